@@ -1,0 +1,194 @@
+/**
+ * The document model. One immutable text; every layer is a list of spans
+ * `{start, end}` (UTF-16 offsets into `Doc.text`, as JavaScript strings index)
+ * plus fields. Stages read a Doc and return one new layer; none edits another's
+ * layer or the text. Output shapes (Entity, Place, CodedEvent) are the contract
+ * in DESIGN.md and are kept stable for outside tools.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What ingest knows about an article before any analysis. */
+export interface ArticleMeta {
+  /** The caller's id (JSONL `id`), else a content hash. */
+  id: string;
+  /** sha256 of the text as given, hex, first 16 chars: an article's identity. */
+  hash: string;
+  title: string | null;
+  author: string | null;
+  /** Publication date, YYYY-MM-DD, or null when unknown. */
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  /** Where the article came from: a file path (with line for JSONL) or "-". */
+  origin: string;
+}
+
+/** An article as ingest hands it on: the text plus where its parts lie. */
+export interface IngestedArticle {
+  meta: ArticleMeta;
+  /** The text as given (for JSONL the `text` field; for HTML the extracted text). */
+  text: string;
+  /** Spans of the text that carry the article's prose (title and body). */
+  body: Span[];
+  /** Spans of the text that ingest recognised as boilerplate or metadata lines. */
+  dropped: DroppedSpan[];
+  /** Span of the title line inside text, when the title is part of the text. */
+  titleSpan: Span | null;
+}
+
+export interface DroppedSpan extends Span {
+  /** Why it was dropped: "dateline", "bio", "boilerplate", … */
+  reason: string;
+}
+
+export interface Token extends Span {
+  /** Universal POS tag from wink-nlp (NOUN, PROPN, VERB, …). */
+  pos: string;
+  /** Lower-cased normal form. */
+  normal: string;
+  /** Lemma (wink-nlp), lower case. */
+  lemma: string;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  /** Index of the first token of the sentence in Doc.tokens, and one past the last. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+/** One mention of a named participant (contract: Entity, plus internals). */
+export interface Entity extends Span {
+  text: string;
+  /** Canonical name of the entity this mention refers to (coreference). */
+  name: string;
+  type: EntityType;
+  /** ISO 3166 alpha-3, or null when the text does not support one. */
+  country: string | null;
+  /** Sector code (GOV, MIL, JUD, …) or null. */
+  sector: string | null;
+  /** country + sector, CAMEO style ("IRQJUD"), or null. */
+  code: string | null;
+}
+
+/** An entity mention inside the document, with its coreference chain id. */
+export interface EntityMention extends Entity {
+  /** Index of the mention's chain (same id = same real-world entity). */
+  chain: number;
+  sentence: number;
+  /** Role or title words found with the name ("President", "Commander"), lower case. */
+  roles: string[];
+  /** Where the code came from: "dictionary", "title", "demonym", "registry", … */
+  codeSource: string | null;
+  /** Grammatical or descriptive mention ("the court", "protesters"), not a name. */
+  nominal: boolean;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface TimeExpression extends Span {
+  text: string;
+  type: TimexType;
+  /** TIMEX3 value: "2021-01-07", "2020-12", "2020", "PRESENT_REF", "P2D", "XXXX-WXX-1" … */
+  value: string;
+  sentence: number;
+}
+
+export type PlacePrecision = 'site' | 'city' | 'admin1' | 'country' | 'region';
+
+/** Contract: Place. */
+export interface Place extends Span {
+  text: string;
+  name: string;
+  /** ISO 3166 alpha-3. */
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonames_id: number | null;
+  precision: PlacePrecision;
+}
+
+export interface PlaceMention extends Place {
+  sentence: number;
+}
+
+export type Certainty = 'asserted' | 'reported' | 'alleged' | 'denied' | 'hypothetical' | 'future';
+
+export interface Attribution {
+  source: Entity | null;
+  /** The words that mark the attribution ("according to", "said"), with offsets. */
+  cue: { text: string; start: number; end: number } | null;
+  certainty: Certainty;
+}
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+
+/** Contract: one coded event. */
+export interface CodedEvent {
+  id: string;
+  article_id: string;
+  event: string;
+  mode: string[];
+  context: string[];
+  cameo: string;
+  goldstein: number;
+  quad_class: number;
+  date: string | null;
+  date_precision: DatePrecision;
+  date_text: string | null;
+  actor: Entity[];
+  recipient: Entity[];
+  location: Place | null;
+  attribution: Attribution;
+  negated: boolean;
+  sentence: { index: number; start: number; end: number };
+  trigger: { text: string; start: number; end: number };
+  confidence: number;
+}
+
+/** The analysed document: every layer. */
+export interface Doc {
+  meta: ArticleMeta;
+  text: string;
+  body: Span[];
+  dropped: DroppedSpan[];
+  titleSpan: Span | null;
+  paragraphs: Span[];
+  sentences: Sentence[];
+  tokens: Token[];
+  entities: EntityMention[];
+  times: TimeExpression[];
+  places: PlaceMention[];
+  events: CodedEvent[];
+}
+
+/** A problem with one input: names the input and, where known, the line. */
+export interface InputProblem {
+  origin: string;
+  line: number | null;
+  message: string;
+}
+
+/** The contract form of an Entity (drops internal fields). */
+export function toEntity(m: Entity): Entity {
+  return {
+    text: m.text, start: m.start, end: m.end, name: m.name, type: m.type,
+    country: m.country, sector: m.sector, code: m.code,
+  };
+}
+
+/** The contract form of a Place. */
+export function toPlace(p: Place): Place {
+  return {
+    text: p.text, start: p.start, end: p.end, name: p.name, country: p.country,
+    admin1: p.admin1, lat: p.lat, lon: p.lon, geonames_id: p.geonames_id, precision: p.precision,
+  };
+}
