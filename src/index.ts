@@ -1,0 +1,9 @@
+/**
+ * acta's library API. The CLI and server are thin layers over these functions.
+ *
+ *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
+ *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
+ */
+export * from './doc/types.js';
+export { analyze, analyzeIngested, code, type ArticleInput } from './pipeline.js';
+export { toAnalyzeRecord } from './output/analyze-record.js';
