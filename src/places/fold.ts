@@ -1,0 +1,29 @@
+/**
+ * Name folding for place and country lookups. Two spellings that news writes
+ * for the same place should fold to the same key: "Sāmarrā’" = "Samarra",
+ * "Al Muthanna" = "al-Muthanna" = "Muthanna", "the United States" = "United States".
+ */
+
+/** Apostrophes, Arabic transliteration marks (ʿayn, hamza) and quotes that spellings drop. */
+const DROPPED_MARKS = /['’‘ʼʻʿʾ`´"“”]/g;
+/** Leading articles: English "the", Arabic "al"/"el" and its assimilated forms ("ad-", "as-", "ash-"). */
+const LEADING_ARTICLE = /^(?:the |(?:al|el) |(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh) ?-)/;
+
+/** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */
+export function foldName(s: string): string {
+  let f = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Letters NFD does not decompose.
+  f = f.replace(/ß/g, 'ss').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe')
+    .replace(/ł/g, 'l').replace(/đ/g, 'd').replace(/ı/g, 'i').replace(/þ/g, 'th');
+  f = f.replace(DROPPED_MARKS, '');
+  // Keep a marker for article hyphens so "al-Anbar" and "al Anbar" both strip.
+  f = f.replace(/\s*[-‐‑–—]\s*/g, ' -').replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Articles may be stacked on a name only once; strip one.
+  f = f.replace(LEADING_ARTICLE, '');
+  return f.replace(/ ?-/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True when every letter of s is upper case and it has at least one ("US", "U.S.", "UAE"). */
+export function isAllCaps(s: string): boolean {
+  return /\p{L}/u.test(s) && s === s.toUpperCase();
+}
