@@ -1,0 +1,108 @@
+/**
+ * The date of one event: which DATE expression governs a trigger.
+ * Rules, in order:
+ *  1. a date in the trigger's own clause (commas, semicolons, colons,
+ *     dashes and linking words such as "and", "but", "after", "when" bound
+ *     a clause), the nearest one if several;
+ *  2. else the nearest date in the sentence (a tie goes to the one before);
+ *  3. else unknown — the publication date alone is not evidence of when
+ *     something happened (DESIGN: never the publication date as event date).
+ * Anaphoric dates ("two days earlier", "the next day") count from the
+ * previous event's date when given, else from the publication date.
+ * Durations, sets and vague references (PRESENT_REF, PAST_REF) are not dates.
+ */
+import type { DatePrecision, Sentence, TimeExpression } from '../doc/types.js';
+import { addDays, parseYmd, dayValue } from './calendar.js';
+import { anaphoraShift } from './parsers/anaphoric.js';
+import { shiftValue } from './refiners/discourse.js';
+
+export interface EventDate {
+  date: string | null;
+  precision: DatePrecision;
+  text: string | null;
+  start: number | null;
+  end: number | null;
+}
+
+export interface EventDateInput {
+  text: string;
+  sentences: Sentence[];
+  times: TimeExpression[];
+  meta: { published: string | null };
+}
+
+const UNKNOWN: EventDate = { date: null, precision: 'unknown', text: null, start: null, end: null };
+
+/** Linking words and punctuation that end a clause. */
+const BOUNDARY = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas|after|before|when|because|although|though|until|then|who|which)\b/gi;
+
+/** A TIMEX3 value as a contract date and its precision, or null when it is no calendar date. */
+export function valueToDate(value: string): { date: string; precision: DatePrecision } | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
+  m = /^(\d{4})-W(\d{2})/.exec(value);
+  if (m) {
+    // A week is reported at month precision: the month of its Thursday.
+    const jan4 = { y: +m[1], m: 1, d: 4 };
+    const wd = (new Date(Date.UTC(jan4.y, 0, 4)).getUTCDay() + 6) % 7;
+    const thursday = addDays(jan4, -wd + 3 + 7 * (+m[2] - 1));
+    return { date: dayValue(thursday).slice(0, 7), precision: 'month' };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { date: `${m[1]}-${m[2]}`, precision: 'month' };
+  m = /^(\d{4})(?:$|-(?:Q\d|SP|SU|FA|WI|H\d))/.exec(value);
+  if (m) return { date: m[1], precision: 'year' };
+  return null;
+}
+
+/** Clause bounds around [start,end) in the sentence, ignoring boundaries inside time expressions. */
+function clauseAround(text: string, s: Sentence, times: TimeExpression[], start: number, end: number): { start: number; end: number } {
+  const inner = text.slice(s.start, s.end);
+  let lo = s.start;
+  let hi = s.end;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(inner); m; m = BOUNDARY.exec(inner)) {
+    const b = s.start + m.index;
+    const bEnd = b + m[0].length;
+    if (times.some((t) => b >= t.start && b < t.end)) continue;
+    if (bEnd <= start && bEnd > lo) lo = bEnd;
+    if (b >= end && b < hi) hi = b;
+  }
+  return { start: lo, end: hi };
+}
+
+function distance(t: TimeExpression, start: number, end: number): number {
+  if (t.end <= start) return start - t.end;
+  if (t.start >= end) return t.start - end;
+  return 0;
+}
+
+export function eventDate(
+  doc: EventDateInput,
+  at: { sentence: number; start: number; end: number },
+  previous: { date: string | null } | null,
+): EventDate {
+  const s = doc.sentences.find((x) => x.index === at.sentence) ?? doc.sentences[at.sentence];
+  if (!s) return UNKNOWN;
+  const inSentence = doc.times.filter((t) => t.start >= s.start && t.end <= s.end &&
+    (t.type === 'DATE' || t.type === 'TIME'));
+  const resolved = inSentence.flatMap((t) => {
+    const shift = anaphoraShift(t.text);
+    let value = t.value;
+    if (shift) {
+      const anchor = previous?.date ?? (parseYmd(doc.meta.published) ? doc.meta.published : null);
+      const v = anchor ? shiftValue(anchor, shift) : null;
+      if (v) value = v;
+    }
+    const d = valueToDate(value);
+    return d ? [{ t, d }] : [];
+  });
+  if (resolved.length === 0) return UNKNOWN;
+  const clause = clauseAround(doc.text, s, inSentence, at.start, at.end);
+  const inClause = resolved.filter(({ t }) => t.start < clause.end && t.end > clause.start);
+  const pool = inClause.length ? inClause : resolved;
+  pool.sort((a, b) => distance(a.t, at.start, at.end) - distance(b.t, at.start, at.end) ||
+    (a.t.start < at.start ? -1 : 1) - (b.t.start < at.start ? -1 : 1));
+  const best = pool[0];
+  return { date: best.d.date, precision: best.d.precision, text: best.t.text, start: best.t.start, end: best.t.end };
+}

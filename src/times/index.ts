@@ -1,0 +1,73 @@
+/**
+ * The times stage: every temporal expression in the sentences, with its
+ * TIMEX3 type and value normalised against the publication date and the
+ * discourse. Parsers (one file each, in parsers/) propose candidates per
+ * sentence; refiners (refiners/) tidy spans and settle overlaps; then the
+ * discourse refiner re-anchors "the next day" and the like.
+ */
+import type { Sentence, TimeExpression } from '../doc/types.js';
+import { parseYmd } from './calendar.js';
+import type { TimeCandidate, TimeContext, TimeParser, TimeRefiner } from './types.js';
+import { anaphoricParser } from './parsers/anaphoric.js';
+import { chronoCandidates } from './parsers/chrono.js';
+import { deicticDayParser } from './parsers/deictic-day.js';
+import { durationParser } from './parsers/duration.js';
+import { monthDayParser } from './parsers/month-day.js';
+import { monthYearParser } from './parsers/month-year.js';
+import { numericDateParser } from './parsers/numeric-date.js';
+import { presentRefParser } from './parsers/present-ref.js';
+import { quarterParser } from './parsers/quarter.js';
+import { relativeYearParser } from './parsers/relative-year.js';
+import { seasonParser } from './parsers/season.js';
+import { setParser } from './parsers/set.js';
+import { weekdayParser } from './parsers/weekday.js';
+import { yearParser } from './parsers/year.js';
+import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
+import { trimSpanRefiner } from './refiners/trim-span.js';
+import { refineDiscourse } from './refiners/discourse.js';
+
+export const PARSERS: TimeParser[] = [
+  numericDateParser, monthDayParser, monthYearParser, yearParser, relativeYearParser,
+  weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser,
+  durationParser, setParser, presentRefParser,
+];
+
+export const REFINERS: TimeRefiner[] = [trimSpanRefiner, mergeOverlapsRefiner];
+
+export interface TimesInput {
+  text: string;
+  sentences: Sentence[];
+  meta: { published: string | null };
+}
+
+/** Candidates in one sentence (offsets into ctx.text). */
+export function sentenceCandidates(ctx: TimeContext): TimeCandidate[] {
+  let found: TimeCandidate[] = [];
+  for (const p of PARSERS) {
+    const re = p.pattern(ctx);
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const c = p.extract(ctx, m);
+      if (c) found.push(c);
+    }
+  }
+  found.push(...chronoCandidates(ctx));
+  for (const r of REFINERS) found = r.refine(ctx, found);
+  return found;
+}
+
+export function findTimes(doc: TimesInput): TimeExpression[] {
+  const anchor = parseYmd(doc.meta.published);
+  const out: (TimeExpression & { source: string })[] = [];
+  for (const s of doc.sentences) {
+    const ctx: TimeContext = { text: doc.text.slice(s.start, s.end), offset: s.start, anchor };
+    for (const c of sentenceCandidates(ctx)) {
+      const start = s.start + c.start;
+      const end = s.start + c.end;
+      out.push({ start, end, text: doc.text.slice(start, end), type: c.type, value: c.value, sentence: s.index, source: c.source });
+    }
+  }
+  return refineDiscourse(out).map(({ source: _source, ...t }) => t);
+}
+
+export { eventDate } from './event-date.js';

@@ -1,0 +1,59 @@
+/**
+ * Times told relative to another time in the story, not to publication:
+ * "the next day", "the day before", "the following week", "the previous
+ * year", "two days earlier", "a couple of days later", "that day".
+ * The parser resolves them against the publication date; the discourse
+ * refiner and eventDate re-anchor them on the time the story last named.
+ */
+import { QUANTITY_RE, quantityValue } from '../words.js';
+import { B, type TimeParser } from '../types.js';
+import { shiftedUnitValue } from './relative-year.js';
+
+/** How far an anaphoric expression moves from its anchor, in a calendar unit. */
+export interface Shift {
+  unit: 'day' | 'week' | 'month' | 'year';
+  n: number;
+}
+
+const UNIT = '(day|week|month|year)';
+
+export const ANAPHORA_RE = new RegExp(B + '(?:' +
+  '(?:the|on\\s+the)\\s+(next|following|previous|preceding|same|prior)\\s+' + UNIT +
+  '|the\\s+' + UNIT + '\\s+(before|after|earlier|later|prior)' +
+  '|(that|the\\s+same)\\s+(day|week|month|year)' +
+  '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|before|after|previously)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,))' +
+  ')(?![\\w])', 'gi');
+
+/** The shift an anaphoric expression says, or null when the text is not one. */
+export function anaphoraShift(text: string): Shift | null {
+  const re = new RegExp(ANAPHORA_RE.source, 'i');
+  const m = re.exec(text.trim());
+  if (!m || m.index !== 0 || m[0].length !== text.trim().length) return null;
+  if (m[1]) {
+    const w = m[1].toLowerCase();
+    const n = w === 'same' ? 0 : w === 'next' || w === 'following' ? 1 : -1;
+    return { unit: m[2].toLowerCase() as Shift['unit'], n };
+  }
+  if (m[3]) {
+    const w = m[4].toLowerCase();
+    return { unit: m[3].toLowerCase() as Shift['unit'], n: w === 'after' || w === 'later' ? 1 : -1 };
+  }
+  if (m[5]) return { unit: m[6].toLowerCase() as Shift['unit'], n: 0 };
+  const q = quantityValue(m[7]);
+  if (q == null) return null;
+  const dir = /earlier|before|previously/i.test(m[9]) ? -1 : 1;
+  return { unit: m[8].toLowerCase() as Shift['unit'], n: dir * q };
+}
+
+export const anaphoricParser: TimeParser = {
+  name: 'anaphoric',
+  pattern: () => new RegExp(ANAPHORA_RE.source, 'gi'),
+  extract(ctx, m) {
+    const shift = anaphoraShift(m[0]);
+    if (!shift) return null;
+    return {
+      start: m.index, end: m.index + m[0].length, type: 'DATE',
+      value: shiftedUnitValue(ctx.anchor, shift.unit, shift.n), source: 'anaphoric', priority: 4,
+    };
+  },
+};

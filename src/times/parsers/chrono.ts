@@ -1,0 +1,58 @@
+/**
+ * chrono-node (en, US reading) as the base parser: it knows clock times
+ * ("3 p.m.", "10:30 GMT", "noon"), full dates in many spellings and casual
+ * phrases. Its results are turned into TIMEX3 values from the components
+ * chrono is certain of; the project's own parsers win wherever they overlap.
+ * Leading prepositions chrono keeps ("on", "at") are cut from the span.
+ */
+import * as chrono from 'chrono-node';
+import { dayValue, pad2, yearForMonthDay, type Ymd } from '../calendar.js';
+import type { TimeCandidate, TimeContext } from '../types.js';
+
+const LEADING = /^(?:on|at|in|by|since|from|until|till|for|during|of|around|about|before|after)\s+/i;
+
+/** chrono's results in a sentence, as candidates (priority 0: the fallback). */
+export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
+  const a = ctx.anchor ?? { y: 2000, m: 1, d: 1 };
+  const ref = { instant: new Date(Date.UTC(a.y, a.m - 1, a.d, 12)), timezone: 0 };
+  const out: TimeCandidate[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.casual.parse(ctx.text, ref);
+  } catch {
+    return out;
+  }
+  for (const r of results) {
+    let start = r.index;
+    let text = r.text;
+    const lead = LEADING.exec(text);
+    if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
+    const c = componentsValue(r, ctx.anchor);
+    if (!c) continue;
+    out.push({ start, end: start + text.length, type: c.type, value: c.value, source: 'chrono', priority: 0 });
+  }
+  return out;
+}
+
+function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null): { type: 'DATE' | 'TIME'; value: string } | null {
+  const s = r.start;
+  const known = (c: chrono.Component) => s.isCertain(c);
+  const relative = r.tags().has('result/relativeDate') || r.tags().has('parser/ENCasualDateParser') || r.tags().has('parser/ENCasualTimeParser');
+  const y = s.get('year')!, m = s.get('month')!, d = s.get('day')!;
+  let date: string | null;
+  const hasDay = known('day') || known('weekday') || relative || known('hour');
+  if (!anchor && !known('year')) {
+    date = known('month') && known('day') ? `XXXX-${pad2(m)}-${pad2(d)}` : known('month') ? `XXXX-${pad2(m)}` : 'XXXX-XX-XX';
+  } else if (known('month') && known('day') && !known('year') && anchor) {
+    date = dayValue({ y: yearForMonthDay(anchor, m, d), m, d });
+  } else if (hasDay) date = dayValue({ y, m, d });
+  else if (known('month')) date = `${y}-${pad2(m)}`;
+  else if (known('year')) date = String(y);
+  else date = null;
+  if (!date) return null;
+  if (known('hour')) {
+    const min = s.get('minute') ?? 0;
+    return { type: 'TIME', value: `${date}T${pad2(s.get('hour')!)}:${pad2(min)}` };
+  }
+  return { type: 'DATE', value: date };
+}

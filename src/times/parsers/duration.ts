@@ -1,0 +1,56 @@
+/**
+ * Durations: "three days", "48 hours", "a couple of years", "several
+ * months" (P3D, PT48H, P2Y, PXM), adjectives like "five-year" and
+ * "24-hour", "half an hour", "a year and a half", "the past three months",
+ * and bare plurals after "for"/"over"/"within" ("for years" → PXY).
+ * Ages ("a 34-year-old") are not durations here.
+ */
+import { QUANTITY_RE, UNIT_RE, durationValue, quantityValue, unitOf } from '../words.js';
+import { B, type TimeParser } from '../types.js';
+
+const LEAD = '(?:(?:the\\s+|over\\s+the\\s+|in\\s+the\\s+)?(?:past|last|next|coming|previous|following|first|final|last)\\s+)?';
+const APPROX = '(?:(?:about|around|almost|nearly|roughly|some|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|only|just)\\s+)?';
+
+export const durationParser: TimeParser = {
+  name: 'duration',
+  pattern: () => new RegExp(B + '(?:' +
+    // 1: "half an hour" / "half a day"
+    '(half\\s+(?:an?\\s+)(hour|day|year|month|week|minute))' +
+    // 3 lead, 4 qty, 5 unit, 6 "and a half"
+    '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
+    // 7: bare plural after for/over/within
+    '|(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?(seconds|minutes|hours|days|weeks|months|years|decades)' +
+    ')(?![\\w])', 'gi'),
+  extract(ctx, m) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = ctx.text.slice(end, end + 12);
+    if (m[1]) {
+      const unit = unitOf(m[2])!;
+      return { start, end, type: 'DURATION', value: durationValue(0.5, unit), source: 'duration', priority: 2 };
+    }
+    if (m[7]) {
+      const unit = unitOf(m[7])!;
+      return { start, end, type: 'DURATION', value: durationValue(null, unit), source: 'duration', priority: 1 };
+    }
+    const lead = m[3] ?? '';
+    const qtyText = m[4];
+    const unit = unitOf(m[5]);
+    if (!unit) return null;
+    // Ages: "a 34-year-old", "five years old".
+    if (/^(-|\s+)old\b/i.test(after)) return null;
+    const q = qtyText.toLowerCase();
+    // "a second attack", "a minute's silence" ok; "a second" followed by a noun is an ordinal.
+    if (unit === 'second' && /^(a|an|one)$/.test(q) && /^\s+[a-z]/.test(after)) return null;
+    // "twice a year", "once a week": the unit is a frequency (set.ts).
+    const before = ctx.text.slice(Math.max(0, start - 12), start);
+    if (/^(a|an|one)$/.test(q) && /\b(once|twice|times|per)\s+$/i.test(before)) return null;
+    if (/^(some|many)$/.test(q) && !lead) return null;
+    let n = quantityValue(qtyText);
+    if (n != null && m[6]) n += 0.5;
+    // A hyphenated "first-quarter" or a lone ordinal lead with "a" is not a duration.
+    if (/first|final/i.test(lead) && n == null) return null;
+    // Trim a leading "approximately" word out of the span? TimeML keeps it; so do we.
+    return { start, end, type: 'DURATION', value: durationValue(n, unit), source: 'duration', priority: 1 };
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Months: "December 2020", "Oct. 2019", "October of 2019", and a month named
+ * alone after a word that makes it a time ("in March", "since May",
+ * "early June", "last December", "mid-July"). A month without a year takes
+ * the year nearest the publication date, leaning to the past.
+ */
+import { addMonths, monthValue, pad2, yearForMonthDay } from '../calendar.js';
+import { MONTH_RE, monthNumber } from '../words.js';
+import { B, type TimeParser } from '../types.js';
+
+const MOD = '(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?';
+const REL = '(?:(last|this|next|past)\\s+)?';
+
+export const monthYearParser: TimeParser = {
+  name: 'month-year',
+  pattern: () => new RegExp(
+    '(?:(?<=\\b(?:in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\\s-])|' + B + ')' +
+    MOD + REL + '(' + MONTH_RE + ')(?:(?:,|\\s+of)?\\s+(\\d{4})(?!\\d))?(?![\\w])', 'gi'),
+  extract(ctx, m) {
+    const [, mod, rel, name, year] = m;
+    const month = monthNumber(name);
+    if (month == null || !/^[A-Z]/.test(name)) return null;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    // A bare month must be introduced by a preposition or modifier, or be
+    // unambiguous (not "May", not an abbreviation that is also a word).
+    if (!year && !mod && !rel) {
+      const before = ctx.text.slice(Math.max(0, start - 12), start);
+      const introduced = /\b(in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\s-]$/i.test(before);
+      if (!introduced) {
+        if (/^(May|Mar|Jan|Dec|Sept?|Oct|Nov|Aug|Apr|Feb|Jun|Jul)\.?$/.test(name)) return null;
+      }
+    }
+    let value: string;
+    if (year) value = monthValue(+year, month);
+    else if (ctx.anchor) {
+      const a = ctx.anchor;
+      let y = yearForMonthDay(a, month, null);
+      const r = rel?.toLowerCase();
+      if (r === 'last' || r === 'past') y = month < a.m ? a.y : a.y - 1;
+      else if (r === 'next') y = month > a.m ? a.y : a.y + 1;
+      else if (r === 'this') y = a.y;
+      void addMonths;
+      value = monthValue(y, month);
+    } else value = `XXXX-${pad2(month)}`;
+    // Include the modifier in the span; strip a leading lower-case "mid-" hyphen only.
+    return { start, end, type: 'DATE', value, source: 'month-year', priority: year ? 3 : 2 };
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * Calendar units named relative to the publication date:
+ * "last year", "this month", "next week", "the previous year",
+ * "earlier this year", "at the end of last year", "early next year",
+ * "a year ago", "three months ago", "two weeks ago".
+ * Values keep the unit's precision: a year → "2020", a month → "2020-12",
+ * a week → "2020-W51", a day → the day.
+ */
+import { addDays, addMonths, dayValue, monthValue, quarterOf, weekValue, type Ymd } from '../calendar.js';
+import { QUANTITY_RE, quantityValue } from '../words.js';
+import { B, type TimeParser } from '../types.js';
+
+const MOD = '(?:(?:(?:earlier|later)\\s+(?=this|last|next)|(?:early|late|mid)[\\s-]+|(?:(?:the\\s+)?(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of\\s+)))?';
+
+/** The value for a calendar unit shifted by n units from the anchor. */
+export function shiftedUnitValue(anchor: Ymd | null, unit: string, n: number): string {
+  if (!anchor) {
+    return unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX'
+      : unit === 'quarter' ? 'XXXX-QX' : unit === 'decade' ? 'XXX' : 'XXXX-XX-XX';
+  }
+  switch (unit) {
+    case 'year': return String(anchor.y + n);
+    case 'decade': return String(Math.floor((anchor.y + 10 * n) / 10));
+    case 'month': { const t = addMonths(anchor.y, anchor.m, n); return monthValue(t.y, t.m); }
+    case 'quarter': { const t = addMonths(anchor.y, anchor.m, 3 * n); return `${t.y}-Q${quarterOf(t.m)}`; }
+    case 'week': return weekValue(addDays(anchor, 7 * n));
+    case 'day': return dayValue(addDays(anchor, n));
+    default: return 'XXXX';
+  }
+}
+
+export const relativeYearParser: TimeParser = {
+  name: 'relative-year',
+  pattern: () => new RegExp(
+    B + '(?:' + MOD + '(?:(last|this|next|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same|the\\s+latest)\\s+(year|month|week|quarter|decade))' +
+    '|(' + QUANTITY_RE + ')\\s+(year|month|week|day|quarter|decade)s?\\s+ago)(?![\\w])', 'gi'),
+  extract(ctx, m) {
+    const [text, rel, unitA, qty, unitB] = m;
+    const start = m.index;
+    const end = start + text.length;
+    if (rel) {
+      const r = rel.toLowerCase().replace(/\s+/g, ' ');
+      const unit = unitA.toLowerCase();
+      // "the previous/following year" is relative to a time in the story, not
+      // the publication date; the discourse refiner re-anchors it.
+      const n = r === 'last' || r === 'the previous' ? -1 : r === 'next' || r === 'the following' || r === 'the coming' ? 1 : 0;
+      return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, n), source: 'relative-year', priority: 3 };
+    }
+    const n = quantityValue(qty);
+    const unit = unitB.toLowerCase();
+    if (n == null) return { start, end, type: 'DATE', value: 'PAST_REF', source: 'relative-year', priority: 3 };
+    // "N weeks ago" names a day-ish point: keep the unit's precision.
+    return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, -n), source: 'relative-year', priority: 3 };
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * Repeated times (TIMEX3 SET): "every week", "each year", "every two
+ * days", "weekly", "daily", "annually", "twice a year" (the "a year" part),
+ * "per month", "every Monday" (XXXX-WXX-1).
+ */
+import { QUANTITY_RE, UNIT_RE, durationValue, quantityValue, unitOf, WEEKDAY_RE, weekdayNumber } from '../words.js';
+import { B, type TimeParser } from '../types.js';
+
+const ADVERBS: Record<string, string> = {
+  hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W',
+  monthly: 'P1M', quarterly: 'P3M', yearly: 'P1Y', annually: 'P1Y', 'every day': 'P1D',
+};
+
+export const setParser: TimeParser = {
+  name: 'set',
+  pattern: () => new RegExp(B + '(?:' +
+    '(?:every|each)\\s+(?:(other)\\s+|(' + QUANTITY_RE + ')\\s+)?(' + UNIT_RE + ')s?' +
+    '|(?:every|each)\\s+(' + WEEKDAY_RE + ')' +
+    '|(?<=\\b(?:once|twice|thrice|times|per)\\s+)(?:a|an|per|each)?\\s*(' + UNIT_RE + ')' +
+    '|(?:on\\s+)?(' + WEEKDAY_RE + ')s' +
+    '|(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)' +
+    ')(?![\\w])', 'gi'),
+  extract(ctx, m) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const [, other, qty, unitWord, everyWd, freqUnit, pluralWd, adverb] = m;
+    const mk = (value: string, priority = 2) => ({ start, end, type: 'SET' as const, value, source: 'set', priority });
+    if (unitWord) {
+      const unit = unitOf(unitWord);
+      if (!unit) return null;
+      const n = other ? 2 : qty ? quantityValue(qty) : 1;
+      return mk(durationValue(n, unit), 3);
+    }
+    if (everyWd) return mk(`XXXX-WXX-${weekdayNumber(everyWd) || 7}`, 3);
+    if (freqUnit) {
+      const unit = unitOf(freqUnit);
+      if (!unit) return null;
+      return mk(durationValue(1, unit), 3);
+    }
+    if (pluralWd) {
+      // "on Mondays" is a habit; a bare "Mondays" only with "on".
+      if (!/^on\s/i.test(m[0])) return null;
+      return mk(`XXXX-WXX-${weekdayNumber(pluralWd) || 7}`);
+    }
+    if (adverb) {
+      const a = adverb.toLowerCase();
+      // "daily" as a newspaper noun ("the daily", "a daily") is not a frequency.
+      const before = ctx.text.slice(Math.max(0, start - 8), start);
+      if (/\b(the|a)\s+$/i.test(before) && /^\s+(newspaper|[A-Z])/.test(ctx.text.slice(end, end + 12))) return null;
+      return mk(ADVERBS[a]);
+    }
+    return null;
+  },
+};
