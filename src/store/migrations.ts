@@ -1,0 +1,133 @@
+/**
+ * The store's schema, as a list of migrations applied in order. The database
+ * remembers the last one applied in `PRAGMA user_version`; opening a store
+ * applies the ones after it, each in its own transaction. Never edit a
+ * migration that has shipped: add a new one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, sentences, entities, events, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        num INTEGER PRIMARY KEY,          -- stable rowid for the full-text index
+        hash TEXT NOT NULL UNIQUE,        -- sha256 of the text, first 16 hex chars
+        id TEXT NOT NULL,
+        title TEXT,
+        author TEXT,
+        published TEXT,                   -- YYYY-MM-DD or NULL
+        source TEXT,
+        url TEXT,
+        origin TEXT NOT NULL,
+        text TEXT NOT NULL,
+        body TEXT NOT NULL,               -- JSON [Span]
+        dropped TEXT NOT NULL,            -- JSON [DroppedSpan]
+        ingested_at TEXT NOT NULL         -- ISO 8601 UTC
+      );
+      CREATE INDEX articles_id ON articles(id);
+      CREATE INDEX articles_published ON articles(published);
+
+      CREATE TABLE sentences (
+        article TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (article, idx)
+      );
+
+      CREATE TABLE entities (
+        article TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        code TEXT,
+        chain INTEGER,
+        sentence INTEGER,
+        nominal INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX entities_article ON entities(article);
+      CREATE INDEX entities_name ON entities(name);
+
+      CREATE TABLE events (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        article TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT NOT NULL,               -- JSON [string]
+        context TEXT NOT NULL,            -- JSON [string]
+        cameo TEXT,
+        goldstein REAL,
+        quad_class INTEGER,
+        date TEXT,                        -- "2021-01-07" | "2020-12" | "2020" | NULL
+        date_precision TEXT NOT NULL,
+        date_text TEXT,
+        actor TEXT NOT NULL,              -- JSON [Entity]
+        recipient TEXT NOT NULL,          -- JSON [Entity]
+        actor_codes TEXT NOT NULL,        -- actor codes, space separated, for prefix search
+        recipient_codes TEXT NOT NULL,
+        location TEXT,                    -- JSON Place or NULL
+        location_country TEXT,
+        attribution TEXT NOT NULL,        -- JSON Attribution
+        certainty TEXT NOT NULL,
+        negated INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        UNIQUE (article, id)
+      );
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_event ON events(event);
+      CREATE INDEX events_location_country ON events(location_country);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='num'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.num, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.num, old.title, old.text);
+      END;
+    `,
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+
+/**
+ * Bring a database up to SCHEMA_VERSION. A database newer than this code is
+ * refused rather than written with an older idea of the schema.
+ */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`store schema version ${current} is newer than this acta (${SCHEMA_VERSION}); upgrade acta`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,270 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL mode) holding
+ * articles with their text, sentences, entity mentions and coded events, and
+ * an FTS5 index over article titles and text. An article is saved in one
+ * transaction, so a failure never leaves part of it behind, and an article
+ * already stored (same text hash) is not stored again.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  toEntity, toPlace,
+  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type Span,
+} from '../doc/types.js';
+import { migrate } from './migrations.js';
+
+/** Which events to return; every given field must hold (AND). */
+export interface EventFilter {
+  /** Events whose date overlaps [from, to]: YYYY, YYYY-MM or YYYY-MM-DD. Undated events are left out. */
+  from?: string;
+  to?: string;
+  /** PLOVER event type, e.g. "PROTEST" (case-insensitive). */
+  event?: string;
+  /** An actor whose name or text contains this (case-insensitive), or whose code starts with it. */
+  actor?: string;
+  /** The same, for recipients. */
+  recipient?: string;
+  /** Prefix of an actor or recipient code ("IRQ", "IRQGOV", "USAMIL"). */
+  code?: string;
+  /** ISO 3166 alpha-3 of any actor, recipient or the event's location. */
+  country?: string;
+  /** FTS5 query over the article's title and text (plain words work too). */
+  text?: string;
+  /** At most this many events. */
+  limit?: number;
+}
+
+/** An article as stored, with its layout from ingest. */
+export interface StoredArticle {
+  meta: ArticleMeta;
+  text: string;
+  body: Span[];
+  dropped: DroppedSpan[];
+  ingestedAt: string;
+}
+
+export interface Store {
+  /** The database file (or ":memory:"). */
+  readonly path: string;
+  hasArticle(hash: string): boolean;
+  /** Save an article and its layers in one transaction; stored:false when the hash is already there. */
+  saveDoc(doc: Doc): { stored: boolean };
+  queryEvents(filter?: EventFilter): CodedEvent[];
+  getArticle(hash: string): StoredArticle | null;
+  countArticles(): number;
+  countEvents(): number;
+  close(): void;
+}
+
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** Escape LIKE wildcards so user text matches literally (with ESCAPE '\'). */
+function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Plain words as an FTS5 query: each word quoted, all required. */
+function wordsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}_]+/gu);
+  return words ? words.map((w) => `"${w}"`).join(' ') : null;
+}
+
+function entitiesJson(list: Entity[]): string {
+  return JSON.stringify(list.map(toEntity));
+}
+
+function codesOf(list: Entity[]): string {
+  return list.map((e) => e.code).filter((c): c is string => !!c).join(' ');
+}
+
+function attributionJson(a: Attribution): string {
+  return JSON.stringify({ source: a.source ? toEntity(a.source) : null, cue: a.cue, certainty: a.certainty });
+}
+
+interface EventRow {
+  id: string; article_id: string; event: string; mode: string; context: string;
+  cameo: string | null; goldstein: number | null; quad_class: number | null;
+  date: string | null; date_precision: string; date_text: string | null;
+  actor: string; recipient: string; location: string | null; attribution: string;
+  negated: number; sentence_index: number; sentence_start: number; sentence_end: number;
+  trigger_text: string; trigger_start: number; trigger_end: number; confidence: number;
+}
+
+/** A stored row back in the contract shape. */
+function eventFromRow(r: EventRow): CodedEvent {
+  return {
+    id: r.id,
+    article_id: r.article_id,
+    event: r.event,
+    mode: JSON.parse(r.mode),
+    context: JSON.parse(r.context),
+    cameo: r.cameo as string,
+    goldstein: r.goldstein as number,
+    quad_class: r.quad_class as number,
+    date: r.date,
+    date_precision: r.date_precision as CodedEvent['date_precision'],
+    date_text: r.date_text,
+    actor: JSON.parse(r.actor),
+    recipient: JSON.parse(r.recipient),
+    location: r.location === null ? null : JSON.parse(r.location),
+    attribution: JSON.parse(r.attribution),
+    negated: r.negated !== 0,
+    sentence: { index: r.sentence_index, start: r.sentence_start, end: r.sentence_end },
+    trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
+    confidence: r.confidence,
+  };
+}
+
+/** SQL and parameters for one party (actor or recipient) filter. */
+function partyClause(column: 'actor' | 'recipient', value: string, params: unknown[]): string {
+  const contains = `%${likeLiteral(value)}%`;
+  const prefix = `${likeLiteral(value)}%`;
+  params.push(contains, contains, prefix);
+  return `EXISTS (SELECT 1 FROM json_each(e.${column}) p
+    WHERE p.value ->> 'name' LIKE ? ESCAPE '\\' OR p.value ->> 'text' LIKE ? ESCAPE '\\'
+       OR p.value ->> 'code' LIKE ? ESCAPE '\\')`;
+}
+
+/** Open (creating if need be) a store and bring its schema up to date. */
+export function openStore(path: string): Store {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const hasArticleStmt = db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
+  const insertArticle = db.prepare(`INSERT INTO articles
+    (hash, id, title, author, published, source, url, origin, text, body, dropped, ingested_at)
+    VALUES (@hash, @id, @title, @author, @published, @source, @url, @origin, @text, @body, @dropped, @ingested_at)`);
+  const insertSentence = db.prepare(`INSERT INTO sentences (article, idx, paragraph, start, "end")
+    VALUES (?, ?, ?, ?, ?)`);
+  const insertEntity = db.prepare(`INSERT INTO entities
+    (article, start, "end", text, name, type, country, sector, code, chain, sentence, nominal)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO events
+    (id, article, article_id, event, mode, context, cameo, goldstein, quad_class, date, date_precision,
+     date_text, actor, recipient, actor_codes, recipient_codes, location, location_country, attribution,
+     certainty, negated, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
+     trigger_end, confidence)
+    VALUES (@id, @article, @article_id, @event, @mode, @context, @cameo, @goldstein, @quad_class, @date,
+     @date_precision, @date_text, @actor, @recipient, @actor_codes, @recipient_codes, @location,
+     @location_country, @attribution, @certainty, @negated, @sentence_index, @sentence_start,
+     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence)`);
+  const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
+  const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
+  const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
+
+  const saveInTransaction = db.transaction((doc: Doc): boolean => {
+    const hash = doc.meta.hash;
+    if (hasArticleStmt.get(hash)) return false;
+    const m = doc.meta;
+    insertArticle.run({
+      hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
+      url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
+      dropped: JSON.stringify(doc.dropped ?? []), ingested_at: new Date().toISOString(),
+    });
+    for (const s of doc.sentences ?? []) insertSentence.run(hash, s.index, s.paragraph, s.start, s.end);
+    for (const e of doc.entities ?? []) {
+      insertEntity.run(hash, e.start, e.end, e.text, e.name, e.type, e.country, e.sector, e.code,
+        e.chain ?? null, e.sentence ?? null, e.nominal ? 1 : 0);
+    }
+    for (const ev of doc.events ?? []) {
+      insertEvent.run({
+        id: ev.id, article: hash, article_id: ev.article_id, event: ev.event,
+        mode: JSON.stringify(ev.mode), context: JSON.stringify(ev.context),
+        cameo: ev.cameo, goldstein: ev.goldstein, quad_class: ev.quad_class,
+        date: ev.date, date_precision: ev.date_precision, date_text: ev.date_text,
+        actor: entitiesJson(ev.actor), recipient: entitiesJson(ev.recipient),
+        actor_codes: codesOf(ev.actor), recipient_codes: codesOf(ev.recipient),
+        location: ev.location ? JSON.stringify(toPlace(ev.location)) : null,
+        location_country: ev.location?.country ?? null,
+        attribution: attributionJson(ev.attribution), certainty: ev.attribution.certainty,
+        negated: ev.negated ? 1 : 0,
+        sentence_index: ev.sentence.index, sentence_start: ev.sentence.start, sentence_end: ev.sentence.end,
+        trigger_text: ev.trigger.text, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
+        confidence: ev.confidence,
+      });
+    }
+    return true;
+  });
+
+  function queryEvents(filter: EventFilter = {}): CodedEvent[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const key of ['from', 'to'] as const) {
+      const v = filter[key];
+      if (v !== undefined && !PARTIAL_DATE.test(v)) throw new Error(`bad "${key}" date "${v}" (want YYYY, YYYY-MM or YYYY-MM-DD)`);
+    }
+    // Overlap of the event's period with [from, to]: "~" sorts after digits and "-",
+    // so "2020-12~" is the end of December 2020 and "2021-01-07~" the end of that day.
+    if (filter.from !== undefined) { where.push(`e.date IS NOT NULL AND e.date || '~' >= ?`); params.push(filter.from); }
+    if (filter.to !== undefined) { where.push(`e.date IS NOT NULL AND e.date <= ?`); params.push(`${filter.to}~`); }
+    if (filter.event) { where.push('e.event = ? COLLATE NOCASE'); params.push(filter.event); }
+    if (filter.actor) where.push(partyClause('actor', filter.actor, params));
+    if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params));
+    if (filter.code) {
+      where.push(`(' ' || e.actor_codes || ' ' || e.recipient_codes) LIKE ? ESCAPE '\\'`);
+      params.push(`% ${likeLiteral(filter.code.toUpperCase())}%`);
+    }
+    if (filter.country) {
+      const c = filter.country.toUpperCase();
+      where.push(`(e.location_country = ?
+        OR EXISTS (SELECT 1 FROM json_each(e.actor) p WHERE p.value ->> 'country' = ?)
+        OR EXISTS (SELECT 1 FROM json_each(e.recipient) p WHERE p.value ->> 'country' = ?))`);
+      params.push(c, c, c);
+    }
+    let ftsIndex = -1;
+    if (filter.text !== undefined) {
+      where.push(`e.article IN (SELECT a.hash FROM articles_fts f JOIN articles a ON a.num = f.rowid
+        WHERE articles_fts MATCH ?)`);
+      ftsIndex = params.length;
+      params.push(filter.text);
+    }
+    let sql = `SELECT e.* FROM events e${where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}
+      ORDER BY e.date IS NULL, e.date, e.num`;
+    if (filter.limit !== undefined) {
+      if (!Number.isInteger(filter.limit) || filter.limit < 0) throw new Error(`bad limit ${filter.limit}`);
+      sql += ' LIMIT ?';
+      params.push(filter.limit);
+    }
+    const stmt = db.prepare(sql);
+    try {
+      return (stmt.all(...params) as EventRow[]).map(eventFromRow);
+    } catch (err) {
+      // Text that is not valid FTS5 syntax (stray quotes, "Iraq's") is searched as plain words.
+      if (ftsIndex < 0 || !/fts5|syntax error|unterminated|no such column/i.test((err as Error).message)) throw err;
+      const words = wordsQuery(filter.text as string);
+      if (!words) return [];
+      params[ftsIndex] = words;
+      return (stmt.all(...params) as EventRow[]).map(eventFromRow);
+    }
+  }
+
+  return {
+    path,
+    hasArticle: (hash) => hasArticleStmt.get(hash) !== undefined,
+    saveDoc: (doc) => ({ stored: saveInTransaction.immediate(doc) }),
+    queryEvents,
+    getArticle(hash) {
+      const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
+      if (!r) return null;
+      return {
+        meta: {
+          id: r.id as string, hash: r.hash as string, title: r.title, author: r.author,
+          published: r.published, source: r.source, url: r.url, origin: r.origin as string,
+        },
+        text: r.text as string,
+        body: JSON.parse(r.body as string),
+        dropped: JSON.parse(r.dropped as string),
+        ingestedAt: r.ingested_at as string,
+      };
+    },
+    countArticles: () => countArticlesStmt.get() as number,
+    countEvents: () => countEventsStmt.get() as number,
+    close: () => { if (db.open) db.close(); },
+  };
+}
