@@ -7,7 +7,7 @@
 /** Apostrophes, Arabic transliteration marks (ʿayn, hamza) and quotes that spellings drop. */
 const DROPPED_MARKS = /['’‘ʼʻʿʾ`´"“”]/g;
 /** Leading articles: English "the", Arabic "al"/"el" and its assimilated forms ("ad-", "as-", "ash-"). */
-const LEADING_ARTICLE = /^(?:the |(?:al|el) |(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh) ?-)/;
+const LEADING_ARTICLE = /^(?:the |(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh)(?: -| ))(?=\S)/;
 
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */
 export function foldName(s: string): string {
@@ -26,4 +26,17 @@ export function foldName(s: string): string {
 /** True when every letter of s is upper case and it has at least one ("US", "U.S.", "UAE"). */
 export function isAllCaps(s: string): boolean {
   return /\p{L}/u.test(s) && s === s.toUpperCase();
+}
+
+/**
+ * A looser key for transliterated names, where English spellings differ by a
+ * final h, a doubled letter, "ou"/"u", "iy"/"i", "q"/"k" or "ee"/"i":
+ * "Basrah" ~ "Basra", "Daraa" ~ "Dar'a", "Tartous" ~ "Tartus", "Qandahar" ~ "Kandahar".
+ * Applied to a folded name.
+ */
+export function looseKey(folded: string): string {
+  return folded
+    .replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/iy/g, 'i').replace(/q/g, 'k')
+    .replace(/(?<=[a-z])h\b/g, '').replace(/([a-z])\1+/g, '$1')
+    .replace(/ /g, '');
 }
