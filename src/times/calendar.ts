@@ -101,7 +101,12 @@ export function quarterOf(m: number): number {
  * the anchor belongs to the previous year, and one more than a year before
  * it to the next year (seen in late December about early January).
  */
-export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadDays = 62): number {
+export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadDays = 62, future = false): number {
+  if (future) {
+    // Future tense: the next such date on or after the anchor (this month counts).
+    const later = d == null ? m >= anchor.m : daysBetween(anchor, { y: anchor.y, m, d: Math.min(d, daysInMonth(anchor.y, m)) }) >= 0;
+    return later ? anchor.y : anchor.y + 1;
+  }
   const day = d ?? 1;
   for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
     const dd = Math.min(day, daysInMonth(y, m));

@@ -27,6 +27,7 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     let text = r.text;
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
+    if (!plausible(text)) continue;
     const c = componentsValue(r, ctx.anchor);
     if (!c) continue;
     out.push({ start, end: start + text.length, type: c.type, value: c.value, source: 'chrono', priority: 0 });
@@ -55,4 +56,21 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null): { type: 'D
     return { type: 'TIME', value: `${date}T${pad2(s.get('hour')!)}:${pad2(min)}` };
   }
   return { type: 'DATE', value: date };
+}
+
+/**
+ * chrono reads numbers in financial copy as clock times ("125 a share",
+ * "1.18 a"), fractions as dates ("7/8") and "Sun" as Sunday; such
+ * results are dropped.
+ */
+export function plausible(text: string): boolean {
+  const t = text.trim();
+  if (/^\d+([.:]\d+)?\s*a$/i.test(t)) return false;
+  if (/^\d{1,2}\/\d{1,2}$/.test(t)) return false;
+  if (/^\d+$/.test(t)) return false;
+  if (/^(sun|sat|mon|tue|tues|wed|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
+  if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;
+  // A clock time needs a clock mark: a colon, a.m./p.m., noon, midnight, o'clock, a zone.
+  if (/^\d/.test(t) && !/[:]|\b[ap]\.?m\b|noon|midnight|o'clock|\b(GMT|UTC|EST|EDT|PST|PDT|CET|BST)\b|[A-Za-z]{3,}/i.test(t)) return false;
+  return true;
 }

@@ -8,7 +8,7 @@
 import { QUANTITY_RE, UNIT_RE, durationValue, quantityValue, unitOf } from '../words.js';
 import { B, type TimeParser } from '../types.js';
 
-const LEAD = '(?:(?:the\\s+|over\\s+the\\s+|in\\s+the\\s+)?(?:past|last|next|coming|previous|following|first|final|last)\\s+)?';
+const LEAD = '(?:the\\s+)?(?:(?:past|last|next|coming|previous|following|first|final)\\s+)?';
 const APPROX = '(?:(?:about|around|almost|nearly|roughly|some|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|only|just)\\s+)?';
 
 export const durationParser: TimeParser = {
@@ -19,7 +19,7 @@ export const durationParser: TimeParser = {
     // 3 lead, 4 qty, 5 unit, 6 "and a half"
     '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
     // 7: bare plural after for/over/within
-    '|(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?(seconds|minutes|hours|days|weeks|months|years|decades)' +
+    '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past\\s+few|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
     ')(?![\\w])', 'gi'),
   extract(ctx, m) {
     const start = m.index;

@@ -9,10 +9,10 @@ const WORDS: Record<string, string> = {
   now: 'PRESENT_REF', 'right now': 'PRESENT_REF', currently: 'PRESENT_REF', 'at present': 'PRESENT_REF',
   'at the moment': 'PRESENT_REF', nowadays: 'PRESENT_REF', 'these days': 'PRESENT_REF',
   'the present': 'PRESENT_REF', 'this time': 'PRESENT_REF',
-  recently: 'PAST_REF', 'the past': 'PAST_REF', previously: 'PAST_REF', formerly: 'PAST_REF',
-  'recent years': 'PAST_REF', 'recent months': 'PAST_REF', 'recent weeks': 'PAST_REF', 'recent days': 'PAST_REF',
-  'the future': 'FUTURE_REF', soon: 'FUTURE_REF', 'the near future': 'FUTURE_REF', 'the coming days': 'FUTURE_REF',
-  'the coming weeks': 'FUTURE_REF', 'the coming months': 'FUTURE_REF', 'the coming years': 'FUTURE_REF',
+  recently: 'PAST_REF', 'the past': 'PAST_REF',
+  recent: 'PAST_REF', current: 'PRESENT_REF', future: 'FUTURE_REF',
+  'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
+  'the near term': 'FUTURE_REF', 'the short term': 'FUTURE_REF',
 };
 
 export const presentRefParser: TimeParser = {
@@ -25,7 +25,11 @@ export const presentRefParser: TimeParser = {
     // "now" as a discourse marker between commas is still the present; but
     // "the past" only counts after "in"/"from"/"than" (not "the past week").
     const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20);
-    if (/^\s+(?:few\s+|several\s+|\d+\s+|[a-z]+[-\s]+)?(year|month|week|day|hour|decade|centur)/i.test(after) && /^the /i.test(key)) return null;
+    // "the past three months", "recent weeks", "the current quarter" belong to other parsers.
+    if (/^[\s-]+(?:[a-z0-9]+[\s-]+)?(?:[a-z]+[\s-]+)?(years?|months?|weeks?|days?|hours?|decades?|centur|quarters?|summers?|winters?|springs?|autumns?|falls?)\b/i.test(after) && /^(the |recent|current|future)/i.test(key)) return null;
+    // Bare "current", "recent", "future" only as adjectives before a noun: "the current crisis".
+    if (/^(recent|current|future)$/.test(key) && !/^\s+[a-z]/.test(after)) return null;
+    if (/^(current|future)$/.test(key) && /^\s+(account|affairs|events|assets|liabilities|generations?|of)\b/.test(after)) return null;
     // "the future of X" is a topic, not a time.
     if (key === 'the future' && /^\s+of\b/i.test(after)) return null;
     if (key === 'this time' && !/^\s*(,|\.|$)/.test(after)) return null;

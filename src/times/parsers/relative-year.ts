@@ -6,9 +6,10 @@
  * Values keep the unit's precision: a year → "2020", a month → "2020-12",
  * a week → "2020-W51", a day → the day.
  */
-import { addDays, addMonths, dayValue, monthValue, quarterOf, weekValue, type Ymd } from '../calendar.js';
+import { addDays, addMonths, dayValue, monthValue, quarterOf, weekdayOf, weekValue, type Ymd } from '../calendar.js';
+import { futureClause } from './weekday.js';
 import { QUANTITY_RE, quantityValue } from '../words.js';
-import { B, type TimeParser } from '../types.js';
+import { B, type TimeCandidate, type TimeParser } from '../types.js';
 
 const MOD = '(?:(?:(?:earlier|later)\\s+(?=this|last|next)|(?:early|late|mid)[\\s-]+|(?:(?:the\\s+)?(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of\\s+)))?';
 
@@ -33,9 +34,11 @@ export const relativeYearParser: TimeParser = {
   name: 'relative-year',
   pattern: () => new RegExp(
     B + '(?:' + MOD + '(?:(last|this|next|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same|the\\s+latest)\\s+(year|month|week|quarter|decade))' +
-    '|(' + QUANTITY_RE + ')\\s+(year|month|week|day|quarter|decade)s?\\s+ago)(?![\\w])', 'gi'),
+    '|(' + QUANTITY_RE + ')\\s+(year|month|week|day|quarter|decade)s?\\s+ago' +
+    '|(last|this|next|the|over\\s+the)\\s+weekend)(?![\\w])', 'gi'),
   extract(ctx, m) {
-    const [text, rel, unitA, qty, unitB] = m;
+    const [text, rel, unitA, qty, unitB, weekendRel] = m;
+    if (weekendRel) return weekend(ctx.anchor, weekendRel.toLowerCase(), m.index, text, ctx.text);
     const start = m.index;
     const end = start + text.length;
     if (rel) {
@@ -53,3 +56,20 @@ export const relativeYearParser: TimeParser = {
     return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, -n), source: 'relative-year', priority: 3 };
   },
 };
+
+/** "the weekend", "last weekend", "next weekend" → "2021-W02-WE". */
+function weekend(anchor: Ymd | null, rel: string, index: number, text: string, sentence: string): TimeCandidate {
+  let start = index;
+  let body = text;
+  if (rel.startsWith('over')) { const cut = text.search(/the/i); start += cut; body = text.slice(cut); rel = 'the'; }
+  const end = start + body.length;
+  if (!anchor) return { start, end, type: 'DATE', value: 'XXXX-WXX-WE', source: 'relative-year', priority: 3 };
+  // "the weekend" in a past-tense clause is the one just gone; in a future one, the coming one.
+  const wd = weekdayOf(anchor);
+  const future = rel === 'next' || (rel !== 'last' && futureClause(sentence, start, end));
+  let saturday: Ymd;
+  if (future) saturday = addDays(anchor, ((6 - wd + 7) % 7) + (rel === 'next' && wd !== 6 && wd !== 0 ? 0 : 0));
+  else saturday = addDays(anchor, wd === 6 ? 0 : wd === 0 ? -1 : -(wd + 1));
+  if (rel === 'this' && (wd === 6 || wd === 0)) saturday = addDays(anchor, wd === 6 ? 0 : -1);
+  return { start, end, type: 'DATE', value: weekValue(saturday) + '-WE', source: 'relative-year', priority: 3 };
+}
