@@ -68,6 +68,7 @@ export function plausible(text: string): boolean {
   if (/^\d+([.:]\d+)?\s*a$/i.test(t)) return false;
   if (/^\d{1,2}\/\d{1,2}$/.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
+  if (/^(the\s+)?[A-Z]{2,}$/.test(t)) return false;
   if (/^(sun|sat|mon|tue|tues|wed|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
   if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;
   // A clock time needs a clock mark: a colon, a.m./p.m., noon, midnight, o'clock, a zone.

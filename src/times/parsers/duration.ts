@@ -37,6 +37,8 @@ export const durationParser: TimeParser = {
     const qtyText = m[4];
     const unit = unitOf(m[5]);
     if (!unit) return null;
+    // "three-quarters of" is a fraction, not three quarters of a year.
+    if (unit === 'quarter' && /-\s*quarters?$/i.test(m[0])) return null;
     // Ages: "a 34-year-old", "five years old".
     if (/^(-|\s+)old\b/i.test(after)) return null;
     const q = qtyText.toLowerCase();

@@ -10,7 +10,7 @@ const WORDS: Record<string, string> = {
   'at the moment': 'PRESENT_REF', nowadays: 'PRESENT_REF', 'these days': 'PRESENT_REF',
   'the present': 'PRESENT_REF', 'this time': 'PRESENT_REF',
   recently: 'PAST_REF', 'the past': 'PAST_REF',
-  recent: 'PAST_REF', current: 'PRESENT_REF', future: 'FUTURE_REF',
+  recent: 'PAST_REF', current: 'PRESENT_REF',
   'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
   'the near term': 'FUTURE_REF', 'the short term': 'FUTURE_REF',
 };
