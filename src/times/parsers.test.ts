@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { times } from './test-helpers.js';
+
+// Publication date in these examples: Monday 2021-01-18 unless said otherwise.
+
+test('numeric dates: dots are day-first, ISO as written', () => {
+  assert.deepEqual(times('The ballots were counted on 07.01.2021 in the capital.'), [['07.01.2021', 'DATE', '2021-01-07']]);
+  assert.deepEqual(times('A filing dated 2020-11-30 shows the loan.'), [['2020-11-30', 'DATE', '2020-11-30']]);
+  assert.deepEqual(times('The vote on 1/7/2021 was close.'), [['1/7/2021', 'DATE', '2021-01-07']]);
+});
+
+test('month and day without a year take the nearest past year', () => {
+  assert.deepEqual(times('Troops crossed the river on January 3.'), [['January 3', 'DATE', '2021-01-03']]);
+  assert.deepEqual(times('The mayor resigned on December 28.'), [['December 28', 'DATE', '2020-12-28']]);
+  // Far in the future from publication: the previous year.
+  assert.deepEqual(times('The plant closed on October 9.'), [['October 9', 'DATE', '2020-10-09']]);
+  assert.deepEqual(times('Farmers marched on 3 January 2020.'), [['3 January 2020', 'DATE', '2020-01-03']]);
+});
+
+test('a month-day in a future clause is the next one', () => {
+  assert.deepEqual(times('The council will vote on March 9.'), [['March 9', 'DATE', '2021-03-09']]);
+});
+
+test('without a publication date values keep only what the text says', () => {
+  assert.deepEqual(times('Troops crossed the river on January 3.', null), [['January 3', 'DATE', 'XXXX-01-03']]);
+  assert.deepEqual(times('The strike began on Wednesday.', null), [['Wednesday', 'DATE', 'XXXX-WXX-3']]);
+  assert.deepEqual(times('The port reopened last year.', null), [['last year', 'DATE', 'XXXX']]);
+});
+
+test('years: prepositions stay out of the span, modifiers stay in', () => {
+  assert.deepEqual(times('The party was founded in 2016.'), [['2016', 'DATE', '2016']]);
+  assert.deepEqual(times('Prices fell sharply in late 2019.'), [['late 2019', 'DATE', '2019']]);
+  assert.deepEqual(times('The border has been closed since 2003.'), [['2003', 'DATE', '2003']]);
+  assert.deepEqual(times('Rebels were active in the 1990s.'), [['the 1990s', 'DATE', '199']]);
+});
+
+test('a four-digit count is not a year', () => {
+  assert.deepEqual(times('Some 2000 troops were sent north.'), []);
+  assert.deepEqual(times('The fine was $1999 in total.'), []);
+});
+
+test('months with and without a year', () => {
+  assert.deepEqual(times('Talks collapsed in December 2020.'), [['December 2020', 'DATE', '2020-12']]);
+  assert.deepEqual(times('The dam burst in October 2019.'), [['October 2019', 'DATE', '2019-10']]);
+  assert.deepEqual(times('Fighting resumed in November.'), [['November', 'DATE', '2020-11']]);
+  assert.deepEqual(times('The ceasefire held until early December.'), [['early December', 'DATE', '2020-12']]);
+  // "may" the verb is not a month.
+  assert.deepEqual(times('The court may rule against him.'), []);
+});
+
+test('relative years, months and weeks', () => {
+  assert.deepEqual(times('Exports doubled last year.'), [['last year', 'DATE', '2020']]);
+  assert.deepEqual(times('The law passed at the end of last year.'), [['the end of last year', 'DATE', '2020']]);
+  assert.deepEqual(times('The dispute began a year ago.'), [['a year ago', 'DATE', '2020']]);
+  assert.deepEqual(times('Elections are due next year.'), [['next year', 'DATE', '2022']]);
+  assert.deepEqual(times('Inflation rose earlier this month.'), [['earlier this month', 'DATE', '2021-01']]);
+  assert.deepEqual(times('The envoy arrived three days ago.'), [['three days ago', 'DATE', '2021-01-15']]);
+  assert.deepEqual(times('Two ministers quit last week.'), [['last week', 'DATE', '2021-W02']]);
+});
+
+test('weekdays: the last one before publication unless the clause is future', () => {
+  assert.deepEqual(times('Police raided the office on Wednesday.'), [['Wednesday', 'DATE', '2021-01-13']]);
+  assert.deepEqual(times('The union will strike on Wednesday.'), [['Wednesday', 'DATE', '2021-01-20']]);
+  assert.deepEqual(times('A rally is scheduled for Friday.'), [['Friday', 'DATE', '2021-01-22']]);
+  assert.deepEqual(times('Gunmen attacked the base last Monday.'), [['last Monday', 'DATE', '2021-01-11']]);
+  assert.deepEqual(times('Shelling resumed on Saturday night.'), [['Saturday night', 'TIME', '2021-01-16TNI']]);
+});
+
+test('days named from publication', () => {
+  assert.deepEqual(times('Two people died yesterday.'), [['yesterday', 'DATE', '2021-01-17']]);
+  assert.deepEqual(times('The talks resume today.'), [['today', 'DATE', '2021-01-18']]);
+  assert.deepEqual(times('Sirens sounded last night.'), [['last night', 'TIME', '2021-01-17TNI']]);
+  assert.deepEqual(times('The minister spoke this morning.'), [['this morning', 'TIME', '2021-01-18TMO']]);
+});
+
+test('clock times come from chrono without the preposition', () => {
+  assert.deepEqual(times('The blast happened at 3 p.m. on the bridge.'), [['3 p.m.', 'TIME', '2021-01-18T15:00']]);
+});
+
+test('durations', () => {
+  assert.deepEqual(times('The siege lasted three days.'), [['three days', 'DURATION', 'P3D']]);
+  assert.deepEqual(times('He was held for 48 hours.'), [['48 hours', 'DURATION', 'PT48H']]);
+  assert.deepEqual(times('The mine has been shut for years.'), [['years', 'DURATION', 'PXY']]);
+  assert.deepEqual(times('They signed a five-year deal.'), [['five-year', 'DURATION', 'P5Y']]);
+  assert.deepEqual(times('Rain fell for half an hour.'), [['half an hour', 'DURATION', 'PT30M']]);
+  assert.deepEqual(times('Prices rose over the past three months.'), [['the past three months', 'DURATION', 'P3M']]);
+  // An age is not a duration.
+  assert.deepEqual(times('A 34-year-old man was detained.'), []);
+});
+
+test('sets', () => {
+  assert.deepEqual(times('Inspectors visit every week.'), [['every week', 'SET', 'P1W']]);
+  assert.deepEqual(times('The list is updated weekly.'), [['weekly', 'SET', 'P1W']]);
+  assert.deepEqual(times('The board meets twice a year.'), [['a year', 'SET', 'P1Y']]);
+  assert.deepEqual(times('Markets open every Monday.'), [['every Monday', 'SET', 'XXXX-WXX-1']]);
+  // An adjective before a noun is not a frequency.
+  assert.deepEqual(times('It pays a quarterly dividend.'), []);
+});
+
+test('present, past and future references', () => {
+  assert.deepEqual(times('The town is now under curfew.'), [['now', 'DATE', 'PRESENT_REF']]);
+  assert.deepEqual(times('Some 40 soldiers are currently deployed.'), [['currently', 'DATE', 'PRESENT_REF']]);
+  assert.deepEqual(times('The bridge was recently repaired.'), [['recently', 'DATE', 'PAST_REF']]);
+});
+
+test('seasons and quarters', () => {
+  assert.deepEqual(times('Floods hit the valley last summer.'), [['last summer', 'DATE', '2020-SU']]);
+  assert.deepEqual(times('Sales fell in the third quarter.'), [['the third quarter', 'DATE', '2020-Q3']]);
+  assert.deepEqual(times('Output grew in Q1 2020.'), [['Q1 2020', 'DATE', '2020-Q1']]);
+});
+
+test('the weekend', () => {
+  assert.deepEqual(times('Protests spread over the weekend.'), [['the weekend', 'DATE', '2021-W02-WE']]);
+});
+
+test('offsets point at the expression in a multi-sentence document', () => {
+  const text = 'Headline about the vote\nVoters queued on Sunday. Results came two days later.\nCounting ends tomorrow.';
+  const found = times(text);
+  assert.deepEqual(found.map((f) => f[0]), ['Sunday', 'two days later', 'tomorrow']);
+});
