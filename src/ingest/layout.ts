@@ -58,6 +58,9 @@ const NAME_THEN_ROLE = new RegExp(
   'u',
 );
 
+/** Reporting words: a paragraph that quotes someone is part of the story. */
+const REPORTING = /\b(?:said|says|told|added|warned|according to|claimed|announced)\b/i;
+
 /**
  * Does this closing paragraph read as a note about the author? It must be
  * short and either start with the author's name, say the piece was written
@@ -76,6 +79,8 @@ export function isAuthorBio(paragraph: string, author: string | null): boolean {
   }
   if (/\bexclusively for\b/i.test(s)) return true;
   if (/^[-–—*_\s]*about the author\b/i.test(s)) return true;
+  // "Jane Doe, the analyst who wrote the report, said …" is news, not a bio.
+  if (REPORTING.test(s)) return false;
   return NAME_THEN_ROLE.test(s);
 }
 

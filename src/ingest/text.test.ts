@@ -113,6 +113,8 @@ test('bios are found by shape, and an ordinary closing paragraph is kept', () =>
   const b = article(ingestText(noBio, 'nobio'));
   assert.deepEqual(b.dropped, []);
   assert.equal(b.body.length, 3);
+  const quote = 'Grain prices rise again\n\nThe price of wheat rose for a third week.\n\nPia Holm, an analyst at a farm bank, said prices would stay high.';
+  assert.deepEqual(article(ingestText(quote, 'quote')).dropped, [], 'a quoted analyst is news, not a bio');
 });
 
 test('boilerplate inside the article is dropped too, prose around it kept', () => {

@@ -64,10 +64,14 @@ function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Plain words as an FTS5 query: each word quoted, all required. */
-function wordsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}_]+/gu);
-  return words ? words.map((w) => `"${w}"`).join(' ') : null;
+/**
+ * Text as a plain FTS5 query: each white-space separated piece becomes a
+ * quoted phrase (the tokenizer splits "Iraq's" inside it just as it split
+ * the article), all pieces required. Null when nothing searchable is left.
+ */
+function plainQuery(text: string): string | null {
+  const pieces = text.split(/\s+/).map((p) => p.replace(/"/g, '')).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return pieces.length ? pieces.map((p) => `"${p}"`).join(' ') : null;
 }
 
 function entitiesJson(list: Entity[]): string {
@@ -237,7 +241,7 @@ export function openStore(path: string): Store {
     } catch (err) {
       // Text that is not valid FTS5 syntax (stray quotes, "Iraq's") is searched as plain words.
       if (ftsIndex < 0 || !/fts5|syntax error|unterminated|no such column/i.test((err as Error).message)) throw err;
-      const words = wordsQuery(filter.text as string);
+      const words = plainQuery(filter.text as string);
       if (!words) return [];
       params[ftsIndex] = words;
       return (stmt.all(...params) as EventRow[]).map(eventFromRow);

@@ -1,0 +1,212 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodedEvent, Doc, Entity, EntityMention, IngestedArticle, Place } from '../doc/types.js';
+import { ingestText } from '../ingest/text.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { openStore, type Store } from './store.js';
+
+function tempDb(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-store-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'sub', 'acta.db');
+}
+
+function withStore(t: { after: (fn: () => void) => void }): { store: Store; path: string } {
+  const path = tempDb(t);
+  const store = openStore(path);
+  t.after(() => store.close());
+  return { store, path };
+}
+
+function entity(text: string, start: number, country: string | null, sector: string | null, type: Entity['type'] = 'ORG'): Entity {
+  return { text, start, end: start + text.length, name: text, type, country, sector, code: country && sector ? country + sector : country };
+}
+
+function place(name: string, country: string): Place {
+  return { text: name, start: 0, end: name.length, name, country, admin1: null, lat: 1, lon: 2, geonames_id: 42, precision: 'city' };
+}
+
+function event(id: string, articleId: string, fields: Partial<CodedEvent>): CodedEvent {
+  return {
+    id, article_id: articleId, event: 'PROTEST', mode: ['demonstrate'], context: [], cameo: '141', goldstein: -6.5, quad_class: 3,
+    date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
+    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false,
+    sentence: { index: 0, start: 0, end: 10 }, trigger: { text: 'marched', start: 3, end: 10 }, confidence: 0.8,
+    ...fields,
+  };
+}
+
+/** A Doc from ingest output plus hand-made layers (the other stages are not needed here). */
+function makeDoc(text: string, id: string, events: (articleId: string) => CodedEvent[]): Doc {
+  const a = ingestText(text, `${id}.txt`, { id }) as IngestedArticle;
+  const mention: EntityMention = {
+    ...entity('farmers', 10, 'ARV', 'AGR'), chain: 0, sentence: 0, roles: [], codeSource: 'dictionary', nominal: true,
+    roleSectors: [], modifierCountry: null, evidence: 'test',
+  };
+  return {
+    ...a,
+    paragraphs: a.body,
+    sentences: a.body.map((s, i) => ({ ...s, index: i, paragraph: i, tokenStart: 0, tokenEnd: 0 })),
+    tokens: [],
+    entities: [mention],
+    times: [],
+    places: [],
+    events: events(a.meta.id),
+  };
+}
+
+const farmers = makeDoc(
+  'Farmers block roads\n\nFarmers from Arvalia blocked the roads into Dornholt to protest a diesel tax.\n',
+  'farm', (aid) => [
+    event('farm-e1', aid, {
+      date: '2022-05-02', date_precision: 'day', date_text: 'Monday',
+      actor: [entity('Farmers', 21, 'ARV', 'AGR', 'MISC')], recipient: [entity('government', 60, 'ARV', 'GOV')],
+      location: place('Dornholt', 'ARV'),
+    }),
+    event('farm-e2', aid, {
+      event: 'DEMAND', cameo: '100', goldstein: -5, quad_class: 3, date: '2022-05', date_precision: 'month', mode: [],
+      actor: [entity('Farmers', 21, 'ARV', 'AGR', 'MISC')], recipient: [entity('agriculture ministry', 70, 'ARV', 'GOV')],
+      attribution: { source: entity('union leader', 80, 'ARV', 'LAB', 'PER'), cue: { text: 'said', start: 93, end: 97 }, certainty: 'reported' },
+    }),
+  ]);
+
+const rebels = makeDoc(
+  'Shelling near Tarvik airport\n\nRebels shelled the airport outside Tarvik on Sunday, the army of Kestria said.\n',
+  'shell', (aid) => [
+    event('shell-e1', aid, {
+      event: 'ASSAULT', mode: ['aerial'], cameo: '195', goldstein: -10, quad_class: 4, date: '2024-02-11', date_precision: 'day',
+      actor: [entity('Rebels', 30, null, 'REB')], recipient: [entity('army', 80, 'KES', 'MIL')],
+      location: place('Tarvik', 'KES'), negated: true,
+    }),
+    event('shell-e2', aid, { event: 'ASSAULT', cameo: '190', date: null, actor: [], recipient: [] }),
+  ]);
+
+test('a new store is on the latest schema, in WAL mode, and creates its folder', (t) => {
+  const { store, path } = withStore(t);
+  assert.equal(store.countArticles(), 0);
+  const db = new Database(path, { readonly: true });
+  t.after(() => db.close());
+  assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+});
+
+test('a store from a newer acta is refused rather than written', (t) => {
+  const path = tempDb(t);
+  openStore(path).close();
+  const db = new Database(path);
+  db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  db.close();
+  assert.throws(() => openStore(path), /newer than this acta/);
+});
+
+test('saving the same article twice stores it once', (t) => {
+  const { store, path } = withStore(t);
+  assert.deepEqual(store.saveDoc(farmers), { stored: true });
+  assert.deepEqual(store.saveDoc(farmers), { stored: false });
+  assert.deepEqual(store.saveDoc({ ...farmers, meta: { ...farmers.meta, id: 'other-id' } }), { stored: false });
+  assert.ok(store.hasArticle(farmers.meta.hash));
+  assert.equal(store.countArticles(), 1);
+  assert.equal(store.countEvents(), 2);
+  store.close();
+
+  const again = openStore(path);
+  t.after(() => again.close());
+  assert.equal(again.countArticles(), 1, 'kept after reopening');
+  const back = again.getArticle(farmers.meta.hash)!;
+  assert.equal(back.text, farmers.text);
+  assert.deepEqual(back.meta, farmers.meta);
+  assert.deepEqual(back.body, farmers.body);
+});
+
+test('a failure in the middle of a save leaves nothing of that article', (t) => {
+  const { store, path } = withStore(t);
+  // The second event repeats the first one's id: the insert fails after the
+  // article, its sentences, entities and first event were written.
+  const broken: Doc = { ...rebels, events: [rebels.events[0], { ...rebels.events[1], id: rebels.events[0].id }] };
+  assert.throws(() => store.saveDoc(broken), /UNIQUE/);
+  assert.equal(store.hasArticle(rebels.meta.hash), false);
+  assert.equal(store.countArticles(), 0);
+  assert.equal(store.countEvents(), 0);
+  const nullType: Doc = { ...rebels, events: [{ ...rebels.events[0], event: null as unknown as string }] };
+  assert.throws(() => store.saveDoc(nullType), /NOT NULL/);
+
+  const db = new Database(path, { readonly: true });
+  t.after(() => db.close());
+  for (const table of ['articles', 'sentences', 'entities', 'events']) {
+    assert.equal(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
+  }
+  assert.equal(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Tarvik'`).pluck().get(), 0);
+
+  assert.deepEqual(store.saveDoc(rebels), { stored: true }, 'the sound article saves afterwards');
+  assert.equal(db.prepare('SELECT count(*) FROM entities').pluck().get(), 1);
+  assert.equal(db.prepare('SELECT count(*) FROM sentences').pluck().get(), rebels.sentences.length);
+});
+
+test('events come back in the contract shape', (t) => {
+  const { store } = withStore(t);
+  store.saveDoc(farmers);
+  const events = store.queryEvents();
+  assert.deepEqual(events, [farmers.events[1], farmers.events[0]]);
+});
+
+function filled(t: { after: (fn: () => void) => void }): Store {
+  const { store } = withStore(t);
+  store.saveDoc(farmers);
+  store.saveDoc(rebels);
+  return store;
+}
+
+const ids = (events: CodedEvent[]) => events.map((e) => e.id);
+
+test('with no filter, every event: dated ones by date, undated last', (t) => {
+  assert.deepEqual(ids(filled(t).queryEvents()), ['farm-e2', 'farm-e1', 'shell-e1', 'shell-e2']);
+});
+
+test('from/to keep events whose date overlaps the range, at any precision', (t) => {
+  const store = filled(t);
+  assert.deepEqual(ids(store.queryEvents({ from: '2022-05-02', to: '2022-05-02' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ from: '2022-05-03' })), ['farm-e2', 'shell-e1']);
+  assert.deepEqual(ids(store.queryEvents({ to: '2022-04' })), []);
+  assert.deepEqual(ids(store.queryEvents({ from: '2023', to: '2024' })), ['shell-e1']);
+  assert.throws(() => store.queryEvents({ from: 'last week' }), /bad "from" date/);
+});
+
+test('event type, actor, recipient and code filters', (t) => {
+  const store = filled(t);
+  assert.deepEqual(ids(store.queryEvents({ event: 'assault' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ actor: 'rebel' })), ['shell-e1']);
+  assert.deepEqual(ids(store.queryEvents({ actor: 'ARVAGR' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ recipient: 'ministry' })), ['farm-e2']);
+  assert.deepEqual(ids(store.queryEvents({ recipient: 'Farmers' })), []);
+  assert.deepEqual(ids(store.queryEvents({ code: 'KESMIL' })), ['shell-e1']);
+  assert.deepEqual(ids(store.queryEvents({ code: 'arv' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ code: 'GOV' })), [], 'a prefix, not a substring');
+  assert.deepEqual(ids(store.queryEvents({ actor: '%' })), [], 'wildcards match literally');
+});
+
+test('country matches any actor, recipient or the location', (t) => {
+  const store = filled(t);
+  assert.deepEqual(ids(store.queryEvents({ country: 'KES' })), ['shell-e1']);
+  assert.deepEqual(ids(store.queryEvents({ country: 'arv' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ country: 'USA' })), []);
+});
+
+test('text searches the articles with FTS5; odd punctuation is searched as plain words', (t) => {
+  const store = filled(t);
+  assert.deepEqual(ids(store.queryEvents({ text: 'diesel' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'shelled AND airport' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'Tarvik: "airport' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'Kestria\'s' })), [], 'the phrase is not in the text');
+  assert.deepEqual(ids(store.queryEvents({ text: 'volcano' })), []);
+  assert.deepEqual(ids(store.queryEvents({ text: 'diesel', event: 'DEMAND' })), ['farm-e2'], 'filters combine');
+});
+
+test('limit caps the number of events', (t) => {
+  const store = filled(t);
+  assert.equal(store.queryEvents({ limit: 3 }).length, 3);
+  assert.equal(store.queryEvents({ limit: 0 }).length, 0);
+});
