@@ -9,7 +9,7 @@ import { PART_OF_DAY } from './weekday.js';
 
 export const deicticDayParser: TimeParser = {
   name: 'deictic-day',
-  pattern: () => new RegExp(B + '(?:(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(tonight|overnight)|(last|this|tomorrow|yesterday)\\s+(night|morning|afternoon|evening))(?![\\w\'’])', 'gi'),
+  pattern: () => new RegExp(B + '(?:(?:(?:late|early)\\s+(?=yesterday|today))?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(tonight|overnight)|(last|this|tomorrow|yesterday)\\s+(night|morning|afternoon|evening))(?![\\w\'’])', 'gi'),
   extract(ctx, m) {
     const [text, day, dayPart, tonight, rel, relPart] = m;
     const start = m.index;

@@ -18,7 +18,9 @@ export const durationParser: TimeParser = {
     '(half\\s+(?:an?\\s+)(hour|day|year|month|week|minute))' +
     // 3 lead, 4 qty, 5 unit, 6 "and a half"
     '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
-    // 7: bare plural after for/over/within
+    // 7: "the past year", "the next decade" (one unit, no number)
+    '|(?:the\\s+)(?:past|last|next|coming)\\s+(week|month|year|decade|century)(?!\\s+(?:and|or)\\b)' +
+    // 8: bare plural after for/over/within
     '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past\\s+few|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
     ')(?![\\w])', 'gi'),
   extract(ctx, m) {
@@ -30,7 +32,10 @@ export const durationParser: TimeParser = {
       return { start, end, type: 'DURATION', value: durationValue(0.5, unit), source: 'duration', priority: 2 };
     }
     if (m[7]) {
-      const unit = unitOf(m[7])!;
+      return { start, end, type: 'DURATION', value: durationValue(1, unitOf(m[7])!), source: 'duration', priority: 2 };
+    }
+    if (m[8]) {
+      const unit = unitOf(m[8])!;
       return { start, end, type: 'DURATION', value: durationValue(null, unit), source: 'duration', priority: 1 };
     }
     const lead = m[3] ?? '';
@@ -39,6 +44,11 @@ export const durationParser: TimeParser = {
     if (!unit) return null;
     // "three-quarters of" is a fraction, not three quarters of a year.
     if (unit === 'quarter' && /-\s*quarters?$/i.test(m[0])) return null;
+    // "the eight-year war": the duration is the adjective, without "the".
+    if (/-/.test(m[0].slice(m[0].length - m[5].length - 2)) && /^the\s+/i.test(m[0]) && !/past|last|next|coming|previous|following|first|final/i.test(lead)) {
+      const cut = /^the\s+/i.exec(m[0])![0].length;
+      return { start: start + cut, end, type: 'DURATION', value: durationValue(quantityValue(qtyText), unit), source: 'duration', priority: 1 };
+    }
     // Ages: "a 34-year-old", "five years old".
     if (/^(-|\s+)old\b/i.test(after)) return null;
     const q = qtyText.toLowerCase();

@@ -18,6 +18,11 @@ export const quarterParser: TimeParser = {
     const start = m.index;
     const end = start + m[0].length;
     const explicit = y1 ?? y2 ?? y3;
+    // "the third-quarter loss": the adjective alone is the time.
+    if (/^the\s+/i.test(m[0]) && /-quarter$/i.test(m[0])) {
+      const cut = /^the\s+/i.exec(m[0])![0].length;
+      return this.extract(ctx, Object.assign([m[0].slice(cut), ...m.slice(1)], { index: m.index + cut, input: m.input }) as unknown as RegExpExecArray);
+    }
     let year: string;
     if (explicit) year = explicit;
     else if (!ctx.anchor) year = 'XXXX';

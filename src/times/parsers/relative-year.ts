@@ -46,7 +46,7 @@ export const relativeYearParser: TimeParser = {
       const unit = unitA.toLowerCase();
       // "the previous/following year" is relative to a time in the story, not
       // the publication date; the discourse refiner re-anchors it.
-      const n = r === 'last' || r === 'the previous' ? -1 : r === 'next' || r === 'the following' || r === 'the coming' ? 1 : 0;
+      const n = r === 'last' || r === 'the previous' || (r === 'the latest' && unit === 'quarter') ? -1 : r === 'next' || r === 'the following' || r === 'the coming' ? 1 : 0;
       return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, n), source: 'relative-year', priority: 3 };
     }
     const n = quantityValue(qty);
