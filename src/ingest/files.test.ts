@@ -105,6 +105,9 @@ test('stdin ("-") is sniffed: JSON lines, HTML or text', async () => {
   const text = await collect(['-'], { stdin: chunks() });
   assert.ok(!isProblem(text[0]) && text[0].meta.title === 'Ferry service resumes');
   assert.deepEqual(await collect(['-'], { stdin: '' }), [{ origin: '-', line: null, message: 'empty file' }]);
+  async function* flood() { for (let i = 0; i < 10; i++) yield Buffer.alloc(100, 0x61); }
+  assert.deepEqual(await collect(['-'], { stdin: flood(), maxBytes: 500 }),
+    [{ origin: '-', line: null, message: 'input larger than the 500-byte limit' }]);
 });
 
 test('unknown extensions and .json files: content decides', async (t) => {

@@ -157,8 +157,10 @@ function fileOptions(opts: ReadOptions): IngestOptions {
 
 async function readStdin(opts: ReadOptions, limit: number): Promise<Buffer | InputProblem> {
   const src = opts.stdin ?? process.stdin;
-  if (typeof src === 'string') return Buffer.from(src, 'utf8');
-  if (Buffer.isBuffer(src)) return src;
+  if (typeof src === 'string' || Buffer.isBuffer(src)) {
+    const b = typeof src === 'string' ? Buffer.from(src, 'utf8') : src;
+    return b.length > limit ? problem('-', null, `input larger than the ${limit}-byte limit`) : b;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of src) {
