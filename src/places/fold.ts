@@ -9,8 +9,15 @@ const DROPPED_MARKS = /['’‘ʼʻʿʾ`´"“”]/g;
 /** Leading articles: English "the", Arabic "al"/"el" and its assimilated forms ("ad-", "as-", "ash-"). */
 const LEADING_ARTICLE = /^(?:the |(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh)(?: -| ))(?=\S)/;
 
+const LEADING_SPACED_ARTICLE = /^(?:the|al|el|ad|ar|as|ash|at|az|an|adh|ath|dh) (?=\S)/;
+
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */
 export function foldName(s: string): string {
+  // Fast path for plain ASCII names (most gazetteer names): nothing to strip but an article.
+  if (/^[A-Za-z ]*$/.test(s)) {
+    const lower = s.toLowerCase().replace(/\s+/g, ' ').trim();
+    return lower.replace(LEADING_SPACED_ARTICLE, '');
+  }
   let f = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Letters NFD does not decompose.
   f = f.replace(/ß/g, 'ss').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe')

