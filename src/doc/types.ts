@@ -89,6 +89,12 @@ export interface EntityMention extends Entity {
   codeSource: string | null;
   /** Grammatical or descriptive mention ("the court", "protesters"), not a name. */
   nominal: boolean;
+  /** Sectors of the role words found with the mention, in order. */
+  roleSectors: string[];
+  /** A country named with the mention: in its title, a modifier, a possessive. */
+  modifierCountry: string | null;
+  /** How the type was decided ("dictionary", "org-head", "title", …). */
+  evidence: string;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
