@@ -101,8 +101,10 @@ export function quarterOf(m: number): number {
  * the anchor belongs to the previous year, and one more than a year before
  * it to the next year (seen in late December about early January).
  */
-export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadDays = 62, future = false): number {
-  if (future) {
+export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadDays = 62, tense: 'future' | 'past' | null = null): number {
+  // Past-tense cues are too weak to rule out a date a few weeks ahead
+  // ("approved a payment due Dec. 7"), so only the future tense changes the reading.
+  if (tense === 'future') {
     // Future tense: the next such date on or after the anchor (this month counts).
     const later = d == null ? m >= anchor.m : daysBetween(anchor, { y: anchor.y, m, d: Math.min(d, daysInMonth(anchor.y, m)) }) >= 0;
     return later ? anchor.y : anchor.y + 1;
@@ -113,7 +115,8 @@ export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadD
     const diff = daysBetween(anchor, { y, m, d: dd });
     // A month named alone covers the whole month: compare its last day too.
     const lastDiff = d == null ? daysBetween(anchor, { y, m, d: daysInMonth(y, m) }) : diff;
-    if (diff <= aheadDays && lastDiff > -300 - (d == null ? 31 : 0)) return y;
+    // A window of one year ending `aheadDays` after the anchor.
+    if (diff <= aheadDays && lastDiff > aheadDays - 366) return y;
   }
   return anchor.y;
 }

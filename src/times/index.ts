@@ -12,6 +12,7 @@ import { anaphoricParser } from './parsers/anaphoric.js';
 import { chronoCandidates } from './parsers/chrono.js';
 import { deicticDayParser } from './parsers/deictic-day.js';
 import { durationParser } from './parsers/duration.js';
+import { holidayParser } from './parsers/holiday.js';
 import { monthDayParser } from './parsers/month-day.js';
 import { monthYearParser } from './parsers/month-year.js';
 import { numericDateParser } from './parsers/numeric-date.js';
@@ -28,7 +29,7 @@ import { refineDiscourse } from './refiners/discourse.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, monthYearParser, yearParser, relativeYearParser,
-  weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser,
+  weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
   durationParser, setParser, presentRefParser,
 ];
 

@@ -8,7 +8,7 @@
 import { dayValue, isValidDay, pad2, yearForMonthDay } from '../calendar.js';
 import { MONTH_RE, WEEKDAY_RE, monthNumber } from '../words.js';
 import { B, E, candidate, type TimeParser } from '../types.js';
-import { futureClause } from './weekday.js';
+import { clauseTense } from './weekday.js';
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = "(?:,?\\s+(\\d{4})(?!\\d)|,?\\s+'(\\d{2})(?!\\d))";
@@ -33,7 +33,7 @@ export const monthDayParser: TimeParser = {
       if (!isValidDay(y, month, day)) return null;
       c = candidate(m, 'DATE', dayValue({ y, m: month, d: day }), 'month-day', 3);
     } else if (ctx.anchor) {
-      const y = yearForMonthDay(ctx.anchor, month, day, 62, futureClause(ctx.text, m.index, m.index + m[0].length));
+      const y = yearForMonthDay(ctx.anchor, month, day, 62, clauseTense(ctx.text, m.index, m.index + m[0].length));
       if (!isValidDay(y, month, day)) return null;
       c = candidate(m, 'DATE', dayValue({ y, m: month, d: day }), 'month-day', 3);
     } else {

@@ -7,7 +7,7 @@
 import { addMonths, monthValue, pad2, yearForMonthDay } from '../calendar.js';
 import { MONTH_RE, monthNumber } from '../words.js';
 import { B, type TimeParser } from '../types.js';
-import { futureClause } from './weekday.js';
+import { clauseTense } from './weekday.js';
 
 const MOD = '(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?';
 const REL = '(?:(last|this|next|past)\\s+)?';
@@ -36,7 +36,7 @@ export const monthYearParser: TimeParser = {
     if (year) value = monthValue(+year, month);
     else if (ctx.anchor) {
       const a = ctx.anchor;
-      let y = yearForMonthDay(a, month, null, 62, futureClause(ctx.text, start, end));
+      let y = yearForMonthDay(a, month, null, 62, clauseTense(ctx.text, start, end));
       const r = rel?.toLowerCase();
       if (r === 'last' || r === 'past') y = month < a.m ? a.y : a.y - 1;
       else if (r === 'next') y = month > a.m ? a.y : a.y + 1;

@@ -20,7 +20,18 @@ const PAST_CUE = /\b(was|were|had|did|said|told|ago|last|\w+ed)\b/i;
 
 /** Does the clause around [start,end) speak of the future? */
 export function futureClause(text: string, start: number, end: number): boolean {
-  const clauseStart = Math.max(0, ...[',', ';', ':', '—', ' that ', ' and ', ' but ', ' after ', ' before ', ' when '].map((p) => {
+  return clauseTense(text, start, end) === 'future';
+}
+
+/**
+ * The tense of the clause around [start,end): the verb cue nearest before
+ * it decides ("will", "is to", "scheduled" → future; "was", "said", "-ed"
+ * → past), else the first cue after it; null when there is none.
+ * Subordinators ("after", "before", "when") do not end the clause: the
+ * main verb's tense places the time ("will reopen after Easter").
+ */
+export function clauseTense(text: string, start: number, end: number): 'future' | 'past' | null {
+  const clauseStart = Math.max(0, ...[',', ';', ':', '—', ' that ', ' and ', ' but ', '. '].map((p) => {
     const i = text.lastIndexOf(p, start - 1);
     return i < 0 ? 0 : i + p.length;
   }));
@@ -28,13 +39,14 @@ export function futureClause(text: string, start: number, end: number): boolean 
   // The verb nearest before the weekday decides; else look just after it.
   const fut = lastIndex(before, FUTURE_CUE);
   const past = lastIndex(before, PAST_CUE);
-  if (fut >= 0 || past >= 0) return fut >= 0 && fut >= past;
+  if (fut >= 0 || past >= 0) return fut >= 0 && fut >= past ? 'future' : 'past';
   const afterEnd = [',', ';', '.', ' that '].map((p) => { const i = text.indexOf(p, end); return i < 0 ? text.length : i; });
   const after = text.slice(end, Math.min(...afterEnd));
   const futA = after.search(FUTURE_CUE);
   const pastA = after.search(PAST_CUE);
-  if (futA >= 0 && (pastA < 0 || futA < pastA)) return true;
-  return false;
+  if (futA >= 0 && (pastA < 0 || futA < pastA)) return 'future';
+  if (pastA >= 0) return 'past';
+  return null;
 }
 
 function lastIndex(s: string, re: RegExp): number {

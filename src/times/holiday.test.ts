@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { times } from './test-helpers.js';
+import { easterSunday } from './parsers/holiday.js';
+
+test('Easter Sunday by the computus', () => {
+  assert.deepEqual(easterSunday(2021), { y: 2021, m: 4, d: 4 });
+  assert.deepEqual(easterSunday(2019), { y: 2019, m: 4, d: 21 });
+});
+
+test('holidays become days, leaning to the past unless the clause is future', () => {
+  assert.deepEqual(times('Riots broke out on Christmas Eve.'), [['Christmas Eve', 'DATE', '2020-12-24']]);
+  assert.deepEqual(times('The mall will reopen after Thanksgiving.'), [['Thanksgiving', 'DATE', '2021-11-25']]);
+  assert.deepEqual(times('Good Friday 2019 passed quietly.'), [['Good Friday 2019', 'DATE', '2019-04-19']]);
+  assert.deepEqual(times('Shops were shut on New Year’s Day.'), [['New Year’s Day', 'DATE', '2021-01-01']]);
+});

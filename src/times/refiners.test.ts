@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
+import { trimSpanRefiner } from './refiners/trim-span.js';
+import { refineDiscourse, shiftValue } from './refiners/discourse.js';
+import { plausible } from './parsers/chrono.js';
+import type { TimeCandidate, TimeContext } from './types.js';
+import { times } from './test-helpers.js';
+
+const ctx: TimeContext = { text: 'Guards fired at 3 p.m. on Tuesday, witnesses said.', offset: 0, anchor: { y: 2021, m: 1, d: 18 } };
+const cand = (start: number, end: number, source: string, type: TimeCandidate['type'] = 'DATE', priority = 1): TimeCandidate =>
+  ({ start, end, type, value: 'v', source, priority });
+
+test('merge-overlaps: project parsers beat chrono, longer beats shorter', () => {
+  const kept = mergeOverlapsRefiner.refine(ctx, [cand(26, 33, 'weekday', 'DATE', 3), cand(23, 33, 'chrono', 'DATE', 0), cand(0, 6, 'duration'), cand(0, 12, 'year')]);
+  assert.deepEqual(kept.map((k) => k.source), ['year', 'weekday']);
+});
+
+test('merge-overlaps: chrono keeps a span that adds a clock time', () => {
+  const kept = mergeOverlapsRefiner.refine(ctx, [cand(26, 33, 'weekday', 'DATE', 3), cand(16, 33, 'chrono', 'TIME', 0)]);
+  assert.deepEqual(kept.map((k) => k.source), ['chrono']);
+});
+
+test('trim-span: no spaces or commas at the edges', () => {
+  assert.deepEqual(trimSpanRefiner.refine(ctx, [cand(25, 34, 'weekday')]).map((c) => [c.start, c.end]), [[26, 33]]);
+});
+
+test('discourse: anaphoric times count from the last time named', () => {
+  const out = refineDiscourse([
+    { start: 0, text: 'March 2', value: '2020-03-02', type: 'DATE', source: 'month-day' },
+    { start: 30, text: 'the next day', value: '2021-01-19', type: 'DATE', source: 'anaphoric' },
+  ]);
+  assert.equal(out[1].value, '2020-03-03');
+  assert.deepEqual(times('Troops entered the city on June 2. The next day, looting began.').map((t) => t[2]), ['2020-06-02', '2020-06-03']);
+  assert.equal(shiftValue('2020', { unit: 'day', n: 1 }), null);
+  assert.equal(shiftValue('2020-03', { unit: 'year', n: -1 }), '2019');
+});
+
+test('chrono noise in financial copy is dropped', () => {
+  assert.equal(plausible('125 a'), false);
+  assert.equal(plausible('7/8'), false);
+  assert.equal(plausible('Sun'), false);
+  assert.equal(plausible('3 p.m.'), true);
+  assert.equal(plausible('10:30'), true);
+});
