@@ -3,6 +3,7 @@
  * is called (through its public library API, the same path as `acta analyze`),
  * precision/recall arithmetic and the result shape every dataset returns.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,4 +162,13 @@ export function capped<T>(xs: T[], limit: number | undefined): T[] {
 
 export function defaultLog(line: string): void {
   process.stderr.write(line + '\n');
+}
+
+/** The checkout's short commit id, or null outside git. */
+export function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
 }

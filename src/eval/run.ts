@@ -7,9 +7,8 @@
  * results as JSON (to FILE with --json, else after the table on stdout).
  */
 import { writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { defaultLog, packageRoot, sharedRoot, type DatasetResult } from './common.js';
+import { defaultLog, gitCommit, sharedRoot, type DatasetResult } from './common.js';
 import { DATASETS, runDataset } from './datasets.js';
 import { resultsTable } from './table.js';
 
@@ -42,13 +41,6 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   return out;
 }
 
-export function gitCommit(): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return null;
-  }
-}
 
 /** Runs the chosen datasets in order and returns every result row. */
 export async function runEval(args: EvalArgs, log = defaultLog): Promise<DatasetResult[]> {

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples]`
+ *
+ * Throughput and memory of the whole pipeline (acta's public `analyze`) on
+ * Reuters-21578 (every non-empty body) and BBC News from ACTA_SHARED/corpus,
+ * or on the package's samples/ when ../shared is absent: articles/s,
+ * sentences/s, tokens/s, per-stage time when the pipeline reports it
+ * (`stageTimes` of dist/pipeline.js), start-up time (process start to the first
+ * analysed article), peak RSS, and bare wink-nlp over the same texts as the
+ * ceiling (tokenizer only, and its default pipeline with sentences and POS).
+ * Each figure is the median of --runs runs (default 3). JSON on stdout,
+ * progress on stderr. Nothing here asserts a timing.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { capped, gitCommit, median, packageRoot, sharedRoot, type Analyzer } from '../eval/common.js';
+
+export interface BenchArticle {
+  id: string;
+  text: string;
+  published: string | null;
+}
+
+const MONTHS: Record<string, string> = {
+  JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12',
+};
+
+/** Reuters-21578 date "26-FEB-1987 15:01:01.79" → "1987-02-26", or null. */
+export function reutersDate(s: unknown): string | null {
+  const m = typeof s === 'string' ? /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/.exec(s.toUpperCase()) : null;
+  return m && MONTHS[m[2]] ? `${m[3]}-${MONTHS[m[2]]}-${m[1].padStart(2, '0')}` : null;
+}
+
+/** Every Reuters record with a body: title line, blank line, body. */
+export function readReuters(dir: string): BenchArticle[] {
+  const out: BenchArticle[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const recs = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Array<Record<string, unknown>>;
+    for (const r of recs) {
+      const body = typeof r.body === 'string' ? r.body.trim() : '';
+      if (!body) continue;
+      const title = typeof r.title === 'string' ? r.title.trim() : '';
+      const attrs = (r.attrs ?? {}) as Record<string, unknown>;
+      out.push({ id: `reuters-${attrs.newid ?? out.length}`, text: title ? `${title}\n\n${body}` : body, published: reutersDate(r.date) });
+    }
+  }
+  return out;
+}
+
+function listTxt(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...listTxt(p));
+    else if (n.endsWith('.txt')) out.push(p);
+  }
+  return out;
+}
+
+/** Plain-text articles under a folder (BBC News: business/, politics/). */
+export function readTextDir(dir: string, prefix: string): BenchArticle[] {
+  return listTxt(dir).map((p) => ({ id: `${prefix}-${p.slice(dir.length + 1)}`, text: readFileSync(p, 'utf8'), published: null }));
+}
+
+/** The package's samples/: .txt files and .jsonl records. */
+export function readSamples(dir: string): BenchArticle[] {
+  const out = readTextDir(dir, 'sample');
+  for (const n of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, n), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const r = JSON.parse(line) as Record<string, unknown>;
+        if (typeof r.text === 'string') out.push({ id: String(r.id ?? `${n}-${out.length}`), text: r.text, published: typeof r.published === 'string' ? r.published : null });
+      } catch { /* a bad line is not a benchmark's business */ }
+    }
+  }
+  return out;
+}
+
+export interface Corpus {
+  name: string;
+  articles: BenchArticle[];
+}
+
+export function loadCorpora(only: string | null, limit: number | undefined): Corpus[] {
+  const root = join(sharedRoot(), 'eval', 'corpus');
+  const corpora: Corpus[] = [];
+  const want = (n: string) => !only || only === n;
+  if (want('reuters') && existsSync(join(root, 'reuters21578'))) corpora.push({ name: 'reuters21578', articles: capped(readReuters(join(root, 'reuters21578')), limit) });
+  if (want('bbc') && existsSync(join(root, 'bbc-news'))) corpora.push({ name: 'bbc-news', articles: capped(readTextDir(join(root, 'bbc-news'), 'bbc'), limit) });
+  if ((corpora.length === 0 && !only) || only === 'samples') {
+    const dir = join(packageRoot, 'samples');
+    if (existsSync(dir)) corpora.push({ name: 'samples', articles: capped(readSamples(dir), limit) });
+  }
+  return corpora;
+}
+
+interface RunFigures {
+  seconds: number;
+  articles: number;
+  sentences: number;
+  tokens: number;
+  failed: number;
+  stageMs: Record<string, number>;
+}
+
+function resetStages(stages: Record<string, number> | null): void {
+  if (stages) for (const k of Object.keys(stages)) stages[k] = 0;
+}
+
+async function pipelineRun(analyze: Analyzer, articles: BenchArticle[], stages: Record<string, number> | null): Promise<RunFigures> {
+  resetStages(stages);
+  let sentences = 0, tokens = 0, failed = 0;
+  const t0 = performance.now();
+  for (const a of articles) {
+    try {
+      const doc = await analyze({ text: a.text, id: a.id, published: a.published });
+      sentences += doc.sentences.length;
+      tokens += doc.tokens.length;
+    } catch {
+      failed++;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { seconds, articles: articles.length, sentences, tokens, failed, stageMs: stages ? { ...stages } : {} };
+}
+
+type Wink = ReturnType<typeof winkNLP>;
+
+function winkRun(nlp: Wink, articles: BenchArticle[]): { seconds: number; tokens: number } {
+  let tokens = 0;
+  const t0 = performance.now();
+  for (const a of articles) tokens += nlp.readDoc(a.text).tokens().length();
+  return { seconds: (performance.now() - t0) / 1000, tokens };
+}
+
+const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+export interface BenchArgs {
+  runs: number;
+  limit: number | undefined;
+  corpus: string | null;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const v = () => inline ?? argv[++i];
+    if (flag === '--runs') out.runs = Math.max(1, Number(v()) || 1);
+    else if (flag === '--limit') out.limit = Number(v());
+    else if (flag === '--corpus') out.corpus = v();
+    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples]`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const corpora = loadCorpora(args.corpus, args.limit);
+  if (!corpora.length) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');
+
+  // Start-up: from process start (performance.now() counts from it) to the first analysed article.
+  const tImport = performance.now();
+  const index = (await import(new URL('../index.js', import.meta.url).href)) as { analyze: Analyzer };
+  const importMs = performance.now() - tImport;
+  const first = corpora[0].articles[0];
+  const tFirst = performance.now();
+  await index.analyze({ text: first.text, id: first.id, published: first.published });
+  const startup = { process_to_first_article_ms: round(performance.now()), import_ms: round(importMs), first_article_ms: round(performance.now() - tFirst) };
+
+  let stages: Record<string, number> | null = null;
+  try {
+    const p = (await import(new URL('../pipeline.js', import.meta.url).href)) as { stageTimes?: Record<string, number> };
+    if (p.stageTimes && typeof p.stageTimes === 'object') stages = p.stageTimes;
+  } catch { /* no per-stage timing in this build */ }
+
+  const tokenizer = winkNLP(model, []);
+  const winkDefault = winkNLP(model);
+  const results: Record<string, unknown>[] = [];
+  for (const c of corpora) {
+    const chars = c.articles.reduce((n, a) => n + a.text.length, 0);
+    const runs: RunFigures[] = [];
+    for (let r = 0; r < args.runs; r++) {
+      log(`bench: ${c.name} run ${r + 1}/${args.runs} (${c.articles.length} articles)…`);
+      runs.push(await pipelineRun(index.analyze, c.articles, stages));
+    }
+    const tok: Array<{ seconds: number; tokens: number }> = [];
+    const full: Array<{ seconds: number; tokens: number }> = [];
+    for (let r = 0; r < args.runs; r++) { tok.push(winkRun(tokenizer, c.articles)); full.push(winkRun(winkDefault, c.articles)); }
+    const med = (f: (r: RunFigures) => number) => median(runs.map(f));
+    const stageNames = Object.keys(runs[0].stageMs);
+    const totalMs = med((r) => r.seconds * 1000) ?? 0;
+    const perStage: Record<string, unknown> = {};
+    for (const s of stageNames) {
+      const ms = med((r) => r.stageMs[s] ?? 0) ?? 0;
+      perStage[s] = { ms: round(ms), share: round(totalMs ? ms / totalMs : null, 3), articles_per_s: round(ms ? c.articles.length / (ms / 1000) : null) };
+    }
+    if (stageNames.length) {
+      const ms = median(runs.map((r) => r.seconds * 1000 - Object.values(r.stageMs).reduce((a, b) => a + b, 0))) ?? 0;
+      perStage['ingest+other'] = { ms: round(ms), share: round(totalMs ? ms / totalMs : null, 3) };
+    }
+    results.push({
+      corpus: c.name,
+      articles: c.articles.length,
+      chars,
+      sentences: runs[0].sentences,
+      tokens: runs[0].tokens,
+      failed: runs[0].failed,
+      seconds_median: round(med((r) => r.seconds), 2),
+      articles_per_s: round(med((r) => r.articles / r.seconds)),
+      sentences_per_s: round(med((r) => r.sentences / r.seconds)),
+      tokens_per_s: round(med((r) => r.tokens / r.seconds), 0),
+      seconds_runs: runs.map((r) => round(r.seconds, 2)),
+      stages: stageNames.length ? perStage : null,
+      ceiling: {
+        wink_tokenizer_tokens_per_s: round(median(tok.map((t) => t.tokens / t.seconds)), 0),
+        wink_default_pipeline_tokens_per_s: round(median(full.map((t) => t.tokens / t.seconds)), 0),
+        wink_tokens: tok[0].tokens,
+      },
+    });
+  }
+  const usage = process.resourceUsage();
+  const report = {
+    date: new Date().toISOString(), commit: gitCommit(), node: process.version, runs: args.runs, limit: args.limit ?? null,
+    startup, peak_rss_mb: round(usage.maxRSS / 1024), corpora: results,
+  };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => { process.stderr.write(`bench: ${(err as Error).message}\n`); process.exit(1); });
+}
