@@ -1,0 +1,386 @@
+/**
+ * The places stage: find toponyms in the sentences and resolve each to a
+ * gazetteer place with coordinates.
+ *
+ * 1. Spans: LOC entity mentions (when the entities stage ran) and a scan of
+ *    capitalised token runs, longest gazetteer match first.
+ * 2. Filters: demonyms, words the article also writes in lower case, parts of
+ *    longer capitalised names ("Jordan Peterson"), names inside PER/ORG
+ *    entities, and small towns named like people without a locative cue.
+ * 3. Disambiguation: population and feature priors, then context — "Nasiriyah,
+ *    Iraq", countries and divisions the article names, and the article's main
+ *    country (the one its confidently resolved places lie in most).
+ */
+import type { EntityMention, PlaceMention, Sentence, Span, Token } from '../doc/types.js';
+import { countryByDemonym, countryByName } from './countries.js';
+import { isAllCaps } from './fold.js';
+import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
+
+export interface PlacesInput {
+  text: string;
+  sentences: Sentence[];
+  tokens: Token[];
+  entities?: EntityMention[];
+  meta?: unknown;
+}
+
+/** A toponym found in the text, before disambiguation. */
+interface Toponym extends Span {
+  sentence: number;
+  /** Index of its first and one past its last token. */
+  tokenStart: number;
+  tokenEnd: number;
+  candidates: Candidate[];
+  /** Came from a LOC entity, a multi-word name, or a locative cue: trusted more. */
+  strong: boolean;
+}
+
+/** Lower-case words that may sit inside a place name ("Salah ad Din", "Bosnia and Herzegovina"). */
+const CONNECTORS = new Set([
+  'al', 'ad', 'ar', 'as', 'an', 'ash', 'at', 'az', 'el', 'ez', 'es', 'ed', 'of', 'the', 'de', 'del',
+  'la', 'le', 'les', 'di', 'da', 'do', 'dos', 'das', 'du', 'bin', 'ibn', 'ben', 'and', 'e', 'i', 'y',
+  'ul', 'ur', 'am', 'upon', 'on', 'sur', 'en', 'aan', 'im', '-', '.', "'", '’', '&',
+]);
+
+/** Generic words after a name ("Kirkuk Province"): matched without them when the whole is unknown. */
+const GENERIC_SUFFIX = new Set([
+  'province', 'governorate', 'district', 'region', 'state', 'county', 'oblast', 'parish', 'city',
+  'town', 'village', 'area', 'prefecture', 'municipality', 'department', 'territory', 'valley',
+]);
+
+/** Capitalised words that precede a place without being part of a person's name. */
+const DIRECTION_WORDS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern',
+  'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural', 'coastal',
+  'in', 'at', 'from', 'to', 'near', 'outside', 'across', 'inside', 'into', 'of', 'for', 'and',
+]);
+
+/** Prepositions that introduce a location ("in Mosul", "near Tikrit"). */
+export const LOCATIVE = new Set([
+  'in', 'near', 'at', 'from', 'to', 'outside', 'inside', 'into', 'across', 'around', 'toward',
+  'towards', 'through', 'throughout', 'within', 'of', 'on', 'between', 'via', 'onto', 'off',
+  'nearby', 'outskirts', 'west', 'east', 'north', 'south', 'northwest', 'northeast', 'southwest', 'southeast',
+]);
+
+/**
+ * Capitalised words too common to be taken as places on their own: function
+ * words, calendar words, and frequent English words that are also town names.
+ */
+const COMMON_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'as',
+  'is', 'it', 'he', 'she', 'we', 'they', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that',
+  'these', 'those', 'if', 'so', 'no', 'not', 'said', 'says', 'can', 'will', 'may', 'might', 'must',
+  'man', 'van', 'best', 'police', 'mobile', 'reading', 'split', 'nice', 'bath', 'of', 'also',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'president', 'minister', 'king', 'queen', 'prince', 'general', 'university', 'church',
+  'god', 'allah', 'islam', 'christ', 'news', 'post', 'times', 'star', 'mirror', 'globe', 'union',
+  'congress', 'senate', 'parliament', 'court', 'army', 'navy', 'state', 'government', 'republic',
+  'party', 'council', 'city', 'county', 'office', 'department', 'ministry', 'mr', 'mrs', 'ms', 'dr',
+  'sir', 'gov', 'sen', 'rep', 'st', 'mount', 'lake', 'river', 'island', 'center', 'centre', 'hospital',
+  'school', 'college', 'media', 'online', 'internet', 'web', 'home', 'world', 'earth', 'moon', 'sun',
+  'people', 'life', 'love', 'hope', 'victory', 'liberty', 'independence', 'freedom', 'unity', 'justice',
+  'friendship', 'concord', 'harmony', 'paradise', 'eden', 'providence', 'commerce', 'industry',
+  'enterprise', 'progress', 'energy', 'chance', 'mission', 'ocean', 'sea', 'gulf', 'bay', 'coast',
+  'story', 'video', 'photo', 'update', 'read', 'more', 'after', 'before', 'during', 'when', 'while',
+  'what', 'who', 'how', 'why', 'where', 'there', 'here', 'today', 'yesterday', 'tomorrow', 'one',
+  'two', 'three', 'first', 'last', 'new', 'old', 'good', 'bad', 'big', 'small', 'early', 'late',
+]);
+
+const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+  'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** A small town named like a common word or person needs this many people to be taken bare. */
+const BARE_CITY_POPULATION = 15000;
+
+function isCapitalised(s: string): boolean {
+  return /^\p{Lu}/u.test(s);
+}
+
+function isWordToken(s: string): boolean {
+  return /\p{L}/u.test(s);
+}
+
+/** "al-Qaim", "ad-Dawr": an Arabic article joined to a capitalised name. */
+function isArticleJoined(s: string): boolean {
+  return /^(?:al|el|ad|ar|as|an|ash|at|az)[-‐]\p{Lu}/u.test(s);
+}
+
+/** Words the article writes in lower case somewhere: common words, not names. */
+function lowerCaseWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(m[0]);
+  return words;
+}
+
+function usableCandidates(cands: Candidate[], surface: string, afterComma: boolean): Candidate[] {
+  return cands.filter((c) => (!c.abbreviation || afterComma) && (!c.acronym || isAllCaps(surface)));
+}
+
+/** Spans of entities that are not places (people, organisations, works). */
+function nonPlaceSpans(entities: EntityMention[] | undefined): Span[] {
+  return (entities ?? []).filter((e) => !e.nominal && (e.type === 'PER' || e.type === 'ORG')).map((e) => ({ start: e.start, end: e.end }));
+}
+
+function inside(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Find candidate toponyms in one sentence by scanning capitalised token runs. */
+function scanSentence(
+  doc: PlacesInput, s: Sentence, blocked: Span[], taken: Span[], lower: Set<string>, personWords: Set<string>,
+): Toponym[] {
+  const { text, tokens } = doc;
+  const out: Toponym[] = [];
+  const maxTokens = Math.min(maxPlaceWords() * 2 + 1, 12);
+  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
+  let i = s.tokenStart;
+  while (i < s.tokenEnd) {
+    const first = surface(i);
+    if (!(isCapitalised(first) || isArticleJoined(first)) || !isWordToken(first)) { i++; continue; }
+    let found: Toponym | null = null;
+    const limit = Math.min(s.tokenEnd, i + maxTokens);
+    // The capitalised run starting here, allowing connectors inside.
+    let runEnd = i + 1;
+    while (runEnd < limit) {
+      const w = surface(runEnd);
+      if (isCapitalised(w) || isArticleJoined(w)) { runEnd++; continue; }
+      if (CONNECTORS.has(w.toLowerCase()) && runEnd + 1 < limit) { runEnd++; continue; }
+      break;
+    }
+    // Trim trailing connectors.
+    while (runEnd > i + 1 && !isCapitalised(surface(runEnd - 1)) && !isArticleJoined(surface(runEnd - 1))) runEnd--;
+    for (let j = runEnd; j > i && !found; j--) {
+      const last = surface(j - 1);
+      if (!isCapitalised(last) && !isArticleJoined(last)) continue;
+      const start = tokens[i].start;
+      const end = tokens[j - 1].end;
+      if (inside(blocked, start, end) || taken.some((t) => overlaps(t, { start, end }))) continue;
+      const name = text.slice(start, end);
+      const afterComma = i > s.tokenStart && surface(i - 1) === ',';
+      let cands = usableCandidates(lookupPlace(name), name, afterComma);
+      if (cands.length === 0 && j - i >= 2 && GENERIC_SUFFIX.has(last.toLowerCase())) {
+        const core = text.slice(start, tokens[j - 2].end);
+        cands = usableCandidates(lookupPlace(core), core, afterComma)
+          .filter((c) => c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town');
+      }
+      if (cands.length === 0) continue;
+      const words = j - i;
+      if (words === 1 && !acceptSingle(doc, s, i, j, runEnd, cands, lower, personWords)) continue;
+      found = { start, end, sentence: s.index, tokenStart: i, tokenEnd: j, candidates: cands, strong: words > 1 || hasLocativeCue(doc, s, i) };
+    }
+    if (found) { out.push(found); i = found.tokenEnd; } else i = runEnd;
+  }
+  return out;
+}
+
+/** The word before token i is a locative preposition ("in", "near", "south of"). */
+function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= s.tokenStart && k >= i - 2; k--) {
+    const w = doc.text.slice(doc.tokens[k].start, doc.tokens[k].end).toLowerCase();
+    if (LOCATIVE.has(w)) return true;
+    if (!DIRECTION_WORDS.has(w) && w !== 'the' && w !== 'of') return false;
+  }
+  return false;
+}
+
+/** Whether a one-word match stands as a place (rather than a person, a word or part of a name). */
+function acceptSingle(
+  doc: PlacesInput, s: Sentence, i: number, j: number, runEnd: number, cands: Candidate[],
+  lower: Set<string>, personWords: Set<string>,
+): boolean {
+  const { text, tokens } = doc;
+  const word = text.slice(tokens[i].start, tokens[i].end);
+  const folded = word.toLowerCase();
+  if (countryByDemonym(word) && !countryByName(word)) return false;
+  if (COMMON_WORDS.has(folded.replace(/\.$/, ''))) return false;
+  if (word.length < 3 && !isAllCaps(word)) return false;
+  // Part of a longer capitalised name that is not a place ("Jordan Peterson", "Paris Hilton");
+  // a date after the name ("in Mosul Tuesday") does not count.
+  if (runEnd > j && !CALENDAR_WORDS.has(text.slice(tokens[j].start, tokens[j].end).toLowerCase())) return false;
+  if (i > s.tokenStart) {
+    const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
+    if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
+  }
+  if (personWords.has(folded)) return false;
+  const strongKind = cands.some((c) => c.place.kind !== 'city' || c.place.population >= BARE_CITY_POPULATION);
+  const sentenceInitial = i === s.tokenStart;
+  const writtenLower = lower.has(folded);
+  if (writtenLower && !strongKind) return false;
+  if (writtenLower && sentenceInitial) return false;
+  return strongKind || hasLocativeCue(doc, s, i) || followedByPlace(doc, s, j);
+}
+
+/** "Alexandria, La." / "Nasiriyah, Iraq": the name is followed by a comma and a place. */
+function followedByPlace(doc: PlacesInput, s: Sentence, j: number): boolean {
+  return containerAfter(doc, s, j) !== null;
+}
+
+/** The country or division named right after "X, " (abbreviations allowed there). */
+function containerAfter(doc: PlacesInput, s: Sentence, j: number): Candidate[] | null {
+  const { text, tokens } = doc;
+  if (j + 1 >= s.tokenEnd || text.slice(tokens[j].start, tokens[j].end) !== ',') return null;
+  for (let k = Math.min(s.tokenEnd, j + 5); k > j + 1; k--) {
+    const name = text.slice(tokens[j + 1].start, tokens[k - 1].end);
+    if (!isCapitalised(name)) return null;
+    const cands = usableCandidates(lookupPlace(name), name, true)
+      .filter((c) => c.place.kind === 'country' || c.place.kind === 'admin1');
+    if (cands.length > 0) return cands;
+  }
+  return null;
+}
+
+/**
+ * Words that are people's names in this article: members of capitalised runs
+ * that are not places and hold a given-name-like first word followed by
+ * another capitalised word ("Chiquita Henry" makes a later bare "Henry" a person).
+ */
+function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined): Set<string> {
+  const words = new Set<string>();
+  for (const e of entities ?? []) {
+    if (e.type !== 'PER' || e.nominal) continue;
+    for (const w of e.text.split(/\s+/)) if (isCapitalised(w)) words.add(w.toLowerCase());
+  }
+  if (entities && entities.length > 0) return words;
+  // Without an entities layer: the last word of a run of two or three capitalised words that is
+  // not a place and whose first word is no place either ("Raquel Henry").
+  const { text, tokens } = doc;
+  for (const s of doc.sentences) {
+    let i = s.tokenStart + 1; // a sentence-initial word says nothing
+    while (i < s.tokenEnd) {
+      let j = i;
+      while (j < s.tokenEnd && isCapitalised(text.slice(tokens[j].start, tokens[j].end)) && /^\p{L}+$/u.test(text.slice(tokens[j].start, tokens[j].end))) j++;
+      if (j - i >= 2 && j - i <= 3) {
+        const run = text.slice(tokens[i].start, tokens[j - 1].end);
+        const firstWord = text.slice(tokens[i].start, tokens[i].end);
+        const lastWord = text.slice(tokens[j - 1].start, tokens[j - 1].end);
+        if (!lookupPlace(run).length && !lookupPlace(firstWord).length && !DIRECTION_WORDS.has(firstWord.toLowerCase())
+          && !COMMON_WORDS.has(firstWord.toLowerCase()) && !GENERIC_SUFFIX.has(lastWord.toLowerCase())) {
+          words.add(lastWord.toLowerCase());
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+  return words;
+}
+
+/** Toponyms from the entities layer's LOC mentions. */
+function fromEntities(doc: PlacesInput): Toponym[] {
+  const out: Toponym[] = [];
+  for (const e of doc.entities ?? []) {
+    if (e.type !== 'LOC' || e.nominal) continue;
+    let { start } = e;
+    let name = doc.text.slice(e.start, e.end);
+    const article = /^the\s+/i.exec(name);
+    if (article) { start += article[0].length; name = name.slice(article[0].length); }
+    if (countryByDemonym(name) && !countryByName(name)) continue;
+    const cands = usableCandidates(lookupPlace(name), name, false);
+    if (cands.length === 0) continue;
+    const tokenStart = doc.tokens.findIndex((t) => t.end > start);
+    let tokenEnd = tokenStart;
+    while (tokenEnd < doc.tokens.length && doc.tokens[tokenEnd].start < e.end) tokenEnd++;
+    out.push({ start, end: e.end, sentence: e.sentence, tokenStart, tokenEnd, candidates: cands, strong: true });
+  }
+  return out;
+}
+
+interface Context {
+  /** Weight of each country in the article (named countries, demonyms, confident places). */
+  countries: Map<string, number>;
+  /** Divisions named in the article, as "ISO3|admin1 code". */
+  divisions: Set<string>;
+  mainCountry: string | null;
+}
+
+function best(cands: Candidate[], score: (c: Candidate) => number): Candidate {
+  let top = cands[0];
+  let topScore = score(top);
+  for (let k = 1; k < cands.length; k++) {
+    const sc = score(cands[k]);
+    if (sc > topScore) { top = cands[k]; topScore = sc; }
+  }
+  return top;
+}
+
+function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
+  const countries = new Map<string, number>();
+  const divisions = new Set<string>();
+  const bump = (iso3: string, w: number) => countries.set(iso3, (countries.get(iso3) ?? 0) + w);
+  for (const t of toponyms) {
+    const top = best(t.candidates, priorScore);
+    if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'region') {
+      bump(top.place.country, 1);
+      if (top.place.admin1Code) divisions.add(`${top.place.country}|${top.place.admin1Code}`);
+    } else if (t.candidates.length === 1 || top.place.population >= 100000) {
+      bump(top.place.country, 0.5);
+    }
+  }
+  // Demonyms are not places, but "Iraqi police" says the article is about Iraq.
+  for (const m of doc.text.matchAll(/\b\p{Lu}[\p{L}-]+\b/gu)) {
+    const iso3 = countryByDemonym(m[0].replace(/-(?:backed|led|born)$/, ''));
+    if (iso3 && !countryByName(m[0])) bump(iso3, 0.5);
+  }
+  let mainCountry: string | null = null;
+  let mainWeight = 0;
+  for (const [iso3, w] of countries) if (w > mainWeight) { mainCountry = iso3; mainWeight = w; }
+  return { countries, divisions, mainCountry };
+}
+
+function contextScore(c: Candidate, ctx: Context, container: Candidate[] | null): number {
+  const p = c.place;
+  let s = priorScore(c);
+  if (container) {
+    if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
+    else s -= 3;
+  }
+  if (p.kind === 'country') return s;
+  const w = ctx.countries.get(p.country) ?? 0;
+  if (w > 0) s += 2 + Math.min(w, 3) * 0.5;
+  if (p.country === ctx.mainCountry) s += 1;
+  if (p.admin1Code && ctx.divisions.has(`${p.country}|${p.admin1Code}`) && p.kind !== 'admin1') s += 2;
+  return s;
+}
+
+function toMention(doc: PlacesInput, t: Toponym, p: GazetteerPlace): PlaceMention {
+  return {
+    text: doc.text.slice(t.start, t.end), start: t.start, end: t.end, name: p.name,
+    country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon, geonames_id: p.geonamesId,
+    precision: p.precision, sentence: t.sentence,
+  };
+}
+
+/** Every toponym in the document's sentences, resolved to a place. */
+export function findPlaces(doc: PlacesInput): PlaceMention[] {
+  const lower = lowerCaseWords(doc.text);
+  const blocked = nonPlaceSpans(doc.entities);
+  const personWords = personNameWords(doc, doc.entities);
+  const toponyms = fromEntities(doc);
+  const taken: Span[] = toponyms.map((t) => ({ start: t.start, end: t.end }));
+  for (const s of doc.sentences) {
+    for (const t of scanSentence(doc, s, blocked, taken, lower, personWords)) {
+      toponyms.push(t);
+      taken.push({ start: t.start, end: t.end });
+    }
+  }
+  toponyms.sort((a, b) => a.start - b.start);
+  const ctx = buildContext(doc, toponyms);
+  const out: PlaceMention[] = [];
+  for (const t of toponyms) {
+    const s = doc.sentences[t.sentence];
+    const container = s ? containerAfter(doc, s, t.tokenEnd) : null;
+    const top = best(t.candidates, (c) => contextScore(c, ctx, container));
+    // A small town matched only loosely or without any cue is too weak to report.
+    if (!t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;
+    out.push(toMention(doc, t, top.place));
+  }
+  return out;
+}
