@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import { dayValue, pad2, yearForMonthDay, type Ymd } from '../calendar.js';
 import type { TimeCandidate, TimeContext } from '../types.js';
+import { clauseTense, resolveWeekday } from './weekday.js';
 
 const LEADING = /^(?:on|at|in|by|since|from|until|till|for|during|of|around|about|before|after)\s+/i;
 
@@ -28,14 +29,14 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
     if (!plausible(text)) continue;
-    const c = componentsValue(r, ctx.anchor);
+    const c = componentsValue(r, ctx.anchor, clauseTense(ctx.text, start, start + text.length));
     if (!c) continue;
     out.push({ start, end: start + text.length, type: c.type, value: c.value, source: 'chrono', priority: 0 });
   }
   return out;
 }
 
-function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null): { type: 'DATE' | 'TIME'; value: string } | null {
+function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null, tense: 'future' | 'past' | null): { type: 'DATE' | 'TIME'; value: string } | null {
   const s = r.start;
   const known = (c: chrono.Component) => s.isCertain(c);
   const relative = r.tags().has('result/relativeDate') || r.tags().has('parser/ENCasualDateParser') || r.tags().has('parser/ENCasualTimeParser');
@@ -46,6 +47,9 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null): { type: 'D
     date = known('month') && known('day') ? `XXXX-${pad2(m)}-${pad2(d)}` : known('month') ? `XXXX-${pad2(m)}` : 'XXXX-XX-XX';
   } else if (known('month') && known('day') && !known('year') && anchor) {
     date = dayValue({ y: yearForMonthDay(anchor, m, d), m, d });
+  } else if (known('weekday') && !known('day') && anchor) {
+    // chrono looks forward for a weekday; news looks back unless the clause is future.
+    date = dayValue(resolveWeekday(anchor, s.get('weekday')!, tense === 'future' ? 'future' : 'past'));
   } else if (hasDay) date = dayValue({ y, m, d });
   else if (known('month')) date = `${y}-${pad2(m)}`;
   else if (known('year')) date = String(y);
