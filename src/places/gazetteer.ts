@@ -17,8 +17,8 @@ export interface GazetteerPlace {
   /** The place's own name (canonical spelling of its source). */
   name: string;
   kind: PlaceKind;
-  /** ISO3 of the country the place lies in (a country: itself). */
-  country: string;
+  /** ISO3 of the country the place lies in (a country: itself); null for continents and seas. */
+  country: string | null;
   /** GeoNames admin1 code ("07"), or null. */
   admin1Code: string | null;
   /** Name of the first-level division, when admin1.tsv knows it. */
@@ -166,16 +166,22 @@ function build(): Gazetteer {
     if (place.admin1Code) g.admin1ByCode.set(`${iso2Of.get(row.iso3)}.${place.admin1Code}`, place);
     admin1ByName.set(`${row.iso3}|${foldName(row.name)}`, place);
     index(row.name, place);
-    for (const v of splitList(row.variants)) index(v, place, isAbbreviation(v) ? { abbreviation: true } : {});
+    for (const v of splitList(row.variants)) {
+      // "NSW", "KPK": capitals-only acronyms of three letters or more stand alone; "La.", "WA" do not.
+      const letters = v.replace(/[^\p{L}]/gu, '').length;
+      const acronym = isAllCaps(v) && !v.includes('.') && letters >= 3;
+      index(v, place, acronym ? { acronym: true } : isAbbreviation(v) ? { abbreviation: true } : {});
+    }
   }
 
   for (const row of loadTsv('sites.tsv')) {
     const division = admin1ByName.get(`${row.iso3}|${foldName(row.admin1 ?? '')}`);
+    // Rows without a country are world regions (continents, seas): precision "region".
     const place: GazetteerPlace = {
-      name: row.name, kind: 'site', country: row.iso3, admin1Code: division?.admin1Code ?? null,
-      admin1: row.admin1 || null, lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0,
-      geonamesId: num(row.geonames_id), population: 0, featureCode: row.kind || 'SITE',
-      precision: 'site',
+      name: row.name, kind: row.iso3 ? 'site' : 'region', country: row.iso3 || null,
+      admin1Code: division?.admin1Code ?? null, admin1: row.admin1 || null,
+      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: num(row.geonames_id),
+      population: 0, featureCode: row.kind || 'SITE', precision: row.iso3 ? 'site' : 'region',
     };
     g.size++;
     index(row.name, place, {}, false);

@@ -39,7 +39,7 @@ interface Toponym extends Span {
 const CONNECTORS = new Set([
   'al', 'ad', 'ar', 'as', 'an', 'ash', 'at', 'az', 'el', 'ez', 'es', 'ed', 'of', 'the', 'de', 'del',
   'la', 'le', 'les', 'di', 'da', 'do', 'dos', 'das', 'du', 'bin', 'ibn', 'ben', 'and', 'e', 'i', 'y',
-  'ul', 'ur', 'am', 'upon', 'on', 'sur', 'en', 'aan', 'im', '-', '.', "'", '’', '&',
+  'ul', 'ur', 'am', 'upon', 'on', 'sur', 'en', 'aan', 'im', '-', '.', "'", '’', '&', "'s", '’s',
 ]);
 
 /** Generic words after a name ("Kirkuk Province"): matched without them when the whole is unknown. */
@@ -86,6 +86,8 @@ const COMMON_WORDS = new Set([
   'story', 'video', 'photo', 'update', 'read', 'more', 'after', 'before', 'during', 'when', 'while',
   'what', 'who', 'how', 'why', 'where', 'there', 'here', 'today', 'yesterday', 'tomorrow', 'one',
   'two', 'three', 'first', 'last', 'new', 'old', 'good', 'bad', 'big', 'small', 'early', 'late',
+  'most', 'many', 'some', 'all', 'any', 'each', 'every', 'other', 'such', 'only', 'just', 'even',
+  'green', 'white', 'black', 'red', 'blue', 'brown', 'young', 'long', 'little', 'great', 'grand',
 ]);
 
 const CALENDAR_WORDS = new Set([
@@ -117,8 +119,15 @@ function lowerCaseWords(text: string): Set<string> {
   return words;
 }
 
+/**
+ * Candidates a surface form may stand for: abbreviations only after "City, ",
+ * acronyms only in capitals, and a short all-capitals word ("UN", "MAC") only as
+ * a known acronym, never as a town that happens to share its letters.
+ */
 function usableCandidates(cands: Candidate[], surface: string, afterComma: boolean): Candidate[] {
-  return cands.filter((c) => (!c.abbreviation || afterComma) && (!c.acronym || isAllCaps(surface)));
+  const shortCaps = isAllCaps(surface) && surface.replace(/[^\p{L}]/gu, '').length <= 5 && /\p{Lu}.*\p{Lu}/u.test(surface);
+  return cands.filter((c) => (!c.abbreviation || afterComma) && (!c.acronym || isAllCaps(surface))
+    && (!shortCaps || c.acronym || c.abbreviation));
 }
 
 /** Spans of entities that are not places (people, organisations, works). */
@@ -145,7 +154,9 @@ function scanSentence(
   let i = s.tokenStart;
   while (i < s.tokenEnd) {
     const first = surface(i);
-    if (!(isCapitalised(first) || isArticleJoined(first)) || !isWordToken(first)) { i++; continue; }
+    // "The" opens many names ("The Hague" is the exception the gazetteer knows by its full name).
+    const opensWithThe = first === 'The' && i + 1 < s.tokenEnd && !lookupPlace(`${first} ${surface(i + 1)}`).length;
+    if (!(isCapitalised(first) || isArticleJoined(first)) || !isWordToken(first) || opensWithThe) { i++; continue; }
     let found: Toponym | null = null;
     const limit = Math.min(s.tokenEnd, i + maxTokens);
     // The capitalised run starting here, allowing connectors inside.
@@ -170,14 +181,14 @@ function scanSentence(
       if (cands.length === 0 && j - i >= 2 && GENERIC_SUFFIX.has(last.toLowerCase())) {
         const core = text.slice(start, tokens[j - 2].end);
         cands = usableCandidates(lookupPlace(core), core, afterComma)
-          .filter((c) => c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town');
+          .filter((c) => c.place.kind !== 'country' && (c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town'));
       }
       if (cands.length === 0) continue;
       const words = j - i;
       if (words === 1 && !acceptSingle(doc, s, i, j, runEnd, cands, lower, personWords)) continue;
       found = { start, end, sentence: s.index, tokenStart: i, tokenEnd: j, candidates: cands, strong: words > 1 || hasLocativeCue(doc, s, i) };
     }
-    if (found) { out.push(found); i = found.tokenEnd; } else i = runEnd;
+    if (found) { out.push(found); i = found.tokenEnd; } else i++;
   }
   return out;
 }
@@ -205,7 +216,11 @@ function acceptSingle(
   if (word.length < 3 && !isAllCaps(word)) return false;
   // Part of a longer capitalised name that is not a place ("Jordan Peterson", "Paris Hilton");
   // a date after the name ("in Mosul Tuesday") does not count.
-  if (runEnd > j && !CALENDAR_WORDS.has(text.slice(tokens[j].start, tokens[j].end).toLowerCase())) return false;
+  if (j < s.tokenEnd) {
+    const next = text.slice(tokens[j].start, tokens[j].end);
+    if (isCapitalised(next) && isWordToken(next) && /^\s+$/.test(text.slice(tokens[j - 1].end, tokens[j].start))
+      && !CALENDAR_WORDS.has(next.toLowerCase()) && !lookupPlace(next).length) return false;
+  }
   if (i > s.tokenStart) {
     const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
     if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
@@ -317,6 +332,7 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
   const bump = (iso3: string, w: number) => countries.set(iso3, (countries.get(iso3) ?? 0) + w);
   for (const t of toponyms) {
     const top = best(t.candidates, priorScore);
+    if (!top.place.country) continue;
     if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'region') {
       bump(top.place.country, 1);
       if (top.place.admin1Code) divisions.add(`${top.place.country}|${top.place.admin1Code}`);
@@ -342,7 +358,7 @@ function contextScore(c: Candidate, ctx: Context, container: Candidate[] | null)
     if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
     else s -= 3;
   }
-  if (p.kind === 'country') return s;
+  if (p.kind === 'country' || !p.country) return s;
   const w = ctx.countries.get(p.country) ?? 0;
   if (w > 0) s += 2 + Math.min(w, 3) * 0.5;
   if (p.country === ctx.mainCountry) s += 1;
