@@ -204,6 +204,9 @@ function build(): Gazetteer {
     cities.geonamesId[i] = city.cityId;
     const key = foldName(city.name);
     addCity(g.cityExact, key, i);
+    // "Washington, D.C." is also plain "Washington".
+    const comma = city.name.indexOf(',');
+    if (comma > 0) addCity(g.cityExact, foldName(city.name.slice(0, comma)), i);
     addCity(g.cityLoose, looseKey(key), i);
     g.maxWords = Math.max(g.maxWords, countWords(key));
     g.size++;
@@ -275,8 +278,9 @@ export function priorScore(c: Candidate): number {
   let s: number;
   switch (p.kind) {
     case 'country': s = 10; break;
-    case 'admin1': s = 8; break;
-    case 'region': s = 7.5; break;
+    // A division ranks below a large city of the same name ("Kirkuk", "New York", "Washington").
+    case 'admin1': s = 6.5; break;
+    case 'region': s = 6; break;
     case 'site': s = 9; break;
     default:
       s = Math.log10(Math.max(p.population, 1000)) + (p.featureCode === 'PPLC' ? 2 : p.featureCode === 'PPLA' ? 1 : 0);

@@ -13,7 +13,7 @@
  */
 import type { EntityMention, PlaceMention, Sentence, Span, Token } from '../doc/types.js';
 import { countryByDemonym, countryByName } from './countries.js';
-import { isAllCaps } from './fold.js';
+import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
 
 export interface PlacesInput {
@@ -88,12 +88,35 @@ const COMMON_WORDS = new Set([
   'two', 'three', 'first', 'last', 'new', 'old', 'good', 'bad', 'big', 'small', 'early', 'late',
   'most', 'many', 'some', 'all', 'any', 'each', 'every', 'other', 'such', 'only', 'just', 'even',
   'green', 'white', 'black', 'red', 'blue', 'brown', 'young', 'long', 'little', 'great', 'grand',
+  'second', 'third', 'fourth', 'fifth', 'metro', 'central', 'superior', 'arab', 'duma', 'much',
+  'route', 'highway', 'interstate', 'avenue', 'street', 'road', 'park', 'bridge', 'north', 'south',
+  'east', 'west', 'northern', 'southern', 'eastern', 'western', 'republican', 'democrat', 'democratic',
+]);
+
+/** Words a country or state name modifies ("U.S. Army", "Iraqi Kurdistan" aside): the name still is a place. */
+const INSTITUTION_WORDS = new Set([
+  'army', 'navy', 'air', 'forces', 'force', 'embassy', 'consulate', 'government', 'senate', 'house',
+  'congress', 'president', 'military', 'police', 'troops', 'ambassador', 'department', 'ministry',
+  'officials', 'border', 'coast', 'national', 'court', 'marines', 'marine', 'special', 'intelligence',
+  'attorney', 'rep', 'sen', 'gov', 'district', 'state', 'supreme', 'federal', 'central', 'foreign',
+  'defense', 'defence', 'secretary', 'minister', 'prime', 'justice', 'health', 'treasury', 'capitol',
+  'legislature', 'assembly', 'parliament', 'guard', 'highway', 'patrol', 'route', 'interstate',
+  'university', 'college', 'county', 'city', 'open', 'cup', 'team', 'league', 'olympic', 'census',
 ]);
 
 const CALENDAR_WORDS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
   'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Titles before a surname ("President Obama", "Sen. Moore"). */
+const TITLES = new Set([
+  'president', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor',
+  'judge', 'justice', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'sergeant',
+  'officer', 'det', 'detective', 'deputy', 'sheriff', 'chief', 'coach', 'prof', 'professor', 'rev',
+  'reverend', 'father', 'pastor', 'bishop', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh',
+  'minister', 'secretary', 'commissioner', 'councilman', 'councilwoman', 'trooper', 'attorney', 'lord', 'lady', 'sir',
 ]);
 
 /** A small town named like a common word or person needs this many people to be taken bare. */
@@ -155,7 +178,8 @@ function scanSentence(
   while (i < s.tokenEnd) {
     const first = surface(i);
     // "The" opens many names ("The Hague" is the exception the gazetteer knows by its full name).
-    const opensWithThe = first === 'The' && i + 1 < s.tokenEnd && !lookupPlace(`${first} ${surface(i + 1)}`).length;
+    const opensWithThe = first === 'The' && i + 1 < s.tokenEnd
+      && !lookupPlace(`${first} ${surface(i + 1)}`).some((c) => /^the\s/i.test(c.place.name));
     if (!(isCapitalised(first) || isArticleJoined(first)) || !isWordToken(first) || opensWithThe) { i++; continue; }
     let found: Toponym | null = null;
     const limit = Math.min(s.tokenEnd, i + maxTokens);
@@ -183,14 +207,45 @@ function scanSentence(
         cands = usableCandidates(lookupPlace(core), core, afterComma)
           .filter((c) => c.place.kind !== 'country' && (c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town'));
       }
+      cands = cands.filter((c) => !c.loose || looseAcceptable(c, name));
       if (cands.length === 0) continue;
       const words = j - i;
       if (words === 1 && !acceptSingle(doc, s, i, j, runEnd, cands, lower, personWords)) continue;
       found = { start, end, sentence: s.index, tokenStart: i, tokenEnd: j, candidates: cands, strong: words > 1 || hasLocativeCue(doc, s, i) };
     }
-    if (found) { out.push(found); i = found.tokenEnd; } else i++;
+    if (found) {
+      // Keep a detached Arabic article in the span: "al - Anbar" as tokens → "al-Anbar".
+      if (i - 2 >= s.tokenStart && /^[-‐]$/.test(surface(i - 1)) && /^(?:al|el|an|ar|as|ad|ash|at|az)$/i.test(surface(i - 2))
+        && tokens[i - 2].end === tokens[i - 1].start && tokens[i - 1].end === tokens[i].start) {
+        found.start = tokens[i - 2].start;
+        found.tokenStart = i - 2;
+      }
+      // Take in a lower-case generic word after the name: "Anbar province", "the Yusufiya area".
+      const j = found.tokenEnd;
+      const next = j < s.tokenEnd ? surface(j) : '';
+      if (next !== '' && next === next.toLowerCase() && GENERIC_SUFFIX.has(next) && next !== 'state'
+        && found.candidates.some((c) => c.place.kind !== 'country' && c.place.kind !== 'site')) {
+        found.end = tokens[j].end;
+        found.tokenEnd = j + 1;
+      }
+      out.push(found);
+      i = found.tokenEnd;
+    } else i++;
   }
   return out;
+}
+
+/**
+ * A loose transliteration match ("Basrah" for "Basra") is kept only for a sizeable
+ * place with the same first letter, and never for a run opening with a common word.
+ */
+function looseAcceptable(c: Candidate, name: string): boolean {
+  const firstWord = name.split(/\s+/)[0].toLowerCase();
+  if (COMMON_WORDS.has(firstWord)) return false;
+  const a = foldName(name)[0];
+  const b = foldName(c.place.name)[0];
+  if (a !== b) return false;
+  return c.place.kind !== 'city' || c.place.population >= 50000;
 }
 
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
@@ -218,8 +273,10 @@ function acceptSingle(
   // a date after the name ("in Mosul Tuesday") does not count.
   if (j < s.tokenEnd) {
     const next = text.slice(tokens[j].start, tokens[j].end);
+    const modifier = cands.some((c) => c.acronym || c.place.kind === 'country' || c.place.kind === 'admin1')
+      && INSTITUTION_WORDS.has(next.toLowerCase().replace(/\.$/, ''));
     if (isCapitalised(next) && isWordToken(next) && /^\s+$/.test(text.slice(tokens[j - 1].end, tokens[j].start))
-      && !CALENDAR_WORDS.has(next.toLowerCase()) && !lookupPlace(next).length) return false;
+      && !CALENDAR_WORDS.has(next.toLowerCase()) && !modifier && !lookupPlace(next).length) return false;
   }
   if (i > s.tokenStart) {
     const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
@@ -269,16 +326,19 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
   // not a place and whose first word is no place either ("Raquel Henry").
   const { text, tokens } = doc;
   for (const s of doc.sentences) {
-    let i = s.tokenStart + 1; // a sentence-initial word says nothing
+    let i = s.tokenStart;
     while (i < s.tokenEnd) {
       let j = i;
-      while (j < s.tokenEnd && isCapitalised(text.slice(tokens[j].start, tokens[j].end)) && /^\p{L}+$/u.test(text.slice(tokens[j].start, tokens[j].end))) j++;
+      while (j < s.tokenEnd && isCapitalised(text.slice(tokens[j].start, tokens[j].end)) && /^\p{L}+\.?$/u.test(text.slice(tokens[j].start, tokens[j].end))) j++;
       if (j - i >= 2 && j - i <= 3) {
         const run = text.slice(tokens[i].start, tokens[j - 1].end);
         const firstWord = text.slice(tokens[i].start, tokens[i].end);
         const lastWord = text.slice(tokens[j - 1].start, tokens[j - 1].end);
-        if (!lookupPlace(run).length && !lookupPlace(firstWord).length && !DIRECTION_WORDS.has(firstWord.toLowerCase())
-          && !COMMON_WORDS.has(firstWord.toLowerCase()) && !GENERIC_SUFFIX.has(lastWord.toLowerCase())) {
+        const lf = firstWord.toLowerCase().replace(/\.$/, '');
+        const titled = TITLES.has(lf);
+        const firstIsPlace = lookupPlace(firstWord).some((c) => c.place.kind !== 'city' || c.place.population >= 100000);
+        if (!lookupPlace(run).length && !GENERIC_SUFFIX.has(lastWord.toLowerCase()) && !INSTITUTION_WORDS.has(lastWord.toLowerCase())
+          && (titled || (!firstIsPlace && !DIRECTION_WORDS.has(lf) && !COMMON_WORDS.has(lf)))) {
           words.add(lastWord.toLowerCase());
         }
       }

@@ -103,6 +103,9 @@ export interface GeoScores {
   exactRecall: number;
   resolved: number;
   accuracy161: number;
+  /** Accuracy within 161 km for places resolved below country level (cities, divisions, sites). */
+  accuracy161BelowCountry: number;
+  resolvedBelowCountry: number;
   meanKm: number;
   medianKm: number;
   ms: number;
@@ -111,6 +114,7 @@ export interface GeoScores {
 export function measure(articles: GoldArticle[]): GeoScores {
   let gold = 0; let predicted = 0; let hitPred = 0; let hitGold = 0; let exactHits = 0;
   const errors: number[] = [];
+  const belowCountry: number[] = [];
   const t0 = performance.now();
   for (const a of articles) {
     const seg = segment({ text: a.text, body: [{ start: 0, end: a.text.length }] });
@@ -124,7 +128,9 @@ export function measure(articles: GoldArticle[]): GeoScores {
       hitGold++;
       if (p.start === g.start && p.end === g.end) exactHits++;
       if (g.lat !== null && g.lon !== null && p.lat !== null && p.lon !== null) {
-        errors.push(haversineKm(g.lat, g.lon, p.lat, p.lon));
+        const km = haversineKm(g.lat, g.lon, p.lat, p.lon);
+        errors.push(km);
+        if (p.precision !== 'country' && p.precision !== 'region') belowCountry.push(km);
       }
     }
   }
@@ -136,6 +142,8 @@ export function measure(articles: GoldArticle[]): GeoScores {
     exactPrecision: predicted ? exactHits / predicted : 0, exactRecall: gold ? exactHits / gold : 0,
     resolved: errors.length,
     accuracy161: errors.length ? errors.filter((e) => e <= 161).length / errors.length : 0,
+    accuracy161BelowCountry: belowCountry.length ? belowCountry.filter((e) => e <= 161).length / belowCountry.length : 0,
+    resolvedBelowCountry: belowCountry.length,
     meanKm: errors.length ? errors.reduce((s, e) => s + e, 0) / errors.length : 0,
     medianKm: errors.length ? errors[Math.floor(errors.length / 2)] : 0,
     ms,
@@ -165,6 +173,7 @@ function main(): void {
     console.log(`${name}: ${s.articles} articles, ${s.gold} gold toponyms, ${s.predicted} found`
       + ` | P ${pct(s.precision)} R ${pct(s.recall)} (exact span P ${pct(s.exactPrecision)} R ${pct(s.exactRecall)})`
       + ` | ${s.resolved} resolved: acc@161km ${pct(s.accuracy161)}, mean ${s.meanKm.toFixed(0)} km, median ${s.medianKm.toFixed(0)} km`
+      + ` | below country level: ${s.resolvedBelowCountry}, acc@161km ${pct(s.accuracy161BelowCountry)}`
       + ` | ${s.ms.toFixed(0)} ms`);
   }
 }

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../segment/index.js';
+import { findPlaces } from './index.js';
+import { eventPlace } from './event-place.js';
+import { bestPlace, gazetteerSize, lookupPlace, placeCountryOf } from './gazetteer.js';
+
+function analyse(text: string) {
+  const seg = segment({ text, body: [{ start: 0, end: text.length }] });
+  const doc = { text, sentences: seg.sentences, tokens: seg.tokens, meta: {} };
+  return { ...doc, places: findPlaces(doc) };
+}
+
+/** The event place for the first occurrence of a trigger word. */
+function placeOf(text: string, trigger: string) {
+  const doc = analyse(text);
+  const start = text.indexOf(trigger);
+  const sentence = doc.sentences.find((s) => s.start <= start && start < s.end)!;
+  return eventPlace(doc, { sentence: sentence.index, start, end: start + trigger.length });
+}
+
+test('gazetteer: spellings fold to the same place', () => {
+  assert.ok(gazetteerSize() > 130000);
+  assert.equal(bestPlace('Sāmarrā’')?.place.country, 'IRQ');
+  assert.equal(bestPlace('Samarra')?.place.name, bestPlace('Sāmarrā’')?.place.name);
+  assert.equal(bestPlace('Al Muthanna')?.place.kind, 'admin1');
+  assert.equal(bestPlace('Muthanna')?.place.name, 'Muthanna');
+  assert.equal(bestPlace('Salahuddin')?.place.name, 'Salah ad Din');
+  assert.equal(bestPlace('Ain al-Asad')?.place.kind, 'site');
+  assert.equal(bestPlace('Diwaniyah')?.place.kind, 'city', 'the city outranks the province named after it');
+  assert.equal(bestPlace('Paris')?.place.country, 'FRA');
+  assert.equal(bestPlace('Washington')?.place.name, 'Washington, D.C.');
+  const basra = lookupPlace('Basrah');
+  assert.ok(basra.some((c) => c.place.kind === 'city' && c.place.country === 'IRQ'));
+});
+
+test('gazetteer: placeCountryOf only for confident places', () => {
+  assert.equal(placeCountryOf('Mosul'), 'IRQ');
+  assert.equal(placeCountryOf('Anbar'), 'IRQ');
+  assert.equal(placeCountryOf('Kharkiv Oblast'), 'UKR');
+  assert.equal(placeCountryOf('Ramstein Air Base'), 'DEU');
+  assert.equal(placeCountryOf('Trump'), null);
+});
+
+test('findPlaces: countries, cities, divisions and sites with offsets', () => {
+  const text = 'A rocket hit Ayn al-Asad Air Base in western Iraq on Tuesday, and a car bomb exploded in Samarra.';
+  const places = analyse(text).places;
+  const names = places.map((p) => [p.text, p.name, p.country, p.precision]);
+  assert.deepEqual(names, [
+    ['Ayn al-Asad Air Base', 'Ayn al-Asad Air Base', 'IRQ', 'site'],
+    ['Iraq', 'Iraq', 'IRQ', 'country'],
+    ['Samarra', 'Sāmarrā’', 'IRQ', 'city'],
+  ]);
+  for (const p of places) assert.equal(text.slice(p.start, p.end), p.text);
+  const samarra = places[2];
+  assert.equal(samarra.admin1, 'Salah ad Din');
+  assert.ok(samarra.geonames_id && samarra.lat && samarra.lon);
+});
+
+test('findPlaces: demonyms and people are not places', () => {
+  const places = analyse('Iraqi troops and American advisers met Jordan Peterson and President Obama. Obama later left.').places;
+  assert.deepEqual(places.map((p) => p.text), []);
+});
+
+test('findPlaces: the article context picks the right namesake', () => {
+  const us = analyse('The fire broke out in Alexandria, Va., late on Friday. Alexandria firefighters put it out.').places;
+  assert.equal(us[0].country, 'USA');
+  assert.equal(us[0].admin1, 'Virginia');
+  const eg = analyse('Protesters gathered in Cairo and in Alexandria, Egypt’s second city.').places;
+  assert.equal(eg.find((p) => p.text === 'Alexandria')?.country, 'EGY');
+  const iq = analyse('The convoy left Nasiriyah, Iraq, at dawn.').places;
+  assert.equal(iq[0].country, 'IRQ');
+});
+
+test('findPlaces: acronyms only in capitals; common words stay words', () => {
+  const places = analyse('Officials in the U.S. told us that Most of the UN staff stayed. Police said so.').places;
+  assert.deepEqual(places.map((p) => p.text), ['U.S.']);
+});
+
+test('findPlaces: Arabic articles and transliterations', () => {
+  const places = analyse('Fighting spread from al-Anbar province to Salah ad-Din and to Basrah.').places;
+  assert.deepEqual(places.map((p) => [p.text, p.name, p.precision]), [
+    ['al-Anbar province', 'Anbar', 'admin1'], ['Salah ad-Din', 'Salah ad Din', 'admin1'], ['Basrah', 'Basrah', 'city'],
+  ]);
+});
+
+test('eventPlace: the place the preposition puts the event in', () => {
+  assert.equal(placeOf('Iranian-backed militias fired rockets at a base near Baghdad on Monday.', 'fired')?.name, 'Baghdad');
+  assert.equal(placeOf('Turkish jets bombed targets in Dohuk, officials in Ankara said.', 'bombed')?.name, 'Dohuk');
+});
+
+test('eventPlace: never a demonym, null without a place', () => {
+  assert.equal(placeOf('American officials condemned the attack.', 'condemned'), null);
+  assert.equal(placeOf('Israeli forces arrested three men.', 'arrested'), null);
+});
+
+test('eventPlace: the more specific of a possessive pair', () => {
+  const p = placeOf('Gunmen attacked a checkpoint in Iraq’s Salah ad Din Governorate on Monday.', 'attacked');
+  assert.equal(p?.name, 'Salah ad Din');
+  assert.equal(p?.precision, 'admin1');
+  assert.equal(p?.text, 'Salah ad Din Governorate');
+});
+
+test('eventPlace: "the X area south of Baghdad" falls back to the known place', () => {
+  const p = placeOf('A roadside bomb killed two soldiers in the Qarghuli area south of Baghdad.', 'killed');
+  assert.equal(p?.name, 'Baghdad');
+  assert.equal(p?.country, 'IRQ');
+});
