@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  actorOnDate, actorRows, actorsByName, foldName, givenName, honorific, isSector,
+  matchRoleWords, nameParticle, orgWord, personNameKinds, roleWord, sectors,
+} from './knowledge.js';
+import { loadTsv } from '../util/data.js';
+
+test('sectors include the CAMEO agent codes the coder relies on', () => {
+  for (const code of ['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'REB', 'OPP', 'PTY', 'MED', 'CVL', 'BUS', 'IGO', 'NGO', 'SPY', 'UAF', 'REF']) {
+    assert.ok(isSector(code), code);
+  }
+  assert.equal(sectors().get('JUD')?.name, 'judiciary');
+});
+
+test('Trump is a US government actor while in office and not between his terms', () => {
+  const onStrikeDay = actorOnDate('Donald Trump', '2020-01-03');
+  assert.equal(onStrikeDay?.country, 'USA');
+  assert.equal(onStrikeDay?.sector, 'GOV');
+  const between = actorOnDate('Trump', '2022-06-01');
+  assert.equal(between?.country, 'USA');
+  assert.notEqual(between?.sector, 'GOV');
+  assert.equal(actorOnDate('President Trump'.replace('President ', ''), '2025-03-01')?.sector, 'GOV');
+});
+
+test('a term ends on its last day: the to date no longer holds', () => {
+  assert.equal(actorOnDate('Joe Biden', '2025-01-19')?.sector, 'GOV');
+  assert.equal(actorOnDate('Joe Biden', '2025-01-20')?.sector, 'ELI');
+});
+
+test('a null date gives the most recent row', () => {
+  assert.equal(actorOnDate('Mustafa al-Kadhimi', null)?.sector, 'ELI');
+  assert.equal(actorOnDate('Mustafa al-Kadhimi', '2021-01-07')?.sector, 'GOV');
+  assert.equal(actorOnDate('Mustafa al-Kadhimi', '2018-05-01')?.sector, 'SPY');
+});
+
+test('a month or year value is read as its first day', () => {
+  assert.equal(actorOnDate('Mark Esper', '2020-01')?.sector, 'GOV');
+  assert.equal(actorOnDate('Qasem Soleimani', '2019')?.sector, 'MIL');
+});
+
+test('no row on the date is null, not a guess', () => {
+  assert.equal(actorOnDate('Qasem Soleimani', '2021-01-18'), null);
+  assert.equal(actorOnDate('Nobody Anyone', '2021-01-18'), null);
+});
+
+test('spellings of al-Fayyadh fold together', () => {
+  const keys = new Set(['Falih al-Fayyadh', 'Falih Al-Fayyadh', 'Falih al Fayyadh', 'falih AL-FAYYADH'].map(foldName));
+  assert.equal(keys.size, 1);
+  assert.equal(foldName('al-Fayyadh'), foldName('Fayyadh'));
+  for (const n of ['Faleh al-Fayadh', 'Falih al-Fayyadh', 'al-Fayyadh', 'Fayyadh']) {
+    assert.equal(actorOnDate(n, '2021-01-07')?.name, 'Falih al-Fayyadh', n);
+  }
+});
+
+test('folding removes accents, apostrophes, hyphens and a leading "the"', () => {
+  assert.equal(foldName('Recep Tayyip Erdoğan'), 'recep tayyip erdogan');
+  assert.equal(foldName("Kata'ib Hezbollah"), 'kataib hezbollah');
+  assert.equal(foldName('the Pentagon'), 'pentagon');
+  assert.equal(foldName('Abu Mahdi Al-Muhandis'), foldName('Abu Mahdi al Muhandis'));
+});
+
+test('seed-article actors are known with the codes of January 2021', () => {
+  const on = '2021-01-18';
+  const code = (n: string) => { const r = actorOnDate(n, on); return r ? `${r.country ?? ''}${r.sector}` : null; };
+  assert.equal(code('Pentagon'), 'USAMIL');
+  assert.equal(code('Alsumaria News'), 'IRQMED');
+  assert.equal(code('Fatah Alliance'), 'IRQPTY');
+  assert.equal(code('Popular Mobilization Forces'), 'IRQMIL');
+  assert.equal(code('Hadi Al-Amiri'), 'IRQPTY');
+  assert.equal(code('Ali Hosseini Khamenei'), 'IRNGOV');
+  assert.equal(code('OFAC'), 'USAGOV');
+  assert.equal(actorOnDate('Mark Esper', '2020-01-03')?.sector, 'GOV');
+  assert.equal(actorOnDate('Abu Mahdi al-Muhandis', '2019-12-30')?.country, 'IRQ');
+});
+
+test('acronyms match only when written as acronyms or long enough to be safe', () => {
+  assert.equal(actorsByName('WHO')[0]?.sector, 'IGO');
+  assert.deepEqual(actorsByName('who'), []);
+  assert.deepEqual(actorsByName('Is'), []);
+  assert.equal(actorsByName('U.N.')[0]?.name, 'United Nations');
+  assert.equal(actorsByName('Nato')[0]?.sector, 'IGO');
+  assert.equal(actorsByName('TRUMP').length > 0, true);
+});
+
+test('every actor row has a 3-letter country or none, a listed sector and ordered dates', () => {
+  const rows = actorRows();
+  assert.ok(rows.length > 500);
+  for (const r of rows) {
+    assert.ok(r.country === null || /^[A-Z]{3}$/.test(r.country), `${r.name}: ${r.country}`);
+    assert.ok(isSector(r.sector), `${r.name}: ${r.sector}`);
+    assert.ok(r.type === 'PER' || r.type === 'ORG');
+    for (const d of [r.from, r.to]) assert.ok(d === null || /^\d{4}-\d{2}-\d{2}$/.test(d), `${r.name}: ${d}`);
+    if (r.from && r.to) assert.ok(r.from < r.to, `${r.name}: ${r.from}..${r.to}`);
+  }
+});
+
+test('every role word has a listed sector and a PER or ORG type', () => {
+  const rows = loadTsv('role-words.tsv');
+  assert.ok(rows.length > 300);
+  for (const r of rows) {
+    assert.ok(isSector(r.sector), `${r.words}: ${r.sector}`);
+    assert.ok(r.type === 'PER' || r.type === 'ORG', `${r.words}: ${r.type}`);
+    assert.equal(r.words, r.words.toLowerCase().trim());
+  }
+});
+
+test('role words give sectors for titles and descriptions', () => {
+  assert.equal(roleWord('Prime Minister')?.sector, 'GOV');
+  assert.equal(roleWord('judge')?.sector, 'JUD');
+  assert.equal(roleWord('court')?.type, 'ORG');
+  assert.equal(roleWord('protesters')?.sector, 'CVL');
+  assert.equal(roleWord('Brigadier General')?.sector, 'MIL');
+  assert.equal(roleWord('nothing of the kind'), null);
+});
+
+test('matchRoleWords takes the longest phrase starting at the index', () => {
+  const tokens = ['the', 'us', 'defense', 'secretary', 'said'];
+  assert.deepEqual(matchRoleWords(tokens, 2), { length: 2, sector: 'GOV', type: 'PER', words: 'defense secretary' });
+  assert.equal(matchRoleWords(tokens, 4), null);
+  const riot = ['riot', 'police', 'fired'];
+  assert.equal(matchRoleWords(riot, 0)?.length, 2);
+  assert.equal(matchRoleWords(riot, 0)?.sector, 'COP');
+  // A tokeniser that splits hyphens still meets the hyphenated phrase.
+  const cic = ['commander', '-', 'in', '-', 'chief', 'of'];
+  assert.equal(matchRoleWords(cic, 0)?.length, 5);
+  assert.equal(matchRoleWords(cic, 0)?.sector, 'MIL');
+});
+
+test('person-name words: given names, particles, honorifics', () => {
+  assert.ok(givenName('Qasem'));
+  assert.ok(givenName('volodymyr'));
+  assert.ok(givenName('José') && givenName('Jose'));
+  assert.ok(!givenName('said'));
+  assert.ok(nameParticle('al-') && nameParticle('bin') && nameParticle('van'));
+  assert.ok(honorific('Sheikh') && honorific('Ayatollah') && honorific('Mr'));
+  assert.ok(!honorific('Qasem'));
+  assert.ok(personNameKinds('kim').has('family'));
+});
+
+test('org words say what a capitalised sequence is', () => {
+  assert.equal(orgWord('Forces'), 'head');
+  assert.equal(orgWord('alliance'), 'head');
+  assert.equal(orgWord('Governorate'), 'loc-head');
+  assert.equal(orgWord('Air Base'), 'loc-head');
+  assert.equal(orgWord('Code'), 'misc-head');
+  assert.equal(orgWord('Baghdad'), null);
+});

@@ -1,0 +1,366 @@
+/**
+ * The actor knowledge files in `data/`, loaded once on first use and kept in
+ * maps for fast lookup:
+ *
+ * - `sectors.tsv`      sector codes (GOV, MIL, …) with names and descriptions
+ * - `role-words.tsv`   title and description words that give a sector ("prime minister", "court")
+ * - `actors.tsv`       the base dictionary of named actors with terms of office
+ * - `person-names.tsv` given names, family names, name particles, honorifics, suffixes
+ * - `org-words.tsv`    head words that make a capitalised sequence an ORG, a place or MISC
+ *
+ * Nothing here decides a code for a mention; it only answers questions about
+ * words and names. Unknown is `null`.
+ */
+import { loadTsv, splitList } from '../util/data.js';
+
+// ---------------------------------------------------------------------------
+// Sectors
+
+export interface Sector {
+  code: string;
+  name: string;
+  description: string;
+}
+
+let sectorCache: Map<string, Sector> | null = null;
+
+/** All sector codes from data/sectors.tsv, keyed by code. */
+export function sectors(): Map<string, Sector> {
+  if (!sectorCache) {
+    sectorCache = new Map();
+    for (const r of loadTsv('sectors.tsv')) {
+      sectorCache.set(r.code, { code: r.code, name: r.name, description: r.description });
+    }
+  }
+  return sectorCache;
+}
+
+/** Whether a code is a known sector. */
+export function isSector(code: string): boolean {
+  return sectors().has(code);
+}
+
+// ---------------------------------------------------------------------------
+// Role words
+
+export type RoleType = 'PER' | 'ORG';
+
+export interface RoleWord {
+  /** The phrase as written in the file (lower case, single spaces). */
+  words: string;
+  sector: string;
+  type: RoleType;
+  /** When the default sector needs context, what to look for; else null. */
+  note: string | null;
+}
+
+export interface RoleMatch {
+  /** Number of tokens the match covers, starting at the index asked for. */
+  length: number;
+  sector: string;
+  type: RoleType;
+  words: string;
+}
+
+interface RoleIndex {
+  byKey: Map<string, RoleWord>;
+  /** Most tokens a phrase can span once hyphens and apostrophes are split off. */
+  maxTokens: number;
+}
+
+let roleCache: RoleIndex | null = null;
+
+/**
+ * The key a role phrase or a run of tokens is looked up by: lower case, single
+ * spaces, no spaces around hyphens or before apostrophes, typographic
+ * apostrophes straightened. Tokenisers differ on "commander-in-chief" and
+ * "prosecutor's"; the key makes both spellings meet.
+ */
+export function roleKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2013]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?- ?/g, '-')
+    .replace(/ '/g, "'")
+    .trim();
+}
+
+function roleIndex(): RoleIndex {
+  if (!roleCache) {
+    const byKey = new Map<string, RoleWord>();
+    let maxTokens = 1;
+    for (const r of loadTsv('role-words.tsv')) {
+      const type = r.type === 'ORG' ? 'ORG' : 'PER';
+      const rw: RoleWord = { words: r.words, sector: r.sector, type, note: r.note || null };
+      const key = roleKey(r.words);
+      if (!byKey.has(key)) byKey.set(key, rw);
+      const parts = r.words.split(' ').length;
+      const splits = (r.words.match(/[-']/g) ?? []).length;
+      maxTokens = Math.max(maxTokens, parts + 2 * splits);
+    }
+    roleCache = { byKey, maxTokens };
+  }
+  return roleCache;
+}
+
+/** The role entry for a whole phrase ("Prime Minister", "riot police"), or null. */
+export function roleWord(phrase: string): RoleWord | null {
+  return roleIndex().byKey.get(roleKey(phrase)) ?? null;
+}
+
+/**
+ * The longest role phrase that starts at token `i` of `lowerTokens` (lower-case
+ * token texts, as the segmenter gives them), or null. "US Defense Secretary"
+ * from index 1 gives {length: 2, sector: 'GOV'}.
+ */
+export function matchRoleWords(lowerTokens: string[], i: number): RoleMatch | null {
+  const { byKey, maxTokens } = roleIndex();
+  const limit = Math.min(maxTokens, lowerTokens.length - i);
+  for (let len = limit; len >= 1; len--) {
+    const rw = byKey.get(roleKey(lowerTokens.slice(i, i + len).join(' ')));
+    if (rw) return { length: len, sector: rw.sector, type: rw.type, words: rw.words };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Actors
+
+export interface ActorRow {
+  /** Canonical name: the first of `names`. */
+  name: string;
+  /** All names and spellings given for the actor. */
+  names: string[];
+  type: RoleType;
+  /** ISO 3166 alpha-3, or null for international bodies and transnational groups. */
+  country: string | null;
+  sector: string;
+  /** First day the row holds (YYYY-MM-DD), or null when open. */
+  from: string | null;
+  /** First day the row no longer holds, or null when open. */
+  to: string | null;
+  note: string | null;
+}
+
+/**
+ * The folded form names are compared in: lower case, accents removed,
+ * apostrophes and full stops dropped, hyphens and runs of spaces made one
+ * space, a leading "the" and the Arabic article ("al-", "el-", "Al ") dropped.
+ * "Falih Al-Fayyadh" and "Falih al Fayyadh" both fold to "falih fayyadh".
+ */
+export function foldName(name: string): string {
+  const plain = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\u0131/g, 'i')
+    .toLowerCase()
+    .replace(/['\u2018\u2019\u02bc\u02bf\u02be`\u00b4.]/g, '')
+    .replace(/[-\u2010-\u2015_/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let words = plain.split(' ').filter(Boolean);
+  if (words.length > 1 && words[0] === 'the') words = words.slice(1);
+  if (words.length > 1) {
+    const kept = words.filter((w) => w !== 'al' && w !== 'el');
+    if (kept.length > 0) words = kept;
+  }
+  return words.join(' ');
+}
+
+/**
+ * Acronyms are kept apart from ordinary words so that "WHO" or "IS" never
+ * match the pronouns "who" and "is": a name written wholly in capitals
+ * (full stops and + allowed) is indexed under its own key.
+ */
+function acronymKey(name: string): string | null {
+  const compact = name.replace(/\./g, '').trim();
+  if (!/^[A-Z0-9][A-Z0-9+&-]*$/.test(compact) || !/[A-Z]/.test(compact)) return null;
+  return '=' + compact;
+}
+
+interface ActorIndex {
+  rows: ActorRow[];
+  byKey: Map<string, ActorRow[]>;
+}
+
+let actorCache: ActorIndex | null = null;
+
+function addKey(map: Map<string, ActorRow[]>, key: string, row: ActorRow): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [row]);
+  else if (!list.includes(row)) list.push(row);
+}
+
+function actorIndex(): ActorIndex {
+  if (!actorCache) {
+    const rows: ActorRow[] = [];
+    const byKey = new Map<string, ActorRow[]>();
+    for (const r of loadTsv('actors.tsv')) {
+      const names = splitList(r.names);
+      if (names.length === 0) continue;
+      const row: ActorRow = {
+        name: names[0], names,
+        type: r.type === 'ORG' ? 'ORG' : 'PER',
+        country: r.country || null,
+        sector: r.sector,
+        from: r.from || null,
+        to: r.to || null,
+        note: r.note || null,
+      };
+      rows.push(row);
+      for (const n of names) addKey(byKey, acronymKey(n) ?? foldName(n), row);
+    }
+    actorCache = { rows, byKey };
+  }
+  return actorCache;
+}
+
+/** Every row of actors.tsv, in file order. */
+export function actorRows(): readonly ActorRow[] {
+  return actorIndex().rows;
+}
+
+/**
+ * All rows whose names include `name` (compared folded), in file order; empty
+ * when none. Rows of one actor over time and rows of different actors that
+ * share a name both come back.
+ */
+export function actorsByName(name: string): ActorRow[] {
+  const { byKey } = actorIndex();
+  const acronym = acronymKey(name);
+  if (acronym) {
+    const hits = byKey.get(acronym);
+    if (hits) return [...hits];
+    // A headline in capitals ("TRUMP") still finds the ordinary name.
+    return [...(byKey.get(foldName(name)) ?? [])];
+  }
+  const hits = byKey.get(foldName(name));
+  if (hits) return [...hits];
+  // "Nato", "Opec", "Isis": an acronym written in title case. Short words stay
+  // out so that "Who" and "Is" never reach WHO and IS.
+  const letters = name.replace(/\./g, '');
+  if (/^[A-Za-z]{4,}$/.test(letters)) return [...(byKey.get('=' + letters.toUpperCase()) ?? [])];
+  return [];
+}
+
+/** Whether a row holds on a day (YYYY-MM-DD): from inclusive, to exclusive. */
+export function rowHoldsOn(row: ActorRow, date: string): boolean {
+  return (row.from === null || row.from <= date) && (row.to === null || date < row.to);
+}
+
+/** Later-ending rows first (open-ended latest), then later-starting ones. */
+function byRecency(a: ActorRow, b: ActorRow): number {
+  const aTo = a.to ?? '9999-99-99';
+  const bTo = b.to ?? '9999-99-99';
+  if (aTo !== bTo) return aTo < bTo ? 1 : -1;
+  const aFrom = a.from ?? '';
+  const bFrom = b.from ?? '';
+  if (aFrom !== bFrom) return aFrom < bFrom ? 1 : -1;
+  return 0;
+}
+
+/**
+ * The row for `name` that holds on `date` (YYYY-MM-DD; a longer TIMEX value
+ * is cut to its day, "2020-01" or "2020" are read as their first day). With a
+ * null date, the most recent row. Null when the name is unknown or no row
+ * holds on the date. When several rows hold (two actors share a name), the
+ * one with the narrower, more recent term wins.
+ */
+export function actorOnDate(name: string, date: string | null): ActorRow | null {
+  const rows = actorsByName(name);
+  if (rows.length === 0) return null;
+  if (date === null) return [...rows].sort(byRecency)[0];
+  const day = normaliseDay(date);
+  if (day === null) return [...rows].sort(byRecency)[0];
+  const holding = rows.filter((r) => rowHoldsOn(r, day));
+  if (holding.length === 0) return null;
+  return holding.sort(byRecency)[0];
+}
+
+function normaliseDay(date: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  if (!m) return null;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+}
+
+// ---------------------------------------------------------------------------
+// Person-name words
+
+export type PersonNameKind = 'given' | 'family' | 'particle' | 'honorific' | 'suffix';
+
+let personCache: Map<string, Set<PersonNameKind>> | null = null;
+
+function stripAccents(w: string): string {
+  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u0131/g, 'i');
+}
+
+function wordKey(w: string): string {
+  return w.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").trim();
+}
+
+function personIndex(): Map<string, Set<PersonNameKind>> {
+  if (!personCache) {
+    personCache = new Map();
+    for (const r of loadTsv('person-names.tsv')) {
+      const kind = r.kind as PersonNameKind;
+      for (const key of new Set([wordKey(r.name), stripAccents(wordKey(r.name))])) {
+        const kinds = personCache.get(key) ?? new Set<PersonNameKind>();
+        kinds.add(kind);
+        personCache.set(key, kinds);
+      }
+    }
+  }
+  return personCache;
+}
+
+/** The kinds a word has in person-names.tsv (case and accents ignored); empty when none. */
+export function personNameKinds(w: string): ReadonlySet<PersonNameKind> {
+  const idx = personIndex();
+  const key = wordKey(w);
+  return idx.get(key) ?? idx.get(stripAccents(key)) ?? new Set();
+}
+
+/** Whether a word is a known given name ("Qasem", "Volodymyr"). */
+export function givenName(w: string): boolean {
+  return personNameKinds(w).has('given');
+}
+
+/** Whether a word is a name particle ("al-", "bin", "van"). */
+export function nameParticle(w: string): boolean {
+  return personNameKinds(w).has('particle');
+}
+
+/** Whether a word is an honorific written before a name ("Mr", "Sheikh", "Ayatollah"). */
+export function honorific(w: string): boolean {
+  return personNameKinds(w).has('honorific');
+}
+
+// ---------------------------------------------------------------------------
+// Organisation, place and MISC head words
+
+export type OrgWordKind = 'head' | 'loc-head' | 'misc-head';
+
+let orgCache: Map<string, OrgWordKind> | null = null;
+
+function orgIndex(): Map<string, OrgWordKind> {
+  if (!orgCache) {
+    orgCache = new Map();
+    for (const r of loadTsv('org-words.tsv')) {
+      const key = wordKey(r.word).replace(/\s+/g, ' ');
+      if (!orgCache.has(key)) orgCache.set(key, r.kind as OrgWordKind);
+    }
+  }
+  return orgCache;
+}
+
+/**
+ * What a head word makes the capitalised sequence it ends: 'head' (an
+ * organisation: "Forces", "Council"), 'loc-head' (a place: "Governorate",
+ * "Air Base"), 'misc-head' (a law, treaty, war: "Code", "Accord"), or null.
+ */
+export function orgWord(w: string): OrgWordKind | null {
+  return orgIndex().get(wordKey(w).replace(/\s+/g, ' ')) ?? null;
+}
