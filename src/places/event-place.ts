@@ -8,6 +8,7 @@
  */
 import type { Place, PlaceMention, Sentence, Token } from '../doc/types.js';
 import { toPlace } from '../doc/types.js';
+import { countryByCapitalMetonym } from './countries.js';
 
 export interface EventPlaceInput {
   text: string;
@@ -29,13 +30,17 @@ const LOCATIVE_CUES = new Set([
 ]);
 /** Cues that are weaker: movement or origin ("flew to Paris", "returned from Kabul"). */
 const WEAK_CUES = new Set(['from', 'to', 'toward', 'towards', 'into', 'through']);
+/** Cues that locate only on a surface: roads, bases, islands. */
+const SURFACE_CUES = new Set(['on', 'over', 'off', 'along']);
 /** Words that may stand between a cue and the name ("in the northern city of Mosul"). */
-const FILLER = /^(?:the|a|an|of|city|town|village|province|governorate|district|region|area|capital|northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|northwest|northeast|southwest|southeast|outskirts|suburbs?|heart|centre|center|border|nearby|neighbouring|neighboring|restive|disputed|oil|port|holy|coastal|mountainous|rural|remote|besieged|town's|city's|country's|[\p{Lu}][\p{L}'’-]*|,|'s|’s|[0-9]+|km|kms|kilometres|kilometers|miles|mi)$/u;
+const FILLER = /^(?:the|a|an|of|city|town|village|province|governorate|district|region|area|capital|northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|northwest|northeast|southwest|southeast|outskirts|suburbs?|heart|centre|center|border|nearby|neighbouring|neighboring|restive|disputed|oil|port|holy|coastal|mountainous|rural|remote|besieged|town's|city's|country's|[\p{Lu}][\p{L}'’-]*|'s|’s|[0-9]+|km|kms|kilometres|kilometers|miles|mi)$/u;
 /** Punctuation and conjunctions that end a clause. */
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\)|but|while|whereas|although|though|after|before|when|as|because|since|and)$/i;
 
 interface Scored {
   place: PlaceMention;
+  /** Used as a modifier or an actor ("US strike", "Iran's army", "Washington said"): no location without a cue. */
+  actorLike: boolean;
   cue: boolean;
   weak: boolean;
   after: boolean;
@@ -68,16 +73,36 @@ function clauseBreakBetween(doc: EventPlaceInput, from: number, to: number): boo
 }
 
 /**
+ * A place name that works as a modifier or an actor rather than a location:
+ * followed by a noun, adjective or possessive ("US strike", "Iraq's army"),
+ * joined by a hyphen ("US-led"), or a capital standing for its government.
+ */
+function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean {
+  if (countryByCapitalMetonym(p.text)) return true;
+  if (/^[-‐]/.test(doc.text.slice(p.end, p.end + 1))) return true;
+  const k = doc.tokens.findIndex((t) => t.start >= p.end);
+  if (k < 0 || k >= s.tokenEnd) return false;
+  const next = doc.tokens[k];
+  if (/^\s*$/.test(doc.text.slice(p.end, next.start)) === false) return false;
+  const w = doc.text.slice(next.start, next.end);
+  if (w === "'s" || w === '’s' || w === "'" || w === '’') return true;
+  return next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || next.pos === 'NUM';
+}
+
+/**
  * Of two places in a possessive or "X, Y" pair ("Iraq's Salah ad Din Governorate",
  * "Tikrit, Iraq"), the more specific one.
  */
+/** What may stand between a place and a more specific one inside it: "Iraq's southern province of ". */
+const POSSESSIVE_GAP = /^(?:(?:'s|’s)(?:\s+\p{Ll}+){0,4}(?:\s+of)?\s*|\s*,\s*(?:the\s+)?)$|^(?:'s|’s)\s+$/u;
 const RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
 
 function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention {
   let current = chosen;
   for (;;) {
     const next = doc.places.find((p) => p.sentence === current.sentence && p.start > current.end
-      && /^(?:'s|’s)?\s*,?\s*(?:the\s+)?$/u.test(doc.text.slice(current.end, p.start))
+      && POSSESSIVE_GAP.test(doc.text.slice(current.end, p.start))
+      && (p.country === current.country || current.country === null)
       && RANK[p.precision] < RANK[current.precision]);
     if (!next) return current;
     current = next;
@@ -95,12 +120,19 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
     const k = tokenIndexAt(doc.tokens, s, p.start);
     const cue = cueBefore(doc, s, k);
     return {
-      place: p, cue: cue !== null, weak: cue !== null && WEAK_CUES.has(cue), after: p.start >= at.end,
+      // "on"/"over" put an event on a road, base or island, but "an attack on Iraq" names a target.
+      place: p, actorLike: actorLike(doc, s, p),
+      cue: cue !== null && !(SURFACE_CUES.has(cue) && p.precision !== 'site'),
+      weak: cue !== null && WEAK_CUES.has(cue),
+      after: p.start >= at.end,
       sameClause: !clauseBreakBetween(doc, trigger, k), distance: Math.abs(k - trigger),
     };
   });
-  const score = (x: Scored) => (x.cue ? 100 : 0) - (x.weak ? 40 : 0) + (x.sameClause ? 50 : 0) + (x.after ? 10 : 0) - x.distance;
-  const candidates = scored.filter((x) => x.cue || x.sameClause);
+  const score = (x: Scored) => (x.cue && !x.actorLike ? 100 : x.cue ? 60 : 0) - (x.weak ? 40 : 0) + (x.sameClause ? 50 : 0) + (x.after ? 10 : 0) - x.distance;
+  // Without a locative cue only a city, division or site in the same clause counts: a country
+  // named bare is nearly always a participant or a topic ("called on the US and Iran").
+  const candidates = scored.filter((x) => (x.cue && (!x.weak || x.sameClause))
+    || (x.sameClause && !x.actorLike && x.place.precision !== 'country' && x.place.precision !== 'region'));
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => score(b) - score(a));
   return toPlace(moreSpecific(doc, candidates[0].place));

@@ -207,7 +207,8 @@ function scanSentence(
         cands = usableCandidates(lookupPlace(core), core, afterComma)
           .filter((c) => c.place.kind !== 'country' && (c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town'));
       }
-      cands = cands.filter((c) => !c.loose || looseAcceptable(c, name));
+      // Loose matches of small places are kept for now and judged once the article's countries are known.
+      cands = cands.filter((c) => !c.loose || looseAcceptable(c, name) || c.place.population >= 1000);
       if (cands.length === 0) continue;
       const words = j - i;
       if (words === 1 && !acceptSingle(doc, s, i, j, runEnd, cands, lower, personWords)) continue;
@@ -245,7 +246,17 @@ function looseAcceptable(c: Candidate, name: string): boolean {
   const a = foldName(name)[0];
   const b = foldName(c.place.name)[0];
   if (a !== b) return false;
-  return c.place.kind !== 'city' || c.place.population >= 50000;
+  return true;
+}
+
+/** A loose match of a small town is believable only in a country the article is about. */
+function looseBelievable(c: Candidate, ctx: Context): boolean {
+  if (!c.loose || c.place.kind !== 'city') return true;
+  const weight = c.place.country !== null ? ctx.countries.get(c.place.country) ?? 0 : 0;
+  if (weight >= 1) return true;
+  // A sizeable town, unless the article is plainly about another country.
+  const mainWeight = ctx.mainCountry ? ctx.countries.get(ctx.mainCountry) ?? 0 : 0;
+  return c.place.population >= 50000 && mainWeight < 2;
 }
 
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
@@ -453,7 +464,9 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   for (const t of toponyms) {
     const s = doc.sentences[t.sentence];
     const container = s ? containerAfter(doc, s, t.tokenEnd) : null;
-    const top = best(t.candidates, (c) => contextScore(c, ctx, container));
+    const believable = t.candidates.filter((c) => looseBelievable(c, ctx));
+    if (believable.length === 0) continue;
+    const top = best(believable, (c) => contextScore(c, ctx, container));
     // A small town matched only loosely or without any cue is too weak to report.
     if (!t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;
     out.push(toMention(doc, t, top.place));

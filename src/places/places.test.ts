@@ -106,3 +106,10 @@ test('eventPlace: "the X area south of Baghdad" falls back to the known place', 
   assert.equal(p?.name, 'Baghdad');
   assert.equal(p?.country, 'IRQ');
 });
+
+test('eventPlace: a target after "on" and a bare country are not locations', () => {
+  assert.equal(placeOf('The minister condemned the attack on Iraq and called on the US to leave.', 'condemned'), null);
+  assert.equal(placeOf('Iran launched missiles at two bases in Iraq.', 'launched')?.name, 'Iraq');
+  assert.equal(placeOf('A convoy was targeted by a bomb on Samarra Road.', 'targeted')?.name, 'Samarra Road');
+  assert.equal(placeOf('Two convoys were attacked in Iraq’s southern province of al-Qadisiyah.', 'attacked')?.name, 'Qadisiyah');
+});
