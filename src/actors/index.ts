@@ -1,0 +1,113 @@
+/**
+ * actors: each entity's code — country (ISO3) + sector — decided per
+ * coreference chain from, in order of trust: the actor dictionary (with terms
+ * of office, so the code depends on the article's date), the titles and
+ * appositions around the name ("US President", ", Commander-in-Chief of the
+ * Iraqi Armed Forces"), demonyms and countries inside an organisation's name
+ * ("Iraqi Armed Forces"), the role word of a descriptive mention ("a Baghdad
+ * court"), and a place's own country. What none of them supports stays null.
+ */
+import type { EntityMention, Token } from '../doc/types.js';
+import { defaultLexicon } from '../entities/default-lexicon.js';
+import type { Lexicon } from '../entities/lexicon.js';
+
+interface Coding { country: string | null; sector: string | null; source: string | null }
+
+export function codeActors(doc: { text: string; tokens: Token[]; entities: EntityMention[]; meta: { published: string | null } }, lex: Lexicon = defaultLexicon()): EntityMention[] {
+  const { entities } = doc;
+  const date = doc.meta.published;
+  const chains = new Map<number, EntityMention[]>();
+  for (const m of entities) {
+    if (m.evidence === 'nominal') continue;
+    const list = chains.get(m.chain) ?? [];
+    list.push(m);
+    chains.set(m.chain, list);
+  }
+  const chainCode = new Map<number, Coding>();
+  for (const [chain, ms] of chains) chainCode.set(chain, codeChain(ms, entities, doc.text, lex, date));
+  return entities.map((m) => {
+    const c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
+    const code = c.country || c.sector ? `${c.country ?? ''}${c.sector ?? ''}` : null;
+    return { ...m, country: c.country, sector: c.sector, code, codeSource: c.source };
+  });
+}
+
+function codeNominal(m: EntityMention): Coding {
+  return { country: m.modifierCountry, sector: m.roleSectors[0] ?? null, source: m.modifierCountry ? 'modifier+role' : 'role' };
+}
+
+function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex: Lexicon, date: string | null): Coding {
+  const type = ms[0].type;
+  // 1. Dictionary, on any name the chain carries (longest first).
+  const names = [...new Set(ms.map((m) => m.text))].sort((a, b) => b.length - a.length);
+  for (const n of [ms[0].name, ...names]) {
+    const hit = lex.actor(n, date);
+    if (hit && (hit.country || hit.sector)) return { country: hit.country, sector: hit.sector, source: 'dictionary' };
+  }
+  let country: string | null = null;
+  let sector: string | null = null;
+  let source: string | null = null;
+  // 2. A place or country is its own country.
+  if (type === 'LOC' || type === 'MISC') {
+    const n = ms[0].name;
+    country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? lex.placeCountry(n);
+    if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
+    return { country, sector: null, source };
+  }
+  // 3. Titles and modifiers on any mention of the chain.
+  for (const m of ms) {
+    if (!country && m.modifierCountry) { country = m.modifierCountry; source = 'title'; }
+    if (!sector && m.roleSectors.length > 0) { sector = m.roleSectors[0]; source = source ?? 'title'; }
+  }
+  // 4. Words inside an organisation's name: "Iraqi Armed Forces", "US Department of the Treasury".
+  if (type === 'ORG') {
+    const words = ms[0].name.split(/[\s]+/);
+    const lower = words.map((w) => w.toLowerCase());
+    for (let i = 0; i < words.length; i++) {
+      if (!country) {
+        const c = lex.countryByDemonym(words[i]) ?? lex.countryByName(words[i]);
+        if (c) { country = c; source = 'name'; }
+      }
+      const r = lex.roleAt(lower, i);
+      if (r) sector = r.sector;
+    }
+  }
+  // 5. Apposition: "Yahya Rasool Abdullah, Commander-in-Chief of the Iraqi Armed Forces".
+  if (type === 'PER' && (!country || !sector)) {
+    for (const m of ms) {
+      const app = apposition(m, all, text);
+      for (const a of app) {
+        if (!country && (a.modifierCountry || orgCountry(a, lex))) { country = a.modifierCountry ?? orgCountry(a, lex); source = 'apposition'; }
+        if (!sector && a.roleSectors.length > 0) { sector = a.roleSectors[0]; source = source ?? 'apposition'; }
+      }
+    }
+  }
+  return { country, sector, source };
+}
+
+function orgCountry(m: EntityMention, lex: Lexicon): string | null {
+  if (m.type !== 'ORG') return null;
+  for (const w of m.text.split(/\s+/)) {
+    const c = lex.countryByDemonym(w) ?? lex.countryByName(w);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** Mentions that stand in apposition right after m: ", the Supreme Leader of Iran", "(…)". */
+function apposition(m: EntityMention, all: EntityMention[], text: string): EntityMention[] {
+  const after = text.slice(m.end, m.end + 3);
+  if (!/^\s*,/.test(after)) return [];
+  const out: EntityMention[] = [];
+  // The apposition runs to the next comma, or to the end of the sentence.
+  const rest = text.slice(m.end + 1);
+  const stop = rest.search(/[,;.]|\band\b/);
+  const limit = m.end + 1 + (stop < 0 ? rest.length : Math.max(stop, 0));
+  const appEnd = limit < m.end + 2 ? m.end + 120 : limit + 80;
+  for (const o of all) {
+    if (o.start <= m.end || o.start > appEnd || o.sentence !== m.sentence) continue;
+    if (o.type === 'PER' && o.evidence !== 'title' && !o.nominal) break;
+    out.push(o);
+  }
+  return out;
+}

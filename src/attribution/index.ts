@@ -1,0 +1,127 @@
+/**
+ * attribution: who asserts an event and how sure the text is of it. Sources
+ * come from reporting verbs whose complement holds the event ("X said that …",
+ * "as X wrote"), from "according to X", and otherwise the author (source null,
+ * certainty asserted). Hedges ("purportedly"), modals ("would", "planning")
+ * and denials change the certainty. Negation is decided here too, because it
+ * is read from the same clause words.
+ */
+import type { Attribution, Certainty, EntityMention, Token } from '../doc/types.js';
+import { toEntity } from '../doc/types.js';
+import { loadTsv } from '../util/data.js';
+
+interface Cue { words: string[]; kind: string; certainty: Certainty }
+
+let cues: { verbs: Map<string, Certainty>; phrases: Cue[]; adverbs: Map<string, Certainty>; modals: Map<string, Certainty> } | null = null;
+
+function cueTable() {
+  if (cues) return cues;
+  const verbs = new Map<string, Certainty>();
+  const adverbs = new Map<string, Certainty>();
+  const modals = new Map<string, Certainty>();
+  const phrases: Cue[] = [];
+  for (const row of loadTsv('attribution-cues.tsv')) {
+    const c = row.certainty as Certainty;
+    if (row.kind === 'verb') verbs.set(row.cue, c);
+    else if (row.kind === 'adverb') adverbs.set(row.cue, c);
+    else if (row.kind === 'modal') modals.set(row.cue, c);
+    else phrases.push({ words: row.cue.split(' '), kind: row.kind, certainty: c });
+  }
+  cues = { verbs, phrases, adverbs, modals };
+  return cues;
+}
+
+export interface AttributionInput {
+  text: string;
+  tokens: Token[];
+  sentence: { tokenStart: number; tokenEnd: number };
+  /** Mentions of the sentence in text order. */
+  mentions: EntityMention[];
+  /** Token index of the trigger and of the first matched pattern word. */
+  trigger: number;
+  first: number;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'failed', 'refused', 'declined']);
+
+/** Is the event negated: "did not retaliate", "decided not to retaliate", "never attacked"? */
+export function isNegated(tokens: Token[], first: number, sentenceStart: number): boolean {
+  for (let k = first - 1; k >= Math.max(sentenceStart, first - 4); k--) {
+    const n = tokens[k].normal;
+    if (NEGATORS.has(n) || n === 'n’t') return n !== 'no' || tokens[first].pos === 'NOUN';
+    if (![ 'AUX', 'PART', 'ADV', 'VERB', 'DET', 'ADJ'].includes(tokens[k].pos) && n !== 'to') return false;
+  }
+  return false;
+}
+
+function mentionAt(mentions: EntityMention[], tokens: Token[], from: number, to: number): EntityMention | null {
+  for (let i = from; i < to; i++) {
+    const m = mentions.find((x) => x.start <= tokens[i].start && x.end > tokens[i].start);
+    if (m) return m;
+    if (['VERB', 'PUNCT'].includes(tokens[i].pos) && tokens[i].normal !== '-') break;
+  }
+  return null;
+}
+
+export function attribute(a: AttributionInput): Attribution {
+  const t = cueTable();
+  const { tokens, text } = a;
+  const s = a.sentence.tokenStart;
+  const e = a.sentence.tokenEnd;
+  let source: EntityMention | null = null;
+  let cue: Attribution['cue'] = null;
+  let certainty: Certainty = 'asserted';
+  // "according to X", anywhere in the sentence.
+  for (const p of t.phrases) {
+    for (let i = s; i + p.words.length <= e; i++) {
+      if (p.words.every((w, k) => tokens[i + k].normal === w)) {
+        const last = i + p.words.length - 1;
+        cue = { text: text.slice(tokens[i].start, tokens[last].end), start: tokens[i].start, end: tokens[last].end };
+        // The source may sit a few words in: "according to a statement from Pentagon".
+        source = mentionAt(a.mentions, tokens, last + 1, Math.min(e, last + 8));
+        certainty = p.certainty;
+        break;
+      }
+    }
+    if (cue) break;
+  }
+  // A reporting verb before the event whose clause holds the event: "X said (that) …", "as X wrote, …".
+  if (!cue) {
+    for (let k = a.first - 1; k >= s; k--) {
+      const tok = tokens[k];
+      if (tok.pos !== 'VERB') continue;
+      const c = t.verbs.get(tok.lemma);
+      if (!c) continue;
+      cue = { text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end };
+      certainty = c;
+      // Subject of the reporting verb: the nearest mention on its left.
+      const left = a.mentions.filter((m) => m.end <= tok.start);
+      source = left.length ? left[left.length - 1] : null;
+      // "as Alsumaria News wrote": the subject stands right after "as".
+      if (k - 1 >= s && source === null) source = mentionAt(a.mentions, tokens, Math.max(s, k - 5), k);
+      break;
+    }
+  }
+  // A reporting verb after the event: "…, the ministry said."
+  if (!cue) {
+    for (let k = a.trigger + 1; k < e; k++) {
+      const tok = tokens[k];
+      if (tok.pos !== 'VERB' || !t.verbs.has(tok.lemma)) continue;
+      const before = text.slice(tokens[a.trigger].end, tok.start);
+      if (!/[,”"]\s*\S*\s*\S*\s*\S*\s*$/.test(before)) continue;
+      const left = a.mentions.filter((m) => m.end <= tok.start && m.start > tokens[a.trigger].end);
+      if (!left.length) continue;
+      cue = { text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end };
+      source = left[left.length - 1];
+      certainty = t.verbs.get(tok.lemma)!;
+      break;
+    }
+  }
+  // Hedges and modals in the event's own clause override "reported".
+  for (let k = Math.max(s, a.first - 6); k < Math.min(e, a.trigger + 2); k++) {
+    const n = tokens[k].normal;
+    const hedge = t.adverbs.get(n) ?? t.modals.get(n) ?? (k < a.first ? t.modals.get(tokens[k].lemma) : undefined);
+    if (hedge && (hedge !== 'reported' || certainty === 'asserted')) { certainty = hedge; break; }
+  }
+  return { source: source ? toEntity(source) : null, cue, certainty };
+}

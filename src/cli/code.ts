@@ -1,0 +1,111 @@
+/**
+ * `acta code` and `acta analyze`: read articles, run the pipeline, print events
+ * (or every layer) on stdout, problems on stderr; with --db also store them.
+ */
+import type { Doc } from '../doc/types.js';
+import { formatProblem, isProblem } from '../ingest/index.js';
+import { readInputs } from '../ingest/files.js';
+import { analyzeIngested } from '../pipeline.js';
+import { toAnalyzeRecord } from '../output/analyze-record.js';
+import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
+import { openStore, type Store } from '../store/index.js';
+import { isoDay, oneOf, parse, UsageError } from './args.js';
+
+export const CODE_HELP = `Usage: acta code [FILE|DIR|-]... [options]
+
+Code the events in news articles and print them, one per line (JSONL) by default.
+Inputs: text files (a "DD.MM.YYYY Author: Name" dateline and a title line are
+recognised), HTML pages, JSONL batches ({"id","text"|"html","published",...} per
+line), JSON arrays, directories (recursively), and - for stdin.
+
+Options:
+  --format F        jsonl (default) | json | table | tsv | csv
+  --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
+  --db FILE         also store articles and events in this SQLite file
+  --min-confidence X  only events with confidence >= X (0..1)
+  -h, --help        this help
+
+Exit status: 0 all inputs read; 1 some inputs failed (the rest were coded); 2 usage error.`;
+
+export const ANALYZE_HELP = `Usage: acta analyze [FILE|DIR|-]... [options]
+
+Print every layer of each article — dropped boilerplate, paragraphs, sentences,
+entities (CoNLL types), descriptive mentions, time expressions (TIMEX3 type and
+value), places and events — with offsets into the text as given.
+
+Options:
+  --format F        jsonl (default) | json
+  --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
+  -h, --help        this help
+
+Exit status: 0 all inputs read; 1 some inputs failed; 2 usage error.`;
+
+interface Out { write(s: string): void }
+
+export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' | 'analyze'): Promise<number> {
+  const help = mode === 'code' ? CODE_HELP : ANALYZE_HELP;
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' }, published: { type: 'string' },
+    ...(mode === 'code' ? { db: { type: 'string' }, 'min-confidence': { type: 'string' } } : {}),
+  }, help);
+  if (values.help) { out.write(help + '\n'); return 0; }
+  const format = mode === 'code'
+    ? oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'jsonl')
+    : oneOf(values.format as string | undefined, ['jsonl', 'json'] as const, '--format', 'jsonl');
+  const published = isoDay(values.published as string | undefined, '--published');
+  const minConfidence = values['min-confidence'] === undefined ? 0 : Number(values['min-confidence']);
+  if (Number.isNaN(minConfidence) || minConfidence < 0 || minConfidence > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
+  const inputs = positionals.length ? positionals : process.stdin.isTTY ? [] : ['-'];
+  if (inputs.length === 0) throw new UsageError(`no input given\n\n${help}`);
+  let store: Store | null = null;
+  if (mode === 'code' && values.db) store = openStore(values.db as string);
+  let failed = 0;
+  let first = true;
+  let articles = 0;
+  let eventCount = 0;
+  if (format === 'json') out.write('[');
+  if (format === 'tsv') out.write(tsvHeader());
+  if (format === 'csv') out.write(csvHeader());
+  try {
+    for await (const item of readInputs(inputs, { published })) {
+      if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
+      let doc: Doc;
+      try {
+        doc = analyzeIngested(item);
+      } catch (e) {
+        failed++;
+        err.write(`acta: ${item.meta.origin}: analysis failed: ${(e as Error).message}\n`);
+        continue;
+      }
+      articles++;
+      if (store) store.saveDoc(doc);
+      const events = doc.events.filter((e) => e.confidence >= minConfidence);
+      eventCount += events.length;
+      if (mode === 'analyze') {
+        const rec = JSON.stringify(toAnalyzeRecord({ ...doc, events }));
+        out.write(format === 'json' ? `${first ? '' : ','}\n${rec}` : rec + '\n');
+        first = false;
+        continue;
+      }
+      switch (format) {
+        case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;
+        case 'json': for (const e of events) { out.write(`${first ? '' : ','}\n${JSON.stringify(e)}`); first = false; } break;
+        case 'tsv': for (const e of events) out.write(tsvLine(e)); break;
+        case 'csv': for (const e of events) out.write(csvLine(e)); break;
+        case 'table': {
+          const m = doc.meta;
+          out.write(`\n${m.title ?? m.origin} — ${m.published ?? 'undated'}${m.author ? `, ${m.author}` : ''} (${events.length} events)\n`);
+          out.write(tableLines(events));
+          break;
+        }
+      }
+    }
+  } finally {
+    store?.close();
+  }
+  if (format === 'json') out.write('\n]\n');
+  if (format === 'table') {
+    err.write(`acta: ${articles} article(s), ${eventCount} event(s)${values.db ? `, stored in ${values.db}` : ''}${failed ? `, ${failed} input problem(s)` : ''}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+/** `acta events`: list stored events with filters, as a table, JSON, JSONL, TSV or CSV. */
+import { existsSync } from 'node:fs';
+import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
+import { openStore } from '../store/index.js';
+import { dateBound, oneOf, parse, positiveInt, UsageError } from './args.js';
+
+export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
+
+List the events stored by "acta ingest" or "acta code --db".
+
+Filters:
+  --from DATE        events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+  --to DATE          events on or before DATE
+  --event TYPE       PLOVER type (ASSAULT, PROTEST, …)
+  --actor CODE       actor code or its prefix (IRQ, USAGOV, …)
+  --recipient CODE   recipient code or its prefix
+  --code CODE        actor or recipient code prefix
+  --country ISO3     any actor, recipient or location in this country
+  --text QUERY       full-text search over the articles (SQLite FTS5 syntax)
+  --limit N          at most N events
+Output:
+  --format F         table (default) | json | jsonl | tsv | csv
+  --db FILE          the database file (default: acta.db)
+  -h, --help         this help`;
+
+interface Out { write(s: string): void }
+
+export async function runEvents(argv: string[], out: Out): Promise<number> {
+  const { values } = parse(argv, {
+    db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' },
+    actor: { type: 'string' }, recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' },
+    text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' },
+  }, EVENTS_HELP);
+  if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
+  const format = oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'table');
+  const dbPath = (values.db as string | undefined) ?? 'acta.db';
+  if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (create one with "acta ingest PATH --db ${dbPath}")`);
+  const store = openStore(dbPath);
+  try {
+    const events = store.queryEvents({
+      from: dateBound(values.from as string | undefined, '--from'), to: dateBound(values.to as string | undefined, '--to'),
+      event: (values.event as string | undefined)?.toUpperCase(), actor: values.actor as string | undefined,
+      recipient: values.recipient as string | undefined, code: values.code as string | undefined,
+      country: (values.country as string | undefined)?.toUpperCase(), text: values.text as string | undefined,
+      limit: positiveInt(values.limit as string | undefined, '--limit'),
+    });
+    switch (format) {
+      case 'json': out.write(JSON.stringify(events, null, 1) + '\n'); break;
+      case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;
+      case 'tsv': out.write(tsvHeader()); for (const e of events) out.write(tsvLine(e)); break;
+      case 'csv': out.write(csvHeader()); for (const e of events) out.write(csvLine(e)); break;
+      case 'table': out.write(tableLines(events)); out.write(`${events.length} event(s)\n`); break;
+    }
+  } finally {
+    store.close();
+  }
+  return 0;
+}

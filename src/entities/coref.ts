@@ -1,0 +1,79 @@
+/**
+ * Within-document coreference of names: "US President Donald Trump" … "Trump";
+ * "Falih al-Fayyadh" … "al-Fayyadh"; "Office of Foreign Assets Control (OFAC)" …
+ * "OFAC"; "Qasem Soleimani" … "the Major General" (a title-only mention takes the
+ * latest person who carried that title). Each mention gets a chain id; the
+ * chain's name is its longest named mention.
+ */
+import type { EntityType } from '../doc/types.js';
+
+export interface CorefMention {
+  text: string;
+  type: EntityType;
+  roles: string[];
+  roleOnly: boolean;
+  /** Acronym given in parentheses right after this mention ("(OFAC)"). */
+  acronymOf?: number;
+}
+
+const PARTICLES = /^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|the)$/;
+
+/** Name words that identify a person: lower case, particles and hyphens removed. */
+export function nameKeys(name: string): string[] {
+  return name.toLowerCase().replace(/[’']s$/, '').split(/[\s-]+/).filter((w) => w && !PARTICLES.test(w));
+}
+
+/** Assign chain ids. Returns chain per mention and each chain's canonical name. */
+export function chainMentions(mentions: CorefMention[]): { chain: number[]; names: string[] } {
+  const chain: number[] = new Array(mentions.length).fill(-1);
+  const names: string[] = [];
+  const chainType: EntityType[] = [];
+  const chainKeys: string[][] = [];
+  const chainRoles: string[][] = [];
+  let lastPersonChain: number | null = null;
+  mentions.forEach((m, idx) => {
+    let found = -1;
+    if (m.acronymOf !== undefined) found = chain[m.acronymOf];
+    const keys = nameKeys(m.text);
+    if (found < 0 && m.roleOnly && m.type === 'PER') {
+      // A title alone refers to the latest person who carried it (else stays its own chain).
+      for (let c = chainRoles.length - 1; c >= 0; c--) {
+        if (chainType[c] === 'PER' && m.roles.some((r) => chainRoles[c].includes(r))) { found = c; break; }
+      }
+    }
+    if (found < 0 && !m.roleOnly && keys.length > 0) {
+      const exact = names.findIndex((n, c) => chainType[c] === m.type && n.toLowerCase() === m.text.toLowerCase());
+      if (exact >= 0) found = exact;
+      else if (m.type === 'PER' || m.type === 'MISC') {
+        // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh").
+        for (let c = names.length - 1; c >= 0; c--) {
+          if (chainType[c] !== 'PER') continue;
+          if (keys.every((k) => chainKeys[c].includes(k))) { found = c; break; }
+        }
+      }
+    }
+    if (found < 0) {
+      found = names.length;
+      names.push(m.text);
+      chainType.push(m.type);
+      chainKeys.push(keys);
+      chainRoles.push([...m.roles]);
+    } else {
+      if (!m.roleOnly && m.text.length > names[found].length && chainType[found] === m.type) {
+        names[found] = m.text;
+        chainKeys[found] = [...new Set([...chainKeys[found], ...keys])];
+      }
+      for (const r of m.roles) if (!chainRoles[found].includes(r)) chainRoles[found].push(r);
+    }
+    chain[idx] = found;
+    if (chainType[found] === 'PER') lastPersonChain = found;
+  });
+  void lastPersonChain;
+  return { chain, names };
+}
+
+/** The type a chain should have: a single-word MISC mention that joined a person chain is a person. */
+export function chainType(types: EntityType[]): EntityType {
+  if (types.includes('PER')) return 'PER';
+  return types[0];
+}

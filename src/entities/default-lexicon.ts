@@ -1,0 +1,30 @@
+/** The Lexicon built from acta's own data files (countries, gazetteer, role words, names, actors). */
+import { actorOnDate, givenName, honorific, matchRoleWords, orgWord } from '../actors/knowledge.js';
+import { countryByCapitalMetonym, countryByDemonym, countryByName } from '../places/countries.js';
+import { placeCountryOf } from '../places/gazetteer.js';
+import type { Lexicon } from './lexicon.js';
+
+let cached: Lexicon | null = null;
+
+export function defaultLexicon(): Lexicon {
+  if (cached) return cached;
+  cached = {
+    countryByName,
+    countryByDemonym: (s) => countryByDemonym(s.replace(/-backed$|-led$/i, '')),
+    countryByCapital: countryByCapitalMetonym,
+    isPlace: (s) => placeCountryOf(s) !== null,
+    placeCountry: (s) => countryByName(s) ?? placeCountryOf(s),
+    roleAt: (lower, i) => {
+      const m = matchRoleWords(lower, i);
+      return m ? { length: m.length, sector: m.sector, type: m.type === 'ORG' ? 'ORG' : 'PER', phrase: lower.slice(i, i + m.length).join(' ') } : null;
+    },
+    orgWord: (w) => orgWord(w),
+    givenName: (w) => givenName(w),
+    honorific: (w) => honorific(w),
+    actor: (name, date) => {
+      const row = actorOnDate(name, date);
+      return row ? { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0] } : null;
+    },
+  };
+  return cached;
+}

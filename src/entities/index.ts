@@ -1,0 +1,103 @@
+/**
+ * entities: mentions of people, organisations, places and groups, each with
+ * its coreference chain. Named mentions come from name runs (name-runs.ts)
+ * typed by classify.ts; descriptive mentions ("protesters", "a Baghdad court")
+ * from nominals.ts; chains from coref.ts. Codes are left null here — the
+ * actors stage fills country, sector and code.
+ */
+import type { EntityMention, EntityType, Sentence, Token } from '../doc/types.js';
+import { classifyRun } from './classify.js';
+import { chainMentions, chainType, type CorefMention } from './coref.js';
+import type { Lexicon } from './lexicon.js';
+import { findNameRuns } from './name-runs.js';
+import { findNominals } from './nominals.js';
+import { defaultLexicon } from './default-lexicon.js';
+
+export interface EntityInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  meta: { published: string | null };
+}
+
+export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()): EntityMention[] {
+  const { text, tokens } = doc;
+  const date = doc.meta.published;
+  const known = (w: string) => lex.countryByDemonym(w) !== null || lex.countryByName(w) !== null
+    || lex.roleAt([w.toLowerCase()], 0) !== null || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
+  const mentions: EntityMention[] = [];
+  const acronymOf = new Map<number, number>();
+  for (const s of doc.sentences) {
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    for (const run of findNameRuns(text, tokens, s, known)) {
+      const words = [];
+      for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
+      for (const p of classifyRun(words, lex, date)) {
+        const first = run.first + p.first;
+        const last = run.first + p.last;
+        const start = tokens[first].start;
+        const end = tokens[last].end;
+        const mText = text.slice(start, end);
+        for (let k = run.first; k <= run.last; k++) taken[k] = true;
+        const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
+        // "(OFAC)" right after a long name is that name's acronym.
+        const prev = mentions[mentions.length - 1];
+        if (prev && p.first === p.last && /^[\p{Lu}][\p{Lu}\-]+$/u.test(mText) && first >= 2
+          && text.slice(tokens[first - 1].start, tokens[first - 1].end) === '(' && tokens[first - 2].end === prev.end) {
+          acronymOf.set(mentions.length, mentions.length - 1);
+        }
+        mentions.push({
+          start, end, text: mText, name: mText, type: p.type, country: null, sector: null, code: null,
+          chain: -1, sentence: s.index, roles: p.roles, roleSectors: p.roleSectors, modifierCountry,
+          codeSource: null, nominal: p.roleOnly, evidence: p.evidence,
+        });
+      }
+    }
+    for (const h of findNominals(text, tokens, s.tokenStart, s.tokenEnd, taken, lex, (w) => lex.placeCountry(w))) {
+      const roleStart = h.last - h.role.length + 1 >= h.first ? tokens[h.first].start : tokens[h.first].start;
+      const start = roleStart;
+      const end = tokens[h.last].end;
+      mentions.push({
+        start, end, text: text.slice(start, end), name: h.role.phrase, type: h.role.type, country: null, sector: null, code: null,
+        chain: -1, sentence: s.index, roles: [h.role.phrase], roleSectors: [h.role.sector], modifierCountry: h.country,
+        codeSource: null, nominal: true, evidence: 'nominal',
+      });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return assignChains(mentions, acronymOf);
+}
+
+function possessiveCountry(text: string, tokens: Token[], first: number, sentenceStart: number, lex: Lexicon): string | null {
+  // "Iraq’s Foreign Ministry", "Iran's Islamic Revolutionary Guard Corps".
+  if (first - 2 < sentenceStart) return null;
+  const s = text.slice(tokens[first - 1].start, tokens[first - 1].end);
+  if (s !== '’s' && s !== "'s") return null;
+  const w = text.slice(tokens[first - 2].start, tokens[first - 2].end);
+  return lex.countryByName(w);
+}
+
+function assignChains(mentions: EntityMention[], acronymOfUnsorted: Map<number, number>): EntityMention[] {
+  // Sorting may have moved mentions; acronym links were recorded before sorting, so map by identity.
+  void acronymOfUnsorted;
+  const named = mentions.filter((m) => !m.nominal || m.roles.length > 0);
+  const cm: CorefMention[] = mentions.map((m, i) => {
+    const prev = mentions[i - 1];
+    const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && m.start - prev.end <= 2 && m.start - prev.end >= 1 && !prev.nominal;
+    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', acronymOf: isAcronym ? i - 1 : undefined };
+  });
+  void named;
+  const { chain, names } = chainMentions(cm);
+  const typesByChain = new Map<number, EntityType[]>();
+  mentions.forEach((m, i) => {
+    const list = typesByChain.get(chain[i]) ?? [];
+    list.push(m.type);
+    typesByChain.set(chain[i], list);
+  });
+  return mentions.map((m, i) => {
+    const c = chain[i];
+    const isNominal = m.evidence === 'nominal';
+    const t = isNominal ? m.type : chainType(typesByChain.get(c)!);
+    return { ...m, chain: c, type: t, name: isNominal ? m.name : names[c].startsWith('#') ? m.text : names[c] };
+  });
+}

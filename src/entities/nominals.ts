@@ -1,0 +1,57 @@
+/**
+ * Nominal mentions: participants named by what they are, not who — "protesters",
+ * "security forces", "a Baghdad court", "Iraqi officials", "the parliament".
+ * They are actors for events but not named entities, so `analyze` lists them
+ * apart (nominal: true) and NER scoring ignores them.
+ */
+import type { Token } from '../doc/types.js';
+import type { Lexicon, RoleMatch } from './lexicon.js';
+
+export interface NominalHit {
+  /** Token range [first, last] of the whole phrase incl. its modifier. */
+  first: number;
+  last: number;
+  role: RoleMatch;
+  /** Country from a modifier: demonym, country, or place ("a Baghdad court"). */
+  country: string | null;
+}
+
+/** Words that end a nominal's modifier search (we do not look past them). */
+const STOP = new Set([',', ';', ':', '(', ')', '“', '”', '"', '.', 'and', 'or', 'but', 'that', 'which', 'who']);
+
+/**
+ * Find role-word phrases in tokens[from, to) that are not inside a name run
+ * (`taken[i]` is true for tokens already inside a named mention).
+ */
+export function findNominals(text: string, tokens: Token[], from: number, to: number, taken: boolean[], lex: Lexicon, placeCountry: (s: string) => string | null): NominalHit[] {
+  const lower = tokens.map((t) => t.normal);
+  const hits: NominalHit[] = [];
+  let i = from;
+  while (i < to) {
+    if (taken[i]) { i++; continue; }
+    const role = lex.roleAt(lower.slice(0, to), i);
+    if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
+    let end = i + role.length - 1;
+    if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
+    // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".
+    let first = i;
+    let country: string | null = null;
+    for (let k = i - 1; k >= Math.max(from, i - 3); k--) {
+      const w = text.slice(tokens[k].start, tokens[k].end);
+      if (STOP.has(w.toLowerCase())) break;
+      if (w === '’s' || w === "'s") continue;
+      const c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      if (c) { country = c; first = k; break; }
+      if (!['DET', 'ADJ', 'NOUN', 'PART', 'PROPN', 'NUM'].includes(tokens[k].pos)) break;
+    }
+    // "forces of Iraq", "police in Baghdad" — country after the role word.
+    if (!country && end + 2 < to && ['of', 'in', 'from'].includes(lower[end + 1])) {
+      const w = text.slice(tokens[end + 2].start, tokens[end + 2].end);
+      const c = lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      if (c) { country = c; end = end + 2; }
+    }
+    hits.push({ first, last: end, role, country });
+    i = i + role.length;
+  }
+  return hits;
+}

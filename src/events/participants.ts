@@ -1,0 +1,214 @@
+/**
+ * Who did it and to whom: binds an event's actor and recipient to entity
+ * mentions around its trigger, from the sentence's shape — active subject on
+ * the left, object or prepositional target on the right, "by X" in the passive,
+ * possessives and modifiers of event nouns ("Iran's attack", "a US drone
+ * strike"), coordination ("the US and Iran"), and "which X passed" relatives.
+ */
+import type { EntityMention, Token } from '../doc/types.js';
+
+export interface Participants {
+  actor: EntityMention[];
+  recipient: EntityMention[];
+  passive: boolean;
+}
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  /** Mentions in the sentence, in text order (named and nominal, no nested duplicates). */
+  mentions: EntityMention[];
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** Prepositions that put a mention in a place, not in a role. */
+const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'within', 'at', 'from', 'into', 'between', 'towards', 'toward', 'along']);
+/** Words that open a new clause when searching left for a subject. */
+const CLAUSE_OPEN = new Set(['that', 'because', 'after', 'before', 'while', 'when', 'since', 'although', 'though', 'if', 'unless', 'whereas', ';', ':', '“', '”', '"']);
+const PASSIVE_AUX = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got']);
+
+const tokText = (c: Ctx, i: number) => c.text.slice(c.tokens[i].start, c.tokens[i].end);
+
+/** Token index of the first token at or after offset. */
+function tokenAt(c: Ctx, offset: number): number {
+  for (let i = c.sentenceStart; i < c.sentenceEnd; i++) if (c.tokens[i].end > offset) return i;
+  return c.sentenceEnd;
+}
+
+function precededBy(c: Ctx, m: EntityMention): string | null {
+  let i = tokenAt(c, m.start) - 1;
+  while (i >= c.sentenceStart && ['DET', 'ADJ', 'NUM'].includes(c.tokens[i].pos)) i--;
+  return i >= c.sentenceStart ? c.tokens[i].normal : null;
+}
+
+/** Could this mention take part in an event (not a bare place after "in", not a date-like MISC)? */
+function participantOk(c: Ctx, m: EntityMention): boolean {
+  if (m.type === 'MISC' && !m.country) return false;
+  const prep = precededBy(c, m);
+  if (m.type === 'LOC' && prep && LOCATIVE.has(prep)) return false;
+  return true;
+}
+
+/** Mentions coordinated with m by "and" / "," ("the US and Iran", "Baghdad and Tehran"). */
+function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[] {
+  const out = [m];
+  let cur = m;
+  for (;;) {
+    const idx = c.mentions.indexOf(cur);
+    const next = c.mentions[idx + dir];
+    if (!next) break;
+    const between = dir === 1 ? c.text.slice(cur.end, next.start) : c.text.slice(next.end, cur.start);
+    if (!/^\s*(,|and|,\s*and|&)\s*(the\s+)?$/i.test(between)) break;
+    if (!participantOk(c, next)) break;
+    out.push(next);
+    cur = next;
+  }
+  return dir === 1 ? out : out.reverse();
+}
+
+/** The nearest acceptable mention to the left of `pos` in the same clause (the subject). */
+function subjectBefore(c: Ctx, pos: number): EntityMention | null {
+  const triggerTok = tokenAt(c, pos);
+  let limit = c.sentenceStart;
+  for (let i = triggerTok - 1; i >= c.sentenceStart; i--) {
+    if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
+  }
+  const limitOffset = c.tokens[limit]?.start ?? 0;
+  const left = c.mentions.filter((m) => m.end <= pos && m.start >= limitOffset);
+  for (let k = left.length - 1; k >= 0; k--) {
+    const m = left[k];
+    if (!participantOk(c, m)) continue;
+    const prep = precededBy(c, m);
+    // A mention inside a prepositional phrase ("of the Iraqi Armed Forces", "to Iran") is not the subject.
+    if (prep && ['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep)) continue;
+    // Skip an apposition's parts: take the head mention before ", X,".
+    return m;
+  }
+  return null;
+}
+
+/** The first acceptable mention to the right of `pos` in the clause (object or prepositional target). */
+function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null {
+  const startTok = tokenAt(c, pos);
+  for (let i = startTok; i < c.sentenceEnd && i < startTok + maxTokens; i++) {
+    const w = tokText(c, i);
+    if (w === ';' || w === '.' || (c.tokens[i].pos === 'VERB' && i > startTok + 1 && c.tokens[i - 1].normal !== 'to')) {
+      // A new verb usually starts another predicate; stop unless it is an -ing modifier.
+      if (w === ';' || w === '.' || !c.tokens[i].normal.endsWith('ing')) break;
+    }
+    const m = c.mentions.find((x) => x.start === c.tokens[i].start || (x.start <= c.tokens[i].start && x.end > c.tokens[i].start));
+    if (m && m.start >= pos && participantOk(c, m)) return m;
+  }
+  return null;
+}
+
+/** Is the verb at token i in the passive ("was killed", "had been targeted", "were attacked")? */
+function isPassive(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (t.pos !== 'VERB') return false;
+  if (!/(ed|en|wn|lt|pt|ne|ck|ot|ght|un|um)$/.test(t.normal) && t.normal === t.lemma) return false;
+  for (let k = i - 1; k >= Math.max(c.sentenceStart, i - 3); k--) {
+    const n = c.tokens[k];
+    if (PASSIVE_AUX.has(n.normal) || PASSIVE_AUX.has(n.lemma)) return true;
+    if (!['ADV', 'AUX', 'PART'].includes(n.pos)) break;
+  }
+  return false;
+}
+
+/** "by X" after the trigger: the agent of a passive or of an event noun. */
+function byAgent(c: Ctx, from: number): EntityMention | null {
+  for (let i = from; i < c.sentenceEnd && i < from + 8; i++) {
+    if (c.tokens[i].normal === 'by') return objectAfter(c, c.tokens[i].end, 6);
+    if ([';', '.'].includes(tokText(c, i))) break;
+  }
+  return null;
+}
+
+/** A modifier right before an event noun: "US drone strike", "Iran's attack", "Iraqi protests". */
+function nounModifier(c: Ctx, first: number): EntityMention | null {
+  for (let i = first - 1; i >= Math.max(c.sentenceStart, first - 4); i--) {
+    const t = c.tokens[i];
+    const m = c.mentions.find((x) => x.start <= t.start && x.end >= t.end);
+    if (m && (m.country || m.code)) return m;
+    if (!['ADJ', 'NOUN', 'PROPN', 'PART', 'NUM', 'PUNCT'].includes(t.pos) || tokText(c, i) === ',') break;
+  }
+  return null;
+}
+
+/** "a resolution …, which the Iraqi parliament passed": the relative clause's subject. */
+function relativeSubject(c: Ctx, fromTok: number): EntityMention | null {
+  for (let i = fromTok; i < c.sentenceEnd - 1; i++) {
+    if (c.tokens[i].normal === 'which' || c.tokens[i].normal === 'that') {
+      const m = objectAfter(c, c.tokens[i].end, 4);
+      if (m) {
+        const after = tokenAt(c, m.end);
+        if (after < c.sentenceEnd && c.tokens[after].pos === 'VERB') return m;
+      }
+    }
+  }
+  return null;
+}
+
+export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number): Participants {
+  const firstTok = matched[0];
+  const lastTok = matched[matched.length - 1];
+  const triggerStart = c.tokens[firstTok].start;
+  const afterPattern = c.tokens[lastTok].end;
+  let actor: EntityMention[] = [];
+  let recipient: EntityMention[] = [];
+  let passive = false;
+  if (kind === 'verb') {
+    passive = isPassive(c, trigger);
+    const subj = subjectBefore(c, triggerStart);
+    if (passive) {
+      if (subj) recipient = withCoordinated(c, subj, -1);
+      const agent = byAgent(c, lastTok + 1);
+      if (agent) actor = withCoordinated(c, agent, 1);
+    } else {
+      if (subj) actor = withCoordinated(c, subj, -1);
+      const obj = objectAfter(c, afterPattern);
+      if (obj) recipient = withCoordinated(c, obj, 1);
+      if (actor.length === 0) {
+        const rel = relativeSubject(c, lastTok + 1);
+        if (rel) actor = [rel];
+      }
+    }
+  } else {
+    const mod = nounModifier(c, firstTok);
+    const agent = byAgent(c, lastTok + 1);
+    if (mod) actor = [mod];
+    else if (agent) actor = withCoordinated(c, agent, 1);
+    else {
+      // The subject of the verb that governs the noun: "Iran launched an attack on …".
+      let k = firstTok - 1;
+      while (k >= c.sentenceStart && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[k].pos)) k--;
+      if (k >= c.sentenceStart && c.tokens[k].pos === 'VERB') {
+        const subj = subjectBefore(c, c.tokens[k].start);
+        if (subj) actor = withCoordinated(c, subj, -1);
+      }
+      // "clashes between A and B": both sides.
+      if (c.tokens[lastTok].normal === 'between') {
+        const a = objectAfter(c, afterPattern, 6);
+        if (a) {
+          const pair = withCoordinated(c, a, 1);
+          if (pair.length >= 2) return { actor: [pair[0]], recipient: pair.slice(1), passive };
+        }
+      }
+    }
+    const prepEnds = ['of', 'on', 'against', 'at', 'for', 'with', 'to', 'over', 'from', 'into'];
+    if (matched.length > 1 && prepEnds.includes(c.tokens[lastTok].normal)) {
+      const obj = objectAfter(c, afterPattern, 8);
+      if (obj) recipient = withCoordinated(c, obj, 1);
+    }
+    if (actor.length === 0) {
+      const rel = relativeSubject(c, lastTok + 1);
+      if (rel) actor = [rel];
+    }
+  }
+  // An entity cannot act on itself in one event.
+  recipient = recipient.filter((r) => !actor.some((a) => a.chain === r.chain && a.evidence !== 'nominal'));
+  return { actor, recipient, passive };
+}
+
+export type { Ctx as ParticipantContext };

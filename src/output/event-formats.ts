@@ -1,0 +1,58 @@
+/**
+ * Writing events in the formats the field uses: JSONL and JSON (the contract),
+ * TSV and CSV (one row per event, flat columns like GDELT/ICEWS exports), and a
+ * readable table for people.
+ */
+import type { CodedEvent, Entity } from '../doc/types.js';
+
+export const EVENT_FORMATS = ['jsonl', 'json', 'table', 'tsv', 'csv'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+const codes = (es: Entity[]) => es.map((e) => e.code ?? '?').join(';');
+const names = (es: Entity[]) => es.map((e) => e.name).join('; ');
+
+/** Flat columns, in order, for TSV/CSV. */
+export const FLAT_COLUMNS = ['id', 'article_id', 'date', 'date_precision', 'event', 'mode', 'cameo', 'goldstein', 'quad_class',
+  'actor', 'actor_code', 'recipient', 'recipient_code', 'location', 'country', 'lat', 'lon', 'source', 'certainty', 'negated',
+  'confidence', 'trigger', 'sentence_start', 'sentence_end'] as const;
+
+export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], string> {
+  return {
+    id: e.id, article_id: e.article_id, date: e.date ?? '', date_precision: e.date_precision, event: e.event,
+    mode: e.mode.join(';'), cameo: e.cameo, goldstein: String(e.goldstein), quad_class: String(e.quad_class),
+    actor: names(e.actor), actor_code: codes(e.actor), recipient: names(e.recipient), recipient_code: codes(e.recipient),
+    location: e.location?.name ?? '', country: e.location?.country ?? '', lat: e.location?.lat != null ? String(e.location.lat) : '',
+    lon: e.location?.lon != null ? String(e.location.lon) : '', source: e.attribution.source?.name ?? '',
+    certainty: e.attribution.certainty, negated: String(e.negated), confidence: String(e.confidence),
+    trigger: e.trigger.text, sentence_start: String(e.sentence.start), sentence_end: String(e.sentence.end),
+  };
+}
+
+const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function tsvHeader(): string { return FLAT_COLUMNS.join('\t') + '\n'; }
+export function tsvLine(e: CodedEvent): string { const r = flatRow(e); return FLAT_COLUMNS.map((c) => tsvCell(r[c])).join('\t') + '\n'; }
+export function csvHeader(): string { return FLAT_COLUMNS.join(',') + '\n'; }
+export function csvLine(e: CodedEvent): string { const r = flatRow(e); return FLAT_COLUMNS.map((c) => csvCell(r[c])).join(',') + '\n'; }
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s.padEnd(n) : s.slice(0, n - 1) + '…';
+}
+
+/** A readable fixed-width table (one line per event). */
+export function tableLines(events: CodedEvent[]): string {
+  const cols: [string, number, (e: CodedEvent) => string][] = [
+    ['DATE', 10, (e) => e.date ?? '?'],
+    ['EVENT', 10, (e) => e.event + (e.negated ? '(not)' : '')],
+    ['CAMEO', 5, (e) => e.cameo],
+    ['ACTOR', 26, (e) => e.actor.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],
+    ['RECIPIENT', 26, (e) => e.recipient.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],
+    ['WHERE', 18, (e) => e.location ? `${e.location.name}${e.location.country ? `, ${e.location.country}` : ''}` : '-'],
+    ['SOURCE', 14, (e) => e.attribution.source ? `${e.attribution.source.name}` : e.attribution.certainty === 'asserted' ? '(author)' : `(${e.attribution.certainty})`],
+    ['TRIGGER', 16, (e) => e.trigger.text],
+  ];
+  const header = cols.map(([h, w]) => clip(h, w)).join(' ');
+  const lines = events.map((e) => cols.map(([, w, f]) => clip(f(e), w)).join(' '));
+  return [header, '-'.repeat(header.length), ...lines].join('\n') + '\n';
+}
