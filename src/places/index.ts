@@ -63,6 +63,9 @@ export const LOCATIVE = new Set([
   'nearby', 'outskirts', 'west', 'east', 'north', 'south', 'northwest', 'northeast', 'southwest', 'southeast',
 ]);
 
+/** Cues strong enough to make a person-like name a place ("in Lincoln", not "to Lincoln"). */
+const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'throughout', 'across']);
+
 /**
  * Capitalised words too common to be taken as places on their own: function
  * words, calendar words, and frequent English words that are also town names.
@@ -260,10 +263,10 @@ function looseBelievable(c: Candidate, ctx: Context): boolean {
 }
 
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
-function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number): boolean {
+function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<string> = LOCATIVE): boolean {
   for (let k = i - 1; k >= s.tokenStart && k >= i - 2; k--) {
     const w = doc.text.slice(doc.tokens[k].start, doc.tokens[k].end).toLowerCase();
-    if (LOCATIVE.has(w)) return true;
+    if (cues.has(w)) return true;
     if (!DIRECTION_WORDS.has(w) && w !== 'the' && w !== 'of') return false;
   }
   return false;
@@ -293,7 +296,7 @@ function acceptSingle(
     const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
     if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
   }
-  if (personWords.has(folded)) return false;
+  if (personWords.has(folded) && !hasLocativeCue(doc, s, i, STRONG_LOCATIVE)) return false;
   const strongKind = cands.some((c) => c.place.kind !== 'city' || c.place.population >= BARE_CITY_POPULATION);
   const sentenceInitial = i === s.tokenStart;
   const writtenLower = lower.has(folded);
@@ -351,6 +354,7 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
         if (!lookupPlace(run).length && !GENERIC_SUFFIX.has(lastWord.toLowerCase()) && !INSTITUTION_WORDS.has(lastWord.toLowerCase())
           && (titled || (!firstIsPlace && !DIRECTION_WORDS.has(lf) && !COMMON_WORDS.has(lf)))) {
           words.add(lastWord.toLowerCase());
+          if (!titled && j - i === 2) words.add(lf);
         }
       }
       i = Math.max(j, i + 1);
@@ -379,7 +383,13 @@ function fromEntities(doc: PlacesInput): Toponym[] {
   return out;
 }
 
+function ownMentions(ctx: Context, iso3: string): number {
+  return ctx.countryMentions.get(iso3) ?? 0;
+}
+
 interface Context {
+  /** How often each country is itself named (its weight minus this is other evidence). */
+  countryMentions: Map<string, number>;
   /** Weight of each country in the article (named countries, demonyms, confident places). */
   countries: Map<string, number>;
   /** Divisions named in the article, as "ISO3|admin1 code". */
@@ -399,6 +409,7 @@ function best(cands: Candidate[], score: (c: Candidate) => number): Candidate {
 
 function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
   const countries = new Map<string, number>();
+  const countryMentions = new Map<string, number>();
   const divisions = new Set<string>();
   const bump = (iso3: string, w: number) => countries.set(iso3, (countries.get(iso3) ?? 0) + w);
   for (const t of toponyms) {
@@ -406,9 +417,10 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
     if (!top.place.country) continue;
     if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'region') {
       bump(top.place.country, 1);
+      if (top.place.kind === 'country') countryMentions.set(top.place.country, (countryMentions.get(top.place.country) ?? 0) + 1);
       if (top.place.admin1Code) divisions.add(`${top.place.country}|${top.place.admin1Code}`);
-    } else if (t.candidates.length === 1 || top.place.population >= 100000) {
-      bump(top.place.country, 0.5);
+    } else {
+      bump(top.place.country, t.candidates.length === 1 || top.place.population >= 100000 ? 1 : 0.5);
     }
   }
   // Demonyms are not places, but "Iraqi police" says the article is about Iraq.
@@ -419,7 +431,7 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
   let mainCountry: string | null = null;
   let mainWeight = 0;
   for (const [iso3, w] of countries) if (w > mainWeight) { mainCountry = iso3; mainWeight = w; }
-  return { countries, divisions, mainCountry };
+  return { countries, countryMentions, divisions, mainCountry };
 }
 
 function contextScore(c: Candidate, ctx: Context, container: Candidate[] | null): number {
@@ -429,8 +441,10 @@ function contextScore(c: Candidate, ctx: Context, container: Candidate[] | null)
     if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
     else s -= 3;
   }
-  if (p.kind === 'country' || !p.country) return s;
+  if (!p.country) return s;
   const w = ctx.countries.get(p.country) ?? 0;
+  // A country gains from other evidence of itself ("Tbilisi", "Georgian"), not from its own mentions.
+  if (p.kind === 'country') return s + Math.min(Math.max(w - ownMentions(ctx, p.country), 0), 3);
   if (w > 0) s += 2 + Math.min(w, 3) * 0.5;
   if (p.country === ctx.mainCountry) s += 1;
   if (p.admin1Code && ctx.divisions.has(`${p.country}|${p.admin1Code}`) && p.kind !== 'admin1') s += 2;
