@@ -123,7 +123,7 @@ const TITLES = new Set([
 ]);
 
 /** A small town named like a common word or person needs this many people to be taken bare. */
-const BARE_CITY_POPULATION = 15000;
+const BARE_CITY_POPULATION = 30000;
 
 function isCapitalised(s: string): boolean {
   return /^\p{Lu}/u.test(s);
@@ -214,7 +214,7 @@ function scanSentence(
       cands = cands.filter((c) => !c.loose || looseAcceptable(c, name) || c.place.population >= 1000);
       if (cands.length === 0) continue;
       const words = j - i;
-      if (words === 1 && !acceptSingle(doc, s, i, j, runEnd, cands, lower, personWords)) continue;
+      if (words === 1 && !acceptSingle(doc, s, i, j, cands, lower, personWords)) continue;
       found = { start, end, sentence: s.index, tokenStart: i, tokenEnd: j, candidates: cands, strong: words > 1 || hasLocativeCue(doc, s, i) };
     }
     if (found) {
@@ -274,7 +274,7 @@ function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<stri
 
 /** Whether a one-word match stands as a place (rather than a person, a word or part of a name). */
 function acceptSingle(
-  doc: PlacesInput, s: Sentence, i: number, j: number, runEnd: number, cands: Candidate[],
+  doc: PlacesInput, s: Sentence, i: number, j: number, cands: Candidate[],
   lower: Set<string>, personWords: Set<string>,
 ): boolean {
   const { text, tokens } = doc;
