@@ -54,6 +54,25 @@ export function loadAnalyzer(): Promise<Analyzer> {
   return analyzerPromise;
 }
 
+/**
+ * Calls analyze; an article acta cannot analyse yields null (scored as
+ * finding nothing) and is counted in `failures`, so one bad record never
+ * hides a dataset's score.
+ */
+export async function analyzeSafely(analyze: Analyzer, input: AnalyzeInput, failures: { n: number; first: string | null }): Promise<Doc | null> {
+  try {
+    return await analyze(input);
+  } catch (err) {
+    failures.n++;
+    failures.first ??= `${input.id ?? '?'}: ${err instanceof Error ? err.message : String(err)}`;
+    return null;
+  }
+}
+
+export function newFailures(): { n: number; first: string | null } {
+  return { n: 0, first: null };
+}
+
 /** Precision, recall, F1 from counts; null where a ratio has no denominator. */
 export interface Prf {
   tp: number;

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../doc/types.js';
-import { capped, evalPath, loadAnalyzer, prf, skipped, type DatasetResult, type Prf, type RunOptions } from './common.js';
+import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, prf, skipped, type DatasetResult, type Prf, type RunOptions } from './common.js';
 
 export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
@@ -232,12 +232,13 @@ export async function evaluateConllFile(dataset: string, rel: string, opts: RunO
   const docs = capped(splitLongDocs(readConll(readFileSync(path, 'utf8'))), opts.limit);
   const counts: ChunkCounts = {};
   let tokens = 0;
+  const failures = newFailures();
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i];
     const rebuilt = rebuildText(d);
     tokens += rebuilt.tokenSpans.length;
-    const out = await analyze({ text: rebuilt.text, id: `${dataset}-${i}`, published: null });
-    countChunks(goldChunks(d), spansToChunks(predictedEntitySpans(out), rebuilt.tokenSpans), counts);
+    const out = await analyzeSafely(analyze, { text: rebuilt.text, id: `${dataset}-${i}`, published: null }, failures);
+    countChunks(goldChunks(d), out ? spansToChunks(predictedEntitySpans(out), rebuilt.tokenSpans) : [], counts);
   }
   const s = scoreChunkCounts(counts);
   const metrics: Record<string, number | null> = {
@@ -246,6 +247,6 @@ export async function evaluateConllFile(dataset: string, rel: string, opts: RunO
   for (const t of NER_TYPES) metrics[`f1_${t}`] = s.perType[t]?.f1 ?? null;
   return {
     dataset, system: 'acta', status: 'ok', n: docs.length, seconds: (performance.now() - t0) / 1000, metrics,
-    details: { tokens, overall: s.overall, perType: s.perType },
+    details: { failures, tokens, overall: s.overall, perType: s.perType },
   };
 }

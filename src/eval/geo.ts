@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  capped, evalPath, loadAnalyzer, mean, median, prf, ratio, skipped, stripXmlComments, xmlChild, xmlChildren, xmlText,
+  analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, mean, median, prf, ratio, skipped, stripXmlComments, xmlChild, xmlChildren, xmlText,
   type DatasetResult, type RunOptions,
 } from './common.js';
 import { matchSpans } from './spans.js';
@@ -172,13 +172,14 @@ export async function evaluateGeo(dataset: string, rel: string, opts: RunOptions
   const xml = readFileSync(path, 'utf8');
   const articles = capped(rel.toLowerCase().includes('lgl') ? readLgl(xml) : readGeoVirus(xml), opts.limit);
   const c = emptyGeoCounts();
+  const failures = newFailures();
   for (const a of articles) {
-    const doc = await analyze({ text: a.text, published: a.published, id: a.id });
-    countGeo(a.toponyms, (doc.places ?? []).map((p) => ({ start: p.start, end: p.end, lat: p.lat, lon: p.lon })), c);
+    const doc = await analyzeSafely(analyze, { text: a.text, published: a.published, id: a.id }, failures);
+    countGeo(a.toponyms, (doc?.places ?? []).map((p) => ({ start: p.start, end: p.end, lat: p.lat, lon: p.lon })), c);
   }
   return {
     dataset, system: 'acta', status: 'ok', n: articles.length, seconds: (performance.now() - t0) / 1000,
     metrics: geoMetrics(c),
-    details: { gold: c.nGold, predicted: c.nPred, matched: c.matched, scoredErrors: c.errors.length, unresolved: c.unresolved },
+    details: { failures, gold: c.nGold, predicted: c.nPred, matched: c.matched, scoredErrors: c.errors.length, unresolved: c.unresolved },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CodedEvent, Doc } from '../doc/types.js';
-import { capped, evalPath, loadAnalyzer, prf, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, prf, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 
 /** v0.5b1 labels renamed or folded in PLOVER 2.0. */
 export const PLOVER_OLD_LABELS: Record<string, string> = {
@@ -186,7 +186,11 @@ export async function evaluatePlover(opts: RunOptions): Promise<DatasetResult> {
   const analyze = await loadAnalyzer();
   const gold = capped(readPlover(readFileSync(path, 'utf8')), opts.limit);
   const pred: PloverPrediction[] = [];
-  for (const g of gold) pred.push(predictionOf(await analyze({ text: g.text, id: g.id, published: null })));
+  const failures = newFailures();
+  for (const g of gold) {
+    const doc = await analyzeSafely(analyze, { text: g.text, id: g.id, published: null }, failures);
+    pred.push(doc ? predictionOf(doc) : { event: null, actorCountry: null, actorSector: null, recipientCountry: null });
+  }
   const s = scorePlover(gold, pred);
   return {
     dataset, system: 'acta', status: 'ok', n: s.n, seconds: (performance.now() - t0) / 1000,
@@ -196,7 +200,7 @@ export async function evaluatePlover(opts: RunOptions): Promise<DatasetResult> {
       actor_sector_acc: s.actorSectorAccuracy,
     },
     details: {
-      actorCountryN: s.actorCountryN, recipientCountryN: s.recipientCountryN, actorSectorN: s.actorSectorN,
+      failures, actorCountryN: s.actorCountryN, recipientCountryN: s.recipientCountryN, actorSectorN: s.actorSectorN,
       perType: s.perType, confusion: s.confusion,
     },
   };

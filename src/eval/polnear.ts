@@ -20,7 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../doc/types.js';
-import { capped, evalPath, loadAnalyzer, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { countSpans, countsPrf, emptyCounts, uniqueSpans, type SimpleSpan, type SpanCounts } from './spans.js';
 
 export type AttributionRole = 'source' | 'cue' | 'content';
@@ -132,15 +132,16 @@ export async function evaluatePolnear(opts: RunOptions): Promise<DatasetResult> 
   const analyze = await loadAnalyzer();
   const items = capped(listPolnear(dir), opts.limit);
   const c = emptyAttributionCounts();
+  const failures = newFailures();
   for (const it of items) {
     let text: string;
     try { text = readFileSync(it.textPath, 'utf8'); } catch { continue; }
     const published = /_(\d{4}-\d{2}-\d{2})_/.exec(it.name)?.[1] ?? null;
-    const doc = await analyze({ text, published, id: it.name });
-    countAttributions(readAnn(readFileSync(it.annPath, 'utf8')), predictedRoles(doc), c);
+    const doc = await analyzeSafely(analyze, { text, published, id: it.name }, failures);
+    countAttributions(readAnn(readFileSync(it.annPath, 'utf8')), doc ? predictedRoles(doc) : { source: [], cue: [], content: [] }, c);
   }
   const metrics: Record<string, number | null> = {};
-  const details: Record<string, unknown> = {};
+  const details: Record<string, unknown> = { failures };
   for (const mode of ['exact', 'overlap'] as const) {
     for (const r of ROLES) {
       const s = countsPrf(c[mode][r]);

@@ -50,7 +50,11 @@ export async function runEval(args: EvalArgs, log = defaultLog): Promise<Dataset
   for (const d of chosen) {
     log(`eval: ${d.name}…`);
     const rows = await runDataset(d, { limit: args.limit, log });
-    for (const r of rows) log(`eval: ${r.dataset} [${r.system}] ${r.status}${r.reason ? ` (${r.reason})` : ''} in ${r.seconds.toFixed(1)}s`);
+    for (const r of rows) {
+      log(`eval: ${r.dataset} [${r.system}] ${r.status}${r.reason ? ` (${r.reason})` : ''} in ${r.seconds.toFixed(1)}s`);
+      const f = r.details?.failures as { n: number; first: string | null } | undefined;
+      if (f && f.n > 0) log(`eval: ${r.dataset}: analyze failed on ${f.n} input(s), scored as finding nothing; first: ${f.first}`);
+    }
     results.push(...rows);
   }
   return results;

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import type { Doc } from '../doc/types.js';
-import { capped, decodeXmlEntities, evalPath, loadAnalyzer, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { analyzeSafely, capped, decodeXmlEntities, evalPath, loadAnalyzer, newFailures, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { countTimexes, emptyTimexCounts, scoreTimexCounts, type Timex, type TimexCounts } from './tempeval.js';
 
 export interface TimemlDoc {
@@ -140,19 +140,20 @@ export async function evaluateTbaq(opts: RunOptions): Promise<DatasetResult[]> {
   const acta = emptyTimexCounts();
   const base = emptyTimexCounts();
   let actaMs = 0, chronoMs = 0;
+  const failures = newFailures();
   for (const f of files) {
     const tml = parse(readFileSync(f, 'utf8'));
     const published = dctDate(tml.dct);
     const gold: Timex[] = tml.timexes.map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value }));
     let t = performance.now();
-    const doc = await analyze({ text: tml.text, published, id: f.split('/').pop() });
+    const doc = await analyzeSafely(analyze, { text: tml.text, published, id: f.split('/').pop() }, failures);
     actaMs += performance.now() - t;
-    countTimexes(gold, actaTimexes(doc), acta);
+    countTimexes(gold, doc ? actaTimexes(doc) : [], acta);
     t = performance.now();
     countTimexes(gold, chronoTimexes(tml.text, published), base);
     chronoMs += performance.now() - t;
   }
-  const details = { parser: source, counts: acta };
+  const details = { parser: source, failures, counts: acta };
   return [
     { dataset, system: 'acta', status: 'ok', n: files.length, seconds: actaMs / 1000, metrics: timexMetrics(acta), details },
     { dataset, system: 'chrono-node', status: 'ok', n: files.length, seconds: chronoMs / 1000, metrics: timexMetrics(base), details: { counts: base } },
