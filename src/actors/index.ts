@@ -104,6 +104,14 @@ function apposition(m: EntityMention, all: EntityMention[], text: string): Entit
   const stop = rest.search(/[,;.]|\band\b/);
   const limit = m.end + 1 + (stop < 0 ? rest.length : Math.max(stop, 0));
   const appEnd = limit < m.end + 2 ? m.end + 120 : limit + 80;
+  // An apposition is closed by a comma before any verb ("X, a court issued …" is a new clause).
+  const tail = text.slice(m.end + 1, Math.min(text.length, m.end + 200));
+  const close = tail.search(/[,)—]/);
+  const verbish = tail.search(/\b(is|was|were|are|has|had|have|said|says|issued|\w+ed)\b/);
+  if (verbish >= 0 && (close < 0 || verbish < close)) {
+    const firstComma = tail.indexOf(',');
+    if (firstComma < 0 || verbish < firstComma) return [];
+  }
   for (const o of all) {
     if (o.start <= m.end || o.start > appEnd || o.sentence !== m.sentence) continue;
     if (o.type === 'PER' && o.evidence !== 'title' && !o.nominal) break;

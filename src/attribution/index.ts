@@ -12,22 +12,24 @@ import { loadTsv } from '../util/data.js';
 
 interface Cue { words: string[]; kind: string; certainty: Certainty }
 
-let cues: { verbs: Map<string, Certainty>; phrases: Cue[]; adverbs: Map<string, Certainty>; modals: Map<string, Certainty> } | null = null;
+let cues: { verbs: Map<string, Certainty>; phrases: Cue[]; adverbs: Map<string, Certainty>; modals: Map<string, Certainty>; governors: Map<string, Certainty> } | null = null;
 
 function cueTable() {
   if (cues) return cues;
   const verbs = new Map<string, Certainty>();
   const adverbs = new Map<string, Certainty>();
   const modals = new Map<string, Certainty>();
+  const governors = new Map<string, Certainty>();
   const phrases: Cue[] = [];
   for (const row of loadTsv('attribution-cues.tsv')) {
     const c = row.certainty as Certainty;
     if (row.kind === 'verb') verbs.set(row.cue, c);
     else if (row.kind === 'adverb') adverbs.set(row.cue, c);
     else if (row.kind === 'modal') modals.set(row.cue, c);
+    else if (row.kind === 'governor') governors.set(row.cue, c);
     else phrases.push({ words: row.cue.split(' '), kind: row.kind, certainty: c });
   }
-  cues = { verbs, phrases, adverbs, modals };
+  cues = { verbs, phrases, adverbs, modals, governors };
   return cues;
 }
 
@@ -123,5 +125,23 @@ export function attribute(a: AttributionInput): Attribution {
     const hedge = t.adverbs.get(n) ?? t.modals.get(n) ?? (k < a.first ? t.modals.get(tokens[k].lemma) : undefined);
     if (hedge && (hedge !== 'reported' || certainty === 'asserted')) { certainty = hedge; break; }
   }
+  // An event in an infinitive is not (yet) real: "called on the government to expel", "plans to withdraw".
+  const gov = infinitiveGovernor(tokens, a.first, s, t.governors);
+  if (gov && (certainty === 'asserted' || certainty === 'reported')) certainty = gov;
   return { source: source ? toEntity(source) : null, cue, certainty };
+}
+
+function infinitiveGovernor(tokens: Token[], first: number, start: number, governors: Map<string, Certainty>): Certainty | null {
+  let k = first - 1;
+  if (k >= start && tokens[k].normal === 'not') k--;
+  if (k < start || tokens[k].normal !== 'to') return null;
+  for (let j = k - 1; j >= Math.max(start, k - 8); j--) {
+    const t = tokens[j];
+    if (t.pos === 'VERB' || t.pos === 'NOUN') {
+      const c = governors.get(t.lemma);
+      if (c) return c;
+    }
+    if (t.pos === 'PUNCT' && t.normal !== '-') return null;
+  }
+  return null;
 }

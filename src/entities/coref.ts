@@ -12,6 +12,8 @@ export interface CorefMention {
   type: EntityType;
   roles: string[];
   roleOnly: boolean;
+  /** A demonym ("Iraqi") never joins a person's chain. */
+  demonym?: boolean;
   /** Acronym given in parentheses right after this mention ("(OFAC)"). */
   acronymOf?: number;
 }
@@ -44,7 +46,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
     if (found < 0 && !m.roleOnly && keys.length > 0) {
       const exact = names.findIndex((n, c) => chainType[c] === m.type && n.toLowerCase() === m.text.toLowerCase());
       if (exact >= 0) found = exact;
-      else if (m.type === 'PER' || m.type === 'MISC') {
+      else if (m.type === 'PER' || (m.type === 'MISC' && !m.demonym)) {
         // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh").
         for (let c = names.length - 1; c >= 0; c--) {
           if (chainType[c] !== 'PER') continue;

@@ -1,5 +1,5 @@
 /** The Lexicon built from acta's own data files (countries, gazetteer, role words, names, actors). */
-import { actorOnDate, givenName, honorific, matchRoleWords, orgWord } from '../actors/knowledge.js';
+import { actorOnDate, actorsByName, givenName, honorific, matchRoleWords, orgWord } from '../actors/knowledge.js';
 import { countryByCapitalMetonym, countryByDemonym, countryByName } from '../places/countries.js';
 import { placeCountryOf } from '../places/gazetteer.js';
 import type { Lexicon } from './lexicon.js';
@@ -22,7 +22,14 @@ export function defaultLexicon(): Lexicon {
     givenName: (w) => givenName(w),
     honorific: (w) => honorific(w),
     actor: (name, date) => {
-      const row = actorOnDate(name, date);
+      // The row in force on the date; else the last one before it (a person who has since died
+      // or left office is still reported under the office they held), else the earliest.
+      let row = actorOnDate(name, date);
+      if (!row) {
+        const rows = actorsByName(name);
+        const before = rows.filter((r) => r.to !== null && date !== null && r.to <= date).sort((a, b) => (b.to! < a.to! ? -1 : 1));
+        row = before[0] ?? rows.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))[0] ?? null;
+      }
       return row ? { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0] } : null;
     },
   };

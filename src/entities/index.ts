@@ -18,6 +18,14 @@ export interface EntityInput {
   tokens: Token[];
   sentences: Sentence[];
   meta: { published: string | null };
+  titleSpan?: { start: number; end: number } | null;
+}
+
+/** A headline in title case ("Iraqi People are Forcing Washington …") has no usable capitals. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
 }
 
 export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()): EntityMention[] {
@@ -28,6 +36,8 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()):
   const mentions: EntityMention[] = [];
   const acronymOf = new Map<number, number>();
   for (const s of doc.sentences) {
+    const t = doc.titleSpan;
+    if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
     const taken = new Array<boolean>(tokens.length).fill(false);
     for (const run of findNameRuns(text, tokens, s, known)) {
       const words = [];
@@ -84,7 +94,7 @@ function assignChains(mentions: EntityMention[], acronymOfUnsorted: Map<number, 
   const cm: CorefMention[] = mentions.map((m, i) => {
     const prev = mentions[i - 1];
     const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && m.start - prev.end <= 2 && m.start - prev.end >= 1 && !prev.nominal;
-    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', acronymOf: isAcronym ? i - 1 : undefined };
+    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', acronymOf: isAcronym ? i - 1 : undefined };
   });
   void named;
   const { chain, names } = chainMentions(cm);

@@ -18,6 +18,9 @@ const INNER_GLUE = new Set(['of', 'for', 'the', 'al', 'el', 'ad', 'ash', 'as', '
 const AFTER_OF = new Set(['the']);
 /** Glue that starts a name on its own: "al-Muhandis", "bin Salman". */
 const LEADING_PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'bin', 'ibn', 'de', 'van', 'von']);
+const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const CLOSED_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'NUM', 'INTJ']);
 
 export function isCapitalised(word: string): boolean {
@@ -38,6 +41,8 @@ function nameWord(text: string, tokens: Token[], i: number, sentenceStart: numbe
   const word = text.slice(t.start, t.end);
   if (!isCapitalised(word)) return false;
   if (!/\p{L}/u.test(word)) return false;
+  // Months and weekdays are times, not names ("on January 7").
+  if (CALENDAR_WORDS.has(t.normal)) return false;
   if (CLOSED_POS.has(t.pos) && !/^[\p{Lu}]{2,}$/u.test(word) && !known(word)) return false;
   const atStart = i === sentenceStart || isOpeningPunct(text, tokens[i - 1]);
   if (atStart && t.pos !== 'PROPN' && !known(word)) return false;

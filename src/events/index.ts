@@ -6,7 +6,7 @@
  * confidence from the evidence. Low-evidence matches yield no event.
  */
 import { createHash } from 'node:crypto';
-import type { CodedEvent, Doc, EntityMention } from '../doc/types.js';
+import type { CodedEvent, Doc, EntityMention, Place } from '../doc/types.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
@@ -27,24 +27,33 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   const events: CodedEvent[] = [];
   let previous: { date: string | null } | null = null;
   for (const s of doc.sentences) {
+    // A headline repeats the story in title case; its events are coded from the body.
+    if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
+    const named = mentions.filter((m) => !m.nominal && m.evidence !== 'nominal');
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd };
     const sentenceEvents: CodedEvent[] = [];
     for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd)) {
       const cameo = m.pattern.cameo!;
+      // Plain statements (CAMEO 01x) are not events in PLOVER: "said", "considered", "commented".
+      if (cameo.startsWith('01')) continue;
       const plover = ploverFor(cameo);
       const info = cameoInfo(cameo);
-      if (!plover || !info) continue; // statements (CAMEO 01x) have no PLOVER type
+      if (!plover || !info) continue;
+      // A trigger word inside a name is part of the name: "Popular Mobilization Forces".
+      const trigTok = tokens[m.trigger];
+      if (named.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
+      if (m.pattern.kind === 'verb' && !verbUse(text, tokens, m.trigger, s.tokenStart, mentions, m.matched.length === 1)) continue;
       const event = m.pattern.event ?? plover.event;
       const first = m.matched[0];
       const last = m.matched[m.matched.length - 1];
       const trig = tokens[m.trigger];
-      const parts = bindParticipants(ctx, m.pattern.kind, m.matched, m.trigger);
+      const parts = bindParticipants(ctx, m.pattern.kind, m.matched, m.trigger, event);
       const negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
-      const when = eventDate(doc, at, previous);
-      const where = eventPlace(doc, at);
+      const when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
+      const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
@@ -62,11 +71,63 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
         confidence,
       });
-      if (when.date && when.precision !== 'unknown') previous = { date: when.date };
     }
+    // The next sentence's "two days earlier" counts from this sentence's last dated event.
+    const dated = sentenceEvents.filter((e) => e.date && e.date_precision !== 'unknown');
+    if (dated.length) previous = { date: dated[dated.length - 1].date };
     events.push(...mergeComplementary(sentenceEvents));
   }
   return events;
+}
+
+/**
+ * Is a verb trigger used as a verb? Not when it is an adjective in disguise —
+ * after a determiner ("this charged climate") or glued by a hyphen
+ * ("Iranian-backed", "US-led") — nor a participle describing a thing that is
+ * no participant ("two bases hosting US forces").
+ */
+function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: number, mentions: EntityMention[], single: boolean): boolean {
+  if (i <= sentenceStart) return true;
+  const prev = tokens[i - 1];
+  if (prev.pos === 'DET') return false;
+  if (text.slice(prev.start, prev.end) === '-' && prev.end === tokens[i].start) return false;
+  if (single && tokens[i].normal.endsWith('ing') && prev.pos === 'NOUN' && !mentions.some((m) => m.start <= prev.start && m.end >= prev.end)) return false;
+  return true;
+}
+
+const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
+
+/**
+ * The event's place: the places stage's choice, unless that place is one of
+ * the participants ("Iran launched …" is not an event in Iran); a targeted
+ * site or town among the recipients ("the strike against the Ayn al-Asad air
+ * base") is where it happened when nothing more precise is said.
+ */
+function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; end: number }, actor: EntityMention[], recipient: EntityMention[]): Place | null {
+  const overlaps = (p: Place, m: EntityMention) => p.start < m.end && p.end > m.start;
+  const others = doc.places.filter((p) => !actor.some((a) => overlaps(p, a)));
+  let where = eventPlace({ ...doc, places: others }, at);
+  if (where && recipient.some((r) => overlaps(where!, r) && r.type !== 'LOC')) where = null;
+  for (const r of recipient) {
+    if (r.type !== 'LOC') continue;
+    const target = doc.places.find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
+    if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
+  }
+  return where;
+}
+
+/**
+ * "on the anniversary of the killing … January 3, 2020": the event is on that
+ * day of a later year — the latest one not after publication.
+ */
+function anniversary(text: string, at: { start: number; end: number }, when: ReturnType<typeof eventDate>, published: string | null): ReturnType<typeof eventDate> {
+  if (!published || when.start === null || when.precision !== 'day' || !when.date || when.start < at.end) return when;
+  if (!/\banniversary of\b/i.test(text.slice(at.end, when.start))) return when;
+  const md = when.date.slice(5);
+  let year = Number(published.slice(0, 4));
+  if (`${year}-${md}` > published) year--;
+  if (year <= Number(when.date.slice(0, 4))) return when;
+  return { ...when, date: `${year}-${md}` };
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */

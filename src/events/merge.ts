@@ -27,7 +27,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
         cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
         mode: [...new Set([...a.mode, ...b.mode])],
         date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
-        location: a.location ?? b.location,
+        location: morePrecise(a.location, b.location),
         confidence: Math.min(0.95, Math.max(a.confidence, b.confidence) + 0.1),
       };
       gone.add(j);
@@ -35,4 +35,12 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
     out.push(a);
   }
   return out;
+}
+
+const RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
+
+function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[b.precision] < RANK[a.precision] ? b : a;
 }

@@ -59,7 +59,10 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
     const next = c.mentions[idx + dir];
     if (!next) break;
     const between = dir === 1 ? c.text.slice(cur.end, next.start) : c.text.slice(next.end, cur.start);
-    if (!/^\s*(,|and|,\s*and|&)\s*(the\s+)?$/i.test(between)) break;
+    // "A and B", "A, B and C", "A and Iraqi Commander B" (title words before the next name).
+    const joined = /^\s*(,\s*)?(and|or|&)\s+(the\s+)?([\p{Lu}][\p{L}\-]*\s+){0,4}$/u.test(between)
+      || (/^\s*,\s*$/.test(between) && /^\s*,?\s*(and|or)\s/.test(c.text.slice(next.end, next.end + 8)));
+    if (!joined) break;
     if (!participantOk(c, next)) break;
     out.push(next);
     cur = next;
@@ -82,10 +85,35 @@ function subjectBefore(c: Ctx, pos: number): EntityMention | null {
     const prep = precededBy(c, m);
     // A mention inside a prepositional phrase ("of the Iraqi Armed Forces", "to Iran") is not the subject.
     if (prep && ['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep)) continue;
-    // Skip an apposition's parts: take the head mention before ", X,".
-    return m;
+    return appositionHead(c, m);
   }
   return null;
+}
+
+/** An apposition closes with a comma before any verb: "X, the leader of Y, said" (not "X, a court issued"). */
+function closedAfter(c: Ctx, m: EntityMention): boolean {
+  for (let i = tokenAt(c, m.end); i < c.sentenceEnd; i++) {
+    const w = tokText(c, i);
+    if (w === ',' || w === ')' || w === '—') return true;
+    if (c.tokens[i].pos === 'VERB' || c.tokens[i].pos === 'AUX') return false;
+  }
+  return true;
+}
+
+/**
+ * "Humam Hamoudi, the leader of the Council, congratulated …": a subject found
+ * inside an apposition stands for the name the apposition describes.
+ */
+function appositionHead(c: Ctx, m: EntityMention): EntityMention {
+  const idx = c.mentions.indexOf(m);
+  for (let k = idx - 1; k >= 0; k--) {
+    const p = c.mentions[k];
+    const between = c.text.slice(p.end, m.start);
+    if (p.evidence === 'nominal' || p.type === 'MISC') continue;
+    if (/^\s*,\s*(the|a|an)?\s*$/i.test(between) && (m.evidence === 'nominal' || m.nominal || m.type === p.type) && closedAfter(c, m)) return p;
+    break;
+  }
+  return m;
 }
 
 /** The first acceptable mention to the right of `pos` in the clause (object or prepositional target). */
@@ -119,7 +147,14 @@ function isPassive(c: Ctx, i: number): boolean {
 /** "by X" after the trigger: the agent of a passive or of an event noun. */
 function byAgent(c: Ctx, from: number): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 8; i++) {
-    if (c.tokens[i].normal === 'by') return objectAfter(c, c.tokens[i].end, 6);
+    if (c.tokens[i].normal === 'by') {
+      // The agent is the noun phrase right after "by", not a name further on.
+      let k = i + 1;
+      while (k < c.sentenceEnd && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k++;
+      if (k >= c.sentenceEnd) return null;
+      const m = c.mentions.find((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+      return m && participantOk(c, m) ? m : null;
+    }
     if ([';', '.'].includes(tokText(c, i))) break;
   }
   return null;
@@ -150,14 +185,36 @@ function relativeSubject(c: Ctx, fromTok: number): EntityMention | null {
   return null;
 }
 
-export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number): Participants {
+/** Verbs whose subject is the doer of the event noun they govern: "Iran launched an attack". */
+const AGENTIVE = new Set(['launch', 'carry', 'conduct', 'order', 'plan', 'stage', 'mount', 'begin', 'start', 'continue', 'lead',
+  'organize', 'organise', 'commit', 'perpetrate', 'hold', 'make', 'impose', 'announce', 'deliver', 'execute', 'escalate',
+  'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'stage', 'mount', 'join']);
+
+/** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
+const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
+
+/** The first participant inside tokens (from, to): the object between a verb and its particle ("call on X to"). */
+function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): EntityMention | null {
+  for (let i = from + 1; i < to; i++) {
+    if (skip.has(i)) continue;
+    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    if (m && participantOk(c, m)) return m;
+  }
+  return null;
+}
+
+export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
   const firstTok = matched[0];
   const lastTok = matched[matched.length - 1];
   const triggerStart = c.tokens[firstTok].start;
   const afterPattern = c.tokens[lastTok].end;
+  const matchedSet = new Set(matched);
   let actor: EntityMention[] = [];
   let recipient: EntityMention[] = [];
   let passive = false;
+  // The object may stand inside the pattern ("called on the US to", "congratulated X on"), else after it.
+  const inner = matched.length > 1 ? objectBetween(c, trigger, lastTok, matchedSet) : null;
+  const findObject = (maxTokens = 10) => inner ?? objectAfter(c, afterPattern, maxTokens);
   if (kind === 'verb') {
     passive = isPassive(c, trigger);
     const subj = subjectBefore(c, triggerStart);
@@ -167,7 +224,7 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
       if (agent) actor = withCoordinated(c, agent, 1);
     } else {
       if (subj) actor = withCoordinated(c, subj, -1);
-      const obj = objectAfter(c, afterPattern);
+      const obj = findObject();
       if (obj) recipient = withCoordinated(c, obj, 1);
       if (actor.length === 0) {
         const rel = relativeSubject(c, lastTok + 1);
@@ -177,13 +234,14 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   } else {
     const mod = nounModifier(c, firstTok);
     const agent = byAgent(c, lastTok + 1);
+    const ofActor = OF_IS_ACTOR.has(event) && c.tokens[lastTok].normal === 'of';
     if (mod) actor = [mod];
     else if (agent) actor = withCoordinated(c, agent, 1);
-    else {
+    else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
       let k = firstTok - 1;
       while (k >= c.sentenceStart && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[k].pos)) k--;
-      if (k >= c.sentenceStart && c.tokens[k].pos === 'VERB') {
+      if (k >= c.sentenceStart && c.tokens[k].pos === 'VERB' && AGENTIVE.has(c.tokens[k].lemma)) {
         const subj = subjectBefore(c, c.tokens[k].start);
         if (subj) actor = withCoordinated(c, subj, -1);
       }
@@ -198,8 +256,11 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     }
     const prepEnds = ['of', 'on', 'against', 'at', 'for', 'with', 'to', 'over', 'from', 'into'];
     if (matched.length > 1 && prepEnds.includes(c.tokens[lastTok].normal)) {
-      const obj = objectAfter(c, afterPattern, 8);
-      if (obj) recipient = withCoordinated(c, obj, 1);
+      const obj = findObject(8);
+      if (obj) {
+        if (ofActor && actor.length === 0) actor = withCoordinated(c, obj, 1);
+        else recipient = withCoordinated(c, obj, 1);
+      }
     }
     if (actor.length === 0) {
       const rel = relativeSubject(c, lastTok + 1);

@@ -415,6 +415,8 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
   for (const t of toponyms) {
     const top = best(t.candidates, priorScore);
     if (!top.place.country) continue;
+    // A loose spelling match is not evidence of its own country ("Yusufiya" ≠ Morocco's "Youssoufia").
+    if (top.loose) continue;
     if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'region') {
       bump(top.place.country, 1);
       if (top.place.kind === 'country') countryMentions.set(top.place.country, (countryMentions.get(top.place.country) ?? 0) + 1);

@@ -45,13 +45,14 @@ const NUMBER_WORD =
  */
 export const QUANTITY_RE =
   '(?:\\d+(?:[.,]\\d+)?|' + NUMBER_WORD + '(?:[\\s-]+' + NUMBER_WORD + ')?(?:\\s+hundred)?|a\\s+hundred|a\\s+dozen|' +
-  'a\\s+couple\\s+of|a\\s+couple|a\\s+few|few|several|many|some|a|an)';
+  '(?:a\\s+)?couple\\s+of|a\\s+couple|a\\s+few|few|several|many|some|a|an)';
 
 /** The number a quantity says, or null for a vague one ("several"). */
 export function quantityValue(q: string): number | null {
   const s = q.toLowerCase().replace(/,/g, '').trim();
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  if (/^a\s+couple/.test(s)) return 2;
+  // "a couple of days", and the headline style "couple of days" without the article.
+  if (/^(a\s+)?couple/.test(s)) return 2;
   if (/^(a\s+)?few$|^several$|^many$|^some$/.test(s)) return null;
   if (/^a\s+hundred$/.test(s)) return 100;
   if (/^a\s+dozen$/.test(s)) return 12;
