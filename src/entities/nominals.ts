@@ -31,7 +31,7 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     if (taken[i]) { i++; continue; }
     const role = lex.roleAt(lower.slice(0, to), i);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
-    let end = i + role.length - 1;
+    const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
     // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".
     let first = i;
@@ -48,7 +48,8 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     if (!country && end + 2 < to && ['of', 'in', 'from'].includes(lower[end + 1])) {
       const w = text.slice(tokens[end + 2].start, tokens[end + 2].end);
       const c = lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
-      if (c) { country = c; end = end + 2; }
+      // The place stays its own mention; only its country is borrowed.
+      if (c) country = c;
     }
     hits.push({ first, last: end, role, country });
     i = i + role.length;

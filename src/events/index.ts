@@ -6,7 +6,8 @@
  * confidence from the evidence. Low-evidence matches yield no event.
  */
 import { createHash } from 'node:crypto';
-import type { CodedEvent, Doc, EntityMention, Place } from '../doc/types.js';
+import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
+import { defaultLexicon } from '../entities/default-lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
@@ -30,7 +31,6 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
-    const named = mentions.filter((m) => !m.nominal && m.evidence !== 'nominal');
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd };
     const sentenceEvents: CodedEvent[] = [];
     for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd)) {
@@ -42,7 +42,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       if (!plover || !info) continue;
       // A trigger word inside a name is part of the name: "Popular Mobilization Forces".
       const trigTok = tokens[m.trigger];
-      if (named.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
+      if (mentions.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
+      // …and a trigger inside a time expression is a date: "on March 10".
+      if (doc.times.some((t) => t.start <= trigTok.start && t.end >= trigTok.end)) continue;
       if (m.pattern.kind === 'verb' && !verbUse(text, tokens, m.trigger, s.tokenStart, mentions, m.matched.length === 1)) continue;
       const event = m.pattern.event ?? plover.event;
       const first = m.matched[0];
@@ -64,7 +66,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         event, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
         cameo, goldstein: info.goldstein, quad_class: info.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
-        actor: parts.actor.map(toEntity), recipient: parts.recipient.map(toEntity),
+        actor: parts.actor.map((a) => codeOnDate(a, when.date)), recipient: parts.recipient.map((r) => codeOnDate(r, when.date)),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -89,7 +91,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
 function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: number, mentions: EntityMention[], single: boolean): boolean {
   if (i <= sentenceStart) return true;
   const prev = tokens[i - 1];
-  if (prev.pos === 'DET') return false;
+  if (prev.pos === 'DET' || (prev.pos === 'PRON' && /^(its|their|his|her|our|my|your)$/.test(prev.normal))) return false;
   if (text.slice(prev.start, prev.end) === '-' && prev.end === tokens[i].start) return false;
   if (single && tokens[i].normal.endsWith('ing') && prev.pos === 'NOUN' && !mentions.some((m) => m.start <= prev.start && m.end >= prev.end)) return false;
   return true;
@@ -128,6 +130,19 @@ function anniversary(text: string, at: { start: number; end: number }, when: Ret
   if (`${year}-${md}` > published) year--;
   if (year <= Number(when.date.slice(0, 4))) return when;
   return { ...when, date: `${year}-${md}` };
+}
+
+/**
+ * A dictionary code depends on the date (a president leaves office): code the
+ * participant as of the event's own date when it has one.
+ */
+function codeOnDate(m: EntityMention, date: string | null): Entity {
+  const e = toEntity(m);
+  if (!date || m.codeSource !== 'dictionary') return e;
+  const hit = defaultLexicon().actor(m.name, date);
+  if (!hit || (!hit.country && !hit.sector)) return e;
+  const code = `${hit.country ?? ''}${hit.sector ?? ''}`;
+  return { ...e, country: hit.country, sector: hit.sector, code };
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */

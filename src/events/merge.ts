@@ -18,8 +18,31 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated) continue;
       const aNeedsActor = a.actor.length === 0 && a.recipient.length > 0 && b.actor.length > 0 && b.recipient.length === 0;
       const bNeedsActor = b.actor.length === 0 && b.recipient.length > 0 && a.actor.length > 0 && a.recipient.length === 0;
-      if (!aNeedsActor && !bNeedsActor) continue;
-      const specific = b.cameo.length > a.cameo.length ? b : a;
+      // One report inside another: "a US drone strike … killed X" gives "strike (US)" and "killed (US → X)".
+      const sameChains = (x: CodedEvent['actor'], y: CodedEvent['actor']) => x.every((e) => y.some((f) => f.name === e.name));
+      const aInB = a.recipient.length === 0 && a.actor.length > 0 && sameChains(a.actor, b.actor);
+      const bInA = b.recipient.length === 0 && b.actor.length > 0 && sameChains(b.actor, a.actor);
+      // A bare mention ("roadside bombs") next to the full report of it ("bombs struck two convoys").
+      const aBare = a.actor.length === 0 && a.recipient.length === 0;
+      const bBare = b.actor.length === 0 && b.recipient.length === 0;
+      if (!aNeedsActor && !bNeedsActor && !aInB && !bInA && !aBare && !bBare) continue;
+      if (bBare && !aBare) {
+        const specific = moreSpecific(a, b);
+        a = { ...a, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class, mode: [...new Set([...a.mode, ...b.mode])],
+          location: morePrecise(a.location, b.location), date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text };
+        gone.add(j);
+        continue;
+      }
+      if ((aInB && !bInA) || (aBare && !bBare)) {
+        // keep b's participants and trigger, a's more specific code if any
+        const specific = moreSpecific(a, b);
+        a = { ...b, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
+          mode: [...new Set([...a.mode, ...b.mode])], location: morePrecise(a.location, b.location),
+          date: b.date ?? a.date, date_precision: b.date ? b.date_precision : a.date_precision, date_text: b.date ? b.date_text : a.date_text };
+        gone.add(j);
+        continue;
+      }
+      const specific = moreSpecific(a, b);
       a = {
         ...a,
         actor: a.actor.length ? a.actor : b.actor,
@@ -43,4 +66,12 @@ function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): Code
   if (!a) return b;
   if (!b) return a;
   return RANK[b.precision] < RANK[a.precision] ? b : a;
+}
+
+/** The more specific CAMEO code of two: longer, then not a root's generic "…0". */
+function moreSpecific(a: CodedEvent, b: CodedEvent): CodedEvent {
+  if (a.cameo.length !== b.cameo.length) return a.cameo.length > b.cameo.length ? a : b;
+  const generic = (c: string) => c.endsWith('0');
+  if (generic(a.cameo) !== generic(b.cameo)) return generic(a.cameo) ? b : a;
+  return a;
 }

@@ -71,23 +71,55 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
 }
 
 /** The nearest acceptable mention to the left of `pos` in the same clause (the subject). */
-function subjectBefore(c: Ctx, pos: number): EntityMention | null {
+function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
   const triggerTok = tokenAt(c, pos);
   let limit = c.sentenceStart;
   for (let i = triggerTok - 1; i >= c.sentenceStart; i--) {
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
   }
+  const found = subjectInClause(c, pos, limit);
+  // "the parliament passed a resolution that called on …": a relative clause with no subject of
+  // its own takes the subject of the clause its antecedent stands in.
+  if (!found && depth === 0 && limit > c.sentenceStart && RELATIVE.has(c.tokens[limit - 1].normal) && triggerTok - limit <= 2) {
+    return subjectBefore(c, c.tokens[limit - 1].start, 1);
+  }
+  return found;
+}
+
+const RELATIVE = new Set(['that', 'which', 'who']);
+
+function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | null {
   const limitOffset = c.tokens[limit]?.start ?? 0;
   const left = c.mentions.filter((m) => m.end <= pos && m.start >= limitOffset);
   for (let k = left.length - 1; k >= 0; k--) {
     const m = left[k];
     if (!participantOk(c, m)) continue;
     const prep = precededBy(c, m);
-    // A mention inside a prepositional phrase ("of the Iraqi Armed Forces", "to Iran") is not the subject.
+    // A mention inside a prepositional phrase ("of the Iraqi Armed Forces", "to Iran") is not the
+    // subject — unless the phrase only counts it: "tens of thousands of Iraqis", "hundreds of residents".
+    if (prep === 'of' && quantityBefore(c, m)) return m;
     if (prep && ['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep)) continue;
     return appositionHead(c, m);
   }
   return null;
+}
+
+const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'number', 'group', 'crowd', 'crowds', 'groups', 'some', 'many', 'most', 'all']);
+
+/** "hundreds of residents": the word before "of" is a quantity. */
+function quantityBefore(c: Ctx, m: EntityMention): boolean {
+  const i = tokenAt(c, m.start) - 1;
+  let k = i;
+  while (k >= c.sentenceStart && ['DET', 'ADJ'].includes(c.tokens[k].pos) && c.tokens[k].normal !== 'of') k--;
+  return k - 1 >= c.sentenceStart && c.tokens[k].normal === 'of' && QUANTITY_NOUNS.has(c.tokens[k - 1].normal);
+}
+
+/** A demonym that only modifies the name after it ("Iranian general Qasem Soleimani"). */
+function modifiesNext(c: Ctx, m: EntityMention): boolean {
+  if (m.type !== 'MISC') return false;
+  const idx = c.mentions.indexOf(m);
+  const next = c.mentions[idx + 1];
+  return !!next && next.start - m.end <= 25 && /^\s+([\p{Ll}\p{Lu}][\p{L}-]*\s+){0,2}$/u.test(c.text.slice(m.end, next.start)) && !/[,;]/.test(c.text.slice(m.end, next.start));
 }
 
 /** An apposition closes with a comma before any verb: "X, the leader of Y, said" (not "X, a court issued"). */
@@ -126,7 +158,7 @@ function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null 
       if (w === ';' || w === '.' || !c.tokens[i].normal.endsWith('ing')) break;
     }
     const m = c.mentions.find((x) => x.start === c.tokens[i].start || (x.start <= c.tokens[i].start && x.end > c.tokens[i].start));
-    if (m && m.start >= pos && participantOk(c, m)) return m;
+    if (m && m.start >= pos && participantOk(c, m) && !modifiesNext(c, m)) return m;
   }
   return null;
 }
