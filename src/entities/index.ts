@@ -75,7 +75,33 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()):
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return assignChains(mentions, acronymOf);
+  return assignChains(foldTitles(text, mentions), acronymOf);
+}
+
+/**
+ * A descriptive mention right before a name is that person's title:
+ * "Iraqi militia commander Abu Mahdi al-Muhandis". The name keeps the roles
+ * and the country; the title is not a participant of its own.
+ */
+function foldTitles(text: string, mentions: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const j = mentions.findIndex((x, k) => k > i && x.start >= m.end);
+    const next = j >= 0 ? mentions[j] : undefined;
+    if (m.evidence === 'nominal' && next && next.type === 'PER' && next.evidence !== 'nominal'
+      && /^\s+$/.test(text.slice(m.end, next.start))) {
+      mentions[j] = {
+        ...next,
+        roles: [...m.roles, ...next.roles],
+        roleSectors: [...m.roleSectors, ...next.roleSectors],
+        modifierCountry: next.modifierCountry ?? m.modifierCountry,
+      };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 function possessiveCountry(text: string, tokens: Token[], first: number, sentenceStart: number, lex: Lexicon): string | null {

@@ -50,20 +50,35 @@ function participantOk(c: Ctx, m: EntityMention): boolean {
   return true;
 }
 
-/** Mentions coordinated with m by "and" / "," ("the US and Iran", "Baghdad and Tehran"). */
+/**
+ * Is the stretch between two mentions a coordination: "and", "or", "&" (after an
+ * optional comma), then at most four title or modifier words and no verb —
+ * "the US and Iran", "X and Iraqi militia commander Y"?
+ */
+function coordinates(c: Ctx, from: number, to: number): boolean {
+  let i = tokenAt(c, from);
+  const end = tokenAt(c, to);
+  if (i < end && tokText(c, i) === ',') i++;
+  if (i >= end || !['and', 'or', '&'].includes(c.tokens[i].normal)) return false;
+  if (end - i - 1 > 4) return false;
+  for (let k = i + 1; k < end; k++) {
+    if (['VERB', 'AUX', 'PUNCT', 'ADP', 'SCONJ', 'PRON'].includes(c.tokens[k].pos) && c.tokens[k].normal !== '-') return false;
+  }
+  return true;
+}
+
+/** Mentions coordinated with m by "and" ("the US and Iran", "Baghdad and Tehran"). */
 function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[] {
   const out = [m];
   let cur = m;
   for (;;) {
     const idx = c.mentions.indexOf(cur);
-    const next = c.mentions[idx + dir];
+    let next = c.mentions[idx + dir];
+    // A demonym that only modifies the next name is skipped: "X and Iraqi commander Y".
+    if (next && dir === 1 && modifiesNext(c, next)) next = c.mentions[idx + 2];
     if (!next) break;
-    const between = dir === 1 ? c.text.slice(cur.end, next.start) : c.text.slice(next.end, cur.start);
-    // "A and B", "A, B and C", "A and Iraqi Commander B" (title words before the next name).
-    const joined = /^\s*(,\s*)?(and|or|&)\s+(the\s+)?([\p{Lu}][\p{L}\-]*\s+){0,4}$/u.test(between)
-      || (/^\s*,\s*$/.test(between) && /^\s*,?\s*(and|or)\s/.test(c.text.slice(next.end, next.end + 8)));
-    if (!joined) break;
-    if (!participantOk(c, next)) break;
+    const joined = dir === 1 ? coordinates(c, cur.end, next.start) : coordinates(c, next.end, cur.start);
+    if (!joined || !participantOk(c, next)) break;
     out.push(next);
     cur = next;
   }
