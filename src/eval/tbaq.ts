@@ -133,7 +133,7 @@ function timexMetrics(c: TimexCounts): Record<string, number | null> {
 export async function evaluateTbaq(opts: RunOptions): Promise<DatasetResult[]> {
   const dataset = 'times-tbaq';
   const dir = evalPath('time/TBAQ-cleaned', opts.env);
-  if (!dir) return [skipped(dataset, 'time/TBAQ-cleaned not found under ACTA_SHARED/eval'), skipped(dataset, 'no data', 'chrono-node')];
+  if (!dir) return [skipped(dataset, 'time/TBAQ-cleaned not found under ACTA_SHARED/eval'), skipped(dataset, 'time/TBAQ-cleaned not found under ACTA_SHARED/eval', 'chrono-node')];
   const { parse, source } = await loadTimemlParser();
   const analyze = await loadAnalyzer();
   const files = capped(listTml(dir), opts.limit);
