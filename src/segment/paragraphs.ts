@@ -28,8 +28,9 @@ export function findParagraphs(text: string, body: Span[]): Span[] {
       } else {
         if (paraStart < 0) paraStart = lineStart;
         paraEnd = lineEnd;
-        // A short line without final punctuation stands alone (headline, list item).
-        if (line.trim().length < 100 && !/[.!?:;,”"')\]]\s*$/.test(line)) flush();
+        // A short line without final punctuation stands alone (headline, list item) —
+        // unless the text is hard-wrapped and the sentence runs on into the next line.
+        if (line.trim().length < 100 && !/[.!?:;,”"')\]]\s*$/.test(line) && standsAlone(line, text, m.index + m[0].length, region.end)) flush();
       }
       if (m[0].length === 0) lineRe.lastIndex++;
     }
@@ -43,4 +44,13 @@ function trimSpan(text: string, s: Span): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
+}
+
+/** A line without final punctuation is a headline when it is title-like or short and the next line starts anew. */
+function standsAlone(line: string, text: string, next: number, end: number): boolean {
+  const following = text.slice(next, Math.min(end, next + 40)).trimStart();
+  if (following === '' || /^[\p{Ll}(,;]/u.test(following)) return following === '';
+  const words = line.trim().split(/\s+/);
+  const capitalised = words.filter((w) => /^[\p{Lu}\d"“‘']/u.test(w)).length;
+  return words.length <= 6 || capitalised / words.length >= 0.6;
 }

@@ -34,3 +34,13 @@ test('only the body spans are segmented', () => {
   assert.equal(seg.sentences.length, 1);
   assert.equal(text.slice(seg.sentences[0].start, seg.sentences[0].end), 'Fighters took the town of Kerem on Monday.');
 });
+
+test('hard-wrapped lines run on; a headline line still stands alone', () => {
+  const wrapped = 'Shares of the company rose on Tuesday after the board said it\nwould sell its chemicals unit, a\nspokesman said.\n\nBOARD APPROVES SALE\nThe sale needs approval.';
+  const seg = segment({ text: wrapped, body: [{ start: 0, end: wrapped.length }] });
+  assert.deepEqual(seg.sentences.map((s) => wrapped.slice(s.start, s.end).replace(/\n/g, ' ')), [
+    'Shares of the company rose on Tuesday after the board said it would sell its chemicals unit, a spokesman said.',
+    'BOARD APPROVES SALE',
+    'The sale needs approval.',
+  ]);
+});
