@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import { codeActors } from './index.js';
+import type { EntityMention } from '../doc/types.js';
+
+function entities(text: string, published: string | null = '2020-01-06'): EntityMention[] {
+  return analyze({ text, published }).entities;
+}
+const byText = (es: EntityMention[], t: string) => {
+  const e = es.find((m) => m.text === t);
+  assert.ok(e, `no mention "${t}" in ${JSON.stringify(es.map((m) => m.text))}`);
+  return e;
+};
+const codeOf = (e: EntityMention) => ({ country: e.country, sector: e.sector, code: e.code, source: e.codeSource });
+
+test('the dictionary codes a person by the office held on the article\'s date', () => {
+  const text = 'Donald Trump spoke to reporters in Florida.';
+  assert.deepEqual(codeOf(byText(entities(text, '2020-01-06'), 'Donald Trump')), { country: 'USA', sector: 'GOV', code: 'USAGOV', source: 'dictionary' });
+  assert.deepEqual(codeOf(byText(entities(text, '2022-06-01'), 'Donald Trump')), { country: 'USA', sector: 'ELI', code: 'USAELI', source: 'dictionary' });
+});
+
+test('the same Iraqi official changes sector when his office changes', () => {
+  const text = 'Falih al-Fayyadh rejected the claim.';
+  assert.equal(byText(entities(text, '2020-01-06'), 'Falih al-Fayyadh').code, 'IRQGOV');
+  assert.equal(byText(entities(text, '2021-06-01'), 'Falih al-Fayyadh').code, 'IRQMIL');
+});
+
+test('a person who has died keeps the office last held', () => {
+  const es = entities('A mural of Qasem Soleimani was unveiled.', '2023-01-03');
+  assert.equal(byText(es, 'Qasem Soleimani').code, 'IRNMIL');
+});
+
+test('every mention of a chain carries the chain\'s code', () => {
+  const es = entities('US President Donald Trump left the summit. Trump flew home that night.');
+  const full = byText(es, 'Donald Trump');
+  const short = byText(es, 'Trump');
+  assert.equal(short.chain, full.chain);
+  assert.deepEqual(codeOf(short), codeOf(full));
+});
+
+test('an unknown person gets country and sector from the title', () => {
+  const es = entities('Iraqi Brigadier General Hamid Zorbak inspected the base. Zorbak said it held.');
+  for (const t of ['Hamid Zorbak', 'Zorbak']) {
+    assert.deepEqual(codeOf(byText(es, t)), { country: 'IRQ', sector: 'MIL', code: 'IRQMIL', source: 'title' }, t);
+  }
+});
+
+test('an unknown person gets a code from an apposition after the name', () => {
+  const minister = byText(entities('Omar Tallisk, the Iraqi defence minister, said the base was hit.'), 'Omar Tallisk');
+  assert.deepEqual(codeOf(minister), { country: 'IRQ', sector: 'GOV', code: 'IRQGOV', source: 'apposition' });
+  const spokesman = byText(entities('Omar Tallisk, a spokesman for the Iraqi Foreign Ministry, said the base was hit.'), 'Omar Tallisk');
+  assert.equal(spokesman.code, 'IRQGOV');
+});
+
+test('a known person in apposition keeps the dictionary code', () => {
+  const es = entities('Yahya Rasool Abdullah, Commander-in-Chief of the Iraqi Armed Forces, said the base was hit.');
+  assert.deepEqual(codeOf(byText(es, 'Yahya Rasool Abdullah')), { country: 'IRQ', sector: 'MIL', code: 'IRQMIL', source: 'dictionary' });
+  assert.equal(byText(es, 'Iraqi Armed Forces').code, 'IRQMIL');
+});
+
+test('an organisation outside the dictionary is coded from the words of its name', () => {
+  const es = entities('The Kuwaiti Foreign Ministry summoned the envoy after the Kuwaiti Armed Forces reported shelling.');
+  assert.deepEqual(codeOf(byText(es, 'Kuwaiti Foreign Ministry')), { country: 'KWT', sector: 'GOV', code: 'KWTGOV', source: 'name' });
+  assert.deepEqual(codeOf(byText(es, 'Kuwaiti Armed Forces')), { country: 'KWT', sector: 'MIL', code: 'KWTMIL', source: 'name' });
+});
+
+test('places are coded with their own country, and nothing else', () => {
+  const es = entities('The envoy flew from Erbil to Tilburg.');
+  assert.deepEqual(codeOf(byText(es, 'Erbil')), { country: 'IRQ', sector: null, code: 'IRQ', source: 'gazetteer' });
+  assert.deepEqual(codeOf(byText(es, 'Tilburg')), { country: 'NLD', sector: null, code: 'NLD', source: 'gazetteer' });
+});
+
+test('descriptive mentions are coded from their modifier and role word', () => {
+  const es = entities('A Baghdad court fined Pakistani sailors, and protesters gathered outside.');
+  assert.deepEqual(codeOf(byText(es, 'Baghdad court')), { country: 'IRQ', sector: 'JUD', code: 'IRQJUD', source: 'modifier+role' });
+  assert.deepEqual(codeOf(byText(es, 'protesters')), { country: null, sector: 'CVL', code: 'CVL', source: 'role' });
+});
+
+test('an unknown person with no title stays unknown: country, sector and code are null', () => {
+  const es = entities('Pakistani authorities said Omar Tallisk was arrested. Tallisk denied it.');
+  for (const t of ['Omar Tallisk', 'Tallisk']) {
+    assert.deepEqual(codeOf(byText(es, t)), { country: null, sector: null, code: null, source: null }, t);
+  }
+  // A country elsewhere in the sentence is no evidence of his.
+  assert.equal(byText(es, 'Pakistani authorities').country, 'PAK');
+});
+
+test('codeActors leaves everything but the code fields as it found them', () => {
+  const text = 'Hamid Zorbak met Karim Dallal.';
+  const mention = (start: number, end: number, chain: number, roles: string[], roleSectors: string[], modifierCountry: string | null): EntityMention => ({
+    start, end, text: text.slice(start, end), name: text.slice(start, end), type: 'PER', country: null, sector: null, code: null,
+    chain, sentence: 0, roles, roleSectors, modifierCountry, codeSource: null, nominal: false, evidence: 'title',
+  });
+  const input = [mention(0, 12, 0, ['general'], ['MIL'], 'IRQ'), mention(17, 29, 1, [], [], null)];
+  const out = codeActors({ text, tokens: [], entities: input, meta: { published: '2020-01-06' } });
+  assert.equal(out.length, 2);
+  assert.deepEqual(codeOf(out[0]), { country: 'IRQ', sector: 'MIL', code: 'IRQMIL', source: 'title' });
+  assert.deepEqual(codeOf(out[1]), { country: null, sector: null, code: null, source: null });
+  for (let i = 0; i < 2; i++) {
+    const { country, sector, code, codeSource, ...rest } = out[i];
+    const { country: c0, sector: s0, code: k0, codeSource: cs0, ...restIn } = input[i];
+    void country; void sector; void code; void codeSource; void c0; void s0; void k0; void cs0;
+    assert.deepEqual(rest, restIn);
+  }
+  // The input layer itself is not edited.
+  assert.equal(input[0].code, null);
+});

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chainMentions, chainType, nameKeys, type CorefMention } from './coref.js';
+
+const person = (text: string, roles: string[] = []): CorefMention => ({ text, type: 'PER', roles, roleOnly: false });
+const title = (text: string, roles: string[]): CorefMention => ({ text, type: 'PER', roles, roleOnly: true });
+const org = (text: string, acronymOf?: number): CorefMention => ({ text, type: 'ORG', roles: [], roleOnly: false, acronymOf });
+
+test('name keys drop Arabic particles, hyphens and a possessive', () => {
+  assert.deepEqual(nameKeys('Abu Mahdi al-Muhandis'), ['mahdi', 'muhandis']);
+  assert.deepEqual(nameKeys('Ali Bagheri-Kani'), ['ali', 'bagheri', 'kani']);
+  assert.deepEqual(nameKeys("Dallal's"), ['dallal']);
+});
+
+test('a surname joins the chain of the earlier full name, which names the chain', () => {
+  const { chain, names } = chainMentions([person('Karim Dallal', ['president']), person('Dallal')]);
+  assert.deepEqual(chain, [0, 0]);
+  assert.equal(names[0], 'Karim Dallal');
+});
+
+test('"al-Fayyadh" and "Bagheri-Kani" find the full names they shorten', () => {
+  const { chain } = chainMentions([
+    person('Falih al-Fayyadh'), person('Ali Bagheri-Kani'), person('Al-Fayyadh'), person('Bagheri-Kani'),
+  ]);
+  assert.deepEqual(chain, [0, 1, 0, 1]);
+});
+
+test('a shared surname goes to the latest person who carried it', () => {
+  const { chain } = chainMentions([person('Omar Haddad'), person('Layla Haddad'), person('Haddad')]);
+  assert.deepEqual(chain, [0, 1, 1]);
+});
+
+test('a title alone refers to the latest person who carried that title', () => {
+  const { chain, names } = chainMentions([
+    person('Saad Marouf', ['major general']), person('Karim Dallal', ['president']), title('Major General', ['major general']),
+  ]);
+  assert.deepEqual(chain, [0, 1, 0]);
+  assert.equal(names[chain[2]], 'Saad Marouf');
+});
+
+test('a title nobody carried before starts its own chain', () => {
+  const { chain } = chainMentions([person('Karim Dallal', ['president']), title('Brigadier General', ['brigadier general'])]);
+  assert.deepEqual(chain, [0, 1]);
+});
+
+test('an acronym given in parentheses joins the name it follows', () => {
+  const { chain, names } = chainMentions([org('Office of Foreign Assets Control'), org('OFAC', 0)]);
+  assert.deepEqual(chain, [0, 0]);
+  assert.equal(names[0], 'Office of Foreign Assets Control');
+});
+
+test('an organisation is never joined to a person by shared words', () => {
+  const { chain } = chainMentions([person('Hadi Amiri'), org('Amiri')]);
+  assert.notEqual(chain[0], chain[1]);
+});
+
+test('a demonym never joins a person\'s chain', () => {
+  const { chain } = chainMentions([person('Sami Kurdi'), { text: 'Kurdi', type: 'MISC', roles: [], roleOnly: false, demonym: true }]);
+  assert.notEqual(chain[0], chain[1]);
+});
+
+test('an unknown single word that matches a person joins that person', () => {
+  const { chain } = chainMentions([person('Sami Tallisk'), { text: 'Tallisk', type: 'MISC', roles: [], roleOnly: false }]);
+  assert.deepEqual(chain, [0, 0]);
+  assert.equal(chainType(['PER', 'MISC']), 'PER');
+  assert.equal(chainType(['MISC', 'PER']), 'PER');
+  assert.equal(chainType(['ORG', 'ORG']), 'ORG');
+});
+
+test('the same text repeated is one chain', () => {
+  const { chain } = chainMentions([org('Harbour Board'), person('Karim Dallal'), org('Harbour Board')]);
+  assert.deepEqual(chain, [0, 1, 0]);
+});

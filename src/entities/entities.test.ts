@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import type { Doc, EntityMention } from '../doc/types.js';
+
+function entities(text: string, published = '2020-01-06', title?: string): EntityMention[] {
+  return analyze({ text, published, title }).entities;
+}
+const named = (es: EntityMention[]) => es.filter((e) => !e.nominal);
+const byText = (es: EntityMention[], t: string) => {
+  const e = es.find((m) => m.text === t);
+  assert.ok(e, `no mention "${t}" in ${JSON.stringify(es.map((m) => m.text))}`);
+  return e;
+};
+
+test('every mention\'s offsets cover exactly its text', () => {
+  const text = 'Ali Bagheri-Kani, an envoy from Tehran, met Iraqi officials in “Basra” on Sunday.';
+  const doc: Doc = analyze({ text, published: '2020-01-06' });
+  assert.ok(doc.entities.length >= 3);
+  for (const e of doc.entities) assert.equal(text.slice(e.start, e.end), e.text);
+});
+
+test('the title in "US President Donald Trump" is peeled off the person', () => {
+  const es = entities('US President Donald Trump signed the order late on Friday.');
+  const trump = byText(es, 'Donald Trump');
+  assert.equal(trump.type, 'PER');
+  assert.deepEqual(trump.roles, ['president']);
+  assert.equal(trump.modifierCountry, 'USA');
+  assert.equal(trump.country, 'USA');
+  assert.equal(trump.sector, 'GOV');
+  assert.equal(trump.code, 'USAGOV');
+  assert.ok(!es.some((e) => e.text.includes('President')));
+});
+
+test('Arabic particles and hyphenated surnames stay inside one person', () => {
+  const es = named(entities('The convoy carried Abu Mahdi al-Muhandis; Falih al-Fayyadh and Ali Bagheri-Kani were told hours later.'));
+  assert.deepEqual(es.map((e) => [e.text, e.type]), [
+    ['Abu Mahdi al-Muhandis', 'PER'], ['Falih al-Fayyadh', 'PER'], ['Ali Bagheri-Kani', 'PER'],
+  ]);
+});
+
+test('organisation names keep their "of" and "for"', () => {
+  const es = named(entities('The Office of Foreign Assets Control wrote to the High Council for Human Rights in June.'));
+  assert.deepEqual(es.map((e) => [e.text, e.type]), [
+    ['Office of Foreign Assets Control', 'ORG'], ['High Council for Human Rights', 'ORG'],
+  ]);
+});
+
+test('an acronym in parentheses joins the chain of the name before it', () => {
+  const es = named(entities('The Board of Harbour Pilots (BHP) fined two tankers on Monday.'));
+  const board = byText(es, 'Board of Harbour Pilots');
+  const bhp = byText(es, 'BHP');
+  assert.equal(bhp.chain, board.chain);
+  assert.equal(bhp.name, 'Board of Harbour Pilots');
+  assert.equal(bhp.type, 'ORG');
+});
+
+test('a surname and a hyphenated surname join the full name\'s chain', () => {
+  const es = named(entities('Envoy Karim Dallal met Falih al-Fayyadh in the morning. Dallal left before noon, and Al-Fayyadh stayed.'));
+  const dallal = es.filter((e) => e.name === 'Karim Dallal');
+  assert.deepEqual(dallal.map((e) => e.text), ['Karim Dallal', 'Dallal']);
+  assert.equal(new Set(dallal.map((e) => e.chain)).size, 1);
+  const fay = es.filter((e) => e.name === 'Falih al-Fayyadh');
+  assert.deepEqual(fay.map((e) => e.text), ['Falih al-Fayyadh', 'Al-Fayyadh']);
+  assert.notEqual(fay[0].chain, dallal[0].chain);
+});
+
+test('"the Brigadier General" later refers to the person who carried that title', () => {
+  const es = entities('Iraqi Brigadier General Hamid Zorbak inspected the base. By evening the Brigadier General had left.');
+  const person = byText(es, 'Hamid Zorbak');
+  const title = byText(es, 'Brigadier General');
+  assert.equal(title.chain, person.chain);
+  assert.equal(title.name, 'Hamid Zorbak');
+  assert.equal(title.type, 'PER');
+  assert.equal(title.code, 'IRQMIL');
+});
+
+test('a demonym on its own is MISC with its country', () => {
+  const es = entities('The Turkish delegation left the talks early.');
+  const turkish = byText(es, 'Turkish');
+  assert.equal(turkish.type, 'MISC');
+  assert.equal(turkish.country, 'TUR');
+  assert.equal(turkish.evidence, 'demonym');
+});
+
+test('months and weekdays are times, not entities', () => {
+  const es = entities('The trial opened on Tuesday, March 3, and closed in September.');
+  assert.deepEqual(named(es), []);
+});
+
+test('a title-case headline gives no entities; the body still does', () => {
+  const title = 'Angry Farmers Blockade Highways Across Northern Provinces';
+  const doc = analyze({ title, text: `${title}\n\nThe farmers blocked a highway near Mosul on Sunday.`, published: '2021-03-01' });
+  assert.ok(doc.titleSpan);
+  assert.ok(doc.entities.every((e) => e.start >= doc.titleSpan!.end), JSON.stringify(doc.entities.map((e) => e.text)));
+  assert.equal(byText(doc.entities, 'Mosul').type, 'LOC');
+});
+
+test('a sentence-case headline keeps its entities', () => {
+  const title = 'Baghdad court summons Trump aide';
+  const doc = analyze({ title, text: `${title}\n\nThe summons was issued on Thursday.`, published: '2021-01-07' });
+  assert.ok(doc.titleSpan);
+  assert.ok(doc.entities.some((e) => e.text === 'Trump' && e.start < doc.titleSpan!.end));
+});
+
+test('descriptive mentions are nominal, with the country of their modifier', () => {
+  const es = entities('A Basra court jailed two men after Iraqi officials said protesters had burned tyres.');
+  const court = byText(es, 'Basra court');
+  assert.equal(court.nominal, true);
+  assert.equal(court.evidence, 'nominal');
+  assert.equal(court.type, 'ORG');
+  assert.equal(court.name, 'court');
+  assert.equal(court.code, 'IRQJUD');
+  const officials = byText(es, 'Iraqi officials');
+  assert.equal(officials.nominal, true);
+  assert.equal(officials.country, 'IRQ');
+  assert.equal(officials.sector, 'GOV');
+  const protesters = byText(es, 'protesters');
+  assert.equal(protesters.nominal, true);
+  assert.equal(protesters.country, null);
+  assert.equal(protesters.sector, 'CVL');
+  // The place inside a nominal is still a place of its own.
+  assert.equal(byText(es, 'Basra').type, 'LOC');
+});
+
+test('a country after the role word is borrowed: "a court in Baghdad"', () => {
+  const es = entities('On Sunday a court in Baghdad ordered the arrest.');
+  const court = byText(es, 'court');
+  assert.equal(court.nominal, true);
+  assert.equal(court.code, 'IRQJUD');
+});
+
+test('nominal mentions each keep a chain of their own', () => {
+  const es = entities('Protesters met police at the bridge, and more protesters came later.').filter((e) => e.evidence === 'nominal');
+  assert.ok(es.length >= 2);
+  assert.equal(new Set(es.map((e) => e.chain)).size, es.length);
+});
+
+test('an unknown organisation is found by its head word', () => {
+  const es = named(entities('The Authority for Coastal Lights closed the lighthouse.'));
+  const a = byText(es, 'Authority for Coastal Lights');
+  assert.equal(a.type, 'ORG');
+  assert.equal(a.evidence, 'org-head');
+});
