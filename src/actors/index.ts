@@ -69,7 +69,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
         if (c) { country = c; source = 'name'; }
       }
       const r = lex.roleAt(lower, i);
-      if (r) sector = r.sector;
+      if (r && !sector) { sector = r.sector; source = source ?? 'name'; }
     }
   }
   // 5. Apposition: "Yahya Rasool Abdullah, Commander-in-Chief of the Iraqi Armed Forces".
@@ -107,7 +107,8 @@ function apposition(m: EntityMention, all: EntityMention[], text: string): Entit
   // An apposition is closed by a comma before any verb ("X, a court issued …" is a new clause).
   const tail = text.slice(m.end + 1, Math.min(text.length, m.end + 200));
   const close = tail.search(/[,)—]/);
-  const verbish = tail.search(/\b(is|was|were|are|has|had|have|said|says|issued|\w+ed)\b/);
+  // Lower-case verb forms only: "Armed Forces" is a name, not a verb.
+  const verbish = tail.search(/\b(is|was|were|are|has|had|have|said|says|[a-z]+ed)\b/);
   if (verbish >= 0 && (close < 0 || verbish < close)) {
     const firstComma = tail.indexOf(',');
     if (firstComma < 0 || verbish < firstComma) return [];

@@ -122,7 +122,9 @@ export function attribute(a: AttributionInput): Attribution {
   // Hedges and modals in the event's own clause override "reported".
   for (let k = Math.max(s, a.first - 6); k < Math.min(e, a.trigger + 2); k++) {
     const n = tokens[k].normal;
-    const hedge = t.adverbs.get(n) ?? t.modals.get(n) ?? (k < a.first ? t.modals.get(tokens[k].lemma) : undefined);
+    // A modal is a verb or conjunction here, not the month "May".
+    const modalOk = ['AUX', 'VERB', 'SCONJ'].includes(tokens[k].pos);
+    const hedge = t.adverbs.get(n) ?? (modalOk ? t.modals.get(n) ?? (k < a.first ? t.modals.get(tokens[k].lemma) : undefined) : undefined);
     if (hedge && (hedge !== 'reported' || certainty === 'asserted')) { certainty = hedge; break; }
   }
   // An event in an infinitive is not (yet) real: "called on the government to expel", "plans to withdraw".

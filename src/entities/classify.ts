@@ -65,7 +65,8 @@ export function classifyRun(words: string[], lex: Lexicon, date: string | null):
     const personStart = findPersonTail(words, lower, k, lex);
     const orgEnd = personStart === null ? n - 1 : personStart - 1;
     const parts: NamePart[] = [];
-    if (orgEnd >= k) parts.push(typeOf(words, lower, k, orgEnd, lex, date, [], [], null));
+    // "Minister for Energy Affairs X": a portfolio after "for" is part of the title, not a body.
+    if (orgEnd >= k && !(lower[i] === 'for' && personStart !== null)) parts.push(typeOf(words, lower, k, orgEnd, lex, date, [], [], null));
     if (personStart !== null) parts.push(part(personStart, n - 1, 'PER', roles, roleSectors, titleCountry, 'title'));
     return parts;
   }

@@ -32,6 +32,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
   const chainType: EntityType[] = [];
   const chainKeys: string[][] = [];
   const chainRoles: string[][] = [];
+  const chainTexts: Set<string>[] = [];
   let lastPersonChain: number | null = null;
   mentions.forEach((m, idx) => {
     let found = -1;
@@ -44,7 +45,9 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       }
     }
     if (found < 0 && !m.roleOnly && keys.length > 0) {
-      const exact = names.findIndex((n, c) => chainType[c] === m.type && n.toLowerCase() === m.text.toLowerCase());
+      // The same words as any earlier mention of a chain ("OFAC" after "… Control (OFAC)").
+      const lowerText = m.text.toLowerCase();
+      const exact = chainTexts.findIndex((set, c) => set.has(lowerText) && (chainType[c] === m.type || /^[\p{Lu}]{2,}$/u.test(m.text)));
       if (exact >= 0) found = exact;
       else if (m.type === 'PER' || (m.type === 'MISC' && !m.demonym)) {
         // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh").
@@ -60,7 +63,9 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       chainType.push(m.type);
       chainKeys.push(keys);
       chainRoles.push([...m.roles]);
+      chainTexts.push(new Set([m.text.toLowerCase()]));
     } else {
+      chainTexts[found].add(m.text.toLowerCase());
       if (!m.roleOnly && m.text.length > names[found].length && chainType[found] === m.type) {
         names[found] = m.text;
         chainKeys[found] = [...new Set([...chainKeys[found], ...keys])];

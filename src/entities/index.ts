@@ -12,6 +12,7 @@ import type { Lexicon } from './lexicon.js';
 import { findNameRuns } from './name-runs.js';
 import { findNominals } from './nominals.js';
 import { defaultLexicon } from './default-lexicon.js';
+import { eventPatterns } from '../events/ontology.js';
 
 export interface EntityInput {
   text: string;
@@ -33,13 +34,14 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()):
   const date = doc.meta.published;
   const known = (w: string) => lex.countryByDemonym(w) !== null || lex.countryByName(w) !== null
     || lex.roleAt([w.toLowerCase()], 0) !== null || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
+  const common = commonWords(text);
   const mentions: EntityMention[] = [];
   const acronymOf = new Map<number, number>();
   for (const s of doc.sentences) {
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
     const taken = new Array<boolean>(tokens.length).fill(false);
-    for (const run of findNameRuns(text, tokens, s, known)) {
+    for (const run of findNameRuns(text, tokens, s, known, common)) {
       const words = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       for (const p of classifyRun(words, lex, date)) {
@@ -102,6 +104,22 @@ function foldTitles(text: string, mentions: EntityMention[]): EntityMention[] {
     out.push(m);
   }
   return out;
+}
+
+/** Words that are common English rather than names: written in lower case in this text, event words, time words. */
+function commonWords(text: string): (w: string) => boolean {
+  const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
+  const events = eventWords();
+  return (w) => lower.has(w) || events.has(w) || events.has(w.replace(/(es|s)$/, '')) || TIME_WORDS.has(w);
+}
+
+const TIME_WORDS = new Set(['hours', 'minutes', 'days', 'weeks', 'months', 'years', 'yesterday', 'today', 'tomorrow', 'tonight', 'earlier', 'later',
+  'several', 'many', 'some', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'millions', 'meanwhile', 'however', 'still', 'now', 'then']);
+
+let eventWordSet: Set<string> | null = null;
+function eventWords(): Set<string> {
+  if (!eventWordSet) eventWordSet = new Set(eventPatterns().flatMap((p) => p.words[0]));
+  return eventWordSet;
 }
 
 function possessiveCountry(text: string, tokens: Token[], first: number, sentenceStart: number, lex: Lexicon): string | null {

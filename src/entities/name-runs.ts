@@ -36,7 +36,7 @@ function glued(tokens: Token[], a: number, b: number): boolean {
  * word counts only when the tagger calls it a proper noun or `known` says it is
  * a name-ish word (demonym, title, place), since every sentence starts with a capital.
  */
-function nameWord(text: string, tokens: Token[], i: number, sentenceStart: number, known: (w: string) => boolean): boolean {
+function nameWord(text: string, tokens: Token[], i: number, sentenceStart: number, known: (w: string) => boolean, common: (w: string) => boolean = () => false): boolean {
   const t = tokens[i];
   const word = text.slice(t.start, t.end);
   if (!isCapitalised(word)) return false;
@@ -45,7 +45,8 @@ function nameWord(text: string, tokens: Token[], i: number, sentenceStart: numbe
   if (CALENDAR_WORDS.has(t.normal)) return false;
   if (CLOSED_POS.has(t.pos) && !/^[\p{Lu}]{2,}$/u.test(word) && !known(word)) return false;
   const atStart = i === sentenceStart || isOpeningPunct(text, tokens[i - 1]);
-  if (atStart && t.pos !== 'PROPN' && !known(word)) return false;
+  // The tagger calls most sentence-opening words proper nouns; a common word there is no name ("Talks", "Hours").
+  if (atStart && (t.pos !== 'PROPN' || common(word.toLowerCase())) && !known(word)) return false;
   return true;
 }
 
@@ -54,7 +55,7 @@ function isOpeningPunct(text: string, t: Token): boolean {
 }
 
 /** Find name runs in one sentence. `known` says whether a capitalised word is a known name word. */
-export function findNameRuns(text: string, tokens: Token[], sentence: Sentence, known: (w: string) => boolean): Run[] {
+export function findNameRuns(text: string, tokens: Token[], sentence: Sentence, known: (w: string) => boolean, common: (w: string) => boolean = () => false): Run[] {
   const runs: Run[] = [];
   const { tokenStart, tokenEnd } = sentence;
   let i = tokenStart;
@@ -62,7 +63,7 @@ export function findNameRuns(text: string, tokens: Token[], sentence: Sentence, 
     const startsWithParticle = LEADING_PARTICLES.has(tokens[i].normal) && i + 2 < tokenEnd
       && text.slice(tokens[i + 1].start, tokens[i + 1].end) === '-' && glued(tokens, i, i + 1) && glued(tokens, i + 1, i + 2)
       && isCapitalised(text.slice(tokens[i + 2].start, tokens[i + 2].end));
-    if (!startsWithParticle && !nameWord(text, tokens, i, tokenStart, known)) { i++; continue; }
+    if (!startsWithParticle && !nameWord(text, tokens, i, tokenStart, known, common)) { i++; continue; }
     let last = startsWithParticle ? i + 2 : i;
     let j = last + 1;
     while (j < tokenEnd) {

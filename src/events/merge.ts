@@ -55,6 +55,10 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       };
       gone.add(j);
     }
+    // A place that is now a participant is no longer where it happened.
+    const loc = a.location;
+    if (loc && [...a.actor, ...a.recipient].some((p) => p.start < loc.end && p.end > loc.start && p.type !== 'LOC')) a = { ...a, location: null };
+    if (loc && a.actor.some((p) => p.start < loc.end && p.end > loc.start)) a = { ...a, location: null };
     out.push(a);
   }
   return out;

@@ -58,9 +58,18 @@ function participantOk(c: Ctx, m: EntityMention): boolean {
 function coordinates(c: Ctx, from: number, to: number): boolean {
   let i = tokenAt(c, from);
   const end = tokenAt(c, to);
-  if (i < end && tokText(c, i) === ',') i++;
+  const comma = i < end && tokText(c, i) === ',';
+  if (comma) i++;
   if (i >= end || !['and', 'or', '&'].includes(c.tokens[i].normal)) return false;
   if (end - i - 1 > 4) return false;
+  // ", and Turkey expelled …" starts a new clause: the next name is a subject, not a partner.
+  const after = tokenAt(c, to + 1);
+  const nextMention = c.mentions.find((m) => m.start === to);
+  if (comma && nextMention) {
+    const k = tokenAt(c, nextMention.end);
+    if (k < c.sentenceEnd && ['VERB', 'AUX'].includes(c.tokens[k].pos)) return false;
+  }
+  void after;
   for (let k = i + 1; k < end; k++) {
     if (['VERB', 'AUX', 'PUNCT', 'ADP', 'SCONJ', 'PRON'].includes(c.tokens[k].pos) && c.tokens[k].normal !== '-') return false;
   }
@@ -267,7 +276,8 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     const subj = subjectBefore(c, triggerStart);
     if (passive) {
       if (subj) recipient = withCoordinated(c, subj, -1);
-      const agent = byAgent(c, lastTok + 1);
+      // "was killed by X in Y": the "by" phrase may sit inside the pattern's reach.
+      const agent = byAgent(c, trigger + 1);
       if (agent) actor = withCoordinated(c, agent, 1);
     } else {
       if (subj) actor = withCoordinated(c, subj, -1);

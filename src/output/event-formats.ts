@@ -44,7 +44,7 @@ function clip(s: string, n: number): string {
 export function tableLines(events: CodedEvent[]): string {
   const cols: [string, number, (e: CodedEvent) => string][] = [
     ['DATE', 10, (e) => e.date ?? '?'],
-    ['EVENT', 10, (e) => e.event + (e.negated ? '(not)' : '')],
+    ['EVENT', 13, (e) => (e.negated ? 'NOT ' : '') + e.event],
     ['CAMEO', 5, (e) => e.cameo],
     ['ACTOR', 26, (e) => e.actor.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],
     ['RECIPIENT', 26, (e) => e.recipient.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],
