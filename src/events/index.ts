@@ -107,7 +107,9 @@ const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, re
  */
 function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; end: number }, actor: EntityMention[], recipient: EntityMention[]): Place | null {
   const overlaps = (p: Place, m: EntityMention) => p.start < m.end && p.end > m.start;
-  const others = doc.places.filter((p) => !actor.some((a) => overlaps(p, a)));
+  // A possessive place owns something ("Washington’s actions"); it is not where the event was.
+  const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3));
+  const others = doc.places.filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
   let where = eventPlace({ ...doc, places: others }, at);
   if (where && recipient.some((r) => overlaps(where!, r) && r.type !== 'LOC')) where = null;
   for (const r of recipient) {
