@@ -114,7 +114,7 @@ function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; en
   if (where && recipient.some((r) => overlaps(where!, r) && r.type !== 'LOC')) where = null;
   for (const r of recipient) {
     if (r.type !== 'LOC') continue;
-    const target = doc.places.find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
+    const target = others.find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
     if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
   }
   return where;
