@@ -15,6 +15,7 @@ import { eventPlace } from '../places/event-place.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
+import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { bindParticipants } from './participants.js';
 
@@ -27,11 +28,12 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   const { text, tokens } = doc;
   const events: CodedEvent[] = [];
   let previous: { date: string | null } | null = null;
+  let previousSubject: EntityMention | null = null;
   for (const s of doc.sentences) {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
-    const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd };
+    const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     const sentenceEvents: CodedEvent[] = [];
     for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd)) {
       const cameo = m.pattern.cameo!;
@@ -51,20 +53,39 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const last = m.matched[m.matched.length - 1];
       const trig = tokens[m.trigger];
       const parts = bindParticipants(ctx, m.pattern.kind, m.matched, m.trigger, event);
-      const negated = isNegated(tokens, first, s.tokenStart);
+      let negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
+      // An intended, owed, conditional or refused action is coded as what the statement does.
+      const modal = modalityOf(tokens, first, s.tokenStart, s.tokenEnd, text);
+      const recode = modalCode(cameo, event, modal?.kind ?? null, negated);
+      let code = cameo;
+      let type = event;
+      let modes = m.pattern.mode.length ? m.pattern.mode : plover.mode;
+      if (recode && ploverFor(recode) && cameoInfo(recode)) {
+        code = recode;
+        type = ploverFor(recode)!.event;
+        modes = ploverFor(recode)!.mode;
+        if (negated) negated = false; // the refusal itself is asserted
+        if (modal?.kind === 'obligation') {
+          // "Russia said Sudan must return …": the one who says it asks; the subject is asked.
+          const source = attribution.source ? mentions.find((x) => x.start === attribution.source!.start) : undefined;
+          parts.recipient = parts.actor;
+          parts.actor = source ? [source] : [];
+        }
+      }
+      const codeInfo = cameoInfo(code)!;
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       const when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
-      const mode = [...new Set([...(m.pattern.mode.length ? m.pattern.mode : plover.mode)])];
+      const mode = [...new Set(modes)];
       sentenceEvents.push({
-        id: eventId(doc.meta.hash, trig.start, cameo),
+        id: eventId(doc.meta.hash, trig.start, code),
         article_id: doc.meta.id,
-        event, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
-        cameo, goldstein: info.goldstein, quad_class: info.quad_class,
+        event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
+        cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
         actor: parts.actor.map((a) => codeOnDate(a, when.date)), recipient: parts.recipient.map((r) => codeOnDate(r, when.date)),
         location: where ? toPlace(where) : null,
@@ -75,6 +96,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       });
     }
     // The next sentence's "two days earlier" counts from this sentence's last dated event.
+    const firstWithActor = sentenceEvents.find((e) => e.actor.length > 0);
+    if (firstWithActor) previousSubject = mentions.find((x) => x.start === firstWithActor.actor[0].start) ?? previousSubject;
     const dated = sentenceEvents.filter((e) => e.date && e.date_precision !== 'unknown');
     if (dated.length) previous = { date: dated[dated.length - 1].date };
     events.push(...mergeComplementary(sentenceEvents));

@@ -20,6 +20,8 @@ interface Ctx {
   mentions: EntityMention[];
   sentenceStart: number;
   sentenceEnd: number;
+  /** The subject of the previous sentence's first event, for a sentence-initial pronoun. */
+  previousSubject?: EntityMention | null;
 }
 
 /** Prepositions that put a mention in a place, not in a role. */
@@ -112,9 +114,38 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
 
 const RELATIVE = new Set(['that', 'which', 'who']);
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+
+/**
+ * "Syria says it is willing …", "the rebels said they will …": a pronoun after a
+ * reporting verb is that verb's subject; at the start of a sentence it is the
+ * previous sentence's subject.
+ */
+function resolvePronoun(c: Ctx, k: number): EntityMention | null {
+  const pron = c.tokens[k];
+  const before = c.mentions.filter((m) => m.end <= pron.start && participantOk(c, m) && !['of', 'to', 'for', 'with', 'against', 'by', 'in', 'at', 'on'].includes(precededBy(c, m) ?? ''));
+  const plural = pron.normal === 'they' || pron.normal === 'we';
+  const fits = (m: EntityMention) => (pron.normal === 'he' || pron.normal === 'she' ? m.type === 'PER' : pron.normal === 'it' ? m.type !== 'PER' || m.evidence === 'nominal' : true)
+    && (!plural || m.type !== 'PER' || m.evidence === 'nominal' || /s$/.test(m.text));
+  for (let i = before.length - 1; i >= 0; i--) if (fits(before[i])) return appositionHead(c, before[i]);
+  if (c.previousSubject && fits(c.previousSubject)) return c.previousSubject;
+  return null;
+}
+
 function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | null {
   const limitOffset = c.tokens[limit]?.start ?? 0;
   const left = c.mentions.filter((m) => m.end <= pos && m.start >= limitOffset);
+  // A personal pronoun nearer the verb than any name is the subject: resolve it.
+  const triggerTok = tokenAt(c, pos);
+  for (let k = triggerTok - 1; k >= limit; k--) {
+    const t = c.tokens[k];
+    if (left.some((m) => m.start <= t.start && m.end >= t.end)) break;
+    if (t.pos === 'PRON' && PRONOUNS.has(t.normal)) {
+      const resolved = resolvePronoun(c, k);
+      if (resolved) return resolved;
+      break;
+    }
+  }
   for (let k = left.length - 1; k >= 0; k--) {
     const m = left[k];
     if (!participantOk(c, m)) continue;
