@@ -108,6 +108,38 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'actor registry: entries learned across articles and their names',
+    sql: `
+      CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,               -- canonical: the longest name met
+        type TEXT NOT NULL,               -- PER | ORG
+        country TEXT,                     -- ISO 3166 alpha-3 with the most support, or NULL
+        sector TEXT,
+        code TEXT,                        -- country + sector, or NULL
+        evidence TEXT NOT NULL,           -- JSON [ActorEvidence]: source, code, count, examples (article, offsets)
+        articles INTEGER NOT NULL,        -- articles the entry was met in
+        first_seen TEXT,                  -- earliest publication date among them (YYYY-MM-DD) or NULL
+        last_seen TEXT,
+        updated_at TEXT NOT NULL          -- ISO 8601 UTC of the last save that touched it
+      );
+      CREATE INDEX actors_code ON actors(code);
+      CREATE INDEX actors_country ON actors(country);
+
+      CREATE TABLE actor_names (
+        actor INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,               -- as written in an article
+        key TEXT NOT NULL,                -- foldName(name)
+        translit TEXT NOT NULL,           -- translitKey(name)
+        count INTEGER NOT NULL DEFAULT 1, -- articles it was written so in
+        PRIMARY KEY (actor, name)
+      );
+      CREATE INDEX actor_names_key ON actor_names(key);
+      CREATE INDEX actor_names_translit ON actor_names(translit);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

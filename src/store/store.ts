@@ -13,6 +13,7 @@ import {
   type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type Span,
 } from '../doc/types.js';
 import { migrate } from './migrations.js';
+import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
 
 /** Which events to return; every given field must hold (AND). */
 export interface EventFilter {
@@ -54,6 +55,8 @@ export interface Store {
   getArticle(hash: string): StoredArticle | null;
   countArticles(): number;
   countEvents(): number;
+  /** Entries of the actor registry learned from the saved articles, most met first. */
+  listActors(filter?: ActorFilter): ActorEntry[];
   close(): void;
 }
 
@@ -161,6 +164,7 @@ export function openStore(path: string): Store {
   const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
+  const registry = registryTables(db);
 
   const saveInTransaction = db.transaction((doc: Doc): boolean => {
     const hash = doc.meta.hash;
@@ -193,6 +197,7 @@ export function openStore(path: string): Store {
         confidence: ev.confidence,
       });
     }
+    registry.learn(doc);
     return true;
   });
 
@@ -269,6 +274,7 @@ export function openStore(path: string): Store {
     },
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
+    listActors: (filter) => registry.list(filter),
     close: () => { if (db.open) db.close(); },
   };
 }

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ActorEntry, ActorEvidence } from '../store/registry.js';
+import { buildRegistry, codeFromEvidence, foldName, surnameKey, translitKey } from './registry.js';
+
+test('the strict key folds case, diacritics, apostrophes, hyphens and a leading article', () => {
+  assert.equal(foldName('Al-Fayyadh'), 'fayyadh');
+  assert.equal(foldName('al Fayyādh'), 'fayyadh');
+  assert.equal(foldName('Karim al-Dulaimi'), 'karim al dulaimi', 'only a leading article goes');
+  assert.equal(foldName('Saʿid al-Ḥakim'), 'said al hakim');
+  assert.equal(foldName("Ma'mun O'Neill"), 'mamun oneill');
+  assert.equal(foldName('The Hague Tribunal'), 'hague tribunal');
+  assert.equal(foldName('El-Baradei'), 'baradei');
+  assert.equal(foldName('U.S. Army'), 'us army');
+  assert.equal(foldName('  Abu   Ahmed, '), 'abu ahmed');
+  assert.equal(foldName('Al'), 'al', 'a name that is only an article keeps it');
+  assert.equal(foldName('—'), '');
+});
+
+test('the transliteration key lets spelling variants of one name meet', () => {
+  const fayyadh = translitKey('al-Fayyadh');
+  assert.equal(fayyadh, 'faiad');
+  for (const v of ['Fayadh', 'Fayyad', 'Al Fayyadh', 'Fayyāḍ', 'el-Fayad']) assert.equal(translitKey(v), fayyadh, v);
+  assert.equal(translitKey('Mohammed'), translitKey('Muhammad'));
+  assert.equal(translitKey('Qasem Soleimani'), translitKey('Kassem Suleimani'));
+  assert.equal(translitKey('Soleimani'), translitKey('Sulaymani'));
+  assert.equal(translitKey('Karim al-Dulaimi'), translitKey('Karim Dulaymi'), 'an inner article drops too');
+  assert.equal(translitKey('Abd ar-Rahman'), translitKey('Abd al-Rahman'), 'assimilated article forms');
+  assert.equal(translitKey('Fatimah'), translitKey('Fatima'));
+  assert.notEqual(translitKey('Fayyadh'), translitKey('Fahd'), 'different names stay apart');
+  assert.notEqual(translitKey('Karim'), translitKey('Kamil'));
+});
+
+test('the surname key is the last word of the transliteration key', () => {
+  assert.equal(surnameKey('Falih al-Fayyadh'), 'faiad');
+  assert.equal(surnameKey('Dulaimi'), 'dulaimi');
+  assert.equal(surnameKey('—'), null);
+});
+
+function ev(source: string, country: string | null, sector: string | null, count = 1): ActorEvidence {
+  return { source, country, sector, count, examples: [{ article: 'abc', start: 0, end: 5, text: 'Name' }] };
+}
+
+function entry(id: number, name: string, type: string, evidence: ActorEvidence[], names: string[] = [name]): ActorEntry {
+  const { country, sector } = codeFromEvidence(evidence);
+  return {
+    id, name, type, country, sector, code: country || sector ? `${country ?? ''}${sector ?? ''}` : null,
+    names, evidence, articles: 1, firstSeen: null, lastSeen: null,
+  };
+}
+
+test('country and sector are voted on separately, weighted by articles, ties to the latest', () => {
+  assert.deepEqual(codeFromEvidence([ev('title', 'IRQ', null, 2), ev('apposition', 'IRQ', 'REB', 1)]), { country: 'IRQ', sector: 'REB' });
+  assert.deepEqual(codeFromEvidence([ev('title', 'IRQ', 'MIL', 1), ev('title', 'IRQ', 'GOV', 1)]), { country: 'IRQ', sector: 'GOV' });
+  assert.deepEqual(codeFromEvidence([ev('title', 'IRQ', 'MIL', 3), ev('title', 'IRQ', 'GOV', 1)]), { country: 'IRQ', sector: 'MIL' });
+  assert.deepEqual(codeFromEvidence([ev('title', 'SYR', 'MIL', 1), ev('title', 'IRQ', 'GOV', 2)]), { country: 'IRQ', sector: 'GOV' },
+    'a sector seen only with another country does not count');
+  assert.deepEqual(codeFromEvidence([]), { country: null, sector: null });
+});
+
+test('lookup finds an entry by any of its names, its spelling variants, or a unique surname', () => {
+  const reg = buildRegistry([
+    entry(1, 'Falih al-Fayyadh', 'PER', [ev('title', 'IRQ', 'MIL', 2), ev('apposition', 'IRQ', 'MIL')], ['Falih al-Fayyadh', 'Fayyadh']),
+    entry(2, 'Popular Mobilization Committee', 'ORG', [ev('name', 'IRQ', 'MIL')], ['Popular Mobilization Committee', 'PMC']),
+  ]);
+  assert.equal(reg.size, 2);
+  const hit = reg.lookup('al-Fayyadh');
+  assert.deepEqual(hit, { country: 'IRQ', sector: 'MIL', type: 'PER', evidence: 'registry: Falih al-Fayyadh (title×2, apposition×1)' });
+  assert.equal(reg.lookup('Falih al-Fayyāḍ')?.country, 'IRQ');
+  assert.equal(reg.lookup('Falih Fayadh')?.sector, 'MIL', 'transliteration variant of the full name');
+  assert.equal(reg.lookup('Fayad')?.country, 'IRQ', 'surname variant');
+  assert.equal(reg.lookup('pmc')?.type, 'ORG');
+  assert.equal(reg.lookup('Mobilization'), null, 'organisations are not found by their last word');
+  assert.equal(reg.lookup('Hadi al-Amiri'), null);
+  assert.equal(reg.lookup(''), null);
+});
+
+test('a surname shared by two people, or a name with two codes, gives no answer', () => {
+  const reg = buildRegistry([
+    entry(1, 'Karim al-Dulaimi', 'PER', [ev('title', 'IRQ', 'REB')]),
+    entry(2, 'Saad al-Dulaimi', 'PER', [ev('title', 'IRQ', 'GOV')]),
+    entry(3, 'Ali Hassan', 'PER', [ev('title', 'IRQ', 'GOV')]),
+    entry(4, 'Ali Hassan', 'PER', [ev('title', 'EGY', 'BUS')]),
+    entry(5, 'Nour Khalil', 'PER', [ev('title', 'LBN', 'MED')]),
+    entry(6, 'Nour Khalil', 'PER', [ev('apposition', 'LBN', 'MED')]),
+  ]);
+  assert.equal(reg.lookup('Dulaimi'), null);
+  assert.equal(reg.lookup('Karim al-Dulaimi')?.sector, 'REB', 'the full name is still unique');
+  assert.equal(reg.lookup('Ali Hassan'), null);
+  assert.equal(reg.lookup('Nour Khalil')?.country, 'LBN', 'entries that agree answer together');
+});
+
+test('codes known only from the dictionary or from the registry itself are not lookup answers', () => {
+  const reg = buildRegistry([
+    entry(1, 'Donald Trump', 'PER', [ev('dictionary', 'USA', 'GOV', 5)]),
+    entry(2, 'Hana Loris', 'PER', [ev('registry', 'ARV', 'GOV', 3)]),
+    entry(3, 'Tomas Verel', 'PER', [ev('dictionary', 'ARV', 'GOV', 4), ev('title', 'ARV', 'MIL', 1)]),
+  ]);
+  assert.equal(reg.lookup('Donald Trump'), null, 'the dictionary already answered for the dates it knows');
+  assert.equal(reg.lookup('Hana Loris'), null);
+  assert.deepEqual(reg.lookup('Verel'), { country: 'ARV', sector: 'MIL', type: 'PER', evidence: 'registry: Tomas Verel (title×1)' });
+});

@@ -1,0 +1,203 @@
+/**
+ * The actor registry as the actors stage sees it: name keys that let spelling
+ * variants and transliterations meet ("al-Fayyadh", "Fayadh", "Fayyad"), and a
+ * lookup over the entries the store has learned from earlier articles.
+ *
+ * A lookup answers only from evidence the articles' own words gave (titles,
+ * appositions, organisation words, …). Codes that came from the dictionary are
+ * left out on purpose: the dictionary is consulted first and knows terms of
+ * office, so when it gave nothing for this article's date, repeating its
+ * answer from another date would be a guess. Codes that came from the
+ * registry itself are left out too, so an entry cannot vouch for itself.
+ */
+import type { ActorEntry, ActorEvidence } from '../store/registry.js';
+
+/** Apostrophes and the ayn/hamza marks that transliterations write or omit. */
+const APOSTROPHES = /['’‘`ʿʾʼ]/g;
+
+/** Lower case, diacritics stripped, apostrophes dropped, punctuation as spaces. */
+function plainWords(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(/\.(?=\p{L})/gu, '') // "U.S." → "us"
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The strict key a name is stored and found under: lower case, no diacritics,
+ * no apostrophes or ʿ, hyphens and other punctuation as spaces, and without a
+ * leading article ("al-", "el-", "the"). "Al-Fayyadh" and "al Fayyādh" share
+ * the key "fayyadh".
+ */
+export function foldName(name: string): string {
+  return plainWords(name).replace(/^(?:al|el|the) (?=\S)/, '');
+}
+
+/**
+ * Arabic article forms inside a name, written joined by a hyphen ("al-",
+ * "ad-", "ash-", …): the sun letters assimilate the article, so transliterators
+ * write it differently or leave it out.
+ */
+const ARTICLE_PREFIX = /(^|[\s])(?:al|el|ul|ad|ar|as|ash|at|az|an|adh|ath)[-‐‑]/giu;
+
+/**
+ * The looser key under which transliterations of one name meet: particles
+ * dropped anywhere, digraphs reduced (dh→d, ou/oo→u, ee→i, ph→f, q→k), the
+ * vowel variants merged (y→i, e→a, o→u), a final h after a vowel dropped, and
+ * doubled letters collapsed. "al-Fayyadh", "Fayadh" and "Fayyad" all give
+ * "faiad"; "Mohammed" and "Muhammad" both give "muhamad".
+ */
+export function translitKey(name: string): string {
+  const words = plainWords(name.replace(ARTICLE_PREFIX, '$1'))
+    .split(' ')
+    .filter((w) => w && w !== 'al' && w !== 'el' && w !== 'the');
+  return words
+    .map((w) => w
+      .replace(/dh/g, 'd')
+      .replace(/ph/g, 'f')
+      .replace(/q/g, 'k')
+      .replace(/ou|oo/g, 'u')
+      .replace(/ee/g, 'i')
+      .replace(/y/g, 'i')
+      .replace(/e/g, 'a')
+      .replace(/o/g, 'u')
+      .replace(/([aiu])h$/, '$1')
+      .replace(/(.)\1+/g, '$1'))
+    .join(' ');
+}
+
+/** The last word's transliteration key: "Karim al-Dulaimi" → "dulaimi". */
+export function surnameKey(name: string): string | null {
+  const words = translitKey(name).split(' ').filter(Boolean);
+  return words.length ? words[words.length - 1] : null;
+}
+
+/** What the registry knows about a name. */
+export interface ActorLookup {
+  country: string | null;
+  sector: string | null;
+  type: string;
+  /** Why: the entry's name and the kinds of evidence behind the code, e.g. "registry: Karim al-Dulaimi (title×2)". */
+  evidence: string;
+}
+
+export interface ActorRegistry {
+  /** The learned code for a name, or null when the registry has none or the name is ambiguous. */
+  lookup(name: string): ActorLookup | null;
+  /** Number of entries loaded. */
+  readonly size: number;
+}
+
+/** Evidence sources that do not count towards a lookup's answer (see the file comment). */
+const NOT_TEXT_EVIDENCE = new Set(['dictionary', 'registry']);
+
+/** The most supported non-null value of one field, weighted by article counts; ties go to the later item. */
+function vote(items: ActorEvidence[], field: 'country' | 'sector'): string | null {
+  const score = new Map<string, number>();
+  for (const it of items) {
+    const v = it[field];
+    if (v) score.set(v, (score.get(v) ?? 0) + it.count);
+  }
+  let best: string | null = null;
+  let bestScore = 0;
+  // Items are kept with the most recently confirmed last, so ">=" lets the recent one win a tie.
+  for (const it of items) {
+    const v = it[field];
+    if (v && (score.get(v) as number) >= bestScore) { best = v; bestScore = score.get(v) as number; }
+  }
+  return best;
+}
+
+/**
+ * An entry's code from the given evidence: the country and the sector with the
+ * most support, each on its own. Sectors are counted only from evidence that
+ * agrees with the chosen country (or names none).
+ */
+export function codeFromEvidence(evidence: ActorEvidence[]): { country: string | null; sector: string | null } {
+  const country = vote(evidence, 'country');
+  const sector = vote(evidence.filter((e) => !e.country || !country || e.country === country), 'sector');
+  return { country, sector };
+}
+
+/** The code the articles' own words support for an entry, or null. */
+export function textCoding(entry: Pick<ActorEntry, 'evidence'>): { country: string | null; sector: string | null; sources: Map<string, number> } | null {
+  const items = entry.evidence.filter((e) => !NOT_TEXT_EVIDENCE.has(e.source));
+  const { country, sector } = codeFromEvidence(items);
+  if (!country && !sector) return null;
+  const sources = new Map<string, number>();
+  for (const e of items) sources.set(e.source, (sources.get(e.source) ?? 0) + e.count);
+  return { country, sector, sources };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * An in-memory registry over the given entries: three maps from key to
+ * entries (strict key, transliteration key, and the surname of multi-word
+ * person names), built once.
+ */
+export function buildRegistry(entries: readonly ActorEntry[]): ActorRegistry {
+  const byKey = new Map<string, ActorEntry[]>();
+  const byTranslit = new Map<string, ActorEntry[]>();
+  const bySurname = new Map<string, ActorEntry[]>();
+  for (const entry of entries) {
+    for (const n of new Set([entry.name, ...entry.names])) {
+      const k = foldName(n);
+      if (!k) continue;
+      push(byKey, k, entry);
+      push(byTranslit, translitKey(n), entry);
+      if (entry.type === 'PER' && k.includes(' ')) {
+        const s = surnameKey(n);
+        if (s) push(bySurname, s, entry);
+      }
+    }
+  }
+
+  function candidates(name: string): ActorEntry[] {
+    const k = foldName(name);
+    if (!k) return [];
+    const exact = byKey.get(k);
+    if (exact) return exact;
+    const t = translitKey(name);
+    const loose = byTranslit.get(t);
+    if (loose) return loose;
+    // A single word may be the surname of one person met before ("Dulaimi" for "Karim al-Dulaimi").
+    if (!k.includes(' ')) return bySurname.get(t) ?? [];
+    return [];
+  }
+
+  return {
+    size: entries.length,
+    lookup(name) {
+      const found = candidates(name);
+      if (found.length === 0) return null;
+      const codings = found.map((e) => ({ entry: e, coding: textCoding(e) }));
+      // Several entries answer: only when they all agree is there an answer.
+      const first = codings[0];
+      for (const c of codings) {
+        if (c.coding?.country !== first.coding?.country || c.coding?.sector !== first.coding?.sector || c.entry.type !== first.entry.type) return null;
+      }
+      if (!first.coding) return null;
+      const why = [...first.coding.sources].map(([s, n]) => `${s}×${n}`).join(', ');
+      return { country: first.coding.country, sector: first.coding.sector, type: first.entry.type, evidence: `registry: ${first.entry.name} (${why})` };
+    },
+  };
+}
+
+/** Anything that can list the registry's entries: the store. */
+export interface ActorSource {
+  listActors(): ActorEntry[];
+}
+
+/** A registry loaded from the store's entries once; later saves are not seen. */
+export function registryFromStore(store: ActorSource): ActorRegistry {
+  return buildRegistry(store.listActors());
+}

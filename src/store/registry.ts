@@ -1,0 +1,243 @@
+/**
+ * The actor registry's tables: each person or organisation met across
+ * articles is one entry, with every name it was written under, its code and
+ * the evidence for that code. Saving an article adds what the article showed:
+ * a coded chain joins the entry that already carries one of its names (same
+ * strict key, else the same transliteration key) and a compatible country,
+ * or starts a new one. Runs inside the store's save transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Doc, EntityMention } from '../doc/types.js';
+import { codeFromEvidence, foldName, translitKey } from '../actors/registry.js';
+
+/** Where in an article a piece of evidence was seen. */
+export interface EvidenceExample {
+  /** The article's hash. */
+  article: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Support for one code from one kind of source, summed over articles. */
+export interface ActorEvidence {
+  /** The chain's codeSource: "dictionary", "title", "apposition", "name", … */
+  source: string;
+  country: string | null;
+  sector: string | null;
+  /** Articles that gave this. */
+  count: number;
+  /** The first few places it was seen (at most MAX_EXAMPLES). */
+  examples: EvidenceExample[];
+}
+
+export interface ActorEntry {
+  id: number;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  code: string | null;
+  /** Every name written for it, most frequent first. */
+  names: string[];
+  evidence: ActorEvidence[];
+  articles: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface ActorFilter {
+  /** A name or part of one (spelling variants match), or a code prefix. */
+  search?: string;
+  /** ISO 3166 alpha-3. */
+  country?: string;
+  limit?: number;
+}
+
+const MAX_EXAMPLES = 3;
+
+/** The types the registry keeps: actors with names. Places and demonyms have their own gazetteer. */
+const REGISTRY_TYPES = new Set(['PER', 'ORG']);
+
+/** One coded chain of an article, as the registry learns it. */
+export interface LearnedChain {
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  source: string;
+  /** The names the chain was written under (capitalised mentions only: no pronouns or descriptions). */
+  names: string[];
+  /** The mention that carries the evidence. */
+  mention: { start: number; end: number; text: string };
+}
+
+/** The chains of a document worth learning: named PER/ORG chains with a code and where it came from. */
+export function chainsToLearn(doc: Pick<Doc, 'entities'>): LearnedChain[] {
+  const chains = new Map<number, EntityMention[]>();
+  for (const m of doc.entities ?? []) {
+    if (m.nominal || !REGISTRY_TYPES.has(m.type)) continue;
+    const list = chains.get(m.chain) ?? [];
+    list.push(m);
+    chains.set(m.chain, list);
+  }
+  const out: LearnedChain[] = [];
+  for (const ms of chains.values()) {
+    const coded = ms.find((m) => m.codeSource && (m.country || m.sector));
+    if (!coded) continue;
+    const names = [...new Set([ms[0].name, ...ms.map((m) => m.text)])].filter((n) => /^[\p{Lu}\p{N}]/u.test(n) && foldName(n));
+    if (names.length === 0) continue;
+    // The evidence is where the code shows: a mention with its title, else the first one.
+    const at = ms.find((m) => m.roles.length > 0 || m.modifierCountry) ?? coded;
+    out.push({
+      name: ms[0].name, type: ms[0].type, country: coded.country, sector: coded.sector, source: coded.codeSource as string,
+      names, mention: { start: at.start, end: at.end, text: at.text },
+    });
+  }
+  return out;
+}
+
+interface ActorRow {
+  id: number; name: string; type: string; country: string | null; sector: string | null; code: string | null;
+  evidence: string; articles: number; first_seen: string | null; last_seen: string | null;
+}
+
+function minDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
+function maxDate(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The code an entry lists: its best-supported country and sector, leaving out what came from the registry itself. */
+function entryCode(evidence: ActorEvidence[]): { country: string | null; sector: string | null; code: string | null } {
+  const { country, sector } = codeFromEvidence(evidence.filter((e) => e.source !== 'registry'));
+  return { country, sector, code: country || sector ? `${country ?? ''}${sector ?? ''}` : null };
+}
+
+export interface RegistryTables {
+  /** Add what one article shows (call inside the article's save transaction). */
+  learn(doc: Doc): void;
+  list(filter?: ActorFilter): ActorEntry[];
+}
+
+/** Prepared statements over the registry tables of an open, migrated database. */
+export function registryTables(db: Database.Database): RegistryTables {
+  const idsByKey = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
+    WHERE n.key = ? AND a.type = ?`).pluck();
+  const idsByTranslit = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
+    WHERE n.translit = ? AND a.type = ?`).pluck();
+  const getActor = db.prepare('SELECT * FROM actors WHERE id = ?');
+  const insertActor = db.prepare(`INSERT INTO actors
+    (name, type, country, sector, code, evidence, articles, first_seen, last_seen, updated_at)
+    VALUES (@name, @type, @country, @sector, @code, @evidence, 0, @date, @date, @now)`);
+  const updateActor = db.prepare(`UPDATE actors SET name = @name, country = @country, sector = @sector, code = @code,
+    evidence = @evidence, articles = @articles, first_seen = @first_seen, last_seen = @last_seen, updated_at = @now
+    WHERE id = @id`);
+  const upsertName = db.prepare(`INSERT INTO actor_names (actor, name, key, translit, count) VALUES (?, ?, ?, ?, 1)
+    ON CONFLICT (actor, name) DO UPDATE SET count = count + 1`);
+  const namesOf = db.prepare('SELECT name FROM actor_names WHERE actor = ? ORDER BY count DESC, length(name) DESC, name').pluck();
+  const allNames = db.prepare('SELECT actor, name FROM actor_names ORDER BY actor, count DESC, length(name) DESC, name');
+
+  /** The entry a chain belongs to: same type, a shared name key, and no clash of countries. */
+  function findEntry(chain: LearnedChain): ActorRow | null {
+    for (const [stmt, keyOf] of [[idsByKey, foldName], [idsByTranslit, translitKey]] as const) {
+      const ids = new Set<number>();
+      for (const n of chain.names) for (const id of stmt.all(keyOf(n), chain.type) as number[]) ids.add(id);
+      const rows = [...ids].map((id) => getActor.get(id) as ActorRow)
+        .filter((r) => !r.country || !chain.country || r.country === chain.country)
+        .sort((a, b) => b.articles - a.articles || a.id - b.id);
+      if (rows.length) return rows[0];
+    }
+    return null;
+  }
+
+  function learn(doc: Doc): void {
+    const article = doc.meta.hash;
+    const date = doc.meta.published ?? null;
+    const now = new Date().toISOString();
+    // One article counts once per entry, per piece of evidence and per name, however many chains it has for them.
+    const seen = new Set<string>();
+    for (const chain of chainsToLearn(doc)) {
+      let row = findEntry(chain);
+      if (!row) {
+        const id = Number(insertActor.run({
+          name: chain.name, type: chain.type, country: null, sector: null, code: null, evidence: '[]', date, now,
+        }).lastInsertRowid);
+        row = getActor.get(id) as ActorRow;
+      }
+      const evidence = JSON.parse(row.evidence) as ActorEvidence[];
+      const evKey = `${row.id}\t${chain.source}\t${chain.country}\t${chain.sector}`;
+      if (!seen.has(evKey)) {
+        seen.add(evKey);
+        const i = evidence.findIndex((e) => e.source === chain.source && e.country === chain.country && e.sector === chain.sector);
+        const example = { article, ...chain.mention };
+        const item = i >= 0 ? evidence.splice(i, 1)[0] : { source: chain.source, country: chain.country, sector: chain.sector, count: 0, examples: [] };
+        item.count += 1;
+        if (item.examples.length < MAX_EXAMPLES) item.examples.push(example);
+        evidence.push(item); // the most recently confirmed last: it wins ties
+      }
+      const firstVisit = !seen.has(`${row.id}`);
+      seen.add(`${row.id}`);
+      const longest = [row.name, ...chain.names].reduce((a, b) => (b.length > a.length ? b : a));
+      updateActor.run({
+        id: row.id, name: longest, ...entryCode(evidence), evidence: JSON.stringify(evidence),
+        articles: row.articles + (firstVisit ? 1 : 0), first_seen: minDate(row.first_seen, date), last_seen: maxDate(row.last_seen, date), now,
+      });
+      for (const n of chain.names) {
+        if (seen.has(`${row.id}\t${n}`)) continue;
+        seen.add(`${row.id}\t${n}`);
+        upsertName.run(row.id, n, foldName(n), translitKey(n));
+      }
+    }
+  }
+
+  function list(filter: ActorFilter = {}): ActorEntry[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.search !== undefined && filter.search.trim()) {
+      const q = filter.search.trim();
+      where.push(`(EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
+          AND (n.key LIKE ? ESCAPE '\\' OR n.translit LIKE ? ESCAPE '\\'))
+        OR a.code LIKE ? ESCAPE '\\')`);
+      params.push(`%${likeLiteral(foldName(q))}%`, `%${likeLiteral(translitKey(q))}%`, `${likeLiteral(q.toUpperCase())}%`);
+    }
+    if (filter.country) { where.push('a.country = ?'); params.push(filter.country.toUpperCase()); }
+    let sql = `SELECT a.* FROM actors a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.articles DESC, a.name, a.id`;
+    if (filter.limit !== undefined) {
+      if (!Number.isInteger(filter.limit) || filter.limit < 0) throw new Error(`bad limit ${filter.limit}`);
+      sql += ' LIMIT ?';
+      params.push(filter.limit);
+    }
+    const rows = db.prepare(sql).all(...params) as ActorRow[];
+    // Many entries (the whole registry, loaded for lookups): one pass over the names beats a query each.
+    let names: (id: number) => string[];
+    if (rows.length > 200) {
+      const byActor = new Map<number, string[]>();
+      for (const r of allNames.all() as { actor: number; name: string }[]) {
+        const list = byActor.get(r.actor) ?? [];
+        list.push(r.name);
+        byActor.set(r.actor, list);
+      }
+      names = (id) => byActor.get(id) ?? [];
+    } else {
+      names = (id) => namesOf.all(id) as string[];
+    }
+    return rows.map((r) => ({
+      id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, code: r.code,
+      names: names(r.id), evidence: JSON.parse(r.evidence), articles: r.articles, firstSeen: r.first_seen, lastSeen: r.last_seen,
+    }));
+  }
+
+  return { learn, list };
+}
