@@ -26,11 +26,13 @@ import { yearParser } from './parsers/year.js';
 import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
 import { trimSpanRefiner } from './refiners/trim-span.js';
 import { refineDiscourse } from './refiners/discourse.js';
+import { refineReportingPeriods } from './refiners/reporting-period.js';
+import { periodParser } from './parsers/period.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
-  durationParser, setParser, presentRefParser,
+  durationParser, setParser, presentRefParser, periodParser,
 ];
 
 export const REFINERS: TimeRefiner[] = [trimSpanRefiner, mergeOverlapsRefiner];
@@ -68,7 +70,7 @@ export function findTimes(doc: TimesInput): TimeExpression[] {
       out.push({ start, end, text: doc.text.slice(start, end), type: c.type, value: c.value, sentence: s.index, source: c.source });
     }
   }
-  return refineDiscourse(out).map(({ source: _source, ...t }) => t);
+  return refineReportingPeriods(refineDiscourse(out), anchor).map(({ source: _source, ...t }) => t);
 }
 
 export { eventDate } from './event-date.js';

@@ -51,7 +51,8 @@ export interface Scores {
   gold: number; found: number; strict: number; relaxed: number; valueRight: number; typeRight: number;
 }
 
-export function score(gold: GoldTimex[], found: Found[], s: Scores, misses?: string[]): void {
+export function score(gold: GoldTimex[], found: Found[], s: Scores, misses?: string[], tag = ''): void {
+  const at = misses && tag ? misses.length : -1;
   s.gold += gold.length;
   s.found += found.length;
   const used = new Set<number>();
@@ -73,6 +74,7 @@ export function score(gold: GoldTimex[], found: Found[], s: Scores, misses?: str
     if (found[i].type === g.type) s.typeRight++;
   }
   found.forEach((f, i) => { if (!used.has(i)) misses?.push(`EXTRA\t${f.type}\t${f.value}\t${f.text}`); });
+  if (misses && at >= 0) for (let k = at; k < misses.length; k++) misses[k] += `\t${tag}`;
 }
 
 const f1 = (tp: number, found: number, gold: number) => {
@@ -110,7 +112,7 @@ function main(argv: string[]): void {
       const doc = parseTimeml(readFileSync(file, 'utf8'));
       const sentences = lineSentences(doc.text);
       const found = findTimes({ text: doc.text, sentences, meta: { published: doc.dct } });
-      score(doc.timexes, found, acta, verbose ? misses : undefined);
+      score(doc.timexes, found, acta, verbose ? misses : undefined, `${file.split('/').pop()}@${doc.dct}`);
       score(doc.timexes, chronoAlone(doc.text, sentences, doc.dct), base);
       files++;
     }

@@ -11,7 +11,7 @@ const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, 
 
 export const quarterParser: TimeParser = {
   name: 'quarter',
-  pattern: () => new RegExp(B + '(?:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter(?:\\s+of\\s+(?:(\\d{4})|(last|this|next)\\s+year)|,?\\s+(\\d{4})(?!\\d))?|Q([1-4])(?:\\s+(\\d{4}))?)(?![\\w])', 'gi'),
+  pattern: () => new RegExp(B + '(?:(?:the\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter(?:\\s+of\\s+(?:(\\d{4})|(last|this|next)\\s+year)|,?\\s+(\\d{4})(?!\\d))?|Q([1-4])(?:\\s+(\\d{4}))?)(?![\\w])', 'gi'),
   extract(ctx, m) {
     const [, ord, y1, rel, y2, qn, y3] = m;
     const q = ord ? ORD[ord.toLowerCase()] : +qn;

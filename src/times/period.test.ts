@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { times } from './test-helpers.js';
+
+// Publication date: Thursday 2021-11-04 (quarters reported after the fact).
+const P = '2021-11-04';
+
+test('a year-ago comparison takes the grain of the quarter the story names', () => {
+  assert.deepEqual(times('The brewer lost $3 million in the second quarter, against a profit of $1 million a year earlier.', P), [
+    ['the second quarter', 'DATE', '2021-Q2'], ['a year earlier', 'DATE', '2020-Q2']]);
+  assert.deepEqual(times('Sales in the year-ago quarter were weaker.', P), [['the year-ago quarter', 'DATE', '2020-Q3']]);
+});
+
+test('"the quarter" is the quarter the story last named, else the latest ended one', () => {
+  assert.deepEqual(times('Margins narrowed in the quarter.', P), [['the quarter', 'DATE', '2021-Q3']]);
+  assert.deepEqual(times('First-quarter orders rose.\nIn the quarter, costs fell.', P), [
+    ['First-quarter', 'DATE', '2021-Q1'], ['the quarter', 'DATE', '2021-Q1']]);
+  assert.deepEqual(times('Year-earlier figures were restated.', P), [['Year-earlier', 'DATE', '2020-Q3']]);
+});
+
+test('periods with a year or a relative year', () => {
+  assert.deepEqual(times('Output beat the 2019 third quarter.', P), [['the 2019 third quarter', 'DATE', '2019-Q3']]);
+  assert.deepEqual(times('It expects a rebound in next year\'s first quarter.', P), [['next year\'s first quarter', 'DATE', '2022-Q1']]);
+  assert.deepEqual(times('The quarter of a century since then was calm.', P).filter(([t]) => /quarter/i.test(t)), []);
+});
