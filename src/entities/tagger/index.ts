@@ -1,0 +1,108 @@
+/**
+ * The statistical named-entity tagger: an averaged perceptron over BIO tags,
+ * decoded greedily left to right, trained by `train.ts` on CoNLL-2003 (and
+ * CrossNER politics) and shipped as data/ner-model.bin.gz. The model loads on
+ * first use, once.
+ *
+ * `tagTokens` tags one sentence given as words. `tagSpans` tags a sentence of a
+ * segmented Doc: the segmenter (wink-nlp) splits "al-Muhandis" into al / - /
+ * Muhandis where CoNLL keeps one word, so hyphen-glued pieces are joined into
+ * one word for tagging and the entity mapped back onto the tokens.
+ */
+import { readFileSync } from 'node:fs';
+import type { Sentence, Token } from '../../doc/types.js';
+import { dataPath } from '../../util/data.js';
+import { greedyDecode } from './decode.js';
+import { prepareSentence } from './features.js';
+import { deserializeModel, type TaggerModel } from './model.js';
+import { spansFromTags, TAGS, type BioTag, type EntityKind } from './tags.js';
+
+export type { BioTag, EntityKind } from './tags.js';
+
+export const MODEL_FILE = 'ner-model.bin.gz';
+
+let model: TaggerModel | null = null;
+let loadMs = 0;
+
+/** The shipped model, read on first use. */
+export function taggerModel(): TaggerModel {
+  if (!model) {
+    const started = performance.now();
+    model = deserializeModel(readFileSync(dataPath(MODEL_FILE)));
+    loadMs = performance.now() - started;
+  }
+  return model;
+}
+
+/** Use another model (tests, experiments); null goes back to the shipped one. */
+export function useTaggerModel(m: TaggerModel | null): void {
+  model = m;
+}
+
+/** Milliseconds the shipped model took to load (0 before it is loaded). */
+export function taggerLoadMs(): number {
+  return loadMs;
+}
+
+/** Typographic quotes as the training data writes them (CoNLL uses ASCII). */
+export function trainingForm(word: string): string {
+  return word.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+/**
+ * BIO tags for one sentence of words. `pos` is accepted for callers that have
+ * it; the current model does not use parts of speech.
+ */
+export function tagTokens(words: string[], pos?: string[]): BioTag[] {
+  void pos;
+  if (words.length === 0) return [];
+  const m = taggerModel();
+  const s = prepareSentence(words.map(trainingForm), m.header.options);
+  return greedyDecode(m, s).map((t) => TAGS[t]);
+}
+
+/** An entity over doc token indices, both ends inclusive. */
+export interface TokenEntity {
+  first: number;
+  last: number;
+  type: EntityKind;
+}
+
+/** Word-like: letters or digits, so "al" - "Muhandis" glue but "," - "x" does not. */
+const WORDISH = /[\p{L}\p{N}]$/u;
+const WORDISH_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * Words for tagging from a sentence's tokens: a token, or a run of tokens
+ * glued by hyphens without spaces ("al-Muhandis", "Abu-Dhabi"), joined.
+ * Returns the words and, per word, its first and last token index.
+ */
+export function wordsOfTokens(text: string, tokens: readonly Token[], start: number, end: number): { words: string[]; first: number[]; last: number[] } {
+  const words: string[] = [];
+  const first: number[] = [];
+  const last: number[] = [];
+  let k = start;
+  while (k < end) {
+    let j = k;
+    // Extend over "-" + word while there is no space between the pieces.
+    while (
+      j + 2 < end &&
+      text.slice(tokens[j + 1].start, tokens[j + 1].end) === '-' &&
+      tokens[j].end === tokens[j + 1].start && tokens[j + 1].end === tokens[j + 2].start &&
+      WORDISH.test(text.slice(tokens[j].start, tokens[j].end)) &&
+      WORDISH_START.test(text.slice(tokens[j + 2].start, tokens[j + 2].end))
+    ) j += 2;
+    words.push(text.slice(tokens[k].start, tokens[j].end));
+    first.push(k);
+    last.push(j);
+    k = j + 1;
+  }
+  return { words, first, last };
+}
+
+/** Entities of one sentence of a Doc, as token index ranges. */
+export function tagSpans(text: string, tokens: Token[], sentence: Sentence): TokenEntity[] {
+  const { words, first, last } = wordsOfTokens(text, tokens, sentence.tokenStart, sentence.tokenEnd);
+  const tags = tagTokens(words);
+  return spansFromTags(tags).map((s) => ({ first: first[s.first], last: last[s.last], type: s.type }));
+}

@@ -1,0 +1,125 @@
+/**
+ * Knowledge features: what the project's own data says about the words of a
+ * sentence. Single words: given names, honorifics, name particles, head words
+ * of organisations/places/laws, demonyms, country names, role words before a
+ * name. Multi-word: the longest gazetteer place, country or known actor that
+ * covers a word, as B/I positions ("gzP=city3:B", "gzA=ORG:I"). The tagger
+ * learns how far to trust each source. Lookups are cached per string, since
+ * the same names recur through a corpus.
+ */
+import { lookupPlace } from '../../places/gazetteer.js';
+import { countryByDemonym, countryByName } from '../../places/countries.js';
+import { actorsByName, givenName, honorific, nameParticle, orgWord, roleWord } from '../../actors/knowledge.js';
+import { isCapitalised } from './shape.js';
+
+const CACHE_LIMIT = 200_000;
+
+function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = make(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+const wordCache = new Map<string, string[]>();
+const roleCache = new Map<string, string>();
+const spanCache = new Map<string, string[]>();
+
+/** Features of one word on its own (original spelling). */
+function wordFacts(word: string): string[] {
+  const out: string[] = [];
+  if (!/\p{L}/u.test(word)) return out;
+  if (givenName(word)) out.push('given');
+  if (honorific(word)) out.push('hon');
+  if (nameParticle(word)) out.push('part');
+  const ow = orgWord(word);
+  if (ow) out.push('ow=' + ow);
+  if (countryByDemonym(word)) out.push('demonym');
+  if (isCapitalised(word) && countryByName(word)) out.push('country');
+  return out;
+}
+
+/** The role a phrase names ("minister" → PER, "ministry" → ORG), or "" for none. */
+function roleOf(phrase: string): string {
+  return roleWord(phrase)?.type ?? '';
+}
+
+/** Population bucket of a place candidate list: what sort of place the name may be. */
+function placeClass(name: string): string | null {
+  const cands = lookupPlace(name);
+  if (cands.length === 0) return null;
+  let best = '';
+  let pop = -1;
+  for (const c of cands) {
+    if (c.abbreviation) continue;
+    const k = c.place.kind;
+    if (k !== 'city') { best = c.loose ? k + '~' : k; pop = Infinity; break; }
+    if (c.place.population > pop) { pop = c.place.population; best = 'city'; }
+  }
+  if (best === '') return null;
+  if (best === 'city') {
+    const size = pop >= 1_000_000 ? 6 : pop >= 100_000 ? 5 : pop >= 10_000 ? 4 : 3;
+    return 'city' + size;
+  }
+  return best;
+}
+
+/** Which dictionaries know a multi-word name: place class, country, actor type. */
+function spanFacts(name: string): string[] {
+  const out: string[] = [];
+  const p = placeClass(name);
+  if (p) out.push('gzP=' + p);
+  if (countryByName(name)) out.push('gzC');
+  const actors = actorsByName(name);
+  if (actors.length > 0) out.push('gzA=' + actors[0].type);
+  return out;
+}
+
+const MAX_SPAN = 5;
+
+/**
+ * Knowledge features for each word of a sentence. `words` are the words as
+ * written, `lower` their lower-case forms.
+ */
+export function lexiconFeatures(words: readonly string[], lower: readonly string[]): string[][] {
+  const n = words.length;
+  const feats: string[][] = [];
+  const caps: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    feats.push([...cached(wordCache, words[i], wordFacts)]);
+    caps.push(isCapitalised(words[i]));
+  }
+  // A role word or phrase just before a word ("Minister X", "Foreign Minister X").
+  for (let i = 1; i < n; i++) {
+    const r1 = cached(roleCache, lower[i - 1], roleOf);
+    if (r1) feats[i].push('role-1=' + r1);
+    if (i >= 2) {
+      const r2 = cached(roleCache, lower[i - 2] + ' ' + lower[i - 1], roleOf);
+      if (r2) feats[i].push('role-2=' + r2);
+    }
+  }
+  // Longest dictionary names covering capitalised stretches, per source.
+  const covered = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (!caps[i]) continue;
+    for (let len = Math.min(MAX_SPAN, n - i); len >= 1; len--) {
+      const last = i + len - 1;
+      if (!caps[last]) continue;
+      const name = len === 1 ? words[i] : words.slice(i, i + len).join(' ');
+      const facts = cached(spanCache, name, spanFacts);
+      for (const f of facts) {
+        const src = f.slice(0, 3);
+        // Each source marks a word only from its longest name starting earliest.
+        if ((covered.get(src) ?? -1) >= i) continue;
+        covered.set(src, last);
+        feats[i].push(f + ':B');
+        for (let k = i + 1; k <= last; k++) feats[k].push(f + ':I');
+        if (len > 1) for (let k = i; k <= last; k++) feats[k].push(src + 'len' + Math.min(len, 3));
+      }
+    }
+  }
+  return feats;
+}

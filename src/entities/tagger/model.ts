@@ -1,0 +1,126 @@
+/**
+ * The shipped tagger model: feature names and their quantised weights, stored
+ * compactly and read back into a `Scorer`. File layout (then gzip):
+ *   u32 header length, header JSON (format, tags, scale, feature count, options),
+ *   u32 names length, names joined by "\n" (UTF-8),
+ *   u16 per feature: bit j set when the feature has a weight for tag j,
+ *   i16 per set bit: the weight divided by `scale`, rounded.
+ * Weights too small to matter are pruned before writing, so the file stays small.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FeatureOptions } from './features.js';
+import type { Scorer } from './perceptron.js';
+import { TAGS, TAG_COUNT } from './tags.js';
+
+export const MODEL_FORMAT = 'acta-ner-perceptron/1';
+
+export interface ModelHeader {
+  format: string;
+  tags: string[];
+  scale: number;
+  features: number;
+  options: FeatureOptions;
+  /** How the model was trained (corpora, epochs, seed): for the record. */
+  trained: Record<string, unknown>;
+}
+
+/** A model ready for decoding. */
+export class TaggerModel implements Scorer {
+  readonly classes = TAG_COUNT;
+  constructor(
+    readonly index: Map<string, number>,
+    readonly weights: Float32Array,
+    readonly header: ModelHeader,
+  ) {}
+
+  rowOf(feature: string): number {
+    return this.index.get(feature) ?? -1;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+}
+
+/**
+ * Keep the features with some weight of at least `minWeight` in absolute value
+ * (smaller weights are set to zero), and quantise to 16 bits.
+ */
+export function buildModel(
+  names: readonly string[], weights: ArrayLike<number>, minWeight: number,
+  options: FeatureOptions, trained: Record<string, unknown>,
+): TaggerModel {
+  let maxAbs = 0;
+  for (let i = 0; i < names.length * TAG_COUNT; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const index = new Map<string, number>();
+  const kept: number[] = [];
+  for (let r = 0; r < names.length; r++) {
+    let keep = false;
+    for (let j = 0; j < TAG_COUNT; j++) if (Math.abs(weights[r * TAG_COUNT + j]) >= minWeight) keep = true;
+    if (keep) { index.set(names[r], kept.length); kept.push(r); }
+  }
+  const out = new Float32Array(kept.length * TAG_COUNT);
+  kept.forEach((r, row) => {
+    for (let j = 0; j < TAG_COUNT; j++) {
+      const w = weights[r * TAG_COUNT + j];
+      out[row * TAG_COUNT + j] = Math.abs(w) >= minWeight ? Math.round(w / scale) * scale : 0;
+    }
+  });
+  const header: ModelHeader = {
+    format: MODEL_FORMAT, tags: [...TAGS], scale, features: kept.length, options, trained,
+  };
+  return new TaggerModel(index, out, header);
+}
+
+/** The model as gzip-compressed bytes. */
+export function serializeModel(model: TaggerModel): Buffer {
+  const names = [...model.index.keys()];
+  const n = names.length;
+  const headerBytes = Buffer.from(JSON.stringify(model.header), 'utf8');
+  const nameBytes = Buffer.from(names.join('\n'), 'utf8');
+  const masks = Buffer.alloc(n * 2);
+  const values: number[] = [];
+  const scale = model.header.scale;
+  for (let r = 0; r < n; r++) {
+    let mask = 0;
+    for (let j = 0; j < TAG_COUNT; j++) {
+      const q = Math.round(model.weights[r * TAG_COUNT + j] / scale);
+      if (q !== 0) { mask |= 1 << j; values.push(q); }
+    }
+    masks.writeUInt16LE(mask, r * 2);
+  }
+  const valueBytes = Buffer.alloc(values.length * 2);
+  values.forEach((q, k) => valueBytes.writeInt16LE(q, k * 2));
+  const len = (x: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(x, 0); return b; };
+  const raw = Buffer.concat([len(headerBytes.length), headerBytes, len(nameBytes.length), nameBytes, masks, valueBytes]);
+  return gzipSync(raw, { level: 9 });
+}
+
+/** Read a model written by `serializeModel`. */
+export function deserializeModel(bytes: Uint8Array): TaggerModel {
+  const raw = gunzipSync(bytes);
+  let at = 0;
+  const headerLen = raw.readUInt32LE(at); at += 4;
+  const header = JSON.parse(raw.toString('utf8', at, at + headerLen)) as ModelHeader;
+  at += headerLen;
+  if (header.format !== MODEL_FORMAT) throw new Error(`unknown NER model format: ${header.format}`);
+  if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('NER model tags differ from the tagger\'s');
+  const namesLen = raw.readUInt32LE(at); at += 4;
+  const names = raw.toString('utf8', at, at + namesLen).split('\n');
+  at += namesLen;
+  const n = header.features;
+  if (names.length !== n) throw new Error('NER model is damaged: feature count differs');
+  const index = new Map<string, number>();
+  for (let r = 0; r < n; r++) index.set(names[r], r);
+  const weights = new Float32Array(n * TAG_COUNT);
+  let v = at + n * 2;
+  for (let r = 0; r < n; r++) {
+    const mask = raw.readUInt16LE(at + r * 2);
+    if (mask === 0) continue;
+    for (let j = 0; j < TAG_COUNT; j++) {
+      if (mask & (1 << j)) { weights[r * TAG_COUNT + j] = raw.readInt16LE(v) * header.scale; v += 2; }
+    }
+  }
+  return new TaggerModel(index, weights, header);
+}

@@ -1,0 +1,51 @@
+/**
+ * Train the shipped NER model: `node dist/entities/tagger/train.js`.
+ * Reads CoNLL-2003 eng.train (and CrossNER politics train, its types mapped to
+ * CoNLL's) from ACTA_SHARED (default ../shared beside the project) and writes
+ * data/ner-model.bin.gz. Same data, same model: training is deterministic.
+ * Options: --epochs N, --out PATH, --no-crossner, --min-weight X.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DROP, readConll, type TaggedSentence } from './conll.js';
+import { serializeModel } from './model.js';
+import { DEFAULT_TRAIN_OPTIONS, trainTagger } from './trainer.js';
+import { dataPath, packageRoot } from '../../util/data.js';
+
+/** CrossNER politics types as CoNLL types; elections have no CoNLL type, so their sentences are left out. */
+export const CROSSNER_TYPES: Readonly<Record<string, string>> = {
+  politician: 'PER', person: 'PER',
+  politicalparty: 'ORG', organisation: 'ORG',
+  country: 'LOC', location: 'LOC',
+  misc: 'MISC', event: 'MISC', election: DROP,
+};
+
+function arg(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : null;
+}
+
+function main(): void {
+  const shared = resolve(process.env.ACTA_SHARED ?? resolve(packageRoot, '..', 'shared'));
+  const corpus: TaggedSentence[] = readConll(resolve(shared, 'eval/ner/conll2003/eng.train'));
+  const sources = ['conll2003/eng.train'];
+  if (!process.argv.includes('--no-crossner')) {
+    corpus.push(...readConll(resolve(shared, 'eval/ner/crossner-politics/train.txt'), CROSSNER_TYPES));
+    sources.push('crossner-politics/train.txt');
+  }
+  const epochs = Number(arg('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs);
+  const minWeight = Number(arg('--min-weight') ?? DEFAULT_TRAIN_OPTIONS.minWeight);
+  const out = resolve(arg('--out') ?? dataPath('ner-model.bin.gz'));
+  const started = performance.now();
+  console.log(`training on ${corpus.length} sentences (${sources.join(', ')}), ${epochs} epochs`);
+  const model = trainTagger(corpus, {
+    epochs, minWeight,
+    onEpoch: (e, errors, tokens) => console.log(`epoch ${e}: ${errors} wrong of ${tokens} (${(100 * errors / tokens).toFixed(2)}%), ${((performance.now() - started) / 1000).toFixed(0)}s`),
+  });
+  model.header.trained.sources = sources;
+  const bytes = serializeModel(model);
+  writeFileSync(out, bytes);
+  console.log(`wrote ${out}: ${model.size} features, ${(bytes.length / 1e6).toFixed(2)} MB, ${((performance.now() - started) / 1000).toFixed(0)}s`);
+}
+
+main();
