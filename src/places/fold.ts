@@ -11,12 +11,20 @@ const LEADING_ARTICLE = /^(?:the |(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh)(?: 
 
 const LEADING_SPACED_ARTICLE = /^(?:the|al|el|ad|ar|as|ash|at|az|an|adh|ath|dh) (?=\S)/;
 
+/** Abbreviated generic words in names, spelled out: "St. Petersburg" = "Saint Petersburg", "Ft. Worth". */
+const NAME_ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'point' };
+const ABBREVIATED_WORD = /(?<=^| )(?:st|ste|mt|ft|pt)(?= )/g;
+
+function spellOut(folded: string): string {
+  return folded.includes('t ') ? folded.replace(ABBREVIATED_WORD, (w) => NAME_ABBREVIATIONS[w]) : folded;
+}
+
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */
 export function foldName(s: string): string {
   // Fast path for plain ASCII names (most gazetteer names): nothing to strip but an article.
   if (/^[A-Za-z ]*$/.test(s)) {
     const lower = s.toLowerCase().replace(/\s+/g, ' ').trim();
-    return lower.replace(LEADING_SPACED_ARTICLE, '');
+    return spellOut(lower.replace(LEADING_SPACED_ARTICLE, ''));
   }
   let f = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Letters NFD does not decompose.
@@ -27,7 +35,7 @@ export function foldName(s: string): string {
   f = f.replace(/\s*[-‐‑–—]\s*/g, ' -').replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
   // Articles may be stacked on a name only once; strip one.
   f = f.replace(LEADING_ARTICLE, '');
-  return f.replace(/ ?-/g, ' ').replace(/\s+/g, ' ').trim();
+  return spellOut(f.replace(/ ?-/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** True when every letter of s is upper case and it has at least one ("US", "U.S.", "UAE"). */

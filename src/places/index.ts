@@ -461,6 +461,94 @@ function toMention(doc: PlacesInput, t: Toponym, p: GazetteerPlace): PlaceMentio
   };
 }
 
+/** Weight of a place's own division as "ISO3|admin1 code", or null. */
+function divisionKey(p: GazetteerPlace): string | null {
+  return p.country && p.admin1Code ? `${p.country}|${p.admin1Code}` : null;
+}
+
+/**
+ * What the other toponyms of the article say about where it is: for every
+ * distinct name, a probability over its candidates; summed per country and per
+ * first-level division. A name never supports itself, so "Paris" alone does not
+ * make an article French, while "Paris" beside "Tennessee" and "Nashville"
+ * settles on the town in Tennessee.
+ */
+interface Support {
+  countries: Map<string, number>;
+  divisions: Map<string, number>;
+  /** Each name's own share of those sums, subtracted when scoring that name. */
+  own: Map<string, { countries: Map<string, number>; divisions: Map<string, number> }>;
+  mainCountry: string | null;
+}
+
+function add(map: Map<string, number>, key: string, w: number): void {
+  map.set(key, (map.get(key) ?? 0) + w);
+}
+
+/** A name's candidates as probabilities: a softmax over their scores. */
+function distribution(cands: Candidate[], score: (c: Candidate) => number): number[] {
+  const scores = cands.map(score);
+  const top = Math.max(...scores);
+  const e = scores.map((x) => Math.exp(x - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }>, demonyms: Map<string, number>): Support {
+  const countries = new Map<string, number>(demonyms);
+  const divisions = new Map<string, number>();
+  const own: Support['own'] = new Map();
+  for (const [name, { cands, probs }] of names) {
+    const mine = { countries: new Map<string, number>(), divisions: new Map<string, number>() };
+    cands.forEach((c, k) => {
+      // A loose spelling match is no evidence of its own country ("Yusufiya" ≠ Morocco's "Youssoufia").
+      if (c.loose || !c.place.country) return;
+      add(mine.countries, c.place.country, probs[k]);
+      const d = divisionKey(c.place);
+      if (d) add(mine.divisions, d, probs[k]);
+    });
+    for (const [k, w] of mine.countries) add(countries, k, w);
+    for (const [k, w] of mine.divisions) add(divisions, k, w);
+    own.set(name, mine);
+  }
+  let mainCountry: string | null = null;
+  let mainWeight = 0;
+  for (const [iso3, w] of countries) if (w > mainWeight) { mainCountry = iso3; mainWeight = w; }
+  return { countries, divisions, own, mainCountry };
+}
+
+/** Score of a candidate given what the article's other names support. */
+function supportedScore(c: Candidate, name: string, support: Support, container: Candidate[] | null): number {
+  const p = c.place;
+  let s = priorScore(c);
+  if (container) {
+    if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
+    else s -= 3;
+  }
+  if (!p.country) return s;
+  const own = support.own.get(name);
+  const w = (support.countries.get(p.country) ?? 0) - (own?.countries.get(p.country) ?? 0);
+  if (p.kind === 'country') return s + Math.min(Math.max(w, 0), 3);
+  if (w > 0.05) s += 2 + Math.min(w, 3) * 0.5;
+  if (p.country === support.mainCountry) s += 1;
+  const d = divisionKey(p);
+  if (d) {
+    const wd = (support.divisions.get(d) ?? 0) - (own?.divisions.get(d) ?? 0);
+    if (wd > 0.05) s += 1.5 * Math.min(wd, 3);
+  }
+  return s;
+}
+
+/** Demonyms are not places, but "Iraqi police" says the article is about Iraq. */
+function demonymWeights(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/\b\p{Lu}[\p{L}-]+\b/gu)) {
+    const iso3 = countryByDemonym(m[0].replace(/-(?:backed|led|born)$/, ''));
+    if (iso3 && !countryByName(m[0])) add(out, iso3, 0.5);
+  }
+  return out;
+}
+
 /** Every toponym in the document's sentences, resolved to a place. */
 export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const lower = lowerCaseWords(doc.text);
@@ -476,16 +564,33 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   }
   toponyms.sort((a, b) => a.start - b.start);
   const ctx = buildContext(doc, toponyms);
-  const out: PlaceMention[] = [];
+  interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null }
+  const pending: Pending[] = [];
   for (const t of toponyms) {
     const s = doc.sentences[t.sentence];
     const container = s ? containerAfter(doc, s, t.tokenEnd) : null;
-    const believable = t.candidates.filter((c) => looseBelievable(c, ctx));
-    if (believable.length === 0) continue;
-    const top = best(believable, (c) => contextScore(c, ctx, container));
+    const cands = t.candidates.filter((c) => looseBelievable(c, ctx));
+    if (cands.length === 0) continue;
+    pending.push({ t, name: foldName(doc.text.slice(t.start, t.end)), cands, container });
+  }
+  // First the old context score; then twice more, with what the other names support.
+  const demonyms = demonymWeights(doc.text);
+  let score = (x: Pending, c: Candidate) => contextScore(c, ctx, x.container);
+  for (let round = 0; round < 3; round++) {
+    const names = new Map<string, { cands: Candidate[]; probs: number[] }>();
+    for (const x of pending) {
+      if (names.has(x.name)) continue;
+      names.set(x.name, { cands: x.cands, probs: distribution(x.cands, (c) => score(x, c)) });
+    }
+    const support = buildSupport(names, demonyms);
+    score = (x: Pending, c: Candidate) => supportedScore(c, x.name, support, x.container);
+  }
+  const out: PlaceMention[] = [];
+  for (const x of pending) {
+    const top = best(x.cands, (c) => score(x, c));
     // A small town matched only loosely or without any cue is too weak to report.
-    if (!t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;
-    out.push(toMention(doc, t, top.place));
+    if (!x.t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;
+    out.push(toMention(doc, x.t, top.place));
   }
   return out;
 }
