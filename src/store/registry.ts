@@ -206,10 +206,14 @@ export function registryTables(db: Database.Database): RegistryTables {
     const params: unknown[] = [];
     if (filter.search !== undefined && filter.search.trim()) {
       const q = filter.search.trim();
-      where.push(`(EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
-          AND (n.key LIKE ? ESCAPE '\\' OR n.translit LIKE ? ESCAPE '\\'))
-        OR a.code LIKE ? ESCAPE '\\')`);
-      params.push(`%${likeLiteral(foldName(q))}%`, `%${likeLiteral(translitKey(q))}%`, `${likeLiteral(q.toUpperCase())}%`);
+      // Text with no letters or digits folds to nothing, which would match every name: then only codes are searched.
+      const nameClause = foldName(q)
+        ? `EXISTS (SELECT 1 FROM actor_names n WHERE n.actor = a.id
+            AND (n.key LIKE ? ESCAPE '\\' OR n.translit LIKE ? ESCAPE '\\')) OR `
+        : '';
+      where.push(`(${nameClause}a.code LIKE ? ESCAPE '\\')`);
+      if (nameClause) params.push(`%${likeLiteral(foldName(q))}%`, `%${likeLiteral(translitKey(q))}%`);
+      params.push(`${likeLiteral(q.toUpperCase())}%`);
     }
     if (filter.country) { where.push('a.country = ?'); params.push(filter.country.toUpperCase()); }
     let sql = `SELECT a.* FROM actors a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}

@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../index.js';
+import type { Doc, EntityMention } from '../doc/types.js';
+import { registryFromStore } from '../actors/registry.js';
+import { migrations } from './migrations.js';
+import { chainsToLearn } from './registry.js';
+import { openStore, type Store } from './store.js';
+
+function withStore(t: { after: (fn: () => void) => void }): { store: Store; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-registry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'acta.db');
+  const store = openStore(path);
+  t.after(() => store.close());
+  return { store, path };
+}
+
+const first = analyze({
+  id: 'first', published: '2023-03-01',
+  text: 'Iraqi militia commander Karim al-Dulaimi said on Monday that his fighters would leave Mosul by the end of the month.',
+});
+const second = analyze({ id: 'second', published: '2023-04-12', text: 'Dulaimi said the fighters had left the city and would not return.' });
+
+test('an entry learned from one article codes a bare surname in a later one', (t) => {
+  const { store } = withStore(t);
+  assert.equal(registryFromStore(store).lookup('Dulaimi'), null, 'an empty registry knows nothing');
+  store.saveDoc(first);
+  const entries = store.listActors();
+  assert.equal(entries.length, 1, 'the demonym, the place and the descriptions are not registry entries');
+  const [e] = entries;
+  assert.equal(e.name, 'Karim al-Dulaimi');
+  assert.equal(e.type, 'PER');
+  assert.equal(e.code, 'IRQREB');
+  assert.deepEqual(e.names, ['Karim al-Dulaimi']);
+  assert.equal(e.evidence[0].source, 'title');
+  const ex = e.evidence[0].examples[0];
+  assert.equal(ex.article, first.meta.hash);
+  assert.equal(first.text.slice(ex.start, ex.end), 'Karim al-Dulaimi', 'evidence keeps offsets into the article');
+  assert.deepEqual([e.articles, e.firstSeen, e.lastSeen], [1, '2023-03-01', '2023-03-01']);
+
+  // The second article's text alone says nothing about who Dulaimi is.
+  assert.equal(second.entities.find((m) => m.text === 'Dulaimi')?.code, null);
+  const reg = registryFromStore(store);
+  for (const name of ['Dulaimi', 'al-Dulaimi', 'Karim Dulaymi', 'Al Dulaimi']) {
+    assert.deepEqual(reg.lookup(name), { country: 'IRQ', sector: 'REB', type: 'PER', evidence: 'registry: Karim al-Dulaimi (title×1)' }, name);
+  }
+  store.saveDoc(second);
+  assert.equal(store.listActors().length, 1, 'an uncoded mention adds no entry');
+});
+
+/** A doc with hand-made coded chains (the analysis is not what is tested here). */
+function docWith(id: string, published: string | null, chains: { names: string[]; type?: 'PER' | 'ORG'; country: string | null; sector: string | null; source: string | null }[]): Doc {
+  // The id goes into the text: the article's identity is its text's hash.
+  const text = `Report ${id}. ` + chains.map((c) => c.names.join(' and ')).join('. ') + '.';
+  const entities: EntityMention[] = [];
+  let at = 0;
+  chains.forEach((c, chain) => {
+    for (const n of c.names) {
+      const start = text.indexOf(n, at);
+      at = start + n.length;
+      entities.push({
+        text: n, start, end: at, name: c.names[0], type: c.type ?? 'PER', country: c.country, sector: c.sector,
+        code: c.country || c.sector ? `${c.country ?? ''}${c.sector ?? ''}` : null, chain, sentence: 0, roles: [],
+        codeSource: c.source, nominal: false, roleSectors: [], modifierCountry: null, evidence: 'test',
+      });
+    }
+  });
+  const base = analyze({ id, text, published: published ?? undefined });
+  return { ...base, entities, events: [] };
+}
+
+test('spelling variants from several articles gather in one entry, with evidence counted per article', (t) => {
+  const { store } = withStore(t);
+  store.saveDoc(docWith('a1', '2022-05-01', [{ names: ['Falih al-Fayyadh', 'Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' }]));
+  store.saveDoc(docWith('a2', '2021-01-09', [{ names: ['Falih Fayadh'], country: 'IRQ', sector: 'MIL', source: 'apposition' }]));
+  store.saveDoc(docWith('a3', '2023-02-02', [
+    { names: ['Falih al-Fayyad'], country: 'IRQ', sector: null, source: 'title' },
+    { names: ['Faleh al Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' },
+  ]));
+  const [e, ...rest] = store.listActors();
+  assert.equal(rest.length, 1, 'a spelling whose transliteration key differs stays apart');
+  assert.equal(rest[0].name, 'Faleh al Fayyadh');
+  assert.equal(e.code, 'IRQMIL');
+  assert.deepEqual(new Set(e.names), new Set(['Falih al-Fayyadh', 'Fayyadh', 'Falih Fayadh', 'Falih al-Fayyad']));
+  assert.equal(e.articles, 3);
+  assert.deepEqual([e.firstSeen, e.lastSeen], ['2021-01-09', '2023-02-02']);
+  const title = e.evidence.find((x) => x.source === 'title' && x.sector === 'MIL')!;
+  assert.equal(title.count, 1);
+  assert.equal(e.evidence.reduce((n, x) => n + x.count, 0), 3);
+  assert.equal(registryFromStore(store).lookup('Fayad')?.sector, 'MIL', 'two entries share the surname but agree on the code');
+});
+
+test('a namesake from another country gets its own entry; a lookup of the shared name has no answer', (t) => {
+  const { store } = withStore(t);
+  store.saveDoc(docWith('b1', null, [{ names: ['Ali Hassan'], country: 'IRQ', sector: 'GOV', source: 'title' }]));
+  store.saveDoc(docWith('b2', null, [{ names: ['Ali Hassan'], country: 'EGY', sector: 'BUS', source: 'apposition' }]));
+  store.saveDoc(docWith('b3', null, [{ names: ['Ali Hassan'], country: null, sector: 'GOV', source: 'title' }]));
+  const entries = store.listActors();
+  assert.deepEqual(entries.map((e) => [e.code, e.articles]), [['IRQGOV', 2], ['EGYBUS', 1]]);
+  assert.deepEqual([entries[0].firstSeen, entries[0].lastSeen], [null, null], 'no publication date, no guess');
+  assert.equal(registryFromStore(store).lookup('Ali Hassan'), null);
+});
+
+test('chains without a code source, nominal mentions, places and pronouns are not learned', () => {
+  const doc = docWith('c1', null, [
+    { names: ['Lina Sarraf'], country: null, sector: null, source: null },
+    { names: ['Harbour Authority', 'it'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' },
+  ]);
+  const place: EntityMention = { ...doc.entities[0], text: 'Tarvik', name: 'Tarvik', type: 'LOC', chain: 7, country: 'KES', code: 'KES', codeSource: 'gazetteer' };
+  const nominal: EntityMention = { ...doc.entities[0], text: 'the court', name: 'court', type: 'ORG', chain: 8, sector: 'JUD', code: 'JUD', codeSource: 'role', nominal: true };
+  const learned = chainsToLearn({ entities: [...doc.entities, place, nominal] });
+  assert.deepEqual(learned.map((c) => [c.name, c.names, c.source]), [['Harbour Authority', ['Harbour Authority'], 'name']]);
+});
+
+test('the same article saved twice teaches nothing twice', (t) => {
+  const { store } = withStore(t);
+  const doc = docWith('d1', '2024-01-01', [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]);
+  store.saveDoc(doc);
+  store.saveDoc(doc);
+  assert.equal(store.listActors()[0].articles, 1);
+});
+
+test('search matches names and their variants, or a code prefix; country and limit filter', (t) => {
+  const { store } = withStore(t);
+  store.saveDoc(docWith('e1', null, [
+    { names: ['Falih al-Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' },
+    { names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' },
+  ]));
+  store.saveDoc(docWith('e2', null, [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]));
+  const names = (f: Parameters<Store['listActors']>[0]) => store.listActors(f).map((e) => e.name);
+  assert.deepEqual(names({}), ['Harbour Authority', 'Falih al-Fayyadh'], 'most met first');
+  assert.deepEqual(names({ search: 'Fayadh' }), ['Falih al-Fayyadh']);
+  assert.deepEqual(names({ search: 'FAYYĀDH' }), ['Falih al-Fayyadh']);
+  assert.deepEqual(names({ search: 'harbour' }), ['Harbour Authority']);
+  assert.deepEqual(names({ search: 'irqm' }), ['Falih al-Fayyadh'], 'code prefix');
+  assert.deepEqual(names({ search: '%' }), [], 'wildcards match literally');
+  assert.deepEqual(names({ country: 'arv' }), ['Harbour Authority']);
+  assert.deepEqual(names({ limit: 1 }), ['Harbour Authority']);
+});
+
+test('a store made before the registry existed gains its tables when opened', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-registry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'old.db');
+  const db = new Database(path);
+  db.exec(migrations[0].sql);
+  db.pragma('user_version = 1');
+  db.close();
+  const store = openStore(path);
+  t.after(() => store.close());
+  assert.deepEqual(store.listActors(), []);
+  store.saveDoc(first);
+  assert.equal(store.listActors().length, 1);
+});
