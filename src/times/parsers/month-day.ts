@@ -17,7 +17,7 @@ const WD = '(?:' + WEEKDAY_RE + ',?\\s+)?';
 export const monthDayParser: TimeParser = {
   name: 'month-day',
   pattern: () => new RegExp(
-    B + WD + '(?:(' + MONTH_RE + ')\\s+' + DAY + '(?!\\d)(?!:)' + '(?:' + YEAR + ')?' +
+    B + WD + '(?:(' + MONTH_RE + ')\\s+' + DAY + '(?!\\d)(?!:\\d)' + '(?:' + YEAR + ')?' +
     '|(?:the\\s+)?' + DAY + '(?:\\s+of)?\\s+(' + MONTH_RE + ')(?:' + YEAR + ')?)' + '(?![\\w])', 'g'),
   extract(ctx, m) {
     const month = monthNumber(m[1] ?? m[6]);

@@ -15,7 +15,7 @@ export const PART_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
 };
 
-const FUTURE_CUE = /\b(will|won't|'ll|shall|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next)\b/i;
+const FUTURE_CUE = /\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next)\b/i;
 const PAST_CUE = /\b(was|were|had|did|said|told|ago|last|\w+ed)\b/i;
 
 /** Does the clause around [start,end) speak of the future? */
@@ -31,7 +31,7 @@ export function futureClause(text: string, start: number, end: number): boolean 
  * main verb's tense places the time ("will reopen after Easter").
  */
 export function clauseTense(text: string, start: number, end: number): 'future' | 'past' | null {
-  const clauseStart = Math.max(0, ...[',', ';', ':', '—', ' that ', ' and ', ' but ', '. '].map((p) => {
+  const clauseStart = Math.max(0, ...[',', ';', ':', '—', ' that ', ' and ', ' but ', '. ', '``', "''", '"'].map((p) => {
     const i = text.lastIndexOf(p, start - 1);
     return i < 0 ? 0 : i + p.length;
   }));
@@ -93,6 +93,8 @@ export const weekdayParser: TimeParser = {
     if (r === 'last' || r === 'this past') dir = 'last';
     else if (r === 'next' || r === 'this coming') dir = 'next';
     else if (r === 'this') dir = 'this';
+    // "Wednesday's ruling" names something that has happened.
+    else if (/^['’]s\b/.test(ctx.text.slice(end, end + 3))) dir = 'past';
     else dir = futureClause(ctx.text, start, end) ? 'future' : 'past';
     const date = weekdayValue(ctx, wd, dir);
     if (part) return { start, end, type: 'TIME', value: `${date}T${PART_OF_DAY[part.toLowerCase()]}`, source: 'weekday', priority: 3 };
