@@ -35,7 +35,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     const sentenceEvents: CodedEvent[] = [];
-    for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd)) {
+    // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
+    const usable = (p: { kind: string }, i: number, n: number) => p.kind !== 'verb' || verbUse(text, tokens, i, s.tokenStart, mentions, n === 1);
+    for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd, usable)) {
       const cameo = m.pattern.cameo!;
       // Plain statements (CAMEO 01x) are not events in PLOVER: "said", "considered", "commented".
       if (cameo.startsWith('01')) continue;
@@ -47,7 +49,6 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       if (mentions.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
       // …and a trigger inside a time expression is a date: "on March 10".
       if (doc.times.some((t) => t.start <= trigTok.start && t.end >= trigTok.end)) continue;
-      if (m.pattern.kind === 'verb' && !verbUse(text, tokens, m.trigger, s.tokenStart, mentions, m.matched.length === 1)) continue;
       const event = m.pattern.event ?? plover.event;
       const first = m.matched[0];
       const last = m.matched[m.matched.length - 1];

@@ -82,7 +82,7 @@ function posFits(p: EventPattern, t: Token): boolean {
 }
 
 /** All trigger matches in tokens[start, end), longest first, without overlaps. */
-export function matchTriggers(text: string, tokens: Token[], start: number, end: number): TriggerMatch[] {
+export function matchTriggers(text: string, tokens: Token[], start: number, end: number, usable: (p: EventPattern, trigger: number, matched: number) => boolean = () => true): TriggerMatch[] {
   const idx = patternIndex();
   const candidates: TriggerMatch[] = [];
   for (let i = start; i < end; i++) {
@@ -95,6 +95,7 @@ export function matchTriggers(text: string, tokens: Token[], start: number, end:
       if (!after) continue;
       const before = p.before.length ? matchBefore(tokens, text, i, start, p.before) : [];
       if (!before) continue;
+      if (!usable(p, i, 1 + after.length + before.length)) continue;
       candidates.push({ pattern: p, trigger: i, matched: [...before, i, ...after] });
       break; // list is longest-first: the first fit is the best at this trigger
     }

@@ -328,7 +328,10 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
       let k = firstTok - 1;
-      while (k >= c.sentenceStart && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[k].pos)) k--;
+      // Skip the noun phrase's own words: determiners, possessives, adjectives, "long-threatened".
+      const glued = (i: number) => i > c.sentenceStart && (c.tokens[i].start === c.tokens[i - 1].end || (i + 1 < c.sentenceEnd && c.tokens[i + 1].start === c.tokens[i].end && tokText(c, i + 1) === '-'));
+      while (k >= c.sentenceStart && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[k].pos)
+        || (c.tokens[k].pos === 'PRON' && /^(its|their|his|her|our)$/.test(c.tokens[k].normal)) || glued(k))) k--;
       if (k >= c.sentenceStart && c.tokens[k].pos === 'VERB' && AGENTIVE.has(c.tokens[k].lemma)) {
         const subj = subjectBefore(c, c.tokens[k].start);
         if (subj) actor = withCoordinated(c, subj, -1);
