@@ -81,6 +81,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const paragraph = doc.paragraphs[s.paragraph];
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
+      // The main clause's event is the sentence's news; one in a relative, adverbial, purpose or
+      // participle clause ("… which aims to tighten", "to mediate", ", saying he must resign") is background.
+      const background = inSubordinateClause(text, tokens, first, s.tokenStart);
       const mode = [...new Set(modes)];
       sentenceEvents.push({
         id: eventId(doc.meta.hash, trig.start, code),
@@ -93,7 +96,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
         trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
-        confidence,
+        confidence: background ? Math.round((confidence - 0.15) * 100) / 100 : confidence,
       });
     }
     // The next sentence's "two days earlier" counts from this sentence's last dated event.
@@ -170,6 +173,29 @@ function codeOnDate(m: EntityMention, date: string | null): Entity {
   const code = `${hit.country ?? ''}${hit.sector ?? ''}`;
   return { ...e, country: hit.country, sector: hit.sector, code };
 }
+
+const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'because', 'after', 'following', 'before', 'while', 'when', 'since',
+  'although', 'though', 'if', 'unless', 'whereas', 'until', 'amid', 'during']);
+
+/** Is the trigger at token `first` inside a subordinate clause rather than the sentence's main one? */
+export function inSubordinateClause(text: string, tokens: Doc['tokens'], first: number, sentenceStart: number): boolean {
+  for (let k = first - 1; k >= Math.max(sentenceStart, first - 14); k--) {
+    const t = tokens[k];
+    if (SUBORDINATORS.has(t.normal)) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      // "to mediate" after another verb's clause is a purpose; ", saying …" a participle clause.
+      if (k === first - 1 && t.normal !== 'to') return false;
+      if (t.normal.endsWith('ing') && k > sentenceStart && text.slice(tokens[k - 1].start, tokens[k - 1].end) === ',') return true;
+      return tokens[first - 1]?.normal === 'to' && !['will', 'would', 'must', 'should'].includes(t.normal) && t.pos === 'VERB' && !GOVERNORS.has(t.lemma);
+    }
+  }
+  return false;
+}
+
+/** Verbs whose infinitive is their own content, not a purpose ("agreed to withdraw", "vowed to avenge"). */
+const GOVERNORS = new Set(['agree', 'offer', 'promise', 'pledge', 'vow', 'swear', 'plan', 'intend', 'decide', 'refuse', 'threaten', 'want',
+  'seek', 'try', 'attempt', 'begin', 'start', 'continue', 'fail', 'decline', 'need', 'have', 'prepare', 'resolve', 'aim', 'call', 'urge', 'ask',
+  'demand', 'order', 'force', 'allow', 'claim', 'expect', 'hope', 'be', 'say', 'announce']);
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */
 function topLevel(ms: EntityMention[]): EntityMention[] {
