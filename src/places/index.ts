@@ -539,6 +539,18 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
   return s;
 }
 
+function isDivisionOrCountry(c: Candidate): boolean {
+  return c.place.kind === 'admin1' || c.place.kind === 'country';
+}
+
+/** "Washington state", "the state of Washington", "Kirkuk province": the name is a division's. */
+function namedAsDivision(doc: PlacesInput, s: Sentence, t: Toponym): boolean {
+  const word = (k: number) => (k >= s.tokenStart && k < s.tokenEnd ? doc.text.slice(doc.tokens[k].start, doc.tokens[k].end) : '');
+  const DIVISION_WORDS = /^(?:state|province|governorate|oblast|region|prefecture)$/;
+  if (DIVISION_WORDS.test(word(t.tokenEnd)) || DIVISION_WORDS.test(doc.text.slice(t.start, t.end).split(/\s+/).pop()!.toLowerCase())) return true;
+  return word(t.tokenStart - 1).toLowerCase() === 'of' && DIVISION_WORDS.test(word(t.tokenStart - 2).toLowerCase());
+}
+
 /** Demonyms are not places, but "Iraqi police" says the article is about Iraq. */
 function demonymWeights(text: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -564,14 +576,17 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   }
   toponyms.sort((a, b) => a.start - b.start);
   const ctx = buildContext(doc, toponyms);
-  interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null }
+  interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null; divisionCue: boolean }
   const pending: Pending[] = [];
   for (const t of toponyms) {
     const s = doc.sentences[t.sentence];
-    const container = s ? containerAfter(doc, s, t.tokenEnd) : null;
+    let container = s ? containerAfter(doc, s, t.tokenEnd) : null;
     const cands = t.candidates.filter((c) => looseBelievable(c, ctx));
     if (cands.length === 0) continue;
-    pending.push({ t, name: foldName(doc.text.slice(t.start, t.end)), cands, container });
+    // "Alaska, Arizona, California": a division or country before another is a list, not "Town, State".
+    if (container && cands.some(isDivisionOrCountry)) container = null;
+    const divisionCue = s ? namedAsDivision(doc, s, t) : false;
+    pending.push({ t, name: foldName(doc.text.slice(t.start, t.end)), cands, container, divisionCue });
   }
   // First the old context score; then twice more, with what the other names support.
   const demonyms = demonymWeights(doc.text);
@@ -583,7 +598,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
       names.set(x.name, { cands: x.cands, probs: distribution(x.cands, (c) => score(x, c)) });
     }
     const support = buildSupport(names, demonyms);
-    score = (x: Pending, c: Candidate) => supportedScore(c, x.name, support, x.container);
+    score = (x: Pending, c: Candidate) => supportedScore(c, x.name, support, x.container) + (x.divisionCue && c.place.kind === 'admin1' ? 4 : 0);
   }
   const out: PlaceMention[] = [];
   for (const x of pending) {
