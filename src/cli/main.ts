@@ -2,6 +2,7 @@
 import { runCode, CODE_HELP, ANALYZE_HELP } from './code.js';
 import { runIngest, INGEST_HELP } from './ingest.js';
 import { runEvents, EVENTS_HELP } from './events.js';
+import { runActors, ACTORS_HELP } from './actors.js';
 import { UsageError } from './args.js';
 
 export const MAIN_HELP = `acta — turn news articles into event data: who did what to whom, when, where,
@@ -14,6 +15,7 @@ Commands:
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH... --db FILE store articles, entities and events in SQLite
   events --db FILE         list stored events with filters
+  actors --db FILE         list and search the actor registry learned from stored articles
 
 Run "acta <command> --help" for a command's options.`;
 
@@ -27,6 +29,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'analyze': return await runCode(rest, out, err, 'analyze');
       case 'ingest': return await runIngest(rest, out, err);
       case 'events': return await runEvents(rest, out);
+      case 'actors': return await runActors(rest, out);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
         return command === undefined ? 2 : 0;
@@ -39,4 +42,4 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   }
 }
 
-export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP };
+export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP };
