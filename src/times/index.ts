@@ -28,11 +28,12 @@ import { trimSpanRefiner } from './refiners/trim-span.js';
 import { refineDiscourse } from './refiners/discourse.js';
 import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
+import { wordYearParser } from './parsers/word-year.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
-  durationParser, setParser, presentRefParser, periodParser,
+  durationParser, setParser, presentRefParser, periodParser, wordYearParser,
 ];
 
 export const REFINERS: TimeRefiner[] = [trimSpanRefiner, mergeOverlapsRefiner];

@@ -44,13 +44,13 @@ export const durationParser: TimeParser = {
     if (!unit) return null;
     // "three-quarters of" is a fraction, not three quarters of a year.
     if (unit === 'quarter' && /-\s*quarters?$/i.test(m[0])) return null;
+    // Ages: "a 34-year-old", "five years old".
+    if (/^(-|\s+)old\b/i.test(after)) return null;
     // "the eight-year war": the duration is the adjective, without "the".
     if (/-/.test(m[0].slice(m[0].length - m[5].length - 2)) && /^the\s+/i.test(m[0]) && !/past|last|next|coming|previous|following|first|final/i.test(lead)) {
       const cut = /^the\s+/i.exec(m[0])![0].length;
       return { start: start + cut, end, type: 'DURATION', value: durationValue(quantityValue(qtyText), unit), source: 'duration', priority: 1 };
     }
-    // Ages: "a 34-year-old", "five years old".
-    if (/^(-|\s+)old\b/i.test(after)) return null;
     const q = qtyText.toLowerCase();
     // "a second attack", "a minute's silence" ok; "a second" followed by a noun is an ordinal.
     if (unit === 'second' && /^(a|an|one)$/.test(q) && /^\s+[a-z]/.test(after)) return null;

@@ -3,6 +3,7 @@
  * "winter 2020" → "2020-WI". Northern-hemisphere reading, as TimeML does.
  */
 import { B, type TimeParser } from '../types.js';
+import { SPELLED_YEAR, spelledYear } from './word-year.js';
 
 const CODES: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 /** Months each season starts in, to tell whether "last summer" is this year's. */
@@ -10,7 +11,7 @@ const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 export const seasonParser: TimeParser = {
   name: 'season',
-  pattern: () => new RegExp(B + '(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|the\\s+coming|the\\s+past)\\s+)?(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:(?:\\s+of|,)?\\s+(\\d{4})(?!\\d))?(?![\\w])', 'gi'),
+  pattern: () => new RegExp(B + '(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|the\\s+coming|the\\s+past)\\s+)?(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:(?:\\s+of|,)?\\s+(\\d{4}(?!\\d)|' + SPELLED_YEAR + '(?![\\w-])))?(?![\\w])', 'gi'),
   extract(ctx, m) {
     const [, , rel, name, year] = m;
     const code = CODES[name.toLowerCase()];
@@ -20,7 +21,7 @@ export const seasonParser: TimeParser = {
     if (name.toLowerCase() === 'fall' && !year && !rel && !/\bthe\s+fall$/i.test(ctx.text.slice(0, end))) return null;
     if (!year && !rel && !/\b(in|during|since|by|until|this|last|next|the)\s+$/i.test(ctx.text.slice(Math.max(0, start - 8), start))) return null;
     let value: string;
-    if (year) value = `${year}-${code}`;
+    if (year) value = `${/^\d/.test(year) ? year : spelledYear(year)}-${code}`;
     else if (!ctx.anchor) value = `XXXX-${code}`;
     else {
       const a = ctx.anchor;
