@@ -3,22 +3,20 @@
  * from the word's static features plus the history features of the tags chosen
  * so far, and take the best tag that BIO allows (I-X only after B-X or I-X).
  */
-import { historyFeatures, type PreparedSentence } from './features.js';
-import { addScores, type Scorer } from './perceptron.js';
-import { allowedAfter, TAGS } from './tags.js';
+import { historyKeys, HISTORY_FEATURES, type PreparedSentence } from './features.js';
+import { type Scorer } from './perceptron.js';
+import { allowedAfter } from './tags.js';
 
-/** Rows of a list of features in a model (-1 for unknown ones). */
-export function rowsOf(model: Scorer, features: readonly string[]): Int32Array {
-  const rows = new Int32Array(features.length);
-  for (let k = 0; k < features.length; k++) rows[k] = model.rowOf(features[k]);
-  return rows;
-}
-
-/** Names of the two tags before word i, as history features spell them. */
-export function leftTags(tags: readonly number[], i: number): [string, string] {
-  const t1 = i >= 1 ? TAGS[tags[i - 1]] : '<s>';
-  const t2 = i >= 2 ? TAGS[tags[i - 2]] : '<s>';
-  return [t1, t2];
+/** Add the weights of the known features among `keys` into `scores`. */
+export function scoreKeys(model: Scorer, keys: Int32Array, scores: Float64Array): void {
+  const c = model.classes;
+  const w = model.weights;
+  for (let k = 0; k < keys.length; k++) {
+    const r = model.rowOf(keys[k]);
+    if (r < 0) continue;
+    const base = r * c;
+    for (let j = 0; j < c; j++) scores[j] += w[base + j];
+  }
 }
 
 /** Best tag for the scores that may follow `prev` (-1 at the start). */
@@ -36,12 +34,14 @@ export function bestAllowed(scores: Float64Array, prev: number): number {
 export function greedyDecode(model: Scorer, s: PreparedSentence): number[] {
   const tags: number[] = [];
   const scores = new Float64Array(model.classes);
+  const history = new Int32Array(HISTORY_FEATURES);
   for (let i = 0; i < s.words.length; i++) {
     scores.fill(0);
-    addScores(model, rowsOf(model, s.staticFeatures[i]), scores);
-    const [t1, t2] = leftTags(tags, i);
-    addScores(model, rowsOf(model, historyFeatures(s, i, t1, t2)), scores);
-    tags.push(bestAllowed(scores, i > 0 ? tags[i - 1] : -1));
+    scoreKeys(model, s.staticFeatures[i], scores);
+    const t1 = i >= 1 ? tags[i - 1] : -1;
+    const t2 = i >= 2 ? tags[i - 2] : -1;
+    scoreKeys(model, historyKeys(s, i, t1, t2, history), scores);
+    tags.push(bestAllowed(scores, t1));
   }
   return tags;
 }

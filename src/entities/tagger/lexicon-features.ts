@@ -5,11 +5,13 @@
  * name. Multi-word: the longest gazetteer place, country or known actor that
  * covers a word, as B/I positions ("gzP=city3:B", "gzA=ORG:I"). The tagger
  * learns how far to trust each source. Lookups are cached per string, since
- * the same names recur through a corpus.
+ * the same names recur through a corpus. Features come back as hashed keys
+ * (see hash.ts); `lexiconFacts` gives the readable names for tests.
  */
 import { lookupPlace } from '../../places/gazetteer.js';
 import { countryByDemonym, countryByName } from '../../places/countries.js';
 import { actorsByName, givenName, honorific, nameParticle, orgWord, roleWord } from '../../actors/knowledge.js';
+import { hashString, mix } from './hash.js';
 import { isCapitalised } from './shape.js';
 
 const CACHE_LIMIT = 200_000;
@@ -24,9 +26,22 @@ function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): 
   return v;
 }
 
-const wordCache = new Map<string, string[]>();
+const wordCache = new Map<string, number[]>();
 const roleCache = new Map<string, string>();
 const spanCache = new Map<string, string[]>();
+const factKeys = new Map<string, number>();
+const factNames = new Map<number, string>();
+
+/** Key of a fact name ("given", "gzP=city5"), memoised: the set of names is small. */
+export function factKey(fact: string): number {
+  let k = factKeys.get(fact);
+  if (k === undefined) { k = hashString('L' + fact); factKeys.set(fact, k); }
+  return k;
+}
+
+/** Position marks mixed into a multi-word fact's key. */
+const BEGIN = 1;
+const INSIDE = 2;
 
 /** Features of one word on its own (original spelling). */
 function wordFacts(word: string): string[] {
@@ -84,21 +99,44 @@ const MAX_SPAN = 5;
  * Knowledge features for each word of a sentence. `words` are the words as
  * written, `lower` their lower-case forms.
  */
-export function lexiconFeatures(words: readonly string[], lower: readonly string[]): string[][] {
+export function lexiconFacts(words: readonly string[], lower: readonly string[]): string[][] {
+  return lexiconFeatures(words, lower).map((fs) => fs.map((k) => factNames.get(k) ?? String(k)));
+}
+
+
+function named(key: number, name: string): number {
+  if (!factNames.has(key) && factNames.size < 10_000) factNames.set(key, name);
+  return key;
+}
+
+/**
+ * Knowledge features for each word of a sentence as keys; the second list per
+ * word holds the single-word facts only (what neighbours see of it).
+ */
+export function lexiconFeatures(words: readonly string[], lower: readonly string[]): number[][] {
+  return lexiconKeys(words, lower)[0];
+}
+
+export function lexiconKeys(words: readonly string[], lower: readonly string[]): [number[][], number[][]] {
   const n = words.length;
-  const feats: string[][] = [];
+  const feats: number[][] = [];
+  const own: number[][] = [];
   const caps: boolean[] = [];
   for (let i = 0; i < n; i++) {
-    feats.push([...cached(wordCache, words[i], wordFacts)]);
+    const facts = cached(wordCache, words[i], (w) => wordFacts(w).map((f) => named(factKey(f), f)));
+    own.push(facts);
+    feats.push([...facts]);
     caps.push(isCapitalised(words[i]));
   }
   // A role word or phrase just before a word ("Minister X", "Foreign Minister X").
+  // Only before capitalised words, where a name may start: elsewhere it would not matter.
   for (let i = 1; i < n; i++) {
+    if (!caps[i]) continue;
     const r1 = cached(roleCache, lower[i - 1], roleOf);
-    if (r1) feats[i].push('role-1=' + r1);
+    if (r1) feats[i].push(named(factKey('role-1=' + r1), 'role-1=' + r1));
     if (i >= 2) {
       const r2 = cached(roleCache, lower[i - 2] + ' ' + lower[i - 1], roleOf);
-      if (r2) feats[i].push('role-2=' + r2);
+      if (r2) feats[i].push(named(factKey('role-2=' + r2), 'role-2=' + r2));
     }
   }
   // Longest dictionary names covering capitalised stretches, per source.
@@ -115,11 +153,15 @@ export function lexiconFeatures(words: readonly string[], lower: readonly string
         // Each source marks a word only from its longest name starting earliest.
         if ((covered.get(src) ?? -1) >= i) continue;
         covered.set(src, last);
-        feats[i].push(f + ':B');
-        for (let k = i + 1; k <= last; k++) feats[k].push(f + ':I');
-        if (len > 1) for (let k = i; k <= last; k++) feats[k].push(src + 'len' + Math.min(len, 3));
+        const fk = factKey(f);
+        feats[i].push(named(mix(fk, BEGIN), f + ':B'));
+        for (let k = i + 1; k <= last; k++) feats[k].push(named(mix(fk, INSIDE), f + ':I'));
+        if (len > 1) {
+          const lenFact = src + 'len' + Math.min(len, 3);
+          for (let k = i; k <= last; k++) feats[k].push(named(factKey(lenFact), lenFact));
+        }
       }
     }
   }
-  return feats;
+  return [feats, own];
 }

@@ -1,18 +1,19 @@
 /**
- * The shipped tagger model: feature names and their quantised weights, stored
+ * The shipped tagger model: feature keys and their quantised weights, stored
  * compactly and read back into a `Scorer`. File layout (then gzip):
  *   u32 header length, header JSON (format, tags, scale, feature count, options),
- *   u32 names length, names joined by "\n" (UTF-8),
+ *   i32 per feature: its key (hash.ts),
  *   u16 per feature: bit j set when the feature has a weight for tag j,
  *   i16 per set bit: the weight divided by `scale`, rounded.
  * Weights too small to matter are pruned before writing, so the file stays small.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureOptions } from './features.js';
+import { KeyIndex } from './hash.js';
 import type { Scorer } from './perceptron.js';
 import { TAGS, TAG_COUNT } from './tags.js';
 
-export const MODEL_FORMAT = 'acta-ner-perceptron/1';
+export const MODEL_FORMAT = 'acta-ner-perceptron/2';
 
 export interface ModelHeader {
   format: string;
@@ -27,18 +28,23 @@ export interface ModelHeader {
 /** A model ready for decoding. */
 export class TaggerModel implements Scorer {
   readonly classes = TAG_COUNT;
+  private readonly index: KeyIndex;
   constructor(
-    readonly index: Map<string, number>,
+    /** Feature key of each row. */
+    readonly keys: Int32Array,
     readonly weights: Float32Array,
     readonly header: ModelHeader,
-  ) {}
+  ) {
+    this.index = new KeyIndex(keys.length);
+    for (let r = 0; r < keys.length; r++) this.index.set(keys[r], r);
+  }
 
-  rowOf(feature: string): number {
-    return this.index.get(feature) ?? -1;
+  rowOf(feature: number): number {
+    return this.index.get(feature);
   }
 
   get size(): number {
-    return this.index.size;
+    return this.keys.length;
   }
 }
 
@@ -47,19 +53,19 @@ export class TaggerModel implements Scorer {
  * (smaller weights are set to zero), and quantise to 16 bits.
  */
 export function buildModel(
-  names: readonly string[], weights: ArrayLike<number>, minWeight: number,
+  names: readonly number[], weights: ArrayLike<number>, minWeight: number,
   options: FeatureOptions, trained: Record<string, unknown>,
 ): TaggerModel {
   let maxAbs = 0;
   for (let i = 0; i < names.length * TAG_COUNT; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const index = new Map<string, number>();
   const kept: number[] = [];
   for (let r = 0; r < names.length; r++) {
     let keep = false;
     for (let j = 0; j < TAG_COUNT; j++) if (Math.abs(weights[r * TAG_COUNT + j]) >= minWeight) keep = true;
-    if (keep) { index.set(names[r], kept.length); kept.push(r); }
+    if (keep) kept.push(r);
   }
+  const keys = Int32Array.from(kept.map((r) => names[r]));
   const out = new Float32Array(kept.length * TAG_COUNT);
   kept.forEach((r, row) => {
     for (let j = 0; j < TAG_COUNT; j++) {
@@ -70,15 +76,15 @@ export function buildModel(
   const header: ModelHeader = {
     format: MODEL_FORMAT, tags: [...TAGS], scale, features: kept.length, options, trained,
   };
-  return new TaggerModel(index, out, header);
+  return new TaggerModel(keys, out, header);
 }
 
 /** The model as gzip-compressed bytes. */
 export function serializeModel(model: TaggerModel): Buffer {
-  const names = [...model.index.keys()];
-  const n = names.length;
+  const n = model.size;
   const headerBytes = Buffer.from(JSON.stringify(model.header), 'utf8');
-  const nameBytes = Buffer.from(names.join('\n'), 'utf8');
+  const keyBytes = Buffer.alloc(n * 4);
+  model.keys.forEach((k, r) => keyBytes.writeInt32LE(k, r * 4));
   const masks = Buffer.alloc(n * 2);
   const values: number[] = [];
   const scale = model.header.scale;
@@ -93,7 +99,7 @@ export function serializeModel(model: TaggerModel): Buffer {
   const valueBytes = Buffer.alloc(values.length * 2);
   values.forEach((q, k) => valueBytes.writeInt16LE(q, k * 2));
   const len = (x: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(x, 0); return b; };
-  const raw = Buffer.concat([len(headerBytes.length), headerBytes, len(nameBytes.length), nameBytes, masks, valueBytes]);
+  const raw = Buffer.concat([len(headerBytes.length), headerBytes, keyBytes, masks, valueBytes]);
   return gzipSync(raw, { level: 9 });
 }
 
@@ -106,13 +112,11 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
   at += headerLen;
   if (header.format !== MODEL_FORMAT) throw new Error(`unknown NER model format: ${header.format}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('NER model tags differ from the tagger\'s');
-  const namesLen = raw.readUInt32LE(at); at += 4;
-  const names = raw.toString('utf8', at, at + namesLen).split('\n');
-  at += namesLen;
   const n = header.features;
-  if (names.length !== n) throw new Error('NER model is damaged: feature count differs');
-  const index = new Map<string, number>();
-  for (let r = 0; r < n; r++) index.set(names[r], r);
+  if (raw.length < at + n * 6) throw new Error('NER model is damaged: too short');
+  const keys = new Int32Array(n);
+  for (let r = 0; r < n; r++) keys[r] = raw.readInt32LE(at + r * 4);
+  at += n * 4;
   const weights = new Float32Array(n * TAG_COUNT);
   let v = at + n * 2;
   for (let r = 0; r < n; r++) {
@@ -122,5 +126,5 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
       if (mask & (1 << j)) { weights[r * TAG_COUNT + j] = raw.readInt16LE(v) * header.scale; v += 2; }
     }
   }
-  return new TaggerModel(index, weights, header);
+  return new TaggerModel(keys, weights, header);
 }

@@ -8,8 +8,8 @@
 /** What decoding needs from a model: a feature's row and the weights. */
 export interface Scorer {
   readonly classes: number;
-  /** Row of a feature, or -1 when the model does not know it. */
-  rowOf(feature: string): number;
+  /** Row of a feature key, or -1 when the model does not know it. */
+  rowOf(feature: number): number;
   readonly weights: ArrayLike<number>;
 }
 
@@ -27,8 +27,9 @@ export function addScores(model: Scorer, rows: ArrayLike<number>, scores: Float6
 
 export class AveragedPerceptron implements Scorer {
   readonly classes: number;
-  readonly index = new Map<string, number>();
-  readonly names: string[] = [];
+  readonly index = new Map<number, number>();
+  /** Feature key of each row. */
+  readonly names: number[] = [];
   weights: Float64Array;
   private totals: Float64Array;
   private stamps: Float64Array;
@@ -46,12 +47,12 @@ export class AveragedPerceptron implements Scorer {
     return this.names.length;
   }
 
-  rowOf(feature: string): number {
+  rowOf(feature: number): number {
     return this.index.get(feature) ?? -1;
   }
 
   /** The row of a feature, adding a zero row when it is new. */
-  addFeature(feature: string): number {
+  addFeature(feature: number): number {
     const known = this.index.get(feature);
     if (known !== undefined) return known;
     const row = this.names.length;

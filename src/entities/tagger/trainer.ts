@@ -6,8 +6,8 @@
  * Map iteration of anything but insertion order.
  */
 import type { TaggedSentence } from './conll.js';
-import { bestAllowed, leftTags } from './decode.js';
-import { DEFAULT_FEATURE_OPTIONS, historyFeatures, prepareSentence, type FeatureOptions, type PreparedSentence } from './features.js';
+import { bestAllowed } from './decode.js';
+import { DEFAULT_FEATURE_OPTIONS, HISTORY_FEATURES, historyKeys, prepareSentence, type FeatureOptions, type PreparedSentence } from './features.js';
 import { buildModel, type TaggerModel } from './model.js';
 import { addScores, AveragedPerceptron } from './perceptron.js';
 import { TAG_COUNT, TAG_INDEX } from './tags.js';
@@ -61,7 +61,7 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
   const opt: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const prepared = corpus.map((s) => prepareSentence(s.words, opt.features));
   // Count static features; only those seen minCount times get a row.
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const s of prepared) for (const fs of s.staticFeatures) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const model = new AveragedPerceptron(TAG_COUNT, 1 << 16);
   for (const [f, c] of counts) if (c >= opt.minCount) model.addFeature(f);
@@ -77,6 +77,8 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
   }));
   const random = seededRandom(opt.seed);
   const scores = new Float64Array(TAG_COUNT);
+  const history = new Int32Array(HISTORY_FEATURES);
+  const hrows = new Int32Array(HISTORY_FEATURES);
   for (let epoch = 1; epoch <= opt.epochs; epoch++) {
     let errors = 0;
     let tokens = 0;
@@ -85,16 +87,17 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
       for (let i = 0; i < ex.gold.length; i++) {
         scores.fill(0);
         addScores(model, ex.rows[i], scores);
-        const [t1, t2] = leftTags(tags, i);
-        const history = historyFeatures(ex.sentence, i, t1, t2);
-        const hrows = history.map((f) => model.rowOf(f));
+        const t1 = i >= 1 ? tags[i - 1] : -1;
+        const t2 = i >= 2 ? tags[i - 2] : -1;
+        historyKeys(ex.sentence, i, t1, t2, history);
+        for (let k = 0; k < HISTORY_FEATURES; k++) hrows[k] = model.rowOf(history[k]);
         addScores(model, hrows, scores);
-        const guess = bestAllowed(scores, i > 0 ? tags[i - 1] : -1);
+        const guess = bestAllowed(scores, t1);
         const gold = ex.gold[i];
         model.tick();
         if (guess !== gold) {
           errors++;
-          for (let k = 0; k < history.length; k++) if (hrows[k] < 0) hrows[k] = model.addFeature(history[k]);
+          for (let k = 0; k < HISTORY_FEATURES; k++) if (hrows[k] < 0) hrows[k] = model.addFeature(history[k]);
           model.update(ex.rows[i], gold, guess);
           model.update(hrows, gold, guess);
         }
