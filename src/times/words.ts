@@ -44,13 +44,15 @@ const NUMBER_WORD =
  * "a few", "several", "many", "some" (the vague ones give X in values).
  */
 export const QUANTITY_RE =
-  '(?:\\d+(?:[.,]\\d+)?|' + NUMBER_WORD + '(?:[\\s-]+' + NUMBER_WORD + ')?(?:\\s+hundred)?|a\\s+hundred|a\\s+dozen|' +
+  '(?:\\d+\\s+1/2|\\d+(?:[.,]\\d+)?|' + NUMBER_WORD + '(?:[\\s-]+' + NUMBER_WORD + ')?(?:\\s+hundred)?|a\\s+hundred|a\\s+dozen|' +
   '(?:a\\s+)?couple\\s+of|a\\s+couple|a\\s+few|few|several|many|some|a|an)';
 
 /** The number a quantity says, or null for a vague one ("several"). */
 export function quantityValue(q: string): number | null {
   const s = q.toLowerCase().replace(/,/g, '').trim();
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  const half = /^(\d+)\s+1\/2$/.exec(s);
+  if (half) return Number(half[1]) + 0.5;
   // "a couple of days", and the headline style "couple of days" without the article.
   if (/^(a\s+)?couple/.test(s)) return 2;
   if (/^(a\s+)?few$|^several$|^many$|^some$/.test(s)) return null;
@@ -100,13 +102,19 @@ function formatAmount(n: number): string {
   return Number.isInteger(n) ? String(n) : String(n);
 }
 
-/** Fractions go one unit down: 1.5 years → P18M, half an hour → PT30M. */
+/** Fractions go one unit down for the part: 1.5 years → P1Y6M, half an hour → PT30M. */
 function halfDuration(n: number, unit: string): string {
   const down: Record<string, [string, number]> = {
     year: ['M', 12], month: ['D', 30], week: ['D', 7], day: ['H', 24], hour: ['M', 60], minute: ['S', 60],
   };
   const d = down[unit];
-  if (!d) return `P${n}${UNITS[unit].letter}`;
-  const time = unit === 'day' || unit === 'hour' || unit === 'minute';
-  return (time ? 'PT' : 'P') + Math.round(n * d[1]) + d[0];
+  const u = UNITS[unit];
+  if (!d) return `P${n}${u.letter}`;
+  const whole = Math.floor(n);
+  const part = Math.round((n - whole) * d[1]);
+  const partIsTime = unit === 'day' || unit === 'hour' || unit === 'minute';
+  const head = whole ? `${whole}${u.letter}` : '';
+  if (u.time) return `PT${head}${part}${d[0]}`;
+  if (partIsTime) return `P${head}T${part}${d[0]}`;
+  return `P${head}${part}${d[0]}`;
 }

@@ -33,6 +33,9 @@ export const periodParser: TimeParser = {
     '|(this|last|next)\\s+year\'s\\s+(?:' + ORD_RE + '[\\s-]+)?quarter' +
     // 9: "the quarter", "the latest period", "that quarter", "the latest quarter", "the current quarter"
     '|((?:the|that)\\s+(?:(?:latest|most\\s+recent|recent|just-ended|just\\s+ended|current|fiscal)\\s+)?quarter|the\\s+(?:latest|most\\s+recent)\\s+period)' +
+    // 10: "the (full|fiscal|current fiscal) year"; 11: "year-end", "year's end"
+    '|((?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+)?the\\s+(?:(full|fiscal|current\\s+fiscal|current|latest\\s+fiscal|latest|entire|whole)\\s+)?year)(?!\\s+(?:before|after|earlier|later|ago|of|two|nineteen|\\d))' +
+    '|((?:the\\s+)?year[\\s-]end|year\'s\\s+end)' +
     ')(?![\\w-])', 'gi'),
   extract(ctx, m) {
     const start = m.index;
@@ -66,6 +69,14 @@ export const periodParser: TimeParser = {
       if (/^\s*(of|point|mile|percent|share|hour|final|-)/i.test(after)) return null;
       return mk(CURRENT_PERIOD, 2);
     }
+    if (m[10]) {
+      // "the year ended June 30" is the span of a fiscal year; otherwise the year of publication.
+      if (/^\s+(ended|ending|to|through)\b/i.test(after)) return { start, end, type: 'DURATION', value: 'P1Y', source: 'period', priority: 2 };
+      if (!ctx.anchor) return mk('XXXX', 2);
+      const latest = m[11] && /latest/i.test(m[11]);
+      return mk(String(ctx.anchor.y - (latest ? 1 : 0)), 2);
+    }
+    if (m[12]) return mk(ctx.anchor ? String(ctx.anchor.y) : 'XXXX', 2);
     return null;
   },
 };

@@ -34,7 +34,7 @@ export const relativeYearParser: TimeParser = {
   name: 'relative-year',
   pattern: () => new RegExp(
     B + '(?:' + MOD + '(?:(last|this|next|the\\s+previous|the\\s+following|the\\s+coming|the\\s+current|the\\s+same|the\\s+latest)\\s+(year|month|week|quarter|decade))' +
-    '|(' + QUANTITY_RE + ')\\s+(year|month|week|day|quarter|decade)s?\\s+ago' +
+    '|(?:(?:about|around|almost|nearly|roughly|some|more\\s+than|less\\s+than|at\\s+least|over|only|just)\\s+)?(' + QUANTITY_RE + ')\\s+(year|month|week|day|quarter|decade)s?(?:\\s+or\\s+so)?\\s+ago' +
     '|(last|this|next|the|over\\s+the)\\s+weekend)(?![\\w])', 'gi'),
   extract(ctx, m) {
     const [text, rel, unitA, qty, unitB, weekendRel] = m;
