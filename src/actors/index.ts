@@ -26,7 +26,11 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   const chainCode = new Map<number, Coding>();
   for (const [chain, ms] of chains) chainCode.set(chain, codeChain(ms, entities, doc.text, lex, date));
   return entities.map((m) => {
-    const c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
+    let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
+    if (m.evidence === 'nominal' && !c.country) {
+      const owner = ownerCountry(m, chainCode, entities, doc.text);
+      if (owner) c = { ...c, country: owner, source: 'owner+role' };
+    }
     const code = c.country || c.sector ? `${c.country ?? ''}${c.sector ?? ''}` : null;
     return { ...m, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
@@ -34,6 +38,15 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
 
 function codeNominal(m: EntityMention): Coding {
   return { country: m.modifierCountry, sector: m.roleSectors[0] ?? null, source: m.modifierCountry ? 'modifier+role' : 'role' };
+}
+
+/**
+ * "Hezbollah guerrillas", "Taliban fighters": a descriptive mention right after a named
+ * organisation or place belongs to it and takes its country.
+ */
+function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string): string | null {
+  const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && /^\s*$/.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
+  return owner ? coded.get(owner.chain)?.country ?? null : null;
 }
 
 function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex: Lexicon, date: string | null): Coding {
@@ -79,6 +92,16 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       for (const a of app) {
         if (!country && (a.modifierCountry || orgCountry(a, lex))) { country = a.modifierCountry ?? orgCountry(a, lex); source = 'apposition'; }
         if (!sector && a.roleSectors.length > 0) { sector = a.roleSectors[0]; source = source ?? 'apposition'; }
+      }
+    }
+  }
+  // "A member of the Syrian parliament, Mohammed Mamoun, …": the description before the name.
+  if (type === 'PER' && !country) {
+    for (const m of ms) {
+      const before = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal');
+      const prev = before[before.length - 1];
+      if (prev && /^\s*,\s*$/.test(text.slice(prev.end, m.start)) && prev.modifierCountry) {
+        country = prev.modifierCountry; sector = sector ?? prev.roleSectors[0] ?? null; source = 'apposition';
       }
     }
   }

@@ -110,6 +110,10 @@ function typeOf(words: string[], lower: string[], a: number, b: number, lex: Lex
   if (lastRole && lastRole.type === 'ORG' && b > a) return mk('ORG', 'org-role');
   if (lex.orgWord(lastWord) === 'misc-head') return mk('MISC', 'misc-head');
   if (a === b && lex.countryByDemonym(words[a])) return mk('MISC', 'demonym');
+  // "Senior Hungarian", "Ethnic Albanian": a run ending in a demonym describes, it does not name.
+  if (b > a && lex.countryByDemonym(words[b]) && !lex.givenName(lower[a]) && words.slice(a, b).every((w) => !lex.countryByName(w))) {
+    return { ...mk('MISC', 'demonym'), first: b };
+  }
   if (a === b && /^[\p{Lu}][\p{Lu}\d&]{1,7}$/u.test(words[a])) return mk('ORG', 'acronym');
   if (roles.length > 0) return mk('PER', 'title');
   if (lex.givenName(lower[a]) || words.slice(a, b + 1).some((w) => /^(al|el|ad|bin|ibn|abu|abd)$/i.test(w))) return mk('PER', 'name-shape');

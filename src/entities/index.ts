@@ -32,8 +32,10 @@ function isTitleCase(text: string): boolean {
 export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()): EntityMention[] {
   const { text, tokens } = doc;
   const date = doc.meta.published;
+  // Words that may open a sentence and still be (part of) a name. Role words are not among them:
+  // "Demonstrators blocked …" is a description; "President X" is folded into X by foldTitles.
   const known = (w: string) => lex.countryByDemonym(w) !== null || lex.countryByName(w) !== null
-    || lex.roleAt([w.toLowerCase()], 0) !== null || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
+    || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
   const common = commonWords(text);
   const mentions: EntityMention[] = [];
   const acronymOf = new Map<number, number>();

@@ -44,12 +44,18 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
       if (c) { country = c; first = k; break; }
       if (!['DET', 'ADJ', 'NOUN', 'PART', 'PROPN', 'NUM'].includes(tokens[k].pos)) break;
     }
-    // "forces of Iraq", "police in Baghdad" — country after the role word.
+    // "forces of Iraq", "police in Baghdad", "rebels in the Ivory Coast" — country after the role word.
     if (!country && end + 2 < to && ['of', 'in', 'from'].includes(lower[end + 1])) {
-      const w = text.slice(tokens[end + 2].start, tokens[end + 2].end);
-      const c = lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      let k = end + 2;
+      if (lower[k] === 'the') k++;
+      const words: string[] = [];
+      while (k < to && words.length < 3 && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end))) words.push(text.slice(tokens[k].start, tokens[k++].end));
+      // Longest first: "Ivory Coast" before "Ivory".
+      for (let n = words.length; n > 0 && !country; n--) {
+        const w = words.slice(0, n).join(' ');
+        country = lex.countryByName(w) ?? placeCountry(w);
+      }
       // The place stays its own mention; only its country is borrowed.
-      if (c) country = c;
     }
     hits.push({ first, last: end, role, country });
     i = i + role.length;

@@ -91,7 +91,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
-        actor: parts.actor.map((a) => codeOnDate(a, when.date)), recipient: parts.recipient.map((r) => codeOnDate(r, when.date)),
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where)),
+        recipient: parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where)),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -196,6 +197,19 @@ export function inSubordinateClause(text: string, tokens: Doc['tokens'], first: 
 const GOVERNORS = new Set(['agree', 'offer', 'promise', 'pledge', 'vow', 'swear', 'plan', 'intend', 'decide', 'refuse', 'threaten', 'want',
   'seek', 'try', 'attempt', 'begin', 'start', 'continue', 'fail', 'decline', 'need', 'have', 'prepare', 'resolve', 'aim', 'call', 'urge', 'ask',
   'demand', 'order', 'force', 'allow', 'claim', 'expect', 'hope', 'be', 'say', 'announce']);
+
+/** Sectors of a country's own institutions and people; international bodies are no country's. */
+const NATIONAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'REB', 'INS', 'OPP', 'PTY', 'CVL', 'EDU', 'LAB', 'MED', 'BUS', 'REL', 'HLH', 'ELI', 'CRM', 'AGR', 'REF']);
+
+/**
+ * "Police in Bamako arrested …", "rebels in the Ivory Coast": a participant the text
+ * gives a role but no country acts where the event happened, when the sentence
+ * itself names that place.
+ */
+function placeCountry(e: Entity, where: Place | null): Entity {
+  if (e.country || !e.sector || !NATIONAL_SECTORS.has(e.sector) || !where?.country) return e;
+  return { ...e, country: where.country, code: `${where.country}${e.sector}` };
+}
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */
 function topLevel(ms: EntityMention[]): EntityMention[] {
