@@ -57,6 +57,10 @@ export const durationParser: TimeParser = {
     // "twice a year", "once a week": the unit is a frequency (set.ts).
     const before = ctx.text.slice(Math.max(0, start - 12), start);
     if (/^(a|an|one)$/.test(q) && /\b(once|twice|times|per)\s+$/i.test(before)) return null;
+    // "$2 million a year", "four flights a week": a rate, not a stretch of time.
+    const wider = ctx.text.slice(Math.max(0, start - 30), start);
+    if (/^(a|an)$/.test(q) && !lead && (/(\d|million|billion|thousand|percent|%)\s+$/i.test(wider) ||
+      /\b(?!(?:was|is|has|its|this|his|as|us|yes|years|months|days|weeks|hours|less|plus|across)\b)[a-z]+s\s+$/.test(wider))) return null;
     if (/^(some|many)$/.test(q) && !lead) return null;
     let n = quantityValue(qtyText);
     if (n != null && m[6]) n += 0.5;

@@ -23,6 +23,8 @@ export const monthYearParser: TimeParser = {
     if (month == null || !/^[A-Z]/.test(name)) return null;
     const start = m.index;
     const end = m.index + m[0].length;
+    // "Jan Kavan", "Mar Thoma": an abbreviation without a full stop before a name is no month.
+    if (!year && /^[A-Z][a-z]{2}$/.test(name) && /^\s+[A-Z]/.test(ctx.text.slice(end, end + 3))) return null;
     // A bare month must be introduced by a preposition or modifier, or be
     // unambiguous (not "May", not an abbreviation that is also a word).
     if (!year && !mod && !rel) {
