@@ -158,7 +158,37 @@ function usableCandidates(cands: Candidate[], surface: string, afterComma: boole
 
 /** Spans of entities that are not places (people, organisations, works). */
 function nonPlaceSpans(entities: EntityMention[] | undefined): Span[] {
-  return (entities ?? []).filter((e) => !e.nominal && (e.type === 'PER' || e.type === 'ORG')).map((e) => ({ start: e.start, end: e.end }));
+  const out: Span[] = [];
+  for (const e of entities ?? []) {
+    if (e.nominal || (e.type !== 'PER' && e.type !== 'ORG')) continue;
+    if (e.type === 'PER') {
+      if (personIsPlaceName(e.text)) continue;
+      // "Steven Sachs of Alexandria": the person ends before "of"; the town after it is a place.
+      const of = e.text.indexOf(' of ');
+      if (of > 0) { out.push({ start: e.start, end: e.start + of }); continue; }
+    }
+    out.push({ start: e.start, end: e.end });
+  }
+  return out;
+}
+
+/** A name is a known place as it stands (not loosely, not an abbreviation). */
+function isExactPlace(name: string): boolean {
+  return lookupPlace(name).some((c) => !c.loose && !c.abbreviation && (!c.acronym || isAllCaps(name)));
+}
+
+/**
+ * A "person" the entities layer found that is a place name of several words
+ * ("Pelican Rapids", "Middle East", "North Texas", "Fargo-Moorhead"): a tagger's
+ * slip, since people are not named like that; one word ("Houston") stays a person.
+ */
+function personIsPlaceName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 && !/[-‐/]/.test(text)) return false;
+  if (isExactPlace(text)) return true;
+  if (words.length >= 2 && DIRECTION_WORDS.has(words[0].toLowerCase()) && isExactPlace(words.slice(1).join(' '))) return true;
+  const parts = text.split(/[-‐/]/);
+  return parts.length >= 2 && parts.every((x) => x.trim() !== '' && isExactPlace(x.trim()));
 }
 
 function inside(spans: Span[], start: number, end: number): boolean {
@@ -332,8 +362,9 @@ function containerAfter(doc: PlacesInput, s: Sentence, j: number): Candidate[] |
 function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined): Set<string> {
   const words = new Set<string>();
   for (const e of entities ?? []) {
-    if (e.type !== 'PER' || e.nominal) continue;
-    for (const w of e.text.split(/\s+/)) if (isCapitalised(w)) words.add(w.toLowerCase());
+    if (e.type !== 'PER' || e.nominal || personIsPlaceName(e.text)) continue;
+    const of = e.text.indexOf(' of ');
+    for (const w of (of > 0 ? e.text.slice(0, of) : e.text).split(/\s+/)) if (isCapitalised(w)) words.add(w.toLowerCase());
   }
   if (entities && entities.length > 0) return words;
   // Without an entities layer: the last word of a run of two or three capitalised words that is
