@@ -37,8 +37,11 @@ test('the surname key is the last word of the transliteration key', () => {
   assert.equal(surnameKey('—'), null);
 });
 
-function ev(source: string, country: string | null, sector: string | null, count = 1): ActorEvidence {
-  return { source, country, sector, count, examples: [{ article: 'abc', start: 0, end: 5, text: 'Name' }] };
+function ev(source: string, country: string | null, sector: string | null, count = 1, seen: [string, string] | null = null): ActorEvidence {
+  return {
+    source, country, sector, count, firstSeen: seen?.[0] ?? null, lastSeen: seen?.[1] ?? null,
+    examples: [{ article: 'abc', start: 0, end: 5, text: 'Name' }],
+  };
 }
 
 function entry(id: number, name: string, type: string, evidence: ActorEvidence[], names: string[] = [name]): ActorEntry {
@@ -90,13 +93,21 @@ test('a surname shared by two people, or a name with two codes, gives no answer'
   assert.equal(reg.lookup('Nour Khalil')?.country, 'LBN', 'entries that agree answer together');
 });
 
-test('codes known only from the dictionary or from the registry itself are not lookup answers', () => {
+test('a dictionary code counts only inside the period it was seen in; the registry never vouches for itself', () => {
   const reg = buildRegistry([
-    entry(1, 'Donald Trump', 'PER', [ev('dictionary', 'USA', 'GOV', 5)]),
-    entry(2, 'Hana Loris', 'PER', [ev('registry', 'ARV', 'GOV', 3)]),
-    entry(3, 'Tomas Verel', 'PER', [ev('dictionary', 'ARV', 'GOV', 4), ev('title', 'ARV', 'MIL', 1)]),
+    entry(1, 'Falih al-Fayyadh', 'PER', [ev('dictionary', 'IRQ', 'MIL', 3, ['2021-02-01', '2023-06-30'])], ['Falih al-Fayyadh']),
+    entry(2, 'Hana Loris', 'PER', [ev('registry', 'ARV', 'GOV', 3, ['2021-01-01', '2024-01-01'])]),
+    entry(3, 'Tomas Verel', 'PER', [ev('dictionary', 'ARV', 'GOV', 4, ['2020-01-01', '2020-12-31']), ev('title', 'ARV', 'MIL', 1, ['2019-05-05', '2019-05-05'])]),
+    entry(4, 'Ida Moren', 'PER', [ev('dictionary', 'ARV', 'GOV', 1)]),
   ]);
-  assert.equal(reg.lookup('Donald Trump'), null, 'the dictionary already answered for the dates it knows');
-  assert.equal(reg.lookup('Hana Loris'), null);
-  assert.deepEqual(reg.lookup('Verel'), { country: 'ARV', sector: 'MIL', type: 'PER', evidence: 'registry: Tomas Verel (title×1)' });
+  // The dictionary knew "Falih al-Fayyadh"; the registry carries its code to a spelling it may lack.
+  assert.deepEqual(reg.lookup('al-Fayyadh', '2022-10-10'), { country: 'IRQ', sector: 'MIL', type: 'PER', evidence: 'registry: Falih al-Fayyadh (dictionary×3)' });
+  assert.equal(reg.lookup('al-Fayyadh', '2023-06-30')?.country, 'IRQ', 'the period includes its ends');
+  assert.equal(reg.lookup('al-Fayyadh', '2019-01-01'), null, 'outside the period the dictionary may have said otherwise');
+  assert.equal(reg.lookup('al-Fayyadh')?.sector, 'MIL', 'no date: all evidence counts');
+  assert.equal(reg.lookup('Hana Loris', '2022-01-01'), null);
+  assert.deepEqual(reg.lookup('Verel', '2022-01-01'), { country: 'ARV', sector: 'MIL', type: 'PER', evidence: 'registry: Tomas Verel (title×1)' },
+    'text evidence counts at any date');
+  assert.equal(reg.lookup('Verel', '2020-06-01')?.sector, 'GOV');
+  assert.equal(reg.lookup('Ida Moren', '2020-06-01'), null, 'a dictionary code seen only in undated articles has no period');
 });

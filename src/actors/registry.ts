@@ -3,12 +3,13 @@
  * variants and transliterations meet ("al-Fayyadh", "Fayadh", "Fayyad"), and a
  * lookup over the entries the store has learned from earlier articles.
  *
- * A lookup answers only from evidence the articles' own words gave (titles,
- * appositions, organisation words, …). Codes that came from the dictionary are
- * left out on purpose: the dictionary is consulted first and knows terms of
- * office, so when it gave nothing for this article's date, repeating its
- * answer from another date would be a guess. Codes that came from the
- * registry itself are left out too, so an entry cannot vouch for itself.
+ * A lookup answers from the evidence the articles' own words gave (titles,
+ * appositions, organisation words, …) at any date. A code that came from the
+ * dictionary counts only for a date inside the period it was seen in: the
+ * dictionary knows terms of office, and it is consulted first, so the
+ * registry's use for it is a spelling the dictionary lacks ("al-Fayyadh"), not
+ * a date the dictionary left open on purpose. Codes that came from the
+ * registry itself never count, so an entry cannot vouch for itself.
  */
 import type { ActorEntry, ActorEvidence } from '../store/registry.js';
 
@@ -86,14 +87,23 @@ export interface ActorLookup {
 }
 
 export interface ActorRegistry {
-  /** The learned code for a name, or null when the registry has none or the name is ambiguous. */
-  lookup(name: string): ActorLookup | null;
+  /**
+   * The learned code for a name, or null when the registry has none or the
+   * name is ambiguous. `date` (YYYY-MM-DD, the article's) limits what
+   * dictionary-sourced evidence counts; null or absent counts it all.
+   */
+  lookup(name: string, date?: string | null): ActorLookup | null;
   /** Number of entries loaded. */
   readonly size: number;
 }
 
-/** Evidence sources that do not count towards a lookup's answer (see the file comment). */
-const NOT_TEXT_EVIDENCE = new Set(['dictionary', 'registry']);
+/** Whether a piece of evidence counts towards a lookup's answer at this date (see the file comment). */
+function counts(e: ActorEvidence, date: string | null): boolean {
+  if (e.source === 'registry') return false;
+  if (e.source !== 'dictionary' || !date) return true;
+  // The dictionary's answer holds within the period it was given in (and without dates, not at all).
+  return !!e.firstSeen && !!e.lastSeen && e.firstSeen <= date && date <= e.lastSeen;
+}
 
 /** The most supported non-null value of one field, weighted by article counts; ties go to the later item. */
 function vote(items: ActorEvidence[], field: 'country' | 'sector'): string | null {
@@ -123,9 +133,9 @@ export function codeFromEvidence(evidence: ActorEvidence[]): { country: string |
   return { country, sector };
 }
 
-/** The code the articles' own words support for an entry, or null. */
-export function textCoding(entry: Pick<ActorEntry, 'evidence'>): { country: string | null; sector: string | null; sources: Map<string, number> } | null {
-  const items = entry.evidence.filter((e) => !NOT_TEXT_EVIDENCE.has(e.source));
+/** The code an entry's evidence supports for an article of this date, or null. */
+export function usableCoding(entry: Pick<ActorEntry, 'evidence'>, date: string | null = null): { country: string | null; sector: string | null; sources: Map<string, number> } | null {
+  const items = entry.evidence.filter((e) => counts(e, date));
   const { country, sector } = codeFromEvidence(items);
   if (!country && !sector) return null;
   const sources = new Map<string, number>();
@@ -176,10 +186,10 @@ export function buildRegistry(entries: readonly ActorEntry[]): ActorRegistry {
 
   return {
     size: entries.length,
-    lookup(name) {
+    lookup(name, date = null) {
       const found = candidates(name);
       if (found.length === 0) return null;
-      const codings = found.map((e) => ({ entry: e, coding: textCoding(e) }));
+      const codings = found.map((e) => ({ entry: e, coding: usableCoding(e, date) }));
       // Several entries answer: only when they all agree is there an answer.
       const first = codings[0];
       for (const c of codings) {

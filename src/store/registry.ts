@@ -27,6 +27,9 @@ export interface ActorEvidence {
   sector: string | null;
   /** Articles that gave this. */
   count: number;
+  /** Earliest and latest publication date among those articles (YYYY-MM-DD), or null when none had one. */
+  firstSeen: string | null;
+  lastSeen: string | null;
   /** The first few places it was seen (at most MAX_EXAMPLES). */
   examples: EvidenceExample[];
 }
@@ -181,8 +184,11 @@ export function registryTables(db: Database.Database): RegistryTables {
         seen.add(evKey);
         const i = evidence.findIndex((e) => e.source === chain.source && e.country === chain.country && e.sector === chain.sector);
         const example = { article, ...chain.mention };
-        const item = i >= 0 ? evidence.splice(i, 1)[0] : { source: chain.source, country: chain.country, sector: chain.sector, count: 0, examples: [] };
+        const item: ActorEvidence = i >= 0 ? evidence.splice(i, 1)[0]
+          : { source: chain.source, country: chain.country, sector: chain.sector, count: 0, firstSeen: date, lastSeen: date, examples: [] };
         item.count += 1;
+        item.firstSeen = minDate(item.firstSeen, date);
+        item.lastSeen = maxDate(item.lastSeen, date);
         if (item.examples.length < MAX_EXAMPLES) item.examples.push(example);
         evidence.push(item); // the most recently confirmed last: it wins ties
       }
