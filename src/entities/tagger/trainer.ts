@@ -25,7 +25,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 8, seed: 20240601, minCount: 2, minWeight: 0.05, features: DEFAULT_FEATURE_OPTIONS,
+  epochs: 10, seed: 20240601, minCount: 2, minWeight: 0.05, features: DEFAULT_FEATURE_OPTIONS,
 };
 
 /** mulberry32: a small seeded generator, so shuffles repeat exactly. */
