@@ -290,6 +290,18 @@ function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): Ent
   return null;
 }
 
+/** The first mention with a country inside the object phrase after token `from` (up to a clause break). */
+function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
+  for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
+    const w = tokText(c, i);
+    if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || ['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !/(ed|ing)$/.test(c.tokens[i].normal)) break;
+    if (['while', 'after', 'before', 'because', 'which', 'who', 'when'].includes(c.tokens[i].normal)) break;
+    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    if (m && m.country) return m;
+  }
+  return null;
+}
+
 export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
   const firstTok = matched[0];
   const lastTok = matched[matched.length - 1];
@@ -357,6 +369,12 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
       const rel = relativeSubject(c, lastTok + 1);
       if (rel) actor = [rel];
     }
+  }
+  // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
+  // with no named target, the place or people the object phrase belongs to is the recipient.
+  if (recipient.length === 0 && !passive) {
+    const owner = objectPhraseOwner(c, lastTok + 1);
+    if (owner && !actor.some((a) => a.chain === owner.chain)) recipient = [owner];
   }
   // An entity cannot act on itself in one event.
   recipient = recipient.filter((r) => !actor.some((a) => a.chain === r.chain && a.evidence !== 'nominal'));
