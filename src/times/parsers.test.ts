@@ -119,3 +119,11 @@ test('offsets point at the expression in a multi-sentence document', () => {
   const found = times(text);
   assert.deepEqual(found.map((f) => f[0]), ['Sunday', 'two days later', 'tomorrow']);
 });
+
+test('durations: halves, extra units, approximate ages ago, and rates', () => {
+  assert.deepEqual(times('The trial lasted 2 1/2 years.'), [['2 1/2 years', 'DURATION', 'P2Y6M']]);
+  assert.deepEqual(times('The crew waited 3 1/2 hours.'), [['3 1/2 hours', 'DURATION', 'PT3H30M']]);
+  assert.deepEqual(times('The talks need two more weeks.'), [['two more weeks', 'DURATION', 'P2W']]);
+  assert.deepEqual(times('The mine closed nearly three years ago.'), [['nearly three years ago', 'DATE', '2018']]);
+  assert.deepEqual(times('The deal saves $4 million a year.'), []);
+});

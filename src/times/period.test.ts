@@ -23,3 +23,9 @@ test('periods with a year or a relative year', () => {
   assert.deepEqual(times('It expects a rebound in next year\'s first quarter.', P), [['next year\'s first quarter', 'DATE', '2022-Q1']]);
   assert.deepEqual(times('The quarter of a century since then was calm.', P).filter(([t]) => /quarter/i.test(t)), []);
 });
+
+test('the year of a report, and a fiscal year that ends on a day', () => {
+  assert.deepEqual(times('For the full year, the group expects flat sales.', P), [['the full year', 'DATE', '2021']]);
+  assert.deepEqual(times('In the year ended June 30, the insurer lost money.', P), [['the year', 'DURATION', 'P1Y'], ['June 30', 'DATE', '2021-06-30']]);
+  assert.deepEqual(times('Debt should fall by the end of the year.', P), [['the end of the year', 'DATE', '2021']]);
+});

@@ -17,7 +17,7 @@ export const durationParser: TimeParser = {
     // 1: "half an hour" / "half a day"
     '(half\\s+(?:an?\\s+)(hour|day|year|month|week|minute))' +
     // 3 lead, 4 qty, 5 unit, 6 "and a half"
-    '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
+    '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\\s+)?(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
     // 7: "the past year", "the next decade" (one unit, no number)
     '|(?:the\\s+)(?:past|last|next|coming)\\s+(week|month|year|decade|century)(?!\\s+(?:and|or)\\b)' +
     // 8: bare plural after for/over/within
