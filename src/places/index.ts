@@ -510,6 +510,8 @@ interface Support {
   /** Each name's own share of those sums, subtracted when scoring that name. */
   own: Map<string, { countries: Map<string, number>; divisions: Map<string, number> }>;
   mainCountry: string | null;
+  /** Towns and sites each name may be, with their probabilities: for nearness. */
+  points: { name: string; lat: number; lon: number; p: number }[];
 }
 
 function add(map: Map<string, number>, key: string, w: number): void {
@@ -529,7 +531,13 @@ function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }
   const countries = new Map<string, number>(demonyms);
   const divisions = new Map<string, number>();
   const own: Support['own'] = new Map();
+  const points: Support['points'] = [];
   for (const [name, { cands, probs }] of names) {
+    cands.forEach((c, k) => {
+      if (!c.loose && probs[k] >= 0.05 && (c.place.kind === 'city' || c.place.kind === 'site')) {
+        points.push({ name, lat: c.place.lat, lon: c.place.lon, p: probs[k] });
+      }
+    });
     const mine = { countries: new Map<string, number>(), divisions: new Map<string, number>() };
     cands.forEach((c, k) => {
       // A loose spelling match is no evidence of its own country ("Yusufiya" ≠ Morocco's "Youssoufia").
@@ -545,7 +553,19 @@ function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }
   let mainCountry: string | null = null;
   let mainWeight = 0;
   for (const [iso3, w] of countries) if (w > mainWeight) { mainCountry = iso3; mainWeight = w; }
-  return { countries, divisions, own, mainCountry };
+  return { countries, divisions, own, mainCountry, points };
+}
+
+/** Places within this distance of another place the article names count as near it. */
+const NEAR_KM = 200;
+const NEAR_WEIGHT = 1;
+
+/** Great-circle distance in km (equirectangular: exact enough at these distances). */
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const x = (lon2 - lon1) * r * Math.cos(((lat1 + lat2) / 2) * r);
+  const y = (lat2 - lat1) * r;
+  return 6371 * Math.sqrt(x * x + y * y);
 }
 
 /** Score of a candidate given what the article's other names support. */
@@ -566,6 +586,16 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
   if (d) {
     const wd = (support.divisions.get(d) ?? 0) - (own?.divisions.get(d) ?? 0);
     if (wd > 0.05) s += 1.5 * Math.min(wd, 3);
+  }
+  // Towns named in one local story lie near each other, across division borders too.
+  if (p.kind === 'city' || p.kind === 'site') {
+    let near = 0;
+    for (const q of support.points) {
+      if (q.name === name) continue;
+      const km = distanceKm(p.lat, p.lon, q.lat, q.lon);
+      if (km < NEAR_KM) near += q.p * (km < NEAR_KM / 2 ? 1 : 2 - (2 * km) / NEAR_KM);
+    }
+    s += NEAR_WEIGHT * Math.min(near, 3);
   }
   return s;
 }
