@@ -294,7 +294,9 @@ function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): Ent
 function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
-    if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || ['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !/(ed|ing)$/.test(c.tokens[i].normal)) break;
+    // A verb ends the phrase, unless it is a modifier inside it ("the besieged town", "troops carrying").
+    const modifier = (/ed$/.test(c.tokens[i].normal) && i > 0 && c.tokens[i - 1].pos === 'DET') || /ing$/.test(c.tokens[i].normal);
+    if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || (['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !modifier)) break;
     if (['while', 'after', 'before', 'because', 'which', 'who', 'when'].includes(c.tokens[i].normal)) break;
     const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
     if (m && m.country) return m;
