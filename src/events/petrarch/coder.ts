@@ -70,18 +70,21 @@ interface Found {
 
 /** Actor and agent phrases in a run of leaves: at each position the longest match, actors winning ties. */
 function scan(leaves: TreeNode[], words: string[], dicts: CodingDictionaries, date: string | null): Found[] {
-  const seq = leaves.map((l) => words[l.start]);
+  // A leaf written with underscores ("Dol_Amroth") is several dictionary words.
+  const seq: string[] = [];
+  const leafOf: TreeNode[] = [];
+  for (const l of leaves) for (const w of words[l.start].split('_').filter(Boolean)) { seq.push(w); leafOf.push(l); }
   const out: Found[] = [];
   for (let i = 0; i < seq.length;) {
     const actor = dicts.actors.longestAt(seq, i);
     const agent = dicts.agents.longestAt(seq, i);
     if (actor && (!agent || actor.length >= agent.length)) {
       const codes = codesOnDate(actor.values[0].codes, date);
-      if (codes.length) out.push({ kind: 'actor', start: leaves[i].start, end: leaves[i + actor.length - 1].start + 1, codes });
+      if (codes.length) out.push({ kind: 'actor', start: leafOf[i].start, end: leafOf[i + actor.length - 1].start + 1, codes });
       i += actor.length;
     } else if (agent) {
       const entry = agent.values[0];
-      out.push({ kind: 'agent', start: leaves[i].start, end: leaves[i + agent.length - 1].start + 1, codes: [entry.code], agent: entry });
+      out.push({ kind: 'agent', start: leafOf[i].start, end: leafOf[i + agent.length - 1].start + 1, codes: [entry.code], agent: entry });
       i += agent.length;
     } else i++;
   }
@@ -98,15 +101,31 @@ function ownLeaves(n: TreeNode): TreeNode[] {
 export function combineCodes(actor: string, agents: AgentEntry[]): string {
   let code = actor;
   for (const a of agents) {
-    if (code.includes(a.code) && code !== '---') continue;
+    // "USAGOV" with a "~GOV" agent stays USAGOV.
+    if (code !== '---' && (a.prefix ? code.startsWith(a.code) : code.endsWith(a.code))) continue;
     code = a.prefix ? `${a.code}${code}` : `${code}${a.code}`;
   }
   return code;
 }
 
-function codesOfGroup(leaves: TreeNode[], words: string[], dicts: CodingDictionaries, date: string | null): { actors: Found[]; agents: AgentEntry[] } {
+function codesOfGroup(leaves: TreeNode[], words: string[], dicts: CodingDictionaries, date: string | null): { actors: Found[]; agents: AgentEntry[]; agentGroups: AgentEntry[][] } {
   const found = scan(leaves, words, dicts, date);
-  return { actors: found.filter((f) => f.kind === 'actor'), agents: found.filter((f) => f.kind === 'agent').map((f) => f.agent!) };
+  const agentsFound = found.filter((f) => f.kind === 'agent');
+  // Agents joined by "and"/"or" ("clerics and lawmakers") are alternatives, not one compound title.
+  const groups: AgentEntry[][] = [];
+  let last: Found | null = null;
+  for (const f of agentsFound) {
+    const coordinated = last !== null && leaves.some((l) => l.start >= last!.end && l.start < f.start && l.label === 'CC');
+    if (!groups.length || coordinated) groups.push([]);
+    groups[groups.length - 1].push(f.agent!);
+    last = f;
+  }
+  return { actors: found.filter((f) => f.kind === 'actor'), agents: agentsFound.map((f) => f.agent!), agentGroups: groups.length ? groups : [[]] };
+}
+
+/** Every actor code with every agent group. */
+function withAgentGroups(actor: Found, groups: AgentEntry[][]): NounCode[] {
+  return groups.flatMap((g) => actor.codes.map((a) => ({ code: combineCodes(a, g), start: actor.start, end: actor.end })));
 }
 
 /** Conjunct groups of a coordinated phrase (split at CC, commas and colons), or null when not coordinated. */
@@ -153,26 +172,25 @@ export function nounPhraseCodes(n: TreeNode, words: string[], dicts: CodingDicti
       const innerCodes = nounPhraseCodes(inner, words, dicts, date);
       if (innerCodes.length >= 2) {
         const innerLeaves = new Set(leavesOf(inner).map((l) => l.start));
-        const outerAgents = codesOfGroup(leaves.filter((l) => !innerLeaves.has(l.start)), words, dicts, date).agents;
-        return innerCodes.map((ic) => ({ ...ic, code: combineCodes(ic.code, outerAgents) }));
+        const outer = codesOfGroup(leaves.filter((l) => !innerLeaves.has(l.start)), words, dicts, date).agentGroups;
+        return outer.flatMap((g) => innerCodes.map((ic) => ({ ...ic, code: combineCodes(ic.code, g) })));
       }
     }
-    return first.codes.map((a) => ({ code: combineCodes(a, c.agents), start: first.start, end: first.end }));
+    return withAgentGroups(first, c.agentGroups);
   }
   if (c.agents.length) {
     const leafAt = leaves.find((l) => scan([l], words, dicts, date).length) ?? leaves[0];
-    return [{ code: combineCodes('---', c.agents), start: leafAt.start, end: leafAt.start + 1 }];
+    return c.agentGroups.map((g) => ({ code: combineCodes('---', g), start: leafAt.start, end: leafAt.start + 1 }));
   }
   return [];
 }
 
-function nounPhraseFromGroup(group: TreeNode[], c: { actors: Found[]; agents: AgentEntry[] }, words: string[], dicts: CodingDictionaries, date: string | null): NounCode[] {
+function nounPhraseFromGroup(group: TreeNode[], c: { actors: Found[]; agents: AgentEntry[]; agentGroups: AgentEntry[][] }, words: string[], dicts: CodingDictionaries, date: string | null): NounCode[] {
   if (group.length === 1 && isNounPhrase(group[0])) {
     const codes = nounPhraseCodes(group[0], words, dicts, date);
     if (codes.length) return codes;
   }
-  const first = c.actors[0];
-  return first.codes.map((a) => ({ code: combineCodes(a, c.agents), start: first.start, end: first.end }));
+  return withAgentGroups(c.actors[0], c.agentGroups);
 }
 
 /** The lowest coordinated noun phrase under `n` that holds the leaf `at`. */
@@ -194,22 +212,41 @@ interface Binding {
 
 interface MatchContext {
   words: string[];
-  /** Largest noun phrase starting / ending at each leaf. */
-  npStarting: Map<number, TreeNode>;
-  npEnding: Map<number, TreeNode>;
+  /** Noun phrases starting / ending at each leaf, largest first. */
+  npStarting: Map<number, TreeNode[]>;
+  npEnding: Map<number, TreeNode[]>;
+  /** Smallest noun phrase holding each leaf. */
+  npHolding: (leaf: number) => TreeNode | null;
+  /** Whether a noun phrase carries an actor code (`$` and `+` must name someone). */
+  coded: (np: TreeNode) => boolean;
   synsets: VerbDictionary['synsets'];
   /** Bounds of the searchable leaves (inclusive lower, exclusive upper). */
   lo: number;
   hi: number;
 }
 
+/** Noun phrases a role marker may take at leaf `p`, in order of preference. */
+function phraseOptions(kind: Binding['kind'], p: number, dir: 1 | -1, ctx: MatchContext): TreeNode[] {
+  const list = (dir === 1 ? ctx.npStarting.get(p) : ctx.npEnding.get(p)) ?? [];
+  // `^` skips as little as it can; `$`, `+` and `%` take the whole phrase.
+  let options = kind === 'skip' ? [...list].reverse() : list;
+  if (!options.length && kind === 'skip') {
+    // "their ^ about": the rest of a phrase already begun.
+    const holding = ctx.npHolding(p);
+    if (holding) options = [holding];
+  }
+  if (kind === 'source' || kind === 'target') options = options.filter(ctx.coded);
+  return options;
+}
+
 /**
  * Match elements against the words from `pos` onward (dir +1) or backward (dir -1).
- * `mayGap`: whether words may be skipped before the first element.
+ * `mayGap`: whether words may be skipped before the first element. Returns the
+ * number of words and phrases matched, or -1.
  */
-function matchElements(els: PatternElement[], pos: number, dir: 1 | -1, mayGap: boolean, ctx: MatchContext, binds: Binding[], depth = 0): boolean {
-  if (els.length === 0) return true;
-  if (depth > 40) return false;
+function matchElements(els: PatternElement[], pos: number, dir: 1 | -1, mayGap: boolean, ctx: MatchContext, binds: Binding[], depth = 0): number {
+  if (els.length === 0) return 0;
+  if (depth > 60) return -1;
   const idx = dir === 1 ? 0 : els.length - 1;
   const el = els[idx];
   const rest = dir === 1 ? els.slice(1) : els.slice(0, -1);
@@ -217,48 +254,61 @@ function matchElements(els: PatternElement[], pos: number, dir: 1 | -1, mayGap: 
   const gapAfter = (e: PatternElement, restEls: PatternElement[]) => (dir === 1 ? !e.joined : !(restEls.length ? restEls[restEls.length - 1].joined : false));
   if (el.kind === 'synset') {
     const members = ctx.synsets.get(el.name);
-    if (!members) return false;
+    if (!members) return -1;
+    let best = -1;
+    let bestBinds: Binding[] = [];
     for (const m of members) {
       const member = m.map((x, i) => (i === m.length - 1 ? { ...x, joined: el.joined } : x));
       const spliced = dir === 1 ? [...member, ...rest] : [...rest, ...member];
-      if (matchElements(spliced, pos, dir, mayGap, ctx, binds, depth + 1)) return true;
+      const trial = [...binds];
+      const n = matchElements(spliced, pos, dir, mayGap, ctx, trial, depth + 1);
+      if (n > best) { best = n; bestBinds = trial; }
     }
-    return false;
+    if (best >= 0) { binds.length = 0; binds.push(...bestBinds); }
+    return best;
   }
   for (let p = pos; p >= ctx.lo && p < ctx.hi; p += dir) {
     if (el.kind === 'word') {
       if (ctx.words[p] === el.word) {
         const mark = binds.length;
-        if (matchElements(rest, p + dir, dir, gapAfter(el, rest), ctx, binds, depth + 1)) return true;
+        const n = matchElements(rest, p + dir, dir, gapAfter(el, rest), ctx, binds, depth + 1);
+        if (n >= 0) return n + 1;
         binds.length = mark;
       }
     } else {
-      const np = dir === 1 ? ctx.npStarting.get(p) : ctx.npEnding.get(p);
-      if (np) {
+      for (const np of phraseOptions(el.kind, p, dir, ctx)) {
         const next = dir === 1 ? np.end : np.start - 1;
         const mark = binds.length;
         binds.push({ kind: el.kind, np });
-        if (matchElements(rest, next, dir, gapAfter(el, rest), ctx, binds, depth + 1)) return true;
+        const n = matchElements(rest, next, dir, gapAfter(el, rest), ctx, binds, depth + 1);
+        if (n >= 0) return n + 1;
         binds.length = mark;
       }
     }
     if (!mayGap) break;
   }
-  return false;
+  return -1;
 }
 
-function matchPattern(pattern: VerbPattern, verbStart: number, verbEnd: number, ctx: MatchContext): Binding[] | null {
+/** Match a pattern around the verb: its bindings and how many elements matched, or null. */
+function matchPattern(pattern: VerbPattern, verbStart: number, verbEnd: number, ctx: MatchContext): { binds: Binding[]; size: number } | null {
   const binds: Binding[] = [];
   const upperGap = pattern.upper.length ? !pattern.upper[pattern.upper.length - 1].joined : true;
-  if (!matchElements(pattern.upper, verbStart - 1, -1, upperGap, { ...ctx, lo: 0 }, binds)) return null;
-  if (!matchElements(pattern.lower, verbEnd, 1, !pattern.starJoined, ctx, binds)) return null;
-  return binds;
+  const up = matchElements(pattern.upper, verbStart - 1, -1, upperGap, { ...ctx, lo: 0 }, binds);
+  if (up < 0) return null;
+  const down = matchElements(pattern.lower, verbEnd, 1, !pattern.starJoined, ctx, binds);
+  if (down < 0) return null;
+  return { binds, size: up + down };
 }
+
+/** A code the coder can emit: letters and digits ("064", "174K"); "+++" and "###" are placeholders. */
+const usableCode = (c: string | null): boolean => c === null || /^[0-9A-Za-z]+$/.test(c);
 
 // ------------------------------------------------------------ verbs and clauses
 
 interface VerbHit {
-  form: VerbForm;
+  /** Every dictionary form found here (a verb may sit in several blocks: all their patterns apply). */
+  forms: VerbForm[];
   leaf: TreeNode;
   start: number;
   end: number;
@@ -280,8 +330,9 @@ export function findVerbs(tree: ParsedTree, words: string[], verbs: VerbDictiona
       const span = tree.leaves.slice(start, end);
       if (!span.some((l) => isVerbTag(l.label))) continue;
       if (f.before.length + f.after.length === 0 && !isVerbTag(tree.leaves[i].label)) continue;
+      if (best && best.start === start && best.end === end) { best.forms.push(f); continue; }
       if (!best || end - start > best.end - best.start) {
-        best = { form: f, leaf: span.find((l) => isVerbTag(l.label)) ?? tree.leaves[i], start, end };
+        best = { forms: [f], leaf: span.find((l) => isVerbTag(l.label)) ?? tree.leaves[i], start, end };
       }
     }
     if (best) { hits.push(best); coveredUntil = best.end; }
@@ -289,30 +340,42 @@ export function findVerbs(tree: ParsedTree, words: string[], verbs: VerbDictiona
   return hits;
 }
 
+/** Whether a noun phrase is only a pronoun ("it", "he"): PETRARCH looks past it for the actor. */
+const pronounOnly = (np: TreeNode): boolean => {
+  const leaves = leavesOf(np);
+  return leaves.length > 0 && leaves.every((l) => /^(PRP|DT|EX)/.test(l.label));
+};
+
 /**
  * Subjects for a verb, nearest first: the noun phrase before the verb's VP in
- * its clause, then (when a pattern has used that one) the subjects of the
- * clauses above. The first step climbs only through VPs and complement clauses,
- * so a verb inside a noun phrase or a participle adjunct has no subject.
+ * its clause, then the subjects of the clauses above (used when a pattern took
+ * the first, or it is a pronoun). A verb inside a noun phrase, or in a
+ * participle clause set before the main clause ("Rebuked by X, Y …"), has none.
+ * `governor`: the nearest verb above whose complement the verb sits in, when
+ * that complement has no subject of its own ("called on X to leave").
  */
-function subjectsOf(leaf: TreeNode): TreeNode[] {
+function subjectsOf(leaf: TreeNode): { subjects: TreeNode[]; governorVp: TreeNode | null } {
   const out: TreeNode[] = [];
   let node: TreeNode = leaf;
   let strict = true;
+  let governorVp: TreeNode | null = null;
   while (node.parent) {
     const p: TreeNode = node.parent;
-    if (strict && isNounPhrase(p)) return out;
+    if (strict && isNounPhrase(p)) return { subjects: out, governorVp };
     if (isClause(p)) {
       const at = p.children.indexOf(node);
       const subj = p.children.slice(0, at).reverse().find(isNounPhrase);
       if (subj) { out.push(subj); strict = false; }
-      else if (strict && !(p.parent && (p.parent.label === 'VP' || p.parent.label === 'ROOT' || p.parent.label === '' || (isClause(p.parent) && p.parent.children.some((c) => c.label === 'CC'))))) return out;
-    } else if (strict && !/^(VP|ROOT|)$/.test(p.label) && p.label !== 'SBAR') {
-      if (p.label !== 'ADVP' && p.label !== 'ADJP') return out;
+      else if (strict && p.parent && isClause(p.parent) && !p.parent.children.some((c) => c.label === 'CC')
+        && p.parent.children.slice(p.parent.children.indexOf(p) + 1).some(isNounPhrase)) {
+        return { subjects: out, governorVp };
+      }
+    } else if (strict && p.label === 'VP' && node !== leaf.parent && governorVp === null && isClause(node)) {
+      governorVp = p;
     }
     node = p;
   }
-  return out;
+  return { subjects: out, governorVp };
 }
 
 /** Whether the verb is a passive participle: VBN with a form of "be" before it in its verb chain. */
@@ -329,12 +392,17 @@ function isPassive(hit: VerbHit): boolean {
   return false;
 }
 
-/** The agent of a passive: the noun phrase of a "by" phrase in the verb's VP. */
+/** The agent of a passive: the noun phrase of a "by" phrase in the verb's VP (or an adverb phrase there). */
 function passiveAgent(hit: VerbHit): TreeNode | null {
   const vp = hit.leaf.parent;
   if (!vp) return null;
+  const candidates: TreeNode[] = [];
   for (const c of vp.children.slice(vp.children.indexOf(hit.leaf) + 1)) {
-    if (c.label === 'PP' && c.children[0]?.word?.toUpperCase() === 'BY') return c.children.find(isNounPhrase) ?? null;
+    if (c.label === 'PP') candidates.push(c);
+    if (c.label === 'ADVP') candidates.push(...c.children.filter((d) => d.label === 'PP'));
+  }
+  for (const pp of candidates) {
+    if (pp.children[0]?.word?.toUpperCase() === 'BY') return pp.children.find(isNounPhrase) ?? null;
   }
   return null;
 }
@@ -358,23 +426,33 @@ function phrasesAfter(hit: VerbHit): TreeNode[] {
   if (!vp) return [];
   const out: TreeNode[] = [];
   for (const c of vp.children) {
-    if (c.start < hit.end) continue;
-    for (const d of preorder(c)) if (isNounPhrase(d)) out.push(d);
+    if (c.end <= hit.end) continue;
+    for (const d of preorder(c)) if (isNounPhrase(d) && d.start >= hit.end) out.push(d);
   }
   return out;
 }
 
-function npIndex(tree: ParsedTree): { starting: Map<number, TreeNode>; ending: Map<number, TreeNode> } {
-  const starting = new Map<number, TreeNode>();
-  const ending = new Map<number, TreeNode>();
+function npIndex(tree: ParsedTree): { starting: Map<number, TreeNode[]>; ending: Map<number, TreeNode[]>; holding: (leaf: number) => TreeNode | null } {
+  const starting = new Map<number, TreeNode[]>();
+  const ending = new Map<number, TreeNode[]>();
+  const nps: TreeNode[] = [];
   for (const n of preorder(tree.root)) {
     if (!isNounPhrase(n) || n.end <= n.start) continue;
-    const s = starting.get(n.start);
-    if (!s || n.end - n.start > s.end - s.start) starting.set(n.start, n);
-    const e = ending.get(n.end - 1);
-    if (!e || n.end - n.start > e.end - e.start) ending.set(n.end - 1, n);
+    nps.push(n);
+    const s = starting.get(n.start) ?? [];
+    s.push(n); starting.set(n.start, s);
+    const e = ending.get(n.end - 1) ?? [];
+    e.push(n); ending.set(n.end - 1, e);
   }
-  return { starting, ending };
+  const bySize = (a: TreeNode, b: TreeNode) => (b.end - b.start) - (a.end - a.start);
+  for (const l of starting.values()) l.sort(bySize);
+  for (const l of ending.values()) l.sort(bySize);
+  const holding = (leaf: number): TreeNode | null => {
+    let best: TreeNode | null = null;
+    for (const n of nps) if (n.start <= leaf && leaf < n.end && (!best || n.end - n.start < best.end - best.start)) best = n;
+    return best;
+  };
+  return { starting, ending, holding };
 }
 
 const within = (inner: TreeNode, outer: TreeNode) => inner.start >= outer.start && inner.end <= outer.end;
@@ -383,56 +461,79 @@ const within = (inner: TreeNode, outer: TreeNode) => inner.start >= outer.start 
 export function codeTree(tree: ParsedTree, dicts: CodingDictionaries, date: string | null): RawEvent[] {
   const words = leafWords(tree);
   if (discarded(words, dicts.discards)) return [];
-  const { starting, ending } = npIndex(tree);
+  const { starting, ending, holding } = npIndex(tree);
   const events: RawEvent[] = [];
-  const codesOf = (np: TreeNode) => nounPhraseCodes(np, words, dicts, date);
+  const cache = new Map<TreeNode, NounCode[]>();
+  const codesOf = (np: TreeNode): NounCode[] => {
+    let c = cache.get(np);
+    if (!c) { c = nounPhraseCodes(np, words, dicts, date); cache.set(np, c); }
+    return c;
+  };
+  /** VPs whose verb took a code: a subject-less complement under them is part of that event. */
+  const codedVps = new Set<TreeNode>();
   for (const hit of findVerbs(tree, words, dicts.verbs)) {
     const vp = hit.leaf.parent;
     const ctx: MatchContext = {
-      words, npStarting: starting, npEnding: ending, synsets: dicts.verbs.synsets, lo: 0,
-      hi: vp ? Math.max(vp.end, hit.end) : words.length,
+      words, npStarting: starting, npEnding: ending, npHolding: holding, coded: (np) => codesOf(np).length > 0,
+      synsets: dicts.verbs.synsets, lo: 0, hi: vp ? Math.max(vp.end, hit.end) : words.length,
     };
+    // The longest matching pattern wins; among equals, the first in the file.
     let pattern: VerbPattern | null = null;
     let binds: Binding[] = [];
-    for (const p of hit.form.block.patterns) {
-      const b = matchPattern(p, hit.start, hit.end, ctx);
-      if (b) { pattern = p; binds = b; break; }
+    let size = -1;
+    for (const form of hit.forms) {
+      for (const p of form.block.patterns) {
+        if (!usableCode(p.code.code) || !usableCode(p.code.back)) continue;
+        const m = matchPattern(p, hit.start, hit.end, ctx);
+        if (m && m.size > size) { pattern = p; binds = m.binds; size = m.size; }
+      }
     }
-    const code: EventCode = pattern ? pattern.code : hit.form.code;
-    if (code.code === null && code.back === null) continue;
+    const fallback = hit.forms.find((f) => f.code.code !== null || f.code.back !== null)?.code ?? hit.forms[0].code;
+    const code: EventCode = pattern ? pattern.code : fallback;
+    if ((code.code === null && code.back === null) || !usableCode(code.code) || !usableCode(code.back)) continue;
+    const form = hit.forms[0];
+    const { subjects: allSubjects, governorVp } = subjectsOf(hit.leaf);
+    if (governorVp && codedVps.has(governorVp)) continue;
+    if (vp) codedVps.add(vp);
+
     const used = binds.map((b) => b.np);
     const isUsed = (np: TreeNode) => used.some((u) => u === np || within(np, u));
     const negated = negatedVerb(hit, words);
     const bound = (kind: Binding['kind']) => binds.find((b) => b.kind === kind)?.np ?? null;
-
-    const compound = bound('compound');
+    const push = (s: NounCode, t: NounCode, c: string | null) => {
+      if (c && s.code !== t.code) events.push({ source: s, target: t, code: c, verbStart: hit.start, verbEnd: hit.end, negated, pattern, form });
+    };
     const emit = (sources: NounCode[], targets: NounCode[]) => {
-      for (const s of sources) for (const t of targets) {
-        if (s.code === t.code) continue;
-        if (code.code) events.push({ source: s, target: t, code: code.code, verbStart: hit.start, verbEnd: hit.end, negated, pattern, form: hit.form });
-        if (code.back) events.push({ source: t, target: s, code: code.back, verbStart: hit.start, verbEnd: hit.end, negated, pattern, form: hit.form });
+      for (const s of sources) for (const t of targets) { push(s, t, code.code); push(t, s, code.back); }
+    };
+    /** Members of a compound act on one another ("X and Y agree", "[064:064]" with no one else named). */
+    const mutual = (members: NounCode[]) => {
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) { push(members[i], members[j], code.code); push(members[j], members[i], code.back ?? code.code); }
       }
     };
-    if (compound && compound.end <= hit.start) {
-      // `%` before the verb: the members of the compound act on one another.
-      const members = codesOf(compound);
-      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) emit([members[i]], [members[j]]);
-      continue;
-    }
+
+    const compound = bound('compound');
+    if (compound && compound.end <= hit.start) { mutual(codesOf(compound)); continue; }
 
     const passive = isPassive(hit);
     const byAgent = passive ? passiveAgent(hit) : null;
     let sourceNp = bound('source');
     let targetNp = bound('target') ?? compound;
-    const subjects = subjectsOf(hit.leaf).filter((s) => !isUsed(s));
-    let sources: NounCode[] = [];
-    let targets: NounCode[] = [];
+    const subjects = allSubjects.filter((s) => !isUsed(s));
     if (!sourceNp && byAgent && !isUsed(byAgent)) {
       sourceNp = byAgent;
       if (!targetNp && subjects.length) targetNp = subjects[0];
     }
+    let sources: NounCode[] = [];
     if (sourceNp) sources = codesOf(sourceNp);
-    else for (const s of subjects) { sources = codesOf(s); if (sources.length || true) break; }
+    else {
+      for (const s of subjects) {
+        sources = codesOf(s);
+        if (sources.length || !pronounOnly(s)) break;
+      }
+    }
+    let targets: NounCode[] = [];
     if (targetNp) targets = codesOf(targetNp);
     else {
       for (const np of phrasesAfter(hit)) {
@@ -441,6 +542,7 @@ export function codeTree(tree: ParsedTree, dicts: CodingDictionaries, date: stri
         if (c.length) { targets = c; break; }
       }
     }
+    if (!targets.length && code.back !== null && sources.length >= 2) { mutual(sources); continue; }
     emit(sources, targets);
   }
   return events;

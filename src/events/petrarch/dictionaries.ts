@@ -83,6 +83,8 @@ export function phraseWords(phrase: string): string[] {
 /** A code with the dates it holds for (YYYYMMDD, both ends inclusive; null = open). */
 export interface DatedCode {
   code: string;
+  /** Codes written in one bracket ("[FRO/BIL/SAM]") share a group: together they are one compound actor. */
+  group: number;
   from: string | null;
   to: string | null;
 }
@@ -117,8 +119,11 @@ export function parseDatedCode(inner: string, where: string, problems: Problems)
     if (!a || !b) { problems.add(where, `bad date range "${m[4]}-${m[5]}" in "[${inner}]"`); return null; }
     from = a; to = b;
   }
-  return m[1].split('/').filter(Boolean).map((code) => ({ code: code.toUpperCase(), from, to }));
+  const group = nextGroup++;
+  return m[1].split('/').filter(Boolean).map((code) => ({ code: code.toUpperCase(), group, from, to }));
 }
+
+let nextGroup = 0;
 
 function shiftDay(yyyymmdd: string, days: number): string {
   const d = new Date(Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))));
@@ -191,14 +196,11 @@ function readCodes(t: string, where: string, problems: Problems, into: DatedCode
 export function codesOnDate(codes: DatedCode[], date: string | null): string[] {
   if (date) {
     const dated = codes.find((c) => (c.from !== null || c.to !== null) && (c.from === null || date >= c.from) && (c.to === null || date <= c.to));
-    if (dated) return codes.filter((c) => c.from === dated.from && c.to === dated.to).map((c) => c.code);
+    if (dated) return codes.filter((c) => c.group === dated.group).map((c) => c.code);
   }
-  const undated = codes.filter((c) => c.from === null && c.to === null);
-  if (undated.length) {
-    // Several undated lines ("[IGOUNO]" … "[ELI]"): the first block is the default.
-    return [undated[0].code];
-  }
-  return [];
+  // Several undated lines ("[IGOUNO]" … "[ELI]"): the first one is the default.
+  const undated = codes.find((c) => c.from === null && c.to === null);
+  return undated ? codes.filter((c) => c.group === undated.group).map((c) => c.code) : [];
 }
 
 // ---------------------------------------------------------------- agents
