@@ -15,6 +15,7 @@ import { dataPath } from '../../util/data.js';
 import { greedyDecode } from './decode.js';
 import { prepareSentence } from './features.js';
 import { deserializeModel, type TaggerModel } from './model.js';
+import { joinNameParticles } from './rules.js';
 import { spansFromTags, TAGS, type BioTag, type EntityKind } from './tags.js';
 
 export type { BioTag, EntityKind } from './tags.js';
@@ -50,15 +51,17 @@ export function trainingForm(word: string): string {
 }
 
 /**
- * BIO tags for one sentence of words. `pos` is accepted for callers that have
- * it; the current model does not use parts of speech.
+ * BIO tags for one sentence of words, with name particles joined to the
+ * person before them (rules.ts). `pos` is accepted for callers that have it;
+ * the current model does not use parts of speech.
  */
 export function tagTokens(words: string[], pos?: string[]): BioTag[] {
   void pos;
   if (words.length === 0) return [];
   const m = taggerModel();
-  const s = prepareSentence(words.map(trainingForm), m.header.options);
-  return greedyDecode(m, s).map((t) => TAGS[t]);
+  const forms = words.map(trainingForm);
+  const s = prepareSentence(forms, m.header.options);
+  return joinNameParticles(forms, greedyDecode(m, s).map((t) => TAGS[t]));
 }
 
 /** An entity over doc token indices, both ends inclusive. */

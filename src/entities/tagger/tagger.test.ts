@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Sentence, Token } from '../../doc/types.js';
+import { parseConll } from './conll.js';
+import { greedyDecode, bestAllowed } from './decode.js';
+import { scoreTags } from './evaluate.js';
+import { prepareSentence } from './features.js';
+import { hashString, KeyIndex, mix } from './hash.js';
+import { lexiconFacts } from './lexicon-features.js';
+import { deserializeModel, serializeModel } from './model.js';
+import { AveragedPerceptron } from './perceptron.js';
+import { shortShape, wordShape } from './shape.js';
+import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
+import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
+import { trainTagger } from './trainer.js';
+import { joinNameParticles } from './rules.js';
+
+test('word shapes keep case classes and collapse repeats', () => {
+  assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
+  assert.equal(shortShape('Nairobi'), 'Xx');
+  assert.equal(shortShape('UNICEF'), 'X');
+  assert.equal(shortShape('al-Tamimi'), 'x-Xx');
+  assert.equal(shortShape('12,500'), 'd,d');
+});
+
+test('IOB1 tags become BIO and spans come back from either', () => {
+  assert.deepEqual(toBio(['I-PER', 'I-PER', 'O', 'I-LOC', 'B-LOC']), ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC']);
+  assert.deepEqual(spansFromTags(['B-ORG', 'I-ORG', 'O', 'I-LOC']), [
+    { first: 0, last: 1, type: 'ORG' },
+    { first: 3, last: 3, type: 'LOC' },
+  ]);
+});
+
+test('BIO decoding never continues an entity that was not opened', () => {
+  const iPer = TAG_INDEX.get('I-PER')!;
+  assert.equal(allowedAfter(-1, iPer), false);
+  assert.equal(allowedAfter(TAG_INDEX.get('O')!, iPer), false);
+  assert.equal(allowedAfter(TAG_INDEX.get('B-PER')!, iPer), true);
+  assert.equal(allowedAfter(TAG_INDEX.get('B-LOC')!, iPer), false);
+  // I-PER scores highest, but after O the best allowed tag is taken instead.
+  const scores = new Float64Array(9);
+  scores[iPer] = 5;
+  scores[TAG_INDEX.get('B-PER')!] = 3;
+  assert.equal(bestAllowed(scores, TAG_INDEX.get('O')!), TAG_INDEX.get('B-PER'));
+});
+
+test('the perceptron moves weight from the wrong class to the right one and averages over time', () => {
+  const p = new AveragedPerceptron(3, 4);
+  const f = p.addFeature(42);
+  p.tick();
+  p.update([f], 2, 0); // at time 1: class 2 +1, class 0 -1
+  p.tick();
+  p.tick();
+  p.tick(); // the weights held for 3 of the 4 instances
+  assert.deepEqual([...p.weights.slice(0, 3)], [-1, 0, 1]);
+  assert.deepEqual([...p.averaged()], [-0.75, 0, 0.75]);
+  // A correct guess changes nothing.
+  p.update([f], 1, 1);
+  assert.deepEqual([...p.weights.slice(0, 3)], [-1, 0, 1]);
+});
+
+test('the key table finds what it holds and nothing else, through growth', () => {
+  const t = new KeyIndex(2);
+  for (let i = 0; i < 1000; i++) t.set(mix(7, i), i);
+  assert.equal(t.get(mix(7, 500)), 500);
+  assert.equal(t.get(mix(8, 500)), -1);
+  t.set(0, 3);
+  assert.equal(t.get(0), 3);
+});
+
+test('features: the same word in the same context has the same keys, another context differs', () => {
+  const a = prepareSentence(['Officials', 'in', 'Kisumu', 'said'], { lexicon: false });
+  const b = prepareSentence(['Officials', 'in', 'Kisumu', 'said'], { lexicon: false });
+  const c = prepareSentence(['Traders', 'from', 'Kisumu', 'said'], { lexicon: false });
+  assert.deepEqual(a.staticFeatures[2], b.staticFeatures[2]);
+  const shared = [...a.staticFeatures[2]].filter((k) => c.staticFeatures[2].includes(k));
+  assert.ok(shared.length > 5 && shared.length < a.staticFeatures[2].length);
+  assert.equal(a.forms[2], hashString('kisumu'));
+  // Numbers share a form by shape.
+  const d = prepareSentence(['in', '1987'], { lexicon: false });
+  const e = prepareSentence(['in', '2031'], { lexicon: false });
+  assert.equal(d.forms[1], e.forms[1]);
+});
+
+test('knowledge features mark given names, honorifics, countries and place names', () => {
+  const words = ['Sheikh', 'Mohammed', 'flew', 'from', 'Nairobi', 'to', 'Germany'];
+  const facts = lexiconFacts(words, words.map((w) => w.toLowerCase()));
+  assert.ok(facts[0].includes('hon'));
+  assert.ok(facts[1].includes('given'));
+  assert.ok(facts[4].some((f) => f.startsWith('gzP=city') && f.endsWith(':B')));
+  assert.ok(facts[6].includes('country'));
+});
+
+// A tiny corpus written for these tests.
+const TINY = parseConll(`
+Amina B-PER
+Odhiambo I-PER
+visited O
+Kisumu B-LOC
+. O
+
+The O
+Lakeside B-ORG
+Traders I-ORG
+Union I-ORG
+met O
+in O
+Kisumu B-LOC
+. O
+
+Odhiambo B-PER
+praised O
+the O
+Lakeside B-ORG
+Traders I-ORG
+Union I-ORG
+. O
+`);
+
+test('training is deterministic: two runs give identical model files', () => {
+  const a = serializeModel(trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0 }));
+  const b = serializeModel(trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0 }));
+  assert.ok(a.equals(b));
+});
+
+test('a model survives writing and reading, and tags its training sentences back', () => {
+  const model = trainTagger(TINY, { epochs: 10, minCount: 1, minWeight: 0, features: { lexicon: false } });
+  const again = deserializeModel(serializeModel(model));
+  assert.equal(again.size, model.size);
+  for (const s of TINY) {
+    const tags = greedyDecode(again, prepareSentence(s.words, again.header.options));
+    assert.deepEqual(spansFromTags(tags.map((t) => TAGS[t])), spansFromTags(s.tags));
+  }
+});
+
+test('entity scores count exact matches only', () => {
+  const t = scoreTags([['B-PER', 'I-PER', 'O', 'B-LOC']], [['B-PER', 'O', 'O', 'B-LOC']]);
+  assert.equal(t.ALL.correct, 1);
+  assert.equal(t.ALL.precision, 0.5);
+  assert.equal(t.LOC.f1, 1);
+  assert.equal(t.PER.f1, 0);
+});
+
+test('the shipped model tags a plain news sentence sensibly', () => {
+  const words = ['Angela', 'Merkel', 'met', 'officials', 'of', 'the', 'World', 'Bank', 'in', 'Nairobi', '.'];
+  assert.deepEqual(tagTokens(words), ['B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O']);
+});
+
+/** Tokens of a text split at spaces and around hyphens and "’s", as wink-nlp splits them. */
+function tokensOf(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /’s|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = m[0];
+    tokens.push({ start: m.index, end: m.index + v.length, pos: 'X', normal: v.toLowerCase(), lemma: v.toLowerCase() });
+  }
+  return tokens;
+}
+
+test('tagSpans joins hyphen-glued pieces into one word and maps entities back to tokens', () => {
+  const text = 'Commander Hadi al-Amiri spoke in Basra about Iran’s envoy.';
+  const tokens = tokensOf(text);
+  const joined = wordsOfTokens(text, tokens, 0, tokens.length);
+  assert.ok(joined.words.includes('al-Amiri'));
+  const sentence: Sentence = { index: 0, paragraph: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
+  const spans = tagSpans(text, tokens, sentence);
+  const shown = spans.map((s) => [text.slice(tokens[s.first].start, tokens[s.last].end), s.type]);
+  assert.deepEqual(shown, [['Hadi al-Amiri', 'PER'], ['Basra', 'LOC'], ['Iran', 'LOC']]);
+});
+
+test('name particles continue the person before them', () => {
+  const words = ['Hadi', 'al-Amiri', 'and', 'Mohammed', 'bin', 'Salman', 'spoke'];
+  const tags = joinNameParticles(words, ['B-PER', 'B-MISC', 'O', 'B-PER', 'O', 'B-PER', 'O']);
+  assert.deepEqual(tags, ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'I-PER', 'O']);
+  // Without a person before it, a particle is left as the model tagged it.
+  assert.deepEqual(joinNameParticles(['the', 'al-Amiri', 'clan'], ['O', 'B-MISC', 'O']), ['O', 'B-MISC', 'O']);
+});
