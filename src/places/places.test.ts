@@ -113,3 +113,49 @@ test('eventPlace: a target after "on" and a bare country are not locations', () 
   assert.equal(placeOf('A convoy was targeted by a bomb on Samarra Road.', 'targeted')?.name, 'Samarra Road');
   assert.equal(placeOf('Two convoys were attacked in Iraq’s southern province of al-Qadisiyah.', 'attacked')?.name, 'Qadisiyah');
 });
+
+test('findPlaces: the other towns of a local story pick the namesake near them', () => {
+  const local = analyse('A storm knocked down trees in Paris on Sunday. Crews from Jackson and Nashville, Tenn., cleared the roads.').places;
+  const paris = local.find((p) => p.text === 'Paris');
+  assert.equal(paris?.country, 'USA');
+  assert.equal(paris?.admin1, 'Tennessee');
+  const abroad = analyse('The exhibition moves from Paris to Lyon and Marseille next year.').places;
+  assert.equal(abroad.find((p) => p.text === 'Paris')?.country, 'FRA');
+});
+
+test('findPlaces: a list of states is no "Town, State"; "Washington state" is the state', () => {
+  const places = analyse('Inspectors visited farms in Idaho, Oregon, California and Nevada.').places;
+  assert.deepEqual(places.map((p) => [p.text, p.precision]), [
+    ['Idaho', 'admin1'], ['Oregon', 'admin1'], ['California', 'admin1'], ['Nevada', 'admin1'],
+  ]);
+  const wa = analyse('The calf was traced to a dairy in Washington state last week.').places;
+  assert.equal(wa[0].name, 'Washington');
+  assert.equal(wa[0].precision, 'admin1');
+});
+
+test('findPlaces: countries sit at the reference point gazetteers give them', () => {
+  const [us] = analyse('Exports to the United States fell.').places;
+  assert.ok(us.lat !== null && Math.abs(us.lat - 39.76) < 0.01 && us.lon !== null && Math.abs(us.lon + 98.5) < 0.01);
+});
+
+test('gazetteer: "St.", "Mt." and "Ft." are spelled out', () => {
+  assert.equal(bestPlace('Ft. Worth')?.place.name, 'Fort Worth');
+  assert.ok(lookupPlace('St. Petersburg').some((c) => c.place.country === 'RUS'));
+  assert.ok(lookupPlace('Saint Louis').some((c) => c.place.name === 'St. Louis'));
+});
+
+test('findPlaces: a town after "of" in a person entity is still a place; a tagger "person" like "Pelican Rapids" is one', () => {
+  const text = 'Dana Whitfield of Alexandria was hurt near Pelican Rapids on Friday.';
+  const seg = segment({ text, body: [{ start: 0, end: text.length }] });
+  const person = (s: string) => {
+    const start = text.indexOf(s);
+    return {
+      start, end: start + s.length, text: s, name: s, type: 'PER' as const, country: null, sector: null, code: null,
+      chain: 0, sentence: 0, roles: [], codeSource: null, nominal: false, roleSectors: [], modifierCountry: null, evidence: 'test',
+    };
+  };
+  const places = findPlaces({ text, sentences: seg.sentences, tokens: seg.tokens, entities: [person('Dana Whitfield of Alexandria'), person('Pelican Rapids')] });
+  assert.deepEqual(places.map((p) => p.text), ['Alexandria', 'Pelican Rapids']);
+  assert.equal(places[1].admin1, 'Minnesota');
+  assert.equal(places[0].admin1, 'Minnesota', 'the nearer Alexandria');
+});
