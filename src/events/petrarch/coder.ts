@@ -158,7 +158,12 @@ export function nounPhraseCodes(n: TreeNode, words: string[], dicts: CodingDicti
       const actor = withActor[0].actors[0];
       const agentGroups = coded.filter((c) => c.agents.length);
       if (agentGroups.length >= 2) {
-        return agentGroups.flatMap((c) => actor.codes.map((a) => ({ code: combineCodes(a, c.agents), start: actor.start, end: actor.end })));
+        // Agents before the head of the actor's own group modify every member: "Danish Islamist media and government".
+        const shared = withActor[0].agents.slice(0, -1);
+        return agentGroups.flatMap((c) => {
+          const agents = c === withActor[0] ? c.agents : [...shared, ...c.agents];
+          return actor.codes.map((a) => ({ code: combineCodes(a, agents), start: actor.start, end: actor.end }));
+        });
       }
     }
   }
@@ -362,6 +367,7 @@ function subjectsOf(leaf: TreeNode): { subjects: TreeNode[]; governorVp: TreeNod
   while (node.parent) {
     const p: TreeNode = node.parent;
     if (strict && isNounPhrase(p)) return { subjects: out, governorVp };
+    if (strict && p.label === 'PP' && isClause(node)) return { subjects: out, governorVp };
     if (isClause(p)) {
       const at = p.children.indexOf(node);
       const subj = p.children.slice(0, at).reverse().find(isNounPhrase);
@@ -493,7 +499,8 @@ export function codeTree(tree: ParsedTree, dicts: CodingDictionaries, date: stri
     if ((code.code === null && code.back === null) || !usableCode(code.code) || !usableCode(code.back)) continue;
     const form = hit.forms[0];
     const { subjects: allSubjects, governorVp } = subjectsOf(hit.leaf);
-    if (governorVp && codedVps.has(governorVp)) continue;
+    // A verb in the subject-less complement of a coded verb belongs to that event (and so do verbs under it).
+    if (governorVp && codedVps.has(governorVp)) { if (vp) codedVps.add(vp); continue; }
     if (vp) codedVps.add(vp);
 
     const used = binds.map((b) => b.np);
