@@ -105,7 +105,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     if (firstWithActor) previousSubject = mentions.find((x) => x.start === firstWithActor.actor[0].start) ?? previousSubject;
     const dated = sentenceEvents.filter((e) => e.date && e.date_precision !== 'unknown');
     if (dated.length) previous = { date: dated[dated.length - 1].date };
-    events.push(...mergeComplementary(sentenceEvents));
+    events.push(...mergeComplementary(rankEmbedded(text, sentenceEvents)));
   }
   return events;
 }
@@ -173,6 +173,23 @@ function codeOnDate(m: EntityMention, date: string | null): Entity {
   if (!hit || (!hit.country && !hit.sector)) return e;
   const code = `${hit.country ?? ''}${hit.sector ?? ''}`;
   return { ...e, country: hit.country, sector: hit.sector, code };
+}
+
+/**
+ * "Beirut rejected a UN appeal for deploying troops", "the ILO reiterated its demand that
+ * Israel ease restrictions": an event told inside another's object or complement is that
+ * event's content, so it ranks below it — unless a clause break or a coordinated verb
+ * ("…, and police fired") starts a new report in between.
+ */
+function rankEmbedded(text: string, events: CodedEvent[]): CodedEvent[] {
+  const sorted = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
+  return events.map((e) => {
+    const head = sorted.find((h) => h.trigger.start < e.trigger.start);
+    if (!head) return e;
+    const between = text.slice(head.trigger.end, e.trigger.start);
+    if (/[;:]|,\s*(and|but|while|as)\b|\b(and|but)\s+\w+(ed|s)\b|\.\s/.test(between)) return e;
+    return { ...e, confidence: Math.round(Math.max(0.05, e.confidence - 0.25) * 100) / 100 };
+  });
 }
 
 const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'because', 'after', 'following', 'before', 'while', 'when', 'since',
