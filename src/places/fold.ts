@@ -14,9 +14,11 @@ const LEADING_SPACED_ARTICLE = /^(?:the|al|el|ad|ar|as|ash|at|az|an|adh|ath|dh) 
 /** Abbreviated generic words in names, spelled out: "St. Petersburg" = "Saint Petersburg", "Ft. Worth". */
 const NAME_ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'point' };
 const ABBREVIATED_WORD = /(?<=^| )(?:st|ste|mt|ft|pt)(?= )/g;
+const HAS_ABBREVIATED_WORD = /\b(?:st|ste|mt|ft|pt) /;
 
 function spellOut(folded: string): string {
-  return folded.includes('t ') ? folded.replace(ABBREVIATED_WORD, (w) => NAME_ABBREVIATIONS[w]) : folded;
+  // The cheap test first: most names hold no such word, and this runs for every gazetteer name.
+  return HAS_ABBREVIATED_WORD.test(folded) ? folded.replace(ABBREVIATED_WORD, (w) => NAME_ABBREVIATIONS[w]) : folded;
 }
 
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */

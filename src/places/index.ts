@@ -8,8 +8,12 @@
  *    longer capitalised names ("Jordan Peterson"), names inside PER/ORG
  *    entities, and small towns named like people without a locative cue.
  * 3. Disambiguation: population and feature priors, then context — "Nasiriyah,
- *    Iraq", countries and divisions the article names, and the article's main
- *    country (the one its confidently resolved places lie in most).
+ *    Iraq" (but "Idaho, Oregon" is a list), "Washington state", and what the
+ *    article's other names support: each distinct name spreads a probability over
+ *    its candidates; summed per country and per first-level division, and as
+ *    nearness (within 200 km) to the other names' likely towns, this scores every
+ *    candidate, three rounds, a name never counting for itself. So "Paris" beside
+ *    "Nashville, Tenn." is the Tennessee town, and alone it is the French capital.
  */
 import type { EntityMention, PlaceMention, Sentence, Span, Token } from '../doc/types.js';
 import { countryByDemonym, countryByName } from './countries.js';
