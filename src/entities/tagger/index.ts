@@ -15,7 +15,7 @@ import { dataPath } from '../../util/data.js';
 import { greedyDecode } from './decode.js';
 import { prepareSentence } from './features.js';
 import { deserializeModel, type TaggerModel } from './model.js';
-import { joinNameParticles } from './rules.js';
+import { applyRules } from './rules.js';
 import { spansFromTags, TAGS, type BioTag, type EntityKind } from './tags.js';
 
 export type { BioTag, EntityKind } from './tags.js';
@@ -51,8 +51,8 @@ export function trainingForm(word: string): string {
 }
 
 /**
- * BIO tags for one sentence of words, with name particles joined to the
- * person before them (rules.ts). `pos` is accepted for callers that have it;
+ * BIO tags for one sentence of words, corrected by the rules of rules.ts
+ * (name particles, bare titles, "Office of …"). `pos` is accepted for callers that have it;
  * the current model does not use parts of speech.
  */
 export function tagTokens(words: string[], pos?: string[]): BioTag[] {
@@ -61,7 +61,7 @@ export function tagTokens(words: string[], pos?: string[]): BioTag[] {
   const m = taggerModel();
   const forms = words.map(trainingForm);
   const s = prepareSentence(forms, m.header.options);
-  return joinNameParticles(forms, greedyDecode(m, s).map((t) => TAGS[t]));
+  return applyRules(forms, greedyDecode(m, s).map((t) => TAGS[t]));
 }
 
 /** An entity over doc token indices, both ends inclusive. */

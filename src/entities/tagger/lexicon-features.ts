@@ -94,6 +94,7 @@ function spanFacts(name: string): string[] {
 }
 
 const MAX_SPAN = 5;
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'do', 'dos', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'on', 'upon', '&', '-', "'s"]);
 
 /**
  * Knowledge features for each word of a sentence. `words` are the words as
@@ -143,7 +144,10 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
   const covered = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (!caps[i]) continue;
-    for (let len = Math.min(MAX_SPAN, n - i); len >= 1; len--) {
+    // A name runs over capitalised words and a few small words ("Bank of England").
+    let reach = i;
+    while (reach + 1 < n && reach + 1 - i < MAX_SPAN && (caps[reach + 1] || CONNECTORS.has(lower[reach + 1]))) reach++;
+    for (let len = reach - i + 1; len >= 1; len--) {
       const last = i + len - 1;
       if (!caps[last]) continue;
       const name = len === 1 ? words[i] : words.slice(i, i + len).join(' ');

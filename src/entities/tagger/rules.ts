@@ -5,9 +5,44 @@
  * continues the person: a hyphen-glued one ("al-Amiri", "Al-Fayyadh",
  * "ad-Din") and a free-standing one followed by a capitalised word ("bin
  * Salman", "ibn Saud", "Abu Mahdi"), both joined to the name.
+ *
+ * Two more, for news: a title alone ("Supreme Leader", "Defense Minister") is
+ * no entity, as CoNLL annotates; and an organisation head word before "of" + an
+ * organisation ("Office of Foreign Assets Control") opens that organisation.
  */
+
+/** All corrections, in order. */
+export function applyRules(words: readonly string[], tags: BioTag[]): BioTag[] {
+  return joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags)));
+}
+
+/** Entities that are nothing but a role phrase become O. */
+export function dropBareTitles(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    if (s.type === 'PER') continue;
+    const phrase = words.slice(s.first, s.last + 1).join(' ');
+    if (roleWord(phrase)?.type === 'PER') for (let k = s.first; k <= s.last; k++) out[k] = 'O';
+  }
+  return out;
+}
+
+/** "Office" + "of" + an organisation: one organisation. */
+export function joinOfOrganisations(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (let i = 2; i < words.length; i++) {
+    if (out[i] !== 'B-ORG' || words[i - 1] !== 'of' || out[i - 1] !== 'O' || out[i - 2] !== 'O') continue;
+    const head = words[i - 2];
+    if (!isCapitalised(head) || orgWord(head) !== 'head') continue;
+    out[i - 2] = 'B-ORG';
+    out[i - 1] = 'I-ORG';
+    out[i] = 'I-ORG';
+  }
+  return out;
+}
+import { orgWord, roleWord } from '../../actors/knowledge.js';
 import { isCapitalised } from './shape.js';
-import type { BioTag } from './tags.js';
+import { spansFromTags, type BioTag } from './tags.js';
 
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|abd|abu|bin|ibn)[-\u2010\u2011]\p{Lu}/iu;
 const FREE_PARTICLE = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'wuld']);
