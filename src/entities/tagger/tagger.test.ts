@@ -13,7 +13,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { joinNameParticles } from './rules.js';
+import { dropBareTitles, joinNameParticles, joinOfOrganisations } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -174,4 +174,15 @@ test('name particles continue the person before them', () => {
   assert.deepEqual(tags, ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'I-PER', 'O']);
   // Without a person before it, a particle is left as the model tagged it.
   assert.deepEqual(joinNameParticles(['the', 'al-Amiri', 'clan'], ['O', 'B-MISC', 'O']), ['O', 'B-MISC', 'O']);
+});
+
+test('a title alone is no entity, and "Office of" opens the organisation after it', () => {
+  assert.deepEqual(
+    dropBareTitles(['the', 'Defense', 'Minister', 'said'], ['O', 'B-ORG', 'I-ORG', 'O']),
+    ['O', 'O', 'O', 'O'],
+  );
+  assert.deepEqual(
+    joinOfOrganisations(['the', 'Office', 'of', 'Water', 'Standards', 'ruled'], ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O']),
+    ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'],
+  );
 });
