@@ -148,6 +148,8 @@ export interface ActorEntry {
 export function parseActors(text: string, origin: string, problems: Problems): ActorEntry[] {
   const entries: ActorEntry[] = [];
   let current: ActorEntry | null = null;
+  /** Whether the current entry's own line carried a bracket (even one that could not be read). */
+  let codeWritten = false;
   const finish = () => {
     if (current && current.codes.length === 0) problems.add(current.where, `actor "${current.names[0].join(' ')}" has no code`);
     else if (current) entries.push(current);
@@ -167,10 +169,17 @@ export function parseActors(text: string, origin: string, problems: Problems): A
       if (rest) readCodes(rest, line.where, problems, current.codes);
       continue;
     }
-    finish();
     const { name, rest } = splitNameAndCodes(t);
     if (name.length === 0) { problems.add(line.where, `cannot read the actor line "${t}"`); continue; }
+    // Name lines in a row with no code between them share the codes that follow.
+    if (current && current.codes.length === 0 && !codeWritten) {
+      current.names.push(name);
+      if (rest) { codeWritten = true; readCodes(rest, line.where, problems, current.codes); }
+      continue;
+    }
+    finish();
     current = { names: [name], codes: [], where: line.where };
+    codeWritten = rest !== '';
     if (rest) readCodes(rest, line.where, problems, current.codes);
   }
   finish();

@@ -156,7 +156,8 @@ function toCodedEvent(e: RawEvent, k: number, input: PetrarchInput, offsets: ({ 
 /** The events of one sentence as (source, target, code) records, before conversion to CodedEvents. */
 export function codeSentence(input: PetrarchInput, dicts: CodingDictionaries): { events: RawEvent[]; tree: ParsedTree | null; tokens: TextToken[] | null; error: string | null } {
   const date = compactDate(input.published);
-  if (input.parse && input.parse.trim()) {
+  // A bracketed (Treebank) parse; other formats (CoNLL-U from UniversalPetrarch) fall back to the text.
+  if (input.parse && input.parse.trim().startsWith('(')) {
     let tree: ParsedTree;
     try { tree = parseTree(input.parse); } catch (err) {
       if (err instanceof TreeParseError) return { events: [], tree: null, tokens: null, error: `bad parse: ${err.message}` };
