@@ -17,7 +17,7 @@ import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
-import { bindParticipants } from './participants.js';
+import { bindParticipants, subjectOf, type ParticipantContext } from './participants.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -100,6 +100,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         confidence: background ? Math.round((confidence - 0.15) * 100) / 100 : confidence,
       });
     }
+    sentenceEvents.push(...obligations(doc, ctx, s, sentenceEvents, previous));
     // The next sentence's "two days earlier" counts from this sentence's last dated event.
     const firstWithActor = sentenceEvents.find((e) => e.actor.length > 0);
     if (firstWithActor) previousSubject = mentions.find((x) => x.start === firstWithActor.actor[0].start) ?? previousSubject;
@@ -214,6 +215,45 @@ export function inSubordinateClause(text: string, tokens: Doc['tokens'], first: 
 const GOVERNORS = new Set(['agree', 'offer', 'promise', 'pledge', 'vow', 'swear', 'plan', 'intend', 'decide', 'refuse', 'threaten', 'want',
   'seek', 'try', 'attempt', 'begin', 'start', 'continue', 'fail', 'decline', 'need', 'have', 'prepare', 'resolve', 'aim', 'call', 'urge', 'ask',
   'demand', 'order', 'force', 'allow', 'claim', 'expect', 'hope', 'be', 'say', 'announce']);
+
+/**
+ * "The Red Cross said US and British forces must ensure security": a reported
+ * obligation is a REQUEST from the one who says it to the one who must, even when
+ * the owed action is no event word of its own.
+ */
+function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences'][number], found: CodedEvent[], previous: { date: string | null } | null): CodedEvent[] {
+  const { text, tokens } = doc;
+  const out: CodedEvent[] = [];
+  for (let k = s.tokenStart; k < s.tokenEnd - 1; k++) {
+    if (!['must', 'should'].includes(tokens[k].normal)) continue;
+    let v = k + 1;
+    while (v < s.tokenEnd && ['ADV', 'PART', 'AUX'].includes(tokens[v].pos)) v++;
+    if (v >= s.tokenEnd || tokens[v].pos !== 'VERB') continue;
+    if (found.some((e) => e.trigger.start <= tokens[v].start && e.trigger.end >= tokens[v].end)) continue;
+    const subject = subjectOf(ctx, tokens[k].start);
+    if (subject.length === 0) continue;
+    const attribution = attribute({ text, tokens, sentence: s, mentions: ctx.mentions, trigger: v, first: k });
+    const source = attribution.source ? ctx.mentions.find((x) => x.start === attribution.source!.start) : undefined;
+    if (!source || subject.some((m) => m.chain === source.chain)) continue;
+    const info = cameoInfo('020')!;
+    const plover = ploverFor('020')!;
+    const at = { sentence: s.index, start: tokens[k].start, end: tokens[v].end };
+    const when = eventDate(doc, at, previous);
+    const where = placeOfEvent(doc, at, [source], subject);
+    out.push({
+      id: eventId(doc.meta.hash, tokens[v].start, '020'), article_id: doc.meta.id,
+      event: plover.event, mode: plover.mode, context: contextsFor(text.slice(s.start, s.end), ''),
+      cameo: '020', goldstein: info.goldstein, quad_class: info.quad_class,
+      date: when.date, date_precision: when.precision, date_text: when.text,
+      actor: [placeCountry(codeOnDate(source, when.date), where)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date), where)),
+      location: where ? toPlace(where) : null, attribution, negated: false,
+      sentence: { index: s.index, start: s.start, end: s.end },
+      trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
+      confidence: scoreConfidence(2, true, true, when.date !== null, where !== null),
+    });
+  }
+  return out;
+}
 
 /** Sectors of a country's own institutions and people; international bodies are no country's. */
 const NATIONAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'REB', 'INS', 'OPP', 'PTY', 'CVL', 'EDU', 'LAB', 'MED', 'BUS', 'REL', 'HLH', 'ELI', 'CRM', 'AGR', 'REF']);

@@ -383,4 +383,10 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   return { actor, recipient, passive };
 }
 
+/** The subject of a verb at offset `pos` (for callers outside the pattern matcher). */
+export function subjectOf(c: Ctx, pos: number): EntityMention[] {
+  const m = subjectBefore(c, pos);
+  return m ? withCoordinated(c, m, -1) : [];
+}
+
 export type { Ctx as ParticipantContext };
