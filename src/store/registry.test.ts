@@ -109,12 +109,18 @@ test('a namesake from another country gets its own entry; a lookup of the shared
 test('chains without a code source, nominal mentions, places and pronouns are not learned', () => {
   const doc = docWith('c1', null, [
     { names: ['Lina Sarraf'], country: null, sector: null, source: null },
-    { names: ['Harbour Authority', 'it'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' },
+    { names: ['Harbour Authority', 'It', 'its'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' },
+    { names: ['US Navy', 'US'], type: 'ORG', country: 'USA', sector: 'MIL', source: 'name' },
+    { names: ['Falih al-Fayyadh', 'al-Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'dictionary' },
   ]);
   const place: EntityMention = { ...doc.entities[0], text: 'Tarvik', name: 'Tarvik', type: 'LOC', chain: 7, country: 'KES', code: 'KES', codeSource: 'gazetteer' };
   const nominal: EntityMention = { ...doc.entities[0], text: 'the court', name: 'court', type: 'ORG', chain: 8, sector: 'JUD', code: 'JUD', codeSource: 'role', nominal: true };
   const learned = chainsToLearn({ entities: [...doc.entities, place, nominal] });
-  assert.deepEqual(learned.map((c) => [c.name, c.names, c.source]), [['Harbour Authority', ['Harbour Authority'], 'name']]);
+  assert.deepEqual(learned.map((c) => [c.name, c.names, c.source]), [
+    ['Harbour Authority', ['Harbour Authority'], 'name'],
+    ['US Navy', ['US Navy', 'US'], 'name'],
+    ['Falih al-Fayyadh', ['Falih al-Fayyadh', 'al-Fayyadh'], 'dictionary'],
+  ]);
 });
 
 test('the same article saved twice teaches nothing twice', (t) => {

@@ -62,6 +62,20 @@ const MAX_EXAMPLES = 3;
 /** The types the registry keeps: actors with names. Places and demonyms have their own gazetteer. */
 const REGISTRY_TYPES = new Set(['PER', 'ORG']);
 
+/** Pronouns a chain may carry; they are no names (capitalised ones open sentences). */
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'his', 'hers', 'its', 'them', 'their', 'theirs', 'we', 'us', 'our']);
+
+/** A pronoun as written in running text or at a sentence's start ("it", "It"; "US" and "IT" are names). */
+function isPronoun(text: string): boolean {
+  const lower = text.toLowerCase();
+  return PRONOUNS.has(lower) && (text === lower || text === lower[0].toUpperCase() + lower.slice(1));
+}
+
+/** A mention that is a name: some capital letter or digit ("al-Fayyadh" too), and no pronoun. */
+function isName(text: string): boolean {
+  return /[\p{Lu}\p{N}]/u.test(text) && !isPronoun(text) && foldName(text) !== '';
+}
+
 /** One coded chain of an article, as the registry learns it. */
 export interface LearnedChain {
   name: string;
@@ -88,7 +102,7 @@ export function chainsToLearn(doc: Pick<Doc, 'entities'>): LearnedChain[] {
   for (const ms of chains.values()) {
     const coded = ms.find((m) => m.codeSource && (m.country || m.sector));
     if (!coded) continue;
-    const names = [...new Set([ms[0].name, ...ms.map((m) => m.text)])].filter((n) => /^[\p{Lu}\p{N}]/u.test(n) && foldName(n));
+    const names = [...new Set([ms[0].name, ...ms.map((m) => m.text)])].filter(isName);
     if (names.length === 0) continue;
     // The evidence is where the code shows: a mention with its title, else the first one.
     const at = ms.find((m) => m.roles.length > 0 || m.modifierCountry) ?? coded;
