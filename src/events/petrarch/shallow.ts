@@ -36,10 +36,51 @@ export function treebankTokens(text: string): TextToken[] {
   return out;
 }
 
-const PREPOSITIONS = new Set(['WITH', 'TO', 'FOR', 'IN', 'ON', 'AT', 'BY', 'FROM', 'AGAINST', 'OF', 'INTO', 'OVER', 'ABOUT', 'TOWARD', 'TOWARDS', 'NEAR', 'BETWEEN', 'DURING', 'AFTER', 'BEFORE', 'SINCE', 'UNTIL', 'UPON', 'THAT', 'WHEN', 'WHILE', 'ALMOST']);
+const PREPOSITIONS = new Set(['WITH', 'TO', 'FOR', 'IN', 'ON', 'AT', 'BY', 'FROM', 'AGAINST', 'OF', 'INTO', 'OVER', 'ABOUT', 'TOWARD', 'TOWARDS', 'NEAR', 'BETWEEN', 'DURING', 'AFTER', 'BEFORE', 'SINCE', 'UNTIL', 'UPON', 'THAT', 'WHEN', 'WHILE', 'ALMOST', 'AMONG', 'ALONG', 'WHERE', 'WHICH', 'WHO']);
 const CONJUNCTIONS = new Set(['AND', 'OR', 'NOR', 'BUT']);
-const AUXILIARIES = new Set(['IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'BEING', 'HAS', 'HAVE', 'HAD', 'WILL', 'WOULD', 'CAN', 'COULD', 'SHOULD', 'MAY', 'MIGHT', 'MUST', 'DID', 'DOES', 'DO', 'NOT', "N'T", 'WO', 'CA']);
-const DETERMINERS = new Set(['THE', 'A', 'AN', 'ITS', 'HIS', 'HER', 'THEIR', 'OUR', 'THIS', 'THAT', 'THESE', 'THOSE']);
+const MODALS = new Set(['WILL', 'WOULD', 'CAN', 'COULD', 'SHOULD', 'MAY', 'MIGHT', 'MUST', 'WO', 'CA', 'SHALL']);
+const AUXILIARIES = new Set(['IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'BEING', 'HAS', 'HAVE', 'HAD', 'DID', 'DOES', 'DO', 'AM']);
+const NEGATIONS = new Set(['NOT', "N'T", 'NEVER']);
+const DETERMINERS = new Set(['THE', 'A', 'AN', 'ITS', 'HIS', 'HER', 'THEIR', 'OUR', 'THIS', 'THESE', 'THOSE', "'S", 'NO', 'EVERY', 'EACH']);
+/** Words after which a dictionary verb is an adjective or adverb use ("very close"). */
+const DEGREE = new Set(['VERY', 'SO', 'TOO', 'MORE', 'MOST', 'LESS']);
+
+/**
+ * Tags for the tokens: punctuation, CC, MD (modals), VBZ (be/have/do), RB
+ * (negation), IN (prepositions), VBD/VBN (dictionary verbs not used as nouns),
+ * NN (everything else). A dictionary verb is read as a noun after a determiner
+ * or a possessive in the same noun run ("a brief private visit"), right after
+ * another verb ("promised raids"), after a degree word, and as a gerund after a
+ * preposition ("after leaving").
+ */
+function tagTokens(words: string[], verbs: VerbDictionary): string[] {
+  const tags: string[] = [];
+  const isLexicalVerb = (t: string | undefined) => t === 'VBD' || t === 'VBN';
+  words.forEach((w, i) => {
+    let tag: string;
+    if (/^[^A-Z0-9]+$/.test(w) && w !== "'S") tag = w === ',' ? ',' : /^[.!?;:]$/.test(w) ? '.' : 'SYM';
+    else if (CONJUNCTIONS.has(w)) tag = 'CC';
+    else if (MODALS.has(w)) tag = 'MD';
+    else if (AUXILIARIES.has(w)) tag = 'VBZ';
+    else if (NEGATIONS.has(w)) tag = 'RB';
+    else if (w === 'TO') tag = 'TO';
+    else if (PREPOSITIONS.has(w)) tag = 'IN';
+    else if (verbs.forms.has(w)) {
+      let noun = isLexicalVerb(tags[i - 1]) || DEGREE.has(words[i - 1] ?? '') || (tags[i - 1] === 'IN' && /ING$/.test(w))
+        || DETERMINERS.has(words[i - 1] ?? '');
+      // "a brief private visit to …": a determiner a few nouns back, and no object after it.
+      const next = words[i + 1];
+      const objectFollows = next !== undefined && /^[A-Z0-9]/.test(next) && !PREPOSITIONS.has(next) && !CONJUNCTIONS.has(next);
+      for (let k = i - 2; !noun && !objectFollows && k >= 0 && k >= i - 4; k--) {
+        if (tags[k + 1] !== 'NN') break;
+        if (DETERMINERS.has(words[k]) && words[k] !== "'S") { noun = true; break; }
+      }
+      tag = noun ? 'NN' : /ED$|EN$/.test(w) ? 'VBN' : 'VBD';
+    } else tag = 'NN';
+    tags.push(tag);
+  });
+  return tags;
+}
 
 function leaf(label: string, word: string, index: number, parent: TreeNode | null): TreeNode {
   return { label, children: [], parent, word, start: index, end: index + 1 };
@@ -51,45 +92,84 @@ function phrase(label: string, children: TreeNode[]): TreeNode {
   return node;
 }
 
-/** A flat clause tree over the tokens, with verbs tagged by the verb dictionary. */
+const isVerbPart = (p: TreeNode | undefined): boolean => p !== undefined && p.word !== null && /^(VB|MD)/.test(p.label);
+
+/** A verb phrase over parts: "to" + verb opens an infinitive clause that takes the rest. */
+function verbPhrase(parts: TreeNode[]): TreeNode {
+  const children: TreeNode[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.label === 'TO' && isVerbPart(parts[k + 1]) && children.some(isVerbPart)) {
+      children.push(phrase('S', [phrase('VP', [p, verbPhrase(parts.slice(k + 1))])]));
+      break;
+    }
+    children.push(p);
+  }
+  return phrase('VP', children);
+}
+
+/**
+ * A clause over parts: the words before the first verb are its subject; a noun
+ * phrase followed by a verb later on opens another clause — inside this one's
+ * verb phrase, or beside it when a comma comes first ("…, an official said").
+ */
+function clause(parts: TreeNode[]): TreeNode[] {
+  const first = parts.findIndex(isVerbPart);
+  if (first < 0) return parts;
+  let next = -1;
+  for (let k = first + 1; k + 1 < parts.length; k++) {
+    if (parts[k].label === 'NP' && isVerbPart(parts[k + 1]) && !isVerbPart(parts[k - 1])) { next = k; break; }
+  }
+  const subject = parts.slice(0, first);
+  const head: TreeNode[] = [];
+  if (subject.length) head.push(subject.length === 1 && subject[0].label === 'NP' ? subject[0] : phrase('NP', subject));
+  if (next < 0) return [...head, verbPhrase(parts.slice(first))];
+  const inner = clause(parts.slice(next));
+  if (parts[next - 1].label === ',') {
+    return [phrase('S', [...head, verbPhrase(parts.slice(first, next))]), phrase('S', inner)];
+  }
+  const vp = verbPhrase(parts.slice(first, next));
+  vp.children.push(phrase('S', inner));
+  for (const c of vp.children) c.parent = vp;
+  vp.end = vp.children[vp.children.length - 1].end;
+  return [...head, vp];
+}
+
+/** A clause tree over the tokens, with verbs tagged by the verb dictionary. */
 export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedTree {
   const words = tokens.map((t) => t.word.toUpperCase());
-  const tags = words.map((w, i) => {
-    if (/^[^A-Z0-9]+$/.test(w)) return w === ',' ? ',' : '.';
-    if (CONJUNCTIONS.has(w)) return 'CC';
-    if (AUXILIARIES.has(w)) return 'VBZ';
-    if (PREPOSITIONS.has(w)) return 'IN';
-    if (verbs.forms.has(w) && !(i > 0 && DETERMINERS.has(words[i - 1]))) return /ED$|EN$/.test(w) ? 'VBN' : 'VBD';
-    return 'NN';
-  });
+  const tags = tagTokens(words, verbs);
   const leaves = tokens.map((t, i) => leaf(tags[i], t.word, i, null));
-  // Noun-phrase chunks: runs of nouns, joined across "and"/"," when nouns follow.
+  const nounish = (k: number) => tags[k] === 'NN';
+  // Noun-phrase chunks: runs of nouns, joined across "and", "," and ", and" when nouns follow.
   const chunks: TreeNode[] = [];
   let i = 0;
   while (i < leaves.length) {
-    if (tags[i] === 'NN') {
+    if (nounish(i)) {
       let j = i;
-      while (j + 1 < leaves.length && (tags[j + 1] === 'NN' || ((tags[j + 1] === 'CC' || tags[j + 1] === ',') && tags[j + 2] === 'NN'))) j++;
+      for (;;) {
+        if (j + 1 < leaves.length && nounish(j + 1)) { j++; continue; }
+        if ((tags[j + 1] === 'CC' || tags[j + 1] === ',') && nounish(j + 2)) { j += 2; continue; }
+        if (tags[j + 1] === ',' && tags[j + 2] === 'CC' && nounish(j + 3)) { j += 3; continue; }
+        break;
+      }
       chunks.push(phrase('NP', leaves.slice(i, j + 1)));
       i = j + 1;
     } else { chunks.push(leaves[i]); i++; }
   }
-  // Prepositional phrases: a preposition and the noun phrase right after it.
+  // "of" phrases belong to the noun before them ("the Prince of X"); other prepositions head PPs.
   const parts: TreeNode[] = [];
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k];
-    if (c.label === 'IN' && chunks[k + 1]?.label === 'NP') { parts.push(phrase('PP', [c, chunks[k + 1]])); k++; } else parts.push(c);
+    if ((c.label === 'IN' || c.label === 'TO') && chunks[k + 1]?.label === 'NP') {
+      const pp = phrase('PP', [c, chunks[k + 1]]);
+      const prev = parts[parts.length - 1];
+      if (c.word?.toUpperCase() === 'OF' && prev?.label === 'NP') parts[parts.length - 1] = phrase('NP', [prev, pp]);
+      else parts.push(pp);
+      k++;
+    } else parts.push(c);
   }
-  const firstVerb = parts.findIndex((p) => p.word !== null && /^VB/.test(p.label) && !AUXILIARIES.has(p.word.toUpperCase()));
-  const firstAux = parts.findIndex((p) => p.word !== null && /^VB/.test(p.label));
-  const cut = firstAux >= 0 && (firstVerb < 0 || firstAux < firstVerb) ? firstAux : firstVerb;
-  let root: TreeNode;
-  if (cut <= 0) root = phrase('S', parts.length ? [phrase('VP', parts)] : []);
-  else {
-    const subject = parts.slice(0, cut);
-    const subjectNp = subject.length === 1 && subject[0].label === 'NP' ? subject[0] : phrase('NP', subject);
-    root = phrase('S', [subjectNp, phrase('VP', parts.slice(cut))]);
-  }
-  const top = phrase('ROOT', [root]);
-  return { root: top, leaves };
+  const root = phrase('S', clause(parts));
+  return { root: phrase('ROOT', [root]), leaves };
 }
+
