@@ -17,7 +17,7 @@ export interface TextToken {
 /** Treebank-style tokens: punctuation apart, "Gondor's" → "Gondor" "'s", "didn't" → "did" "n't". */
 export function treebankTokens(text: string): TextToken[] {
   const out: TextToken[] = [];
-  for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9.\-&']*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]/g)) {
+  for (const m of text.matchAll(/(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9.\-&']*[A-Za-z0-9]-?|[A-Za-z0-9]-?|[^\sA-Za-z0-9]/g)) {
     let word = m[0];
     let start = m.index!;
     // A sentence-final period is its own token; "U.S." keeps its dots.
@@ -53,7 +53,7 @@ const DEGREE = new Set(['VERY', 'SO', 'TOO', 'MORE', 'MOST', 'LESS']);
  * another verb ("promised raids"), after a degree word, and as a gerund after a
  * preposition ("after leaving").
  */
-function tagTokens(words: string[], verbs: VerbDictionary): string[] {
+function tagTokens(words: string[], original: string[], verbs: VerbDictionary): string[] {
   const tags: string[] = [];
   const isLexicalVerb = (t: string | undefined) => t === 'VBD' || t === 'VBN';
   words.forEach((w, i) => {
@@ -70,9 +70,10 @@ function tagTokens(words: string[], verbs: VerbDictionary): string[] {
         || DETERMINERS.has(words[i - 1] ?? '');
       // "a brief private visit to …": a determiner a few nouns back, and no object after it.
       const next = words[i + 1];
-      const objectFollows = next !== undefined && /^[A-Z0-9]/.test(next) && !PREPOSITIONS.has(next) && !CONJUNCTIONS.has(next);
+      const objectFollows = next !== undefined && /^[A-Z0-9]/.test(next) && (next === 'THAT' || (!PREPOSITIONS.has(next) && !CONJUNCTIONS.has(next)));
       for (let k = i - 2; !noun && !objectFollows && k >= 0 && k >= i - 4; k--) {
-        if (tags[k + 1] !== 'NN') break;
+        // A name right before the verb is its subject ("Radagast the Brown called").
+        if (tags[k + 1] !== 'NN' || /^[A-Z]/.test(original[k + 1])) break;
         if (DETERMINERS.has(words[k]) && words[k] !== "'S") { noun = true; break; }
       }
       tag = noun ? 'NN' : /ED$|EN$/.test(w) ? 'VBN' : 'VBD';
@@ -118,7 +119,7 @@ function clause(parts: TreeNode[]): TreeNode[] {
   if (first < 0) return parts;
   let next = -1;
   for (let k = first + 1; k + 1 < parts.length; k++) {
-    if (parts[k].label === 'NP' && isVerbPart(parts[k + 1]) && !isVerbPart(parts[k - 1])) { next = k; break; }
+    if (parts[k].label === 'NP' && isVerbPart(parts[k + 1]) && /^(,|IN|CC)$/.test(parts[k - 1].label)) { next = k; break; }
   }
   const subject = parts.slice(0, first);
   const head: TreeNode[] = [];
@@ -138,7 +139,7 @@ function clause(parts: TreeNode[]): TreeNode[] {
 /** A clause tree over the tokens, with verbs tagged by the verb dictionary. */
 export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedTree {
   const words = tokens.map((t) => t.word.toUpperCase());
-  const tags = tagTokens(words, verbs);
+  const tags = tagTokens(words, tokens.map((t) => t.word), verbs);
   const leaves = tokens.map((t, i) => leaf(tags[i], t.word, i, null));
   const nounish = (k: number) => tags[k] === 'NN';
   // Noun-phrase chunks: runs of nouns, joined across "and", "," and ", and" when nouns follow.
@@ -161,11 +162,15 @@ export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedT
   const parts: TreeNode[] = [];
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k];
-    if ((c.label === 'IN' || c.label === 'TO') && chunks[k + 1]?.label === 'NP') {
+    // A noun phrase followed by a verb is a subject ("after crowds burned"), not a preposition's object.
+    if ((c.label === 'IN' || c.label === 'TO') && chunks[k + 1]?.label === 'NP' && !isVerbPart(chunks[k + 2])) {
       const pp = phrase('PP', [c, chunks[k + 1]]);
       const prev = parts[parts.length - 1];
-      if (c.word?.toUpperCase() === 'OF' && prev?.label === 'NP') parts[parts.length - 1] = phrase('NP', [prev, pp]);
-      else parts.push(pp);
+      const prevNp = prev?.label === 'NP' ? prev : prev?.label === 'PP' && prev.children[1]?.label === 'NP' ? prev.children[1] : null;
+      if (c.word?.toUpperCase() === 'OF' && prevNp) {
+        const np = phrase('NP', [prevNp, pp]);
+        parts[parts.length - 1] = prev === prevNp ? np : phrase('PP', [prev.children[0], np]);
+      } else parts.push(pp);
       k++;
     } else parts.push(c);
   }
