@@ -115,7 +115,7 @@ function codesOfGroup(leaves: TreeNode[], words: string[], dicts: CodingDictiona
   const groups: AgentEntry[][] = [];
   let last: Found | null = null;
   for (const f of agentsFound) {
-    const coordinated = last !== null && leaves.some((l) => l.start >= last!.end && l.start < f.start && l.label === 'CC');
+    const coordinated = last !== null && leaves.some((l) => l.start >= last!.end && l.start < f.start && /^CC/.test(l.label));
     if (!groups.length || coordinated) groups.push([]);
     groups[groups.length - 1].push(f.agent!);
     last = f;

@@ -17,7 +17,7 @@ export interface TextToken {
 /** Treebank-style tokens: punctuation apart, "Gondor's" → "Gondor" "'s", "didn't" → "did" "n't". */
 export function treebankTokens(text: string): TextToken[] {
   const out: TextToken[] = [];
-  for (const m of text.matchAll(/(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9.\-&']*[A-Za-z0-9]-?|[A-Za-z0-9]-?|[^\sA-Za-z0-9]/g)) {
+  for (const m of text.matchAll(/(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9.\-&'_]*[A-Za-z0-9]-?|[A-Za-z0-9]-?|[^\sA-Za-z0-9]/g)) {
     let word = m[0];
     let start = m.index!;
     // A sentence-final period is its own token; "U.S." keeps its dots.
@@ -130,10 +130,46 @@ function clause(parts: TreeNode[]): TreeNode[] {
     return [phrase('S', [...head, verbPhrase(parts.slice(first, next))]), phrase('S', inner)];
   }
   const vp = verbPhrase(parts.slice(first, next));
-  vp.children.push(phrase('S', inner));
-  for (const c of vp.children) c.parent = vp;
-  vp.end = vp.children[vp.children.length - 1].end;
+  // The subordinate clause goes into the innermost verb phrase ("to restore … after crowds burned …").
+  const chain: TreeNode[] = [vp];
+  for (let last = vp.children[vp.children.length - 1]; last && (last.label === 'VP' || last.label === 'S'); last = last.children[last.children.length - 1]) chain.push(last);
+  const host = [...chain].reverse().find((n) => n.label === 'VP')!;
+  const sub = phrase('S', inner);
+  host.children.push(sub);
+  sub.parent = host;
+  for (const n of chain) n.end = sub.end;
   return [...head, vp];
+}
+
+/** Whether the comma at `k` is inside a list of nouns closed by a conjunction. */
+function listAhead(tags: string[], k: number): boolean {
+  let j = k;
+  while (j < tags.length && (tags[j] === ',' || tags[j] === 'NN')) j++;
+  return tags[j] === 'CC' && tags[j + 1] === 'NN' && tags[k + 1] !== undefined && (tags[k + 1] === 'NN' || (tags[k + 1] === 'CC' && tags[k + 2] === 'NN'));
+}
+
+/**
+ * A noun chunk. A conjunction before a name or a determiner joins conjuncts
+ * ("Gondor and the Shire": sub-phrases around a CC); one between common words
+ * ("media and government", "awful and evil") stays inside one phrase, tagged
+ * CC-IN so that only agent lists split on it.
+ */
+function nounPhrase(run: TreeNode[], tokens: TextToken[]): TreeNode {
+  const splits = run.map((l, k) => l.label === 'CC' && k + 1 < run.length && (/^[A-Z]/.test(tokens[run[k + 1].start].word) || DETERMINERS.has(tokens[run[k + 1].start].word.toUpperCase())));
+  if (!splits.some(Boolean)) {
+    for (const l of run) if (l.label === 'CC') l.label = 'CC-IN';
+    return phrase('NP', run);
+  }
+  const children: TreeNode[] = [];
+  let group: TreeNode[] = [];
+  const flush = () => { if (group.length) children.push(phrase('NP', group)); group = []; };
+  run.forEach((l, k) => {
+    if (splits[k] || (l.label === ',' && splits.some((x, m) => x && m > k))) { flush(); children.push(l); return; }
+    if (l.label === 'CC') l.label = 'CC-IN';
+    group.push(l);
+  });
+  flush();
+  return phrase('NP', children);
 }
 
 /** A clause tree over the tokens, with verbs tagged by the verb dictionary. */
@@ -150,11 +186,12 @@ export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedT
       let j = i;
       for (;;) {
         if (j + 1 < leaves.length && nounish(j + 1)) { j++; continue; }
-        if ((tags[j + 1] === 'CC' || tags[j + 1] === ',') && nounish(j + 2)) { j += 2; continue; }
-        if (tags[j + 1] === ',' && tags[j + 2] === 'CC' && nounish(j + 3)) { j += 3; continue; }
+        if (tags[j + 1] === 'CC' && nounish(j + 2)) { j += 2; continue; }
+        // Commas join nouns only in a list that ends with "and"/"or" ("A, B and C").
+        if (tags[j + 1] === ',' && listAhead(tags, j + 1)) { j += tags[j + 2] === 'CC' ? 3 : 2; continue; }
         break;
       }
-      chunks.push(phrase('NP', leaves.slice(i, j + 1)));
+      chunks.push(nounPhrase(leaves.slice(i, j + 1), tokens));
       i = j + 1;
     } else { chunks.push(leaves[i]); i++; }
   }
