@@ -71,7 +71,9 @@ function tagTokens(words: string[], original: string[], verbs: VerbDictionary): 
       // "a brief private visit to …": a determiner a few nouns back, and no object after it.
       const next = words[i + 1];
       const objectFollows = next !== undefined && /^[A-Z0-9]/.test(next) && (next === 'THAT' || (!PREPOSITIONS.has(next) && !CONJUNCTIONS.has(next)));
-      for (let k = i - 2; !noun && !objectFollows && k >= 0 && k >= i - 4; k--) {
+      // Past forms ("said", "burned") are verbs even after a noun run ("a senior official said").
+      const pastForm = /ED$/.test(w) || w === 'SAID' || w === 'TOLD';
+      for (let k = i - 2; !noun && !objectFollows && !pastForm && k >= 0 && k >= i - 4; k--) {
         // A name right before the verb is its subject ("Radagast the Brown called").
         if (tags[k + 1] !== 'NN' || /^[A-Z]/.test(original[k + 1])) break;
         if (DETERMINERS.has(words[k]) && words[k] !== "'S") { noun = true; break; }
@@ -155,7 +157,9 @@ function listAhead(tags: string[], k: number): boolean {
  * CC-IN so that only agent lists split on it.
  */
 function nounPhrase(run: TreeNode[], tokens: TextToken[]): TreeNode {
-  const splits = run.map((l, k) => l.label === 'CC' && k + 1 < run.length && (/^[A-Z]/.test(tokens[run[k + 1].start].word) || DETERMINERS.has(tokens[run[k + 1].start].word.toUpperCase())));
+  // In a list with commas every conjunction and comma splits ("Evil Mordor, the awful Fornost, and good Gondor").
+  const list = run.some((l) => l.label === ',');
+  const splits = run.map((l, k) => l.label === 'CC' && k + 1 < run.length && (list || /^[A-Z]/.test(tokens[run[k + 1].start].word) || DETERMINERS.has(tokens[run[k + 1].start].word.toUpperCase())));
   if (!splits.some(Boolean)) {
     for (const l of run) if (l.label === 'CC') l.label = 'CC-IN';
     return phrase('NP', run);
@@ -205,8 +209,18 @@ export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedT
       const prev = parts[parts.length - 1];
       const prevNp = prev?.label === 'NP' ? prev : prev?.label === 'PP' && prev.children[1]?.label === 'NP' ? prev.children[1] : null;
       if (c.word?.toUpperCase() === 'OF' && prevNp) {
-        const np = phrase('NP', [prevNp, pp]);
-        parts[parts.length - 1] = prev === prevNp ? np : phrase('PP', [prev.children[0], np]);
+        const lastConjunct = prevNp.children[prevNp.children.length - 1];
+        if (prevNp.children.some((x) => x.label === 'CC') && lastConjunct.label === 'NP') {
+          // "Ithilen and the government of Gondor": the of-phrase belongs to the last conjunct.
+          const np = phrase('NP', [lastConjunct, pp]);
+          prevNp.children[prevNp.children.length - 1] = np;
+          np.parent = prevNp;
+          prevNp.end = np.end;
+          if (prev !== prevNp) prev.end = np.end;
+        } else {
+          const np = phrase('NP', [prevNp, pp]);
+          parts[parts.length - 1] = prev === prevNp ? np : phrase('PP', [prev.children[0], np]);
+        }
       } else parts.push(pp);
       k++;
     } else parts.push(c);
