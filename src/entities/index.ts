@@ -9,7 +9,8 @@ import type { EntityMention, EntityType, Sentence, Token } from '../doc/types.js
 import { classifyRun } from './classify.js';
 import { chainMentions, chainType, type CorefMention } from './coref.js';
 import type { Lexicon } from './lexicon.js';
-import { findNameRuns } from './name-runs.js';
+import { findNameRuns, type Run } from './name-runs.js';
+import { tagSpans } from './tagger/index.js';
 import { findNominals } from './nominals.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { eventPatterns } from '../events/ontology.js';
@@ -29,7 +30,55 @@ function isTitleCase(text: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
 }
 
-export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()): EntityMention[] {
+/** Evidence strong enough to keep a rule run whole against the tagger's cut. */
+const STRONG_EVIDENCE = new Set(['dictionary', 'title', 'gazetteer', 'org-head', 'loc-head']);
+
+/** Evidence too weak to overrule the tagger or to stand without it. */
+const WEAK_EVIDENCE = new Set(['unknown', 'name-shape', 'acronym']);
+
+interface CandidateRun extends Run {
+  /** The tagger's type when the tagger found this span. */
+  tagged: EntityType | null;
+  /** Found by the rules only (the tagger saw no name here). */
+  ruleOnly: boolean;
+}
+
+/**
+ * Name spans for a sentence: the tagger's spans, widened to a rule run that
+ * contains them when the extra words are a title or a dictionary name, plus
+ * rule runs the tagger missed.
+ */
+function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
+  strongRule: (r: Run) => boolean, common: (w: string) => boolean): CandidateRun[] {
+  if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
+  const tagged = tagSpans(text, tokens, s)
+    // A span never ends on a connecting word ("Falih al-Fayyadh and").
+    .map((t) => { let last = t.last; while (last > t.first && /^(and|or|of|the|for|,)$/i.test(text.slice(tokens[last].start, tokens[last].end))) last--; return { ...t, last }; });
+  let out: CandidateRun[] = tagged
+    // A lone sentence-opening common word is no name ("Roadside bombs struck …").
+    .filter((t) => !(t.first === t.last && t.first === s.tokenStart && common(text.slice(tokens[t.first].start, tokens[t.first].end).toLowerCase())))
+    .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false }));
+  for (const r of ruleRuns) {
+    // A rule run the dictionaries explain (a known actor or place, a titled person, an organisation
+    // with its head word) is one name however the tagger cut it: "Baghdad International Airport",
+    // "US President Donald Trump", "Falih al-Fayyadh".
+    const cut = out.filter((t) => t.first <= r.last && t.last >= r.first).length;
+    if (isKnownName(text.slice(tokens[r.first].start, tokens[r.last].end)) || (cut >= 2 && strongRule(r))) {
+      out = out.filter((t) => t.first > r.last || t.last < r.first);
+      out.push({ ...r, tagged: null, ruleOnly: false });
+      continue;
+    }
+    const inside = out.filter((t) => t.first <= r.last && t.last >= r.first);
+    if (inside.length === 0) { out.push({ ...r, tagged: null, ruleOnly: true }); continue; }
+    // A rule run that holds exactly one tagged span and starts earlier carries its title ("US President Donald Trump").
+    if (inside.length === 1 && r.first < inside[0].first && r.last === inside[0].last) {
+      inside[0].first = r.first;
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), useTagger = true): EntityMention[] {
   const { text, tokens } = doc;
   const date = doc.meta.published;
   // Words that may open a sentence and still be (part of) a name. Role words are not among them:
@@ -43,10 +92,20 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon()):
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
     const taken = new Array<boolean>(tokens.length).fill(false);
-    for (const run of findNameRuns(text, tokens, s, known, common)) {
+    const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
+    const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
+    const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
+    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common)) {
       const words = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
-      for (const p of classifyRun(words, lex, date)) {
+      const parts = classifyRun(words, lex, date);
+      // Where the statistical tagger found the name, its type wins over weak rule evidence;
+      // a run only the rules found must have strong evidence to stand.
+      if (run.ruleOnly && parts.every((p) => WEAK_EVIDENCE.has(p.evidence))) continue;
+      for (const p of parts) {
+        if (run.tagged && parts.length === 1 && WEAK_EVIDENCE.has(p.evidence) || (run.tagged && p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1)) {
+          p.type = run.tagged!;
+        }
         const first = run.first + p.first;
         const last = run.first + p.last;
         const start = tokens[first].start;

@@ -292,6 +292,7 @@ function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): Ent
 
 /** The first mention with a country inside the object phrase after token `from` (up to a clause break). */
 function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
+  let seenNoun = false;
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
     // A verb ends the phrase, unless it is a modifier inside it ("the besieged town", "troops carrying").
@@ -299,7 +300,11 @@ function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
     if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || (['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !modifier)) break;
     if (['while', 'after', 'before', 'because', 'which', 'who', 'when'].includes(c.tokens[i].normal)) break;
     const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
-    if (m && m.country) return m;
+    // A place right after the trigger ("a strike near Baghdad") is where, not whom; one that
+    // qualifies an object noun ("targets in Jericho") stands for the target's side.
+    if (m && m.country && (m.type !== 'LOC' || seenNoun)) return m;
+    if (m) { i = tokenAt(c, m.end) - 1; continue; }
+    if (c.tokens[i].pos === 'NOUN') seenNoun = true;
   }
   return null;
 }
