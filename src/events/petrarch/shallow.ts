@@ -204,7 +204,7 @@ export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedT
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k];
     // A noun phrase followed by a verb is a subject ("after crowds burned"), not a preposition's object.
-    if ((c.label === 'IN' || c.label === 'TO') && chunks[k + 1]?.label === 'NP' && !isVerbPart(chunks[k + 2])) {
+    if ((c.label === 'IN' || c.label === 'TO') && chunks[k + 1]?.label === 'NP' && (!isVerbPart(chunks[k + 2]) || c.word?.toUpperCase() === 'OF')) {
       const pp = phrase('PP', [c, chunks[k + 1]]);
       const prev = parts[parts.length - 1];
       const prevNp = prev?.label === 'NP' ? prev : prev?.label === 'PP' && prev.children[1]?.label === 'NP' ? prev.children[1] : null;
