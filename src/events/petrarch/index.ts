@@ -17,6 +17,7 @@ import { emptyVerbDictionary, parseActors, parseAgents, parseDiscards, parseVerb
 import { shallowTree, treebankTokens, type TextToken } from './shallow.js';
 import { parseTree, TreeParseError, type ParsedTree } from './tree.js';
 import { PhraseTrie } from './trie.js';
+import { addActaBase } from './acta-base.js';
 
 export { PetrarchFormatError } from './dictionaries.js';
 export { petrarchVerbPatterns, type VerbPatternReport } from './convert.js';
@@ -35,9 +36,14 @@ export interface PetrarchDictionaries extends CodingDictionaries {
 }
 
 /** Dictionaries from texts already in memory: `[origin, text]` pairs per kind. */
+export interface LoadOptions extends ReadOptions {
+  /** Put acta's own countries, actors and role words beneath the user's files (the user's entries win). */
+  withActa?: boolean;
+}
+
 export function buildPetrarchDictionaries(
   texts: { verbs?: [string, string][]; actors?: [string, string][]; agents?: [string, string][]; discards?: [string, string][] },
-  options: ReadOptions = {},
+  options: LoadOptions = {},
 ): PetrarchDictionaries {
   const problems = new Problems(options.strict ?? false);
   const verbs = emptyVerbDictionary();
@@ -50,6 +56,7 @@ export function buildPetrarchDictionaries(
   for (const [origin, text] of texts.agents ?? []) {
     for (const a of parseAgents(text, origin, problems)) for (const n of a.names) agents.add(n, a);
   }
+  if (options.withActa) addActaBase(actors, agents);
   const discards: DiscardEntry[] = [];
   for (const [origin, text] of texts.discards ?? []) discards.push(...parseDiscards(text, origin, problems));
   let verbForms = 0;
@@ -64,7 +71,7 @@ export function buildPetrarchDictionaries(
 }
 
 /** Read PETRARCH-format dictionary files (absolute or relative paths) as they are. */
-export function loadPetrarchDictionaries(files: Partial<PetrarchFiles>, options: ReadOptions = {}): PetrarchDictionaries {
+export function loadPetrarchDictionaries(files: Partial<PetrarchFiles>, options: LoadOptions = {}): PetrarchDictionaries {
   const read = (paths: string[] | undefined): [string, string][] => (paths ?? []).map((p) => [p, readFileSync(p, 'utf8')]);
   return buildPetrarchDictionaries({
     verbs: read(files.verbs), actors: read(files.actors), agents: read(files.agents), discards: read(files.discards),

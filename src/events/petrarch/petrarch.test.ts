@@ -183,3 +183,13 @@ test('loading files from disk, and the report of patterns acta can take over', (
   assert.ok(report.skipped.some((s) => /binds a role/.test(s.reason)));
   assert.ok(report.skipped.some((s) => /paired/.test(s.reason)));
 });
+
+test("acta's own countries, actors and role words can sit beneath a user's files", () => {
+  const layered = buildPetrarchDictionaries({ verbs: [['verbs.txt', VERBS]], actors: [['actors.txt', 'FRANCE [XFR]\n']] }, { withActa: true });
+  const parse = '(ROOT (S (NP (JJ French) (NNS officials)) (VP (VBD praised) (NP (NNP France)) (PP (IN and) (NP (NNP Japan)))) (. .)))';
+  const got = triples(codeWithDictionaries({ text: 'French officials praised France and Japan.', parse, published: '2020-01-01' }, layered));
+  // "France" is the user's (XFR); "French" and "officials" come from acta's data.
+  assert.deepEqual(got, ['FRAGOV|XFR|041']);
+  const alone = buildPetrarchDictionaries({ verbs: [['verbs.txt', VERBS]] }, { withActa: true });
+  assert.deepEqual(triples(codeWithDictionaries({ text: 'Japan praised Kenya.' }, alone)), ['JPN|KEN|041']);
+});
