@@ -7,7 +7,14 @@
  *   const events = codeWithDictionaries({ text, published: '1995-01-01', parse }, dicts);
  *
  * With a Treebank parse (`parse`) the coder follows the phrase structure; without
- * one it falls back to a flat clause over its own tokens (see shallow.ts).
+ * one (or with a CoNLL-U parse, which it does not read yet) it builds a shallow
+ * clause tree over its own tokens (see shallow.ts). `{ withActa: true }` puts
+ * acta's countries, actors and role words beneath the user's files.
+ *
+ * Output: one CodedEvent per (source, target, code); actor/recipient `code` is the
+ * PETRARCH code, `cameo` the code as the dictionary wrote it. Codes outside CAMEO
+ * (validation dictionaries use "1010", "174K") get goldstein 0, quad_class from
+ * the root where it is a CAMEO root (else 0) and event "" (no PLOVER mapping).
  */
 import { readFileSync } from 'node:fs';
 import type { CodedEvent, Entity } from '../../doc/types.js';
