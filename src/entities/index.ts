@@ -96,12 +96,14 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
     const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
     for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common)) {
-      const words = [];
+      const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       const parts = classifyRun(words, lex, date);
       // Where the statistical tagger found the name, its type wins over weak rule evidence;
       // a run only the rules found must have strong evidence to stand.
-      if (run.ruleOnly && parts.every((p) => WEAK_EVIDENCE.has(p.evidence))) continue;
+      // (A surname of a person already named stands: "Omar Tallisk … Tallisk denied it.")
+      const earlierName = () => mentions.some((m) => m.type === 'PER' && !m.nominal && words.every((w) => w === '-' || m.text.split(/[\s-]+/).includes(w)));
+      if (run.ruleOnly && parts.every((p) => WEAK_EVIDENCE.has(p.evidence)) && !earlierName()) continue;
       for (const p of parts) {
         if (run.tagged && parts.length === 1 && WEAK_EVIDENCE.has(p.evidence) || (run.tagged && p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1)) {
           p.type = run.tagged!;
