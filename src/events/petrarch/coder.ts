@@ -120,7 +120,10 @@ function codesOfGroup(leaves: TreeNode[], words: string[], dicts: CodingDictiona
     groups[groups.length - 1].push(f.agent!);
     last = f;
   }
-  return { actors: found.filter((f) => f.kind === 'actor'), agents: agentsFound.map((f) => f.agent!), agentGroups: groups.length ? groups : [[]] };
+  // Agents before the head of the first group modify every group: "Islamist media and government".
+  const shared = groups.length >= 2 ? groups[0].slice(0, -1) : [];
+  const agentGroups = groups.map((g, k) => (k === 0 ? g : [...shared, ...g]));
+  return { actors: found.filter((f) => f.kind === 'actor'), agents: agentsFound.map((f) => f.agent!), agentGroups: agentGroups.length ? agentGroups : [[]] };
 }
 
 /** Every actor code with every agent group. */

@@ -143,6 +143,21 @@ function clause(parts: TreeNode[]): TreeNode[] {
   return [...head, vp];
 }
 
+/** "the Gondor of the Prince" + "of Dol Amroth": an of-phrase joins the innermost last noun ("the Prince of Dol Amroth"). */
+function attachOf(np: TreeNode, pp: TreeNode): TreeNode {
+  const last = np.children[np.children.length - 1];
+  const inner = last?.label === 'PP' ? last.children[1] : null;
+  if (inner && inner.label === 'NP' && last.children[0].word?.toUpperCase() === 'OF') {
+    const joined = attachOf(inner, pp);
+    last.children[1] = joined;
+    joined.parent = last;
+    last.end = joined.end;
+    np.end = joined.end;
+    return np;
+  }
+  return phrase('NP', [np, pp]);
+}
+
 /** Whether the comma at `k` is inside a list of nouns closed by a conjunction. */
 function listAhead(tags: string[], k: number): boolean {
   let j = k;
@@ -218,7 +233,7 @@ export function shallowTree(tokens: TextToken[], verbs: VerbDictionary): ParsedT
           prevNp.end = np.end;
           if (prev !== prevNp) prev.end = np.end;
         } else {
-          const np = phrase('NP', [prevNp, pp]);
+          const np = attachOf(prevNp, pp);
           parts[parts.length - 1] = prev === prevNp ? np : phrase('PP', [prev.children[0], np]);
         }
       } else parts.push(pp);
