@@ -7,8 +7,8 @@
  *   const events = codeWithDictionaries({ text, published: '1995-01-01', parse }, dicts);
  *
  * With a Treebank parse (`parse`) the coder follows the phrase structure; without
- * one (or with a CoNLL-U parse, which it does not read yet) it builds a shallow
- * clause tree over its own tokens (see shallow.ts). `{ withActa: true }` puts
+ * one it builds a shallow clause tree over its own tokens (see shallow.ts).
+ * CoNLL-U dependency parses are read too (conll.ts). `{ withActa: true }` puts
  * acta's countries, actors and role words beneath the user's files.
  *
  * Output: one CodedEvent per (source, target, code); actor/recipient `code` is the
@@ -25,6 +25,7 @@ import { shallowTree, treebankTokens, type TextToken } from './shallow.js';
 import { parseTree, TreeParseError, type ParsedTree } from './tree.js';
 import { PhraseTrie } from './trie.js';
 import { addActaBase } from './acta-base.js';
+import { conlluTree, looksLikeConllu } from './conll.js';
 
 export { PetrarchFormatError } from './dictionaries.js';
 export { petrarchVerbPatterns, type VerbPatternReport } from './convert.js';
@@ -170,10 +171,11 @@ function toCodedEvent(e: RawEvent, k: number, input: PetrarchInput, offsets: ({ 
 /** The events of one sentence as (source, target, code) records, before conversion to CodedEvents. */
 export function codeSentence(input: PetrarchInput, dicts: CodingDictionaries): { events: RawEvent[]; tree: ParsedTree | null; tokens: TextToken[] | null; error: string | null } {
   const date = compactDate(input.published);
-  // A bracketed (Treebank) parse; other formats (CoNLL-U from UniversalPetrarch) fall back to the text.
-  if (input.parse && input.parse.trim().startsWith('(')) {
+  // A bracketed (Treebank) parse, or a CoNLL-U one (UniversalPetrarch); anything else falls back to the text.
+  const parse = input.parse?.trim() ?? '';
+  if (parse.startsWith('(') || (parse && looksLikeConllu(parse))) {
     let tree: ParsedTree;
-    try { tree = parseTree(input.parse); } catch (err) {
+    try { tree = parse.startsWith('(') ? parseTree(parse) : conlluTree(parse); } catch (err) {
       if (err instanceof TreeParseError) return { events: [], tree: null, tokens: null, error: `bad parse: ${err.message}` };
       throw err;
     }

@@ -193,3 +193,17 @@ test("acta's own countries, actors and role words can sit beneath a user's files
   const alone = buildPetrarchDictionaries({ verbs: [['verbs.txt', VERBS]] }, { withActa: true });
   assert.deepEqual(triples(codeWithDictionaries({ text: 'Japan praised Kenya.' }, alone)), ['JPN|KEN|041']);
 });
+
+test('CoNLL-U dependency parses are read as phrases: subject, object, passive agent', () => {
+  const row = (id: number, form: string, upos: string, xpos: string, head: number, rel: string) => [id, form, form.toLowerCase(), upos, xpos, '_', head, rel, '_', '_'].join('\t');
+  const active = [
+    row(1, 'Korsh', 'PROPN', 'NNP', 2, 'nsubj'), row(2, 'praised', 'VERB', 'VBD', 0, 'root'),
+    row(3, 'Marlen', 'PROPN', 'NNP', 4, 'compound'), row(4, 'Isle', 'PROPN', 'NNP', 2, 'obj'), row(5, '.', 'PUNCT', '.', 2, 'punct'),
+  ].join('\n');
+  assert.deepEqual(triples(codeWithDictionaries({ text: 'Korsh praised Marlen Isle.', parse: active }, dicts)), ['KRS|MRL|041']);
+  const passive = [
+    row(1, 'Korsh', 'PROPN', 'NNP', 3, 'nsubj:pass'), row(2, 'was', 'AUX', 'VBD', 3, 'aux:pass'), row(3, 'accused', 'VERB', 'VBN', 0, 'root'),
+    row(4, 'by', 'ADP', 'IN', 5, 'case'), row(5, 'Veldoria', 'PROPN', 'NNP', 3, 'obl:agent'), row(6, '.', 'PUNCT', '.', 3, 'punct'),
+  ].join('\n');
+  assert.deepEqual(triples(codeWithDictionaries({ text: 'Korsh was accused by Veldoria.', parse: passive }, dicts)), ['VLD|KRS|111']);
+});
