@@ -9,6 +9,7 @@ import { ingestRecord } from './ingest/jsonl.js';
 import { segment } from './segment/index.js';
 import { findEntities } from './entities/index.js';
 import { codeActors } from './actors/index.js';
+import type { ActorRegistry } from './actors/registry.js';
 import { findTimes } from './times/index.js';
 import { findPlaces } from './places/index.js';
 import { findEvents } from './events/index.js';
@@ -35,12 +36,17 @@ function timed<T>(stage: string, f: () => T): T {
 }
 
 /** Analyse an article already ingested: every layer. */
-export function analyzeIngested(a: IngestedArticle): Doc {
+export interface AnalyzeOptions {
+  /** Codes learned from earlier articles (the store's actor registry), used when the text says nothing. */
+  registry?: ActorRegistry | null;
+}
+
+export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): Doc {
   const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
   const seg = timed('segment', () => segment(base));
   const d1 = { ...base, ...seg };
   const mentions = timed('entities', () => findEntities(d1));
-  const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }));
+  const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, undefined, opts.registry ?? null));
   const d2 = { ...d1, entities };
   const times = timed('times', () => findTimes(d2));
   const d3 = { ...d2, times };

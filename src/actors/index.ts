@@ -10,10 +10,11 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
+import type { ActorRegistry } from './registry.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
 
-export function codeActors(doc: { text: string; tokens: Token[]; entities: EntityMention[]; meta: { published: string | null } }, lex: Lexicon = defaultLexicon()): EntityMention[] {
+export function codeActors(doc: { text: string; tokens: Token[]; entities: EntityMention[]; meta: { published: string | null } }, lex: Lexicon = defaultLexicon(), registry: ActorRegistry | null = null): EntityMention[] {
   const { entities } = doc;
   const date = doc.meta.published;
   const chains = new Map<number, EntityMention[]>();
@@ -24,7 +25,22 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     chains.set(m.chain, list);
   }
   const chainCode = new Map<number, Coding>();
-  for (const [chain, ms] of chains) chainCode.set(chain, codeChain(ms, entities, doc.text, lex, date));
+  const registryType = new Map<number, string>();
+  for (const [chain, ms] of chains) {
+    let c = codeChain(ms, entities, doc.text, lex, date);
+    // 6. What earlier articles taught (the store's actor registry), when this one says nothing.
+    if (registry && !c.country && !c.sector && ms[0].type !== 'LOC') {
+      for (const name of [ms[0].name, ...ms.map((m) => m.text)]) {
+        const hit = registry.lookup(name, date);
+        if (hit && (hit.country || hit.sector)) {
+          c = { country: hit.country, sector: hit.sector, source: 'registry' };
+          registryType.set(chain, hit.type);
+          break;
+        }
+      }
+    }
+    chainCode.set(chain, c);
+  }
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
     if (m.evidence === 'nominal' && !c.country) {
@@ -32,7 +48,10 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
     }
     const code = c.country || c.sector ? `${c.country ?? ''}${c.sector ?? ''}` : null;
-    return { ...m, country: c.country, sector: c.sector, code, codeSource: c.source };
+    // A bare surname the tagger could not type takes the type the registry learned ("Dulaimi" → PER).
+    const learned = registryType.get(m.chain);
+    const type = m.type === 'MISC' && (learned === 'PER' || learned === 'ORG') ? learned : m.type;
+    return { ...m, type, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
 }
 

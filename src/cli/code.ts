@@ -9,6 +9,7 @@ import { analyzeIngested } from '../pipeline.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { openStore, type Store } from '../store/index.js';
+import { liveRegistry } from '../actors/live-registry.js';
 import { isoDay, oneOf, parse, UsageError } from './args.js';
 
 export const CODE_HELP = `Usage: acta code [FILE|DIR|-]... [options]
@@ -59,6 +60,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
   if (inputs.length === 0) throw new UsageError(`no input given\n\n${help}`);
   let store: Store | null = null;
   if (mode === 'code' && values.db) store = openStore(values.db as string);
+  const registry = store ? liveRegistry(store) : null;
   let failed = 0;
   let first = true;
   let articles = 0;
@@ -71,14 +73,14 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
       if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
       let doc: Doc;
       try {
-        doc = analyzeIngested(item);
+        doc = analyzeIngested(item, { registry });
       } catch (e) {
         failed++;
         err.write(`acta: ${item.meta.origin}: analysis failed: ${(e as Error).message}\n`);
         continue;
       }
       articles++;
-      if (store) store.saveDoc(doc);
+      if (store && store.saveDoc(doc).stored) registry?.saved();
       const events = doc.events.filter((e) => e.confidence >= minConfidence);
       eventCount += events.length;
       if (mode === 'analyze') {

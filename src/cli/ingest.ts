@@ -3,6 +3,7 @@ import { formatProblem, isProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
 import { openStore } from '../store/index.js';
+import { liveRegistry } from '../actors/live-registry.js';
 import { isoDay, parse, UsageError } from './args.js';
 
 export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published DATE]
@@ -26,14 +27,15 @@ export async function runIngest(argv: string[], out: Out, err: Out): Promise<num
   const published = isoDay(values.published as string | undefined, '--published');
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStore(dbPath);
+  const registry = liveRegistry(store);
   let stored = 0, skipped = 0, failed = 0, events = 0;
   try {
     for await (const item of readInputs(positionals, { published })) {
       if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
       if (store.hasArticle(item.meta.hash)) { skipped++; continue; }
       try {
-        const doc = analyzeIngested(item);
-        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; } else skipped++;
+        const doc = analyzeIngested(item, { registry });
+        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); } else skipped++;
       } catch (e) {
         failed++;
         err.write(`acta: ${item.meta.origin}: ${(e as Error).message}\n`);
