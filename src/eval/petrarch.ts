@@ -28,6 +28,8 @@ export interface PetrarchRecord {
   /** YYYY-MM-DD from the record's date attribute. */
   date: string | null;
   text: string;
+  /** The record's own parse (Treebank or CoNLL-U), as PETRARCH is given one; null when absent. */
+  parse: string | null;
   expected: Triple[];
 }
 
@@ -63,6 +65,7 @@ export function readPetrarchSuite(xml: string, dictDir: string): PetrarchSuite {
       id: attr(m[0], 'id') ?? `record-${i}`,
       date: d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null,
       text: decodeXmlEntities(text).replace(/\s+/g, ' ').trim(),
+      parse: xmlChild(chunk, 'Parse'),
       expected,
     });
   });
@@ -98,7 +101,7 @@ export function countTriples(gold: Triple[], pred: Triple[], into: TripleCounts 
   return into;
 }
 
-type Coder = (input: { text: string; published?: string | null; id?: string }, dicts: unknown) => CodedEvent[] | Promise<CodedEvent[]>;
+type Coder = (input: { text: string; published?: string | null; id?: string; parse?: string | null }, dicts: unknown) => CodedEvent[] | Promise<CodedEvent[]>;
 
 async function loadPetrarchModule(): Promise<{ load: (files: PetrarchSuite['files']) => unknown; code: Coder } | string> {
   let m: Record<string, unknown>;
@@ -125,7 +128,7 @@ export async function evaluatePetrarch(dataset: string, rel: string, opts: RunOp
   const c: TripleCounts = { tp: 0, nPred: 0, nGold: 0 };
   let allRight = 0;
   for (const r of records) {
-    const events = await mod.code({ text: r.text, published: r.date, id: r.id }, dicts);
+    const events = await mod.code({ text: r.text, published: r.date, id: r.id, parse: r.parse }, dicts);
     const pred = events.flatMap(eventTriples);
     const before = c.tp;
     countTriples(r.expected, pred, c);
