@@ -81,7 +81,8 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   let source: string | null = null;
   // 2. A place or country is its own country.
   if (type === 'LOC' || type === 'MISC') {
-    const n = ms[0].name;
+    // "US-led", "Iranian-backed": the country the compound is built on.
+    const n = ms[0].name.replace(/-(led|backed|based|allied|sponsored|funded|born|made)$/i, '');
     country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? lex.placeCountry(n);
     if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
     return { country, sector: null, source };

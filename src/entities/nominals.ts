@@ -42,10 +42,17 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
       if (w === '’s' || w === "'s") continue;
       const c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
       if (c) { country = c; first = k; break; }
+      // "US-led forces", "Iranian-backed militia": the country before the hyphenated participle.
+      if (/^(led|backed|based|allied|sponsored|funded|trained|armed)$/.test(w.toLowerCase()) && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
+        const owner = text.slice(tokens[k - 2].start, tokens[k - 2].end);
+        const oc = lex.countryByName(owner) ?? lex.countryByDemonym(owner);
+        if (oc) { country = oc; first = k - 2; break; }
+      }
       if (!['DET', 'ADJ', 'NOUN', 'PART', 'PROPN', 'NUM'].includes(tokens[k].pos)) break;
     }
     // "forces of Iraq", "police in Baghdad", "rebels in the Ivory Coast" — country after the role word.
-    if (!country && end + 2 < to && ['of', 'in', 'from'].includes(lower[end + 1])) {
+    // ("from" is not nationality: "forces from Iraq" are leaving it.)
+    if (!country && end + 2 < to && ['of', 'in'].includes(lower[end + 1])) {
       let k = end + 2;
       if (lower[k] === 'the') k++;
       const words: string[] = [];

@@ -208,7 +208,10 @@ function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null 
   const startTok = tokenAt(c, pos);
   for (let i = startTok; i < c.sentenceEnd && i < startTok + maxTokens; i++) {
     const w = tokText(c, i);
-    if (w === ';' || w === '.' || (c.tokens[i].pos === 'VERB' && i > startTok + 1 && c.tokens[i - 1].normal !== 'to')) {
+    // Words inside a name or glued by a hyphen ("US-led") are no verbs of the sentence.
+    const inName = c.mentions.some((x) => x.start <= c.tokens[i].start && x.end >= c.tokens[i].end);
+    const glued = i > 0 && c.tokens[i - 1].end === c.tokens[i].start && tokText(c, i - 1) === '-';
+    if (w === ';' || w === '.' || (!inName && !glued && c.tokens[i].pos === 'VERB' && i > startTok + 1 && c.tokens[i - 1].normal !== 'to')) {
       // A new verb usually starts another predicate; stop unless it is an -ing modifier.
       if (w === ';' || w === '.' || !c.tokens[i].normal.endsWith('ing')) break;
     }
@@ -298,7 +301,8 @@ function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
     // A verb ends the phrase, unless it is a modifier inside it ("the besieged town", "troops carrying").
     const modifier = (/ed$/.test(c.tokens[i].normal) && i > 0 && c.tokens[i - 1].pos === 'DET') || /ing$/.test(c.tokens[i].normal);
     if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || (['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !modifier)) break;
-    if (['while', 'after', 'before', 'because', 'which', 'who', 'when'].includes(c.tokens[i].normal)) break;
+    if (['while', 'after', 'before', 'because', 'which', 'who', 'when', 'as', 'and', 'or', 'but', 'than'].includes(c.tokens[i].normal)) break;
+    if (c.tokens[i].pos === 'ADP' && !['of', 'in', 'at', 'on', 'near', 'to', 'against', 'into', 'inside'].includes(c.tokens[i].normal)) break;
     const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
     // A place right after the trigger ("a strike near Baghdad") is where, not whom; one that
     // qualifies an object noun ("targets in Jericho") stands for the target's side.
