@@ -383,7 +383,7 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   }
   // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
   // with no named target, the place or people the object phrase belongs to is the recipient.
-  if (recipient.length === 0 && !passive) {
+  if (recipient.length === 0 && !passive && !LOCATIVE.has(c.tokens[lastTok].normal)) {
     const owner = objectPhraseOwner(c, lastTok + 1);
     if (owner && !actor.some((a) => a.chain === owner.chain)) recipient = [owner];
   }
