@@ -11,6 +11,9 @@ import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } fro
 import { openStore, type Store } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
 import { isoDay, oneOf, parse, UsageError } from './args.js';
+import { existsSync } from 'node:fs';
+import { loadPetrarchDictionaries, type PetrarchDictionaries } from '../events/petrarch/index.js';
+import { codeArticleWithDictionaries } from '../events/petrarch/article.js';
 
 export const CODE_HELP = `Usage: acta code [FILE|DIR|-]... [options]
 
@@ -24,6 +27,11 @@ Options:
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --db FILE         also store articles and events in this SQLite file
   --min-confidence X  only events with confidence >= X (0..1)
+  --petrarch-verbs FILE     code with your PETRARCH/TABARI verb dictionary instead of acta's
+  --petrarch-actors FILE    … its actor dictionary (repeatable; date-restricted codes honoured)
+  --petrarch-agents FILE    … its agent dictionary (repeatable)
+  --petrarch-discards FILE  … its discard list (repeatable)
+  --with-acta       put acta's own countries, actors and role words beneath those files
   -h, --help        this help
 
 Exit status: 0 all inputs read; 1 some inputs failed (the rest were coded); 2 usage error.`;
@@ -43,11 +51,30 @@ Exit status: 0 all inputs read; 1 some inputs failed; 2 usage error.`;
 
 interface Out { write(s: string): void }
 
+/** The user's PETRARCH dictionaries from the --petrarch-* flags, or null when none is given. */
+function loadUserDictionaries(values: Record<string, unknown>, err: Out): PetrarchDictionaries | null {
+  const list = (k: string) => (values[k] as string[] | undefined) ?? [];
+  const files = { verbs: list('petrarch-verbs'), actors: list('petrarch-actors'), agents: list('petrarch-agents'), discards: list('petrarch-discards') };
+  if (Object.values(files).every((f) => f.length === 0)) {
+    if (values['with-acta']) throw new UsageError('--with-acta needs at least one --petrarch-* dictionary');
+    return null;
+  }
+  for (const f of Object.values(files).flat()) if (!existsSync(f)) throw new UsageError(`no such dictionary file: ${f}`);
+  const dicts = loadPetrarchDictionaries(files, { withActa: values['with-acta'] === true });
+  for (const w of dicts.warnings) err.write(`acta: ${w}\n`);
+  return dicts;
+}
+
 export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' | 'analyze'): Promise<number> {
   const help = mode === 'code' ? CODE_HELP : ANALYZE_HELP;
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, published: { type: 'string' },
-    ...(mode === 'code' ? { db: { type: 'string' }, 'min-confidence': { type: 'string' } } : {}),
+    ...(mode === 'code' ? {
+      db: { type: 'string' }, 'min-confidence': { type: 'string' },
+      'petrarch-verbs': { type: 'string', multiple: true }, 'petrarch-actors': { type: 'string', multiple: true },
+      'petrarch-agents': { type: 'string', multiple: true }, 'petrarch-discards': { type: 'string', multiple: true },
+      'with-acta': { type: 'boolean' },
+    } : {}),
   }, help);
   if (values.help) { out.write(help + '\n'); return 0; }
   const format = mode === 'code'
@@ -58,6 +85,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
   if (Number.isNaN(minConfidence) || minConfidence < 0 || minConfidence > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
   const inputs = positionals.length ? positionals : process.stdin.isTTY ? [] : ['-'];
   if (inputs.length === 0) throw new UsageError(`no input given\n\n${help}`);
+  const dicts = mode === 'code' ? loadUserDictionaries(values, err) : null;
   let store: Store | null = null;
   if (mode === 'code' && values.db) store = openStore(values.db as string);
   const registry = store ? liveRegistry(store) : null;
@@ -81,6 +109,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
       }
       articles++;
       if (store && store.saveDoc(doc).stored) registry?.saved();
+      if (dicts) doc = { ...doc, events: codeArticleWithDictionaries(doc, dicts) };
       const events = doc.events.filter((e) => e.confidence >= minConfidence);
       eventCount += events.length;
       if (mode === 'analyze') {
