@@ -24,12 +24,14 @@ const STOP = new Set([',', ';', ':', '(', ')', '“', '”', '"', '.', 'and', 'o
  * (`taken[i]` is true for tokens already inside a named mention).
  */
 export function findNominals(text: string, tokens: Token[], from: number, to: number, taken: boolean[], lex: Lexicon, placeCountry: (s: string) => string | null): NominalHit[] {
-  const lower = tokens.map((t) => t.normal);
+  // The sentence's words only (role phrases may not run past its end), made once per sentence.
+  const lower: string[] = new Array(to);
+  for (let k = from; k < to; k++) lower[k] = tokens[k].normal;
   const hits: NominalHit[] = [];
   let i = from;
   while (i < to) {
     if (taken[i]) { i++; continue; }
-    const role = lex.roleAt(lower.slice(0, to), i);
+    const role = lex.roleAt(lower, i);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
     const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }

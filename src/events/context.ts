@@ -1,20 +1,52 @@
 /**
  * PLOVER contexts for an event, chosen from the words of its paragraph and the
  * article: a context is given when its cue words occur in the event's sentence,
- * or at least twice in its paragraph.
+ * or at least twice in its paragraph (a sentence hit counts double).
  */
 import { ploverContexts } from './ontology.js';
 
+interface CompiledContext { name: string; cues: RegExp[] }
+
+let compiled: CompiledContext[] | null = null;
+
+/** The cue patterns, compiled once: whole words or phrases, case-insensitive. */
+function contexts(): CompiledContext[] {
+  if (!compiled) {
+    compiled = ploverContexts().map((ctx) => ({
+      name: ctx.name,
+      cues: ctx.cues.map((cue) => new RegExp(`(?<![a-z])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'g')),
+    }));
+  }
+  return compiled;
+}
+
+const count = (re: RegExp, s: string) => { re.lastIndex = 0; let n = 0; while (re.exec(s)) n++; return n; };
+
+/** Cue counts per context in a text (lower-cased). */
+function cueCounts(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const ctx of contexts()) {
+    let n = 0;
+    for (const re of ctx.cues) n += count(re, text);
+    if (n > 0) out.set(ctx.name, n);
+  }
+  return out;
+}
+
+const paragraphCache = new Map<string, Map<string, number>>();
+
 export function contextsFor(sentenceText: string, paragraphText: string): string[] {
-  const s = ` ${sentenceText.toLowerCase()} `;
-  const p = ` ${paragraphText.toLowerCase()} `;
+  const s = cueCounts(sentenceText.toLowerCase());
+  let p = paragraphCache.get(paragraphText);
+  if (!p) {
+    p = cueCounts(paragraphText.toLowerCase());
+    // One paragraph's events share its counts; keep the cache small.
+    if (paragraphCache.size > 64) paragraphCache.clear();
+    paragraphCache.set(paragraphText, p);
+  }
   const out: { name: string; score: number }[] = [];
-  for (const ctx of ploverContexts()) {
-    let score = 0;
-    for (const cue of ctx.cues) {
-      const re = new RegExp(`[^a-z]${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^a-z]`, 'g');
-      score += (s.match(re)?.length ?? 0) * 2 + (p.match(re)?.length ?? 0);
-    }
+  for (const ctx of contexts()) {
+    const score = (s.get(ctx.name) ?? 0) * 2 + (p.get(ctx.name) ?? 0);
     if (score >= 3) out.push({ name: ctx.name, score });
   }
   return out.sort((a, b) => b.score - a.score).slice(0, 3).map((c) => c.name);
