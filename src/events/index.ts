@@ -57,7 +57,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       let negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
       // An intended, owed, conditional or refused action is coded as what the statement does.
-      const modal = modalityOf(tokens, first, s.tokenStart, s.tokenEnd, text);
+      const modal = modalityOf(tokens, first, s.tokenStart, s.tokenEnd, text, m.matched);
       const recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
       let type = event;

@@ -10,7 +10,7 @@
 import type { Token } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
 
-export type ModalityKind = 'intent' | 'obligation' | 'condition';
+export type ModalityKind = 'intent' | 'obligation' | 'condition' | 'preparation';
 
 interface Tables { words: Map<string, ModalityKind>; lemmas: Map<string, ModalityKind>; codes: Map<string, { intent: string; obligation: string; refusal: string }> }
 
@@ -29,10 +29,17 @@ function load(): Tables {
 const CLAUSE_BREAK = new Set([',', ';', ':', '.', '“', '”', '"', '(', ')', 'that', 'which', 'who', 'because', 'after', 'before', 'while', 'when', 'and', 'but']);
 
 /** The modality cue governing an event whose first pattern word is token `first`. */
-export function modalityOf(tokens: Token[], first: number, sentenceStart: number, sentenceEnd: number, text: string): { kind: ModalityKind; cue: Token } | null {
+export function modalityOf(tokens: Token[], first: number, sentenceStart: number, sentenceEnd: number, text: string, matched: number[] = [first]): { kind: ModalityKind; cue: Token } | null {
   const t = load();
   let found: { kind: ModalityKind; cue: Token } | null = null;
-  for (let k = first - 1; k >= Math.max(sentenceStart, first - 7); k--) {
+  // A cue between the pattern's own words: "announced that it will withdraw".
+  for (let k = matched[0] + 1; k < matched[matched.length - 1]; k++) {
+    if (matched.includes(k)) continue;
+    const w = tokens[k].normal;
+    const kind = t.words.get(w);
+    if (kind && kind !== 'condition') { found = { kind, cue: tokens[k] }; break; }
+  }
+  for (let k = first - 1; !found && k >= Math.max(sentenceStart, first - 7); k--) {
     const tok = tokens[k];
     const w = text.slice(tok.start, tok.end).toLowerCase();
     if (CLAUSE_BREAK.has(w)) break;
@@ -69,6 +76,8 @@ export function modalCode(cameo: string, event: string, kind: ModalityKind | nul
   if (!row) return null;
   if (negated && COOPERATIVE.has(event) && kind !== 'obligation') return row.refusal;
   if (negated) return null;
+  // Getting ready to fight is MOBILIZE in PLOVER ("prepared to resume shelling"); ready to cooperate is intent.
+  if (kind === 'preparation') return COOPERATIVE.has(event) ? row.intent : '150';
   if (kind === 'obligation') return row.obligation;
   if (kind === 'condition') return COOPERATIVE.has(event) ? '130' : row.intent.startsWith('13') ? row.intent : '130';
   if (kind === 'intent') return row.intent;
