@@ -85,6 +85,10 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     const n = ms[0].name.replace(/-(led|backed|based|allied|sponsored|funded|born|made)$/i, '');
     country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? lex.placeCountry(n);
     if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
+    // "Iraqis", "Bosnian Serbs", "ethnic Albanians": a people named by a plural demonym are civilians.
+    if (type === 'MISC' && country && ms.some((m) => /s$/.test(m.text) && lex.countryByDemonym(m.text.split(/\s+/).pop()!))) {
+      return { country, sector: 'CVL', source: 'demonym' };
+    }
     return { country, sector: null, source };
   }
   // 3. Titles and modifiers on any mention of the chain.

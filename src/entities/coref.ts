@@ -12,6 +12,8 @@ export interface CorefMention {
   type: EntityType;
   roles: string[];
   roleOnly: boolean;
+  /** Typed on weak evidence only (no dictionary, head word or gazetteer): may join a person's chain. */
+  weak?: boolean;
   /** A demonym ("Iraqi") never joins a person's chain. */
   demonym?: boolean;
   /** Acronym given in parentheses right after this mention ("(OFAC)"). */
@@ -49,7 +51,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       const lowerText = m.text.toLowerCase();
       const exact = chainTexts.findIndex((set, c) => set.has(lowerText) && (chainType[c] === m.type || /^[\p{Lu}]{2,}$/u.test(m.text)));
       if (exact >= 0) found = exact;
-      else if (m.type === 'PER' || (m.type === 'MISC' && !m.demonym)) {
+      else if (m.type === 'PER' || (m.type === 'MISC' && !m.demonym) || m.weak) {
         // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh").
         for (let c = names.length - 1; c >= 0; c--) {
           if (chainType[c] !== 'PER') continue;

@@ -202,7 +202,7 @@ function assignChains(mentions: EntityMention[], acronymOfUnsorted: Map<number, 
   const cm: CorefMention[] = mentions.map((m, i) => {
     const prev = mentions[i - 1];
     const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && m.start - prev.end <= 2 && m.start - prev.end >= 1 && !prev.nominal;
-    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', acronymOf: isAcronym ? i - 1 : undefined };
+    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape', acronymOf: isAcronym ? i - 1 : undefined };
   });
   void named;
   const { chain, names } = chainMentions(cm);

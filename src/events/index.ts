@@ -169,6 +169,11 @@ function anniversary(text: string, at: { start: number; end: number }, when: Ret
  */
 function codeOnDate(m: EntityMention, date: string | null): Entity {
   const e = toEntity(m);
+  // A capital that acts is its government: "Washington demanded", "Beirut rejected".
+  if (m.type === 'LOC' && !e.sector) {
+    const c = defaultLexicon().countryByCapital(m.name);
+    if (c && c === e.country) return { ...e, sector: 'GOV', code: `${c}GOV` };
+  }
   if (!date || m.codeSource !== 'dictionary') return e;
   const hit = defaultLexicon().actor(m.name, date);
   if (!hit || (!hit.country && !hit.sector)) return e;
