@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { times } from './test-helpers.js';
+
+// Publication date: Monday 2021-01-18.
+
+test('a capitalised word in -ed is a name, not a past verb', () => {
+  assert.deepEqual(times('The envoy will fly to the United Kingdom Thursday.'), [['Thursday', 'DATE', '2021-01-21']]);
+});
+
+test('an initial with a full stop does not end the clause', () => {
+  assert.deepEqual(times('Ms. Okafor, 48, will replace Anna B. Lindqvist March 1.'), [['March 1', 'DATE', '2021-03-01']]);
+});
+
+test('"will be" + participle is future', () => {
+  assert.deepEqual(times('The new bridge will be opened for a ceremony in June.'), [['June', 'DATE', '2021-06']]);
+});
+
+test('a past verb right after the weekday places it in the past', () => {
+  assert.deepEqual(times('Pickers will stay home even after a judge Friday rejected the claim.'), [['Friday', 'DATE', '2021-01-15']]);
+});
+
+test('the modal before "and" reaches past a noun pair', () => {
+  assert.deepEqual(times('The ferry line will add sailings between Oslo and Kiel by August.'), [['August', 'DATE', '2021-08']]);
+});
+
+test('a month after "by" or "through" with no tense cue lies ahead', () => {
+  assert.deepEqual(times('The plan is to retire the debt by September.'), [['September', 'DATE', '2021-09']]);
+});
+
+test('"next to" is a place, not the future', () => {
+  assert.deepEqual(times('Two stalls burned next to the station on Thursday.'), [['Thursday', 'DATE', '2021-01-14']]);
+});
