@@ -14,6 +14,8 @@ export const DROP = '!drop';
 export interface TaggedSentence {
   words: string[];
   tags: string[];
+  /** Which document of the file the sentence is in (counted by -DOCSTART- lines). */
+  doc: number;
 }
 
 /** Parse CoNLL text into sentences with BIO tags. */
@@ -22,8 +24,9 @@ export function parseConll(text: string, typeMap?: Readonly<Record<string, strin
   let words: string[] = [];
   let raw: string[] = [];
   let dropped = false;
+  let doc = 0;
   const flush = (): void => {
-    if (words.length > 0 && !dropped) out.push({ words, tags: toBio(raw) });
+    if (words.length > 0 && !dropped) out.push({ words, tags: toBio(raw), doc });
     words = [];
     raw = [];
     dropped = false;
@@ -32,7 +35,7 @@ export function parseConll(text: string, typeMap?: Readonly<Record<string, strin
     const trimmed = line.trim();
     if (trimmed === '') { flush(); continue; }
     const cols = trimmed.split(/[ \t]+/);
-    if (cols[0] === '-DOCSTART-') { flush(); continue; }
+    if (cols[0] === '-DOCSTART-') { flush(); doc++; continue; }
     let tag = cols.length > 1 ? cols[cols.length - 1] : 'O';
     if (typeMap && tag !== 'O') {
       const mapped = typeMap[tag.slice(2)];

@@ -16,6 +16,7 @@
 import { hashString, hashStep, HASH_START, mix } from './hash.js';
 import { lexiconKeys } from './lexicon-features.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
+import { CASE_UNKNOWN, type CaseTable } from './case-stats.js';
 
 /** A sentence prepared for tagging: per word the form and shape keys, and static features. */
 export interface PreparedSentence {
@@ -30,6 +31,8 @@ export interface PreparedSentence {
 /** Options for which knowledge the features use (tests turn the lexicon off). */
 export interface FeatureOptions {
   lexicon: boolean;
+  /** How words are usually written in plain news (case-stats.ts); null or absent: no such features. */
+  caseTable?: CaseTable | null;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { lexicon: true };
@@ -46,6 +49,7 @@ const T_FIRST = T('first'), T_HEADLINE = T('hd'), T_HEADLINE_W = T('hdw'), T_CAP
 const T_HYPHEN_HEAD = T('hy0'), T_HYPHEN_LAST = T('hyL'), T_ARABIC = T('arab');
 const T_LEX_PREV = T('L-1'), T_LEX_NEXT = T('L+1');
 const T_T1 = T('t1'), T_T2T1 = T('t2t1'), T_T1W = T('t1w'), T_T1SS = T('t1ss');
+const T_CASE = T('case'), T_CASE_M1 = T('case-1'), T_CASE_P1 = T('case+1'), T_CASE_W = T('casess');
 const T_YEAR = T('!YEAR'), T_DIGITS = T('!DIG');
 const EDGE_LEFT = hashString('<s>'), EDGE_RIGHT = hashString('</s>');
 
@@ -97,6 +101,9 @@ export function prepareSentence(
     caps.push(isCapitalised(words[i]));
   }
   const headline = isCapsSentence(words);
+  const table = options.caseTable;
+  const cls = new Int32Array(n);
+  if (table) for (let i = 0; i < n; i++) cls[i] = table.get(lower[i]) ?? CASE_UNKNOWN;
   const lex = options.lexicon ? lexiconKeys(words, lower) : null;
   const form = (k: number): number => (k < 0 ? EDGE_LEFT : k >= n ? EDGE_RIGHT : forms[k]);
   const shape = (k: number): number => (k < 0 ? EDGE_LEFT : k >= n ? EDGE_RIGHT : shapes[k]);
@@ -132,6 +139,15 @@ export function prepareSentence(
       const head = lw.slice(0, dash);
       f.push(mix(T_HYPHEN_HEAD, hashString(head)), mix(T_HYPHEN_LAST, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
       if (ARABIC_PARTICLE.has(head)) f.push(T_ARABIC);
+    }
+    if (table) {
+      // The word's usual case, with how it is written here and whether it opens the sentence.
+      const here = (caps[i] ? 2 : 0) + (i === 0 ? 1 : 0);
+      f.push(
+        mix(mix(T_CASE, cls[i]), here), mix(mix(T_CASE_W, cls[i]), ss),
+        mix(mix(T_CASE_M1, i > 0 ? cls[i - 1] : -1), caps[i] ? 1 : 0),
+        mix(mix(T_CASE_P1, i + 1 < n ? cls[i + 1] : -1), caps[i] ? 1 : 0),
+      );
     }
     if (lex) {
       const [all, own] = lex;

@@ -16,6 +16,7 @@ import { greedyDecode } from './decode.js';
 import { prepareSentence } from './features.js';
 import { deserializeModel, type TaggerModel } from './model.js';
 import { applyRules } from './rules.js';
+import { DocumentMemory } from './document.js';
 import { spansFromTags, TAGS, type BioTag, type EntityKind } from './tags.js';
 
 export type { BioTag, EntityKind } from './tags.js';
@@ -64,6 +65,16 @@ export function tagTokens(words: string[], pos?: string[]): BioTag[] {
   return applyRules(forms, greedyDecode(m, s).map((t) => TAGS[t]));
 }
 
+/**
+ * BIO tags for the sentences of one document, in order: each sentence as
+ * `tagTokens` tags it, then made consistent with the names of the sentences
+ * before it (document.ts).
+ */
+export function tagDocument(sentences: readonly string[][]): BioTag[][] {
+  const memory = new DocumentMemory();
+  return sentences.map((words) => memory.apply(words.map(trainingForm), tagTokens(words)));
+}
+
 /** An entity over doc token indices, both ends inclusive. */
 export interface TokenEntity {
   first: number;
@@ -103,9 +114,22 @@ export function wordsOfTokens(text: string, tokens: readonly Token[], start: num
   return { words, first, last };
 }
 
-/** Entities of one sentence of a Doc, as token index ranges. */
+/** The document memory of each Doc being tagged (its token array), and the last sentence it saw. */
+const memories = new WeakMap<Token[], { memory: DocumentMemory; lastStart: number }>();
+
+/**
+ * Entities of one sentence of a Doc, as token index ranges. Sentences of a Doc
+ * tagged in order share a document memory (document.ts); going back to an
+ * earlier sentence starts the memory afresh.
+ */
 export function tagSpans(text: string, tokens: Token[], sentence: Sentence): TokenEntity[] {
   const { words, first, last } = wordsOfTokens(text, tokens, sentence.tokenStart, sentence.tokenEnd);
-  const tags = tagTokens(words);
+  let state = memories.get(tokens);
+  if (!state || sentence.tokenStart <= state.lastStart) {
+    state = { memory: new DocumentMemory(), lastStart: -1 };
+    memories.set(tokens, state);
+  }
+  state.lastStart = sentence.tokenStart;
+  const tags = state.memory.apply(words.map(trainingForm), tagTokens(words));
   return spansFromTags(tags).map((s) => ({ first: first[s.first], last: last[s.last], type: s.type }));
 }

@@ -4,16 +4,20 @@
  *   u32 header length, header JSON (format, tags, scale, feature count, options),
  *   i32 per feature: its key (hash.ts),
  *   u16 per feature: bit j set when the feature has a weight for tag j,
- *   i16 per set bit: the weight divided by `scale`, rounded.
+ *   i16 per set bit: the weight divided by `scale`, rounded,
+ *   u32 length and the case table as text (case-stats.ts; format 3 only).
  * Weights too small to matter are pruned before writing, so the file stays small.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureOptions } from './features.js';
 import { KeyIndex } from './hash.js';
+import { decodeCaseTable, encodeCaseTable } from './case-stats.js';
 import type { Scorer } from './perceptron.js';
 import { TAGS, TAG_COUNT } from './tags.js';
 
-export const MODEL_FORMAT = 'acta-ner-perceptron/2';
+export const MODEL_FORMAT = 'acta-ner-perceptron/3';
+/** The older format, without a case table, still reads. */
+const MODEL_FORMAT_2 = 'acta-ner-perceptron/2';
 
 export interface ModelHeader {
   format: string;
@@ -82,7 +86,9 @@ export function buildModel(
 /** The model as gzip-compressed bytes. */
 export function serializeModel(model: TaggerModel): Buffer {
   const n = model.size;
-  const headerBytes = Buffer.from(JSON.stringify(model.header), 'utf8');
+  const { caseTable, ...plainOptions } = model.header.options;
+  const headerBytes = Buffer.from(JSON.stringify({ ...model.header, options: plainOptions }), 'utf8');
+  const tableBytes = Buffer.from(caseTable ? encodeCaseTable(caseTable) : '', 'utf8');
   const keyBytes = Buffer.alloc(n * 4);
   model.keys.forEach((k, r) => keyBytes.writeInt32LE(k, r * 4));
   const masks = Buffer.alloc(n * 2);
@@ -99,7 +105,7 @@ export function serializeModel(model: TaggerModel): Buffer {
   const valueBytes = Buffer.alloc(values.length * 2);
   values.forEach((q, k) => valueBytes.writeInt16LE(q, k * 2));
   const len = (x: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(x, 0); return b; };
-  const raw = Buffer.concat([len(headerBytes.length), headerBytes, keyBytes, masks, valueBytes]);
+  const raw = Buffer.concat([len(headerBytes.length), headerBytes, keyBytes, masks, valueBytes, len(tableBytes.length), tableBytes]);
   return gzipSync(raw, { level: 9 });
 }
 
@@ -110,7 +116,7 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
   const headerLen = raw.readUInt32LE(at); at += 4;
   const header = JSON.parse(raw.toString('utf8', at, at + headerLen)) as ModelHeader;
   at += headerLen;
-  if (header.format !== MODEL_FORMAT) throw new Error(`unknown NER model format: ${header.format}`);
+  if (header.format !== MODEL_FORMAT && header.format !== MODEL_FORMAT_2) throw new Error(`unknown NER model format: ${header.format}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('NER model tags differ from the tagger\'s');
   const n = header.features;
   if (raw.length < at + n * 6) throw new Error('NER model is damaged: too short');
@@ -125,6 +131,11 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
     for (let j = 0; j < TAG_COUNT; j++) {
       if (mask & (1 << j)) { weights[r * TAG_COUNT + j] = raw.readInt16LE(v) * header.scale; v += 2; }
     }
+  }
+  if (header.format === MODEL_FORMAT) {
+    const tableLen = raw.readUInt32LE(v);
+    const text = raw.toString('utf8', v + 4, v + 4 + tableLen);
+    header.options = { ...header.options, caseTable: text === '' ? null : decodeCaseTable(text) };
   }
   return new TaggerModel(keys, weights, header);
 }

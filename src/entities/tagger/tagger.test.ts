@@ -186,3 +186,25 @@ test('a title alone is no entity, and "Office of" opens the organisation after i
     ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'],
   );
 });
+
+test('the case table learns how words are usually written and survives the model file', async () => {
+  const { caseTableOf, countCase, decodeCaseTable, encodeCaseTable, CASE_UNKNOWN } = await import('./case-stats.js');
+  const texts = [
+    'Rain fell on Tuesday and the market in Lagos closed early.\n\nThe market reopened when Lagos dried out.',
+    'Traders said the market in Lagos would recover. Officials in Lagos agreed with the market.',
+  ];
+  const table = caseTableOf(countCase(texts));
+  // "lagos" is capitalised in every mid-sentence use, "market" in none.
+  assert.equal(table.get('lagos'), 4 * 2);
+  assert.equal(table.get('market'), 0);
+  assert.equal(table.get('tuesday') ?? CASE_UNKNOWN, CASE_UNKNOWN); // seen once: too rare to judge
+  assert.deepEqual(decodeCaseTable(encodeCaseTable(table)), table);
+});
+
+test('a document keeps a name\'s type: a surname alone after the full name is that person', async () => {
+  const { DocumentMemory } = await import('./document.js');
+  const memory = new DocumentMemory();
+  memory.apply(['Colonel', 'Ama', 'Teskel', 'arrived', '.'], ['O', 'B-PER', 'I-PER', 'O', 'O']);
+  assert.deepEqual(memory.apply(['Teskel', 'said', 'so', '.'], ['B-ORG', 'O', 'O', 'O']), ['B-PER', 'O', 'O', 'O']);
+  assert.deepEqual(memory.apply(['They', 'met', 'Teskel', '.'], ['O', 'O', 'O', 'O']), ['O', 'O', 'B-PER', 'O']);
+});

@@ -3,13 +3,15 @@
  * Reads CoNLL-2003 eng.train (and CrossNER politics train, its types mapped to
  * CoNLL's) from ACTA_SHARED (default ../shared beside the project) and writes
  * data/ner-model.bin.gz. Same data, same model: training is deterministic.
- * Options: --epochs N, --out PATH, --no-crossner, --min-weight X.
+ * Options: --epochs N, --out PATH, --no-crossner, --no-case, --min-weight X.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DROP, readConll, type TaggedSentence } from './conll.js';
 import { serializeModel } from './model.js';
 import { DEFAULT_TRAIN_OPTIONS, trainTagger } from './trainer.js';
+import { DEFAULT_FEATURE_OPTIONS } from './features.js';
+import { caseTableOf, countCase, unlabelledTexts } from './case-stats.js';
 import { dataPath, packageRoot } from '../../util/data.js';
 
 /** CrossNER politics types as CoNLL types; elections have no CoNLL type, so their sentences are left out. */
@@ -37,9 +39,12 @@ function main(): void {
   const minWeight = Number(arg('--min-weight') ?? DEFAULT_TRAIN_OPTIONS.minWeight);
   const out = resolve(arg('--out') ?? dataPath('ner-model.bin.gz'));
   const started = performance.now();
+  // How words are usually written, from unlabelled news (Reuters-21578, BBC News); --no-case leaves it out.
+  const caseTable = process.argv.includes('--no-case') ? null : caseTableOf(countCase(unlabelledTexts(shared)));
+  if (caseTable) console.log(`case table: ${caseTable.size} words from unlabelled news`);
   console.log(`training on ${corpus.length} sentences (${sources.join(', ')}), ${epochs} epochs`);
   const model = trainTagger(corpus, {
-    epochs, minWeight,
+    epochs, minWeight, features: { ...DEFAULT_FEATURE_OPTIONS, caseTable },
     onEpoch: (e, errors, tokens) => console.log(`epoch ${e}: ${errors} wrong of ${tokens} (${(100 * errors / tokens).toFixed(2)}%), ${((performance.now() - started) / 1000).toFixed(0)}s`),
   });
   model.header.trained.sources = sources;
