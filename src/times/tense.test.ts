@@ -31,3 +31,12 @@ test('a month after "by" or "through" with no tense cue lies ahead', () => {
 test('"next to" is a place, not the future', () => {
   assert.deepEqual(times('Two stalls burned next to the station on Thursday.'), [['Thursday', 'DATE', '2021-01-14']]);
 });
+
+test('"this summer" before summer is the coming one', () => {
+  assert.deepEqual(times('Marchers plan more protests this summer.', '2021-03-20'), [['this summer', 'DATE', '2021-SU']]);
+  assert.deepEqual(times('The drought this summer was severe.', '2021-09-20'), [['this summer', 'DATE', '2021-SU']]);
+});
+
+test('a month in lower case is a word', () => {
+  assert.deepEqual(times('Thousands joined the march through the capital.'), []);
+});

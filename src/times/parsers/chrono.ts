@@ -46,7 +46,7 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null, tense: 'fut
   if (!anchor && !known('year')) {
     date = known('month') && known('day') ? `XXXX-${pad2(m)}-${pad2(d)}` : known('month') ? `XXXX-${pad2(m)}` : 'XXXX-XX-XX';
   } else if (known('month') && known('day') && !known('year') && anchor) {
-    date = dayValue({ y: yearForMonthDay(anchor, m, d), m, d });
+    date = dayValue({ y: yearForMonthDay(anchor, m, d, 62, tense), m, d });
   } else if (known('weekday') && !known('day') && anchor) {
     // chrono looks forward for a weekday; news looks back unless the clause is future.
     date = dayValue(resolveWeekday(anchor, s.get('weekday')!, tense === 'future' ? 'future' : 'past'));
@@ -74,6 +74,8 @@ export function plausible(text: string): boolean {
   if (/^\d+$/.test(t)) return false;
   if (/^(the\s+)?[A-Z]{2,}$/.test(t)) return false;
   if (/^(sun|sat|mon|tue|tues|wed|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
+  // A month in lower case alone is a word ("joined the march", "may").
+  if (/^[a-z]+$/.test(t) && /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t)) return false;
   if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;
   // A clock time needs a clock mark: a colon, a.m./p.m., noon, midnight, o'clock, a zone.
   if (/^\d/.test(t) && !/[:]|\b[ap]\.?m\b|noon|midnight|o'clock|\b(GMT|UTC|EST|EDT|PST|PDT|CET|BST)\b|[A-Za-z]{3,}/i.test(t)) return false;

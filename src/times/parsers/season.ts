@@ -34,6 +34,8 @@ export const seasonParser: TimeParser = {
       let y = recent;
       if (r === 'last' || r === 'the past') y = ongoing ? recent - 1 : recent;
       else if (r === 'next' || r === 'the coming') y = recent + 1;
+      // "this summer" in March is the one ahead, in the anchor's year.
+      else if (r === 'this' && !ongoing && a.m < START[code]) y = a.y;
       value = `${y}-${code}`;
     }
     return { start, end, type: 'DATE', value, source: 'season', priority: 2 };
