@@ -82,23 +82,63 @@ function shapeHashes(word: string): [number, number, boolean] {
   return [full, short, digit];
 }
 
+/** What the features need of a word on its own, whatever its neighbours. */
+interface WordInfo {
+  lower: string;
+  form: number;
+  full: number;
+  short: number;
+  caps: boolean;
+  /** Prefix and suffix feature keys. */
+  affixes: Int32Array;
+}
+
+const WORD_CACHE_LIMIT = 300_000;
+/** Per word form, for the life of the process: names and common words recur through a corpus. */
+const wordInfos = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (info !== undefined) return info;
+  const lw = word.toLowerCase();
+  const [f, s, digit] = shapeHashes(word);
+  // Numbers are known by shape, so "1996" and "2023" share weights.
+  const form = !digit ? hashString(lw) : /^\d{4}$/.test(lw) ? T_YEAR : mix(T_DIGITS, s);
+  const m = Math.min(4, lw.length);
+  const affixes = new Int32Array(2 * m);
+  let p = HASH_START;
+  let x = HASH_START;
+  for (let k = 0; k < m; k++) {
+    p = hashStep(p, lw.charCodeAt(k));
+    x = hashStep(x, lw.charCodeAt(lw.length - 1 - k));
+    affixes[2 * k] = mix(T_PREFIX[k], p);
+    affixes[2 * k + 1] = mix(T_SUFFIX[k], x);
+  }
+  info = { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes };
+  if (wordInfos.size >= WORD_CACHE_LIMIT) wordInfos.clear();
+  wordInfos.set(word, info);
+  return info;
+}
+
 /** Prepare a sentence: form and shape keys and all static features of every word. */
 export function prepareSentence(
   words: readonly string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
 ): PreparedSentence {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
+  const lower: string[] = new Array(n);
   const forms = new Int32Array(n);
   const full = new Int32Array(n);
   const shapes = new Int32Array(n);
-  const caps: boolean[] = [];
+  const caps: boolean[] = new Array(n);
+  const affixes: Int32Array[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const [f, s, digit] = shapeHashes(words[i]);
-    full[i] = f;
-    shapes[i] = s;
-    // Numbers are known by shape, so "1996" and "2023" share weights.
-    forms[i] = !digit ? hashString(lower[i]) : /^\d{4}$/.test(lower[i]) ? T_YEAR : mix(T_DIGITS, s);
-    caps.push(isCapitalised(words[i]));
+    const info = wordInfo(words[i]);
+    lower[i] = info.lower;
+    forms[i] = info.form;
+    full[i] = info.full;
+    shapes[i] = info.short;
+    caps[i] = info.caps;
+    affixes[i] = info.affixes;
   }
   const headline = isCapsSentence(words);
   const table = options.caseTable;
@@ -122,14 +162,8 @@ export function prepareSentence(
       mix(mix(T_WSS, form(i - 1)), ss), mix(mix(T_SSW, ss), form(i + 1)),
     );
     const lw = lower[i];
-    const m = Math.min(4, lw.length);
-    let p = HASH_START;
-    let x = HASH_START;
-    for (let k = 0; k < m; k++) {
-      p = hashStep(p, lw.charCodeAt(k));
-      x = hashStep(x, lw.charCodeAt(lw.length - 1 - k));
-      f.push(mix(T_PREFIX[k], p), mix(T_SUFFIX[k], x));
-    }
+    const ax = affixes[i];
+    for (let k = 0; k < ax.length; k++) f.push(ax[k]);
     if (i === 0) f.push(mix(T_FIRST, ss));
     if (headline) f.push(mix(T_HEADLINE, ss), mix(T_HEADLINE_W, w));
     const capPattern = (caps[i] ? 4 : 0) + (i > 0 && caps[i - 1] ? 2 : 0) + (i + 1 < n && caps[i + 1] ? 1 : 0);

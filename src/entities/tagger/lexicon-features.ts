@@ -105,6 +105,19 @@ export function lexiconFacts(words: readonly string[], lower: readonly string[])
 }
 
 
+const positionKeys = new Map<string, [number, number]>();
+
+/** Keys of a multi-word fact at the first word and inside, memoised (no strings built per word). */
+function positionKey(fact: string, position: number): number {
+  let keys = positionKeys.get(fact);
+  if (keys === undefined) {
+    const fk = factKey(fact);
+    keys = [named(mix(fk, BEGIN), fact + ':B'), named(mix(fk, INSIDE), fact + ':I')];
+    positionKeys.set(fact, keys);
+  }
+  return keys[position === BEGIN ? 0 : 1];
+}
+
 function named(key: number, name: string): number {
   if (!factNames.has(key) && factNames.size < 10_000) factNames.set(key, name);
   return key;
@@ -126,18 +139,24 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
   for (let i = 0; i < n; i++) {
     const facts = cached(wordCache, words[i], (w) => wordFacts(w).map((f) => named(factKey(f), f)));
     own.push(facts);
-    feats.push([...facts]);
+    // Shared with the cache until something is added (see push below).
+    feats.push(facts);
     caps.push(isCapitalised(words[i]));
   }
+  const shared = new Uint8Array(n).fill(1);
+  const push = (k: number, key: number): void => {
+    if (shared[k]) { feats[k] = feats[k].slice(); shared[k] = 0; }
+    feats[k].push(key);
+  };
   // A role word or phrase just before a word ("Minister X", "Foreign Minister X").
   // Only before capitalised words, where a name may start: elsewhere it would not matter.
   for (let i = 1; i < n; i++) {
     if (!caps[i]) continue;
     const r1 = cached(roleCache, lower[i - 1], roleOf);
-    if (r1) feats[i].push(named(factKey('role-1=' + r1), 'role-1=' + r1));
+    if (r1) push(i, named(factKey('role-1=' + r1), 'role-1=' + r1));
     if (i >= 2) {
       const r2 = cached(roleCache, lower[i - 2] + ' ' + lower[i - 1], roleOf);
-      if (r2) feats[i].push(named(factKey('role-2=' + r2), 'role-2=' + r2));
+      if (r2) push(i, named(factKey('role-2=' + r2), 'role-2=' + r2));
     }
   }
   // Longest dictionary names covering capitalised stretches, per source.
@@ -147,22 +166,25 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
     // A name runs over capitalised words and a few small words ("Bank of England").
     let reach = i;
     while (reach + 1 < n && reach + 1 - i < MAX_SPAN && (caps[reach + 1] || CONNECTORS.has(lower[reach + 1]))) reach++;
+    // Names of each length, built once: "Bank", "Bank of", "Bank of England".
+    const names: string[] = [words[i]];
+    for (let k = i + 1; k <= reach; k++) names.push(names[names.length - 1] + ' ' + words[k]);
     for (let len = reach - i + 1; len >= 1; len--) {
       const last = i + len - 1;
       if (!caps[last]) continue;
-      const name = len === 1 ? words[i] : words.slice(i, i + len).join(' ');
+      const name = names[len - 1];
       const facts = cached(spanCache, name, spanFacts);
       for (const f of facts) {
         const src = f.slice(0, 3);
         // Each source marks a word only from its longest name starting earliest.
         if ((covered.get(src) ?? -1) >= i) continue;
         covered.set(src, last);
-        const fk = factKey(f);
-        feats[i].push(named(mix(fk, BEGIN), f + ':B'));
-        for (let k = i + 1; k <= last; k++) feats[k].push(named(mix(fk, INSIDE), f + ':I'));
+        push(i, positionKey(f, BEGIN));
+        const inside = positionKey(f, INSIDE);
+        for (let k = i + 1; k <= last; k++) push(k, inside);
         if (len > 1) {
           const lenFact = src + 'len' + Math.min(len, 3);
-          for (let k = i; k <= last; k++) feats[k].push(named(factKey(lenFact), lenFact));
+          for (let k = i; k <= last; k++) push(k, named(factKey(lenFact), lenFact));
         }
       }
     }
