@@ -109,7 +109,7 @@ function typeOf(words: string[], lower: string[], a: number, b: number, lex: Lex
   const lastRole = lex.roleAt(lower, b);
   if (lastRole && lastRole.type === 'ORG' && b > a) return mk('ORG', 'org-role');
   if (lex.orgWord(lastWord) === 'misc-head') return mk('MISC', 'misc-head');
-  if (a === b && lex.countryByDemonym(words[a])) return mk('MISC', 'demonym');
+  if (lex.countryByDemonym(name)) return mk('MISC', 'demonym'); // "Iraqi", "Sierra Leonean", "North Korean"
   // "Senior Hungarian", "Ethnic Albanian": a run ending in a demonym describes, it does not name.
   if (b > a && lex.countryByDemonym(words[b]) && !lex.givenName(lower[a]) && words.slice(a, b).every((w) => !lex.countryByName(w))) {
     return { ...mk('MISC', 'demonym'), first: b };

@@ -141,7 +141,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return assignChains(foldTitles(text, mentions), acronymOf);
+  return assignChains(foldTitles(text, mentions, lex, tokens), acronymOf);
 }
 
 /**
@@ -149,12 +149,19 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
  * "Iraqi militia commander Abu Mahdi al-Muhandis". The name keeps the roles
  * and the country; the title is not a participant of its own.
  */
-function foldTitles(text: string, mentions: EntityMention[]): EntityMention[] {
+function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, tokens: Token[]): EntityMention[] {
   const out: EntityMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const j = mentions.findIndex((x, k) => k > i && x.start >= m.end);
     const next = j >= 0 ? mentions[j] : undefined;
+    // "British militant Haroon Aswad", "Iranian general Qasem Soleimani": a demonym a few
+    // lower-case words before a name gives the person's country.
+    if (m.evidence === 'demonym' && next && next.type === 'PER' && next.evidence !== 'nominal' && !next.modifierCountry
+      && /^\s+([\p{Ll}][\p{Ll}-]*\s+){1,3}$/u.test(text.slice(m.end, next.start))
+      && tokens.every((t) => t.start < m.end || t.end > next.start || ['NOUN', 'ADJ', 'PROPN'].includes(t.pos))) {
+      mentions[j] = { ...next, modifierCountry: lex.countryByDemonym(m.text.split(/\s+/).pop()!) };
+    }
     if (m.evidence === 'nominal' && next && next.type === 'PER' && next.evidence !== 'nominal'
       && /^\s+$/.test(text.slice(m.end, next.start))) {
       mentions[j] = {

@@ -68,6 +68,12 @@ export function findNameRuns(text: string, tokens: Token[], sentence: Sentence, 
     let j = last + 1;
     while (j < tokenEnd) {
       const word = text.slice(tokens[j].start, tokens[j].end);
+      // A possessive inside a name: "People's Republic of Korea", "Kurdistan Workers' Party".
+      if ((word === '’s' || word === "'s" || word === '’' || word === "'") && glued(tokens, j - 1, j) && j + 1 < tokenEnd
+        && (tokens[j - 1].normal === 'people' || (word.length === 1 && /s$/.test(tokens[j - 1].normal)))
+        && isCapitalised(text.slice(tokens[j + 1].start, tokens[j + 1].end))) {
+        last = j + 1; j += 2; continue;
+      }
       // Hyphen-glued pieces: "Bagheri-Kani", "al-Muhandis", "Commander-in-Chief", "Iranian-backed".
       if (word === '-' && glued(tokens, j - 1, j) && j + 1 < tokenEnd && glued(tokens, j, j + 1)) {
         const next = text.slice(tokens[j + 1].start, tokens[j + 1].end);

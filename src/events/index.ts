@@ -34,6 +34,11 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
+    // The countries the sentence names (places and coded participants): one country makes the place telling.
+    const sentenceCountries = new Set<string>([
+      ...doc.places.filter((p) => p.sentence === s.index && p.country).map((p) => p.country!),
+      ...mentions.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
+    ]);
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
     const usable = (p: { kind: string }, i: number, n: number) => p.kind !== 'verb' || verbUse(text, tokens, i, s.tokenStart, mentions, n === 1);
@@ -79,6 +84,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
+      const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
       // The main clause's event is the sentence's news; one in a relative, adverbial, purpose or
@@ -91,8 +97,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
-        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where)),
-        recipient: parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where)),
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where, type, single)),
+        recipient: parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single)),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -250,7 +256,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
       event: plover.event, mode: plover.mode, context: contextsFor(text.slice(s.start, s.end), ''),
       cameo: '020', goldstein: info.goldstein, quad_class: info.quad_class,
       date: when.date, date_precision: when.precision, date_text: when.text,
-      actor: [placeCountry(codeOnDate(source, when.date), where)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date), where)),
+      actor: [placeCountry(codeOnDate(source, when.date), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date), where, 'REQUEST', false)),
       location: where ? toPlace(where) : null, attribution, negated: false,
       sentence: { index: s.index, start: s.start, end: s.end },
       trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
@@ -260,6 +266,13 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
   return out;
 }
 
+/**
+ * Events whose participants are where they happen (a clash, a protest, an arrest). Talks,
+ * agreements and appeals are often held abroad ("talks in Algiers"), so their place says
+ * nothing about who took part.
+ */
+const LOCAL_EVENTS = new Set(['ASSAULT', 'PROTEST', 'COERCE', 'MOBILIZE', 'RETREAT', 'SANCTION', 'CONCEDE', 'AID']);
+
 /** Sectors of a country's own institutions and people; international bodies are no country's. */
 const NATIONAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'REB', 'INS', 'OPP', 'PTY', 'CVL', 'EDU', 'LAB', 'MED', 'BUS', 'REL', 'HLH', 'ELI', 'CRM', 'AGR', 'REF']);
 
@@ -268,8 +281,10 @@ const NATIONAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'REB
  * gives a role but no country acts where the event happened, when the sentence
  * itself names that place.
  */
-function placeCountry(e: Entity, where: Place | null): Entity {
+function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCountry = true): Entity {
   if (e.country || !e.sector || !NATIONAL_SECTORS.has(e.sector) || !where?.country) return e;
+  // Elsewhere only when the sentence names no other country than the place's.
+  if (!LOCAL_EVENTS.has(event) && !oneCountry) return e;
   return { ...e, country: where.country, code: `${where.country}${e.sector}` };
 }
 
