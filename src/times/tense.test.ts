@@ -40,3 +40,13 @@ test('"this summer" before summer is the coming one', () => {
 test('a month in lower case is a word', () => {
   assert.deepEqual(times('Thousands joined the march through the capital.'), []);
 });
+
+test('"mid-afternoon" and a part of the day before "yesterday" are TIMEs', () => {
+  assert.deepEqual(times('By mid-afternoon the rain had stopped.'), [['mid-afternoon', 'TIME', '2021-01-18TAF']]);
+  assert.deepEqual(times('Shares slipped in late morning yesterday.'), [['late morning yesterday', 'TIME', '2021-01-17TMO']]);
+});
+
+test('a part of the day alone is no time', () => {
+  assert.deepEqual(times('She hosts a morning talk show.'), []);
+  assert.deepEqual(times('Rooms cost $60 a night.'), []);
+});

@@ -74,6 +74,9 @@ export function plausible(text: string): boolean {
   if (/^\d+$/.test(t)) return false;
   if (/^(the\s+)?[A-Z]{2,}$/.test(t)) return false;
   if (/^(sun|sat|mon|tue|tues|wed|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
+  // A part of the day alone is no time of its own ("a morning talk show",
+  // "good evening", "$50 a night").
+  if (/^(morning|afternoon|evening|night)$/i.test(t)) return false;
   // A month in lower case alone is a word ("joined the march", "may").
   if (/^[a-z]+$/.test(t) && /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t)) return false;
   if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;

@@ -9,9 +9,14 @@ import { PART_OF_DAY } from './weekday.js';
 
 export const deicticDayParser: TimeParser = {
   name: 'deictic-day',
-  pattern: () => new RegExp(B + '(?:(?:(?:late|early)\\s+(?=yesterday|today))?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(tonight|overnight)|(last|this|tomorrow|yesterday)\\s+(night|morning|afternoon|evening))(?![\\w\'’])', 'gi'),
+  pattern: () => new RegExp(B + '(?:(?:(?:late|early)\\s+(?=yesterday|today))?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|yesterday|tomorrow)(?:\\s+(morning|afternoon|evening|night))?|(tonight|overnight)|(last|this|tomorrow|yesterday)\\s+(night|morning|afternoon|evening)' +
+    // "mid-afternoon", "late morning yesterday": a part of the publication day or the one named.
+    '|(?:(?:early|late)\\s+|mid[\\s-]?)(morning|afternoon|evening)\\s+(yesterday|today|tomorrow)|mid[\\s-]?(morning|afternoon))(?![\\w\'’])', 'gi'),
   extract(ctx, m) {
-    const [text, day, dayPart, tonight, rel, relPart] = m;
+    const [text, day, dayPart, tonight, rel0, relPart0, partBefore, dayAfter, midPart] = m;
+    // Part first, day after ("mid-afternoon yesterday"), or the part alone ("by mid-afternoon").
+    const rel = rel0 ?? dayAfter ?? (midPart ? 'this' : undefined);
+    const relPart = relPart0 ?? partBefore ?? midPart;
     const start = m.index;
     const end = start + text.length;
     let offset = 0;
