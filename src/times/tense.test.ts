@@ -50,3 +50,8 @@ test('a part of the day alone is no time', () => {
   assert.deepEqual(times('She hosts a morning talk show.'), []);
   assert.deepEqual(times('Rooms cost $60 a night.'), []);
 });
+
+test('a company called Sun and the verb "may" before a comma are no dates', () => {
+  assert.deepEqual(times('Sun, Acme and others say the chip is late.'), []);
+  assert.deepEqual(times('You may, with luck, find a seat.'), []);
+});

@@ -68,7 +68,8 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null, tense: 'fut
  * results are dropped.
  */
 export function plausible(text: string): boolean {
-  const t = text.trim();
+  // chrono keeps a trailing comma ("Sun,", "may,"); judge the words.
+  const t = text.trim().replace(/[,;:]+$/, '');
   if (/^\d+([.:]\d+)?\s*a$/i.test(t)) return false;
   if (/^\d{1,2}\/\d{1,2}$/.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
