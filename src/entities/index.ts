@@ -49,7 +49,7 @@ interface CandidateRun extends Run {
  * rule runs the tagger missed.
  */
 function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
-  strongRule: (r: Run) => boolean, common: (w: string) => boolean): CandidateRun[] {
+  strongRule: (r: Run) => boolean, common: (w: string) => boolean, isRole: (w: string) => boolean = () => false): CandidateRun[] {
   if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
   const tagged = tagSpans(text, tokens, s)
     // A span never ends on a connecting word ("Falih al-Fayyadh and").
@@ -57,6 +57,8 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
   let out: CandidateRun[] = tagged
     // A lone sentence-opening common word is no name ("Roadside bombs struck …").
     .filter((t) => !(t.first === t.last && t.first === s.tokenStart && common(text.slice(tokens[t.first].start, tokens[t.first].end).toLowerCase())))
+    // A role word is a description, not a name, even when the tagger calls it one ("Opposition groups …").
+    .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal)))
     .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false }));
   for (const r of ruleRuns) {
     // A rule run the dictionaries explain (a known actor or place, a titled person, an organisation
@@ -95,7 +97,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
     const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
-    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common)) {
+    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null)) {
       const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       const parts = classifyRun(words, lex, date);

@@ -127,6 +127,8 @@ function resolvePronoun(c: Ctx, k: number): EntityMention | null {
   const plural = pron.normal === 'they' || pron.normal === 'we';
   const fits = (m: EntityMention) => (pron.normal === 'he' || pron.normal === 'she' ? m.type === 'PER' : pron.normal === 'it' ? m.type !== 'PER' || m.evidence === 'nominal' : true)
     && (!plural || m.type !== 'PER' || m.evidence === 'nominal' || /s$/.test(m.text));
+  // A name before a description: "The Union of Teachers (NUT), the union for teachers, announced that it …".
+  for (let i = before.length - 1; i >= 0; i--) if (fits(before[i]) && before[i].evidence !== 'nominal') return appositionHead(c, before[i]);
   for (let i = before.length - 1; i >= 0; i--) if (fits(before[i])) return appositionHead(c, before[i]);
   if (c.previousSubject && fits(c.previousSubject)) return c.previousSubject;
   return null;
