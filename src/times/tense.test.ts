@@ -55,3 +55,8 @@ test('a company called Sun and the verb "may" before a comma are no dates', () =
   assert.deepEqual(times('Sun, Acme and others say the chip is late.'), []);
   assert.deepEqual(times('You may, with luck, find a seat.'), []);
 });
+
+test('a weekday fronted before a comma takes the tense of the clause after it', () => {
+  assert.deepEqual(times('On Thursday, the union will hold a rally.'), [['Thursday', 'DATE', '2021-01-21']]);
+  assert.deepEqual(times('On Thursday, the union held a rally.'), [['Thursday', 'DATE', '2021-01-14']]);
+});

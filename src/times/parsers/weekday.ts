@@ -15,42 +15,91 @@ export const PART_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
 };
 
-const FUTURE_CUE = /\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next)\b/i;
-const PAST_CUE = /\b(was|were|had|did|said|told|ago|last|\w+ed)\b/i;
+const FUTURE_CUE = /\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
+const PAST_CUE = /\b(was|were|had|did|said|told|ago|last)\b/i;
+/**
+ * A past form: a lower-case word in -ed, but not "need", "speed" (-eed),
+ * not a name ("United", "Red"), and not a participle after "will be" or
+ * "to be" ("will be named" is future).
+ */
+const PAST_FORM = /(?<!\b(?:will|'ll|to)\s+be\s)\b[a-z]+(?<!e)ed\b/g;
+/** A past verb right after the time: "a court Thursday refused …". */
+const PAST_NEXT = /^\s+(?:was|were|had|did|said|told|[a-z]+(?<!e)ed)\b/;
+
+/** Where a sentence ends: a full stop not after an initial or a title ("P.", "Mr."). */
+const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Capt|No|U\.S))\.\s/g;
 
 /** Does the clause around [start,end) speak of the future? */
 export function futureClause(text: string, start: number, end: number): boolean {
   return clauseTense(text, start, end) === 'future';
 }
 
+/** The start of the clause holding `start`: just after the last of these marks before it. */
+function clauseStartBefore(text: string, start: number, marks: string[]): number {
+  let best = 0;
+  for (const p of marks) {
+    const i = text.lastIndexOf(p, start - 1);
+    if (i >= 0) best = Math.max(best, i + p.length);
+  }
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m && m.index < start; m = SENTENCE_END.exec(text)) {
+    best = Math.max(best, m.index + m[0].length);
+  }
+  return best;
+}
+
+const STRONG_MARKS = [',', ';', ':', '—', ' that ', '``', "''", '"'];
+const WEAK_MARKS = [' and ', ' but '];
+
+/** The tense the cues in `s` give, the nearest to its end deciding; null when none. */
+function tenseBefore(s: string): 'future' | 'past' | null {
+  const fut = lastIndex(s, FUTURE_CUE);
+  const past = Math.max(lastIndex(s, PAST_CUE), lastIndex(s, PAST_FORM));
+  if (fut < 0 && past < 0) return null;
+  return fut >= 0 && fut >= past ? 'future' : 'past';
+}
+
 /**
  * The tense of the clause around [start,end): the verb cue nearest before
  * it decides ("will", "is to", "scheduled" → future; "was", "said", "-ed"
- * → past), else the first cue after it; null when there is none.
+ * → past), looking back past "and"/"but" when the conjunct before it has
+ * none ("will double flights between A and B by August"), else the first
+ * cue after it; null when there is none.
  * Subordinators ("after", "before", "when") do not end the clause: the
  * main verb's tense places the time ("will reopen after Easter").
  */
 export function clauseTense(text: string, start: number, end: number): 'future' | 'past' | null {
-  const clauseStart = Math.max(0, ...[',', ';', ':', '—', ' that ', ' and ', ' but ', '. ', '``', "''", '"'].map((p) => {
-    const i = text.lastIndexOf(p, start - 1);
-    return i < 0 ? 0 : i + p.length;
-  }));
-  const before = text.slice(clauseStart, start);
-  // The verb nearest before the weekday decides; else look just after it.
-  const fut = lastIndex(before, FUTURE_CUE);
-  const past = lastIndex(before, PAST_CUE);
-  if (fut >= 0 || past >= 0) return fut >= 0 && fut >= past ? 'future' : 'past';
+  if (PAST_NEXT.test(text.slice(end, end + 40))) return 'past';
+  const strongStart = clauseStartBefore(text, start, STRONG_MARKS);
+  const weakStart = clauseStartBefore(text, start, [...STRONG_MARKS, ...WEAK_MARKS]);
+  const near = tenseBefore(text.slice(weakStart, start));
+  if (near) return near;
+  const far = weakStart > strongStart ? tenseBefore(text.slice(strongStart, weakStart)) : null;
+  if (far) return far;
   const afterEnd = [',', ';', '.', ' that '].map((p) => { const i = text.indexOf(p, end); return i < 0 ? text.length : i; });
-  const after = text.slice(end, Math.min(...afterEnd));
+  let after = text.slice(end, Math.min(...afterEnd));
+  // A time fronted before a comma ("On Tuesday, the league plans to …"):
+  // the main clause after the comma carries the tense.
+  if (/^\s*$/.test(after) && text[end + after.length] === ',' && /^\W*(?:(?:on|by|until|from|since|early|late)\s+)?$/i.test(text.slice(strongStart, start))) {
+    const rest = text.slice(end + after.length + 1);
+    const stop = [',', ';', '. ', ' that '].map((p) => { const i = rest.indexOf(p); return i < 0 ? rest.length : i; });
+    after = rest.slice(0, Math.min(...stop));
+  }
   const futA = after.search(FUTURE_CUE);
-  const pastA = after.search(PAST_CUE);
-  if (futA >= 0 && (pastA < 0 || futA < pastA)) return 'future';
-  if (pastA >= 0) return 'past';
+  const pastA = Math.min(...[after.search(PAST_CUE), firstIndex(after, PAST_FORM)].map((i) => (i < 0 ? Infinity : i)));
+  if (futA >= 0 && futA < pastA) return 'future';
+  if (pastA < Infinity) return 'past';
   return null;
 }
 
+function firstIndex(s: string, re: RegExp): number {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  const m = g.exec(s);
+  return m ? m.index : -1;
+}
+
 function lastIndex(s: string, re: RegExp): number {
-  const g = new RegExp(re.source, 'gi');
+  const g = new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g');
   let last = -1;
   for (let m = g.exec(s); m; m = g.exec(s)) last = m.index;
   return last;
