@@ -124,4 +124,9 @@ test('ingest stores once; events lists with filters and formats', () => {
   assert.ok(csv.length > 1);
   const table = acta(['events', '--db', db, '--actor', 'IRN']);
   assert.match(table.out, /DATE\s+EVENT/);
+  // --dedupe: one record per happening, with how many reports it merges.
+  const happenings = acta(['events', '--db', db, '--dedupe', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(happenings.length < all.length);
+  assert.equal(happenings.reduce((n, h) => n + h.reports, 0), all.length);
+  assert.ok(happenings.every((h) => h.report_ids.length === h.reports && h.report_ids.includes(h.id)));
 });

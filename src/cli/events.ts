@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { openStore } from '../store/index.js';
+import { clusterEvents, type Happening } from '../cluster/index.js';
 import { dateBound, oneOf, parse, positiveInt, UsageError } from './args.js';
 
 export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
@@ -18,6 +19,8 @@ Filters:
   --country ISO3     any actor, recipient or location in this country
   --text QUERY       full-text search over the articles (SQLite FTS5 syntax)
   --limit N          at most N events
+  --dedupe           one line per happening: reports of the same event (same type, day,
+                     sides and place) merged, with their count and the reports' ids
 Output:
   --format F         table (default) | json | jsonl | tsv | csv
   --db FILE          the database file (default: acta.db)
@@ -25,11 +28,26 @@ Output:
 
 interface Out { write(s: string): void }
 
+/** Happenings: the representative event with `reports` (count) and `report_ids`. */
+function writeHappenings(happenings: Happening[], format: string, out: Out): number {
+  const records = happenings.map((h) => ({ ...h.event, reports: h.reports.length, report_ids: h.reports.map((e) => e.id) }));
+  switch (format) {
+    case 'json': out.write(JSON.stringify(records, null, 1) + '\n'); break;
+    case 'jsonl': for (const r of records) out.write(JSON.stringify(r) + '\n'); break;
+    case 'tsv': out.write(tsvHeader().replace(/\n$/, '\treports\n')); for (const h of happenings) out.write(tsvLine(h.event).replace(/\n$/, `\t${h.reports.length}\n`)); break;
+    case 'csv': out.write(csvHeader().replace(/\n$/, ',reports\n')); for (const h of happenings) out.write(csvLine(h.event).replace(/\n$/, `,${h.reports.length}\n`)); break;
+    default:
+      out.write(tableLines(happenings.map((h) => h.event)));
+      out.write(`${happenings.length} happening(s) from ${happenings.reduce((n, h) => n + h.reports.length, 0)} report(s); ${happenings.filter((h) => h.reports.length > 1).length} reported more than once\n`);
+  }
+  return 0;
+}
+
 export async function runEvents(argv: string[], out: Out): Promise<number> {
   const { values } = parse(argv, {
     db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' },
     actor: { type: 'string' }, recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' },
-    text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' },
+    text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
   }, EVENTS_HELP);
   if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
   const format = oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'table');
@@ -44,6 +62,7 @@ export async function runEvents(argv: string[], out: Out): Promise<number> {
       country: (values.country as string | undefined)?.toUpperCase(), text: values.text as string | undefined,
       limit: positiveInt(values.limit as string | undefined, '--limit'),
     });
+    if (values.dedupe) return writeHappenings(clusterEvents(events), format, out);
     switch (format) {
       case 'json': out.write(JSON.stringify(events, null, 1) + '\n'); break;
       case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;

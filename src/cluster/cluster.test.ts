@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import { clusterEvents, happeningKey } from './index.js';
+
+const eventsOf = (id: string, text: string, published: string) => analyze({ id, text, published }).events;
+
+test('two articles reporting one attack are one happening with two reports', () => {
+  const a = eventsOf('wire-a', 'On 3 May 2023, Russian forces shelled Kharkiv, killing four people.', '2023-05-04');
+  const b = eventsOf('wire-b', 'Russian troops attacked Kharkiv on 3 May 2023, officials said.', '2023-05-05');
+  const assaults = [...a, ...b].filter((e) => e.event === 'ASSAULT');
+  assert.ok(assaults.length >= 2);
+  const happenings = clusterEvents(assaults).filter((h) => h.reports.length > 1);
+  assert.equal(happenings.length, 1);
+  assert.deepEqual(new Set(happenings[0].reports.map((e) => e.article_id)), new Set(['wire-a', 'wire-b']));
+});
+
+test('different days or different sides stay apart', () => {
+  const a = eventsOf('a', 'On 3 May 2023, Russian forces shelled Kharkiv.', '2023-05-04');
+  const b = eventsOf('b', 'On 9 May 2023, Russian forces shelled Kharkiv.', '2023-05-10');
+  const c = eventsOf('c', 'On 3 May 2023, Ukrainian forces shelled Belgorod.', '2023-05-04');
+  const all = [...a, ...b, ...c].filter((e) => e.event === 'ASSAULT');
+  assert.equal(clusterEvents(all).length, all.length);
+});
+
+test('an undated or negated event is never merged', () => {
+  const [undated] = eventsOf('u', 'Rebels attacked an army post near Gao.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
+  assert.equal(undated.date_precision, 'unknown');
+  assert.equal(happeningKey(undated), null);
+  const [negated] = eventsOf('n', 'On 3 May 2023, the army did not attack the rebels.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
+  assert.equal(negated.negated, true);
+  assert.equal(happeningKey(negated), null);
+});
