@@ -60,3 +60,8 @@ test('a weekday fronted before a comma takes the tense of the clause after it', 
   assert.deepEqual(times('On Thursday, the union will hold a rally.'), [['Thursday', 'DATE', '2021-01-21']]);
   assert.deepEqual(times('On Thursday, the union held a rally.'), [['Thursday', 'DATE', '2021-01-14']]);
 });
+
+test('a month with "last/this/next year" is that month of that year', () => {
+  assert.deepEqual(times('The mill closed in June last year.'), [['June last year', 'DATE', '2020-06']]);
+  assert.deepEqual(times('Talks resume in March next year.'), [['March next year', 'DATE', '2022-03']]);
+});

@@ -16,9 +16,9 @@ export const monthYearParser: TimeParser = {
   name: 'month-year',
   pattern: () => new RegExp(
     '(?:(?<=\\b(?:in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\\s-])|' + B + ')' +
-    MOD + REL + '(' + MONTH_RE + ')(?:(?:,|\\s+of)?\\s+(\\d{4})(?!\\d))?(?![\\w])', 'gi'),
+    MOD + REL + '(' + MONTH_RE + ')(?:(?:,|\\s+of)?\\s+(\\d{4})(?!\\d)|\\s+(last|this|next)\\s+year)?(?![\\w])', 'gi'),
   extract(ctx, m) {
-    const [, mod, rel, name, year] = m;
+    const [, mod, rel, name, year, yearRel] = m;
     const month = monthNumber(name);
     if (month == null || !/^[A-Z]/.test(name)) return null;
     const start = m.index;
@@ -27,7 +27,7 @@ export const monthYearParser: TimeParser = {
     if (!year && /^[A-Z][a-z]{2}$/.test(name) && /^\s+[A-Z]/.test(ctx.text.slice(end, end + 3))) return null;
     // A bare month must be introduced by a preposition or modifier, or be
     // unambiguous (not "May", not an abbreviation that is also a word).
-    if (!year && !mod && !rel) {
+    if (!year && !yearRel && !mod && !rel) {
       const before = ctx.text.slice(Math.max(0, start - 12), start);
       const introduced = /\b(in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\s-]$/i.test(before);
       if (!introduced) {
@@ -36,9 +36,22 @@ export const monthYearParser: TimeParser = {
     }
     let value: string;
     if (year) value = monthValue(+year, month);
+    // "June last year", "March this year": the month of the year named.
+    else if (yearRel && ctx.anchor) {
+      const r = yearRel.toLowerCase();
+      value = monthValue(ctx.anchor.y + (r === 'last' ? -1 : r === 'next' ? 1 : 0), month);
+    }
     else if (ctx.anchor) {
       const a = ctx.anchor;
-      let y = yearForMonthDay(a, month, null, 62, clauseTense(ctx.text, start, end));
+      const tense = clauseTense(ctx.text, start, end);
+      let y = yearForMonthDay(a, month, null, 62, tense);
+      // Without a tense cue, "by/until/through February" read months back is
+      // more likely a deadline or a span still running: the next February.
+      // (A month just gone stays: "held until early December" in January.)
+      const monthsBack = (a.y - y) * 12 + a.m - month;
+      if (tense === null && monthsBack >= 3 && /\b(?:by|until|till|through)\s+$/i.test(ctx.text.slice(Math.max(0, start - 10), start))) {
+        y = yearForMonthDay(a, month, null, 62, 'future');
+      }
       const r = rel?.toLowerCase();
       if (r === 'last' || r === 'past') y = month < a.m ? a.y : a.y - 1;
       else if (r === 'next') y = month > a.m ? a.y : a.y + 1;
@@ -47,6 +60,6 @@ export const monthYearParser: TimeParser = {
       value = monthValue(y, month);
     } else value = `XXXX-${pad2(month)}`;
     // Include the modifier in the span; strip a leading lower-case "mid-" hyphen only.
-    return { start, end, type: 'DATE', value, source: 'month-year', priority: year ? 3 : 2 };
+    return { start, end, type: 'DATE', value, source: 'month-year', priority: year || yearRel ? 3 : 2 };
   },
 };
