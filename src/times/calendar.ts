@@ -105,8 +105,10 @@ export function yearForMonthDay(anchor: Ymd, m: number, d: number | null, aheadD
   // Past-tense cues are too weak to rule out a date a few weeks ahead
   // ("approved a payment due Dec. 7"), so only the future tense changes the reading.
   if (tense === 'future') {
-    // Future tense: the next such date on or after the anchor (this month counts).
-    const later = d == null ? m >= anchor.m : daysBetween(anchor, { y: anchor.y, m, d: Math.min(d, daysInMonth(anchor.y, m)) }) >= 0;
+    // Future tense: the next such date on or after the anchor (this month
+    // counts; so does a day of the last week, reported a little late:
+    // "must leave by Jan. 14" in a story of Jan. 15).
+    const later = d == null ? m >= anchor.m : daysBetween(anchor, { y: anchor.y, m, d: Math.min(d, daysInMonth(anchor.y, m)) }) >= -7;
     return later ? anchor.y : anchor.y + 1;
   }
   const day = d ?? 1;

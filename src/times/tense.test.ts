@@ -65,3 +65,7 @@ test('a month with "last/this/next year" is that month of that year', () => {
   assert.deepEqual(times('The mill closed in June last year.'), [['June last year', 'DATE', '2020-06']]);
   assert.deepEqual(times('Talks resume in March next year.'), [['March next year', 'DATE', '2022-03']]);
 });
+
+test('a future-tense day of the past week stays in this year', () => {
+  assert.deepEqual(times('The envoy must leave by Jan. 14, officials will say.', '2021-01-16'), [['Jan. 14', 'DATE', '2021-01-14']]);
+});
