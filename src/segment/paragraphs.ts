@@ -31,6 +31,9 @@ export function findParagraphs(text: string, body: Span[]): Span[] {
         // A short line without final punctuation stands alone (headline, list item) —
         // unless the text is hard-wrapped and the sentence runs on into the next line.
         if (line.trim().length < 100 && !/[.!?:;,”"')\]]\s*$/.test(line) && standsAlone(line, text, m.index + m[0].length, region.end)) flush();
+        // A line that ends a sentence before a line that starts one is a boundary the
+        // sentence splitter should not second-guess (one sentence per line, lists, results).
+        else if (/[.!?]["”’')]?\s*$/.test(line) && /^\s*["“‘(]?[\p{Lu}\d]/u.test(text.slice(m.index + m[0].length, Math.min(region.end, m.index + m[0].length + 8)))) flush();
       }
       if (m[0].length === 0) lineRe.lastIndex++;
     }
