@@ -30,6 +30,9 @@ function isTitleCase(text: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
 }
 
+/** Parts of speech a one-word name never has. */
+const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADV', 'ADP', 'DET', 'PRON', 'AUX', 'PART', 'NUM', 'INTJ']);
+
 /** Evidence strong enough to keep a rule run whole against the tagger's cut. */
 const STRONG_EVIDENCE = new Set(['dictionary', 'title', 'gazetteer', 'org-head', 'loc-head']);
 
@@ -59,6 +62,8 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
     .filter((t) => !(t.first === t.last && t.first === s.tokenStart && common(text.slice(tokens[t.first].start, tokens[t.first].end).toLowerCase())))
     // A role word is a description, not a name, even when the tagger calls it one ("Opposition groups …").
     .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal)))
+    // Nor is a lone function word or adverb ("But", "Sometimes", "First").
+    .filter((t) => !(t.first === t.last && NOT_NAME_POS.has(tokens[t.first].pos)))
     .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false }));
   for (const r of ruleRuns) {
     // A rule run the dictionaries explain (a known actor or place, a titled person, an organisation
@@ -106,6 +111,10 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
       // (A surname of a person already named stands: "Omar Tallisk … Tallisk denied it.")
       const earlierName = () => mentions.some((m) => m.type === 'PER' && !m.nominal && words.every((w) => w === '-' || m.text.split(/[\s-]+/).includes(w)));
       if (run.ruleOnly && parts.every((p) => WEAK_EVIDENCE.has(p.evidence)) && !earlierName()) continue;
+      // A head word alone ("Stadium", "Quarter") names nothing; an all-capitals run the tagger
+      // did not see is a headline, not a name.
+      if (run.ruleOnly && (run.first === run.last && parts.every((p) => /-head$/.test(p.evidence))
+        || (run.last > run.first && words.every((w) => !/\p{Ll}/u.test(w))))) continue;
       for (const p of parts) {
         // The tagger's type beats every rule but the actor dictionary (measured: CoNLL dev F1 0.81 → 0.85).
         if (run.tagged && parts.length === 1 && p.evidence !== 'dictionary' || (run.tagged && p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1)) {
