@@ -81,7 +81,20 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       }
       const codeInfo = cameoInfo(code)!;
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
-      const when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
+      let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
+      // "the missile strike" with no date of its own is the strike told just before: its date.
+      if (!when.date && m.pattern.kind === 'noun' && definite(tokens, first, s.tokenStart)) {
+        // Only a report that shares a describing word ("missile") or a participant is the same one.
+        const described = new Set<string>();
+        for (let k = Math.max(s.tokenStart, first - 3); k < first; k++) if (['NOUN', 'ADJ'].includes(tokens[k].pos)) described.add(tokens[k].lemma);
+        const codes = new Set([...parts.actor, ...parts.recipient].map((x) => x.code).filter(Boolean));
+        const earlier = [...events, ...sentenceEvents].reverse()
+          .find((e) => e.event === event && e.date && e.date_precision !== 'unknown' && !e.negated && s.index - e.sentence.index <= 2
+            && (e.attribution.certainty === 'asserted' || e.attribution.certainty === 'reported')
+            && (tokens.slice(doc.sentences[e.sentence.index].tokenStart, doc.sentences[e.sentence.index].tokenEnd).some((t) => described.has(t.lemma))
+              || [...e.actor, ...e.recipient].some((x) => x.code && codes.has(x.code))));
+        if (earlier) when = { date: earlier.date, precision: earlier.date_precision, text: earlier.date_text, start: null, end: null };
+      }
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
       const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
@@ -286,6 +299,15 @@ function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCoun
   // Elsewhere only when the sentence names no other country than the place's.
   if (!LOCAL_EVENTS.has(event) && !oneCountry) return e;
   return { ...e, country: where.country, code: `${where.country}${e.sector}` };
+}
+
+/** Is the noun phrase that ends at token `first` definite ("the strike", "the missile attack")? */
+function definite(tokens: Doc['tokens'], first: number, sentenceStart: number): boolean {
+  for (let k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) {
+    if (tokens[k].normal === 'the' || tokens[k].normal === 'this' || tokens[k].normal === 'that') return true;
+    if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(tokens[k].pos)) return false;
+  }
+  return false;
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */
