@@ -117,6 +117,9 @@ test('JSONL articles keep their ids; every offset points at its text', async () 
   assert.deepEqual(codes(meet!.actor), ['EGYGOV']);
   assert.deepEqual(codes(meet!.recipient), ['JORGOV']);
   assert.equal(meet!.date, '2023-11-01');
+  // "The two ministers called for …" are the two ministers just named, not people of Gaza.
+  const call = analyze(lines[1]).events.find((e) => e.event === 'REQUEST');
+  assert.deepEqual(codes(call!.actor), ['EGYGOV', 'JORGOV']);
 });
 
 test('a text with no event yields no event', () => {

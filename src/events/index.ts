@@ -59,6 +59,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const last = m.matched[m.matched.length - 1];
       const trig = tokens[m.trigger];
       const parts = bindParticipants(ctx, m.pattern.kind, m.matched, m.trigger, event);
+      parts.actor = parts.actor.flatMap((x) => antecedents(doc, x));
+      parts.recipient = parts.recipient.flatMap((x) => antecedents(doc, x));
       let negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
       // An intended, owed, conditional or refused action is coded as what the statement does.
@@ -299,6 +301,28 @@ function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCoun
   // Elsewhere only when the sentence names no other country than the place's.
   if (!LOCAL_EVENTS.has(event) && !oneCountry) return e;
   return { ...e, country: where.country, code: `${where.country}${e.sector}` };
+}
+
+/**
+ * "The two ministers called for …" after "Foreign Minister A met Foreign Minister B": a
+ * definite description by role stands for the people named with that role just before
+ * (all of them when it is plural, the latest when singular).
+ */
+function antecedents(doc: EventInput, m: EntityMention): EntityMention[] {
+  const before = doc.text.slice(Math.max(0, m.start - 16), m.start);
+  if (m.evidence !== 'nominal' || !/\b(the|both|these|those)(\s+(two|three|four))?\s*$/i.test(before)) return [m];
+  const role = m.roles[0];
+  if (!role) return [m];
+  const plural = /s$/.test(role);
+  const head = (plural ? role.replace(/(ies)$/, 'y').replace(/s$/, '') : role).split(' ').pop()!;
+  const named = doc.entities.filter((e) => e.type === 'PER' && e.evidence !== 'nominal' && !e.nominal && e.end <= m.start
+    && m.sentence - e.sentence <= 2 && e.roles.some((r) => r.split(' ').pop() === head));
+  // One mention per person, the latest.
+  const byChain = new Map<number, EntityMention>();
+  for (const e of named) byChain.set(e.chain, e);
+  const people = [...byChain.values()];
+  if (people.length === 0) return [m];
+  return plural ? people : [people[people.length - 1]];
 }
 
 /** Is the noun phrase that ends at token `first` definite ("the strike", "the missile attack")? */
