@@ -19,7 +19,8 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   const date = doc.meta.published;
   const chains = new Map<number, EntityMention[]>();
   for (const m of entities) {
-    if (m.evidence === 'nominal') continue;
+    // Descriptions are coded on their own; pronouns take their antecedent's code below.
+    if (m.evidence === 'nominal' || m.evidence === 'pronoun') continue;
     const list = chains.get(m.chain) ?? [];
     list.push(m);
     chains.set(m.chain, list);

@@ -96,11 +96,13 @@ export function attribute(a: AttributionInput): Attribution {
       if (!c) continue;
       cue = { text: text.slice(tok.start, tok.end), start: tok.start, end: tok.end };
       certainty = c;
-      // Subject of the reporting verb: the nearest mention on its left.
+      // Subject of the reporting verb: the nearest mention on its left — unless the verb is
+      // passive ("he is accused of …"), whose subject is the one talked about, not the talker.
+      const passive = k - 1 >= s && ['is', 'was', 'are', 'were', 'be', 'been', 'being'].includes(tokens[k - 1].normal);
       const left = a.mentions.filter((m) => m.end <= tok.start);
-      source = left.length ? left[left.length - 1] : null;
+      source = passive ? null : left.length ? left[left.length - 1] : null;
       // "as Alsumaria News wrote": the subject stands right after "as".
-      if (k - 1 >= s && source === null) source = mentionAt(a.mentions, tokens, Math.max(s, k - 5), k);
+      if (k - 1 >= s && source === null && !passive) source = mentionAt(a.mentions, tokens, Math.max(s, k - 5), k);
       break;
     }
   }

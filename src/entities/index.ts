@@ -152,7 +152,8 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return assignChains(foldTitles(text, mentions, lex, tokens), acronymOf);
+  const chained = assignChains(foldTitles(text, mentions, lex, tokens), acronymOf);
+  return [...chained, ...pronounMentions(doc, chained)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
@@ -184,6 +185,32 @@ function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, token
       continue;
     }
     out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A personal pronoun that opens a sentence ("He is accused of …") is the previous
+ * sentence's subject: its first named person ("he", "she"), organisation or place
+ * ("it"), or either ("they"). The pronoun becomes a mention of that chain.
+ */
+function pronounMentions(doc: EntityInput, mentions: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const s of doc.sentences) {
+    if (s.index === 0) continue;
+    let k = s.tokenStart;
+    // "But he …", "However, they …"
+    while (k < s.tokenEnd - 1 && ['but', 'however', 'and', 'yet', 'still', ','].includes(doc.tokens[k].normal)) k++;
+    const t = doc.tokens[k];
+    if (!t || t.pos !== 'PRON' || !['he', 'she', 'it', 'they'].includes(t.normal)) continue;
+    const fits = (m: EntityMention) => m.evidence !== 'nominal' && !m.nominal && m.evidence !== 'pronoun'
+      && (t.normal === 'it' ? m.type === 'ORG' || m.type === 'LOC' : t.normal === 'they' ? m.type !== 'MISC' : m.type === 'PER');
+    const antecedent = mentions.find((m) => m.sentence === s.index - 1 && fits(m));
+    if (!antecedent) continue;
+    out.push({
+      ...antecedent, start: t.start, end: t.end, text: doc.text.slice(t.start, t.end), sentence: s.index,
+      nominal: true, evidence: 'pronoun', roles: [], roleSectors: [], modifierCountry: null,
+    });
   }
   return out;
 }
