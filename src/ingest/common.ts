@@ -1,6 +1,6 @@
 /** Pieces every input kind shares: the article hash, options, problems, units of text. */
 import { createHash } from 'node:crypto';
-import type { InputProblem, IngestedArticle } from '../doc/types.js';
+import type { DroppedSpan, InputProblem, IngestedArticle, Span } from '../doc/types.js';
 import type { Unit } from './layout.js';
 
 /** What a caller may already know about an article (JSONL fields, CLI flags). */
@@ -71,4 +71,38 @@ export function textLines(text: string): Unit[] {
     pos = m.index + m[0].length;
   }
   return units;
+}
+
+/** What an input kind found about an article, before the caller's options override it. */
+export interface FoundMeta {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  source?: string | null;
+  url?: string | null;
+}
+
+/**
+ * The finished article: identity from the text's hash (or the caller's id), the
+ * caller's options winning over what the text says, dropped spans in text order.
+ */
+export function finishArticle(text: string, origin: string, opts: IngestOptions, found: FoundMeta,
+  body: Span[], dropped: DroppedSpan[], titleSpan: Span | null): IngestedArticle {
+  const hash = articleHash(text);
+  return {
+    meta: {
+      id: nonEmpty(opts.id) ?? hash,
+      hash,
+      title: nonEmpty(opts.title) ?? found.title,
+      author: found.author,
+      published: opts.published ?? found.published,
+      source: nonEmpty(opts.source) ?? found.source ?? null,
+      url: nonEmpty(opts.url) ?? found.url ?? null,
+      origin,
+    },
+    text,
+    body,
+    dropped: [...dropped].sort((a, b) => a.start - b.start),
+    titleSpan,
+  };
 }

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DroppedSpan, IngestedArticle, InputProblem, Span } from '../doc/types.js';
-import { articleHash, nonEmpty, problem, type IngestOptions } from './common.js';
+import { finishArticle, nonEmpty, problem, type IngestOptions } from './common.js';
 import { isIsoDay, parseDate } from './dates.js';
 import { layoutUnits, type Unit } from './layout.js';
 import { parseDateline } from './text.js';
@@ -197,24 +197,11 @@ export function ingestHtml(html: string, origin: string, opts: IngestOptions = {
   const layout = layoutUnits(text, rest, author);
   const prose = layout.body.some((b) => text.slice(b.start, b.end).split(/\s+/).length >= MIN_PROSE_WORDS);
   if (!prose) return problem(origin, null, 'no article text found');
-  dropped.push(...layout.dropped);
-  dropped.sort((a, b) => a.start - b.start);
-
-  const hash = articleHash(text);
-  return {
-    meta: {
-      id: nonEmpty(opts.id) ?? hash,
-      hash,
-      title,
-      author,
-      published: opts.published ?? htmlPublished(doc) ?? (parsed?.publishedTime ? parseDate(parsed.publishedTime) : null) ?? published,
-      source: nonEmpty(opts.source) ?? nonEmpty(parsed?.siteName) ?? metaContent(doc, ['meta[property="og:site_name"]']),
-      url: nonEmpty(opts.url) ?? htmlUrl(doc),
-      origin,
-    },
-    text,
-    body: titleSpan ? [titleSpan, ...layout.body] : layout.body,
-    dropped,
-    titleSpan,
-  };
+  return finishArticle(text, origin, opts, {
+    title,
+    author,
+    published: htmlPublished(doc) ?? (parsed?.publishedTime ? parseDate(parsed.publishedTime) : null) ?? published,
+    source: nonEmpty(parsed?.siteName) ?? metaContent(doc, ['meta[property="og:site_name"]']),
+    url: htmlUrl(doc),
+  }, titleSpan ? [titleSpan, ...layout.body] : layout.body, [...dropped, ...layout.dropped], titleSpan);
 }

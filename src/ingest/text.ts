@@ -6,7 +6,7 @@
  * never changed: every span indexes the string as given.
  */
 import type { DroppedSpan, IngestedArticle, InputProblem, Span } from '../doc/types.js';
-import { articleHash, nonEmpty, problem, textLines, type IngestOptions } from './common.js';
+import { finishArticle, nonEmpty, problem, textLines, type IngestOptions } from './common.js';
 import { DATE_PATTERN, isIsoDay, parseDate } from './dates.js';
 import { layoutUnits, matchBoilerplate, type Unit } from './layout.js';
 
@@ -129,24 +129,9 @@ export function ingestText(text: string, origin: string, opts: IngestOptions = {
 
   const layout = layoutUnits(text, units.slice(next), author);
   const body = titleSpan ? [titleSpan, ...layout.body] : layout.body;
-  dropped.push(...layout.dropped);
-  dropped.sort((a, b) => a.start - b.start);
-
-  const hash = articleHash(text);
-  return {
-    meta: {
-      id: nonEmpty(opts.id) ?? hash,
-      hash,
-      title: nonEmpty(opts.title) ?? (titleSpan ? nonEmpty(text.slice(titleSpan.start, titleSpan.end)) : null),
-      author,
-      published: opts.published ?? published,
-      source: nonEmpty(opts.source),
-      url: nonEmpty(opts.url),
-      origin,
-    },
-    text,
-    body,
-    dropped,
-    titleSpan,
-  };
+  return finishArticle(text, origin, opts, {
+    title: titleSpan ? nonEmpty(text.slice(titleSpan.start, titleSpan.end)) : null,
+    author,
+    published,
+  }, body, [...dropped, ...layout.dropped], titleSpan);
 }

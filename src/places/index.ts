@@ -471,13 +471,16 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
   return { countries, countryMentions, divisions, mainCountry };
 }
 
+/** "Nasiriyah, Iraq": a candidate inside the named container gains; one outside it loses. */
+function containerBonus(c: Candidate, container: Candidate[] | null): number {
+  if (!container) return 0;
+  const p = c.place;
+  return container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code)) ? 6 : -3;
+}
+
 function contextScore(c: Candidate, ctx: Context, container: Candidate[] | null): number {
   const p = c.place;
-  let s = priorScore(c);
-  if (container) {
-    if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
-    else s -= 3;
-  }
+  let s = priorScore(c) + containerBonus(c, container);
   if (!p.country) return s;
   const w = ctx.countries.get(p.country) ?? 0;
   // A country gains from other evidence of itself ("Tbilisi", "Georgian"), not from its own mentions.
@@ -575,11 +578,7 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 /** Score of a candidate given what the article's other names support. */
 function supportedScore(c: Candidate, name: string, support: Support, container: Candidate[] | null): number {
   const p = c.place;
-  let s = priorScore(c);
-  if (container) {
-    if (container.some((k) => k.place.country === p.country && (k.place.kind === 'country' || k.place.admin1Code === p.admin1Code))) s += 6;
-    else s -= 3;
-  }
+  let s = priorScore(c) + containerBonus(c, container);
   if (!p.country) return s;
   const own = support.own.get(name);
   const w = (support.countries.get(p.country) ?? 0) - (own?.countries.get(p.country) ?? 0);
