@@ -47,8 +47,13 @@ function precededBy(c: Ctx, m: EntityMention): string | null {
 /** Could this mention take part in an event (not a bare place after "in", not a date-like MISC)? */
 function participantOk(c: Ctx, m: EntityMention): boolean {
   if (m.type === 'MISC' && !m.country) return false;
-  const prep = precededBy(c, m);
-  if (m.type === 'LOC' && prep && LOCATIVE.has(prep)) return false;
+  if (m.type === 'LOC' || (m.type === 'MISC' && m.evidence === 'demonym')) {
+    // The place's whole noun phrase decides: "in the Libyan capital Tripoli" is where, not whom.
+    let i = tokenAt(c, m.start) - 1;
+    for (let n = 0; i >= c.sentenceStart && n < 5 && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[i].pos)
+      && !c.mentions.some((o) => o !== m && o.start <= c.tokens[i].start && o.end >= c.tokens[i].end && o.type !== 'MISC'); n++) i--;
+    if (i >= c.sentenceStart && LOCATIVE.has(c.tokens[i].normal)) return false;
+  }
   return true;
 }
 
@@ -298,6 +303,8 @@ function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): Ent
 /** The first mention with a country inside the object phrase after token `from` (up to a clause break). */
 function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
   let seenNoun = false;
+  // "clashed in the Libyan capital": a phrase that opens with a locative word says where.
+  if (from < c.sentenceEnd && LOCATIVE.has(c.tokens[from].normal)) return null;
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
     // A verb ends the phrase, unless it is a modifier inside it ("the besieged town", "troops carrying").
