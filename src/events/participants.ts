@@ -106,6 +106,8 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
   const triggerTok = tokenAt(c, pos);
   let limit = c.sentenceStart;
   for (let i = triggerTok - 1; i >= c.sentenceStart; i--) {
+    // A quotation opening right at the verb ('X “welcomed the news …”') does not hide X.
+    if (i === triggerTok - 1 && /^[“"‘]$/.test(tokText(c, i))) continue;
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
   }
   const found = subjectInClause(c, pos, limit);
