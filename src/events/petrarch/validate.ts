@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeWithDictionaries, loadPetrarchDictionaries, type PetrarchDictionaries } from './index.js';
+import { readPetrarchSuite } from '../../eval/petrarch.js';
 
 export interface ValidationRecord {
   id: string;
@@ -20,38 +21,18 @@ export interface ValidationRecord {
   expected: string[];
 }
 
-const attr = (s: string, name: string): string | null => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(s)?.[1] ?? null;
-const child = (s: string, tag: string): string | null => new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(s)?.[1] ?? null;
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
+/**
+ * The records and the dictionary file names of a validation file, read by the
+ * evaluation harness's reader (one reader for both), with expected codings as
+ * "source|target|code" strings.
+ */
 export function readValidation(xml: string): { env: Record<string, string[]>; records: ValidationRecord[] } {
-  const envText = child(xml, 'Environment') ?? '';
-  const env: Record<string, string[]> = {};
-  for (const tag of ['Verbfile', 'Actorfile', 'Agentfile', 'Discardfile']) {
-    env[tag] = (child(envText, tag) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  }
-  const body = xml.replace(/<!--[\s\S]*?-->/g, '');
-  const records: ValidationRecord[] = [];
-  const starts = [...body.matchAll(/<Sentence\b[^>]*>/g)];
-  starts.forEach((m, i) => {
-    const chunk = body.slice(m.index!, i + 1 < starts.length ? starts[i + 1].index : body.length);
-    if (attr(m[0], 'evaluate') === 'false') return;
-    const text = child(chunk, 'Text');
-    if (text === null) return;
-    const expected: string[] = [];
-    for (const ec of chunk.matchAll(/<EventCoding\b([^>]*)>/g)) {
-      const code = attr(ec[1], 'eventcode');
-      if (code) expected.push(`${attr(ec[1], 'sourcecode') ?? ''}|${attr(ec[1], 'targetcode') ?? ''}|${code}`);
-    }
-    const d = attr(m[0], 'date');
-    records.push({
-      id: attr(m[0], 'id') ?? `record-${i}`,
-      date: d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : null,
-      text: decode(text).replace(/\s+/g, ' ').trim(),
-      parse: child(chunk, 'Parse'),
-      expected,
-    });
-  });
+  const suite = readPetrarchSuite(xml, '');
+  const env = { Verbfile: suite.files.verbs, Actorfile: suite.files.actors, Agentfile: suite.files.agents, Discardfile: suite.files.discards };
+  const records = suite.records.map((r) => ({
+    id: r.id, date: r.date, text: r.text, parse: r.parse,
+    expected: r.expected.map((t) => `${t.source}|${t.target}|${t.code}`),
+  }));
   return { env, records };
 }
 
