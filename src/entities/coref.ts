@@ -35,7 +35,6 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
   const chainKeys: string[][] = [];
   const chainRoles: string[][] = [];
   const chainTexts: Set<string>[] = [];
-  let lastPersonChain: number | null = null;
   mentions.forEach((m, idx) => {
     let found = -1;
     if (m.acronymOf !== undefined) found = chain[m.acronymOf];
@@ -75,9 +74,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       for (const r of m.roles) if (!chainRoles[found].includes(r)) chainRoles[found].push(r);
     }
     chain[idx] = found;
-    if (chainType[found] === 'PER') lastPersonChain = found;
   });
-  void lastPersonChain;
   return { chain, names };
 }
 

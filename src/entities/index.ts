@@ -94,7 +94,6 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
   const common = commonWords(text);
   const mentions: EntityMention[] = [];
-  const acronymOf = new Map<number, number>();
   for (const s of doc.sentences) {
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
@@ -127,12 +126,6 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         const mText = text.slice(start, end);
         for (let k = run.first; k <= run.last; k++) taken[k] = true;
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
-        // "(OFAC)" right after a long name is that name's acronym.
-        const prev = mentions[mentions.length - 1];
-        if (prev && p.first === p.last && /^[\p{Lu}][\p{Lu}\-]+$/u.test(mText) && first >= 2
-          && text.slice(tokens[first - 1].start, tokens[first - 1].end) === '(' && tokens[first - 2].end === prev.end) {
-          acronymOf.set(mentions.length, mentions.length - 1);
-        }
         mentions.push({
           start, end, text: mText, name: mText, type: p.type, country: null, sector: null, code: null,
           chain: -1, sentence: s.index, roles: p.roles, roleSectors: p.roleSectors, modifierCountry,
@@ -141,8 +134,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
       }
     }
     for (const h of findNominals(text, tokens, s.tokenStart, s.tokenEnd, taken, lex, (w) => lex.placeCountry(w))) {
-      const roleStart = h.last - h.role.length + 1 >= h.first ? tokens[h.first].start : tokens[h.first].start;
-      const start = roleStart;
+      const start = tokens[h.first].start;
       const end = tokens[h.last].end;
       mentions.push({
         start, end, text: text.slice(start, end), name: h.role.phrase, type: h.role.type, country: null, sector: null, code: null,
@@ -152,7 +144,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chained = assignChains(foldTitles(text, mentions, lex, tokens), acronymOf);
+  const chained = assignChains(foldTitles(text, mentions, lex, tokens));
   return [...chained, ...pronounMentions(doc, chained)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -240,16 +232,13 @@ function possessiveCountry(text: string, tokens: Token[], first: number, sentenc
   return lex.countryByName(w);
 }
 
-function assignChains(mentions: EntityMention[], acronymOfUnsorted: Map<number, number>): EntityMention[] {
-  // Sorting may have moved mentions; acronym links were recorded before sorting, so map by identity.
-  void acronymOfUnsorted;
-  const named = mentions.filter((m) => !m.nominal || m.roles.length > 0);
+function assignChains(mentions: EntityMention[]): EntityMention[] {
   const cm: CorefMention[] = mentions.map((m, i) => {
+    // "(OFAC)" right after a long name is that name's acronym.
     const prev = mentions[i - 1];
     const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && m.start - prev.end <= 2 && m.start - prev.end >= 1 && !prev.nominal;
     return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape', acronymOf: isAcronym ? i - 1 : undefined };
   });
-  void named;
   const { chain, names } = chainMentions(cm);
   const typesByChain = new Map<number, EntityType[]>();
   mentions.forEach((m, i) => {

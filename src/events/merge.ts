@@ -55,10 +55,11 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       };
       gone.add(j);
     }
-    // A place that is now a participant is no longer where it happened.
+    // A place that is now a participant is no longer where it happened: any actor, or a
+    // recipient that is not itself a place (a targeted town stays the place).
     const loc = a.location;
-    if (loc && [...a.actor, ...a.recipient].some((p) => p.start < loc.end && p.end > loc.start && p.type !== 'LOC')) a = { ...a, location: null };
-    if (loc && a.actor.some((p) => p.start < loc.end && p.end > loc.start)) a = { ...a, location: null };
+    const over = (p: { start: number; end: number }) => !!loc && p.start < loc.end && p.end > loc.start;
+    if (a.actor.some(over) || a.recipient.some((p) => over(p) && p.type !== 'LOC')) a = { ...a, location: null };
     out.push(a);
   }
   return out;
