@@ -17,7 +17,7 @@ import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
-import { bindParticipants, subjectOf, type ParticipantContext } from './participants.js';
+import { bindParticipants, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -64,7 +64,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       let negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
       // An intended, owed, conditional or refused action is coded as what the statement does.
-      const modal = modalityOf(tokens, first, s.tokenStart, s.tokenEnd, text, m.matched);
+      // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
+      const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
+      const modal = modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]);
       const recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
       let type = event;
@@ -214,7 +216,8 @@ function rankEmbedded(text: string, events: CodedEvent[]): CodedEvent[] {
     const head = sorted.find((h) => h.trigger.start < e.trigger.start);
     if (!head) return e;
     const between = text.slice(head.trigger.end, e.trigger.start);
-    if (/[;:]|,\s*(and|but|while|as)\b|\b(and|but)\s+\w+(ed|s)\b|\.\s/.test(between)) return e;
+    // (A full stop after a short word is an abbreviation — "U.N. Security Council" — not a break.)
+    if (/[;:]|,\s*(and|but|while|as)\b|\b(and|but)\s+\w+(ed|s)\b|(?<!\b[A-Za-z]{1,4})\.\s/.test(between)) return e;
     return { ...e, confidence: Math.round(Math.max(0.05, e.confidence - 0.25) * 100) / 100 };
   });
 }
@@ -227,6 +230,8 @@ export function inSubordinateClause(text: string, tokens: Doc['tokens'], first: 
   for (let k = first - 1; k >= Math.max(sentenceStart, first - 14); k--) {
     const t = tokens[k];
     if (SUBORDINATORS.has(t.normal)) return true;
+    // ", as authorities cracked down": a clause of circumstance (not "as well as", "such as").
+    if (t.normal === 'as' && k > sentenceStart && text.slice(tokens[k - 1].start, tokens[k - 1].end) === ',' && tokens[k + 1]?.normal !== 'well') return true;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       // "to mediate" after another verb's clause is a purpose; ", saying …" a participle clause.
       if (k === first - 1 && t.normal !== 'to') return false;

@@ -168,7 +168,8 @@ function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | nu
   return null;
 }
 
-const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'number', 'group', 'crowd', 'crowds', 'groups', 'some', 'many', 'most', 'all']);
+const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'number', 'group', 'crowd', 'crowds', 'groups', 'some', 'many', 'most', 'all',
+  'half', 'third', 'quarter', 'majority', 'rest', 'percent', 'members']);
 
 /** "hundreds of residents": the word before "of" is a quantity. */
 function quantityBefore(c: Ctx, m: EntityMention): boolean {
@@ -287,7 +288,32 @@ function relativeSubject(c: Ctx, fromTok: number): EntityMention | null {
 /** Verbs whose subject is the doer of the event noun they govern: "Iran launched an attack". */
 const AGENTIVE = new Set(['launch', 'carry', 'conduct', 'order', 'plan', 'stage', 'mount', 'begin', 'start', 'continue', 'lead',
   'organize', 'organise', 'commit', 'perpetrate', 'hold', 'make', 'impose', 'announce', 'deliver', 'execute', 'escalate',
-  'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'stage', 'mount', 'join']);
+  'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'stage', 'mount', 'join',
+  'complete', 'open', 'provide', 'send', 'give', 'offer', 'extend', 'ship', 'donate', 'pledge', 'promise', 'grant']);
+
+/** Nouns that only measure the event noun after "of": "25,000 tons of food aid", "a wave of strikes". */
+const MEASURE_NOUNS = new Set(['ton', 'tonne', 'kilogram', 'kg', 'shipment', 'consignment', 'convoy', 'package', 'amount', 'wave', 'series',
+  'round', 'string', 'spate', 'volley', 'barrage', 'number', 'lot', 'worth', 'million', 'billion', 'dollar', 'euro']);
+
+/**
+ * The verb whose object is the event noun starting at token `first` ("launched an attack",
+ * "completed its investigation", "will provide 25,000 tons of food aid"), or null: the noun
+ * phrase's own words (determiners, possessives, adjectives, a measure "… of") are skipped.
+ */
+export function governingVerb(c: Pick<Ctx, 'text' | 'tokens' | 'sentenceStart' | 'sentenceEnd'>, first: number): number | null {
+  let k = first - 1;
+  const word = (i: number) => c.text.slice(c.tokens[i].start, c.tokens[i].end);
+  const glued = (i: number) => i > c.sentenceStart && (c.tokens[i].start === c.tokens[i - 1].end || (i + 1 < c.sentenceEnd && c.tokens[i + 1].start === c.tokens[i].end && word(i + 1) === '-'));
+  while (k >= c.sentenceStart) {
+    const t = c.tokens[k];
+    if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || (t.pos === 'PRON' && /^(its|their|his|her|our)$/.test(t.normal)) || glued(k)) { k--; continue; }
+    if (t.normal === 'of' && k - 1 >= c.sentenceStart && MEASURE_NOUNS.has(c.tokens[k - 1].lemma)) { k--; continue; }
+    // "nearly 25,000 tons", "about 300 rounds": an adverb that only qualifies a number.
+    if (t.pos === 'ADV' && c.tokens[k + 1]?.pos === 'NUM') { k--; continue; }
+    break;
+  }
+  return k >= c.sentenceStart && c.tokens[k].pos === 'VERB' ? k : null;
+}
 
 /** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
 const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
@@ -361,12 +387,8 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     else if (agent) actor = withCoordinated(c, agent, 1);
     else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
-      let k = firstTok - 1;
-      // Skip the noun phrase's own words: determiners, possessives, adjectives, "long-threatened".
-      const glued = (i: number) => i > c.sentenceStart && (c.tokens[i].start === c.tokens[i - 1].end || (i + 1 < c.sentenceEnd && c.tokens[i + 1].start === c.tokens[i].end && tokText(c, i + 1) === '-'));
-      while (k >= c.sentenceStart && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(c.tokens[k].pos)
-        || (c.tokens[k].pos === 'PRON' && /^(its|their|his|her|our)$/.test(c.tokens[k].normal)) || glued(k))) k--;
-      if (k >= c.sentenceStart && c.tokens[k].pos === 'VERB' && AGENTIVE.has(c.tokens[k].lemma)) {
+      const k = governingVerb(c, firstTok);
+      if (k !== null && AGENTIVE.has(c.tokens[k].lemma)) {
         const subj = subjectBefore(c, c.tokens[k].start);
         if (subj) actor = withCoordinated(c, subj, -1);
       }

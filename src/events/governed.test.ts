@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import type { CodedEvent } from '../doc/types.js';
+
+const PUBLISHED = '2023-03-10';
+const top = (text: string): CodedEvent => {
+  const es = [...analyze({ text, published: PUBLISHED }).events].sort((a, b) => b.confidence - a.confidence);
+  assert.ok(es.length > 0, `no event in: ${text}`);
+  return es[0];
+};
+
+test('an event noun takes the modality of the verb that governs it: "will provide … aid" is a promise', () => {
+  const e = top('The European Union will provide about 4,000 tonnes of emergency food aid to families in Somalia.');
+  assert.equal(e.event, 'AGREE');
+  assert.equal(e.trigger.text, 'aid');
+  assert.equal(e.actor[0]?.name, 'European Union');
+});
+
+test('the subject of "completed its investigation" is the investigator', () => {
+  const e = top('The Electoral Commission has completed its investigation into the vote count in Kisumu.');
+  assert.equal(e.event, 'ACCUSE');
+  assert.equal(e.actor[0]?.name, 'Electoral Commission');
+});
+
+test('withdrawing inspectors or peacekeepers reduces relations (SANCTION); announcing it is a threat', () => {
+  assert.equal(top('Ghana withdrew its peacekeepers from Mali on Sunday.').event, 'SANCTION');
+  assert.equal(top('The agency said it will withdraw its nuclear inspectors from Syria.').event, 'THREATEN');
+});
+
+test('lifting a curfew is a concession (PLOVER 2.0 CONCEDE)', () => {
+  assert.equal(top('Kenya lifted the night curfew in Mombasa on Monday.').event, 'CONCEDE');
+});
+
+test('a clause of circumstance after ", as" does not outrank the main clause', () => {
+  const e = top('Chile eased the emergency measures in Santiago on Friday, as police in Peru cracked down on protesters.');
+  assert.equal(e.event, 'CONCEDE');
+});
+
+test('an abbreviation inside the object does not make an embedded event the news', () => {
+  const e = top('Norway has said it will support a U.N. resolution that aims to tighten sanctions on North Korea.');
+  assert.equal(e.event, 'AGREE');
+  assert.equal(e.trigger.text, 'support');
+});
+
+test('defacing websites is a cyber attack (COERCE), stopping a rally is a restriction (COERCE)', () => {
+  const hack = top('Pro-government hackers defaced hundreds of opposition web sites in Belarus last week.');
+  assert.equal(hack.event, 'COERCE');
+  assert.ok(hack.mode.includes('cyber'));
+  const ban = top('Police in Minsk prevented a rally by opposition supporters on Saturday.');
+  assert.equal(ban.event, 'COERCE');
+});
