@@ -142,3 +142,24 @@ test('an unknown organisation is found by its head word', () => {
   assert.equal(a.type, 'ORG');
   assert.equal(a.evidence, 'org-head');
 });
+
+test('a capitalised place on the line after a byline is not the byline\'s acronym', () => {
+  const es = named(entities('Storm closes ports\nMaria Lopez\nGENEVA 2021-03-02\nThe lake ferries stopped on Tuesday .'));
+  const maria = byText(es, 'Maria Lopez');
+  const geneva = byText(es, 'GENEVA');
+  assert.notEqual(geneva.chain, maria.chain);
+  assert.equal(geneva.type, 'LOC');
+});
+
+test('a city is a team in a standings line and a place in a fixture, whatever it was first', () => {
+  const es = named(entities('DENVER 61 40 .604 -\nSEATTLE 55 47 .539 6\nTuesday games :\nDENVER AT SEATTLE'));
+  const seattle = es.filter((e) => e.text === 'SEATTLE');
+  assert.deepEqual(seattle.map((e) => e.type), ['ORG', 'LOC']);
+});
+
+test('words before a name that are no title stay outside it', () => {
+  const es = named(entities('Results of Scottish league matches on Saturday :\nFormer England striker Tom Bexley scored twice .'));
+  assert.ok(es.some((e) => e.text === 'Scottish' && e.type === 'MISC'));
+  assert.ok(es.some((e) => e.text === 'England' && e.type === 'LOC'));
+  assert.ok(!es.some((e) => /Results|Former/.test(e.text)));
+});

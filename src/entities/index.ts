@@ -52,7 +52,8 @@ interface CandidateRun extends Run {
  * rule runs the tagger missed.
  */
 function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
-  strongRule: (r: Run) => boolean, common: (w: string) => boolean, isRole: (w: string) => boolean = () => false): CandidateRun[] {
+  strongRule: (r: Run) => boolean, common: (w: string) => boolean, isRole: (w: string) => boolean = () => false,
+  leadsName: (r: Run, nameStart: number) => boolean = () => true): CandidateRun[] {
   if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
   const tagged = tagSpans(text, tokens, s)
     // A span never ends on a connecting word ("Falih al-Fayyadh and").
@@ -65,20 +66,30 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
     // Nor is a lone function word or adverb ("But", "Sometimes", "First").
     .filter((t) => !(t.first === t.last && NOT_NAME_POS.has(tokens[t.first].pos)))
     .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false }));
+  const word = (k: number) => text.slice(tokens[k].start, tokens[k].end);
   for (const r of ruleRuns) {
+    const inside = out.filter((t) => t.first <= r.last && t.last >= r.first);
+    // In an all-capitals line (a headline, a results table) capitals say nothing: the tagger's cut stands.
+    const allCaps = Array.from({ length: r.last - r.first + 1 }, (_, k) => word(r.first + k)).every((w) => !/\p{Ll}/u.test(w));
+    if (allCaps && inside.length > 0) continue;
     // A rule run the dictionaries explain (a known actor or place, a titled person, an organisation
     // with its head word) is one name however the tagger cut it: "Baghdad International Airport",
-    // "US President Donald Trump", "Falih al-Fayyadh".
-    const cut = out.filter((t) => t.first <= r.last && t.last >= r.first).length;
-    if (isKnownName(text.slice(tokens[r.first].start, tokens[r.last].end)) || (cut >= 2 && strongRule(r))) {
+    // "US President Donald Trump", "Falih al-Fayyadh". Where the tagger found exactly that span,
+    // its type stands ("New York" the team in a results table); a tagged span reaching beyond the
+    // run ("Hong Kong-based") is not cut down to it.
+    const known = isKnownName(text.slice(tokens[r.first].start, tokens[r.last].end));
+    if (known && inside.length === 1 && inside[0].first === r.first && inside[0].last === r.last) continue;
+    if (known && inside.some((t) => t.first < r.first || t.last > r.last)) continue;
+    if (known || (inside.length >= 2 && strongRule(r))) {
       out = out.filter((t) => t.first > r.last || t.last < r.first);
       out.push({ ...r, tagged: null, ruleOnly: false });
       continue;
     }
-    const inside = out.filter((t) => t.first <= r.last && t.last >= r.first);
     if (inside.length === 0) { out.push({ ...r, tagged: null, ruleOnly: true }); continue; }
-    // A rule run that holds exactly one tagged span and starts earlier carries its title ("US President Donald Trump").
-    if (inside.length === 1 && r.first < inside[0].first && r.last === inside[0].last) {
+    // A rule run that holds exactly one tagged span and starts earlier with a title or an
+    // organisation's head word carries it ("US President Donald Trump", "Authority for Coastal
+    // Lights"); other capitalised words before a name ("Results of English", "Former England") do not.
+    if (inside.length === 1 && r.first < inside[0].first && r.last === inside[0].last && leadsName(r, inside[0].first)) {
       inside[0].first = r.first;
     }
   }
@@ -94,14 +105,18 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     || lex.honorific(w.toLowerCase()) || lex.isPlace(w);
   const common = commonWords(text);
   const mentions: EntityMention[] = [];
+  // Spans whose type the statistical tagger gave (start:end): coreference does not retype them.
+  const taggerTyped = new Set<string>();
   for (const s of doc.sentences) {
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
     const taken = new Array<boolean>(tokens.length).fill(false);
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
+    const leadsName = (r: Run, nameStart: number) => classifyRun(wordsOf(r), lex, date).some((p) => p.roles.length > 0 || p.titleCountry !== null)
+      || wordsOf({ first: r.first, last: nameStart - 1 }).some((w) => lex.orgWord(w.toLowerCase()) === 'head');
     const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
-    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null)) {
+    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName)) {
       const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       const parts = classifyRun(words, lex, date);
@@ -116,13 +131,13 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         || (run.last > run.first && words.every((w) => !/\p{Ll}/u.test(w))))) continue;
       for (const p of parts) {
         // The tagger's type beats every rule but the actor dictionary (measured: CoNLL dev F1 0.81 → 0.85).
-        if (run.tagged && parts.length === 1 && p.evidence !== 'dictionary' || (run.tagged && p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1)) {
-          p.type = run.tagged!;
-        }
+        const byTagger = run.tagged !== null && (parts.length === 1 && p.evidence !== 'dictionary' || (p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1));
+        if (byTagger) p.type = run.tagged!;
         const first = run.first + p.first;
         const last = run.first + p.last;
         const start = tokens[first].start;
         const end = tokens[last].end;
+        if (byTagger || run.tagged === p.type) taggerTyped.add(`${start}:${end}`);
         const mText = text.slice(start, end);
         for (let k = run.first; k <= run.last; k++) taken[k] = true;
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
@@ -144,7 +159,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chained = assignChains(foldTitles(text, mentions, lex, tokens));
+  const chained = assignChains(text, foldTitles(text, mentions, lex, tokens), taggerTyped);
   return [...chained, ...pronounMentions(doc, chained)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -232,11 +247,13 @@ function possessiveCountry(text: string, tokens: Token[], first: number, sentenc
   return lex.countryByName(w);
 }
 
-function assignChains(mentions: EntityMention[]): EntityMention[] {
+function assignChains(text: string, mentions: EntityMention[], taggerTyped: Set<string>): EntityMention[] {
   const cm: CorefMention[] = mentions.map((m, i) => {
-    // "(OFAC)" right after a long name is that name's acronym.
+    // "(OFAC)" right after a long name is that name's acronym; a capitalised word merely
+    // following a name on the next line ("… Adrian Warner\nBERLIN") is not.
     const prev = mentions[i - 1];
-    const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && m.start - prev.end <= 2 && m.start - prev.end >= 1 && !prev.nominal;
+    const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && !prev.nominal && m.start > prev.end
+      && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(prev.end, m.start)) && /^[^\S\n]*\)/.test(text.slice(m.end, m.end + 3));
     return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape', acronymOf: isAcronym ? i - 1 : undefined };
   });
   const { chain, names } = chainMentions(cm);
@@ -249,7 +266,10 @@ function assignChains(mentions: EntityMention[]): EntityMention[] {
   return mentions.map((m, i) => {
     const c = chain[i];
     const isNominal = m.evidence === 'nominal';
-    const t = isNominal ? m.type : chainType(typesByChain.get(c)!);
+    // A mention the tagger typed keeps its type: "Detroit" is a team in a standings table and a
+    // place in "Kansas City at Detroit", whatever the chain's first mention was.
+    const keep = isNominal || taggerTyped.has(`${m.start}:${m.end}`);
+    const t = keep ? m.type : chainType(typesByChain.get(c)!);
     return { ...m, chain: c, type: t, name: isNominal ? m.name : names[c].startsWith('#') ? m.text : names[c] };
   });
 }
