@@ -108,3 +108,13 @@ test('codeActors leaves everything but the code fields as it found them', () => 
   // The input layer itself is not edited.
   assert.equal(input[0].code, null);
 });
+
+test('a national office with no country of its own takes the one country its sentence names', () => {
+  const d = analyze({ text: 'President Ama Boateng said the Ghanaian parliament would meet on Monday.', published: '2023-01-01' });
+  const p = d.entities.find((e) => e.text.includes('Ama Boateng'));
+  assert.equal(p?.country, 'GHA');
+  assert.equal(p?.sector, 'GOV');
+  // Two countries named: no way to tell which one, so unknown.
+  const two = analyze({ text: 'President Ama Boateng said Ghanaian and Togolese ministers would meet on Monday.', published: '2023-01-01' });
+  assert.equal(two.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
+});

@@ -42,6 +42,20 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     }
     chainCode.set(chain, c);
   }
+  // 7. A national office with no country of its own ("President X", "Judge Y", "the Umma party") in
+  // sentences that name one country and no other belongs to that country.
+  const countriesBySentence = namedCountries(entities, chainCode);
+  const onlyCountry = (sentences: number[]): string | null => {
+    const all = new Set<string>();
+    for (const i of sentences) for (const c of countriesBySentence.get(i) ?? []) all.add(c);
+    return all.size === 1 ? [...all][0] : null;
+  };
+  for (const [chain, c] of chainCode) {
+    const ms = chains.get(chain)!;
+    if (c.country || !c.sector || !DOMESTIC_SECTORS.has(c.sector) || ms[0].type === 'LOC' || ms[0].type === 'MISC') continue;
+    const country = onlyCountry(ms.map((m) => m.sentence));
+    if (country) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
+  }
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
     if (m.evidence === 'nominal' && !c.country) {
@@ -54,6 +68,23 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     const type = m.type === 'MISC' && (learned === 'PER' || learned === 'ORG') ? learned : m.type;
     return { ...m, type, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
+}
+
+/** Sectors that belong to one state's own politics: a president, a judge, a party, an opposition. */
+const DOMESTIC_SECTORS = new Set(['GOV', 'JUD', 'LEG', 'PTY', 'OPP', 'ELI']);
+
+/** The countries each sentence names: places, demonyms and coded organisations (international bodies have none). */
+function namedCountries(entities: EntityMention[], coded: Map<number, Coding>): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const m of entities) {
+    if (m.evidence === 'nominal' || m.evidence === 'pronoun') continue;
+    const country = coded.get(m.chain)?.country;
+    if (!country) continue;
+    const set = out.get(m.sentence) ?? new Set<string>();
+    set.add(country);
+    out.set(m.sentence, set);
+  }
+  return out;
 }
 
 function codeNominal(m: EntityMention): Coding {

@@ -50,3 +50,28 @@ test('defacing websites is a cyber attack (COERCE), stopping a rally is a restri
   const ban = top('Police in Minsk prevented a rally by opposition supporters on Saturday.');
   assert.equal(ban.event, 'COERCE');
 });
+
+test('"is suing", "are demanding": a progressive keeps its subject as the actor', () => {
+  const e = top('A Kenyan farmer is suing the British government over the loss of his land.');
+  assert.equal(e.actor[0]?.country, 'KEN');
+  assert.equal(e.recipient[0]?.country, 'GBR');
+});
+
+test('the second verb of a coordinated predicate shares the first one\'s subject', () => {
+  const es = analyze({ text: 'Peru, a close Chilean partner in the region, has refused to send troops to Haiti and has urged its citizens to leave.', published: PUBLISHED }).events;
+  const urged = es.find((e) => e.trigger.text === 'urged');
+  assert.equal(urged?.actor[0]?.name, 'Peru');
+});
+
+test('"withdraw its troops from X": the side withdrawn from is the recipient', () => {
+  const e = top('Armenia agreed to withdraw its troops from neighboring Azerbaijan.');
+  assert.equal(e.actor[0]?.country, 'ARM');
+  assert.equal(e.recipient[0]?.country, 'AZE');
+});
+
+test('a protest with no named target is addressed to the state where it is held', () => {
+  const e = top('Thousands of students marched in Nairobi on Friday to protest against rising fees.');
+  assert.equal(e.event, 'PROTEST');
+  assert.equal(e.recipient[0]?.country, 'KEN');
+  assert.equal(e.recipient[0]?.text, 'Nairobi');
+});

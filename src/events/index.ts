@@ -12,6 +12,7 @@ import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
 import { eventPlace } from '../places/event-place.js';
+import { countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
@@ -102,6 +103,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
       const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
+      const onlyCountry = sentenceCountries.size === 1 ? [...sentenceCountries][0] : null;
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
       // The main clause's event is the sentence's news; one in a relative, adverbial, purpose or
@@ -114,8 +116,10 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
-        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where, type, single)),
-        recipient: parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single)),
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where, type, single, onlyCountry)),
+        recipient: parts.recipient.length || type !== 'PROTEST'
+          ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
+          : protestTarget(where, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -301,11 +305,27 @@ const NATIONAL_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'REB
  * gives a role but no country acts where the event happened, when the sentence
  * itself names that place.
  */
-function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCountry = true): Entity {
-  if (e.country || !e.sector || !NATIONAL_SECTORS.has(e.sector) || !where?.country) return e;
+function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCountry = true, sentenceCountry: string | null = null): Entity {
+  if (e.country || !e.sector || !NATIONAL_SECTORS.has(e.sector)) return e;
+  // "Egyptian police opened fire on demonstrators": with no place, a local event's people
+  // belong to the one country the sentence names.
+  const country = where?.country ?? (LOCAL_EVENTS.has(event) ? sentenceCountry : null);
+  if (!country) return e;
   // Elsewhere only when the sentence names no other country than the place's.
   if (!LOCAL_EVENTS.has(event) && !oneCountry) return e;
-  return { ...e, country: where.country, code: `${where.country}${e.sector}` };
+  return { ...e, country, code: `${country}${e.sector}` };
+}
+
+/**
+ * A protest with no named target is addressed to the state where it is held ("thousands
+ * rallied in Lagos" → Nigeria), or to the one country the sentence names; its evidence is
+ * the place's words. No place and no single country: no recipient.
+ */
+function protestTarget(where: Place | null, sentenceCountry: string | null): Entity[] {
+  const country = where?.country ?? null;
+  if (!where || !country || (sentenceCountry && sentenceCountry !== country)) return [];
+  const name = countryInfo(country)?.name ?? country;
+  return [{ text: where.text, start: where.start, end: where.end, name, type: 'LOC', country, sector: null, code: country }];
 }
 
 /**

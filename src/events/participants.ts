@@ -110,6 +110,12 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
     if (i === triggerTok - 1 && /^[“"‘]$/.test(tokText(c, i))) continue;
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
   }
+  // "has refused to deploy troops and has urged …", "killed one soldier and wounded two": the second
+  // verb of a coordinated predicate shares the first one's subject.
+  if (depth === 0) {
+    const first = coordinatedPredicateHead(c, triggerTok, limit);
+    if (first !== null) return subjectBefore(c, c.tokens[first].start, 1);
+  }
   const found = subjectInClause(c, pos, limit);
   // "the parliament passed a resolution that called on …": a relative clause with no subject of
   // its own takes the subject of the clause its antecedent stands in.
@@ -120,6 +126,23 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
 }
 
 const RELATIVE = new Set(['that', 'which', 'who']);
+
+/**
+ * The first verb of a coordinated predicate whose second verb is at `verb`: "and" (or "but", "or")
+ * right before the verb (auxiliaries and adverbs aside), no comma or name between, and a finite
+ * verb earlier in the clause. Null when the verb has a subject of its own.
+ */
+function coordinatedPredicateHead(c: Ctx, verb: number, limit: number): number | null {
+  let k = verb - 1;
+  while (k >= limit && ['AUX', 'ADV', 'PART'].includes(c.tokens[k].pos) && c.tokens[k].normal !== 'to') k--;
+  if (k < limit || !['and', 'but', 'or'].includes(c.tokens[k].normal)) return null;
+  for (let i = k - 1; i >= limit; i--) {
+    const t = c.tokens[i];
+    if (CLAUSE_OPEN.has(t.normal) || RELATIVE.has(t.normal) || tokText(c, i) === ',') return null;
+    if (t.pos === 'VERB' && c.tokens[i - 1]?.normal !== 'to' && !t.normal.endsWith('ing')) return i;
+  }
+  return null;
+}
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 
@@ -163,7 +186,7 @@ function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | nu
     // subject — unless the phrase only counts it: "tens of thousands of Iraqis", "hundreds of residents".
     if (prep === 'of' && quantityBefore(c, m)) return m;
     if (prep && ['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep)) continue;
-    return appositionHead(c, m);
+    return parentheticalHost(c, m, triggerTok) ?? appositionHead(c, m);
   }
   return null;
 }
@@ -185,6 +208,29 @@ function modifiesNext(c: Ctx, m: EntityMention): boolean {
   const idx = c.mentions.indexOf(m);
   const next = c.mentions[idx + 1];
   return !!next && next.start - m.end <= 25 && /^\s+([\p{Ll}\p{Lu}][\p{L}-]*\s+){0,2}$/u.test(c.text.slice(m.end, next.start)) && !/[,;]/.test(c.text.slice(m.end, next.start));
+}
+
+/**
+ * "Pakistan, a key U.S. ally in the war on terror, has refused …": a mention inside a
+ * comma-enclosed description (no verb in it) that closes just before the verb stands for
+ * the name the description follows.
+ */
+function parentheticalHost(c: Ctx, m: EntityMention, verb: number): EntityMention | null {
+  let close = -1;
+  for (let i = tokenAt(c, m.end); i < verb; i++) {
+    if (tokText(c, i) === ',') { close = i; break; }
+    if (['VERB', 'AUX'].includes(c.tokens[i].pos)) return null;
+  }
+  if (close < 0) return null;
+  for (let i = close + 1; i < verb; i++) if (!['AUX', 'ADV', 'PART'].includes(c.tokens[i].pos)) return null;
+  for (let i = tokenAt(c, m.start) - 1; i >= c.sentenceStart; i--) {
+    if (tokText(c, i) === ',') {
+      const host = c.mentions.find((x) => x.end <= c.tokens[i].start && /^\s*$/.test(c.text.slice(x.end, c.tokens[i].start)));
+      return host && participantOk(c, host) ? host : null;
+    }
+    if (['VERB', 'AUX'].includes(c.tokens[i].pos) || CLAUSE_OPEN.has(c.tokens[i].normal)) return null;
+  }
+  return null;
 }
 
 /** An apposition closes with a comma before any verb: "X, the leader of Y, said" (not "X, a court issued"). */
@@ -235,6 +281,8 @@ function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null 
 function isPassive(c: Ctx, i: number): boolean {
   const t = c.tokens[i];
   if (t.pos !== 'VERB') return false;
+  // "is suing", "are demanding": a progressive, not a passive.
+  if (t.normal.endsWith('ing') && t.normal !== t.lemma) return false;
   if (!/(ed|en|wn|lt|pt|ne|ck|ot|ght|un|um)$/.test(t.normal) && t.normal === t.lemma) return false;
   for (let k = i - 1; k >= Math.max(c.sentenceStart, i - 3); k--) {
     const n = c.tokens[k];
@@ -350,6 +398,24 @@ function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
   return null;
 }
 
+/** Triggers whose "from X" names the other side: withdrawals, pull-outs, expulsions. */
+const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation']);
+
+/** The participant named in the first "from …" phrase after token `from`, within the clause. */
+function fromPhrase(c: Ctx, from: number): EntityMention | null {
+  for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
+    const w = tokText(c, i);
+    if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from)) return null;
+    if (c.tokens[i].normal !== 'from') continue;
+    let k = i + 1;
+    while (k < c.sentenceEnd && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k++;
+    if (k >= c.sentenceEnd) return null;
+    const m = c.mentions.find((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    return m && m.country ? m : null;
+  }
+  return null;
+}
+
 export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
   const firstTok = matched[0];
   const lastTok = matched[matched.length - 1];
@@ -413,6 +479,11 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
       const rel = relativeSubject(c, lastTok + 1);
       if (rel) actor = [rel];
     }
+  }
+  // "withdraw its troops from Lebanon", "expelled the diplomats from Germany": the side left or sent away is "from" whom.
+  if (matched.some((i) => FROM_TARGET.has(c.tokens[i].lemma) || FROM_TARGET.has(c.tokens[i].normal))) {
+    const from = fromPhrase(c, c.tokens[lastTok].normal === 'from' ? lastTok : lastTok + 1);
+    if (from && !actor.some((a) => a.chain === from.chain) && (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal'))) recipient = [from];
   }
   // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
   // with no named target, the place or people the object phrase belongs to is the recipient.
