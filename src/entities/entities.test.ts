@@ -163,3 +163,10 @@ test('words before a name that are no title stay outside it', () => {
   assert.ok(es.some((e) => e.text === 'England' && e.type === 'LOC'));
   assert.ok(!es.some((e) => /Results|Former/.test(e.text)));
 });
+
+test('a person "of" an organisation is two names, side-by-side names of one organisation are one', () => {
+  const es = named(entities('Economist Lynn Carter of Harbour Bank Inc said prices rose .\nThe Ontario Liberal Party met in Toronto on Monday .'));
+  assert.equal(byText(es, 'Lynn Carter').type, 'PER');
+  assert.equal(byText(es, 'Harbour Bank Inc').type, 'ORG');
+  assert.equal(byText(es, 'Ontario Liberal Party').type, 'ORG');
+});

@@ -53,7 +53,7 @@ interface CandidateRun extends Run {
  */
 function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
   strongRule: (r: Run) => boolean, common: (w: string) => boolean, isRole: (w: string) => boolean = () => false,
-  leadsName: (r: Run, nameStart: number) => boolean = () => true): CandidateRun[] {
+  leadsName: (r: Run, nameStart: number) => boolean = () => true, titledPerson: (r: Run) => boolean = () => true): CandidateRun[] {
   if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
   const tagged = tagSpans(text, tokens, s)
     // A span never ends on a connecting word ("Falih al-Fayyadh and").
@@ -80,7 +80,13 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
     const known = isKnownName(text.slice(tokens[r.first].start, tokens[r.last].end));
     if (known && inside.length === 1 && inside[0].first === r.first && inside[0].last === r.last) continue;
     if (known && inside.some((t) => t.first < r.first || t.last > r.last)) continue;
-    if (known || (inside.length >= 2 && strongRule(r))) {
+    // Tagged names of different kinds with words between them ("of", "at the", a role) stay apart
+    // unless a title binds them: "Lynn Carter of Harbour Bank Inc", "the White Sox for the American
+    // League" are two names each; "US President Donald Trump" is one person, and side by side
+    // ("Ontario Liberal Party") the names make one.
+    const sorted = [...inside].sort((a, b) => a.first - b.first);
+    const apart = sorted.some((t, k) => k > 0 && t.tagged !== sorted[k - 1].tagged && t.first > sorted[k - 1].last + 1);
+    if (known || (inside.length >= 2 && strongRule(r) && (!apart || titledPerson(r)))) {
       out = out.filter((t) => t.first > r.last || t.last < r.first);
       out.push({ ...r, tagged: null, ruleOnly: false });
       continue;
@@ -113,10 +119,12 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     const taken = new Array<boolean>(tokens.length).fill(false);
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
-    const leadsName = (r: Run, nameStart: number) => classifyRun(wordsOf(r), lex, date).some((p) => p.roles.length > 0 || p.titleCountry !== null)
+    const titled = (r: Run) => classifyRun(wordsOf(r), lex, date).some((p) => p.roles.length > 0 || p.titleCountry !== null);
+    const titledPerson = (r: Run) => classifyRun(wordsOf(r), lex, date).some((p) => p.type === 'PER' && !p.roleOnly && (p.roles.length > 0 || p.titleCountry !== null));
+    const leadsName = (r: Run, nameStart: number) => titled(r)
       || wordsOf({ first: r.first, last: nameStart - 1 }).some((w) => lex.orgWord(w.toLowerCase()) === 'head');
     const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
-    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName)) {
+    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName, titledPerson)) {
       const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       const parts = classifyRun(words, lex, date);
