@@ -79,6 +79,15 @@ test('a demonym before a title gives the title its country', () => {
   assert.equal(textOf(ws, p), 'Saad Marouf');
   assert.equal(p.titleCountry, 'IRQ');
   assert.deepEqual(p.roleSectors, ['MIL']);
+  // The demonym itself stays findable as a name of its own.
+  assert.deepEqual(p.countryWord, { index: 0, type: 'MISC' });
+});
+
+test('a country\'s name before a title is marked as a place', () => {
+  const ws = words('US President Donald Trump');
+  const [p] = classifyRun(ws, testLexicon, null);
+  assert.equal(textOf(ws, p), 'Donald Trump');
+  assert.deepEqual(p.countryWord, { index: 0, type: 'LOC' });
 });
 
 test('a title with no name after it is a role-only person mention', () => {

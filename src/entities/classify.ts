@@ -22,6 +22,12 @@ export interface NamePart {
   evidence: string;
   /** True when the part is only a title, with no name ("the Major General"). */
   roleOnly: boolean;
+  /**
+   * The word of the title that named the country ("Russian" in "Russian Prime Minister X",
+   * "U.S." in "U.S. Envoy Y"), an offset into `words`, and what it is on its own: a demonym
+   * (MISC) or a country's name (LOC).
+   */
+  countryWord?: { index: number; type: 'MISC' | 'LOC' };
 }
 
 const PRE_TITLE = new Set(['former', 'acting', 'then', 'late', 'interim', 'outgoing', 'incoming', 'ex']);
@@ -42,6 +48,7 @@ export function classifyRun(words: string[], lex: Lexicon, date: string | null):
   const roles: string[] = [];
   const roleSectors: string[] = [];
   let titleCountry: string | null = null;
+  let countryWord: NamePart['countryWord'];
   let i = 0;
   while (i < n) {
     if (PRE_TITLE.has(lower[i]) || lower[i] === '-') { i++; continue; }
@@ -50,14 +57,16 @@ export function classifyRun(words: string[], lex: Lexicon, date: string | null):
       roles.push(role.phrase); roleSectors.push(role.sector); i += role.length; continue;
     }
     if (lex.honorific(lower[i]) && i + 1 < n) { i++; continue; }
-    const demonym = lex.countryByDemonym(words[i]) ?? (i + 1 < n ? lex.countryByName(words[i]) : null);
+    const byDemonym = lex.countryByDemonym(words[i]);
+    const demonym = byDemonym ?? (i + 1 < n ? lex.countryByName(words[i]) : null);
     if (demonym && i + 1 < n && (lex.roleAt(lower, i + 1)?.type === 'PER' || lex.honorific(lower[i + 1]))) {
-      titleCountry = demonym; i++; continue;
+      titleCountry = demonym; countryWord = { index: i, type: byDemonym ? 'MISC' : 'LOC' }; i++; continue;
     }
     break;
   }
-  if (roles.length === 0) { i = 0; titleCountry = null; }
-  if (i >= n) return [part(0, n - 1, 'PER', roles, roleSectors, titleCountry, 'title', true)];
+  if (roles.length === 0) { i = 0; titleCountry = null; countryWord = undefined; }
+  const withCountry = (parts: NamePart[]) => (countryWord ? parts.map((p) => (p.titleCountry ? { ...p, countryWord } : p)) : parts);
+  if (i >= n) return withCountry([part(0, n - 1, 'PER', roles, roleSectors, titleCountry, 'title', true)]);
   // 2. "Leader of the Fatah Alliance", "Minister for Energy Affairs Baha al-Araji".
   if (roles.length > 0 && OF_WORDS.has(lower[i])) {
     let k = i + 1;
@@ -68,13 +77,13 @@ export function classifyRun(words: string[], lex: Lexicon, date: string | null):
     // "Minister for Energy Affairs X": a portfolio after "for" is part of the title, not a body.
     if (orgEnd >= k && !(lower[i] === 'for' && personStart !== null)) parts.push(typeOf(words, lower, k, orgEnd, lex, date, [], [], null));
     if (personStart !== null) parts.push(part(personStart, n - 1, 'PER', roles, roleSectors, titleCountry, 'title'));
-    return parts;
+    return withCountry(parts);
   }
   const rest = typeOf(words, lower, i, n - 1, lex, date, roles, roleSectors, titleCountry);
   if (roles.length > 0 && rest.type !== 'ORG' && rest.type !== 'LOC') {
-    return [{ ...rest, type: 'PER', evidence: 'title' }];
+    return withCountry([{ ...rest, type: 'PER', evidence: 'title' }]);
   }
-  return [rest];
+  return withCountry([rest]);
 }
 
 /** Where a person's name begins at the end of a title run, if one does. */

@@ -117,6 +117,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
     const taken = new Array<boolean>(tokens.length).fill(false);
+    const countryWordsDone = new Set<number>();
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
     const titled = (r: Run) => classifyRun(wordsOf(r), lex, date).some((p) => p.roles.length > 0 || p.titleCountry !== null);
@@ -149,6 +150,18 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         const mText = text.slice(start, end);
         for (let k = run.first; k <= run.last; k++) taken[k] = true;
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
+        // The country word of the title is a name of its own: "Russian" (MISC) and "U.S." (LOC)
+        // in "Russian Prime Minister X", "U.S. Envoy Y"; the person keeps the country as well.
+        const cw = p.countryWord;
+        if (cw && !countryWordsDone.has(run.first + cw.index)) {
+          countryWordsDone.add(run.first + cw.index);
+          const t = tokens[run.first + cw.index];
+          mentions.push({
+            start: t.start, end: t.end, text: text.slice(t.start, t.end), name: text.slice(t.start, t.end), type: cw.type,
+            country: null, sector: null, code: null, chain: -1, sentence: s.index, roles: [], roleSectors: [], modifierCountry: null,
+            codeSource: null, nominal: false, evidence: cw.type === 'MISC' ? 'demonym' : 'gazetteer',
+          });
+        }
         mentions.push({
           start, end, text: mText, name: mText, type: p.type, country: null, sector: null, code: null,
           chain: -1, sentence: s.index, roles: p.roles, roleSectors: p.roleSectors, modifierCountry,
