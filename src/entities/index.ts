@@ -150,16 +150,17 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         const mText = text.slice(start, end);
         for (let k = run.first; k <= run.last; k++) taken[k] = true;
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
-        // The country word of the title is a name of its own: "Russian" (MISC) and "U.S." (LOC)
-        // in "Russian Prime Minister X", "U.S. Envoy Y"; the person keeps the country as well.
+        // The demonym of the title is a name of its own: "Russian" in "Russian Prime Minister X";
+        // the person keeps the country as well. (A country's name there, "U.S. Envoy Y", is not
+        // made a mention: events would take the place for the person.)
         const cw = p.countryWord;
-        if (cw && !countryWordsDone.has(run.first + cw.index)) {
+        if (cw && cw.type === 'MISC' && !countryWordsDone.has(run.first + cw.index)) {
           countryWordsDone.add(run.first + cw.index);
           const t = tokens[run.first + cw.index];
           mentions.push({
             start: t.start, end: t.end, text: text.slice(t.start, t.end), name: text.slice(t.start, t.end), type: cw.type,
             country: null, sector: null, code: null, chain: -1, sentence: s.index, roles: [], roleSectors: [], modifierCountry: null,
-            codeSource: null, nominal: false, evidence: cw.type === 'MISC' ? 'demonym' : 'gazetteer',
+            codeSource: null, nominal: false, evidence: 'demonym',
           });
         }
         mentions.push({
