@@ -118,3 +118,9 @@ test('a national office with no country of its own takes the one country its sen
   const two = analyze({ text: 'President Ama Boateng said Ghanaian and Togolese ministers would meet on Monday.', published: '2023-01-01' });
   assert.equal(two.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
 });
+
+test('a people qualified by a demonym lives in that demonym\'s country: "Iraqi Kurds"', () => {
+  const d = analyze({ text: 'Thousands of Iraqi Kurds crossed into Turkey on Monday.', published: '2023-01-01' });
+  const kurds = d.entities.find((e) => e.text === 'Iraqi Kurds');
+  assert.equal(kurds?.code, 'IRQCVL');
+});

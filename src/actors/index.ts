@@ -106,7 +106,13 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   const names = [...new Set(ms.map((m) => m.text))].sort((a, b) => b.length - a.length);
   for (const n of [ms[0].name, ...names]) {
     const hit = lex.actor(n, date);
-    if (hit && (hit.country || hit.sector)) return { country: hit.country, sector: hit.sector, source: 'dictionary' };
+    if (hit && (hit.country || hit.sector)) {
+      // Undated, the dictionary can only offer its latest row ("former president"); a title in the
+      // text ("President Bill Clinton") says which office the article means.
+      const titled = date === null ? ms.find((m) => m.roleSectors.length > 0 && !/\bformer\b/i.test(m.roles.join(' ')))?.roleSectors[0] : undefined;
+      if (titled && titled !== hit.sector && hit.sector === 'ELI') return { country: hit.country, sector: titled, source: 'dictionary+title' };
+      return { country: hit.country, sector: hit.sector, source: 'dictionary' };
+    }
   }
   let country: string | null = null;
   let sector: string | null = null;
@@ -115,10 +121,13 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   if (type === 'LOC' || type === 'MISC') {
     // "US-led", "Iranian-backed": the country the compound is built on.
     const n = ms[0].name.replace(/-(led|backed|based|allied|sponsored|funded|born|made)$/i, '');
-    country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? lex.placeCountry(n);
+    // "Bosnian Serbs", "Iraqi Kurds": a people qualified by a demonym live in that demonym's country.
+    const words = n.split(/\s+/);
+    const qualifier = type === 'MISC' && words.length === 2 && /s$/.test(words[1]) ? lex.countryByDemonym(words[0]) : null;
+    country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? qualifier ?? lex.placeCountry(n);
     if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
     // "Iraqis", "Bosnian Serbs", "ethnic Albanians": a people named by a plural demonym are civilians.
-    if (type === 'MISC' && country && ms.some((m) => /s$/.test(m.text) && lex.countryByDemonym(m.text.split(/\s+/).pop()!))) {
+    if (type === 'MISC' && country && (qualifier || ms.some((m) => /s$/.test(m.text) && lex.countryByDemonym(m.text.split(/\s+/).pop()!)))) {
       return { country, sector: 'CVL', source: 'demonym' };
     }
     return { country, sector: null, source };

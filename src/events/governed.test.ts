@@ -75,3 +75,30 @@ test('a protest with no named target is addressed to the state where it is held'
   assert.equal(e.recipient[0]?.country, 'KEN');
   assert.equal(e.recipient[0]?.text, 'Nairobi');
 });
+
+test('"is committed to" is a stance, not a passive: its subject acts', () => {
+  const e = top('Mongolia is committed to opening its mines to foreign investors, the minister said.');
+  assert.equal(e.actor[0]?.country, 'MNG');
+});
+
+test('travellers "return to Geneva for talks" hold the talks', () => {
+  const e = top('Armenian and Azerbaijani negotiators return to Geneva this week for talks on the border.');
+  assert.equal(e.event, 'CONSULT');
+  assert.deepEqual(e.actor.map((a) => a.country).sort(), ['ARM', 'AZE']);
+});
+
+test('"speeded up the withdrawal of some forces": unnamed forces are the subject\'s', () => {
+  const e = top('France speeded up the withdrawal of some forces from Mali on Tuesday.');
+  assert.equal(e.event, 'RETREAT');
+  assert.equal(e.actor[0]?.country, 'FRA');
+  assert.equal(e.recipient[0]?.country, 'MLI');
+});
+
+test('a state of siege with no named target is addressed to the place\'s people; demonstrators with no place to their country', () => {
+  const siege = top('The junta declared a state of siege in Guinea on Saturday.');
+  assert.equal(siege.event, 'COERCE');
+  assert.equal(siege.recipient[0]?.country, 'GIN');
+  const riot = top('Tunisian demonstrators rioted in the evening.');
+  assert.equal(riot.event, 'PROTEST');
+  assert.equal(riot.recipient[0]?.country, 'TUN');
+});

@@ -38,7 +38,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
       ...doc.places.filter((p) => p.sentence === s.index && p.country).map((p) => p.country!),
-      ...mentions.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
+      // (nested ones too: the "Egyptian" inside "Egyptian police")
+      ...doc.entities.filter((m) => m.sentence === s.index && m.country && m.evidence !== 'nominal').map((m) => m.country!),
     ]);
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
@@ -104,6 +105,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const paragraph = doc.paragraphs[s.paragraph];
       const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
       const onlyCountry = sentenceCountries.size === 1 ? [...sentenceCountries][0] : null;
+      const placeIsRecipient = !!where && parts.recipient.some((r) => r.start < where.end && r.end > where.start);
       const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
       if (confidence < MIN_CONFIDENCE) continue;
       // The main clause's event is the sentence's news; one in a relative, adverbial, purpose or
@@ -116,10 +118,11 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
-        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), where, type, single, onlyCountry)),
-        recipient: parts.recipient.length || type !== 'PROTEST'
+        // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
+        recipient: parts.recipient.length || !ADDRESSED_TO_PLACE.has(type)
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
-          : protestTarget(where, onlyCountry),
+          : placeTarget(doc, s.index, where, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -317,15 +320,23 @@ function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCoun
 }
 
 /**
- * A protest with no named target is addressed to the state where it is held ("thousands
- * rallied in Lagos" → Nigeria), or to the one country the sentence names; its evidence is
- * the place's words. No place and no single country: no recipient.
+ * Events that, with no named target, are addressed to the country where they happen: a protest
+ * to its state ("thousands rallied in Lagos" → Nigeria), a curfew or a state of siege to its people.
  */
-function protestTarget(where: Place | null, sentenceCountry: string | null): Entity[] {
-  const country = where?.country ?? null;
-  if (!where || !country || (sentenceCountry && sentenceCountry !== country)) return [];
+const ADDRESSED_TO_PLACE = new Set(['PROTEST', 'COERCE']);
+
+/**
+ * The country an ADDRESSED_TO_PLACE event is addressed to: the event's place's country, or with
+ * no place the one country the sentence names ("Egyptian demonstrators rioted"). The evidence is
+ * the words that name it. Two countries, or none: no recipient.
+ */
+function placeTarget(doc: EventInput, sentence: number, where: Place | null, sentenceCountry: string | null): Entity[] {
+  const country = where?.country ?? sentenceCountry;
+  if (!country || (where && sentenceCountry && sentenceCountry !== country)) return [];
+  const evidence = where ?? doc.entities.find((m) => m.sentence === sentence && m.country === country && m.evidence !== 'nominal');
+  if (!evidence) return [];
   const name = countryInfo(country)?.name ?? country;
-  return [{ text: where.text, start: where.start, end: where.end, name, type: 'LOC', country, sector: null, code: country }];
+  return [{ text: evidence.text, start: evidence.start, end: evidence.end, name, type: 'LOC', country, sector: null, code: country }];
 }
 
 /**

@@ -69,6 +69,8 @@ function coordinates(c: Ctx, from: number, to: number): boolean {
   if (comma) i++;
   if (i >= end || !['and', 'or', '&'].includes(c.tokens[i].normal)) return false;
   if (end - i - 1 > 4) return false;
+  // "X and a group of deputies", "X and a delegation of officials": the group stands for its members.
+  const partitive = /^\s*(a|an|the)?\s*(group|delegation|team|number|handful|party|contingent)\s+of\s*$/i;
   // ", and Turkey expelled …" starts a new clause: the next name is a subject, not a partner.
   const after = tokenAt(c, to + 1);
   const nextMention = c.mentions.find((m) => m.start === to);
@@ -77,6 +79,7 @@ function coordinates(c: Ctx, from: number, to: number): boolean {
     if (k < c.sentenceEnd && ['VERB', 'AUX'].includes(c.tokens[k].pos)) return false;
   }
   void after;
+  if (i + 1 < end && partitive.test(c.text.slice(c.tokens[i].end, to))) return true;
   for (let k = i + 1; k < end; k++) {
     if (['VERB', 'AUX', 'PUNCT', 'ADP', 'SCONJ', 'PRON'].includes(c.tokens[k].pos) && c.tokens[k].normal !== '-') return false;
   }
@@ -185,7 +188,7 @@ function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | nu
     // A mention inside a prepositional phrase ("of the Iraqi Armed Forces", "to Iran") is not the
     // subject — unless the phrase only counts it: "tens of thousands of Iraqis", "hundreds of residents".
     if (prep === 'of' && quantityBefore(c, m)) return m;
-    if (prep && ['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep)) continue;
+    if (prep && (['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep) || LOCATIVE.has(prep))) continue;
     return parentheticalHost(c, m, triggerTok) ?? appositionHead(c, m);
   }
   return null;
@@ -277,12 +280,17 @@ function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null 
   return null;
 }
 
+/** Participles that, before "to", describe the subject's stance rather than a passive. */
+const STATE_PARTICIPLES = new Set(['committed', 'determined', 'prepared', 'opposed', 'dedicated', 'resolved', 'poised', 'inclined', 'disposed', 'devoted']);
+
 /** Is the verb at token i in the passive ("was killed", "had been targeted", "were attacked")? */
 function isPassive(c: Ctx, i: number): boolean {
   const t = c.tokens[i];
   if (t.pos !== 'VERB') return false;
   // "is suing", "are demanding": a progressive, not a passive.
   if (t.normal.endsWith('ing') && t.normal !== t.lemma) return false;
+  // "is committed to", "are determined to": a state the subject is in, not something done to it.
+  if (STATE_PARTICIPLES.has(t.normal) && c.tokens[i + 1]?.normal === 'to') return false;
   if (!/(ed|en|wn|lt|pt|ne|ck|ot|ght|un|um)$/.test(t.normal) && t.normal === t.lemma) return false;
   for (let k = i - 1; k >= Math.max(c.sentenceStart, i - 3); k--) {
     const n = c.tokens[k];
@@ -356,11 +364,31 @@ export function governingVerb(c: Pick<Ctx, 'text' | 'tokens' | 'sentenceStart' |
     const t = c.tokens[k];
     if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || (t.pos === 'PRON' && /^(its|their|his|her|our)$/.test(t.normal)) || glued(k)) { k--; continue; }
     if (t.normal === 'of' && k - 1 >= c.sentenceStart && MEASURE_NOUNS.has(c.tokens[k - 1].lemma)) { k--; continue; }
+    // "speeded up the withdrawal", "called off the strike": a verb's particle.
+    if (['up', 'out', 'off', 'down'].includes(t.normal) && c.tokens[k - 1]?.pos === 'VERB') { k--; continue; }
     // "nearly 25,000 tons", "about 300 rounds": an adverb that only qualifies a number.
     if (t.pos === 'ADV' && c.tokens[k + 1]?.pos === 'NUM') { k--; continue; }
     break;
   }
   return k >= c.sentenceStart && c.tokens[k].pos === 'VERB' ? k : null;
+}
+
+/** Verbs of travel whose "for talks" names what the travellers come to do. */
+const TRAVEL = new Set(['return', 'go', 'travel', 'fly', 'arrive', 'come', 'head', 'gather', 'sit', 'meet', 'convene', 'assemble']);
+
+/** The travel verb a "for <event noun>" phrase at token `first` hangs on ("returned to Geneva for talks"), or null. */
+function travelledFor(c: Ctx, first: number): number | null {
+  let k = first - 1;
+  while (k >= c.sentenceStart && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k--;
+  if (k < c.sentenceStart || c.tokens[k].normal !== 'for') return null;
+  for (let i = k - 1; i >= Math.max(c.sentenceStart, k - 8); i--) {
+    const t = c.tokens[i];
+    // (the tagger sometimes reads a plural subject's verb as a noun: "negotiators return")
+    if (TRAVEL.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'NOUN')) return i;
+    if (t.pos === 'VERB') return null;
+    if ([',', ';'].includes(tokText(c, i))) return null;
+  }
+  return null;
 }
 
 /** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
@@ -449,8 +477,14 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     const mod = nounModifier(c, firstTok);
     const agent = byAgent(c, lastTok + 1);
     const ofActor = OF_IS_ACTOR.has(event) && c.tokens[lastTok].normal === 'of';
+    const travel = mod || agent ? null : travelledFor(c, firstTok);
     if (mod) actor = [mod];
     else if (agent) actor = withCoordinated(c, agent, 1);
+    else if (travel !== null) {
+      // "U.S. and Russian negotiators return to Geneva for talks": those who travel hold them.
+      const subj = subjectBefore(c, c.tokens[travel].start);
+      if (subj) actor = withCoordinated(c, subj, -1);
+    }
     else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
       const k = governingVerb(c, firstTok);
@@ -474,6 +508,12 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
         if (ofActor && actor.length === 0) actor = withCoordinated(c, obj, 1);
         else recipient = withCoordinated(c, obj, 1);
       }
+    }
+    // "The United States speeded up the withdrawal of some forces": unnamed forces are the named subject's.
+    if (ofActor && actor.every((a) => a.evidence === 'nominal' && !a.country)) {
+      const k = governingVerb(c, firstTok);
+      const subj = k === null ? null : subjectBefore(c, c.tokens[k].start);
+      if (subj && subj.evidence !== 'nominal') actor = withCoordinated(c, subj, -1);
     }
     if (actor.length === 0) {
       const rel = relativeSubject(c, lastTok + 1);
