@@ -15,6 +15,7 @@ const ROLES: Record<string, { sector: string; type: 'PER' | 'ORG' }> = {
   general: { sector: 'MIL', type: 'PER' },
   leader: { sector: 'GOV', type: 'PER' },
   secretary: { sector: 'GOV', type: 'PER' },
+  dean: { sector: 'EDU', type: 'PER' },
   court: { sector: 'JUD', type: 'ORG' },
   council: { sector: 'GOV', type: 'ORG' },
 };
@@ -25,7 +26,7 @@ const ORG_WORDS: Record<string, 'head' | 'loc-head' | 'misc-head'> = {
   office: 'head', ministry: 'head', forces: 'head', alliance: 'head', council: 'head',
   province: 'loc-head', governorate: 'loc-head', operation: 'misc-head',
 };
-const GIVEN = new Set(['donald', 'hadi', 'willem', 'karim']);
+const GIVEN = new Set(['donald', 'hadi', 'willem', 'karim', 'dean']);
 const ACTORS: Record<string, ActorEntry> = {
   'fatah alliance': { type: 'ORG', country: 'IRQ', sector: 'PTY', name: 'Fatah Alliance' },
 };
@@ -164,4 +165,21 @@ test('a dictionary hit on the whole run wins over every rule', () => {
   const [p] = classifyRun(words('Fatah Alliance'), testLexicon, null);
   assert.equal(p.type, 'ORG');
   assert.equal(p.evidence, 'dictionary');
+});
+
+test('a title word that is also a given name, before one surname, is not peeled', () => {
+  const ws = words('Dean Okafor');
+  const [p] = classifyRun(ws, testLexicon, null);
+  assert.equal(textOf(ws, p), 'Dean Okafor');
+  assert.deepEqual(p.roles, []);
+  const ws2 = words('Dean Hadi Okafor');
+  const [q] = classifyRun(ws2, testLexicon, null);
+  assert.equal(textOf(ws2, q), 'Hadi Okafor');
+});
+
+test('a title word owning something is part of a name', () => {
+  const ws = words("President 's Cup");
+  const [p] = classifyRun(ws, testLexicon, null);
+  assert.equal(textOf(ws, p), "President 's Cup");
+  assert.deepEqual(p.roles, []);
 });

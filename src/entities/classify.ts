@@ -53,7 +53,11 @@ export function classifyRun(words: string[], lex: Lexicon, date: string | null):
   while (i < n) {
     if (PRE_TITLE.has(lower[i]) || lower[i] === '-') { i++; continue; }
     const role = lex.roleAt(lower, i);
-    if (role && role.type === 'PER' && i + role.length <= n) {
+    // A one-word title that is also a given name, before a single surname, is the given name: "Dean Porter".
+    const givenBeforeSurname = role?.length === 1 && lex.givenName(lower[i]) && i + 2 === n;
+    // A title word owning something is a name ("Queen's Park", "Lord's").
+    if (role && /^['’]s?$/.test(lower[i + role.length] ?? '')) break;
+    if (role && role.type === 'PER' && i + role.length <= n && !givenBeforeSurname) {
       roles.push(role.phrase); roleSectors.push(role.sector); i += role.length; continue;
     }
     if (lex.honorific(lower[i]) && i + 1 < n) { i++; continue; }

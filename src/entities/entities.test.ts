@@ -180,3 +180,13 @@ test('the demonym in front of a title is a name too, and the person keeps its co
   assert.equal(ola.modifierCountry, 'NOR');
   assert.ok(!es.some((e) => e.text.includes('Minister') || e.text.includes('Envoy')));
 });
+
+test('the tagger\'s span of a league or a team is not cut by a title word in it', () => {
+  const es = named(entities('BASEBALL - MAJOR LEAGUE RESULTS ON MONDAY .'));
+  assert.ok(es.some((e) => e.text === 'MAJOR LEAGUE'), JSON.stringify(es.map((e) => e.text)));
+});
+
+test('a given name that is also a title stays in the name before a single surname', () => {
+  const es = named(entities('Dean Porter scored twice in the second half .'));
+  assert.equal(byText(es, 'Dean Porter').type, 'PER');
+});

@@ -42,6 +42,8 @@ const WEAK_EVIDENCE = new Set(['unknown', 'name-shape', 'acronym']);
 interface CandidateRun extends Run {
   /** The tagger's type when the tagger found this span. */
   tagged: EntityType | null;
+  /** The span is exactly the tagger's, neither widened nor merged by a rule. */
+  exact?: boolean;
   /** Found by the rules only (the tagger saw no name here). */
   ruleOnly: boolean;
 }
@@ -65,7 +67,7 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
     .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal)))
     // Nor is a lone function word or adverb ("But", "Sometimes", "First").
     .filter((t) => !(t.first === t.last && NOT_NAME_POS.has(tokens[t.first].pos)))
-    .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false }));
+    .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false, exact: true }));
   const word = (k: number) => text.slice(tokens[k].start, tokens[k].end);
   for (const r of ruleRuns) {
     const inside = out.filter((t) => t.first <= r.last && t.last >= r.first);
@@ -97,6 +99,7 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run
     // Lights"); other capitalised words before a name ("Results of English", "Former England") do not.
     if (inside.length === 1 && r.first < inside[0].first && r.last === inside[0].last && leadsName(r, inside[0].first)) {
       inside[0].first = r.first;
+      inside[0].exact = false;
     }
   }
   return out.sort((a, b) => a.first - b.first);
@@ -128,7 +131,16 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName, titledPerson)) {
       const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
-      const parts = classifyRun(words, lex, date);
+      let parts = classifyRun(words, lex, date);
+      // The tagger's own span of an organisation, place or other name is one name: no title is
+      // peeled off it and no demonym cut out of it ("Major League", "Queen of the South",
+      // "West Indian", "Cleveland Indians").
+      // A title before a person's name still makes a person ("Colonel Ana Ruiz").
+      const titledPerson = parts.some((p) => p.type === 'PER' && p.roles.length > 0 && !p.roleOnly && /^\p{Lu}\p{L}/u.test(words[p.first]));
+      if (run.exact && run.tagged !== 'PER' && run.tagged !== null && !titledPerson && (parts.length > 1 || parts[0].first > 0 || parts[0].last < words.length - 1)) {
+        const main = parts[parts.length - 1];
+        parts = [{ ...main, first: 0, last: words.length - 1, type: run.tagged, roles: [], roleSectors: [], titleCountry: null, roleOnly: false, countryWord: undefined }];
+      }
       // Where the statistical tagger found the name, its type wins over rule evidence;
       // a run only the rules found must have strong evidence to stand.
       // (A surname of a person already named stands: "Omar Tallisk … Tallisk denied it.")
@@ -140,7 +152,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         || (run.last > run.first && words.every((w) => !/\p{Ll}/u.test(w))))) continue;
       for (const p of parts) {
         // The tagger's type beats every rule but the actor dictionary (measured: CoNLL dev F1 0.81 → 0.85).
-        const byTagger = run.tagged !== null && (parts.length === 1 && p.evidence !== 'dictionary' || (p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1));
+        const byTagger = run.tagged !== null && (parts.length === 1 && p.evidence !== 'dictionary' && !(titledPerson && p.type === 'PER') || (p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1));
         if (byTagger) p.type = run.tagged!;
         const first = run.first + p.first;
         const last = run.first + p.last;
