@@ -117,6 +117,9 @@ test('a national office with no country of its own takes the one country its sen
   // Two countries named: no way to tell which one, so unknown.
   const two = analyze({ text: 'President Ama Boateng said Ghanaian and Togolese ministers would meet on Monday.', published: '2023-01-01' });
   assert.equal(two.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
+  // The one country's own government is already in the sentence: the president is someone else's.
+  const held = analyze({ text: 'The Ghanaian government welcomed President Ama Boateng on Monday.', published: '2023-01-01' });
+  assert.equal(held.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
 });
 
 test('a people qualified by a demonym lives in that demonym\'s country: "Iraqi Kurds"', () => {

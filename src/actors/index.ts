@@ -53,8 +53,13 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   for (const [chain, c] of chainCode) {
     const ms = chains.get(chain)!;
     if (c.country || !c.sector || !DOMESTIC_SECTORS.has(c.sector) || ms[0].type === 'LOC' || ms[0].type === 'MISC') continue;
-    const country = onlyCountry(ms.map((m) => m.sentence));
-    if (country) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
+    const sentences = ms.map((m) => m.sentence);
+    const country = onlyCountry(sentences);
+    // "The German government welcomed President Reagan's statement": that country's office is
+    // already held in the sentence, so the untitled-by-country president is someone else's.
+    const taken = country && entities.some((o) => o.chain !== chain && sentences.includes(o.sentence)
+      && (o.evidence === 'nominal' ? o.modifierCountry === country && o.roleSectors[0] === c.sector : chainCode.get(o.chain)?.country === country && chainCode.get(o.chain)?.sector === c.sector));
+    if (country && !taken) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
   }
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;

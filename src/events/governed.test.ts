@@ -102,3 +102,21 @@ test('a state of siege with no named target is addressed to the place\'s people;
   assert.equal(riot.event, 'PROTEST');
   assert.equal(riot.recipient[0]?.country, 'TUN');
 });
+
+test('"a mediation effort between A and B": the mediator acts on both sides', () => {
+  const e = top('The Omani foreign minister launched a mediation effort between Ethiopia and Eritrea on Sunday.');
+  assert.equal(e.event, 'CONSULT');
+  assert.deepEqual(e.recipient.map((r) => r.country), ['ETH', 'ERI']);
+});
+
+test('"against X" names the target when the object is the actor\'s own forces', () => {
+  const e = top('Chad mobilized army reservists for a possible war against Sudan on Tuesday.');
+  assert.equal(e.event, 'MOBILIZE');
+  assert.equal(e.recipient[0]?.country, 'SDN');
+});
+
+test('a "by" phrase after another noun belongs to that noun, not to the event noun', () => {
+  const e = top('The Joint Monitoring Committee has completed its investigation into an allegation by the Sudanese army.');
+  assert.equal(e.actor[0]?.name, 'Joint Monitoring Committee');
+  assert.equal(e.recipient[0]?.country, 'SDN');
+});

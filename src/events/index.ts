@@ -33,7 +33,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   for (const s of doc.sentences) {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
-    const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index));
+    const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index)).map((m) => withPlaceCountry(m, doc.places));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
@@ -120,7 +120,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
         actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
-        recipient: parts.recipient.length || !ADDRESSED_TO_PLACE.has(type)
+        recipient: parts.recipient.length || !(ADDRESSED_TO_PLACE.has(type) || ADDRESSED_TO_PLACE.has(event))
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
           : placeTarget(doc, s.index, where, onlyCountry),
         location: where ? toPlace(where) : null,
@@ -368,6 +368,16 @@ function definite(tokens: Doc['tokens'], first: number, sentenceStart: number): 
     if (!['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(tokens[k].pos)) return false;
   }
   return false;
+}
+
+/**
+ * A place name the actor dictionary could not place ("Jericho") but the places stage resolved
+ * in context has that place's country.
+ */
+function withPlaceCountry(m: EntityMention, places: Place[]): EntityMention {
+  if (m.type !== 'LOC' || m.country) return m;
+  const p = places.find((x) => x.start === m.start && x.end === m.end && x.country);
+  return p ? { ...m, country: p.country, code: `${p.country}${m.sector ?? ''}`, codeSource: 'place' } : m;
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */

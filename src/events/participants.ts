@@ -301,8 +301,9 @@ function isPassive(c: Ctx, i: number): boolean {
 }
 
 /** "by X" after the trigger: the agent of a passive or of an event noun. */
-function byAgent(c: Ctx, from: number): EntityMention | null {
+function byAgent(c: Ctx, from: number, adjacent = false): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 8; i++) {
+    if (adjacent && c.tokens[i].pos === 'NOUN' && !c.mentions.some((x) => x.start <= c.tokens[i].start && x.end >= c.tokens[i].end)) return null;
     if (c.tokens[i].normal === 'by') {
       // The agent is the noun phrase right after "by", not a name further on.
       let k = i + 1;
@@ -426,6 +427,41 @@ function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
   return null;
 }
 
+/** "between A and B" within a few words after an event noun ("a mediation effort between …"). */
+function betweenPair(c: Ctx, from: number): EntityMention[] {
+  for (let i = from; i < c.sentenceEnd && i < from + 4; i++) {
+    if (c.tokens[i].normal === 'between') {
+      // (not objectAfter: "between" also reads as a place word, and here it names the sides)
+      let k = i + 1;
+      while (k < c.sentenceEnd && ['DET', 'ADJ'].includes(c.tokens[k].pos)) k++;
+      const a = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+      if (!a) return [];
+      const b = c.mentions[c.mentions.indexOf(a) + 1];
+      return b && coordinates(c, a.end, b.start) ? [a, b] : [];
+    }
+    if (!['NOUN', 'ADP', 'DET', 'ADJ', 'PROPN', 'NUM'].includes(c.tokens[i].pos) && c.tokens[i].normal !== 'on') return [];
+  }
+  return [];
+}
+
+/** The first participant with a country after "against" in the clause ("a war against Iraq"). */
+function againstPhrase(c: Ctx, from: number): EntityMention | null {
+  let seen = false;
+  for (let i = from; i < c.sentenceEnd && i < from + 16; i++) {
+    const w = tokText(c, i);
+    if ([',', ';', '.', ':'].includes(w) || c.tokens[i].pos === 'SCONJ') return null;
+    if (!seen) {
+      if (c.tokens[i].pos === 'VERB' && i > from && c.tokens[i - 1].normal !== 'to') return null;
+      if (c.tokens[i].normal === 'against') seen = true;
+      continue;
+    }
+    if (c.tokens[i].pos === 'VERB' && c.tokens[i - 1].pos !== 'DET') return null;
+    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    if (m && m.country && participantOk(c, m)) return m;
+  }
+  return null;
+}
+
 /** Triggers whose "from X" names the other side: withdrawals, pull-outs, expulsions. */
 const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation']);
 
@@ -433,7 +469,7 @@ const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retre
 function fromPhrase(c: Ctx, from: number): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
-    if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from)) return null;
+    if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from && c.tokens[i - 1].pos !== 'DET')) return null;
     if (c.tokens[i].normal !== 'from') continue;
     let k = i + 1;
     while (k < c.sentenceEnd && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k++;
@@ -475,7 +511,8 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     }
   } else {
     const mod = nounModifier(c, firstTok);
-    const agent = byAgent(c, lastTok + 1);
+    // "its investigation into an allegation by X": a "by" after another noun is that noun's.
+    const agent = byAgent(c, lastTok + 1, true);
     const ofActor = OF_IS_ACTOR.has(event) && c.tokens[lastTok].normal === 'of';
     const travel = mod || agent ? null : travelledFor(c, firstTok);
     if (mod) actor = [mod];
@@ -493,12 +530,9 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
         if (subj) actor = withCoordinated(c, subj, -1);
       }
       // "clashes between A and B": both sides.
-      if (c.tokens[lastTok].normal === 'between') {
-        const a = objectAfter(c, afterPattern, 6);
-        if (a) {
-          const pair = withCoordinated(c, a, 1);
-          if (pair.length >= 2) return { actor: [pair[0]], recipient: pair.slice(1), passive };
-        }
+      if (c.tokens[lastTok].normal === 'between' && actor.length === 0) {
+        const pair = betweenPair(c, lastTok);
+        if (pair.length >= 2) return { actor: [pair[0]], recipient: pair.slice(1), passive };
       }
     }
     const prepEnds = ['of', 'on', 'against', 'at', 'for', 'with', 'to', 'over', 'from', 'into'];
@@ -519,6 +553,17 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
       const rel = relativeSubject(c, lastTok + 1);
       if (rel) actor = [rel];
     }
+  }
+  // "launched a mediation effort between the Emirates and Saudi Arabia": the mediator's two sides.
+  if (kind === 'noun' && actor.length > 0 && recipient.length === 0) {
+    const pair = betweenPair(c, c.tokens[lastTok].normal === 'between' ? lastTok : lastTok + 1);
+    if (pair.length >= 2 && !pair.some((p) => actor.some((a) => a.chain === p.chain))) recipient = pair;
+  }
+  // "mobilized reservists for a war against Iraq", "demonstrations against abuses by the Israeli
+  // military": with no target of its own (or only the actor's own forces), "against" names it.
+  if (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal' && !r.country)) {
+    const against = againstPhrase(c, lastTok + 1);
+    if (against && !actor.some((a) => a.chain === against.chain)) recipient = [against];
   }
   // "withdraw its troops from Lebanon", "expelled the diplomats from Germany": the side left or sent away is "from" whom.
   if (matched.some((i) => FROM_TARGET.has(c.tokens[i].lemma) || FROM_TARGET.has(c.tokens[i].normal))) {
