@@ -160,6 +160,9 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     for (const m of ms) {
       const app = apposition(m, all, text);
       for (const a of app) {
+        // ", Algeria's leading human rights activist": a country in the possessive owns the description.
+        const owner = a.type === 'LOC' && /^[’']s\b/.test(text.slice(a.end, a.end + 3)) ? (lex.countryByName(a.text) ?? null) : null;
+        if (!country && owner) { country = owner; source = 'apposition'; }
         if (!country && (a.modifierCountry || orgCountry(a, lex))) { country = a.modifierCountry ?? orgCountry(a, lex); source = 'apposition'; }
         if (!sector && a.roleSectors.length > 0) { sector = a.roleSectors[0]; source = source ?? 'apposition'; }
       }
