@@ -14,9 +14,10 @@
  * word (and the single-word ones of its neighbours).
  */
 import { hashString, hashStep, HASH_START, mix } from './hash.js';
-import { lexiconKeys } from './lexicon-features.js';
+import { lexiconExtras, ownFacts } from './lexicon-features.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
 import { CASE_UNKNOWN, type CaseTable } from './case-stats.js';
+import { clusterOf, type ClusterTable } from './clusters.js';
 
 /** A sentence prepared for tagging: per word the form and shape keys, and static features. */
 export interface PreparedSentence {
@@ -33,6 +34,8 @@ export interface FeatureOptions {
   lexicon: boolean;
   /** How words are usually written in plain news (case-stats.ts); null or absent: no such features. */
   caseTable?: CaseTable | null;
+  /** Word clusters learned from unlabelled text (clusters.ts); null or absent: no such features. */
+  clusters?: ClusterTable | null;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { lexicon: true };
@@ -50,6 +53,8 @@ const T_HYPHEN_HEAD = T('hy0'), T_HYPHEN_LAST = T('hyL'), T_ARABIC = T('arab');
 const T_LEX_PREV = T('L-1'), T_LEX_NEXT = T('L+1');
 const T_T1 = T('t1'), T_T2T1 = T('t2t1'), T_T1W = T('t1w'), T_T1SS = T('t1ss');
 const T_CASE = T('case'), T_CASE_M1 = T('case-1'), T_CASE_P1 = T('case+1'), T_CASE_W = T('casess');
+const T_CL = [T('c4'), T('c8'), T('c12'), T('cF')], T_CL_M1 = T('c-1'), T_CL_P1 = T('c+1');
+const CLUSTER_PREFIXES = [4, 8, 12, 99];
 const T_YEAR = T('!YEAR'), T_DIGITS = T('!DIG');
 const EDGE_LEFT = hashString('<s>'), EDGE_RIGHT = hashString('</s>');
 
@@ -83,21 +88,55 @@ function shapeHashes(word: string): [number, number, boolean] {
 }
 
 /** What the features need of a word on its own, whatever its neighbours. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   form: number;
   full: number;
   short: number;
   caps: boolean;
-  /** Prefix and suffix feature keys. */
+  /** Prefix and suffix feature keys, then the hyphen-part keys. */
   affixes: Int32Array;
+  /** The case class of the word in `clsTable` (computed on first use per table). */
+  cls: number;
+  clsTable: CaseTable | null;
 }
 
-const WORD_CACHE_LIMIT = 300_000;
-/** Per word form, for the life of the process: names and common words recur through a corpus. */
-const wordInfos = new Map<string, WordInfo>();
+/**
+ * A map that holds at most about 2 × `limit` entries: when the newer half
+ * fills, the older half is dropped and the newer becomes the older. Entries
+ * looked up in the older half move to the newer, so what recurs stays.
+ */
+export class BoundedCache<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  constructor(private readonly limit: number) {}
 
-function wordInfo(word: string): WordInfo {
+  get(key: string): V | undefined {
+    const v = this.young.get(key);
+    if (v !== undefined) return v;
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
+  }
+
+  set(key: string, value: V): void {
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+}
+
+const WORD_CACHE_LIMIT = 50_000;
+/** Per word form: names and common words recur through a corpus. */
+const wordInfos = new BoundedCache<WordInfo>(WORD_CACHE_LIMIT);
+
+export function wordInfo(word: string): WordInfo {
   let info = wordInfos.get(word);
   if (info !== undefined) return info;
   const lw = word.toLowerCase();
@@ -105,93 +144,187 @@ function wordInfo(word: string): WordInfo {
   // Numbers are known by shape, so "1996" and "2023" share weights.
   const form = !digit ? hashString(lw) : /^\d{4}$/.test(lw) ? T_YEAR : mix(T_DIGITS, s);
   const m = Math.min(4, lw.length);
-  const affixes = new Int32Array(2 * m);
+  const keys: number[] = [];
   let p = HASH_START;
   let x = HASH_START;
   for (let k = 0; k < m; k++) {
     p = hashStep(p, lw.charCodeAt(k));
     x = hashStep(x, lw.charCodeAt(lw.length - 1 - k));
-    affixes[2 * k] = mix(T_PREFIX[k], p);
-    affixes[2 * k + 1] = mix(T_SUFFIX[k], x);
+    keys.push(mix(T_PREFIX[k], p), mix(T_SUFFIX[k], x));
   }
-  info = { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes };
-  if (wordInfos.size >= WORD_CACHE_LIMIT) wordInfos.clear();
+  const dash = lw.indexOf('-');
+  if (dash > 0 && dash < lw.length - 1) {
+    const head = lw.slice(0, dash);
+    keys.push(mix(T_HYPHEN_HEAD, hashString(head)), mix(T_HYPHEN_LAST, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
+    if (ARABIC_PARTICLE.has(head)) keys.push(T_ARABIC);
+  }
+  info = { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes: Int32Array.from(keys), cls: CASE_UNKNOWN, clsTable: null };
   wordInfos.set(word, info);
   return info;
 }
+
+const clusterCaches = new WeakMap<ClusterTable, BoundedCache<Int32Array>>();
+
+/** Hashes of a word's cluster path cut at 4, 8, 12 and in full; 0 where the path is shorter or unknown. */
+function clusterKeys(table: ClusterTable, word: string): Int32Array {
+  let cache = clusterCaches.get(table);
+  if (!cache) { cache = new BoundedCache(WORD_CACHE_LIMIT); clusterCaches.set(table, cache); }
+  let keys = cache.get(word);
+  if (keys !== undefined) return keys;
+  const path = clusterOf(table, word);
+  keys = new Int32Array(4);
+  if (path === '') keys[1] = hashString('?');
+  CLUSTER_PREFIXES.forEach((len, k) => {
+    if (path.length >= len || (k === 3 && path !== '')) keys![k] = hashString(path.slice(0, len));
+  });
+  cache.set(word, keys);
+  return keys;
+}
+
+/** A word's case class (case-stats.ts), or CASE_UNKNOWN. */
+function caseClass(options: FeatureOptions, info: WordInfo): number {
+  const table = options.caseTable;
+  if (!table) return CASE_UNKNOWN;
+  if (info.clsTable !== table) { info.cls = table.get(info.lower) ?? CASE_UNKNOWN; info.clsTable = table; }
+  return info.cls;
+}
+
+/**
+ * Keys of the features of word `word` that depend on nothing else: the word,
+ * its shapes, affixes and hyphen parts, its usual case with its shape, its
+ * cluster, and its own knowledge facts (and the bias). Appended to `out`.
+ */
+export function localKeys(word: string, info: WordInfo, options: FeatureOptions, out: number[]): void {
+  const ss = info.short;
+  out.push(T_BIAS, mix(T_W, info.form), mix(T_SHAPE, info.full), mix(T_SS, ss));
+  const ax = info.affixes;
+  for (let k = 0; k < ax.length; k++) out.push(ax[k]);
+  if (options.caseTable) out.push(mix(mix(T_CASE_W, caseClass(options, info)), ss));
+  if (options.clusters) {
+    const c = clusterKeys(options.clusters, word);
+    for (let k = 0; k < 4; k++) if (c[k] !== 0) out.push(mix(T_CL[k], c[k]));
+  }
+  if (options.lexicon) for (const k of ownFacts(word)) out.push(k);
+}
+
+/** Neighbour positions whose features depend on the neighbour alone. */
+export const ROLES: readonly number[] = [-2, -1, 1, 2];
+
+/**
+ * Keys of the features a word gives the word `role` places after it (-2, -1:
+ * it stands before that word; 1, 2: after). `word` null: the sentence edge.
+ */
+export function neighbourKeys(role: number, word: string | null, info: WordInfo | null, options: FeatureOptions, out: number[]): void {
+  const edge = role < 0 ? EDGE_LEFT : EDGE_RIGHT;
+  const form = info ? info.form : edge;
+  if (role === -2) { out.push(mix(T_WM2, form)); return; }
+  if (role === 2) { out.push(mix(T_WP2, form)); return; }
+  const before = role === -1;
+  out.push(mix(before ? T_WM1 : T_WP1, form), mix(before ? T_SSM1 : T_SSP1, info ? info.short : edge));
+  if (options.clusters) out.push(mix(before ? T_CL_M1 : T_CL_P1, word !== null ? clusterKeys(options.clusters, word)[1] : edge));
+  if (options.lexicon && word !== null) for (const k of ownFacts(word)) out.push(mix(before ? T_LEX_PREV : T_LEX_NEXT, k));
+}
+
+/** A sentence's words with what the features of word pairs and positions need. */
+export interface SentenceContext {
+  words: readonly string[];
+  infos: WordInfo[];
+  forms: Int32Array;
+  shapes: Int32Array;
+  caps: Uint8Array;
+  cls: Int32Array;
+  headline: boolean;
+  /** Knowledge features from neighbours and covering names (lexicon-features.ts), or null. */
+  extras: (readonly number[])[] | null;
+  options: FeatureOptions;
+}
+
+export function sentenceContext(words: readonly string[], options: FeatureOptions, known?: readonly WordInfo[]): SentenceContext {
+  const n = words.length;
+  const infos: WordInfo[] = known ? known as WordInfo[] : new Array(n);
+  const forms = new Int32Array(n);
+  const shapes = new Int32Array(n);
+  const caps = new Uint8Array(n);
+  const cls = new Int32Array(n);
+  const lower: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const info = known ? known[i] : wordInfo(words[i]);
+    infos[i] = info;
+    forms[i] = info.form;
+    shapes[i] = info.short;
+    caps[i] = info.caps ? 1 : 0;
+    lower[i] = info.lower;
+    cls[i] = options.caseTable ? caseClass(options, info) : 0;
+  }
+  const extras = options.lexicon ? lexiconExtras(words, lower) : null;
+  return { words, infos, forms, shapes, caps, cls, headline: isCapsSentence(words), extras, options };
+}
+
+/**
+ * Keys of the features of word i that depend on it with a neighbour, on its
+ * position or on the whole sentence: bigrams, shape pairs, sentence start,
+ * headline, capitalisation around it, its case here, and knowledge from
+ * names that cover it. Written into `out` from 0; returns the count.
+ */
+export function pairKeys(s: SentenceContext, i: number, out: Int32Array): number {
+  const n = s.words.length;
+  const forms = s.forms;
+  const shapes = s.shapes;
+  const caps = s.caps;
+  const w = forms[i];
+  const ss = shapes[i];
+  const fl = i > 0 ? forms[i - 1] : EDGE_LEFT;
+  const fr = i + 1 < n ? forms[i + 1] : EDGE_RIGHT;
+  const sl = i > 0 ? shapes[i - 1] : EDGE_LEFT;
+  const sr = i + 1 < n ? shapes[i + 1] : EDGE_RIGHT;
+  let c = 0;
+  out[c++] = mix(mix(T_BIGRAM_L, fl), w);
+  out[c++] = mix(mix(T_BIGRAM_R, w), fr);
+  out[c++] = mix(mix(T_SSL, sl), ss);
+  out[c++] = mix(mix(T_SSR, ss), sr);
+  out[c++] = mix(mix(T_WSS, fl), ss);
+  out[c++] = mix(mix(T_SSW, ss), fr);
+  if (i === 0) out[c++] = mix(T_FIRST, ss);
+  if (s.headline) { out[c++] = mix(T_HEADLINE, ss); out[c++] = mix(T_HEADLINE_W, w); }
+  const capPattern = (caps[i] ? 4 : 0) + (i > 0 && caps[i - 1] ? 2 : 0) + (i + 1 < n && caps[i + 1] ? 1 : 0);
+  out[c++] = mix(T_CAPS, capPattern);
+  if (s.options.caseTable) {
+    // The word's usual case, with how it is written here and whether it opens the sentence.
+    const cls = s.cls;
+    const here = (caps[i] ? 2 : 0) + (i === 0 ? 1 : 0);
+    out[c++] = mix(mix(T_CASE, cls[i]), here);
+    out[c++] = mix(mix(T_CASE_M1, i > 0 ? cls[i - 1] : -1), caps[i] ? 1 : 0);
+    out[c++] = mix(mix(T_CASE_P1, i + 1 < n ? cls[i + 1] : -1), caps[i] ? 1 : 0);
+  }
+  if (s.extras) for (const k of s.extras[i]) { if (c >= out.length) break; out[c++] = k; }
+  return c;
+}
+
+/** Room for the pair keys of one word (knowledge features beyond this are dropped). */
+export const MAX_PAIR_KEYS = 48;
 
 /** Prepare a sentence: form and shape keys and all static features of every word. */
 export function prepareSentence(
   words: readonly string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
 ): PreparedSentence {
   const n = words.length;
-  const lower: string[] = new Array(n);
-  const forms = new Int32Array(n);
-  const full = new Int32Array(n);
-  const shapes = new Int32Array(n);
-  const caps: boolean[] = new Array(n);
-  const affixes: Int32Array[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const info = wordInfo(words[i]);
-    lower[i] = info.lower;
-    forms[i] = info.form;
-    full[i] = info.full;
-    shapes[i] = info.short;
-    caps[i] = info.caps;
-    affixes[i] = info.affixes;
-  }
-  const headline = isCapsSentence(words);
-  const table = options.caseTable;
-  const cls = new Int32Array(n);
-  if (table) for (let i = 0; i < n; i++) cls[i] = table.get(lower[i]) ?? CASE_UNKNOWN;
-  const lex = options.lexicon ? lexiconKeys(words, lower) : null;
-  const form = (k: number): number => (k < 0 ? EDGE_LEFT : k >= n ? EDGE_RIGHT : forms[k]);
-  const shape = (k: number): number => (k < 0 ? EDGE_LEFT : k >= n ? EDGE_RIGHT : shapes[k]);
+  const s = sentenceContext(words, options);
   const staticFeatures: Int32Array[] = [];
   const f: number[] = [];
+  const pair = new Int32Array(MAX_PAIR_KEYS);
   for (let i = 0; i < n; i++) {
     f.length = 0;
-    const w = forms[i];
-    const ss = shapes[i];
-    f.push(
-      T_BIAS,
-      mix(T_W, w), mix(T_WM1, form(i - 1)), mix(T_WM2, form(i - 2)), mix(T_WP1, form(i + 1)), mix(T_WP2, form(i + 2)),
-      mix(mix(T_BIGRAM_L, form(i - 1)), w), mix(mix(T_BIGRAM_R, w), form(i + 1)),
-      mix(T_SHAPE, full[i]), mix(T_SS, ss), mix(T_SSM1, shape(i - 1)), mix(T_SSP1, shape(i + 1)),
-      mix(mix(T_SSL, shape(i - 1)), ss), mix(mix(T_SSR, ss), shape(i + 1)),
-      mix(mix(T_WSS, form(i - 1)), ss), mix(mix(T_SSW, ss), form(i + 1)),
-    );
-    const lw = lower[i];
-    const ax = affixes[i];
-    for (let k = 0; k < ax.length; k++) f.push(ax[k]);
-    if (i === 0) f.push(mix(T_FIRST, ss));
-    if (headline) f.push(mix(T_HEADLINE, ss), mix(T_HEADLINE_W, w));
-    const capPattern = (caps[i] ? 4 : 0) + (i > 0 && caps[i - 1] ? 2 : 0) + (i + 1 < n && caps[i + 1] ? 1 : 0);
-    f.push(mix(T_CAPS, capPattern));
-    const dash = lw.indexOf('-');
-    if (dash > 0 && dash < lw.length - 1) {
-      const head = lw.slice(0, dash);
-      f.push(mix(T_HYPHEN_HEAD, hashString(head)), mix(T_HYPHEN_LAST, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
-      if (ARABIC_PARTICLE.has(head)) f.push(T_ARABIC);
+    localKeys(words[i], s.infos[i], options, f);
+    for (const role of ROLES) {
+      const k = i + role;
+      const inside = k >= 0 && k < n;
+      neighbourKeys(role, inside ? words[k] : null, inside ? s.infos[k] : null, options, f);
     }
-    if (table) {
-      // The word's usual case, with how it is written here and whether it opens the sentence.
-      const here = (caps[i] ? 2 : 0) + (i === 0 ? 1 : 0);
-      f.push(
-        mix(mix(T_CASE, cls[i]), here), mix(mix(T_CASE_W, cls[i]), ss),
-        mix(mix(T_CASE_M1, i > 0 ? cls[i - 1] : -1), caps[i] ? 1 : 0),
-        mix(mix(T_CASE_P1, i + 1 < n ? cls[i + 1] : -1), caps[i] ? 1 : 0),
-      );
-    }
-    if (lex) {
-      const [all, own] = lex;
-      for (const k of all[i]) f.push(k);
-      if (i > 0) for (const k of own[i - 1]) f.push(mix(T_LEX_PREV, k));
-      if (i + 1 < n) for (const k of own[i + 1]) f.push(mix(T_LEX_NEXT, k));
-    }
+    const c = pairKeys(s, i, pair);
+    for (let k = 0; k < c; k++) f.push(pair[k]);
     staticFeatures.push(Int32Array.from(f));
   }
-  return { words, forms, shapes, staticFeatures };
+  return { words, forms: s.forms, shapes: s.shapes, staticFeatures };
 }
 
 /**
@@ -207,3 +340,7 @@ export function historyKeys(s: PreparedSentence, i: number, t1: number, t2: numb
 }
 
 export const HISTORY_FEATURES = 4;
+/** Which history key holds the word form (historyKeys). */
+export const HISTORY_WORD_SLOT = 2;
+/** Positions in a word's static features of those built on its own form: the word and its two bigrams. */
+export const WORD_FORM_SLOTS: readonly number[] = [1, 6, 7];

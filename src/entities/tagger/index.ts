@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Sentence, Token } from '../../doc/types.js';
 import { dataPath } from '../../util/data.js';
-import { greedyDecode } from './decode.js';
-import { prepareSentence } from './features.js';
+import { FastTagger } from './fast.js';
 import { deserializeModel, type TaggerModel } from './model.js';
 import { applyRules } from './rules.js';
 import { DocumentMemory } from './document.js';
@@ -24,6 +23,7 @@ export type { BioTag, EntityKind } from './tags.js';
 export const MODEL_FILE = 'ner-model.bin.gz';
 
 let model: TaggerModel | null = null;
+let fast: FastTagger | null = null;
 let loadMs = 0;
 
 /** The shipped model, read on first use. */
@@ -39,6 +39,13 @@ export function taggerModel(): TaggerModel {
 /** Use another model (tests, experiments); null goes back to the shipped one. */
 export function useTaggerModel(m: TaggerModel | null): void {
   model = m;
+  fast = null;
+}
+
+function fastTagger(): FastTagger {
+  const m = taggerModel();
+  if (!fast || fast.model !== m) fast = new FastTagger(m);
+  return fast;
 }
 
 /** Milliseconds the shipped model took to load (0 before it is loaded). */
@@ -46,8 +53,11 @@ export function taggerLoadMs(): number {
   return loadMs;
 }
 
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc\u201c\u201d]/;
+
 /** Typographic quotes as the training data writes them (CoNLL uses ASCII). */
 export function trainingForm(word: string): string {
+  if (!TYPOGRAPHIC.test(word)) return word;
   return word.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
@@ -59,10 +69,8 @@ export function trainingForm(word: string): string {
 export function tagTokens(words: string[], pos?: string[]): BioTag[] {
   void pos;
   if (words.length === 0) return [];
-  const m = taggerModel();
   const forms = words.map(trainingForm);
-  const s = prepareSentence(forms, m.header.options);
-  return applyRules(forms, greedyDecode(m, s).map((t) => TAGS[t]));
+  return applyRules(forms, fastTagger().decode(forms).map((t) => TAGS[t]));
 }
 
 /**

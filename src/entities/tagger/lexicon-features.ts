@@ -27,8 +27,47 @@ function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): 
 }
 
 const wordCache = new Map<string, number[]>();
-const roleCache = new Map<string, string>();
-const spanCache = new Map<string, string[]>();
+/**
+ * A direct-mapped cache from a run of words (two 32-bit hashes) to a value:
+ * fixed size, so bounded; a slot taken by another run is simply overwritten.
+ */
+class RunCache<T> {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly values: (T | undefined)[];
+  private readonly mask: number;
+  constructor(bits: number) {
+    this.a = new Int32Array(1 << bits);
+    this.b = new Int32Array(1 << bits);
+    this.values = new Array(1 << bits).fill(undefined);
+    this.mask = (1 << bits) - 1;
+  }
+
+  get(a: number, b: number, make: () => string, compute: (k: string) => T): T {
+    const slot = (a ^ (b >>> 7)) & this.mask;
+    const v = this.values[slot];
+    if (v !== undefined && this.a[slot] === a && this.b[slot] === b) return v;
+    const fresh = compute(make());
+    this.a[slot] = a;
+    this.b[slot] = b;
+    this.values[slot] = fresh;
+    return fresh;
+  }
+}
+
+const roleCache = new RunCache<string>(14);
+const spanCache = new RunCache<string[]>(16);
+
+/** Two independent 32-bit hashes of a run of words, from per-word hash pairs. */
+let runB = 0;
+function runKey(hashes: Int32Array, seconds: Int32Array, first: number, last: number): number {
+  let a = 0x3c6ef372;
+  let b = 0x1b873593;
+  for (let k = first; k <= last; k++) { a = mix(a, hashes[k]); b = mix(b ^ 0x5bd1e995, seconds[k]); }
+  runB = b;
+  return a;
+}
+
 const factKeys = new Map<string, number>();
 const factNames = new Map<number, string>();
 
@@ -131,31 +170,54 @@ export function lexiconFeatures(words: readonly string[], lower: readonly string
   return lexiconKeys(words, lower)[0];
 }
 
+/** Keys of the single-word facts of a word (given name, honorific …), cached per spelling. */
+export function ownFacts(word: string): number[] {
+  return cached(wordCache, word, (w) => wordFacts(w).map((f) => named(factKey(f), f)));
+}
+
+const NONE: readonly number[] = [];
+
 export function lexiconKeys(words: readonly string[], lower: readonly string[]): [number[][], number[][]] {
+  const own = words.map(ownFacts);
+  const extra = lexiconExtras(words, lower);
+  return [own.map((o, i) => (extra[i].length > 0 ? [...o, ...extra[i]] : o)), own];
+}
+
+/**
+ * The knowledge features of each word that depend on its neighbours: a role
+ * word before it, and the dictionary names that cover it. (Its own facts are
+ * `ownFacts`.) Words without any share one empty list.
+ */
+export function lexiconExtras(words: readonly string[], lower: readonly string[]): (readonly number[])[] {
   const n = words.length;
-  const feats: number[][] = [];
-  const own: number[][] = [];
+  const feats: (readonly number[])[] = new Array(n).fill(NONE);
   const caps: boolean[] = [];
-  for (let i = 0; i < n; i++) {
-    const facts = cached(wordCache, words[i], (w) => wordFacts(w).map((f) => named(factKey(f), f)));
-    own.push(facts);
-    // Shared with the cache until something is added (see push below).
-    feats.push(facts);
-    caps.push(isCapitalised(words[i]));
-  }
-  const shared = new Uint8Array(n).fill(1);
+  let any = false;
+  for (let i = 0; i < n; i++) { const c = isCapitalised(words[i]); caps.push(c); any ||= c; }
+  if (!any) return feats;
   const push = (k: number, key: number): void => {
-    if (shared[k]) { feats[k] = feats[k].slice(); shared[k] = 0; }
-    feats[k].push(key);
+    if (feats[k] === NONE) feats[k] = [];
+    (feats[k] as number[]).push(key);
   };
+  // Hashes of each word as written and in lower case (two chains each): run keys.
+  const h = new Int32Array(n);
+  const h2 = new Int32Array(n);
+  const lh = new Int32Array(n);
+  const lh2 = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    h[i] = hashString(words[i]);
+    h2[i] = mix(h[i], words[i].length);
+    lh[i] = hashString(lower[i]);
+    lh2[i] = mix(lh[i], lower[i].length + 7);
+  }
   // A role word or phrase just before a word ("Minister X", "Foreign Minister X").
   // Only before capitalised words, where a name may start: elsewhere it would not matter.
   for (let i = 1; i < n; i++) {
     if (!caps[i]) continue;
-    const r1 = cached(roleCache, lower[i - 1], roleOf);
+    const r1 = roleCache.get(runKey(lh, lh2, i - 1, i - 1), runB, () => lower[i - 1], roleOf);
     if (r1) push(i, named(factKey('role-1=' + r1), 'role-1=' + r1));
     if (i >= 2) {
-      const r2 = cached(roleCache, lower[i - 2] + ' ' + lower[i - 1], roleOf);
+      const r2 = roleCache.get(runKey(lh, lh2, i - 2, i - 1), runB, () => lower[i - 2] + ' ' + lower[i - 1], roleOf);
       if (r2) push(i, named(factKey('role-2=' + r2), 'role-2=' + r2));
     }
   }
@@ -166,14 +228,11 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
     // A name runs over capitalised words and a few small words ("Bank of England").
     let reach = i;
     while (reach + 1 < n && reach + 1 - i < MAX_SPAN && (caps[reach + 1] || CONNECTORS.has(lower[reach + 1]))) reach++;
-    // Names of each length, built once: "Bank", "Bank of", "Bank of England".
-    const names: string[] = [words[i]];
-    for (let k = i + 1; k <= reach; k++) names.push(names[names.length - 1] + ' ' + words[k]);
+    // Names of each length: "Bank of England", "Bank of", "Bank".
     for (let len = reach - i + 1; len >= 1; len--) {
       const last = i + len - 1;
       if (!caps[last]) continue;
-      const name = names[len - 1];
-      const facts = cached(spanCache, name, spanFacts);
+      const facts = spanCache.get(runKey(h, h2, i, last), runB, () => words.slice(i, last + 1).join(' '), spanFacts);
       for (const f of facts) {
         const src = f.slice(0, 3);
         // Each source marks a word only from its longest name starting earliest.
@@ -189,5 +248,5 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
       }
     }
   }
-  return [feats, own];
+  return feats;
 }

@@ -5,17 +5,21 @@
  *   i32 per feature: its key (hash.ts),
  *   u16 per feature: bit j set when the feature has a weight for tag j,
  *   i16 per set bit: the weight divided by `scale`, rounded,
- *   u32 length and the case table as text (case-stats.ts; format 3 only).
+ *   u32 length and the case table as text (case-stats.ts; formats 3 and 4),
+ *   u32 length and the word clusters as text (clusters.ts; format 4).
  * Weights too small to matter are pruned before writing, so the file stays small.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureOptions } from './features.js';
 import { KeyIndex } from './hash.js';
 import { decodeCaseTable, encodeCaseTable } from './case-stats.js';
+import { decodeClusters, encodeClusters } from './clusters.js';
 import type { Scorer } from './perceptron.js';
 import { TAGS, TAG_COUNT } from './tags.js';
 
-export const MODEL_FORMAT = 'acta-ner-perceptron/3';
+export const MODEL_FORMAT = 'acta-ner-perceptron/4';
+/** Format 3: no word clusters. */
+const MODEL_FORMAT_3 = 'acta-ner-perceptron/3';
 /** The older format, without a case table, still reads. */
 const MODEL_FORMAT_2 = 'acta-ner-perceptron/2';
 
@@ -29,14 +33,19 @@ export interface ModelHeader {
   trained: Record<string, unknown>;
 }
 
-/** A model ready for decoding. */
+/**
+ * A model ready for decoding. Weights are kept as the 16-bit integers the file
+ * holds (the true weight is the integer times `header.scale`): sums of
+ * integers are exact in any order, so decoders that add features up in
+ * different groupings (fast.ts) choose exactly the same tags.
+ */
 export class TaggerModel implements Scorer {
   readonly classes = TAG_COUNT;
   private readonly index: KeyIndex;
   constructor(
     /** Feature key of each row. */
     readonly keys: Int32Array,
-    readonly weights: Float32Array,
+    readonly weights: Int16Array,
     readonly header: ModelHeader,
   ) {
     this.index = new KeyIndex(keys.length);
@@ -70,11 +79,11 @@ export function buildModel(
     if (keep) kept.push(r);
   }
   const keys = Int32Array.from(kept.map((r) => names[r]));
-  const out = new Float32Array(kept.length * TAG_COUNT);
+  const out = new Int16Array(kept.length * TAG_COUNT);
   kept.forEach((r, row) => {
     for (let j = 0; j < TAG_COUNT; j++) {
       const w = weights[r * TAG_COUNT + j];
-      out[row * TAG_COUNT + j] = Math.abs(w) >= minWeight ? Math.round(w / scale) * scale : 0;
+      out[row * TAG_COUNT + j] = Math.abs(w) >= minWeight ? Math.round(w / scale) : 0;
     }
   });
   const header: ModelHeader = {
@@ -86,18 +95,18 @@ export function buildModel(
 /** The model as gzip-compressed bytes. */
 export function serializeModel(model: TaggerModel): Buffer {
   const n = model.size;
-  const { caseTable, ...plainOptions } = model.header.options;
+  const { caseTable, clusters, ...plainOptions } = model.header.options;
+  const clusterBytes = Buffer.from(clusters ? encodeClusters(clusters) : '', 'utf8');
   const headerBytes = Buffer.from(JSON.stringify({ ...model.header, options: plainOptions }), 'utf8');
   const tableBytes = Buffer.from(caseTable ? encodeCaseTable(caseTable) : '', 'utf8');
   const keyBytes = Buffer.alloc(n * 4);
   model.keys.forEach((k, r) => keyBytes.writeInt32LE(k, r * 4));
   const masks = Buffer.alloc(n * 2);
   const values: number[] = [];
-  const scale = model.header.scale;
   for (let r = 0; r < n; r++) {
     let mask = 0;
     for (let j = 0; j < TAG_COUNT; j++) {
-      const q = Math.round(model.weights[r * TAG_COUNT + j] / scale);
+      const q = model.weights[r * TAG_COUNT + j];
       if (q !== 0) { mask |= 1 << j; values.push(q); }
     }
     masks.writeUInt16LE(mask, r * 2);
@@ -105,7 +114,7 @@ export function serializeModel(model: TaggerModel): Buffer {
   const valueBytes = Buffer.alloc(values.length * 2);
   values.forEach((q, k) => valueBytes.writeInt16LE(q, k * 2));
   const len = (x: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(x, 0); return b; };
-  const raw = Buffer.concat([len(headerBytes.length), headerBytes, keyBytes, masks, valueBytes, len(tableBytes.length), tableBytes]);
+  const raw = Buffer.concat([len(headerBytes.length), headerBytes, keyBytes, masks, valueBytes, len(tableBytes.length), tableBytes, len(clusterBytes.length), clusterBytes]);
   return gzipSync(raw, { level: 9 });
 }
 
@@ -116,26 +125,32 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
   const headerLen = raw.readUInt32LE(at); at += 4;
   const header = JSON.parse(raw.toString('utf8', at, at + headerLen)) as ModelHeader;
   at += headerLen;
-  if (header.format !== MODEL_FORMAT && header.format !== MODEL_FORMAT_2) throw new Error(`unknown NER model format: ${header.format}`);
+  if (header.format !== MODEL_FORMAT && header.format !== MODEL_FORMAT_3 && header.format !== MODEL_FORMAT_2) throw new Error(`unknown NER model format: ${header.format}`);
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('NER model tags differ from the tagger\'s');
   const n = header.features;
   if (raw.length < at + n * 6) throw new Error('NER model is damaged: too short');
   const keys = new Int32Array(n);
   for (let r = 0; r < n; r++) keys[r] = raw.readInt32LE(at + r * 4);
   at += n * 4;
-  const weights = new Float32Array(n * TAG_COUNT);
+  const weights = new Int16Array(n * TAG_COUNT);
   let v = at + n * 2;
   for (let r = 0; r < n; r++) {
     const mask = raw.readUInt16LE(at + r * 2);
     if (mask === 0) continue;
     for (let j = 0; j < TAG_COUNT; j++) {
-      if (mask & (1 << j)) { weights[r * TAG_COUNT + j] = raw.readInt16LE(v) * header.scale; v += 2; }
+      if (mask & (1 << j)) { weights[r * TAG_COUNT + j] = raw.readInt16LE(v); v += 2; }
     }
   }
-  if (header.format === MODEL_FORMAT) {
+  if (header.format !== MODEL_FORMAT_2) {
     const tableLen = raw.readUInt32LE(v);
     const text = raw.toString('utf8', v + 4, v + 4 + tableLen);
     header.options = { ...header.options, caseTable: text === '' ? null : decodeCaseTable(text) };
+    v += 4 + tableLen;
+  }
+  if (header.format === MODEL_FORMAT) {
+    const clusterLen = raw.readUInt32LE(v);
+    const text = raw.toString('utf8', v + 4, v + 4 + clusterLen);
+    header.options = { ...header.options, clusters: text === '' ? null : decodeClusters(text) };
   }
   return new TaggerModel(keys, weights, header);
 }

@@ -208,3 +208,64 @@ test('a document keeps a name\'s type: a surname alone after the full name is th
   assert.deepEqual(memory.apply(['Teskel', 'said', 'so', '.'], ['B-ORG', 'O', 'O', 'O']), ['B-PER', 'O', 'O', 'O']);
   assert.deepEqual(memory.apply(['They', 'met', 'Teskel', '.'], ['O', 'O', 'O', 'O']), ['O', 'O', 'B-PER', 'O']);
 });
+
+test('the fast decoder chooses exactly the tags of plain greedy decoding', async () => {
+  const { FastTagger } = await import('./fast.js');
+  const { taggerModel } = await import('./index.js');
+  const model = taggerModel();
+  const fast = new FastTagger(model);
+  const sentences = [
+    ['Angela', 'Merkel', 'met', 'officials', 'of', 'the', 'World', 'Bank', 'in', 'Nairobi', '.'],
+    ['LAGOS', 'TRADERS', 'PROTEST', 'NEW', 'TAX'],
+    ['The', 'Lakeside', 'Traders', 'Union', 'said', 'on', 'Tuesday', 'that', 'Hadi', 'al-Amiri', 'had', 'left', 'for', 'Basra', '.'],
+    ['"', 'We', 'will', 'not', 'pay', ',', '"', 'said', 'Amina', 'Odhiambo', ',', 'a', 'trader', 'in', 'Kisumu', '.'],
+    ['Shares', 'of', 'Kestrel', 'Mining', 'Corp', 'rose', '3.5', 'percent', 'to', '12,500', 'in', '1996', '.'],
+  ];
+  // Twice: the second time every word comes from the fast decoder's cache.
+  for (let round = 0; round < 2; round++) {
+    for (const words of sentences) {
+      assert.deepEqual(fast.decode(words), greedyDecode(model, prepareSentence(words, model.header.options)));
+    }
+  }
+});
+
+test('a bounded cache keeps what recurs and never holds more than twice its limit', async () => {
+  const { BoundedCache } = await import('./features.js');
+  const cache = new BoundedCache<number>(3);
+  for (let i = 0; i < 100; i++) {
+    cache.set('w' + i, i);
+    assert.equal(cache.get('keep'), i === 0 ? undefined : 0);
+    if (i === 0) cache.set('keep', 0);
+    assert.ok(cache.size <= 6);
+  }
+  assert.equal(cache.get('w99'), 99);
+  assert.equal(cache.get('w10'), undefined);
+});
+
+test('word clusters put words used alike together, repeatably, and survive the model file', async () => {
+  const { buildClusters, clusterOf, decodeClusters, encodeClusters, tokenize } = await import('./clusters.js');
+  assert.deepEqual(tokenize('Kenya\'s U.S. envoy didn\'t pay $1,500.'), ['Kenya', '\'s', 'U.S.', 'envoy', 'did', 'n\'t', 'pay', '$', '1,500', '.']);
+  const sentences: string[][] = [];
+  const towns = ['Kisumu', 'Nakuru', 'Eldoret', 'Mombasa'];
+  const people = ['Odhiambo', 'Wanjiru', 'Kamau', 'Otieno'];
+  for (let k = 0; k < 40; k++) {
+    const town = towns[k % 4];
+    const person = people[(k * 3) % 4];
+    sentences.push(['Traders', 'in', town, 'said', 'prices', 'rose', '.']);
+    sentences.push(['Mr', person, 'said', 'on', 'Monday', 'that', 'sales', 'fell', '.']);
+  }
+  const a = buildClusters(sentences, { minCount: 3, dim: 8, depth: 4, minSplit: 2 });
+  const b = buildClusters(sentences, { minCount: 3, dim: 8, depth: 4, minSplit: 2 });
+  assert.deepEqual([...a], [...b]);
+  const prefix = (w: string): string => clusterOf(a, w).slice(0, 2);
+  assert.equal(prefix('Kisumu'), prefix('Mombasa'));
+  assert.equal(prefix('Wanjiru'), prefix('Kamau'));
+  assert.notEqual(clusterOf(a, 'Kisumu'), clusterOf(a, 'Kamau'));
+  // Lower-case and capitalised forms fall back on each other; unknown words have no cluster.
+  assert.equal(clusterOf(a, 'TRADERS'), clusterOf(a, 'traders') || clusterOf(a, 'Traders'));
+  assert.equal(clusterOf(a, 'Zanzibar'), '');
+  assert.deepEqual(decodeClusters(encodeClusters(a)), new Map([...a].sort()));
+  const model = trainTagger(TINY, { epochs: 3, minCount: 1, minWeight: 0, features: { lexicon: false, clusters: a } });
+  const again = deserializeModel(serializeModel(model));
+  assert.equal(again.header.options.clusters?.get('Kisumu'), a.get('Kisumu'));
+});

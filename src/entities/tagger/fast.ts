@@ -1,0 +1,161 @@
+/**
+ * Fast decoding for a shipped model, with exactly the tags of
+ * `greedyDecode(model, prepareSentence(words))`.
+ *
+ * Scores are sums of integer weights (model.ts), so they can be added up in
+ * any grouping. Most of a word's features depend on one word alone: its own
+ * (localKeys) and those it gives its neighbours (neighbourKeys). Per word
+ * type, the summed weights of each group are kept in a small vector of 9
+ * integers, so a word seen before costs a few vector additions instead of
+ * forty hash lookups; only the features of word pairs and positions
+ * (pairKeys) are looked up per token. The history features are vectors too:
+ * per previous two tags, and per word type and previous tag.
+ *
+ * The cache is bounded (features.ts `BoundedCache`), so a long run over many
+ * documents does not grow without end.
+ */
+import {
+  BoundedCache, HISTORY_FEATURES, historyKeys, localKeys, MAX_PAIR_KEYS, neighbourKeys, pairKeys, ROLES,
+  sentenceContext, wordInfo, type PreparedSentence, type WordInfo,
+} from './features.js';
+import type { TaggerModel } from './model.js';
+import { allowedAfter, TAG_COUNT } from './tags.js';
+
+const C = TAG_COUNT;
+/** Layout of a word's vector: local, then roles -2, -1, +1, +2, then tag-and-word per previous tag (-1…8). */
+const LOCAL = 0;
+const ROLE_AT = [C, 2 * C, 3 * C, 4 * C];
+const T1W = 5 * C;
+const ENTRY = T1W + (C + 1) * C;
+
+/** allowed[(prev + 1) * C + next]: BIO constraint as a table. */
+const ALLOWED = new Uint8Array((C + 1) * C);
+for (let p = -1; p < C; p++) for (let j = 0; j < C; j++) ALLOWED[(p + 1) * C + j] = allowedAfter(p, j) ? 1 : 0;
+
+const CACHE_LIMIT = 20_000;
+
+export class FastTagger {
+  private readonly cache = new BoundedCache<{ info: WordInfo; vector: Int32Array }>(CACHE_LIMIT);
+  private readonly w: Int16Array;
+  /** Vectors of the sentence edges in each role. */
+  private readonly edges: Int32Array;
+  /** History vectors per (t2, t1): tag bigram and tag features. */
+  private readonly tagHistory: Int32Array;
+  /** Tag-and-shape history vectors per short shape, per previous tag. */
+  private readonly shapeHistory = new Map<number, Int32Array>();
+  private readonly keys: number[] = [];
+  private readonly pair = new Int32Array(MAX_PAIR_KEYS);
+  private readonly history = new Int32Array(HISTORY_FEATURES);
+  private readonly fake: PreparedSentence = { words: [''], forms: new Int32Array(1), shapes: new Int32Array(1), staticFeatures: [] };
+
+  constructor(readonly model: TaggerModel) {
+    this.w = model.weights;
+    const opts = model.header.options;
+    this.edges = new Int32Array(4 * C);
+    ROLES.forEach((role, r) => {
+      this.keys.length = 0;
+      neighbourKeys(role, null, null, opts, this.keys);
+      this.addKeys(this.keys, this.edges, r * C);
+    });
+    this.tagHistory = new Int32Array((C + 1) * (C + 1) * C);
+    for (let t2 = -1; t2 < C; t2++) {
+      for (let t1 = -1; t1 < C; t1++) {
+        historyKeys(this.fake, 0, t1, t2, this.history);
+        this.addKey(this.history[0], this.tagHistory, ((t2 + 1) * (C + 1) + t1 + 1) * C);
+        this.addKey(this.history[1], this.tagHistory, ((t2 + 1) * (C + 1) + t1 + 1) * C);
+      }
+    }
+  }
+
+  private addKey(key: number, out: Int32Array, at: number): void {
+    const r = this.model.rowOf(key);
+    if (r < 0) return;
+    const w = this.w;
+    const base = r * C;
+    for (let j = 0; j < C; j++) out[at + j] += w[base + j];
+  }
+
+  private addKeys(keys: ArrayLike<number>, out: Int32Array, at: number, count = keys.length): void {
+    for (let k = 0; k < count; k++) this.addKey(keys[k], out, at);
+  }
+
+  /** The vector of a word type, made on first sight. */
+  private entry(word: string): { info: WordInfo; vector: Int32Array } {
+    const known = this.cache.get(word);
+    if (known !== undefined) return known;
+    const info = wordInfo(word);
+    const e = new Int32Array(ENTRY);
+    const opts = this.model.header.options;
+    const keys = this.keys;
+    keys.length = 0;
+    localKeys(word, info, opts, keys);
+    this.addKeys(keys, e, LOCAL);
+    ROLES.forEach((role, r) => {
+      keys.length = 0;
+      neighbourKeys(role, word, info, opts, keys);
+      this.addKeys(keys, e, ROLE_AT[r]);
+    });
+    this.fake.forms[0] = info.form;
+    this.fake.shapes[0] = info.short;
+    for (let t1 = -1; t1 < C; t1++) {
+      historyKeys(this.fake, 0, t1, -1, this.history);
+      this.addKey(this.history[2], e, T1W + (t1 + 1) * C);
+    }
+    const entry = { info, vector: e };
+    this.cache.set(word, entry);
+    return entry;
+  }
+
+  private shapeVector(shape: number): Int32Array {
+    let v = this.shapeHistory.get(shape);
+    if (v !== undefined) return v;
+    v = new Int32Array((C + 1) * C);
+    this.fake.shapes[0] = shape;
+    for (let t1 = -1; t1 < C; t1++) {
+      historyKeys(this.fake, 0, t1, -1, this.history);
+      this.addKey(this.history[3], v, (t1 + 1) * C);
+    }
+    if (this.shapeHistory.size < 100_000) this.shapeHistory.set(shape, v);
+    return v;
+  }
+
+  /** Tag indices for one sentence of words (already in training form). */
+  decode(words: readonly string[]): number[] {
+    const n = words.length;
+    if (n === 0) return [];
+    const entries: Int32Array[] = new Array(n);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) { const e = this.entry(words[i]); entries[i] = e.vector; infos[i] = e.info; }
+    const s = sentenceContext(words, this.model.header.options, infos);
+    const tags: number[] = new Array(n);
+    const scores = new Int32Array(C);
+    const edges = this.edges;
+    for (let i = 0; i < n; i++) {
+      const e = entries[i];
+      for (let j = 0; j < C; j++) scores[j] = e[LOCAL + j];
+      // What the words two before to two after give word i (or the sentence edges).
+      for (let r = 0; r < 4; r++) {
+        const k = i + ROLES[r];
+        if (k >= 0 && k < n) { const v = entries[k]; const at = ROLE_AT[r]; for (let j = 0; j < C; j++) scores[j] += v[at + j]; }
+        else { const at = r * C; for (let j = 0; j < C; j++) scores[j] += edges[at + j]; }
+      }
+      const count = pairKeys(s, i, this.pair);
+      this.addKeys(this.pair, scores, 0, count);
+      const t1 = i >= 1 ? tags[i - 1] : -1;
+      const t2 = i >= 2 ? tags[i - 2] : -1;
+      const th = ((t2 + 1) * (C + 1) + t1 + 1) * C;
+      const tw = T1W + (t1 + 1) * C;
+      const sv = this.shapeVector(s.shapes[i]);
+      const ts = (t1 + 1) * C;
+      let best = 0;
+      let bestScore = -Infinity;
+      const allowed = (t1 + 1) * C;
+      for (let j = 0; j < C; j++) {
+        const v = scores[j] + this.tagHistory[th + j] + e[tw + j] + sv[ts + j];
+        if (ALLOWED[allowed + j] && v > bestScore) { bestScore = v; best = j; }
+      }
+      tags[i] = best;
+    }
+    return tags;
+  }
+}
