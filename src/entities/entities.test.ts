@@ -190,3 +190,14 @@ test('a given name that is also a title stays in the name before a single surnam
   const es = named(entities('Dean Porter scored twice in the second half .'));
   assert.equal(byText(es, 'Dean Porter').type, 'PER');
 });
+
+test('a numbered result line reads its name as a person, not as a sentence opener', () => {
+  const es = named(entities('Results of the 400 metres :\n1. Marla Denby ( Canada ) 50.12 seconds\n2. Kofi Asante ( Ghana ) 50.40'));
+  assert.equal(byText(es, 'Marla Denby').type, 'PER');
+  assert.equal(byText(es, 'Kofi Asante').type, 'PER');
+});
+
+test('a stray quote on the line before does not pull "The" into a name', () => {
+  const es = named(entities('He said so .\n"\nThe Transport Department proposed a ban on night flights .'));
+  assert.ok(es.some((e) => e.text === 'Transport Department' && e.type === 'ORG'), JSON.stringify(es.map((e) => e.text)));
+});

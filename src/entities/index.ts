@@ -48,16 +48,43 @@ interface CandidateRun extends Run {
   ruleOnly: boolean;
 }
 
+const hasLetter = (text: string, tokens: Token[], a: number, b: number) => {
+  for (let k = a; k < b; k++) if (/\p{L}/u.test(text.slice(tokens[k].start, tokens[k].end))) return true;
+  return false;
+};
+
+/**
+ * The stretch of tokens the tagger reads for a sentence, or null for none. A sentence with no
+ * letters ("1.", a stray quote) names nothing; a list number the splitter cut off on the same
+ * line ("1. Ana Ruiz ( Spain )") is read with the sentence after it, so the name does not look
+ * sentence-initial; and letterless tokens left over from the line before are not read.
+ */
+function taggingWindow(text: string, tokens: Token[], s: Sentence, prev: Sentence | null): Sentence | null {
+  if (!hasLetter(text, tokens, s.tokenStart, s.tokenEnd)) return null;
+  let start = s.tokenStart;
+  if (prev && prev.tokenEnd === s.tokenStart && !hasLetter(text, tokens, prev.tokenStart, prev.tokenEnd)
+    && !text.slice(prev.start, s.start).includes('\n')) start = prev.tokenStart;
+  else {
+    // (The splitter keeps a line break as a token of its own, or leaves it between tokens.)
+    for (let k = s.tokenStart + 1; k < s.tokenEnd; k++) {
+      if (!text.slice(tokens[k - 1].end, tokens[k].end).includes('\n')) continue;
+      if (!hasLetter(text, tokens, s.tokenStart, k)) start = /\S/.test(text.slice(tokens[k].start, tokens[k].end)) ? k : k + 1;
+      break;
+    }
+  }
+  return start === s.tokenStart ? s : { ...s, tokenStart: start, start: tokens[start].start };
+}
+
 /**
  * Name spans for a sentence: the tagger's spans, widened to a rule run that
  * contains them when the extra words are a title or a dictionary name, plus
  * rule runs the tagger missed.
  */
-function candidateRuns(text: string, tokens: Token[], s: Sentence, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
+function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentence | null, ruleRuns: Run[], useTagger: boolean, isKnownName: (name: string) => boolean,
   strongRule: (r: Run) => boolean, common: (w: string) => boolean, isRole: (w: string) => boolean = () => false,
   leadsName: (r: Run, nameStart: number) => boolean = () => true, titledPerson: (r: Run) => boolean = () => true): CandidateRun[] {
   if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
-  const tagged = tagSpans(text, tokens, s)
+  const tagged = (taggingWindow(text, tokens, s, prev) ? tagSpans(text, tokens, taggingWindow(text, tokens, s, prev)!) : [])
     // A span never ends on a connecting word ("Falih al-Fayyadh and").
     .map((t) => { let last = t.last; while (last > t.first && /^(and|or|of|the|for|,)$/i.test(text.slice(tokens[last].start, tokens[last].end))) last--; return { ...t, last }; });
   let out: CandidateRun[] = tagged
@@ -128,7 +155,8 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     const leadsName = (r: Run, nameStart: number) => titled(r)
       || wordsOf({ first: r.first, last: nameStart - 1 }).some((w) => lex.orgWord(w.toLowerCase()) === 'head');
     const knownName = (n: string) => lex.actor(n, date) !== null || (/\s/.test(n) && lex.isPlace(n));
-    for (const run of candidateRuns(text, tokens, s, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName, titledPerson)) {
+    const prev = s.index > 0 ? doc.sentences[s.index - 1] ?? null : null;
+    for (const run of candidateRuns(text, tokens, s, prev, findNameRuns(text, tokens, s, known, common), useTagger, knownName, strongRule, common, (w) => lex.roleAt([w], 0) !== null, leadsName, titledPerson)) {
       const words: string[] = [];
       for (let k = run.first; k <= run.last; k++) words.push(text.slice(tokens[k].start, tokens[k].end));
       let parts = classifyRun(words, lex, date);
