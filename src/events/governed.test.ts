@@ -120,3 +120,18 @@ test('a "by" phrase after another noun belongs to that noun, not to the event no
   assert.equal(e.actor[0]?.name, 'Joint Monitoring Committee');
   assert.equal(e.recipient[0]?.country, 'SDN');
 });
+
+test('handing over medicine is aid; receiving a mission of observers lets them in (RETREAT access)', () => {
+  assert.equal(top('Norwegian doctors handed over 300 kg of medicine to the hospital in Herat.').event, 'AID');
+  assert.equal(top('The Georgian prime minister received a mission of observers from the OSCE.').event, 'RETREAT');
+});
+
+test('"fired shells at targets in X": the place the targets are in is the recipient', () => {
+  const e = top('Russian artillery fired shells at targets in Kharkiv, witnesses said.');
+  assert.equal(e.recipient[0]?.country, 'UKR');
+});
+
+test('the first verb of a coordinated predicate leads the sentence', () => {
+  const e = top('Ghana has refused to send troops to Mali and has urged its citizens to leave the country.');
+  assert.equal(e.event, 'REJECT');
+});

@@ -127,7 +127,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
         trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
-        confidence: background ? Math.round((confidence - 0.15) * 100) / 100 : confidence,
+        // A background clause, or the second verb of "refused … and urged …", is not the sentence's lead.
+        confidence: Math.round((confidence - (background ? 0.15 : 0) - (parts.secondPredicate ? 0.1 : 0)) * 100) / 100,
       });
     }
     sentenceEvents.push(...obligations(doc, ctx, s, sentenceEvents, previous));

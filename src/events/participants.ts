@@ -11,6 +11,8 @@ export interface Participants {
   actor: EntityMention[];
   recipient: EntityMention[];
   passive: boolean;
+  /** The verb is the second of a coordinated predicate ("refused … and urged"): the first leads. */
+  secondPredicate?: boolean;
 }
 
 interface Ctx {
@@ -572,13 +574,16 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   }
   // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
   // with no named target, the place or people the object phrase belongs to is the recipient.
-  if (recipient.length === 0 && !passive && !LOCATIVE.has(c.tokens[lastTok].normal)) {
+  // (A pattern's own "at"/"into" marks the target — "fired shells at" — not a place.)
+  const targetPrep = matched.length > 1 && ['at', 'into'].includes(c.tokens[lastTok].normal);
+  if (recipient.length === 0 && !passive && (!LOCATIVE.has(c.tokens[lastTok].normal) || targetPrep)) {
     const owner = objectPhraseOwner(c, lastTok + 1);
     if (owner && !actor.some((a) => a.chain === owner.chain)) recipient = [owner];
   }
   // An entity cannot act on itself in one event.
   recipient = recipient.filter((r) => !actor.some((a) => a.chain === r.chain && a.evidence !== 'nominal'));
-  return { actor, recipient, passive };
+  const secondPredicate = kind === 'verb' && coordinatedPredicateHead(c, trigger, c.sentenceStart) !== null;
+  return { actor, recipient, passive, secondPredicate };
 }
 
 /** The subject of a verb at offset `pos` (for callers outside the pattern matcher). */
