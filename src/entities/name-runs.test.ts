@@ -52,3 +52,16 @@ test('isCapitalised looks at the first letter only, in any script', () => {
   assert.equal(isCapitalised('OFAC'), true);
   assert.equal(isCapitalised('1990s'), false);
 });
+
+test('"at" and "as" join a name only when hyphened to the next word', () => {
+  assert.deepEqual(runs('The final pits Norway at Dunmore Park against the holders.'), [['Norway', 'Dunmore Park']]);
+  assert.deepEqual(runs('The sermon quoted Abd at-Tawwab at length.'), [['Abd at-Tawwab']]);
+});
+
+test('a known place that is also a common word does not open a sentence as a name', () => {
+  const common = (w: string) => w === 'most';
+  const text = 'Most were freed on Monday. Most of the prisoners went home.';
+  const { tokens, sentences } = segment({ text, body: [{ start: 0, end: text.length }] });
+  const found = sentences.flatMap((s) => findNameRuns(text, tokens, s, (w) => w === 'Most', common));
+  assert.deepEqual(found, []);
+});

@@ -14,6 +14,8 @@ export interface Run {
 
 /** Lower-case words that may sit inside a name between capitalised words. */
 const INNER_GLUE = new Set(['of', 'for', 'the', 'al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 'at', 'az', 'ud', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'du', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'y', 'on', 'and']);
+/** Particles that are also everyday English words: glue only when hyphened to the next word. */
+const ENGLISH_PARTICLES = new Set(['at', 'as', 'an', 'ad', 'ash', 'ar']);
 /** Glue allowed only right after one of these words ("of the", "for the"). */
 const AFTER_OF = new Set(['the']);
 /** Glue that starts a name on its own: "al-Muhandis", "bin Salman". */
@@ -47,6 +49,8 @@ function nameWord(text: string, tokens: Token[], i: number, sentenceStart: numbe
   const atStart = i === sentenceStart || isOpeningPunct(text, tokens[i - 1]);
   // The tagger calls most sentence-opening words proper nouns; a common word there is no name ("Talks", "Hours").
   if (atStart && (t.pos !== 'PROPN' || common(word.toLowerCase())) && !known(word)) return false;
+  // Nor is a known place that is also a common word there ("Most were released", not the town of Most).
+  if (atStart && t.pos !== 'PROPN' && common(word.toLowerCase()) && !/^[\p{Lu}.]{2,}$/u.test(word)) return false;
   return true;
 }
 
@@ -87,8 +91,11 @@ export function findNameRuns(text: string, tokens: Token[], sentence: Sentence, 
         break;
       }
       if (nameWord(text, tokens, j, tokenStart, known)) { last = j; j++; continue; }
-      // Lower-case glue followed (possibly after more glue) by a capitalised word.
-      if (INNER_GLUE.has(word) || (AFTER_OF.has(word) && ['of', 'for'].includes(tokens[j - 1].normal))) {
+      // Lower-case glue followed (possibly after more glue) by a capitalised word. A particle that is
+      // also an English word ("at", "as", "an") is glue only hyphened ("Abd at-Tawwab"), never in
+      // "Switzerland at Slovak Republic".
+      const hyphened = j + 1 < tokenEnd && text.slice(tokens[j + 1].start, tokens[j + 1].end) === '-' && glued(tokens, j, j + 1);
+      if ((INNER_GLUE.has(word) && (!ENGLISH_PARTICLES.has(word) || hyphened)) || (AFTER_OF.has(word) && ['of', 'for'].includes(tokens[j - 1].normal))) {
         let k = j;
         while (k < tokenEnd && (INNER_GLUE.has(text.slice(tokens[k].start, tokens[k].end)) || text.slice(tokens[k].start, tokens[k].end) === '-')) k++;
         if (k < tokenEnd && k - j <= 3 && nameWord(text, tokens, k, tokenStart, known)) {
