@@ -135,3 +135,27 @@ test('the first verb of a coordinated predicate leads the sentence', () => {
   const e = top('Ghana has refused to send troops to Mali and has urged its citizens to leave the country.');
   assert.equal(e.event, 'REJECT');
 });
+
+test('a preposition past another noun phrase is not the event noun\'s: "a bombing near the town of X"', () => {
+  const es = analyze({ text: 'A roadside bombing near the town of Baiji on Sunday killed two Iraqi policemen.', published: PUBLISHED }).events;
+  const attack = es.find((e) => e.event === 'ASSAULT');
+  assert.ok(attack);
+  assert.ok(!attack.recipient.some((r) => r.text === 'Baiji'), JSON.stringify(attack.recipient));
+});
+
+test('"X and a group of deputies held talks": the named leader is among the actors', () => {
+  const e = top('Senate president Maria Lopes and a group of deputies held talks with Angolan ministers on Tuesday.');
+  assert.equal(e.event, 'CONSULT');
+  assert.equal(e.actor[0]?.name, 'Maria Lopes');
+});
+
+test('the subject is the head noun, not a name in its "from" phrase; crowds converging for a rally hold it', () => {
+  const e = top('Angry activists from the defeated Labour Party have staged rallies in Lusaka against the new tax.');
+  assert.equal(e.actor[0]?.text, 'activists');
+  const rally = top('Thousands of Ghanaians were converging on Monday for a rally in Accra.');
+  assert.equal(rally.actor[0]?.country, 'GHA');
+});
+
+test('a press release is a statement, not a release', () => {
+  assert.ok(!analyze({ text: 'The ministry said in a press release that talks would resume.', published: PUBLISHED }).events.some((e) => e.event === 'RETREAT'));
+});

@@ -45,15 +45,21 @@ function wordMatches(t: Token, alts: string[]): boolean {
 }
 
 /** Try to match the words after the trigger, in order, each within MAX_GAP tokens. */
-function matchAfter(tokens: Token[], text: string, trigger: number, end: number, words: string[][]): number[] | null {
+function matchAfter(tokens: Token[], text: string, trigger: number, end: number, words: string[][], noun = false): number[] | null {
   const out: number[] = [];
   let at = trigger;
   for (let w = 1; w < words.length; w++) {
     let found = -1;
+    // After an event noun, a preposition past another noun phrase belongs to that phrase:
+    // "a bombing near the town of Samarra" is no "bombing of" ("an attack by rebels on" still is).
+    let otherPhrase = false;
     for (let k = at + 1; k < end && k <= at + MAX_GAP + 1; k++) {
       if (CLAUSE_BREAK.has(text.slice(tokens[k].start, tokens[k].end))) break;
       if (wordMatches(tokens[k], words[w])) { found = k; break; }
+      const prev = tokens[k - 1];
+      if (tokens[k].pos === 'NOUN' && (prev.pos === 'DET' || (prev.pos === 'ADP' && prev.normal !== 'by'))) otherPhrase = true;
     }
+    if (found >= 0 && noun && otherPhrase && tokens[found].pos === 'ADP') return null;
     if (found < 0) return null;
     out.push(found);
     at = found;
@@ -91,7 +97,7 @@ export function matchTriggers(text: string, tokens: Token[], start: number, end:
     if (!list) continue;
     for (const p of list) {
       if (!posFits(p, t)) continue;
-      const after = matchAfter(tokens, text, i, end, p.words);
+      const after = matchAfter(tokens, text, i, end, p.words, p.kind === 'noun');
       if (!after) continue;
       const before = p.before.length ? matchBefore(tokens, text, i, start, p.before) : [];
       if (!before) continue;

@@ -42,7 +42,8 @@ function tokenAt(c: Ctx, offset: number): number {
 
 function precededBy(c: Ctx, m: EntityMention): string | null {
   let i = tokenAt(c, m.start) - 1;
-  while (i >= c.sentenceStart && ['DET', 'ADJ', 'NUM'].includes(c.tokens[i].pos)) i--;
+  // (a lower-case noun before a name is its modifier, often a mis-tagged participle: "the defeated Fatah Party")
+  while (i >= c.sentenceStart && (['DET', 'ADJ', 'NUM'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'NOUN' && /^\p{Ll}/u.test(tokText(c, i))))) i--;
   return i >= c.sentenceStart ? c.tokens[i].normal : null;
 }
 
@@ -97,6 +98,8 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
     let next = c.mentions[idx + dir];
     // A demonym that only modifies the next name is skipped: "X and Iraqi commander Y".
     if (next && dir === 1 && modifiesNext(c, next)) next = c.mentions[idx + 2];
+    // "X and a group of deputies": the partitive "group" is no participant of its own.
+    if (next && dir === -1 && /^\s+of\s+(the\s+)?$/.test(c.text.slice(next.end, cur.start)) && PARTITIVE.test(next.text)) next = c.mentions[idx - 2];
     if (!next) break;
     const joined = dir === 1 ? coordinates(c, cur.end, next.start) : coordinates(c, next.end, cur.start);
     if (!joined || !participantOk(c, next)) break;
@@ -105,6 +108,8 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
   }
   return dir === 1 ? out : out.reverse();
 }
+
+const PARTITIVE = /^(a |an |the )?(group|delegation|team|number|handful|party|contingent)$/i;
 
 /** The nearest acceptable mention to the left of `pos` in the same clause (the subject). */
 function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
@@ -376,8 +381,13 @@ export function governingVerb(c: Pick<Ctx, 'text' | 'tokens' | 'sentenceStart' |
   return k >= c.sentenceStart && c.tokens[k].pos === 'VERB' ? k : null;
 }
 
+/** Is the token a form of one of these verbs? (The lemmatizer misses some: "staged" → "stag".) */
+function lemmaIn(verbs: Set<string>, t: Token): boolean {
+  return verbs.has(t.lemma) || verbs.has(t.normal) || verbs.has(t.normal.replace(/d$/, '')) || verbs.has(t.normal.replace(/ed$/, '')) || verbs.has(t.normal.replace(/s$/, ''));
+}
+
 /** Verbs of travel whose "for talks" names what the travellers come to do. */
-const TRAVEL = new Set(['return', 'go', 'travel', 'fly', 'arrive', 'come', 'head', 'gather', 'sit', 'meet', 'convene', 'assemble']);
+const TRAVEL = new Set(['return', 'go', 'travel', 'fly', 'arrive', 'come', 'head', 'gather', 'sit', 'meet', 'convene', 'assemble', 'converge', 'flock', 'march']);
 
 /** The travel verb a "for <event noun>" phrase at token `first` hangs on ("returned to Geneva for talks"), or null. */
 function travelledFor(c: Ctx, first: number): number | null {
@@ -387,7 +397,7 @@ function travelledFor(c: Ctx, first: number): number | null {
   for (let i = k - 1; i >= Math.max(c.sentenceStart, k - 8); i--) {
     const t = c.tokens[i];
     // (the tagger sometimes reads a plural subject's verb as a noun: "negotiators return")
-    if (TRAVEL.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'NOUN')) return i;
+    if (lemmaIn(TRAVEL, t) && (t.pos === 'VERB' || t.pos === 'NOUN')) return i;
     if (t.pos === 'VERB') return null;
     if ([',', ';'].includes(tokText(c, i))) return null;
   }
@@ -527,7 +537,7 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
       const k = governingVerb(c, firstTok);
-      if (k !== null && AGENTIVE.has(c.tokens[k].lemma)) {
+      if (k !== null && lemmaIn(AGENTIVE, c.tokens[k])) {
         const subj = subjectBefore(c, c.tokens[k].start);
         if (subj) actor = withCoordinated(c, subj, -1);
       }
