@@ -201,3 +201,10 @@ test('a stray quote on the line before does not pull "The" into a name', () => {
   const es = named(entities('He said so .\n"\nThe Transport Department proposed a ban on night flights .'));
   assert.ok(es.some((e) => e.text === 'Transport Department' && e.type === 'ORG'), JSON.stringify(es.map((e) => e.text)));
 });
+
+test('a role word standing as a surname is a person; with an article, or plural, it is not a name', () => {
+  const es = named(entities('Coach Alma Bishop picked her team . " We will wait and see , " said Bishop .'));
+  assert.ok(es.filter((e) => e.text === 'Bishop' && e.type === 'PER').length >= 1, JSON.stringify(es.map((e) => [e.text, e.type])));
+  const es2 = named(entities('The Bishop blessed the sailors and Marines on Sunday .'));
+  assert.ok(!es2.some((e) => e.text === 'Bishop' || e.text === 'Marines'), JSON.stringify(es2.map((e) => [e.text, e.type])));
+});

@@ -48,6 +48,20 @@ interface CandidateRun extends Run {
   ruleOnly: boolean;
 }
 
+/**
+ * Is the role word at token i used as a surname: capitalised inside the sentence, with no
+ * article, possessive or modifier before it and no name after it ("… said King", "King will
+ * feel good"), unlike "the King", "Belgian King Baudouin"?
+ */
+function surnameLike(text: string, tokens: Token[], s: Sentence, i: number): boolean {
+  if (i === s.tokenStart) return false;
+  const before = tokens[i - 1];
+  const w = text.slice(tokens[i].start, tokens[i].end);
+  // (A plural, "sailors and Marines", is a group.)
+  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || /[^s]s$/.test(w) || ['DET', 'PRON', 'ADJ', 'NUM'].includes(before.pos) || /^['’]s$/.test(text.slice(before.start, before.end))) return false;
+  return !(i + 1 < s.tokenEnd && /^\p{Lu}/u.test(text.slice(tokens[i + 1].start, tokens[i + 1].end)));
+}
+
 const hasLetter = (text: string, tokens: Token[], a: number, b: number) => {
   for (let k = a; k < b; k++) if (/\p{L}/u.test(text.slice(tokens[k].start, tokens[k].end))) return true;
   return false;
@@ -91,7 +105,9 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
     // A lone sentence-opening common word is no name ("Roadside bombs struck …").
     .filter((t) => !(t.first === t.last && t.first === s.tokenStart && common(text.slice(tokens[t.first].start, tokens[t.first].end).toLowerCase())))
     // A role word is a description, not a name, even when the tagger calls it one ("Opposition groups …").
-    .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal)))
+    // (A capitalised role word the tagger calls a person, with no article or possessive before it and
+    // no name after it, is a surname: "said King", "Bishop's letter" aside.)
+    .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal) && !(t.type === 'PER' && surnameLike(text, tokens, s, t.first))))
     // Nor is a lone function word or adverb ("But", "Sometimes", "First").
     .filter((t) => !(t.first === t.last && NOT_NAME_POS.has(tokens[t.first].pos)))
     .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false, exact: true }));
@@ -163,6 +179,10 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
       // The tagger's own span of an organisation, place or other name is one name: no title is
       // peeled off it and no demonym cut out of it ("Major League", "Queen of the South",
       // "West Indian", "Cleveland Indians").
+      // A lone role word the tagger calls a person and that stands like a surname is that person's name.
+      if (run.exact && run.tagged === 'PER' && words.length === 1 && parts[0].roleOnly && surnameLike(text, tokens, s, run.first)) {
+        parts = [{ ...parts[0], roleOnly: false, roles: [], roleSectors: [], evidence: 'unknown' }];
+      }
       // A title before a person's name still makes a person ("Colonel Ana Ruiz").
       const titledPerson = parts.some((p) => p.type === 'PER' && p.roles.length > 0 && !p.roleOnly && /^\p{Lu}\p{L}/u.test(words[p.first]));
       if (run.exact && run.tagged !== 'PER' && run.tagged !== null && !titledPerson && (parts.length > 1 || parts[0].first > 0 || parts[0].last < words.length - 1)) {
