@@ -127,3 +127,9 @@ test('a people qualified by a demonym lives in that demonym\'s country: "Iraqi K
   const kurds = d.entities.find((e) => e.text === 'Iraqi Kurds');
   assert.equal(kurds?.code, 'IRQCVL');
 });
+
+test('a name led by a demonym belongs to that country: "Liberian Peace Council"', () => {
+  const d = analyze({ text: 'The Malian Peace Council accused the army of abuses.', published: '2023-01-01' });
+  const council = d.entities.find((e) => e.text.includes('Malian Peace Council'));
+  assert.equal(council?.country, 'MLI');
+});

@@ -159,3 +159,26 @@ test('the subject is the head noun, not a name in its "from" phrase; crowds conv
 test('a press release is a statement, not a release', () => {
   assert.ok(!analyze({ text: 'The ministry said in a press release that talks would resume.', published: PUBLISHED }).events.some((e) => e.event === 'RETREAT'));
 });
+
+test('a conditional threat is addressed to the subject of its condition', () => {
+  const e = top('Turkey threatened to halt the talks if Greece goes ahead with the drilling.');
+  assert.equal(e.event, 'THREATEN');
+  assert.equal(e.recipient[0]?.country, 'GRC');
+});
+
+test('"the US and other developed nations": a participle before a name does not break coordination', () => {
+  const es = analyze({ text: 'The Asian Water Forum concluded on Saturday that Japan and other developed nations must allocate more money to help poor countries.', published: PUBLISHED }).events;
+  const e = es.find((x) => x.event === 'REQUEST');
+  assert.deepEqual(e?.recipient.map((r) => r.text), ['Japan', 'nations']);
+});
+
+test('threatening a curfew in a city is a threat to that country\'s people', () => {
+  const e = top('President Ama Boateng threatened to impose a curfew in Kumasi after the riots.');
+  assert.equal(e.event, 'THREATEN');
+  assert.equal(e.recipient[0]?.country, 'GHA');
+});
+
+test('evacuating people "from the besieged Bosnian town": the town\'s side is the recipient', () => {
+  const e = top('U.N. helicopters evacuated the wounded from the besieged Syrian town of Douma on Friday.');
+  assert.equal(e.recipient[0]?.country, 'SYR');
+});

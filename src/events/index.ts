@@ -18,7 +18,7 @@ import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
-import { bindParticipants, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
+import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -85,6 +85,11 @@ export function findEvents(doc: EventInput): CodedEvent[] {
           parts.actor = source ? [source] : [];
         }
       }
+      // A conditional threat is addressed to the one whose act is the condition.
+      if (type === 'THREATEN' && parts.recipient.every((r) => r.evidence === 'nominal' && !r.country)) {
+        const cond = conditionSubject(ctx, m.trigger + 1);
+        if (cond && !parts.actor.some((a) => a.chain === cond.chain)) parts.recipient = [cond];
+      }
       const codeInfo = cameoInfo(code)!;
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
@@ -120,7 +125,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
         actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
-        recipient: parts.recipient.length || !(ADDRESSED_TO_PLACE.has(type) || ADDRESSED_TO_PLACE.has(event))
+        recipient: parts.recipient.length || !(ADDRESSED_TO_PLACE.has(type) || ADDRESSED_TO_PLACE.has(event) || code.startsWith('132'))
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
           : placeTarget(doc, s.index, where, onlyCountry),
         location: where ? toPlace(where) : null,

@@ -84,6 +84,8 @@ function coordinates(c: Ctx, from: number, to: number): boolean {
   void after;
   if (i + 1 < end && partitive.test(c.text.slice(c.tokens[i].end, to))) return true;
   for (let k = i + 1; k < end; k++) {
+    // "the US and other developed nations": a participle right before the name modifies it.
+    if (k === end - 1 && c.tokens[k].pos === 'VERB' && /(ed|ing)$/.test(c.tokens[k].normal)) continue;
     if (['VERB', 'AUX', 'PUNCT', 'ADP', 'SCONJ', 'PRON'].includes(c.tokens[k].pos) && c.tokens[k].normal !== '-') return false;
   }
   return true;
@@ -484,7 +486,9 @@ function fromPhrase(c: Ctx, from: number): EntityMention | null {
     if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from && c.tokens[i - 1].pos !== 'DET')) return null;
     if (c.tokens[i].normal !== 'from') continue;
     let k = i + 1;
-    while (k < c.sentenceEnd && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k++;
+    // (skipping modifiers: "from the besieged Bosnian town")
+    while (k < c.sentenceEnd && (['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos) || (c.tokens[k].pos === 'VERB' && /ed$/.test(c.tokens[k].normal)))
+      && !c.mentions.some((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start)) k++;
     if (k >= c.sentenceEnd) return null;
     const m = c.mentions.find((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
     return m && m.country ? m : null;
@@ -594,6 +598,21 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   recipient = recipient.filter((r) => !actor.some((a) => a.chain === r.chain && a.evidence !== 'nominal'));
   const secondPredicate = kind === 'verb' && coordinatedPredicateHead(c, trigger, c.sentenceStart) !== null;
   return { actor, recipient, passive, secondPredicate };
+}
+
+/**
+ * "… threatened to stop the talks if the United States goes ahead", "… unless Baghdad accepted":
+ * the one a conditional threat is addressed to is the subject of its condition.
+ */
+export function conditionSubject(c: Ctx, from: number): EntityMention | null {
+  for (let i = from; i < c.sentenceEnd; i++) {
+    if (c.tokens[i].normal !== 'unless' && c.tokens[i].normal !== 'if') continue;
+    let k = i + 1;
+    while (k < c.sentenceEnd && ['DET', 'ADJ'].includes(c.tokens[k].pos)) k++;
+    const m = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    return m && participantOk(c, m) ? m : null;
+  }
+  return null;
 }
 
 /** The subject of a verb at offset `pos` (for callers outside the pattern matcher). */
