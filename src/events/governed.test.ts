@@ -182,3 +182,11 @@ test('evacuating people "from the besieged Bosnian town": the town\'s side is th
   const e = top('U.N. helicopters evacuated the wounded from the besieged Syrian town of Douma on Friday.');
   assert.equal(e.recipient[0]?.country, 'SYR');
 });
+
+test('a description with no country of its own takes its owner\'s: "Kenya\'s leading activist", "a camp for Somali refugees"', () => {
+  const strike = top('Wanjiru Kamau, Kenya\'s leading human rights activist, staged a hunger strike in prison on Sunday.');
+  assert.equal(strike.event, 'PROTEST');
+  assert.equal(strike.actor[0]?.country, 'KEN');
+  const camp = top('A camp for Somali refugees was attacked by gunmen on Tuesday.');
+  assert.equal(camp.recipient[0]?.country, 'SOM');
+});

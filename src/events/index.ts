@@ -33,7 +33,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   for (const s of doc.sentences) {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
-    const mentions = topLevel(doc.entities.filter((m) => m.sentence === s.index)).map((m) => withPlaceCountry(m, doc.places));
+    const placed = topLevel(doc.entities.filter((m) => m.sentence === s.index)).map((m) => withPlaceCountry(m, doc.places));
+    const mentions = placed.map((m) => withOwnerCountry(m, placed, text));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
@@ -384,6 +385,27 @@ function withPlaceCountry(m: EntityMention, places: Place[]): EntityMention {
   if (m.type !== 'LOC' || m.country) return m;
   const p = places.find((x) => x.start === m.start && x.end === m.end && x.country);
   return p ? { ...m, country: p.country, code: `${p.country}${m.sector ?? ''}`, codeSource: 'place' } : m;
+}
+
+/**
+ * A description with no country of its own belongs to the country that owns it: "Algeria's
+ * leading human rights activist", "a camp for Congolese refugees", "the offices of the
+ * Palestinian administrators".
+ */
+function withOwnerCountry(m: EntityMention, mentions: EntityMention[], text: string): EntityMention {
+  if (!m.nominal || m.country) return m;
+  const before = /([’']s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+  let owner: EntityMention | undefined;
+  if (before) {
+    const at = m.start - before[0].length;
+    owner = mentions.find((o) => o !== m && o.end === at && o.country && !o.nominal);
+  }
+  if (!owner) {
+    const after = /^\s+(?:of|for)\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 12));
+    if (after) owner = mentions.find((o) => o !== m && o.start === m.end + after[0].length && o.country);
+  }
+  if (!owner?.country) return m;
+  return { ...m, country: owner.country, code: `${owner.country}${m.sector ?? ''}`, codeSource: 'owner' };
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */
