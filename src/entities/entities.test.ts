@@ -208,3 +208,10 @@ test('a role word standing as a surname is a person; with an article, or plural,
   const es2 = named(entities('The Bishop blessed the sailors and Marines on Sunday .'));
   assert.ok(!es2.some((e) => e.text === 'Bishop' || e.text === 'Marines'), JSON.stringify(es2.map((e) => [e.text, e.type])));
 });
+
+test('a name does not end on a lower-case common noun, but keeps a hyphened piece', () => {
+  const es = named(entities('She thanked the Falcons organisation and the fans .\nA United Nations-sponsored truce held .'));
+  assert.ok(es.some((e) => e.text === 'Falcons'), JSON.stringify(es.map((e) => e.text)));
+  assert.ok(!es.some((e) => e.text.includes('organisation')));
+  assert.ok(es.some((e) => e.text === 'United Nations-sponsored'), JSON.stringify(es.map((e) => e.text)));
+});

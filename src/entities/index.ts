@@ -30,6 +30,9 @@ function isTitleCase(text: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
 }
 
+/** Lower-case particles that may end a name ("Tour de …" aside, "Ibn al-…" pieces). */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
+
 /** Parts of speech a one-word name never has. */
 const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADV', 'ADP', 'DET', 'PRON', 'AUX', 'PART', 'NUM', 'INTJ']);
 
@@ -99,8 +102,18 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
   leadsName: (r: Run, nameStart: number) => boolean = () => true, titledPerson: (r: Run) => boolean = () => true): CandidateRun[] {
   if (!useTagger) return ruleRuns.map((r) => ({ ...r, tagged: null, ruleOnly: false }));
   const tagged = (taggingWindow(text, tokens, s, prev) ? tagSpans(text, tokens, taggingWindow(text, tokens, s, prev)!) : [])
-    // A span never ends on a connecting word ("Falih al-Fayyadh and").
-    .map((t) => { let last = t.last; while (last > t.first && /^(and|or|of|the|for|,)$/i.test(text.slice(tokens[last].start, tokens[last].end))) last--; return { ...t, last }; });
+    // A span never ends on a connecting word ("Falih al-Fayyadh and", "… for Sarajevo on") or a
+    // common lower-case noun ("the Dole campaign"); "United Nations-sponsored" keeps its piece.
+    .map((t) => {
+      let last = t.last;
+      const w = (k: number) => text.slice(tokens[k].start, tokens[k].end);
+      const hyphened = (k: number) => w(k - 1) === '-' && tokens[k - 1].end === tokens[k].start;
+      while (last > t.first && (/^(and|or|of|the|for|on|at|in|to|by|with|&|,)$/i.test(w(last))
+        || /^\p{Ll}+$/u.test(w(last)) && !PARTICLES.has(w(last)) && !hyphened(last))) last--;
+      return { ...t, last };
+    })
+    // A span with no capital letter is no name ("interior ministry").
+    .filter((t) => /\p{Lu}/u.test(text.slice(tokens[t.first].start, tokens[t.last].end)));
   let out: CandidateRun[] = tagged
     // A lone sentence-opening common word is no name ("Roadside bombs struck …").
     .filter((t) => !(t.first === t.last && t.first === s.tokenStart && common(text.slice(tokens[t.first].start, tokens[t.first].end).toLowerCase())))
