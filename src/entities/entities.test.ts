@@ -215,3 +215,11 @@ test('a name does not end on a lower-case common noun, but keeps a hyphened piec
   assert.ok(!es.some((e) => e.text.includes('organisation')));
   assert.ok(es.some((e) => e.text === 'United Nations-sponsored'), JSON.stringify(es.map((e) => e.text)));
 });
+
+test('pieces of a name cut at a particle make one person when the last piece is one', () => {
+  const es = named(entities('Scrum-half Pieter van der Merwe scored twice . Later a penalty from Van der Merwe set up the third try .'));
+  const later = byText(es, 'Van der Merwe');
+  assert.equal(later.type, 'PER');
+  assert.equal(later.chain, byText(es, 'Pieter van der Merwe').chain);
+  assert.ok(!es.some((e) => e.text === 'Van'));
+});

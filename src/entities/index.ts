@@ -33,6 +33,10 @@ function isTitleCase(text: string): boolean {
 /** Lower-case particles that may end a name ("Tour de …" aside, "Ibn al-…" pieces). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
 
+/** Particles inside people's names. */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ben']);
+const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
 /** Parts of speech a one-word name never has. */
 const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADV', 'ADP', 'DET', 'PRON', 'AUX', 'PART', 'NUM', 'INTJ']);
 
@@ -150,6 +154,16 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
       continue;
     }
     if (inside.length === 0) { out.push({ ...r, tagged: null, ruleOnly: true }); continue; }
+    // Pieces of one person's name the tagger cut at a particle ("Van | der | Westhuizen",
+    // "Abd | al | Aziz") are one person when the last piece is.
+    if (inside.length >= 2 && sorted[sorted.length - 1].tagged === 'PER' && sorted.every((t, k) => k === 0
+      || range(sorted[k - 1].last + 1, t.first).every((j) => NAME_PARTICLES.has(tokens[j].normal) || word(j) === '-') && t.first > sorted[k - 1].last + 1)) {
+      const first = sorted[0].first;
+      const last = sorted[sorted.length - 1].last;
+      out = out.filter((t) => t.first > last || t.last < first);
+      out.push({ first, last, tagged: 'PER', ruleOnly: false });
+      continue;
+    }
     // A rule run that holds exactly one tagged span and starts earlier with a title or an
     // organisation's head word carries it ("US President Donald Trump", "Authority for Coastal
     // Lights"); other capitalised words before a name ("Results of English", "Former England") do not.
