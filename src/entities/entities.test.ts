@@ -223,3 +223,25 @@ test('pieces of a name cut at a particle make one person when the last piece is 
   assert.equal(later.chain, byText(es, 'Pieter van der Merwe').chain);
   assert.ok(!es.some((e) => e.text === 'Van'));
 });
+
+test('a dateline opens with a place and a fixture line ends with the venue, whatever the tagger said', async () => {
+  const { segment } = await import('../segment/index.js');
+  const { layoutLines } = await import('./index.js');
+  const runsOf = (text: string, names: string[]) => {
+    const seg = segment({ text, body: [{ start: 0, end: text.length }] });
+    const s = seg.sentences[0];
+    const runs = names.map((n) => {
+      const start = text.indexOf(n);
+      const first = seg.tokens.findIndex((t) => t.start === start);
+      const last = seg.tokens.findIndex((t) => t.end === start + n.length);
+      return { first, last, tagged: 'ORG' as const, ruleOnly: false };
+    });
+    layoutLines(text, seg.tokens, s, runs);
+    return runs.map((r) => r.tagged);
+  };
+  assert.deepEqual(runsOf('LA PAZ , Bolivia 2024-05-02', ['LA PAZ']), ['LOC']);
+  assert.deepEqual(runsOf('OSLO (Reuters) - Talks resumed.', ['OSLO']), ['LOC']);
+  assert.deepEqual(runsOf('BOSTON AT DENVER', ['BOSTON', 'DENVER']), ['ORG', 'LOC']);
+  // An ordinary sentence keeps the tagger's types.
+  assert.deepEqual(runsOf('Denver beat Boston on Monday.', ['Denver', 'Boston']), ['ORG', 'ORG']);
+});

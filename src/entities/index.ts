@@ -46,7 +46,7 @@ const STRONG_EVIDENCE = new Set(['dictionary', 'title', 'gazetteer', 'org-head',
 /** Evidence too weak to overrule the tagger or to stand without it. */
 const WEAK_EVIDENCE = new Set(['unknown', 'name-shape', 'acronym']);
 
-interface CandidateRun extends Run {
+export interface CandidateRun extends Run {
   /** The tagger's type when the tagger found this span. */
   tagged: EntityType | null;
   /** The span is exactly the tagger's, neither widened nor merged by a rule. */
@@ -172,7 +172,34 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
       inside[0].exact = false;
     }
   }
-  return out.sort((a, b) => a.first - b.first);
+  out.sort((a, b) => a.first - b.first);
+  layoutLines(text, tokens, s, out);
+  return out;
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** What follows the place of a dateline: ", Region" at most, then a date or the agency. */
+const DATELINE_TAIL = new RegExp(`^(?:\\s*,\\s*[\\p{L}.' ]{2,30}?)?\\s*,?\\s*(?:\\d{4}-\\d\\d-\\d\\d|${MONTH}\\s+\\d{1,2}\\b|\\((?:reuters|ap|afp|upi|xinhua|dpa|ips)\\))`, 'iu');
+
+/**
+ * Two layouts of news copy name places whatever a name looks like elsewhere in the article:
+ * the dateline ("LA PAZ , Bolivia 2024-05-02", "OSLO (Reuters) -") opens with the place, and a
+ * fixture line "A at B" (a sports listing) names the visitors, then the venue.
+ */
+export function layoutLines(text: string, tokens: Token[], s: Sentence, out: CandidateRun[]): void {
+  const lineStart = (k: number) => k === 0 || text.slice(tokens[k - 1].end, tokens[k].start).includes('\n') || /^\s+$/.test(text.slice(tokens[k - 1].start, tokens[k - 1].end));
+  const first = out[0];
+  if (first && first.tagged && first.first === s.tokenStart && lineStart(first.first)) {
+    const name = text.slice(tokens[first.first].start, tokens[first.last].end);
+    if (!/\p{Ll}/u.test(name) && DATELINE_TAIL.test(text.slice(tokens[first.last].end, Math.min(s.end + 1, tokens[first.last].end + 60)))) {
+      first.tagged = 'LOC';
+    }
+  }
+  // "Denver at Seattle": exactly two names and "at" between them.
+  if (out.length === 2 && out[0].first === s.tokenStart && out[1].last === s.tokenEnd - 1 && out[1].first === out[0].last + 2
+    && tokens[out[0].last + 1].normal === 'at' && out[1].tagged && out[1].tagged !== 'PER') {
+    out[1].tagged = 'LOC';
+  }
 }
 
 export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), useTagger = true): EntityMention[] {
