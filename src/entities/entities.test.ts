@@ -245,3 +245,10 @@ test('a dateline opens with a place and a fixture line ends with the venue, what
   // An ordinary sentence keeps the tagger's types.
   assert.deepEqual(runsOf('Denver beat Boston on Monday.', ['Denver', 'Boston']), ['ORG', 'ORG']);
 });
+
+test('two whole names joined by "for the" stay apart; "of the" stays inside a name', () => {
+  const es = named(entities('Dale Mercer played in the Western Hockey League for the Harbour City Eagles .'));
+  assert.ok(es.some((e) => e.text === 'Western Hockey League'), JSON.stringify(es.map((e) => e.text)));
+  const es2 = named(entities('The country joined the World Organization of the Scout Movement in 1974 .'));
+  assert.ok(es2.some((e) => e.text === 'World Organization of the Scout Movement'), JSON.stringify(es2.map((e) => e.text)));
+});

@@ -147,7 +147,12 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
     // League" are two names each; "US President Donald Trump" is one person, and side by side
     // ("Ontario Liberal Party") the names make one.
     const sorted = [...inside].sort((a, b) => a.first - b.first);
-    const apart = sorted.some((t, k) => k > 0 && t.tagged !== sorted[k - 1].tagged && t.first > sorted[k - 1].last + 1);
+    // Two names of the same kind are apart too when each is whole on its own, two words or more,
+    // and "for the", "on the" join them ("the National Hockey League for the Harbour City Eagles";
+    // "of the" stays inside names: "World Organization of the Scout Movement").
+    const whole = (t: CandidateRun) => t.last > t.first;
+    const apart = sorted.some((t, k) => k > 0 && t.first > sorted[k - 1].last + 1 && (t.tagged !== sorted[k - 1].tagged
+      || whole(t) && whole(sorted[k - 1]) && tokens[t.first - 1].normal === 'the' && tokens[t.first - 2]?.normal !== 'of'));
     if (known || (inside.length >= 2 && strongRule(r) && (!apart || titledPerson(r)))) {
       out = out.filter((t) => t.first > r.last || t.last < r.first);
       out.push({ ...r, tagged: null, ruleOnly: false });
