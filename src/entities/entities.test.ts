@@ -252,3 +252,13 @@ test('two whole names joined by "for the" stay apart; "of the" stays inside a na
   const es2 = named(entities('The country joined the World Organization of the Scout Movement in 1974 .'));
   assert.ok(es2.some((e) => e.text === 'World Organization of the Scout Movement'), JSON.stringify(es2.map((e) => e.text)));
 });
+
+test('a competition named for a place is an event, not the place', async () => {
+  const { classifyRun } = await import('./classify.js');
+  const { defaultLexicon } = await import('./default-lexicon.js');
+  for (const name of ['Oslo Open', 'Bergen Marathon', 'Harbour City Championships']) {
+    const [p] = classifyRun(name.split(' '), defaultLexicon(), null);
+    assert.equal(p.type, 'MISC', name);
+    assert.equal(p.evidence, 'misc-head', name);
+  }
+});

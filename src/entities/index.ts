@@ -259,7 +259,9 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         || (run.last > run.first && words.every((w) => !/\p{Ll}/u.test(w))))) continue;
       for (const p of parts) {
         // The tagger's type beats every rule but the actor dictionary (measured: CoNLL dev F1 0.81 → 0.85).
-        const byTagger = run.tagged !== null && (parts.length === 1 && p.evidence !== 'dictionary' && !(titledPerson && p.type === 'PER') || (p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1));
+        // A head word of an event or competition ends the name: "Harbour City Open" is no place.
+        const event = run.tagged === 'LOC' && p.evidence === 'misc-head' && p.last > p.first;
+        const byTagger = run.tagged !== null && !event && (parts.length === 1 && p.evidence !== 'dictionary' && !(titledPerson && p.type === 'PER') || (p.evidence === 'demonym' && run.tagged !== 'MISC' && p.first === 0 && p.last === words.length - 1));
         if (byTagger) p.type = run.tagged!;
         const first = run.first + p.first;
         const last = run.first + p.last;
