@@ -29,3 +29,20 @@ test('the year of a report, and a fiscal year that ends on a day', () => {
   assert.deepEqual(times('In the year ended June 30, the insurer lost money.', P), [['the year', 'DURATION', 'P1Y'], ['June 30', 'DATE', '2021-06-30']]);
   assert.deepEqual(times('Debt should fall by the end of the year.', P), [['the end of the year', 'DATE', '2021']]);
 });
+
+test('a year-back comparison keeps the story\'s quarter across sentences, and the year after a span of months', () => {
+  assert.deepEqual(times('The miner reported third-quarter profit.\nOutput rose 4%.\nNet was $9 million, against $7 million a year earlier.', P).map((t) => t[2]), [
+    '2021-Q3', '2020-Q3']);
+  assert.deepEqual(times('Third-quarter sales fell.\nIn the nine months, net rose to $30 million from $25 million a year earlier.', P).map((t) => t[2]), [
+    '2021-Q3', 'P9M', '2020']);
+});
+
+test('a second "a year earlier" compares with the same year, not one more back', () => {
+  assert.deepEqual(times('Profit rose in 2021.\nRevenue beat the level of a year earlier.\nCosts also exceeded those of a year earlier.', P).map((t) => t[2]), [
+    '2021', '2020', '2020']);
+});
+
+test('"the 2020 period" is the comparison: "the quarter" after it stays in the story\'s year', () => {
+  assert.deepEqual(times('The chain lost money in the fiscal second quarter.\nIn the 2020 period it had earned $4 million.\nIt expects to break even for the quarter.', P).map((t) => t[2]), [
+    '2021-Q2', '2020-Q2', '2021-Q2']);
+});

@@ -69,3 +69,15 @@ test('a month with "last/this/next year" is that month of that year', () => {
 test('a future-tense day of the past week stays in this year', () => {
   assert.deepEqual(times('The envoy must leave by Jan. 14, officials will say.', '2021-01-16'), [['Jan. 14', 'DATE', '2021-01-14']]);
 });
+
+test('a plan in the past perfect lies before the report', () => {
+  assert.deepEqual(times('The offer had been due to expire Friday evening.'), [['Friday evening', 'TIME', '2021-01-15TEV']]);
+});
+
+test('a participle after an article is an adjective, not a past verb', () => {
+  assert.deepEqual(times('The bonus would be paid on a still undecided date in November.'), [['November', 'DATE', '2021-11']]);
+});
+
+test('"last" before a month and day leaves the date to the month-day reading', () => {
+  assert.deepEqual(times('The clinic was attacked last Oct. 9 at night.', '2021-04-20'), [['Oct. 9', 'DATE', '2020-10-09']]);
+});

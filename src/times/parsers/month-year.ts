@@ -25,6 +25,8 @@ export const monthYearParser: TimeParser = {
     const end = m.index + m[0].length;
     // "Jan Kavan", "Mar Thoma": an abbreviation without a full stop before a name is no month.
     if (!year && /^[A-Z][a-z]{2}$/.test(name) && /^\s+[A-Z]/.test(ctx.text.slice(end, end + 3))) return null;
+    // "last Oct. 23": a day follows, so the month-day parser reads the date.
+    if (!year && !yearRel && /^\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])/.test(ctx.text.slice(end, end + 6))) return null;
     // A bare month must be introduced by a preposition or modifier, or be
     // unambiguous (not "May", not an abbreviation that is also a word).
     if (!year && !yearRel && !mod && !rel) {

@@ -15,14 +15,17 @@ export const PART_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
 };
 
-const FUTURE_CUE = /\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
+// A plan in the past perfect ("had been scheduled to expire Friday") is
+// one that was overtaken: its time lies before the report, not ahead.
+const FUTURE_CUE = /(?<!\bhad\s+(?:been\s+)?)\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
 const PAST_CUE = /\b(was|were|had|did|said|told|ago|last)\b/i;
 /**
  * A past form: a lower-case word in -ed, but not "need", "speed" (-eed),
- * not a name ("United", "Red"), and not a participle after "will be" or
- * "to be" ("will be named" is future).
+ * not a name ("United", "Red"), not a participle after "will be" or
+ * "to be" ("will be named" is future), and not one used as an adjective
+ * after an article or determiner ("on a still unspecified date").
  */
-const PAST_FORM = /(?<!\b(?:will|'ll|to)\s+be\s)\b[a-z]+(?<!e)ed\b/g;
+const PAST_FORM = /(?<!\b(?:will|'ll|to)\s+be\s)(?<!\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|newly)\s)\b[a-z]+(?<!e)ed\b/g;
 /** A past verb right after the time: "a court Thursday refused …". */
 const PAST_NEXT = /^\s+(?:was|were|had|did|said|told|[a-z]+(?<!e)ed)\b/;
 

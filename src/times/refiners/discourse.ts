@@ -6,6 +6,7 @@
  */
 import { addDays, addMonths, dayValue, monthValue, parseYmd, weekValue } from '../calendar.js';
 import { anaphoraShift, type Shift } from '../parsers/anaphoric.js';
+import { isYearBackComparison } from './reporting-period.js';
 
 interface Resolved { start: number; value: string; type: string; text: string; source: string }
 
@@ -38,7 +39,10 @@ export function refineDiscourse<T extends Resolved>(times: T[]): T[] {
       const v = shift ? shiftValue(last.value, shift) : null;
       if (v) cur = { ...t, value: v };
     }
-    if (cur.type === 'DATE' || cur.type === 'TIME') {
+    // A comparison with a year before ("up from $4 million a year earlier")
+    // looks back from the story's period without moving the story there: a
+    // second "a year earlier" compares with the same year, not one more back.
+    if ((cur.type === 'DATE' || cur.type === 'TIME') && !isYearBackComparison(t.text)) {
       if (/^\d{4}/.test(cur.value)) last = cur;
     }
     out.push(cur);

@@ -25,6 +25,11 @@ export function latestEndedQuarter(anchor: Ymd | null): string | null {
   return `${t.y}-Q${quarterOf(t.m)}`;
 }
 
+/** "a year ago", "a year earlier", "one year before": a comparison with the year before. */
+export function isYearBackComparison(text: string): boolean {
+  return YEAR_BACK.test(text.trim());
+}
+
 function yearBack(quarter: string): string {
   const m = QUARTER.exec(quarter)!;
   return `${+m[1] - 1}-Q${m[2]}`;
@@ -32,6 +37,7 @@ function yearBack(quarter: string): string {
 
 export function refineReportingPeriods<T extends Timed>(times: T[], anchor: Ymd | null): T[] {
   let quarter: { value: string; sentence: number } | null = null;
+  let spanSinceQuarter = false;
   const fallback = latestEndedQuarter(anchor);
   return times.map((t) => {
     let value = t.value;
@@ -47,12 +53,16 @@ export function refineReportingPeriods<T extends Timed>(times: T[], anchor: Ymd 
       if (q && current) value = `${+current.slice(0, 4) - 1}-Q${q}`;
       else if (current) value = yearBack(current);
       else value = anchor ? String(anchor.y - 1) : 'XXXX';
-    } else if (YEAR_BACK.test(t.text.trim()) && quarter && t.sentence - quarter.sentence <= 1) {
+    } else if (YEAR_BACK.test(t.text.trim()) && quarter && !spanSinceQuarter) {
       value = yearBack(quarter.value);
     }
     // The story's current period moves with each quarter it names, not with the comparisons.
-    const comparison = t.value.startsWith(YEAR_AGO_PERIOD) || value !== t.value && YEAR_BACK.test(t.text.trim());
-    if (QUARTER.test(value) && !comparison) quarter = { value, sentence: t.sentence };
+    // "the 1988 period" in a story of 1989 is the comparison, too.
+    const otherYear = t.value.endsWith(':' + CURRENT_PERIOD) && quarter !== null && value.slice(0, 4) !== quarter.value.slice(0, 4);
+    const comparison = t.value.startsWith(YEAR_AGO_PERIOD) || otherYear || value !== t.value && YEAR_BACK.test(t.text.trim());
+    if (QUARTER.test(value) && !comparison) { quarter = { value, sentence: t.sentence }; spanSinceQuarter = false; }
+    // After "the nine months" or "the six months ended …", a comparison a year back is with that span's year.
+    if (t.type === 'DURATION' && /^P\d+M$/.test(value)) spanSinceQuarter = true;
     return value === t.value ? t : { ...t, value };
   });
 }
