@@ -262,3 +262,10 @@ test('a competition named for a place is an event, not the place', async () => {
     assert.equal(p.evidence, 'misc-head', name);
   }
 });
+
+test('a capitalised body word after "the" that the tagger calls an organisation stays a name', () => {
+  const es = named(entities('Members voted in 1961 to rejoin the League , and the League has met yearly since .'));
+  const league = es.filter((e) => e.text === 'League');
+  assert.equal(league.length, 2, JSON.stringify(es.map((e) => [e.text, e.type])));
+  assert.ok(league.every((e) => e.type === 'ORG'));
+});

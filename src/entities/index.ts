@@ -124,7 +124,8 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
     // A role word is a description, not a name, even when the tagger calls it one ("Opposition groups …").
     // (A capitalised role word the tagger calls a person, with no article or possessive before it and
     // no name after it, is a surname: "said King", "Bishop's letter" aside.)
-    .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal) && !(t.type === 'PER' && surnameLike(text, tokens, s, t.first))))
+    .filter((t) => !(t.first === t.last && isRole(tokens[t.first].normal) && !(t.type === 'PER' && surnameLike(text, tokens, s, t.first))
+      && !(t.type === 'ORG' && t.first > s.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(text.slice(tokens[t.first].start, tokens[t.first].end)) && tokens[t.first - 1].normal === 'the')))
     // Nor is a lone function word or adverb ("But", "Sometimes", "First").
     .filter((t) => !(t.first === t.last && NOT_NAME_POS.has(tokens[t.first].pos)))
     .map((t) => ({ first: t.first, last: t.last, tagged: t.type as EntityType, ruleOnly: false, exact: true }));
