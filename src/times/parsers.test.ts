@@ -127,3 +127,18 @@ test('durations: halves, extra units, approximate ages ago, and rates', () => {
   assert.deepEqual(times('The mine closed nearly three years ago.'), [['nearly three years ago', 'DATE', '2018']]);
   assert.deepEqual(times('The deal saves $4 million a year.'), []);
 });
+
+test('"the past year" is the calendar year before publication; "the past three years" a duration', () => {
+  assert.deepEqual(times('Break-ins rose sharply over the past year.'), [['the past year', 'DATE', '2020']]);
+  assert.deepEqual(times('Break-ins rose over the past three years.'), [['the past three years', 'DURATION', 'P3Y']]);
+});
+
+test('"this time" meaning "on this occasion" is no time', () => {
+  assert.deepEqual(times('This time, the mayor said, the bridge will hold.'), []);
+});
+
+test('"later in the day" is the day the story is telling', () => {
+  assert.deepEqual(times('The envoy landed in Lagos on March 3.\nLater in the day he met the president.'), [
+    ['March 3', 'DATE', '2021-03-03'], ['the day', 'DATE', '2021-03-03']]);
+  assert.deepEqual(times('She toured the port later in the day before flying home.'), [['the day', 'DATE', '2021-01-18']]);
+});

@@ -1,7 +1,8 @@
 /**
  * Times told relative to another time in the story, not to publication:
  * "the next day", "the day before", "the following week", "the previous
- * year", "two days earlier", "a couple of days later", "that day".
+ * year", "two days earlier", "a couple of days later", "that day",
+ * "later in the day".
  * The parser resolves them against the publication date; the discourse
  * refiner and eventDate re-anchor them on the time the story last named.
  */
@@ -19,13 +20,19 @@ const UNIT = '(day|week|month|year)';
 
 export const ANAPHORA_RE = new RegExp(B + '(?:' +
   '(?:the|on\\s+the)\\s+(next|following|previous|preceding|same|prior)\\s+' + UNIT +
-  '|the\\s+' + UNIT + '\\s+(before|after|earlier|later|prior)' +
+  // "the day before (the vote)"; but in "later in the day before leaving"
+  // the day is the one the story tells, and "before" starts a clause.
+  '|(?<!\\bin\\s)the\\s+' + UNIT + '\\s+(?:(earlier|later)|(before|after|prior))' +
   '|(that|the\\s+same)\\s+(day|week|month|year)' +
+  // "later in the day": the day the story is telling.
+  '|(?<=\\b(?:earlier|later|late|early)\\s+in\\s+)(the)\\s+(day)' +
   '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|before|after|previously)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,))' +
   ')(?![\\w])', 'gi');
 
 /** The shift an anaphoric expression says, or null when the text is not one. */
 export function anaphoraShift(text: string): Shift | null {
+  // "the day" found after "later in" is checked without its context here.
+  if (/^the\s+day$/i.test(text.trim())) return { unit: 'day', n: 0 };
   const re = new RegExp(ANAPHORA_RE.source, 'i');
   const m = re.exec(text.trim());
   if (!m || m.index !== 0 || m[0].length !== text.trim().length) return null;
@@ -35,14 +42,15 @@ export function anaphoraShift(text: string): Shift | null {
     return { unit: m[2].toLowerCase() as Shift['unit'], n };
   }
   if (m[3]) {
-    const w = m[4].toLowerCase();
+    const w = (m[4] ?? m[5]).toLowerCase();
     return { unit: m[3].toLowerCase() as Shift['unit'], n: w === 'after' || w === 'later' ? 1 : -1 };
   }
-  if (m[5]) return { unit: m[6].toLowerCase() as Shift['unit'], n: 0 };
-  const q = quantityValue(m[7]);
+  if (m[6]) return { unit: m[7].toLowerCase() as Shift['unit'], n: 0 };
+  if (m[8]) return { unit: 'day', n: 0 };
+  const q = quantityValue(m[10]);
   if (q == null) return null;
-  const dir = /earlier|before|previously/i.test(m[9]) ? -1 : 1;
-  return { unit: m[8].toLowerCase() as Shift['unit'], n: dir * q };
+  const dir = /earlier|before|previously/i.test(m[12]) ? -1 : 1;
+  return { unit: m[11].toLowerCase() as Shift['unit'], n: dir * q };
 }
 
 export const anaphoricParser: TimeParser = {

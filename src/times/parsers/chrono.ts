@@ -29,6 +29,9 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
     if (!plausible(text)) continue;
+    // "the day before" is the anaphoric parser's (chrono would also read
+    // "the day before" in "later in the day before leaving").
+    if (/^the\s+(day|week|month|year)\s+(before|after|prior)$/i.test(text)) continue;
     const c = componentsValue(r, ctx.anchor, clauseTense(ctx.text, start, start + text.length));
     if (!c) continue;
     out.push({ start, end: start + text.length, type: c.type, value: c.value, source: 'chrono', priority: 0 });

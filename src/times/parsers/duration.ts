@@ -3,10 +3,13 @@
  * months" (P3D, PT48H, P2Y, PXM), adjectives like "five-year" and
  * "24-hour", "half an hour", "a year and a half", "the past three months",
  * and bare plurals after "for"/"over"/"within" ("for years" → PXY).
+ * "The past year" is the calendar year before publication (DATE), as
+ * TimeML annotates it.
  * Ages ("a 34-year-old") are not durations here.
  */
 import { QUANTITY_RE, UNIT_RE, durationValue, quantityValue, unitOf } from '../words.js';
 import { B, type TimeParser } from '../types.js';
+import { shiftedUnitValue } from './relative-year.js';
 
 const LEAD = '(?:the\\s+)?(?:(?:past|last|next|coming|previous|following|first|final)\\s+)?';
 const APPROX = '(?:(?:about|around|almost|nearly|roughly|some|more\\s+than|less\\s+than|at\\s+least|up\\s+to|over|only|just)\\s+)?';
@@ -32,6 +35,13 @@ export const durationParser: TimeParser = {
       return { start, end, type: 'DURATION', value: durationValue(0.5, unit), source: 'duration', priority: 2 };
     }
     if (m[7]) {
+      const unit = unitOf(m[7])!;
+      // "in the past year": TimeML reads it as the calendar year before
+      // publication (like "last year"), not as a stretch of twelve months.
+      // ("The past decade" stays a duration: annotators split on it.)
+      if (/^the\s+(past|last)\s/i.test(m[0]) && unit === 'year' && ctx.anchor) {
+        return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, -1), source: 'duration', priority: 2 };
+      }
       return { start, end, type: 'DURATION', value: durationValue(1, unitOf(m[7])!), source: 'duration', priority: 2 };
     }
     if (m[8]) {

@@ -8,7 +8,7 @@ import { B, type TimeParser } from '../types.js';
 const WORDS: Record<string, string> = {
   now: 'PRESENT_REF', 'right now': 'PRESENT_REF', currently: 'PRESENT_REF', 'at present': 'PRESENT_REF',
   'at the moment': 'PRESENT_REF', nowadays: 'PRESENT_REF', 'these days': 'PRESENT_REF',
-  'the present': 'PRESENT_REF', 'this time': 'PRESENT_REF',
+  'the present': 'PRESENT_REF',
   recently: 'PAST_REF', 'the past': 'PAST_REF',
   recent: 'PAST_REF', current: 'PRESENT_REF',
   'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
@@ -32,7 +32,6 @@ export const presentRefParser: TimeParser = {
     if (/^(current|future)$/.test(key) && /^\s+(account|affairs|events|assets|liabilities|generations?|of)\b/.test(after)) return null;
     // "the future of X" is a topic, not a time.
     if (key === 'the future' && /^\s+of\b/i.test(after)) return null;
-    if (key === 'this time' && !/^\s*(,|\.|$)/.test(after)) return null;
     return { start: m.index, end: m.index + m[0].length, type: 'DATE', value, source: 'present-ref', priority: 1 };
   },
 };
