@@ -245,7 +245,9 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
       }
       // A title before a person's name still makes a person ("Colonel Ana Ruiz").
       const titledPerson = parts.some((p) => p.type === 'PER' && p.roles.length > 0 && !p.roleOnly && /^\p{Lu}\p{L}/u.test(words[p.first]));
-      if (run.exact && run.tagged !== 'PER' && run.tagged !== null && !titledPerson && (parts.length > 1 || parts[0].first > 0 || parts[0].last < words.length - 1)) {
+      // (Nor does a bare title: "Foreign Minister" stays a description even where the tagger calls it a body.)
+      const bareTitle = parts.every((p) => p.roleOnly);
+      if (run.exact && run.tagged !== 'PER' && run.tagged !== null && !titledPerson && !bareTitle && (parts.length > 1 || parts[0].first > 0 || parts[0].last < words.length - 1)) {
         const main = parts[parts.length - 1];
         parts = [{ ...main, first: 0, last: words.length - 1, type: run.tagged, roles: [], roleSectors: [], titleCountry: null, roleOnly: false, countryWord: undefined }];
       }
