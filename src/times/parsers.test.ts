@@ -142,3 +142,11 @@ test('"later in the day" is the day the story is telling', () => {
     ['March 3', 'DATE', '2021-03-03'], ['the day', 'DATE', '2021-03-03']]);
   assert.deepEqual(times('She toured the port later in the day before flying home.'), [['the day', 'DATE', '2021-01-18']]);
 });
+
+test('"a year earlier" opening a clause without a comma still counts back from the story', () => {
+  assert.deepEqual(times('Profit rose in 2020.\nA year earlier the firm lost money.').map((t) => t[2]), ['2020', '2019']);
+});
+
+test('a frequency after a verb and before a place is a set', () => {
+  assert.deepEqual(times('Protesters gather daily outside the embassy.'), [['daily', 'SET', 'P1D']]);
+});

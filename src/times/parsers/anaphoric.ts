@@ -26,7 +26,10 @@ export const ANAPHORA_RE = new RegExp(B + '(?:' +
   '|(that|the\\s+same)\\s+(day|week|month|year)' +
   // "later in the day": the day the story is telling.
   '|(?<=\\b(?:earlier|later|late|early)\\s+in\\s+)(the)\\s+(day)' +
-  '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|before|after|previously)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,))' +
+  // "two days earlier" is an adverb wherever it stands ("A year earlier
+  // the firm earned …"); "two days before" only ends its phrase ("two days
+  // before the vote" is told from an event).
+  '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|previously|(?:before|after)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,)))' +
   ')(?![\\w])', 'gi');
 
 /** The shift an anaphoric expression says, or null when the text is not one. */

@@ -49,7 +49,7 @@ export const setParser: TimeParser = {
       if (/\b(the|a)\s+$/i.test(before) && /^\s+(newspaper|[A-Z])/.test(ctx.text.slice(end, end + 12))) return null;
       // Before a noun it is an adjective of the thing ("a quarterly dividend"), not a time.
       const next = /^\s+([a-z]+)/.exec(ctx.text.slice(end, end + 20));
-      if (next && !/^(in|on|at|for|with|to|from|by|since|until|and|or|but|during|over|basis|as|through|than|the|a|an|this|that|its|their|his|her)$/.test(next[1])) return null;
+      if (next && !/^(in|on|at|for|with|to|from|by|since|until|and|or|but|during|over|basis|as|through|than|the|a|an|this|that|its|their|his|her|outside|inside|near|around|across|along|before|after)$/.test(next[1])) return null;
       return mk(ADVERBS[a]);
     }
     return null;
