@@ -146,3 +146,52 @@ test('org words say what a capitalised sequence is', () => {
   assert.equal(orgWord('Code'), 'misc-head');
   assert.equal(orgWord('Baghdad'), null);
 });
+
+test("a leader's code follows the article date through office and after it", () => {
+  const code = (n: string, d: string) => { const r = actorOnDate(n, d); return r ? `${r.country ?? ''}${r.sector}` : null; };
+  assert.equal(code('Ronald Reagan', '1986-05-01'), 'USAGOV');
+  assert.equal(code('Reagan', '1995-01-01'), 'USAELI');
+  assert.equal(code('Margaret Thatcher', '1982-04-10'), 'GBRGOV');
+  assert.equal(code('Thatcher', '1993-06-01'), 'GBRELI');
+  // The Soviet leaders are coded RUS; Gorbachev stops being GOV with the Union.
+  assert.equal(code('Gorbachev', '1987-12-08'), 'RUSGOV');
+  assert.equal(code('Gorbachev', '1996-03-01'), 'RUSELI');
+  // One person, two countries: Shevardnadze in Moscow, then in Tbilisi.
+  assert.equal(code('Shevardnadze', '1988-05-01'), 'RUSGOV');
+  assert.equal(code('Shevardnadze', '1998-05-01'), 'GEOGOV');
+});
+
+test('"Bush" is the father or the son depending on the date', () => {
+  assert.equal(actorOnDate('Bush', '1990-06-01')?.name, 'George H. W. Bush');
+  assert.equal(actorOnDate('Bush', '1990-06-01')?.sector, 'GOV');
+  assert.equal(actorOnDate('George Bush', '2003-03-20')?.name, 'George W. Bush');
+  assert.equal(actorOnDate('Bush', '2012-01-01')?.sector, 'ELI');
+  assert.equal(actorOnDate('Bush', '2012-01-01')?.name, 'George W. Bush');
+  // The father's full name still finds him after office.
+  assert.equal(actorOnDate('George H.W. Bush', '2005-06-01')?.sector, 'ELI');
+});
+
+test('spellings news uses find the same ruler', () => {
+  for (const n of ['Qaddafi', 'Gaddafi', 'Kadhafi', 'Gadhafi']) {
+    assert.equal(actorOnDate(n, '1986-04-15')?.name, 'Muammar Gaddafi', n);
+  }
+  assert.equal(actorOnDate('Juvénal Habyarimana', '1993-08-04')?.country, 'RWA');
+  assert.equal(actorOnDate('Mubarak', '1978-09-17')?.sector, 'GOV');
+  assert.equal(actorOnDate('Mubarak', '2012-06-02')?.sector, 'ELI');
+});
+
+test('a surname two people share is not given to the one it would mislead', () => {
+  // Ash Carter was defence secretary in 2016; the bare surname is not Jimmy Carter then.
+  assert.notEqual(actorOnDate('Carter', '2016-01-01')?.name, 'Jimmy Carter');
+  assert.equal(actorOnDate('Carter', '1979-06-18')?.name, 'Jimmy Carter');
+  assert.equal(actorOnDate('Jimmy Carter', '2002-10-11')?.sector, 'ELI');
+});
+
+test('UN secretaries-general act for the body, with no country', () => {
+  for (const [n, d] of [['Kurt Waldheim', '1979-12-01'], ['Javier Perez de Cuellar', '1988-08-08'], ['Boutros Boutros-Ghali', '1994-05-01'], ['Kofi Annan', '2003-01-01']]) {
+    const r = actorOnDate(n, d);
+    assert.equal(r?.sector, 'IGO', n);
+    assert.equal(r?.country, null, n);
+  }
+  assert.equal(actorOnDate('Waldheim', '1988-01-01')?.country, 'AUT');
+});
