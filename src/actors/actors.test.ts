@@ -133,3 +133,11 @@ test('a name led by a demonym belongs to that country: "Liberian Peace Council"'
   const council = d.entities.find((e) => e.text.includes('Malian Peace Council'));
   assert.equal(council?.country, 'MLI');
 });
+
+test('an undated article: the title in the text says which dictionary office is meant', () => {
+  const d = analyze({ text: 'President Bill Clinton imposed sanctions on the junta.', published: null });
+  assert.equal(d.entities.find((e) => e.text.includes('Bill Clinton'))?.code, 'USAGOV');
+  // Dated, the dictionary's row for the day decides.
+  const later = analyze({ text: 'Bill Clinton spoke at the conference.', published: '2010-05-01' });
+  assert.equal(later.entities.find((e) => e.text.includes('Bill Clinton'))?.code, 'USAELI');
+});

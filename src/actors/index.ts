@@ -115,7 +115,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       // Undated, the dictionary can only offer its latest row ("former president"); a title in the
       // text ("President Bill Clinton") says which office the article means.
       const titled = date === null ? ms.find((m) => m.roleSectors.length > 0 && !/\bformer\b/i.test(m.roles.join(' ')))?.roleSectors[0] : undefined;
-      if (titled && titled !== hit.sector && hit.sector === 'ELI') return { country: hit.country, sector: titled, source: 'dictionary+title' };
+      if (titled && titled !== hit.sector) return { country: hit.country, sector: titled, source: 'dictionary+title' };
       return { country: hit.country, sector: hit.sector, source: 'dictionary' };
     }
   }
