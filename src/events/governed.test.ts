@@ -190,3 +190,10 @@ test('a description with no country of its own takes its owner\'s: "Kenya\'s lea
   const camp = top('A camp for Somali refugees was attacked by gunmen on Tuesday.');
   assert.equal(camp.recipient[0]?.country, 'SOM');
 });
+
+test('an invasion is an assault; the reason an arrest gives ("for collaborating") is background', () => {
+  assert.equal(top('Russia launched its invasion of Ukraine on Thursday.').event, 'ASSAULT');
+  const es = analyze({ text: 'A teacher from Lyon was arrested by police in Algiers for collaborating with France.', published: PUBLISHED }).events;
+  const best = [...es].sort((a, b) => b.confidence - a.confidence)[0];
+  assert.equal(best?.event, 'COERCE');
+});

@@ -244,6 +244,8 @@ export function inSubordinateClause(text: string, tokens: Doc['tokens'], first: 
   for (let k = first - 1; k >= Math.max(sentenceStart, first - 14); k--) {
     const t = tokens[k];
     if (SUBORDINATORS.has(t.normal)) return true;
+    // "arrested for collaborating", "praised for helping": a reason, not the news.
+    if (k === first - 1 && t.normal === 'for' && tokens[first].normal.endsWith('ing')) return true;
     // ", as authorities cracked down": a clause of circumstance (not "as well as", "such as").
     if (t.normal === 'as' && k > sentenceStart && text.slice(tokens[k - 1].start, tokens[k - 1].end) === ',' && tokens[k + 1]?.normal !== 'well') return true;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
