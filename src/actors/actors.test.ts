@@ -141,3 +141,8 @@ test('an undated article: the title in the text says which dictionary office is 
   const later = analyze({ text: 'Bill Clinton spoke at the conference.', published: '2010-05-01' });
   assert.equal(later.entities.find((e) => e.text.includes('Bill Clinton'))?.code, 'USAELI');
 });
+
+test('a place where something happened does not give an office its country: "MP X appealed for a worker kidnapped in Iraq"', () => {
+  const d = analyze({ text: 'Senator Ama Boateng appealed for the release of an aid worker kidnapped in Iraq.', published: '2023-01-01' });
+  assert.equal(d.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
+});

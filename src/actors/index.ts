@@ -44,7 +44,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   }
   // 7. A national office with no country of its own ("President X", "Judge Y", "the Umma party") in
   // sentences that name one country and no other belongs to that country.
-  const countriesBySentence = namedCountries(entities, chainCode);
+  const countriesBySentence = namedCountries(entities, chainCode, doc.text);
   const onlyCountry = (sentences: number[]): string | null => {
     const all = new Set<string>();
     for (const i of sentences) for (const c of countriesBySentence.get(i) ?? []) all.add(c);
@@ -79,10 +79,12 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
 const DOMESTIC_SECTORS = new Set(['GOV', 'JUD', 'LEG', 'PTY', 'OPP', 'ELI']);
 
 /** The countries each sentence names: places, demonyms and coded organisations (international bodies have none). */
-function namedCountries(entities: EntityMention[], coded: Map<number, Coding>): Map<number, Set<string>> {
+function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const m of entities) {
     if (m.evidence === 'nominal' || m.evidence === 'pronoun') continue;
+    // "kidnapped in Iraq": where something happened says nothing about whose office someone holds.
+    if (m.type === 'LOC' && /\b(in|at|near|from|to|into|across|throughout|inside|outside|around|within|via)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
     const country = coded.get(m.chain)?.country;
     if (!country) continue;
     const set = out.get(m.sentence) ?? new Set<string>();
