@@ -53,7 +53,9 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   for (const [chain, c] of chainCode) {
     const ms = chains.get(chain)!;
     if (c.country || !c.sector || !DOMESTIC_SECTORS.has(c.sector) || ms[0].type === 'LOC' || ms[0].type === 'MISC') continue;
-    const sentences = ms.map((m) => m.sentence);
+    // The sentences where the office is named ("President X"), not every later "X".
+    const titled = ms.filter((m) => m.roles.length > 0);
+    const sentences = (titled.length ? titled : ms.slice(0, 1)).map((m) => m.sentence);
     const country = onlyCountry(sentences);
     // "The German government welcomed President Reagan's statement": that country's office is
     // already held in the sentence, so the untitled-by-country president is someone else's.
@@ -84,7 +86,8 @@ function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, t
   for (const m of entities) {
     if (m.evidence === 'nominal' || m.evidence === 'pronoun') continue;
     // "kidnapped in Iraq": where something happened says nothing about whose office someone holds.
-    if (m.type === 'LOC' && /\b(in|at|near|from|to|into|across|throughout|inside|outside|around|within|via)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
+    // ("the war on Iraq" neither: a place counts only where it is no preposition's object.)
+    if (m.type === 'LOC' && /\b(in|at|near|from|to|into|across|throughout|inside|outside|around|within|via|on|against|over|towards?)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
     const country = coded.get(m.chain)?.country;
     if (!country) continue;
     const set = out.get(m.sentence) ?? new Set<string>();
