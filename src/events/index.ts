@@ -126,7 +126,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
         actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
-        recipient: parts.recipient.length || !(ADDRESSED_TO_PLACE.has(type) || ADDRESSED_TO_PLACE.has(event) || code.startsWith('132'))
+        recipient: parts.recipient.length || !addressedToPlace(type, code)
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
           : placeTarget(doc, s.index, where, onlyCountry),
         location: where ? toPlace(where) : null,
@@ -330,9 +330,13 @@ function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCoun
 
 /**
  * Events that, with no named target, are addressed to the country where they happen: a protest
- * to its state ("thousands rallied in Lagos" → Nigeria), a curfew or a state of siege to its people.
+ * to its state ("thousands rallied in Lagos" → Nigeria); restrictions, curfews and states of
+ * siege (CAMEO 172x) and threats of them (132x) to its people. An arrest or a raid is not: it
+ * has people of its own, named or not.
  */
-const ADDRESSED_TO_PLACE = new Set(['PROTEST', 'COERCE']);
+function addressedToPlace(type: string, cameo: string): boolean {
+  return type === 'PROTEST' || cameo.startsWith('172') || cameo.startsWith('132');
+}
 
 /**
  * The country an ADDRESSED_TO_PLACE event is addressed to: the event's place's country, or with
