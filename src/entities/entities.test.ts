@@ -269,3 +269,20 @@ test('a capitalised body word after "the" that the tagger calls an organisation 
   assert.equal(league.length, 2, JSON.stringify(es.map((e) => [e.text, e.type])));
   assert.ok(league.every((e) => e.type === 'ORG'));
 });
+
+test('names with letters beyond Latin-1 come out whole, and their places are found', () => {
+  const doc = analyze({ text: 'Recep Tayyip Erdoğan met Andrzej Stanisław in Łódź. Later Đorđe Marković flew to Šibenik.', published: '2020-01-06' });
+  const es = named(doc.entities);
+  assert.deepEqual(es.map((e) => [e.text, e.type]), [
+    ['Recep Tayyip Erdoğan', 'PER'], ['Andrzej Stanisław', 'PER'], ['Łódź', 'LOC'], ['Đorđe Marković', 'PER'], ['Šibenik', 'LOC'],
+  ]);
+  for (const e of doc.entities) assert.equal(doc.text.slice(e.start, e.end), e.text);
+  const lodz = doc.places.find((p) => p.text === 'Łódź');
+  assert.ok(lodz, JSON.stringify(doc.places.map((p) => p.text)));
+  assert.equal(lodz.country, 'POL');
+});
+
+test('a lower-case verb between two names parts them', () => {
+  const es = named(entities('Rosa Lindqvist met Tomas Okafor at the embassy.'));
+  assert.deepEqual(es.map((e) => [e.text, e.type]), [['Rosa Lindqvist', 'PER'], ['Tomas Okafor', 'PER']]);
+});

@@ -116,6 +116,24 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
         || /^\p{Ll}+$/u.test(w(last)) && !PARTICLES.has(w(last)) && !hyphened(last))) last--;
       return { ...t, last };
     })
+    // Nor does a person's or place's name hold a lower-case verb: "Recep Tayyip Erdoğan met
+    // Andrzej Duda" is two people ("Stratford-upon-Avon" keeps its hyphened pieces).
+    .flatMap((t) => {
+      if (t.type === 'MISC' || t.type === 'ORG') return [t];
+      const w = (k: number) => text.slice(tokens[k].start, tokens[k].end);
+      const pieces: typeof t[] = [];
+      let from = t.first;
+      for (let k = t.first + 1; k < t.last; k++) {
+        if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && /^\p{Ll}+$/u.test(w(k))
+          && tokens[k - 1].end < tokens[k].start && tokens[k].end < tokens[k + 1].start) {
+          if (k > from) pieces.push({ ...t, first: from, last: k - 1 });
+          from = k + 1;
+        }
+      }
+      if (from === t.first) return [t];
+      pieces.push({ ...t, first: from, last: t.last });
+      return pieces;
+    })
     // A span with no capital letter is no name ("interior ministry").
     .filter((t) => /\p{Lu}/u.test(text.slice(tokens[t.first].start, tokens[t.last].end)));
   let out: CandidateRun[] = tagged

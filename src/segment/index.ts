@@ -6,6 +6,7 @@
 import type { Sentence, Span, Token } from '../doc/types.js';
 import { nlp } from './nlp.js';
 import { findParagraphs } from './paragraphs.js';
+import { NO_WORD, WIDE_WORD, wordKind, wordPos } from './words.js';
 
 export interface Segmentation {
   paragraphs: Span[];
@@ -27,22 +28,59 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
     const pos = wdoc.tokens().out(its.pos) as string[];
     const lemma = wdoc.tokens().out(its.lemma as never) as string[];
     const first = tokens.length;
+    // Token index (into `tokens`) of each wink token: pieces of one word share an index.
+    const at = new Int32Array(values.length);
     let cursor = 0;
+    // Word kind of the last token pushed, -1 until asked; whether it was joined from pieces.
+    let lastKind = -1;
+    let joined = false;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      let at = paraText.indexOf(value, cursor);
+      let found = paraText.indexOf(value, cursor);
       // wink-nlp keeps tokens lossless; should a form ever differ, fall back to the cursor.
-      if (at < 0) at = cursor;
-      const start = para.start + at;
+      if (found < 0) found = cursor;
+      const start = para.start + found;
       const end = start + value.length;
-      cursor = at + value.length;
-      tokens.push({ start, end, pos: pos[i], normal: value.toLowerCase(), lemma: (lemma[i] ?? value).toLowerCase() });
+      cursor = found + value.length;
+      // A word wink cut at a letter beyond Latin-1 ("Erdo|ğ|an") is put back together.
+      const prev = tokens.length > first ? tokens[tokens.length - 1] : null;
+      if (prev && prev.end === start && end > start) {
+        if (lastKind < 0) lastKind = wordKind(text, prev.start, prev.end);
+        const kind = lastKind === NO_WORD ? NO_WORD : wordKind(text, start, end);
+        if (kind !== NO_WORD && (kind === WIDE_WORD || lastKind === WIDE_WORD)) {
+          if (!joined) prev.pos = wordPos(text, prev.start, prev.pos);
+          prev.end = end;
+          prev.normal = text.slice(prev.start, end).toLowerCase();
+          prev.lemma = prev.normal;
+          lastKind = WIDE_WORD;
+          joined = true;
+          at[i] = tokens.length - 1;
+          continue;
+        }
+      }
+      lastKind = -1;
+      joined = false;
+      let tag = pos[i];
+      // A word all in a script wink lacks ("Москва") is one token already, but tagged X.
+      if ((tag === 'X' || tag === 'SYM' || tag === 'PUNCT') && value.length > 0 && value.charCodeAt(0) > 0xff) {
+        lastKind = wordKind(text, start, end);
+        if (lastKind === WIDE_WORD) tag = wordPos(text, start, tag);
+      }
+      at[i] = tokens.length;
+      tokens.push({ start, end, pos: tag, normal: value.toLowerCase(), lemma: (lemma[i] ?? value).toLowerCase() });
     }
+    const firstSentence = sentences.length;
     wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
-      const tokenStart = first + a;
-      const tokenEnd = first + b + 1;
-      if (tokenEnd <= tokenStart) return;
+      if (b < a) return;
+      const tokenStart = at[a];
+      const tokenEnd = at[b] + 1;
+      const last = sentences.length > firstSentence ? sentences[sentences.length - 1] : null;
+      // (A sentence break wink put inside a word it cut is no break.)
+      if (last && tokenStart < last.tokenEnd) {
+        if (tokenEnd > last.tokenEnd) { last.tokenEnd = tokenEnd; last.end = tokens[tokenEnd - 1].end; }
+        return;
+      }
       sentences.push({
         index: sentences.length,
         paragraph: pIndex,

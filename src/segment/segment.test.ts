@@ -44,3 +44,47 @@ test('hard-wrapped lines run on; a headline line still stands alone', () => {
     'The sale needs approval.',
   ]);
 });
+
+const wordsOf = (t: string) => {
+  const seg = segment({ text: t, body: [{ start: 0, end: t.length }] });
+  return { seg, words: seg.tokens.map((k) => t.slice(k.start, k.end)) };
+};
+
+test('a word with letters beyond Latin-1 is one token, with its offsets', () => {
+  const t = 'Mayor Stanisław Wójcik of Łódź met Nguyễn Văn An and the governor of Ağrı in Šibenik.';
+  const { seg, words } = wordsOf(t);
+  assert.deepEqual(words, ['Mayor', 'Stanisław', 'Wójcik', 'of', 'Łódź', 'met', 'Nguyễn', 'Văn', 'An', 'and', 'the', 'governor', 'of', 'Ağrı', 'in', 'Šibenik', '.']);
+  for (const k of seg.tokens) assert.equal(t.slice(k.start, k.end).toLowerCase(), k.normal);
+  const lodz = seg.tokens[words.indexOf('Łódź')];
+  assert.equal(lodz.pos, 'PROPN');
+  assert.equal(lodz.lemma, 'łódź');
+  // (wink reads the "A" of "Ağrı" as an article; the whole word is a name.)
+  assert.equal(seg.tokens[words.indexOf('Ağrı')].pos, 'PROPN');
+  assert.equal(seg.tokens[words.indexOf('met')].lemma, 'meet');
+});
+
+test('joined words keep wink’s other cuts: possessives, hyphens, contractions', () => {
+  const { words } = wordsOf("Şişli's Erdoğan-backed mayor can't come; Kopački's lake cannot wait.");
+  assert.deepEqual(words, ['Şişli', "'s", 'Erdoğan', '-', 'backed', 'mayor', 'ca', "n't", 'come', ';', 'Kopački', "'s", 'lake', 'can', 'not', 'wait', '.']);
+});
+
+test('a lower-case word is joined too, and a word in another script is a noun or a name', () => {
+  const { seg, words } = wordsOf('The şehir of Москва grew.');
+  assert.deepEqual(words, ['The', 'şehir', 'of', 'Москва', 'grew', '.']);
+  assert.equal(seg.tokens[1].pos, 'NOUN');
+  assert.equal(seg.tokens[3].pos, 'PROPN');
+});
+
+test('joining words leaves sentence boundaries where they were', () => {
+  const t = 'Police in Gdańsk detained Łukasz Nowak. Mr. Łukasz Nowak denied it.\n\nŁÓDŹ, Poland - Fire broke out in Zgierz.';
+  const { seg } = wordsOf(t);
+  assert.deepEqual(seg.sentences.map((s) => t.slice(s.start, s.end)), [
+    'Police in Gdańsk detained Łukasz Nowak.',
+    'Mr. Łukasz Nowak denied it.',
+    'ŁÓDŹ, Poland - Fire broke out in Zgierz.',
+  ]);
+  for (const s of seg.sentences) {
+    assert.equal(seg.tokens[s.tokenStart].start, s.start);
+    assert.equal(seg.tokens[s.tokenEnd - 1].end, s.end);
+  }
+});
