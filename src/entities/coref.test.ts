@@ -71,3 +71,9 @@ test('the same text repeated is one chain', () => {
   const { chain } = chainMentions([org('Harbour Board'), person('Karim Dallal'), org('Harbour Board')]);
   assert.deepEqual(chain, [0, 1, 0]);
 });
+
+test('a gloss joins the name it follows and never names the chain', () => {
+  const { chain, names } = chainMentions([org('Hizbollah'), { ...org('Party of God', 0), gloss: true }]);
+  assert.deepEqual(chain, [0, 0]);
+  assert.equal(names[0], 'Hizbollah');
+});

@@ -18,6 +18,8 @@ export interface CorefMention {
   demonym?: boolean;
   /** Acronym given in parentheses right after this mention ("(OFAC)"). */
   acronymOf?: number;
+  /** With acronymOf: a gloss of that name ("Party of God" after "Hizbollah"), never the chain's name. */
+  gloss?: boolean;
 }
 
 const PARTICLES = /^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|the)$/;
@@ -67,7 +69,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       chainTexts.push(new Set([m.text.toLowerCase()]));
     } else {
       chainTexts[found].add(m.text.toLowerCase());
-      if (!m.roleOnly && m.text.length > names[found].length && chainType[found] === m.type) {
+      if (!m.roleOnly && !m.gloss && m.text.length > names[found].length && chainType[found] === m.type) {
         names[found] = m.text;
         chainKeys[found] = [...new Set([...chainKeys[found], ...keys])];
       }

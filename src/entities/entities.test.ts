@@ -286,3 +286,40 @@ test('a lower-case verb between two names parts them', () => {
   const es = named(entities('Rosa Lindqvist met Tomas Okafor at the embassy.'));
   assert.deepEqual(es.map((e) => [e.text, e.type]), [['Rosa Lindqvist', 'PER'], ['Tomas Okafor', 'PER']]);
 });
+
+test('a gloss in brackets after a name is another name of it, and the head noun after it is the name\'s', () => {
+  const doc = analyze({ text: 'The pro-Iranian Hizbollah (Party of God) group declared that it would keep fighting.', published: '1996-04-15' });
+  const hiz = byText(doc.entities, 'Hizbollah');
+  assert.equal(hiz.type, 'ORG');
+  assert.equal(hiz.code, 'LBNREB');
+  const gloss = byText(doc.entities, 'Party of God');
+  assert.equal(gloss.chain, hiz.chain);
+  assert.equal(gloss.name, 'Hizbollah');
+  // No broken mention, and "group" is no participant of its own.
+  assert.ok(!doc.entities.some((e) => /[()]/.test(e.text) || e.text === 'group'), JSON.stringify(doc.entities.map((e) => e.text)));
+});
+
+test('a one-word gloss between a name and "party": the name is the party', () => {
+  const es = entities('The fundamentalist Umma (Nation) party has said it will boycott the vote in Khartoum.');
+  const umma = byText(es, 'Umma');
+  assert.equal(umma.type, 'ORG');
+  const gloss = byText(es, 'Nation');
+  assert.equal(gloss.chain, umma.chain);
+  assert.equal(gloss.name, 'Umma');
+  assert.ok(!es.some((e) => e.text === 'party' || e.text.includes(')')));
+});
+
+test('the named organisation, not its gloss or its head noun, is who acts', () => {
+  const doc = analyze({ text: 'The Hizbollah (Party of God) movement fired rockets at northern Israel on Friday.', published: '1996-04-12' });
+  const ev = doc.events[0];
+  assert.ok(ev, 'no event');
+  assert.equal(ev.actor[0]?.name, 'Hizbollah');
+  assert.equal(ev.actor[0]?.code, 'LBNREB');
+});
+
+test('an acronym\'s expansion in brackets joins its chain; a player\'s country in brackets stays a place', () => {
+  const es = entities('The KDP (Kurdistan Democratic Party) accused Baghdad of shelling villages. Rikard Holm (Sweden) beat Tomas Berg (Norway) 6-4 6-2.');
+  assert.equal(byText(es, 'KDP').chain, byText(es, 'Kurdistan Democratic Party').chain);
+  assert.equal(byText(es, 'Sweden').type, 'LOC');
+  assert.notEqual(byText(es, 'Sweden').chain, byText(es, 'Rikard Holm').chain);
+});

@@ -116,6 +116,21 @@ function candidateRuns(text: string, tokens: Token[], s: Sentence, prev: Sentenc
         || /^\p{Ll}+$/u.test(w(last)) && !PARTICLES.has(w(last)) && !hyphened(last))) last--;
       return { ...t, last };
     })
+    // Nor does a name hold a bracket: "Hizbollah (Party of God)" is a name and its gloss, and
+    // "Nation)" is "Nation". (A team's closing letters stay: "Mladost (L)", "Radnicki (BJ)".)
+    .flatMap((t) => {
+      const bracket = (k: number) => { const w = text.slice(tokens[k].start, tokens[k].end); return w === '(' || w === ')' || w === '[' || w === ']'; };
+      const w = (k: number) => text.slice(tokens[k].start, tokens[k].end);
+      if (t.last - t.first >= 3 && w(t.last) === ')' && w(t.last - 2) === '(' && /^\p{Lu}{1,3}$/u.test(w(t.last - 1))) return [t];
+      const pieces: typeof t[] = [];
+      let from = t.first;
+      for (let k = t.first; k <= t.last + 1; k++) {
+        if (k <= t.last && !bracket(k)) continue;
+        if (k > from) pieces.push({ ...t, first: from, last: k - 1 });
+        from = k + 1;
+      }
+      return pieces;
+    })
     // Nor does a person's or place's name hold a lower-case verb: "Recep Tayyip Erdoğan met
     // Andrzej Duda" is two people ("Stratford-upon-Avon" keeps its hyphened pieces).
     .flatMap((t) => {
@@ -323,7 +338,8 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chained = assignChains(text, foldTitles(text, mentions, lex, tokens), taggerTyped);
+  const glossOf = new Map<number, number>();
+  const chained = assignChains(text, nameGlosses(text, foldTitles(text, mentions, lex, tokens), taggerTyped, glossOf), taggerTyped, glossOf);
   return [...chained, ...pronounMentions(doc, chained)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -358,6 +374,48 @@ function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, token
     out.push(m);
   }
   return out;
+}
+
+/** Head nouns that a name may carry after it, or after its gloss: "Hizbollah (Party of God) group". */
+const NAME_HEADS = new Set(['group', 'party', 'movement', 'organisation', 'organization', 'faction', 'militia', 'front', 'alliance', 'coalition',
+  'bloc', 'union', 'league', 'newspaper', 'daily', 'weekly', 'agency', 'network', 'brigade', 'brigades', 'sect', 'society', 'association', 'federation']);
+
+/** The initials of a name's capitalised words ("Kurdistan Democratic Party" → "KDP"). */
+const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
+
+/**
+ * A name with a gloss in brackets, then a head noun: "the Hizbollah (Party of God) group", "the
+ * Umma (Nation) party". The name is the organisation's; the gloss is another name of it (same
+ * chain, never its name), and the head noun is part of the named phrase, not a participant of its
+ * own, so the name stands for "the … group" ("the Hizbollah group" too). An acronym's expansion,
+ * "KDP (Kurdistan Democratic Party)", is a gloss as well. Other bracketed names — a player's
+ * country, a venue — are left alone. `glossOf` gets the start of each gloss → the start of its name.
+ */
+function nameGlosses(text: string, mentions: EntityMention[], taggerTyped: Set<string>, glossOf: Map<number, number>): EntityMention[] {
+  const drop = new Set<EntityMention>();
+  const orgHead = (h: EntityMention | undefined, from: number) => !!h && h.evidence === 'nominal' && h.type === 'ORG'
+    && /^[^\S\n]+$/.test(text.slice(from, h.start)) && NAME_HEADS.has(h.text.toLowerCase());
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.nominal || m.evidence === 'nominal' || m.evidence === 'demonym' || m.evidence === 'pronoun' || m.type === 'PER') continue;
+    const g = mentions[i + 1];
+    const gloss = g && g.start > m.end && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(m.end, g.start)) && /^\p{Lu}/u.test(g.text) && g.evidence !== 'pronoun'
+      ? /^[^\S\n]*\)/.exec(text.slice(g.end, g.end + 4)) : null;
+    // (An acronym in brackets is the name's already: "Popular Mobilization Committee (PMC)".)
+    const isGloss = gloss && !/^[\p{Lu}][\p{Lu}\-]+$/u.test(g.text);
+    const after = isGloss ? g.end + gloss[0].length : m.end;
+    const h = mentions[isGloss ? i + 2 : i + 1];
+    const headed = orgHead(h, after);
+    if (isGloss && (headed || (/^[\p{Lu}]{2,}$/u.test(m.text) && initials(g.text) === m.text))) {
+      glossOf.set(g.start, m.start);
+      if (m.type !== 'ORG' && m.evidence !== 'dictionary') { m.type = 'ORG'; taggerTyped.delete(`${m.start}:${m.end}`); }
+      // (An acronym's expansion may name the chain; a translation never does.)
+      mentions[i + 1] = { ...g, type: 'ORG', name: g.text, nominal: false, roles: [], roleSectors: [], modifierCountry: null, evidence: headed ? 'gloss' : g.evidence };
+      taggerTyped.delete(`${g.start}:${g.end}`);
+    }
+    if (headed && (isGloss || m.type === 'ORG')) drop.add(h);
+  }
+  return drop.size ? mentions.filter((m) => !drop.has(m)) : mentions;
 }
 
 /**
@@ -411,14 +469,18 @@ function possessiveCountry(text: string, tokens: Token[], first: number, sentenc
   return lex.countryByName(w);
 }
 
-function assignChains(text: string, mentions: EntityMention[], taggerTyped: Set<string>): EntityMention[] {
+function assignChains(text: string, mentions: EntityMention[], taggerTyped: Set<string>, glossOf: Map<number, number> = new Map()): EntityMention[] {
   const cm: CorefMention[] = mentions.map((m, i) => {
     // "(OFAC)" right after a long name is that name's acronym; a capitalised word merely
     // following a name on the next line ("… Adrian Warner\nBERLIN") is not.
     const prev = mentions[i - 1];
     const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && !prev.nominal && m.start > prev.end
       && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(prev.end, m.start)) && /^[^\S\n]*\)/.test(text.slice(m.end, m.end + 3));
-    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape', acronymOf: isAcronym ? i - 1 : undefined };
+    // A gloss ("Party of God" after "Hizbollah") joins its name's chain and never names it.
+    const host = glossOf.get(m.start);
+    const glossOfIndex = host === undefined ? -1 : mentions.findIndex((x) => x.start === host && x.evidence !== 'nominal');
+    return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape',
+      acronymOf: isAcronym ? i - 1 : glossOfIndex >= 0 && glossOfIndex < i ? glossOfIndex : undefined, gloss: m.evidence === 'gloss' };
   });
   const { chain, names } = chainMentions(cm);
   const typesByChain = new Map<number, EntityType[]>();
