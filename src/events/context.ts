@@ -5,7 +5,7 @@
  */
 import { ploverContexts } from './ontology.js';
 
-interface CompiledContext { name: string; cues: RegExp[] }
+interface CompiledContext { name: string; cues: { literal: string; re: RegExp }[] }
 
 let compiled: CompiledContext[] | null = null;
 
@@ -14,7 +14,7 @@ function contexts(): CompiledContext[] {
   if (!compiled) {
     compiled = ploverContexts().map((ctx) => ({
       name: ctx.name,
-      cues: ctx.cues.map((cue) => new RegExp(`(?<![a-z])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'g')),
+      cues: ctx.cues.map((cue) => ({ literal: cue, re: new RegExp(`(?<![a-z])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'g') })),
     }));
   }
   return compiled;
@@ -27,7 +27,8 @@ function cueCounts(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const ctx of contexts()) {
     let n = 0;
-    for (const re of ctx.cues) n += count(re, text);
+    // (a plain substring test first: most cues are absent, and includes() is far cheaper than a regex)
+    for (const cue of ctx.cues) if (text.includes(cue.literal)) n += count(cue.re, text);
     if (n > 0) out.set(ctx.name, n);
   }
   return out;
@@ -35,8 +36,15 @@ function cueCounts(text: string): Map<string, number> {
 
 const paragraphCache = new Map<string, Map<string, number>>();
 
+const sentenceCache = new Map<string, Map<string, number>>();
+
 export function contextsFor(sentenceText: string, paragraphText: string): string[] {
-  const s = cueCounts(sentenceText.toLowerCase());
+  let s = sentenceCache.get(sentenceText);
+  if (!s) {
+    s = cueCounts(sentenceText.toLowerCase());
+    if (sentenceCache.size > 64) sentenceCache.clear();
+    sentenceCache.set(sentenceText, s);
+  }
   let p = paragraphCache.get(paragraphText);
   if (!p) {
     p = cueCounts(paragraphText.toLowerCase());
