@@ -197,3 +197,16 @@ test('an invasion is an assault; the reason an arrest gives ("for collaborating"
   const best = [...es].sort((a, b) => b.confidence - a.confidence)[0];
   assert.equal(best?.event, 'COERCE');
 });
+
+test('"recalled its ambassador from X", "extradited … to X", "fired rockets at <city>": the other side', () => {
+  assert.equal(top('Australia recalled its ambassador from China on Monday.').recipient[0]?.country, 'CHN');
+  assert.equal(top('Colombia extradited a drug lord to the United States.').recipient[0]?.country, 'USA');
+  assert.equal(top('Hamas fighters fired rockets at Tel Aviv on Tuesday.').recipient[0]?.country, 'ISR');
+});
+
+test('freeing hostages someone else held is a rescue (AID); lifting a state of emergency is addressed to the place', () => {
+  assert.equal(top('Nigerian troops freed 30 hostages held by Boko Haram.').event, 'AID');
+  const lifted = top('The junta lifted the state of emergency in Niger on Friday.');
+  assert.equal(lifted.event, 'CONCEDE');
+  assert.equal(lifted.recipient[0]?.country, 'NER');
+});

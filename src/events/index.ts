@@ -331,11 +331,11 @@ function placeCountry(e: Entity, where: Place | null, event = 'ASSAULT', oneCoun
 /**
  * Events that, with no named target, are addressed to the country where they happen: a protest
  * to its state ("thousands rallied in Lagos" → Nigeria); restrictions, curfews and states of
- * siege (CAMEO 172x) and threats of them (132x) to its people. An arrest or a raid is not: it
+ * siege (CAMEO 172x), threats of them (132x) and their easing (081x) to its people. An arrest or a raid is not: it
  * has people of its own, named or not.
  */
 function addressedToPlace(type: string, cameo: string): boolean {
-  return type === 'PROTEST' || cameo.startsWith('172') || cameo.startsWith('132');
+  return type === 'PROTEST' || cameo.startsWith('172') || cameo.startsWith('132') || cameo.startsWith('081');
 }
 
 /**

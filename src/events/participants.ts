@@ -477,14 +477,16 @@ function againstPhrase(c: Ctx, from: number): EntityMention | null {
 }
 
 /** Triggers whose "from X" names the other side: withdrawals, pull-outs, expulsions. */
-const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation']);
+const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation', 'recall']);
+/** Triggers whose "to X" names the receiving side: "extradited a drug lord to the United States". */
+const TO_TARGET = new Set(['extradite', 'extradition', 'hand', 'transfer', 'deport', 'deportation', 'repatriate', 'return']);
 
-/** The participant named in the first "from …" phrase after token `from`, within the clause. */
-function fromPhrase(c: Ctx, from: number): EntityMention | null {
+/** The participant named in the first "from …" (or "to …") phrase after token `from`, within the clause. */
+function fromPhrase(c: Ctx, from: number, prep = 'from'): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
     if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from && c.tokens[i - 1].pos !== 'DET')) return null;
-    if (c.tokens[i].normal !== 'from') continue;
+    if (c.tokens[i].normal !== prep) continue;
     let k = i + 1;
     // (skipping modifiers: "from the besieged Bosnian town")
     while (k < c.sentenceEnd && (['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos) || (c.tokens[k].pos === 'VERB' && /ed$/.test(c.tokens[k].normal)))
@@ -585,6 +587,16 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   if (matched.some((i) => FROM_TARGET.has(c.tokens[i].lemma) || FROM_TARGET.has(c.tokens[i].normal))) {
     const from = fromPhrase(c, c.tokens[lastTok].normal === 'from' ? lastTok : lastTok + 1);
     if (from && !actor.some((a) => a.chain === from.chain) && (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal'))) recipient = [from];
+  }
+  if (matched.some((i) => TO_TARGET.has(c.tokens[i].lemma) || TO_TARGET.has(c.tokens[i].normal))) {
+    const to = fromPhrase(c, c.tokens[lastTok].normal === 'to' ? lastTok : lastTok + 1, 'to');
+    if (to && !actor.some((a) => a.chain === to.chain) && (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal' || !r.country))) recipient = [to];
+  }
+  // "fired rockets at Tel Aviv": a pattern's own target preposition makes the place after it the target.
+  if (recipient.length === 0 && kind === 'verb' && !passive && matched.length > 1 && ['at', 'on', 'against', 'into'].includes(c.tokens[lastTok].normal)) {
+    const k = lastTok + 1 < c.sentenceEnd && c.tokens[lastTok + 1].pos === 'DET' ? lastTok + 2 : lastTok + 1;
+    const m = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    if (m && m.country && !actor.some((a) => a.chain === m.chain)) recipient = [m];
   }
   // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
   // with no named target, the place or people the object phrase belongs to is the recipient.

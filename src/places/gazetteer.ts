@@ -283,7 +283,8 @@ export function priorScore(c: Candidate): number {
     case 'region': s = 6; break;
     case 'site': s = 9; break;
     default:
-      s = Math.log10(Math.max(p.population, 1000)) + (p.featureCode === 'PPLC' ? 2 : p.featureCode === 'PPLA' ? 1 : 0);
+      // A seat of government (PPLG: La Paz, The Hague) counts as a capital.
+      s = Math.log10(Math.max(p.population, 1000)) + (p.featureCode === 'PPLC' || p.featureCode === 'PPLG' ? 2 : p.featureCode === 'PPLA' ? 1 : 0);
   }
   if (c.loose) s -= 1;
   return s;

@@ -159,3 +159,7 @@ test('findPlaces: a town after "of" in a person entity is still a place; a tagge
   assert.equal(places[1].admin1, 'Minnesota');
   assert.equal(places[0].admin1, 'Minnesota', 'the nearer Alexandria');
 });
+
+test('gazetteer: a seat of government counts as a capital ("La Paz" is Bolivia\'s before Mexico\'s)', () => {
+  assert.equal(placeCountryOf('La Paz'), 'BOL');
+});
