@@ -27,7 +27,7 @@ interface Ctx {
 }
 
 /** Prepositions that put a mention in a place, not in a role. */
-const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'within', 'at', 'from', 'into', 'between', 'towards', 'toward', 'along']);
+const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'through', 'throughout', 'around', 'within', 'at', 'from', 'into', 'between', 'towards', 'toward', 'along']);
 /** Words that open a new clause when searching left for a subject. */
 const CLAUSE_OPEN = new Set(['that', 'because', 'after', 'before', 'while', 'when', 'since', 'although', 'though', 'if', 'unless', 'whereas', ';', ':', '“', '”', '"']);
 const PASSIVE_AUX = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got']);
