@@ -210,3 +210,19 @@ test('freeing hostages someone else held is a rescue (AID); lifting a state of e
   assert.equal(lifted.event, 'CONCEDE');
   assert.equal(lifted.recipient[0]?.country, 'NER');
 });
+
+test('"the government and Tigrayan forces signed": a demonym before the second name does not break the pair', () => {
+  const e = top('The Ethiopian government and Tigrayan forces signed a peace deal in Pretoria.');
+  assert.equal(e.actor[0]?.country, 'ETH');
+  assert.equal(e.actor.length, 2);
+});
+
+test('"the Essequibo region of Guyana": a place with no country of its own is in the one it is part of', () => {
+  const e = top('Venezuela threatened to annex the Essequibo region of Guyana.');
+  assert.equal(e.event, 'THREATEN');
+  assert.equal(e.recipient[0]?.country, 'GUY');
+});
+
+test('launching an operation against someone is the use of force', () => {
+  assert.equal(top('The Pakistani army launched an operation against militants in North Waziristan.').event, 'ASSAULT');
+});

@@ -399,7 +399,15 @@ function withPlaceCountry(m: EntityMention, places: Place[]): EntityMention {
  * Palestinian administrators".
  */
 function withOwnerCountry(m: EntityMention, mentions: EntityMention[], text: string): EntityMention {
-  if (!m.nominal || m.country) return m;
+  if (m.country) return m;
+  // "the Essequibo region of Guyana": a place with no country of its own is in the one it is part of.
+  // (the tagger may call such a name anything: the head word "region" says it is a place)
+  if (!m.nominal) {
+    const part = /^\s+(?:region|province|area|district|state|county|enclave|part|territory)\s+of\s+(?:the\s+)?/i.exec(text.slice(m.end, m.end + 30));
+    const whole = part ? mentions.find((o) => o !== m && o.start === m.end + part[0].length && o.country) : undefined;
+    return whole?.country ? { ...m, country: whole.country, code: whole.country, codeSource: 'part-of' } : m;
+  }
+  if (!m.nominal) return m;
   const before = /([’']s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   let owner: EntityMention | undefined;
   if (before) {

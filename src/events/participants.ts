@@ -100,10 +100,13 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
     let next = c.mentions[idx + dir];
     // A demonym that only modifies the next name is skipped: "X and Iraqi commander Y".
     if (next && dir === 1 && modifiesNext(c, next)) next = c.mentions[idx + 2];
+    // "the government and Tigrayan forces": a demonym that only modifies the name is skipped.
+    let joinAt = cur.start;
+    if (next && dir === -1 && next.type === 'MISC' && modifiesNext(c, next) && c.mentions[idx - 2]) { joinAt = next.start; next = c.mentions[idx - 2]; }
     // "X and a group of deputies": the partitive "group" is no participant of its own.
     if (next && dir === -1 && /^\s+of\s+(the\s+)?$/.test(c.text.slice(next.end, cur.start)) && PARTITIVE.test(next.text)) next = c.mentions[idx - 2];
     if (!next) break;
-    const joined = dir === 1 ? coordinates(c, cur.end, next.start) : coordinates(c, next.end, cur.start);
+    const joined = dir === 1 ? coordinates(c, cur.end, next.start) : coordinates(c, next.end, joinAt);
     if (!joined || !participantOk(c, next)) break;
     out.push(next);
     cur = next;
