@@ -226,3 +226,8 @@ test('"the Essequibo region of Guyana": a place with no country of its own is in
 test('launching an operation against someone is the use of force', () => {
   assert.equal(top('The Pakistani army launched an operation against militants in North Waziristan.').event, 'ASSAULT');
 });
+
+test('a state that "protests" lodges a complaint (ACCUSE); people who protest demonstrate (PROTEST)', () => {
+  assert.equal(top('The Philippines protested against China\'s use of water cannon near the shoal.').event, 'ACCUSE');
+  assert.equal(top('Thousands of students protested against the new law in Manila.').event, 'PROTEST');
+});

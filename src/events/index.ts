@@ -12,7 +12,7 @@ import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
 import { eventPlace } from '../places/event-place.js';
-import { countryInfo } from '../places/countries.js';
+import { countryByName, countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
@@ -90,6 +90,12 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       if (type === 'THREATEN' && parts.recipient.every((r) => r.evidence === 'nominal' && !r.country)) {
         const cond = conditionSubject(ctx, m.trigger + 1);
         if (cond && !parts.actor.some((a) => a.chain === cond.chain)) parts.recipient = [cond];
+      }
+      // "The Philippines protested against China's …": a state that protests lodges a complaint
+      // (CAMEO 114, ACCUSE); people in the street demonstrate (PROTEST).
+      if (type === 'PROTEST' && trig.lemma === 'protest' && m.pattern.kind === 'verb' && parts.actor.length > 0
+        && parts.actor.every((a) => countryByName(a.text) !== null || ['GOV', 'LEG', 'JUD'].includes(a.sector ?? '')) && cameoInfo('114') && ploverFor('114')) {
+        code = '114'; type = ploverFor('114')!.event; modes = ploverFor('114')!.mode;
       }
       const codeInfo = cameoInfo(code)!;
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
