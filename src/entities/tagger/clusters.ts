@@ -19,6 +19,7 @@
  *
  * The table travels in the model file (model.ts), so tagging needs no corpus.
  */
+import { seededUint32 } from './random.js';
 
 export type ClusterTable = ReadonlyMap<string, string>;
 
@@ -50,18 +51,6 @@ export function tokenize(text: string): string[] {
 /** The form a word is counted under: digits by shape, so numbers share one cluster per shape. */
 export function clusterForm(word: string): string {
   return /\d/.test(word) ? word.replace(/\d/g, '0') : word;
-}
-
-/** mulberry32, as in trainer.ts: seeded and repeatable. */
-function random32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /** Learn clusters from sentences of tokens (any iterable, read twice: pass an array). */
@@ -141,7 +130,7 @@ export function buildClusters(sentences: readonly (readonly string[])[], options
     }
   }
   const D = opt.dim;
-  const next = random32(opt.seed);
+  const next = seededUint32(opt.seed);
   let basis = new Float64Array(D * cols);
   for (let k = 0; k < basis.length; k++) basis[k] = (next() / 4294967296) - 0.5;
   orthonormalise(basis, D, cols);

@@ -10,6 +10,7 @@ import { bestAllowed } from './decode.js';
 import { DEFAULT_FEATURE_OPTIONS, HISTORY_FEATURES, historyKeys, prepareSentence, type FeatureOptions, type PreparedSentence } from './features.js';
 import { buildModel, type TaggerModel } from './model.js';
 import { addScores, AveragedPerceptron } from './perceptron.js';
+import { seededRandom } from './random.js';
 import { TAG_COUNT, TAG_INDEX } from './tags.js';
 
 export interface TrainOptions {
@@ -27,18 +28,6 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 10, seed: 20240601, minCount: 2, minWeight: 0.05, features: DEFAULT_FEATURE_OPTIONS,
 };
-
-/** mulberry32: a small seeded generator, so shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates with the given generator. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
