@@ -40,6 +40,13 @@ function tokenAt(c: Ctx, offset: number): number {
   return c.sentenceEnd;
 }
 
+/** The mention that token k starts or stands inside, if any (none past the sentence). */
+function mentionAt(c: Ctx, k: number): EntityMention | undefined {
+  if (k >= c.sentenceEnd) return undefined;
+  const t = c.tokens[k];
+  return c.mentions.find((x) => x.start <= t.start && x.end > t.start);
+}
+
 function precededBy(c: Ctx, m: EntityMention): string | null {
   let i = tokenAt(c, m.start) - 1;
   // (a lower-case noun before a name is its modifier, often a mis-tagged participle: "the defeated Fatah Party")
@@ -72,17 +79,14 @@ function coordinates(c: Ctx, from: number, to: number): boolean {
   if (comma) i++;
   if (i >= end || !['and', 'or', '&'].includes(c.tokens[i].normal)) return false;
   if (end - i - 1 > 4) return false;
-  // "X and a group of deputies", "X and a delegation of officials": the group stands for its members.
-  const partitive = /^\s*(a|an|the)?\s*(group|delegation|team|number|handful|party|contingent)\s+of\s*$/i;
   // ", and Turkey expelled …" starts a new clause: the next name is a subject, not a partner.
-  const after = tokenAt(c, to + 1);
   const nextMention = c.mentions.find((m) => m.start === to);
   if (comma && nextMention) {
     const k = tokenAt(c, nextMention.end);
     if (k < c.sentenceEnd && ['VERB', 'AUX'].includes(c.tokens[k].pos)) return false;
   }
-  void after;
-  if (i + 1 < end && partitive.test(c.text.slice(c.tokens[i].end, to))) return true;
+  // "X and a group of deputies", "X and a delegation of officials": the group stands for its members.
+  if (i + 1 < end && PARTITIVE_OF.test(c.text.slice(c.tokens[i].end, to))) return true;
   for (let k = i + 1; k < end; k++) {
     // "the US and other developed nations": a participle right before the name modifies it.
     if (k === end - 1 && c.tokens[k].pos === 'VERB' && /(ed|ing)$/.test(c.tokens[k].normal)) continue;
@@ -114,7 +118,12 @@ function withCoordinated(c: Ctx, m: EntityMention, dir: 1 | -1): EntityMention[]
   return dir === 1 ? out : out.reverse();
 }
 
-const PARTITIVE = /^(a |an |the )?(group|delegation|team|number|handful|party|contingent)$/i;
+/** Nouns that stand for their members: "a group of deputies", "a delegation of officials". */
+const PARTITIVE_HEADS = 'group|delegation|team|number|handful|party|contingent';
+/** A partitive mention on its own ("a group") … */
+const PARTITIVE = new RegExp(`^(a |an |the )?(${PARTITIVE_HEADS})$`, 'i');
+/** … and the words between "and" and the members it stands for (" a group of "). */
+const PARTITIVE_OF = new RegExp(`^\\s*(a|an|the)?\\s*(${PARTITIVE_HEADS})\\s+of\\s*$`, 'i');
 
 /** The nearest acceptable mention to the left of `pos` in the same clause (the subject). */
 function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
@@ -286,7 +295,7 @@ function objectAfter(c: Ctx, pos: number, maxTokens = 10): EntityMention | null 
       // A new verb usually starts another predicate; stop unless it is an -ing modifier.
       if (w === ';' || w === '.' || !c.tokens[i].normal.endsWith('ing')) break;
     }
-    const m = c.mentions.find((x) => x.start === c.tokens[i].start || (x.start <= c.tokens[i].start && x.end > c.tokens[i].start));
+    const m = mentionAt(c, i);
     if (m && m.start >= pos && participantOk(c, m) && !modifiesNext(c, m)) return m;
   }
   return null;
@@ -321,7 +330,7 @@ function byAgent(c: Ctx, from: number, adjacent = false): EntityMention | null {
       let k = i + 1;
       while (k < c.sentenceEnd && ['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos)) k++;
       if (k >= c.sentenceEnd) return null;
-      const m = c.mentions.find((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+      const m = mentionAt(c, k);
       return m && participantOk(c, m) ? m : null;
     }
     if ([';', '.'].includes(tokText(c, i))) break;
@@ -416,7 +425,7 @@ const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
 function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): EntityMention | null {
   for (let i = from + 1; i < to; i++) {
     if (skip.has(i)) continue;
-    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    const m = mentionAt(c, i);
     if (m && participantOk(c, m)) return m;
   }
   return null;
@@ -434,7 +443,7 @@ function objectPhraseOwner(c: Ctx, from: number): EntityMention | null {
     if ([',', ';', '.', ':', '(', '“', '"'].includes(w) || (['VERB', 'AUX', 'SCONJ'].includes(c.tokens[i].pos) && !modifier)) break;
     if (['while', 'after', 'before', 'because', 'which', 'who', 'when', 'as', 'and', 'or', 'but', 'than'].includes(c.tokens[i].normal)) break;
     if (c.tokens[i].pos === 'ADP' && !['of', 'in', 'at', 'on', 'near', 'to', 'against', 'into', 'inside'].includes(c.tokens[i].normal)) break;
-    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    const m = mentionAt(c, i);
     // A place right after the trigger ("a strike near Baghdad") is where, not whom; one that
     // qualifies an object noun ("targets in Jericho") stands for the target's side.
     if (m && m.country && (m.type !== 'LOC' || seenNoun)) return m;
@@ -451,7 +460,7 @@ function betweenPair(c: Ctx, from: number): EntityMention[] {
       // (not objectAfter: "between" also reads as a place word, and here it names the sides)
       let k = i + 1;
       while (k < c.sentenceEnd && ['DET', 'ADJ'].includes(c.tokens[k].pos)) k++;
-      const a = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+      const a = mentionAt(c, k);
       if (!a) return [];
       const b = c.mentions[c.mentions.indexOf(a) + 1];
       return b && coordinates(c, a.end, b.start) ? [a, b] : [];
@@ -473,7 +482,7 @@ function againstPhrase(c: Ctx, from: number): EntityMention | null {
       continue;
     }
     if (c.tokens[i].pos === 'VERB' && c.tokens[i - 1].pos !== 'DET') return null;
-    const m = c.mentions.find((x) => x.start <= c.tokens[i].start && x.end > c.tokens[i].start);
+    const m = mentionAt(c, i);
     if (m && m.country && participantOk(c, m)) return m;
   }
   return null;
@@ -484,8 +493,14 @@ const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retre
 /** Triggers whose "to X" names the receiving side: "extradited a drug lord to the United States". */
 const TO_TARGET = new Set(['extradite', 'extradition', 'hand', 'transfer', 'deport', 'deportation', 'repatriate', 'return']);
 
-/** The participant named in the first "from …" (or "to …") phrase after token `from`, within the clause. */
-function fromPhrase(c: Ctx, from: number, prep = 'from'): EntityMention | null {
+/** Which side phrase each kind of trigger takes, and which recipients it may replace (only descriptions; for "to", also one with no country). */
+const SIDE_PHRASES: { verbs: Set<string>; prep: string; replaceable: (r: EntityMention) => boolean }[] = [
+  { verbs: FROM_TARGET, prep: 'from', replaceable: (r) => r.evidence === 'nominal' },
+  { verbs: TO_TARGET, prep: 'to', replaceable: (r) => r.evidence === 'nominal' || !r.country },
+];
+
+/** The participant with a country named in the first `prep` phrase ("from …", "to …") after token `from`, within the clause. */
+function prepPhrase(c: Ctx, from: number, prep: string): EntityMention | null {
   for (let i = from; i < c.sentenceEnd && i < from + 10; i++) {
     const w = tokText(c, i);
     if ([',', ';', '.', ':'].includes(w) || ['SCONJ'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'VERB' && i > from && c.tokens[i - 1].pos !== 'DET')) return null;
@@ -493,9 +508,9 @@ function fromPhrase(c: Ctx, from: number, prep = 'from'): EntityMention | null {
     let k = i + 1;
     // (skipping modifiers: "from the besieged Bosnian town")
     while (k < c.sentenceEnd && (['DET', 'ADJ', 'NUM'].includes(c.tokens[k].pos) || (c.tokens[k].pos === 'VERB' && /ed$/.test(c.tokens[k].normal)))
-      && !c.mentions.some((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start)) k++;
+      && !mentionAt(c, k)) k++;
     if (k >= c.sentenceEnd) return null;
-    const m = c.mentions.find((x) => x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    const m = mentionAt(c, k);
     return m && m.country ? m : null;
   }
   return null;
@@ -586,19 +601,17 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     const against = againstPhrase(c, lastTok + 1);
     if (against && !actor.some((a) => a.chain === against.chain)) recipient = [against];
   }
-  // "withdraw its troops from Lebanon", "expelled the diplomats from Germany": the side left or sent away is "from" whom.
-  if (matched.some((i) => FROM_TARGET.has(c.tokens[i].lemma) || FROM_TARGET.has(c.tokens[i].normal))) {
-    const from = fromPhrase(c, c.tokens[lastTok].normal === 'from' ? lastTok : lastTok + 1);
-    if (from && !actor.some((a) => a.chain === from.chain) && (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal'))) recipient = [from];
-  }
-  if (matched.some((i) => TO_TARGET.has(c.tokens[i].lemma) || TO_TARGET.has(c.tokens[i].normal))) {
-    const to = fromPhrase(c, c.tokens[lastTok].normal === 'to' ? lastTok : lastTok + 1, 'to');
-    if (to && !actor.some((a) => a.chain === to.chain) && (recipient.length === 0 || recipient.every((r) => r.evidence === 'nominal' || !r.country))) recipient = [to];
+  // "withdraw its troops from Lebanon", "expelled the diplomats from Germany": the side left or sent
+  // away is "from" whom; "extradited a drug lord to the United States": the receiving side is "to" whom.
+  for (const { verbs, prep, replaceable } of SIDE_PHRASES) {
+    if (!matched.some((i) => verbs.has(c.tokens[i].lemma) || verbs.has(c.tokens[i].normal))) continue;
+    const side = prepPhrase(c, c.tokens[lastTok].normal === prep ? lastTok : lastTok + 1, prep);
+    if (side && !actor.some((a) => a.chain === side.chain) && recipient.every(replaceable)) recipient = [side];
   }
   // "fired rockets at Tel Aviv": a pattern's own target preposition makes the place after it the target.
   if (recipient.length === 0 && kind === 'verb' && !passive && matched.length > 1 && ['at', 'on', 'against', 'into'].includes(c.tokens[lastTok].normal)) {
     const k = lastTok + 1 < c.sentenceEnd && c.tokens[lastTok + 1].pos === 'DET' ? lastTok + 2 : lastTok + 1;
-    const m = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    const m = mentionAt(c, k);
     if (m && m.country && !actor.some((a) => a.chain === m.chain)) recipient = [m];
   }
   // "fired shells at targets in Jericho", "evacuated the wounded from the besieged Bosnian town":
@@ -624,7 +637,7 @@ export function conditionSubject(c: Ctx, from: number): EntityMention | null {
     if (c.tokens[i].normal !== 'unless' && c.tokens[i].normal !== 'if') continue;
     let k = i + 1;
     while (k < c.sentenceEnd && ['DET', 'ADJ'].includes(c.tokens[k].pos)) k++;
-    const m = c.mentions.find((x) => k < c.sentenceEnd && x.start <= c.tokens[k].start && x.end > c.tokens[k].start);
+    const m = mentionAt(c, k);
     return m && participantOk(c, m) ? m : null;
   }
   return null;
