@@ -33,14 +33,15 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   for (const s of doc.sentences) {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
-    const placed = topLevel(doc.entities.filter((m) => m.sentence === s.index)).map((m) => withPlaceCountry(m, doc.places));
-    const mentions = placed.map((m) => withOwnerCountry(m, placed, text));
+    const inSentence = doc.entities.filter((m) => m.sentence === s.index);
+    const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, doc.places));
+    const mentions = placed.map((m) => withWholeCountry(m, placed, text)).map((m) => withOwnerCountry(m, placed, text));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
       ...doc.places.filter((p) => p.sentence === s.index && p.country).map((p) => p.country!),
       // (nested ones too: the "Egyptian" inside "Egyptian police")
-      ...doc.entities.filter((m) => m.sentence === s.index && m.country && m.evidence !== 'nominal').map((m) => m.country!),
+      ...inSentence.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
     ]);
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
@@ -93,9 +94,10 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       }
       // "The Philippines protested against China's …": a state that protests lodges a complaint
       // (CAMEO 114, ACCUSE); people in the street demonstrate (PROTEST).
+      const complaint = ploverFor('114');
       if (type === 'PROTEST' && trig.lemma === 'protest' && m.pattern.kind === 'verb' && parts.actor.length > 0
-        && parts.actor.every((a) => countryByName(a.text) !== null || ['GOV', 'LEG', 'JUD'].includes(a.sector ?? '')) && cameoInfo('114') && ploverFor('114')) {
-        code = '114'; type = ploverFor('114')!.event; modes = ploverFor('114')!.mode;
+        && parts.actor.every((a) => countryByName(a.text) !== null || ['GOV', 'LEG', 'JUD'].includes(a.sector ?? '')) && complaint && cameoInfo('114')) {
+        code = '114'; type = complaint.event; modes = complaint.mode;
       }
       const codeInfo = cameoInfo(code)!;
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
@@ -134,7 +136,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
         recipient: parts.recipient.length || !addressedToPlace(type, code)
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
-          : placeTarget(doc, s.index, where, onlyCountry),
+          : placeTarget(inSentence, where, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated,
         sentence: { index: s.index, start: s.start, end: s.end },
@@ -345,14 +347,14 @@ function addressedToPlace(type: string, cameo: string): boolean {
 }
 
 /**
- * The country an ADDRESSED_TO_PLACE event is addressed to: the event's place's country, or with
+ * The country an event addressedToPlace() is addressed to: the event's place's country, or with
  * no place the one country the sentence names ("Egyptian demonstrators rioted"). The evidence is
  * the words that name it. Two countries, or none: no recipient.
  */
-function placeTarget(doc: EventInput, sentence: number, where: Place | null, sentenceCountry: string | null): Entity[] {
+function placeTarget(sentenceEntities: EntityMention[], where: Place | null, sentenceCountry: string | null): Entity[] {
   const country = where?.country ?? sentenceCountry;
   if (!country || (where && sentenceCountry && sentenceCountry !== country)) return [];
-  const evidence = where ?? doc.entities.find((m) => m.sentence === sentence && m.country === country && m.evidence !== 'nominal');
+  const evidence = where ?? sentenceEntities.find((m) => m.country === country && m.evidence !== 'nominal');
   if (!evidence) return [];
   const name = countryInfo(country)?.name ?? country;
   return [{ text: evidence.text, start: evidence.start, end: evidence.end, name, type: 'LOC', country, sector: null, code: country }];
@@ -405,15 +407,7 @@ function withPlaceCountry(m: EntityMention, places: Place[]): EntityMention {
  * Palestinian administrators".
  */
 function withOwnerCountry(m: EntityMention, mentions: EntityMention[], text: string): EntityMention {
-  if (m.country) return m;
-  // "the Essequibo region of Guyana": a place with no country of its own is in the one it is part of.
-  // (the tagger may call such a name anything: the head word "region" says it is a place)
-  if (!m.nominal) {
-    const part = /^\s+(?:region|province|area|district|state|county|enclave|part|territory)\s+of\s+(?:the\s+)?/i.exec(text.slice(m.end, m.end + 30));
-    const whole = part ? mentions.find((o) => o !== m && o.start === m.end + part[0].length && o.country) : undefined;
-    return whole?.country ? { ...m, country: whole.country, code: whole.country, codeSource: 'part-of' } : m;
-  }
-  if (!m.nominal) return m;
+  if (m.country || !m.nominal) return m;
   const before = /([’']s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   let owner: EntityMention | undefined;
   if (before) {
@@ -426,6 +420,18 @@ function withOwnerCountry(m: EntityMention, mentions: EntityMention[], text: str
   }
   if (!owner?.country) return m;
   return { ...m, country: owner.country, code: `${owner.country}${m.sector ?? ''}`, codeSource: 'owner' };
+}
+
+/**
+ * "the Essequibo region of Guyana": a name with no country of its own, followed by a head word
+ * that makes it part of a larger place, is in that place's country. (The tagger may call such a
+ * name anything: the head word says it is a place.)
+ */
+function withWholeCountry(m: EntityMention, mentions: EntityMention[], text: string): EntityMention {
+  if (m.country || m.nominal) return m;
+  const part = /^\s+(?:region|province|area|district|state|county|enclave|part|territory)\s+of\s+(?:the\s+)?/i.exec(text.slice(m.end, m.end + 30));
+  const whole = part ? mentions.find((o) => o !== m && o.start === m.end + part[0].length && o.country) : undefined;
+  return whole?.country ? { ...m, country: whole.country, code: whole.country, codeSource: 'part-of' } : m;
 }
 
 /** Drop mentions nested inside others (an acronym inside a long name stays separate). */
