@@ -132,11 +132,11 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     // "US-led", "Iranian-backed": the country the compound is built on.
     const n = ms[0].name.replace(/-(led|backed|based|allied|sponsored|funded|born|made)$/i, '');
     // "Bosnian Serbs", "Iraqi Kurds": a people qualified by a demonym live in that demonym's country.
-    const words = n.split(/\s+/);
-    const qualifier = type === 'MISC' && words.length === 2 && /s$/.test(words[1]) ? lex.countryByDemonym(words[0]) : null;
     // "Liberian Peace Council", "French National Assembly": a name led by a demonym is that country's.
+    const words = n.split(/\s+/);
     const led = type === 'MISC' && words.length >= 2 ? lex.countryByDemonym(words[0]) : null;
-    country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? qualifier ?? led ?? lex.placeCountry(n);
+    const qualifier = led && words.length === 2 && /s$/.test(words[1]) ? led : null;
+    country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? led ?? lex.placeCountry(n);
     if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
     // "Iraqis", "Bosnian Serbs", "ethnic Albanians": a people named by a plural demonym are civilians.
     if (type === 'MISC' && country && (qualifier || ms.some((m) => /s$/.test(m.text) && lex.countryByDemonym(m.text.split(/\s+/).pop()!)))) {
