@@ -34,24 +34,26 @@ function cueCounts(text: string): Map<string, number> {
   return out;
 }
 
-const paragraphCache = new Map<string, Map<string, number>>();
+/**
+ * Cue counts of a text, remembered: one sentence's or paragraph's events share them. The
+ * caches stay small (cleared past 64 texts), since events come sentence by sentence.
+ */
+function cachedCounts(cache: Map<string, Map<string, number>>, text: string): Map<string, number> {
+  let counts = cache.get(text);
+  if (!counts) {
+    counts = cueCounts(text.toLowerCase());
+    if (cache.size > 64) cache.clear();
+    cache.set(text, counts);
+  }
+  return counts;
+}
 
 const sentenceCache = new Map<string, Map<string, number>>();
+const paragraphCache = new Map<string, Map<string, number>>();
 
 export function contextsFor(sentenceText: string, paragraphText: string): string[] {
-  let s = sentenceCache.get(sentenceText);
-  if (!s) {
-    s = cueCounts(sentenceText.toLowerCase());
-    if (sentenceCache.size > 64) sentenceCache.clear();
-    sentenceCache.set(sentenceText, s);
-  }
-  let p = paragraphCache.get(paragraphText);
-  if (!p) {
-    p = cueCounts(paragraphText.toLowerCase());
-    // One paragraph's events share its counts; keep the cache small.
-    if (paragraphCache.size > 64) paragraphCache.clear();
-    paragraphCache.set(paragraphText, p);
-  }
+  const s = cachedCounts(sentenceCache, sentenceText);
+  const p = cachedCounts(paragraphCache, paragraphText);
   const out: { name: string; score: number }[] = [];
   for (const ctx of contexts()) {
     const score = (s.get(ctx.name) ?? 0) * 2 + (p.get(ctx.name) ?? 0);
