@@ -20,6 +20,12 @@ export interface Sector {
   code: string;
   name: string;
   description: string;
+  /** PLOVER's code slot for actors that are no state (IGO, NGO, IMG, MNC), or null. */
+  ploverCode: string | null;
+  /** The sector this becomes in PLOVER records (MED → JRN, HLH → MED …), or null. */
+  ploverSector: string | null;
+  /** For a person, when it differs from the organisation's (an activist is CVL, a group SOC). */
+  ploverPersonSector: string | null;
 }
 
 let sectorCache: Map<string, Sector> | null = null;
@@ -29,7 +35,10 @@ export function sectors(): Map<string, Sector> {
   if (!sectorCache) {
     sectorCache = new Map();
     for (const r of loadTsv('sectors.tsv')) {
-      sectorCache.set(r.code, { code: r.code, name: r.name, description: r.description });
+      sectorCache.set(r.code, {
+        code: r.code, name: r.name, description: r.description,
+        ploverCode: r.plover_code || null, ploverSector: r.plover_sector || null, ploverPersonSector: r.plover_person_sector || null,
+      });
     }
   }
   return sectorCache;

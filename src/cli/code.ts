@@ -7,7 +7,7 @@ import { formatProblem, isProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
-import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
+import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { openStore, type Store } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
 import { isoDay, oneOf, parse, UsageError } from './args.js';
@@ -23,7 +23,7 @@ recognised), HTML pages, JSONL batches ({"id","text"|"html","published",...} per
 line), JSON arrays, directories (recursively), and - for stdin.
 
 Options:
-  --format F        jsonl (default) | json | table | tsv | csv
+  --format F        jsonl (default) | json | plover | table | tsv | csv
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --db FILE         also store articles and events in this SQLite file
   --min-confidence X  only events with confidence >= X (0..1)
@@ -121,6 +121,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
       switch (format) {
         case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;
         case 'json': for (const e of events) { out.write(`${first ? '' : ','}\n${JSON.stringify(e)}`); first = false; } break;
+        case 'plover': for (const e of events) out.write(ploverLine(e)); break;
         case 'tsv': for (const e of events) out.write(tsvLine(e)); break;
         case 'csv': for (const e of events) out.write(csvLine(e)); break;
         case 'table': {

@@ -1,6 +1,6 @@
 /** `acta events`: list stored events with filters, as a table, JSON, JSONL, TSV or CSV. */
 import { existsSync } from 'node:fs';
-import { EVENT_FORMATS, csvHeader, csvLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
+import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { openStore } from '../store/index.js';
 import { clusterEvents, type Happening } from '../cluster/index.js';
 import { dateBound, oneOf, parse, positiveInt, UsageError } from './args.js';
@@ -22,7 +22,7 @@ Filters:
   --dedupe           one line per happening: reports of the same event (same type, day,
                      sides and place) merged, with their count and the reports' ids
 Output:
-  --format F         table (default) | json | jsonl | tsv | csv
+  --format F         table (default) | json | jsonl | plover | tsv | csv
   --db FILE          the database file (default: acta.db)
   -h, --help         this help`;
 
@@ -34,6 +34,7 @@ function writeHappenings(happenings: Happening[], format: string, out: Out): num
   switch (format) {
     case 'json': out.write(JSON.stringify(records, null, 1) + '\n'); break;
     case 'jsonl': for (const r of records) out.write(JSON.stringify(r) + '\n'); break;
+    case 'plover': for (const h of happenings) out.write(JSON.stringify({ ...ploverRecord(h.event), reports: h.reports.length, report_ids: h.reports.map((e) => e.id) }) + '\n'); break;
     case 'tsv': out.write(tsvHeader().replace(/\n$/, '\treports\n')); for (const h of happenings) out.write(tsvLine(h.event).replace(/\n$/, `\t${h.reports.length}\n`)); break;
     case 'csv': out.write(csvHeader().replace(/\n$/, ',reports\n')); for (const h of happenings) out.write(csvLine(h.event).replace(/\n$/, `,${h.reports.length}\n`)); break;
     default:
@@ -66,6 +67,7 @@ export async function runEvents(argv: string[], out: Out): Promise<number> {
     switch (format) {
       case 'json': out.write(JSON.stringify(events, null, 1) + '\n'); break;
       case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;
+      case 'plover': for (const e of events) out.write(JSON.stringify(ploverRecord(e)) + '\n'); break;
       case 'tsv': out.write(tsvHeader()); for (const e of events) out.write(tsvLine(e)); break;
       case 'csv': out.write(csvHeader()); for (const e of events) out.write(csvLine(e)); break;
       case 'table': out.write(tableLines(events)); out.write(`${events.length} event(s)\n`); break;

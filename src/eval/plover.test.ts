@@ -18,6 +18,7 @@ test('gold actor codes: organisations have no country, old CAMEO codes become IS
   assert.equal(goldCountry('PSE'), 'PSE');
   assert.equal(goldSector('REFtam'), 'REF');
   assert.equal(goldSector('***'), null);
+  assert.equal(goldSector('CIVsrp'), 'CVL', 'CIV is a spelling of CVL, civilians');
   assert.equal(goldSector(undefined), null);
 });
 

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { CodedEvent, Doc } from '../doc/types.js';
 import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, prf, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { ploverActor } from '../actors/plover.js';
 
 /** v0.5b1 labels renamed or folded in PLOVER 2.0. */
 export const PLOVER_OLD_LABELS: Record<string, string> = {
@@ -40,11 +41,14 @@ export function goldCountry(code: string | null | undefined): string | null {
   return LEGACY_COUNTRY_CODES[c] ?? c;
 }
 
-/** The primary sector of a gold actor ("REFtam" → "REF", "GOVMOS" → "GOV"), or null. */
+/** Sector spellings of the gold file that are another code's variant: "CIV" is civilians, CVL. */
+const GOLD_SECTOR_VARIANTS: Readonly<Record<string, string>> = { CIV: 'CVL' };
+
+/** The primary sector of a gold actor ("REFtam" → "REF", "GOVMOS" → "GOV", "CIVsrp" → "CVL"), or null. */
 export function goldSector(sector: string | null | undefined): string | null {
   if (!sector) return null;
   const s = sector.trim().slice(0, 3).toUpperCase();
-  return /^[A-Z]{3}$/.test(s) ? s : null;
+  return /^[A-Z]{3}$/.test(s) ? GOLD_SECTOR_VARIANTS[s] ?? s : null;
 }
 
 export interface GoldActor {
@@ -109,7 +113,8 @@ export function predictionOf(doc: Doc): PloverPrediction {
   return {
     event: e ? e.event : null,
     actorCountry: e?.actor?.[0]?.country ?? null,
-    actorSector: e?.actor?.[0]?.sector ?? null,
+    // The gold is PLOVER: compare PLOVER sectors (CAMEO's HLH is PLOVER's MED, its MED is JRN …).
+    actorSector: e?.actor?.[0] ? ploverActor(e.actor[0]).sector : null,
     recipientCountry: e?.recipient?.[0]?.country ?? null,
   };
 }

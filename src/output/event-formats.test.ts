@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
 import type { CodedEvent } from '../doc/types.js';
-import { EVENT_FORMATS, FLAT_COLUMNS, csvHeader, csvLine, flatRow, tableLines, tsvHeader, tsvLine } from './event-formats.js';
+import { EVENT_FORMATS, FLAT_COLUMNS, csvHeader, csvLine, flatRow, ploverLine, ploverRecord, tableLines, tsvHeader, tsvLine } from './event-formats.js';
 import { toAnalyzeRecord } from './analyze-record.js';
 
 const TEXT = 'Iraqi troops arrested five suspects in Mosul on 3 June 2022.\n\nIran did not retaliate against the United States.';
@@ -33,7 +33,22 @@ test('the sample article has an arrest and a negated retaliation', () => {
 });
 
 test('the formats on offer are the contract ones and the flat ones', () => {
-  assert.deepEqual([...EVENT_FORMATS].sort(), ['csv', 'json', 'jsonl', 'table', 'tsv']);
+  assert.deepEqual([...EVENT_FORMATS].sort(), ['csv', 'json', 'jsonl', 'plover', 'table', 'tsv']);
+});
+
+test('a PLOVER record uses the manual\'s field names and its sector codes', () => {
+  const [arrest] = doc.events;
+  const rec = ploverRecord(arrest);
+  for (const k of ['id', 'date', 'actor', 'recipient', 'event', 'event_loc', 'event_text', 'quad_code', 'event_scale', 'mode', 'context', 'text_info']) assert.ok(k in rec, k);
+  assert.deepEqual(rec.event, ['COERCE']);
+  assert.equal(rec.date, '2022-06-03');
+  assert.deepEqual(rec.actor.map((a) => [a.entity_text, a.code, a.sector]), [['Iraqi troops', 'IRQ', 'MIL']]);
+  assert.equal(rec.event_loc?.name, 'Mosul');
+  assert.equal(TEXT.slice(rec.text_info.start, rec.text_info.end), TEXT.split('\n')[0]);
+  assert.ok(ploverLine(arrest).endsWith('}\n'));
+  // CAMEO's HLH (health) is PLOVER's MED; CAMEO's MED (media) is PLOVER's JRN.
+  const doctors = { ...arrest, actor: [{ ...arrest.actor[0], text: 'Swiss doctors', sector: 'HLH', country: 'CHE', code: 'CHEHLH' }] };
+  assert.deepEqual(ploverRecord(doctors).actor.map((a) => [a.code, a.sector, a.cameo_code]), [['CHE', 'MED', 'CHEHLH']]);
 });
 
 test('a flat row has one string per column, with lists joined and unknowns empty', () => {

@@ -1,11 +1,13 @@
 /**
  * Writing events in the formats the field uses: JSONL and JSON (the contract),
- * TSV and CSV (one row per event, flat columns like GDELT/ICEWS exports), and a
- * readable table for people.
+ * PLOVER JSONL (the PLOVER manual's field names and sector codes), TSV and CSV
+ * (one row per event, flat columns like GDELT/ICEWS exports), and a readable
+ * table for people.
  */
+import { ploverActor } from '../actors/plover.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
 
-export const EVENT_FORMATS = ['jsonl', 'json', 'table', 'tsv', 'csv'] as const;
+export const EVENT_FORMATS = ['jsonl', 'json', 'plover', 'table', 'tsv', 'csv'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
 const codes = (es: Entity[]) => es.map((e) => e.code ?? '?').join(';');
@@ -27,6 +29,33 @@ export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], st
     trigger: e.trigger.text, sentence_start: String(e.sentence.start), sentence_end: String(e.sentence.end),
   };
 }
+
+/** An actor or recipient as PLOVER's entity object: code and sector in PLOVER's vocabulary. */
+function ploverEntity(e: Entity) {
+  const p = ploverActor(e);
+  return { code: p.code, sector: p.sector, entity_text: e.text, identifier_text: e.name, cameo_code: e.code, start: e.start, end: e.end };
+}
+
+/**
+ * One event as a PLOVER record (PLOVER manual, "Data Fields": named fields, one
+ * JSON object a line). Fields the manual does not name keep acta's names
+ * (date_precision, cameo, attribution, confidence).
+ */
+export function ploverRecord(e: CodedEvent) {
+  return {
+    id: e.id, date: e.date, date_precision: e.date_precision,
+    actor: e.actor.map(ploverEntity), recipient: e.recipient.map(ploverEntity),
+    event: [e.event], mode: e.mode, context: e.context, event_text: [e.trigger.text],
+    event_loc: e.location && { name: e.location.name, country: e.location.country, admin1: e.location.admin1,
+      lat: e.location.lat, lon: e.location.lon, geonames_id: e.location.geonames_id, precision: e.location.precision },
+    quad_code: e.quad_class, event_scale: e.goldstein, cameo: e.cameo, negated: e.negated,
+    attribution: { source: e.attribution.source?.name ?? null, cue: e.attribution.cue?.text ?? null, certainty: e.attribution.certainty },
+    text_info: { sequence: e.sentence.index, start: e.sentence.start, end: e.sentence.end },
+    article_id: e.article_id, confidence: e.confidence, coder: 'acta',
+  };
+}
+
+export function ploverLine(e: CodedEvent): string { return JSON.stringify(ploverRecord(e)) + '\n'; }
 
 const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
