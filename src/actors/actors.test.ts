@@ -146,3 +146,33 @@ test('a place where something happened does not give an office its country: "MP 
   const d = analyze({ text: 'Senator Ama Boateng appealed for the release of an aid worker kidnapped in Iraq.', published: '2023-01-01' });
   assert.equal(d.entities.find((e) => e.text.includes('Ama Boateng'))?.country ?? null, null);
 });
+
+test('"Senior French and German officials": a demonym coordinated with a description shares its head noun', () => {
+  const es = entities('Senior French and German officials met in Brussels on Monday to discuss the gas crisis.');
+  assert.equal(byText(es, 'French').code, 'FRAGOV');
+  assert.equal(byText(es, 'German officials').code, 'DEUGOV');
+  // A state named on its own is no official: "Iran and Iraqi officials signed …".
+  assert.equal(byText(entities('Iran and Iraqi officials signed a water-sharing deal.'), 'Iran').code, 'IRN');
+});
+
+test('a description built around a known name is that name\'s actor: "the radical … Islamic Jihad movement"', () => {
+  const es = entities('The radical Palestinian Islamic Jihad movement turned down an offer of talks in Cairo.');
+  const m = es.find((e) => e.evidence === 'nominal' && e.text.includes('Islamic Jihad'));
+  assert.ok(m, JSON.stringify(es.map((e) => e.text)));
+  assert.equal(m.code, 'PSEREB');
+});
+
+test('undated, a title only chooses among the offices the dictionary knows the person held', () => {
+  // "Sheikh" is an honorific, not an office the emir ever left for.
+  assert.equal(byText(entities('Qatar\'s ruler, Sheikh Hamad bin Khalifa al-Thani, opened the new port.', null), 'Hamad bin Khalifa al-Thani').code, 'QATGOV');
+  // A UN Secretary-General is no party secretary-general.
+  assert.equal(byText(entities('U.N. Secretary-General Kofi Annan flew to Baghdad.', null), 'Kofi Annan').sector, 'IGO');
+  // "President Clinton" in an undated story is the president, not the former president.
+  assert.equal(byText(entities('President Bill Clinton flew to Moscow.', null), 'Bill Clinton').code, 'USAGOV');
+});
+
+test('"former President X", "ex-minister Y": a title marked as past makes an elite without office (ELI)', () => {
+  assert.equal(byText(entities('Thousands of supporters of former President Ahmed Ben Bella marched in Oran.'), 'Ahmed Ben Bella').sector, 'ELI');
+  assert.equal(byText(entities('Former President Bill Clinton flew to Moscow.', '1999-05-01'), 'Bill Clinton').code, 'USAELI');
+  assert.equal(byText(entities('Defence Minister Amir Peretz toured the border.'), 'Amir Peretz').sector, 'GOV');
+});

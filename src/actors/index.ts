@@ -65,9 +65,21 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   }
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
+    // "the radical Palestinian Islamic Jihad movement", "the Taliban militia": a description built
+    // around a name the dictionary knows is that name's actor, not a generic movement or militia.
+    if (m.evidence === 'nominal') {
+      const named = entities.find((o) => o !== m && o.evidence !== 'nominal' && o.evidence !== 'pronoun' && o.type === 'ORG'
+        && o.start >= m.start && o.end <= m.end && chainCode.get(o.chain)?.source === 'dictionary');
+      const nc = named && chainCode.get(named.chain)!;
+      if (nc && nc.sector) c = { country: nc.country ?? c.country, sector: nc.sector, source: 'dictionary' };
+    }
     if (m.evidence === 'nominal' && !c.country) {
       const owner = ownerCountry(m, chainCode, entities, doc.text);
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
+    }
+    if (!c.sector && c.country && (m.type === 'MISC' || m.type === 'LOC')) {
+      const head = sharedHead(m, entities, doc.text);
+      if (head) c = { ...c, sector: head.roleSectors[0], source: `${c.source ?? 'demonym'}+shared-head` };
     }
     const code = c.country || c.sector ? `${c.country ?? ''}${c.sector ?? ''}` : null;
     // A bare surname the tagger could not type takes the type the registry learned ("Dulaimi" → PER).
@@ -75,6 +87,17 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     const type = m.type === 'MISC' && (learned === 'PER' || learned === 'ORG') ? learned : m.type;
     return { ...m, type, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
+}
+
+/** Offices of a state that someone can leave ("former minister" is ELI, an elite without office). */
+const STATE_OFFICES = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY']);
+
+/** Is the mention's title marked as past: "former President X", "ex-minister Y"? */
+function formerTitle(m: EntityMention, text: string): boolean {
+  if (m.roles.length === 0) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start).toLowerCase();
+  const last = m.roles[0].split(' ').pop()!;
+  return new RegExp(`\\b(former|ex-)\\s*([\\p{L}.'’-]+\\s+){0,3}?${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').test(before);
 }
 
 /** Sectors that belong to one state's own politics: a president, a judge, a party, an opposition. */
@@ -95,6 +118,23 @@ function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, t
     out.set(m.sentence, set);
   }
   return out;
+}
+
+/**
+ * "Hungarian and Romanian officials", "U.S. and Russian negotiators": a country word
+ * coordinated with a description of another country's people shares its head noun,
+ * so it takes that description's sector. Only when the description is led by its own
+ * country word, so "Iran and Iraqi officials" does not make Iran an official.
+ */
+function sharedHead(m: EntityMention, all: EntityMention[], text: string): EntityMention | null {
+  const gap = /^\s+(and|or|&)\s+$/;
+  const next = all.find((o) => o.sentence === m.sentence && o.start > m.end && gap.test(text.slice(m.end, o.start)));
+  if (!next || next.evidence !== 'nominal' || !next.modifierCountry || next.roleSectors.length === 0) return null;
+  if (next.modifierCountry === m.country) return null;
+  // The description must start with its country word: "Romanian officials", not "officials".
+  if (!/^[A-Z]/.test(next.text)) return null;
+  // The country word itself must be a modifier (a demonym or "U.S."), not a state acting on its own.
+  return m.type === 'MISC' || /^[A-Z](\.?[A-Z])+\.?$/.test(m.text) ? next : null;
 }
 
 function codeNominal(m: EntityMention): Coding {
@@ -118,9 +158,13 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     const hit = lex.actor(n, date);
     if (hit && (hit.country || hit.sector)) {
       // Undated, the dictionary can only offer its latest row ("former president"); a title in the
-      // text ("President Bill Clinton") says which office the article means.
-      const titled = date === null ? ms.find((m) => m.roleSectors.length > 0 && !/\bformer\b/i.test(m.roles.join(' ')))?.roleSectors[0] : undefined;
-      if (titled && titled !== hit.sector) return { country: hit.country, sector: titled, source: 'dictionary+title' };
+      // text ("President Bill Clinton") says which of the person's offices the article means. A
+      // title the person never held in the dictionary ("Sheikh", or "Secretary-General" read as a
+      // party's) picks nothing.
+      const titled = date === null ? ms.find((m) => m.roleSectors.length > 0 && !formerTitle(m, text))?.roleSectors[0] : undefined;
+      // "former President X": the text says the office is over, whatever the dictionary's row on the date.
+      if (STATE_OFFICES.has(hit.sector ?? '') && ms.some((m) => m.roleSectors.length > 0 && formerTitle(m, text))) return { country: hit.country, sector: 'ELI', source: 'dictionary+title' };
+      if (titled && titled !== hit.sector && (hit.sectors ?? []).includes(titled)) return { country: hit.country, sector: titled, source: 'dictionary+title' };
       return { country: hit.country, sector: hit.sector, source: 'dictionary' };
     }
   }
@@ -144,10 +188,10 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     }
     return { country, sector: null, source };
   }
-  // 3. Titles and modifiers on any mention of the chain.
+  // 3. Titles and modifiers on any mention of the chain ("former President X" no longer holds the office).
   for (const m of ms) {
     if (!country && m.modifierCountry) { country = m.modifierCountry; source = 'title'; }
-    if (!sector && m.roleSectors.length > 0) { sector = m.roleSectors[0]; source = source ?? 'title'; }
+    if (!sector && m.roleSectors.length > 0) { sector = formerTitle(m, text) && STATE_OFFICES.has(m.roleSectors[0]) ? 'ELI' : m.roleSectors[0]; source = source ?? 'title'; }
   }
   // 4. Words inside an organisation's name: "Iraqi Armed Forces", "US Department of the Treasury".
   if (type === 'ORG') {

@@ -25,12 +25,14 @@ export function defaultLexicon(): Lexicon {
       // The row in force on the date; else the last one before it (a person who has since died
       // or left office is still reported under the office they held), else the earliest.
       let row = actorOnDate(name, date);
+      const rows = actorsByName(name);
       if (!row) {
-        const rows = actorsByName(name);
         const before = rows.filter((r) => r.to !== null && date !== null && r.to <= date).sort((a, b) => (b.to! < a.to! ? -1 : 1));
         row = before[0] ?? rows.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))[0] ?? null;
       }
-      return row ? { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0] } : null;
+      if (!row) return null;
+      const sectors = [...new Set(rows.filter((r) => r.names[0] === row!.names[0] && r.sector).map((r) => r.sector))];
+      return { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0], sectors };
     },
   };
   return cached;

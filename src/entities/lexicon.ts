@@ -16,6 +16,8 @@ export interface ActorEntry {
   country: string | null;
   sector: string | null;
   name: string;
+  /** Every sector the dictionary gives this name over time (offices held), when known. */
+  sectors?: string[];
 }
 
 export interface Lexicon {
