@@ -93,3 +93,8 @@ test('attribute on a bare sentence is the author\'s assertion', () => {
   const a = attribute({ text: doc.text, tokens: doc.tokens, sentence: s, mentions: doc.entities, trigger, first: trigger });
   assert.deepEqual(a, { source: null, cue: null, certainty: 'asserted' });
 });
+
+test('the talker is the subject of the reporting verb, not a name in its prepositional phrase', () => {
+  const e = eventBy('The Red Cross operating in Syria said government forces shelled the hospital.', 'shelled');
+  assert.equal(e.attribution.source?.text, 'Red Cross');
+});

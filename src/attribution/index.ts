@@ -33,6 +33,11 @@ function cueTable() {
   return cues;
 }
 
+/** Is this lemma a reporting verb ("say", "announce") in data/attribution-cues.tsv? */
+export function isReportingVerb(lemma: string): boolean {
+  return cueTable().verbs.has(lemma);
+}
+
 export interface AttributionInput {
   text: string;
   tokens: Token[];
@@ -63,6 +68,13 @@ function mentionAt(mentions: EntityMention[], tokens: Token[], from: number, to:
     if (['VERB', 'PUNCT'].includes(tokens[i].pos) && tokens[i].normal !== '-') break;
   }
   return null;
+}
+
+/** Is the mention the object of a preposition ("in Syria", "of the ministry")? Its own modifiers are skipped. */
+function inPrepositionalPhrase(tokens: Token[], text: string, m: EntityMention, sentenceStart: number): boolean {
+  let i = tokens.findIndex((t) => t.end > m.start) - 1;
+  while (i >= sentenceStart && (['DET', 'ADJ', 'NUM'].includes(tokens[i].pos) || (tokens[i].pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(tokens[i].start, tokens[i].end))))) i--;
+  return i >= sentenceStart && tokens[i].pos === 'ADP';
 }
 
 export function attribute(a: AttributionInput): Attribution {
@@ -100,7 +112,9 @@ export function attribute(a: AttributionInput): Attribution {
       // passive ("he is accused of …"), whose subject is the one talked about, not the talker.
       const passive = k - 1 >= s && ['is', 'was', 'are', 'were', 'be', 'been', 'being'].includes(tokens[k - 1].normal);
       const left = a.mentions.filter((m) => m.end <= tok.start);
-      source = passive ? null : left.length ? left[left.length - 1] : null;
+      // "The Red Cross operating in Syria said": a name inside a prepositional phrase is not the talker.
+      const talker = [...left].reverse().find((m) => !inPrepositionalPhrase(tokens, text, m, s)) ?? left[left.length - 1];
+      source = passive ? null : talker ?? null;
       // "as Alsumaria News wrote": the subject stands right after "as".
       if (k - 1 >= s && source === null && !passive) source = mentionAt(a.mentions, tokens, Math.max(s, k - 5), k);
       break;

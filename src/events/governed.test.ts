@@ -231,3 +231,34 @@ test('a state that "protests" lodges a complaint (ACCUSE); people who protest de
   assert.equal(top('The Philippines protested against China\'s use of water cannon near the shoal.').event, 'ACCUSE');
   assert.equal(top('Thousands of students protested against the new law in Manila.').event, 'PROTEST');
 });
+
+test('a name inside the subject\'s own modifier is not the subject: "a newspaper based in Beirut", "Palestinians of the … Gaza Strip"', () => {
+  assert.equal(top('A newspaper based in Christian east Beirut has defied a ban by the army commander.').actor[0]?.text, 'newspaper');
+  assert.equal(top('Palestinians of the Israeli-occupied Gaza Strip went on strike on Monday to protest at the blockade.').actor[0]?.text, 'Palestinians');
+});
+
+test('"up to 500 ethnic Turks" counts the Turks: they are the subject, not the object of "to"', () => {
+  const e = top('Up to 500 ethnic Turks began a hunger strike on Monday to protest against the expulsion order.');
+  assert.equal(e.event, 'PROTEST');
+  assert.equal(e.actor[0]?.code, 'TURCVL');
+});
+
+test('a verb in what someone says takes its subject after the reporting verb, not the talker', () => {
+  const es = analyze({ text: 'Officials in Baghdad said the attack killed five people.', published: PUBLISHED }).events;
+  assert.ok(es.every((e) => !e.actor.some((a) => a.text === 'Officials')), JSON.stringify(es.map((e) => e.actor.map((a) => a.text))));
+  assert.equal(top('The ministry said Israeli troops killed two gunmen near Jenin.').actor[0]?.text, 'Israeli troops');
+  // An infinitive's subject is still the one who plans it.
+  assert.equal(top('Iraq announced plans to withdraw its troops from the border.').actor[0]?.text, 'Iraq');
+});
+
+test('"holding civilians as human shields": the noun after "as" is governed by the verb before its object', () => {
+  const e = top('The Sri Lankan army has been holding hundreds of civilians as human shields in the war zone.');
+  assert.equal(e.cameo, '184');
+  assert.equal(e.actor[0]?.code, 'LKAMIL');
+});
+
+test('retaking a town by force is fighting for it (ASSAULT)', () => {
+  const e = top('Ethiopian-led forces have retaken a strategic town in southern Somalia after fierce fighting.');
+  assert.equal(e.event, 'ASSAULT');
+  assert.equal(e.actor[0]?.code, 'ETHMIL');
+});

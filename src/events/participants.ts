@@ -6,6 +6,7 @@
  * strike"), coordination ("the US and Iran"), and "which X passed" relatives.
  */
 import type { EntityMention, Token } from '../doc/types.js';
+import { isReportingVerb } from '../attribution/index.js';
 
 export interface Participants {
   actor: EntityMention[];
@@ -47,10 +48,23 @@ function mentionAt(c: Ctx, k: number): EntityMention | undefined {
   return c.mentions.find((x) => x.start <= t.start && x.end > t.start);
 }
 
+/** The word before a mention's noun phrase (its preposition, when it has one), lower case. */
 function precededBy(c: Ctx, m: EntityMention): string | null {
   let i = tokenAt(c, m.start) - 1;
-  // (a lower-case noun before a name is its modifier, often a mis-tagged participle: "the defeated Fatah Party")
-  while (i >= c.sentenceStart && (['DET', 'ADJ', 'NUM'].includes(c.tokens[i].pos) || (c.tokens[i].pos === 'NOUN' && /^\p{Ll}/u.test(tokText(c, i))))) i--;
+  const glued = (k: number) => k > c.sentenceStart && c.tokens[k - 1].end === c.tokens[k].start;
+  while (i >= c.sentenceStart) {
+    const t = c.tokens[i];
+    // (a lower-case noun before a name is its modifier, often a mis-tagged participle: "the defeated Fatah Party")
+    if (['DET', 'ADJ', 'NUM'].includes(t.pos) || (t.pos === 'NOUN' && /^\p{Ll}/u.test(tokText(c, i)))) { i--; continue; }
+    // "the Israeli-occupied West Bank", "US-backed": a hyphenated modifier, whatever its parts were tagged.
+    if (glued(i) && tokText(c, i - 1) === '-' && i - 2 >= c.sentenceStart) { i -= 3; continue; }
+    // "up to 1,000 ethnic Turks", "close to 500 people": the number's own words, not a preposition.
+    if (t.normal === 'to' && c.tokens[i + 1]?.pos === 'NUM' && ['up', 'close', 'nearly'].includes(c.tokens[i - 1]?.normal ?? '')) { i -= 2; continue; }
+    // "in Christian east Beirut": a name that modifies the lower-case words after it belongs to the phrase.
+    if (t.pos === 'PROPN' && /^\p{Ll}/u.test(tokText(c, i + 1) ?? '') && i + 1 < tokenAt(c, m.start)
+      && c.mentions.some((o) => o !== m && o.start <= t.start && o.end >= t.end)) { i--; continue; }
+    break;
+  }
   return i >= c.sentenceStart ? c.tokens[i].normal : null;
 }
 
@@ -133,6 +147,11 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
     // A quotation opening right at the verb ('X “welcomed the news …”') does not hide X.
     if (i === triggerTok - 1 && /^[“"‘]$/.test(tokText(c, i))) continue;
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
+    // "Officials said the attack killed five": a finite verb in what someone says has its subject
+    // after the reporting verb; the talker is the source, not the actor. ("… announced plans to
+    // withdraw" is no such clause: an infinitive's subject is the one who plans.)
+    if (i < triggerTok - 1 && c.tokens[triggerTok].pos === 'VERB' && c.tokens[i].pos === 'VERB' && isReportingVerb(c.tokens[i].lemma)
+      && c.tokens[triggerTok - 1].normal !== 'to' && !c.tokens[triggerTok].normal.endsWith('ing')) { limit = i + 1; break; }
   }
   // "has refused to deploy troops and has urged …", "killed one soldier and wounded two": the second
   // verb of a coordinated predicate shares the first one's subject.
@@ -380,6 +399,7 @@ const MEASURE_NOUNS = new Set(['ton', 'tonne', 'kilogram', 'kg', 'shipment', 'co
  */
 export function governingVerb(c: Pick<Ctx, 'text' | 'tokens' | 'sentenceStart' | 'sentenceEnd'>, first: number): number | null {
   let k = first - 1;
+  let depictive = false;
   const word = (i: number) => c.text.slice(c.tokens[i].start, c.tokens[i].end);
   const glued = (i: number) => i > c.sentenceStart && (c.tokens[i].start === c.tokens[i - 1].end || (i + 1 < c.sentenceEnd && c.tokens[i + 1].start === c.tokens[i].end && word(i + 1) === '-'));
   while (k >= c.sentenceStart) {
@@ -390,6 +410,10 @@ export function governingVerb(c: Pick<Ctx, 'text' | 'tokens' | 'sentenceStart' |
     if (['up', 'out', 'off', 'down'].includes(t.normal) && c.tokens[k - 1]?.pos === 'VERB') { k--; continue; }
     // "nearly 25,000 tons", "about 300 rounds": an adverb that only qualifies a number.
     if (t.pos === 'ADV' && c.tokens[k + 1]?.pos === 'NUM') { k--; continue; }
+    // "holding hundreds of civilians as human shields": the noun after "as" describes the verb's
+    // object, so the verb before that object governs it.
+    if (t.normal === 'as' && !depictive && k + 1 === first) { depictive = true; k--; continue; }
+    if (depictive && t.normal === 'of' && c.tokens[k - 1]?.pos !== 'VERB') { k--; continue; }
     break;
   }
   return k >= c.sentenceStart && c.tokens[k].pos === 'VERB' ? k : null;
