@@ -6,7 +6,23 @@
 import type { Sentence, Span, Token } from '../doc/types.js';
 import { nlp } from './nlp.js';
 import { findParagraphs } from './paragraphs.js';
+import { loadTsv } from '../util/data.js';
 import { NO_WORD, WIDE_WORD, wordKind, wordPos } from './words.js';
+
+const PERFECT_AUX = new Set(['have', 'has', 'had', 'having', "'ve", '’ve']);
+const PARTICIPLE_PREFIXES = ['', 're', 'over', 'under', 'with', 'out', 'up', 'mis', 'fore'];
+let participles: Map<string, string> | null = null;
+
+/** The lemma of a strong past participle ("retaken" → "retake"), from data/participles.tsv; else null. */
+export function participleLemma(word: string): string | null {
+  if (!participles) participles = new Map(loadTsv('participles.tsv').map((r) => [r.participle, r.lemma]));
+  for (const p of PARTICIPLE_PREFIXES) {
+    if (!word.startsWith(p)) continue;
+    const base = participles.get(word.slice(p.length));
+    if (base) return p + base;
+  }
+  return null;
+}
 
 export interface Segmentation {
   paragraphs: Span[];
@@ -67,7 +83,15 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
         if (lastKind === WIDE_WORD) tag = wordPos(text, start, tag);
       }
       at[i] = tokens.length;
-      tokens.push({ start, end, pos: tag, normal: value.toLowerCase(), lemma: (lemma[i] ?? value).toLowerCase() });
+      const normal = value.toLowerCase();
+      let lem = (lemma[i] ?? value).toLowerCase();
+      // "have retaken a village": a strong participle after a perfect auxiliary is a verb, whatever
+      // the tagger said.
+      if (tag === 'NOUN' && tokens.length > first && PERFECT_AUX.has(tokens[tokens.length - 1].normal)) {
+        const base = participleLemma(normal);
+        if (base) { tag = 'VERB'; lem = base; }
+      }
+      tokens.push({ start, end, pos: tag, normal, lemma: lem });
     }
     const firstSentence = sentences.length;
     wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {

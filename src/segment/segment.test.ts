@@ -88,3 +88,11 @@ test('joining words leaves sentence boundaries where they were', () => {
     assert.equal(seg.tokens[s.tokenEnd - 1].end, s.end);
   }
 });
+
+test('a strong participle after "have" is a verb with its lemma, even where the tagger read a noun', () => {
+  const t = 'Government forces have retaken the town. The families have children.';
+  const { tokens } = segment({ text: t, body: [{ start: 0, end: t.length }] });
+  const tok = (w: string) => tokens.find((x) => t.slice(x.start, x.end) === w)!;
+  assert.deepEqual([tok('retaken').pos, tok('retaken').lemma], ['VERB', 'retake']);
+  assert.equal(tok('children').pos, 'NOUN');
+});
