@@ -323,3 +323,10 @@ test('an acronym\'s expansion in brackets joins its chain; a player\'s country i
   assert.equal(byText(es, 'Sweden').type, 'LOC');
   assert.notEqual(byText(es, 'Sweden').chain, byText(es, 'Rikard Holm').chain);
 });
+
+test('a capitalised first word that is a role word only modifying the noun after it is no mention: "Humanitarian access …"', () => {
+  assert.deepEqual(entities('Humanitarian access to the camps has improved since March.').map((e) => e.text), []);
+  assert.deepEqual(entities('Military spending rose sharply last year.').map((e) => e.text), []);
+  // A role word that heads its phrase still is one: "Protesters blocked the road".
+  assert.ok(entities('Protesters blocked the main road into the capital.').some((e) => e.text === 'Protesters'));
+});

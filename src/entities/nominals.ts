@@ -33,6 +33,10 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     if (taken[i]) { i++; continue; }
     const role = lex.roleAt(lower, i);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
+    // "Humanitarian access …", "Military spending …": a capitalised first word that only modifies the
+    // noun after it (no role word itself) is an adjective, not a participant.
+    if (role.length === 1 && tokens[i].pos === 'PROPN' && !/s$/.test(lower[i]) && i + 1 < to && tokens[i + 1].pos === 'NOUN'
+      && /^\p{Ll}/u.test(text.slice(tokens[i + 1].start, tokens[i + 1].end)) && !lex.roleAt(lower, i + 1)) { i++; continue; }
     const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
     // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".
