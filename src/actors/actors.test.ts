@@ -176,3 +176,10 @@ test('"former President X", "ex-minister Y": a title marked as past makes an eli
   assert.equal(byText(entities('Former President Bill Clinton flew to Moscow.', '1999-05-01'), 'Bill Clinton').code, 'USAELI');
   assert.equal(byText(entities('Defence Minister Amir Peretz toured the border.'), 'Amir Peretz').sector, 'GOV');
 });
+
+test('state media speak for their government: "an official Iranian newspaper", "state television" are GOV', () => {
+  const es = entities('An official Iranian newspaper called on Muslims to boycott the summit.');
+  assert.equal(byText(es, 'Iranian newspaper').code, 'IRNGOV');
+  assert.equal(byText(entities('State television said the army had arrested 40 rebels.'), 'State television').sector, 'GOV');
+  assert.equal(byText(entities('Iranian newspapers criticised the deal.'), 'Iranian newspapers').code, 'IRNMED');
+});

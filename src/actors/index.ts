@@ -64,7 +64,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     if (country && !taken) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
   }
   return entities.map((m) => {
-    let c = m.evidence === 'nominal' ? codeNominal(m) : chainCode.get(m.chain)!;
+    let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
     // "the radical Palestinian Islamic Jihad movement", "the Taliban militia": a description built
     // around a name the dictionary knows is that name's actor, not a generic movement or militia.
     if (m.evidence === 'nominal') {
@@ -137,8 +137,19 @@ function sharedHead(m: EntityMention, all: EntityMention[], text: string): Entit
   return m.type === 'MISC' || /^[A-Z](\.?[A-Z])+\.?$/.test(m.text) ? next : null;
 }
 
-function codeNominal(m: EntityMention): Coding {
-  return { country: m.modifierCountry, sector: m.roleSectors[0] ?? null, source: m.modifierCountry ? 'modifier+role' : 'role' };
+/** "An official Syrian newspaper", "state television", "government-run radio": media that speak for a government. */
+const STATE_MEDIA = /\b(official|state|state-run|state-owned|state-controlled|government|government-run|government-owned|government-controlled|regime)\s+$/i;
+
+function codeNominal(m: EntityMention, text: string): Coding {
+  const sector = m.roleSectors[0] ?? null;
+  // State media voice their government (CAMEO codes them GOV, not MED).
+  if (sector === 'MED') {
+    const own = /^(the\s+|an?\s+)?(official|state|state-run|state-owned|state-controlled|government-run|government-owned)\s/i.test(m.text);
+    if (own || STATE_MEDIA.test(text.slice(Math.max(0, m.start - 30), m.start))) {
+      return { country: m.modifierCountry, sector: 'GOV', source: 'state media' };
+    }
+  }
+  return { country: m.modifierCountry, sector, source: m.modifierCountry ? 'modifier+role' : 'role' };
 }
 
 /**

@@ -262,3 +262,9 @@ test('retaking a town by force is fighting for it (ASSAULT)', () => {
   assert.equal(e.event, 'ASSAULT');
   assert.equal(e.actor[0]?.code, 'ETHMIL');
 });
+
+test('"Hamas-ruled Gaza fired rockets": the ruler acts, not the land it rules', () => {
+  const e = top('Hamas-ruled Gaza fired dozens of rockets at Israel overnight.');
+  assert.equal(e.actor[0]?.name, 'Hamas');
+  assert.equal(e.recipient[0]?.country, 'ISR');
+});

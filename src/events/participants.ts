@@ -229,9 +229,19 @@ function subjectInClause(c: Ctx, pos: number, limit: number): EntityMention | nu
     // subject — unless the phrase only counts it: "tens of thousands of Iraqis", "hundreds of residents".
     if (prep === 'of' && quantityBefore(c, m)) return m;
     if (prep && (['of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according'].includes(prep) || LOCATIVE.has(prep))) continue;
-    return parentheticalHost(c, m, triggerTok) ?? appositionHead(c, m);
+    return rulerOf(c, m) ?? parentheticalHost(c, m, triggerTok) ?? appositionHead(c, m);
   }
   return null;
+}
+
+/** "Hamas-ruled Gaza fired …", "Taliban-controlled Afghanistan has …": the ruler acts, not the land. */
+function rulerOf(c: Ctx, m: EntityMention): EntityMention | null {
+  if (m.type !== 'LOC') return null;
+  const rule = /[-\s](ruled|controlled|held|run)\s+(the\s+)?$/i.exec(c.text.slice(Math.max(0, m.start - 24), m.start));
+  if (!rule) return null;
+  const at = m.start - rule[0].length;
+  const ruler = c.mentions.find((o) => o !== m && o.end === at && o.type === 'ORG' && o.evidence !== 'nominal');
+  return ruler ?? null;
 }
 
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'millions', 'scores', 'number', 'group', 'crowd', 'crowds', 'groups', 'some', 'many', 'most', 'all',
