@@ -268,3 +268,13 @@ test('"Hamas-ruled Gaza fired rockets": the ruler acts, not the land it rules', 
   assert.equal(e.actor[0]?.name, 'Hamas');
   assert.equal(e.recipient[0]?.country, 'ISR');
 });
+
+test('a verbal act reported of the speaker\'s own state is the speaker\'s: "Minister X said Vietnam is committed to …"', () => {
+  const e = top('Trade Minister Nguyen Van Binh said Vietnam is committed to opening its markets but will not be rushed.');
+  assert.equal(e.event, 'AGREE');
+  assert.equal(e.actor[0]?.name, 'Nguyen Van Binh');
+  assert.equal(e.actor[0]?.code, 'VNMGOV');
+  // Another state's act stays that state's: "Minister X said Iran has attacked …".
+  const other = top('Foreign Minister Amir Peretz said Iran had promised to release the ship.');
+  assert.equal(other.actor[0]?.country, 'IRN');
+});

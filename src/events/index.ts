@@ -100,6 +100,13 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         code = '114'; type = complaint.event; modes = complaint.mode;
       }
       const codeInfo = cameoInfo(code)!;
+      // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:
+      // "Trade Minister X said Vietnam is committed to …" — X commits, for the state X serves.
+      if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && attribution.source && parts.actor.length > 0) {
+        const speaker = mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end);
+        if (speaker && speaker.country && ['GOV', 'MIL', 'LEG', 'JUD'].includes(speaker.sector ?? '')
+          && parts.actor.every((a) => a.type === 'LOC' && !a.sector && a.country === speaker.country)) parts.actor = [speaker];
+      }
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
       // "the missile strike" with no date of its own is the strike told just before: its date.
