@@ -183,3 +183,8 @@ test('state media speak for their government: "an official Iranian newspaper", "
   assert.equal(byText(entities('State television said the army had arrested 40 rebels.'), 'State television').sector, 'GOV');
   assert.equal(byText(entities('Iranian newspapers criticised the deal.'), 'Iranian newspapers').code, 'IRNMED');
 });
+
+test('"former" marks the title only when title words alone stand between: "a former colony, after President X" does not', () => {
+  assert.equal(byText(entities('Peacekeepers went to Ivory Coast - a former colony - after President Laurent Gbagbo broke the truce.', '2004-11-10'), 'Laurent Gbagbo').sector, 'GOV');
+  assert.equal(byText(entities('Former civil service chief Lord Butler criticised the government.'), 'Butler').sector, 'ELI');
+});

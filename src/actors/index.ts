@@ -92,12 +92,16 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
 /** Offices of a state that someone can leave ("former minister" is ELI, an elite without office). */
 const STATE_OFFICES = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY']);
 
+const TITLE_BREAKS = new Set(['after', 'before', 'when', 'while', 'as', 'and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'in', 'with', 'by', 'said', 'says', 'that', 'who', 'which']);
+
 /** Is the mention's title marked as past: "former President X", "ex-minister Y"? */
 function formerTitle(m: EntityMention, text: string): boolean {
   if (m.roles.length === 0) return false;
   const before = text.slice(Math.max(0, m.start - 60), m.start).toLowerCase();
   const last = m.roles[0].split(' ').pop()!;
-  return new RegExp(`\\b(former|ex-)\\s*([\\p{L}.'’-]+\\s+){0,3}?${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').test(before);
+  const at = new RegExp(`\\b(former|ex-)\\s*((?:[\\p{L}.'’]+\\s+){0,3}?)${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').exec(before);
+  // Only title words between: "former US Defence Secretary", not "a former colony - after President".
+  return !!at && !at[2].split(/\s+/).some((w) => TITLE_BREAKS.has(w));
 }
 
 /** Sectors that belong to one state's own politics: a president, a judge, a party, an opposition. */

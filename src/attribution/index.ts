@@ -112,8 +112,9 @@ export function attribute(a: AttributionInput): Attribution {
       // passive ("he is accused of …"), whose subject is the one talked about, not the talker.
       const passive = k - 1 >= s && ['is', 'was', 'are', 'were', 'be', 'been', 'being'].includes(tokens[k - 1].normal);
       const left = a.mentions.filter((m) => m.end <= tok.start);
-      // "The Red Cross operating in Syria said": a name inside a prepositional phrase is not the talker.
-      const talker = [...left].reverse().find((m) => !inPrepositionalPhrase(tokens, text, m, s)) ?? left[left.length - 1];
+      // "The Red Cross operating in Syria said": a place inside a prepositional phrase is not the talker
+      // (an organisation there is: "a spokeswoman for Human Rights Watch said").
+      const talker = [...left].reverse().find((m) => m.type !== 'LOC' || !inPrepositionalPhrase(tokens, text, m, s)) ?? left[left.length - 1];
       source = passive ? null : talker ?? null;
       // "as Alsumaria News wrote": the subject stands right after "as".
       if (k - 1 >= s && source === null && !passive) source = mentionAt(a.mentions, tokens, Math.max(s, k - 5), k);

@@ -278,3 +278,15 @@ test('a verbal act reported of the speaker\'s own state is the speaker\'s: "Mini
   const other = top('Foreign Minister Amir Peretz said Iran had promised to release the ship.');
   assert.equal(other.actor[0]?.country, 'IRN');
 });
+
+test('the subject of a "who" clause is the name before it, even inside a prepositional phrase', () => {
+  const e = top('The summit will hear an address from Iraqi interim leader Iyad Allawi, who this week criticised nations that stood aside.');
+  assert.equal(e.event, 'ACCUSE');
+  assert.equal(e.actor[0]?.name, 'Iyad Allawi');
+});
+
+test('"are believed to have agreed", "denied … but refused": no reported clause there, the subject is shared', () => {
+  assert.equal(top('G8 ministers are also believed to have agreed to cancel the debts of the poorest states.').actor[0]?.text, 'ministers');
+  const e = top('Mr Brown earlier denied his forecasts were too optimistic but refused to rule out tax rises.');
+  assert.equal(e.actor[0]?.name, 'Brown');
+});

@@ -104,7 +104,10 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       // "Trade Minister X said Vietnam is committed to …" — X commits, for the state X serves.
       if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && attribution.source && parts.actor.length > 0) {
         const speaker = mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end);
-        if (speaker && speaker.country && ['GOV', 'MIL', 'LEG', 'JUD'].includes(speaker.sector ?? '')
+        // (Only in what the speaker says directly, not in a clause hung on it: "…, which meant the UK could not …".)
+        const direct = attribution.cue !== null && attribution.cue.end <= trig.start
+          && !/\b(which|who|whose|because|after|before|while|when|if|unless|although|since)\b/i.test(text.slice(attribution.cue.end, trig.start));
+        if (speaker && direct && speaker.country && ['GOV', 'MIL', 'LEG', 'JUD'].includes(speaker.sector ?? '')
           && parts.actor.every((a) => a.type === 'LOC' && !a.sector && a.country === speaker.country)) parts.actor = [speaker];
       }
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };

@@ -143,21 +143,31 @@ const PARTITIVE_OF = new RegExp(`^\\s*(a|an|the)?\\s*(${PARTITIVE_HEADS})\\s+of\
 function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
   const triggerTok = tokenAt(c, pos);
   let limit = c.sentenceStart;
+  let reported = -1;
   for (let i = triggerTok - 1; i >= c.sentenceStart; i--) {
     // A quotation opening right at the verb ('X “welcomed the news …”') does not hide X.
     if (i === triggerTok - 1 && /^[“"‘]$/.test(tokText(c, i))) continue;
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
     // "Officials said the attack killed five": a finite verb in what someone says has its subject
     // after the reporting verb; the talker is the source, not the actor. ("… announced plans to
-    // withdraw" is no such clause: an infinitive's subject is the one who plans.)
-    if (i < triggerTok - 1 && c.tokens[triggerTok].pos === 'VERB' && c.tokens[i].pos === 'VERB' && isReportingVerb(c.tokens[i].lemma)
-      && c.tokens[triggerTok - 1].normal !== 'to' && !c.tokens[triggerTok].normal.endsWith('ing')) { limit = i + 1; break; }
+    // withdraw" and "are believed to have agreed" are no such clauses: there the subject is shared.)
+    if (reported < 0 && i < triggerTok - 1 && c.tokens[triggerTok].pos === 'VERB' && c.tokens[i].pos === 'VERB' && isReportingVerb(c.tokens[i].lemma)
+      && c.tokens[i + 1]?.normal !== 'to' && c.tokens[triggerTok - 1].normal !== 'to' && !c.tokens[triggerTok].normal.endsWith('ing')) reported = i;
   }
-  // "has refused to deploy troops and has urged …", "killed one soldier and wounded two": the second
-  // verb of a coordinated predicate shares the first one's subject.
+  // "has refused to deploy troops and has urged …", "killed one soldier and wounded two", "denied …
+  // but refused …": the second verb of a coordinated predicate shares the first one's subject.
   if (depth === 0) {
     const first = coordinatedPredicateHead(c, triggerTok, limit);
     if (first !== null) return subjectBefore(c, c.tokens[first].start, 1);
+  }
+  if (reported >= limit) limit = reported + 1;
+  // "… Iyad Allawi, who this week criticised …": the subject of a "who" clause is the name before it.
+  let who = -1;
+  for (let i = triggerTok - 1; i >= limit && who < 0; i--) if (c.tokens[i].normal === 'who') who = i;
+  if (who >= 0 && !c.mentions.some((m) => m.start >= c.tokens[who].end && m.end <= pos)) {
+    const whoStart = c.tokens[who].start;
+    const antecedent = c.mentions.find((m) => m.end <= whoStart && /^\s*,?\s*$/.test(c.text.slice(m.end, whoStart)) && m.type !== 'LOC' && m.type !== 'MISC');
+    if (antecedent) return antecedent;
   }
   const found = subjectInClause(c, pos, limit);
   // "the parliament passed a resolution that called on …": a relative clause with no subject of
