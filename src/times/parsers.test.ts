@@ -35,6 +35,16 @@ test('years: prepositions stay out of the span, modifiers stay in', () => {
   assert.deepEqual(times('Rebels were active in the 1990s.'), [['the 1990s', 'DATE', '199']]);
 });
 
+test('a half of a year is its H1 or H2', () => {
+  assert.deepEqual(times('Output rose in the first half of 2019.'), [['the first half of 2019', 'DATE', '2019-H1']]);
+  assert.deepEqual(times('Margins should widen in the second half of 2021.'), [['the second half of 2021', 'DATE', '2021-H2']]);
+  assert.deepEqual(times('Orders slumped through the last half of 2018.'), [['the last half of 2018', 'DATE', '2018-H2']]);
+  assert.deepEqual(times('Demand will stay weak for the first two quarters of 2022.'), [['the first two quarters of 2022', 'DATE', '2022-H1']]);
+  assert.deepEqual(times('The mine reopens in the second half of next year.'), [['the second half of next year', 'DATE', '2022-H2']]);
+  // A decade has no halves in TIMEX3: the decade stays.
+  assert.deepEqual(times('Wages stalled in the last half of the 1970s.'), [['the last half of the 1970s', 'DATE', '197']]);
+});
+
 test('a four-digit count is not a year', () => {
   assert.deepEqual(times('Some 2000 troops were sent north.'), []);
   assert.deepEqual(times('The fine was $1999 in total.'), []);

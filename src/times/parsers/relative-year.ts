@@ -8,10 +8,11 @@
  */
 import { addDays, addMonths, dayValue, monthValue, quarterOf, weekdayOf, weekValue, type Ymd } from '../calendar.js';
 import { futureClause } from './weekday.js';
+import { HALF, halfOf } from './year.js';
 import { QUANTITY_RE, quantityValue } from '../words.js';
 import { B, type TimeCandidate, type TimeParser } from '../types.js';
 
-const MOD = '(?:(?:(?:earlier|later)\\s+(?=this|last|next)|(?:early|late|mid)[\\s-]+|(?:(?:the\\s+)?(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of\\s+)))?';
+const MOD = '(?:(?:(?:earlier|later)\\s+(?=this|last|next)|(?:early|late|mid)[\\s-]+|(?:(?:the\\s+)?(?:end|beginning|start|middle|' + HALF + ')\\s+of\\s+)))?';
 
 /** The value for a calendar unit shifted by n units from the anchor. */
 export function shiftedUnitValue(anchor: Ymd | null, unit: string, n: number): string {
@@ -47,7 +48,10 @@ export const relativeYearParser: TimeParser = {
       // "the previous/following year" is relative to a time in the story, not
       // the publication date; the discourse refiner re-anchors it.
       const n = r === 'last' || r === 'the previous' || (r === 'the latest' && unit === 'quarter') ? -1 : r === 'next' || r === 'the following' || r === 'the coming' ? 1 : 0;
-      return { start, end, type: 'DATE', value: shiftedUnitValue(ctx.anchor, unit, n), source: 'relative-year', priority: 3 };
+      const value = shiftedUnitValue(ctx.anchor, unit, n);
+      // "the second half of next year": that year's H2.
+      const half = unit === 'year' && /^\d{4}$/.test(value) ? halfOf(text) : null;
+      return { start, end, type: 'DATE', value: half ? `${value}-${half}` : value, source: 'relative-year', priority: 3 };
     }
     const n = quantityValue(qty);
     const unit = unitB.toLowerCase();

@@ -1,12 +1,24 @@
 /**
  * Years and decades: "in 2016", "since 2003", "late 2019", "mid-2020",
  * "the end of 1990", "fiscal 1997", "the year 2000", "the 1990s", "the '90s".
+ * A half of a year is that year's H1 or H2: "the first half of 1990",
+ * "the last half of 1989", "the first two quarters of 1990".
  * A four-digit number is taken as a year when it lies in 1900–2099 and
  * does not read as a count ("2000 troops", "$1999", "1998 percent").
  */
 import { B, type TimeParser } from '../types.js';
 
-const MOD = '(?:(?:early|late|mid|the\\s+(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of|(?:fiscal|calendar|the\\s+year|the\\s+fiscal\\s+year)\\s*)[\\s-]*)?';
+/** "first half", "second half", "last half", "latter half", "first two quarters", "last two quarters". */
+export const HALF = '(?:(?:first|second|last|latter|back)\\s+half|(?:first|last)\\s+two\\s+quarters)';
+
+/** H1 or H2 for a half named in `mod`; null when it names none. */
+export function halfOf(mod: string | undefined): 'H1' | 'H2' | null {
+  const h = mod && new RegExp(HALF, 'i').exec(mod);
+  if (!h) return null;
+  return /^first/i.test(h[0]) ? 'H1' : 'H2';
+}
+
+const MOD = '(?:(?:early|late|mid|(?:the\\s+)?(?:(?:end|beginning|start|middle)|' + HALF + ')\\s+of|(?:fiscal|calendar|the\\s+year|the\\s+fiscal\\s+year)\\s*)[\\s-]*)?';
 
 export const yearParser: TimeParser = {
   name: 'year',
@@ -32,6 +44,7 @@ export const yearParser: TimeParser = {
     if (!introduced && /^\s+(people|men|women|children|police|staff|troops|personnel|members|of\s+the|more|fewer|others)\b/.test(after)) return null;
     // "2,000" or a number in a list of numbers is not a year.
     if (/\d[,.]?\s*$/.test(before)) return null;
-    return { start, end, type: 'DATE', value: year, source: 'year', priority: 2 };
+    const half = halfOf(mod);
+    return { start, end, type: 'DATE', value: half ? `${year}-${half}` : year, source: 'year', priority: 2 };
   },
 };
