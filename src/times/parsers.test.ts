@@ -108,6 +108,18 @@ test('sets', () => {
   assert.deepEqual(times('It pays a quarterly dividend.'), []);
 });
 
+test('a month or season that recurs, and a day with a plural part of the day, are sets', () => {
+  assert.deepEqual(times('Pilgrims climb the hill each August.'), [['each August', 'SET', 'XXXX-08']]);
+  assert.deepEqual(times('The river floods every spring.'), [['every spring', 'SET', 'XXXX-SP']]);
+  assert.deepEqual(times('The club plays jazz on Friday nights.'), [['Friday nights', 'SET', 'XXXX-WXX-5TNI']]);
+  // Two days sharing the plural: each day is a habit of its own.
+  assert.deepEqual(times('Buses run late on Saturday and Sunday evenings.'), [
+    ['Saturday', 'SET', 'XXXX-WXX-6TEV'], ['Sunday evenings', 'SET', 'XXXX-WXX-7TEV']]);
+  // One night is a date, not a habit.
+  assert.deepEqual(times('The club played jazz on Friday night.'), [['Friday night', 'TIME', '2021-01-15TNI']]);
+  assert.deepEqual(times('Each may speak for five minutes.'), [['five minutes', 'DURATION', 'PT5M']]);
+});
+
 test('present, past and future references', () => {
   assert.deepEqual(times('The town is now under curfew.'), [['now', 'DATE', 'PRESENT_REF']]);
   assert.deepEqual(times('Some 40 soldiers are currently deployed.'), [['currently', 'DATE', 'PRESENT_REF']]);

@@ -1,10 +1,16 @@
 /**
  * Repeated times (TIMEX3 SET): "every week", "each year", "every two
  * days", "weekly", "daily", "annually", "twice a year" (the "a year" part),
- * "per month", "every Monday" (XXXX-WXX-1).
+ * "per month", "every Monday" (XXXX-WXX-1), "each July" (XXXX-07),
+ * "every summer" (XXXX-SU), "Tuesday nights" (XXXX-WXX-2TNI) and
+ * "on Monday and Tuesday nights" (both days a habit).
  */
-import { QUANTITY_RE, UNIT_RE, durationValue, quantityValue, unitOf, WEEKDAY_RE, weekdayNumber } from '../words.js';
+import { MONTH_RE, QUANTITY_RE, UNIT_RE, durationValue, monthNumber, quantityValue, unitOf, WEEKDAY_RE, weekdayNumber } from '../words.js';
+import { pad2 } from '../calendar.js';
 import { B, type TimeParser } from '../types.js';
+
+const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+const PARTS: Record<string, string> = { mornings: 'MO', afternoons: 'AF', evenings: 'EV', nights: 'NI' };
 
 const ADVERBS: Record<string, string> = {
   hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W',
@@ -16,6 +22,9 @@ export const setParser: TimeParser = {
   pattern: () => new RegExp(B + '(?:' +
     '(?:every|each)\\s+(?:(other)\\s+|(' + QUANTITY_RE + ')\\s+)?(' + UNIT_RE + ')s?' +
     '|(?:every|each)\\s+(' + WEEKDAY_RE + ')' +
+    '|(?:every|each)\\s+(' + MONTH_RE + '|spring|summer|fall|autumn|winter)' +
+    '|(' + WEEKDAY_RE + ')(?=\\s+and\\s+' + WEEKDAY_RE + '\\s+(mornings|afternoons|evenings|nights)\\b)' +
+    '|(' + WEEKDAY_RE + ')\\s+(mornings|afternoons|evenings|nights)' +
     '|(?<=\\b(?:once|twice|thrice|times|per)\\s+)(?:a|an|per|each)?\\s*(' + UNIT_RE + ')' +
     '|(?:on\\s+)?(' + WEEKDAY_RE + ')s' +
     '|(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)' +
@@ -23,7 +32,7 @@ export const setParser: TimeParser = {
   extract(ctx, m) {
     const start = m.index;
     const end = start + m[0].length;
-    const [, other, qty, unitWord, everyWd, freqUnit, pluralWd, adverb] = m;
+    const [, other, qty, unitWord, everyWd, everyMonth, firstWd, sharedParts, partWd, parts, freqUnit, pluralWd, adverb] = m;
     const mk = (value: string, priority = 2) => ({ start, end, type: 'SET' as const, value, source: 'set', priority });
     if (unitWord) {
       const unit = unitOf(unitWord);
@@ -32,6 +41,17 @@ export const setParser: TimeParser = {
       return mk(durationValue(n, unit), 3);
     }
     if (everyWd) return mk(`XXXX-WXX-${weekdayNumber(everyWd) || 7}`, 3);
+    if (everyMonth) {
+      const season = SEASONS[everyMonth.toLowerCase()];
+      if (season) return mk(`XXXX-${season}`, 3);
+      // "each May" as a month wants the capital; "may" is a verb.
+      const month = monthNumber(everyMonth);
+      return month && /^[A-Z]/.test(everyMonth) ? mk(`XXXX-${pad2(month)}`, 3) : null;
+    }
+    // "Tuesday nights": a part of the day in the plural makes the day a habit;
+    // in "Monday and Tuesday nights" the first day shares it (and outranks the weekday parser's Monday).
+    if (partWd) return mk(`XXXX-WXX-${weekdayNumber(partWd) || 7}T${PARTS[parts.toLowerCase()]}`, 3);
+    if (firstWd) return mk(`XXXX-WXX-${weekdayNumber(firstWd) || 7}T${PARTS[sharedParts.toLowerCase()]}`, 4);
     if (freqUnit) {
       const unit = unitOf(freqUnit);
       if (!unit) return null;
