@@ -81,3 +81,9 @@ test('a participle after an article is an adjective, not a past verb', () => {
 test('"last" before a month and day leaves the date to the month-day reading', () => {
   assert.deepEqual(times('The clinic was attacked last Oct. 9 at night.', '2021-04-20'), [['Oct. 9', 'DATE', '2020-10-09']]);
 });
+
+test('a date something takes effect from lies ahead, whatever the verb', () => {
+  assert.deepEqual(times('The bank named a new treasurer, effective March 1.'), [['March 1', 'DATE', '2021-03-01']]);
+  assert.deepEqual(times('Costs rose under the wage deal effective Dec. 1.', '2021-10-20'), [['Dec. 1', 'DATE', '2021-12-01']]);
+  assert.deepEqual(times('Fares went up, effective from Thursday.'), [['Thursday', 'DATE', '2021-01-21']]);
+});

@@ -29,6 +29,9 @@ const PAST_FORM = /(?<!\b(?:will|'ll|to)\s+be\s)(?<!\b(?:a|an|the|its|their|his|
 /** A past verb right after the time: "a court Thursday refused …". */
 const PAST_NEXT = /^\s+(?:was|were|had|did|said|told|[a-z]+(?<!e)ed)\b/;
 
+/** "effective" (or "effective on/from/as of") right before the time. */
+const EFFECTIVE_BEFORE = /\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$/i;
+
 /** Where a sentence ends: a full stop not after an initial or a title ("P.", "Mr."). */
 const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Capt|No|U\.S))\.\s/g;
 
@@ -72,6 +75,8 @@ function tenseBefore(s: string): 'future' | 'past' | null {
  * main verb's tense places the time ("will reopen after Easter").
  */
 export function clauseTense(text: string, start: number, end: number): 'future' | 'past' | null {
+  // "effective Feb. 1": a change announced to take effect on a date ahead.
+  if (EFFECTIVE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return 'future';
   if (PAST_NEXT.test(text.slice(end, end + 40))) return 'past';
   const strongStart = clauseStartBefore(text, start, STRONG_MARKS);
   const weakStart = clauseStartBefore(text, start, [...STRONG_MARKS, ...WEAK_MARKS]);
