@@ -32,6 +32,9 @@ const PAST_NEXT = /^\s+(?:was|were|had|did|said|told|[a-z]+(?<!e)ed)\b/;
 /** "effective" (or "effective on/from/as of") right before the time. */
 const EFFECTIVE_BEFORE = /\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$/i;
 
+/** A verb that grants or puts off time, then "until" right before the time. */
+const GRANTED_UNTIL = /\b(?:give[sn]?|gave|grant(?:s|ed)?|allow(?:s|ed)?|extend(?:s|ed)?|postpone[sd]?|delay(?:s|ed)?|defer(?:s|red)?|adjourn(?:s|ed)?|put\s+off)\b.*\buntil\s+$/i;
+
 /** Where a sentence ends: a full stop not after an initial or a title ("P.", "Mr."). */
 const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Capt|No|U\.S))\.\s/g;
 
@@ -77,8 +80,11 @@ function tenseBefore(s: string): 'future' | 'past' | null {
 export function clauseTense(text: string, start: number, end: number): 'future' | 'past' | null {
   // "effective Feb. 1": a change announced to take effect on a date ahead.
   if (EFFECTIVE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return 'future';
-  if (PAST_NEXT.test(text.slice(end, end + 40))) return 'past';
+  // "gave the family until Thursday", "extended the deadline until noon Friday":
+  // time granted or put off runs to a time ahead, whatever the verb's tense.
   const strongStart = clauseStartBefore(text, start, STRONG_MARKS);
+  if (GRANTED_UNTIL.test(text.slice(strongStart, start))) return 'future';
+  if (PAST_NEXT.test(text.slice(end, end + 40))) return 'past';
   const weakStart = clauseStartBefore(text, start, [...STRONG_MARKS, ...WEAK_MARKS]);
   const near = tenseBefore(text.slice(weakStart, start));
   if (near) return near;
