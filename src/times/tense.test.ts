@@ -88,9 +88,10 @@ test('a date something takes effect from lies ahead, whatever the verb', () => {
   assert.deepEqual(times('Fares went up, effective from Thursday.'), [['Thursday', 'DATE', '2021-01-21']]);
 });
 
-test('time granted or put off "until" a day runs ahead, whatever the tense', () => {
+test('time granted or put off "until" (or "through") a day runs ahead, whatever the tense', () => {
   assert.deepEqual(times('Officials gave the family until Thursday to respond.'), [['Thursday', 'DATE', '2021-01-21']]);
   assert.deepEqual(times('The court extended its deadline until 5 p.m. Friday.'), [['5 p.m. Friday', 'TIME', '2021-01-22T17:00']]);
+  assert.deepEqual(times('The lenders extended the credit line through February.', '2021-10-20'), [['February', 'DATE', '2022-02']]);
   // Without such a verb "until" says nothing of direction.
   assert.deepEqual(times('The talks ran until Thursday.'), [['Thursday', 'DATE', '2021-01-14']]);
 });

@@ -32,8 +32,8 @@ const PAST_NEXT = /^\s+(?:was|were|had|did|said|told|[a-z]+(?<!e)ed)\b/;
 /** "effective" (or "effective on/from/as of") right before the time. */
 const EFFECTIVE_BEFORE = /\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$/i;
 
-/** A verb that grants or puts off time, then "until" right before the time. */
-const GRANTED_UNTIL = /\b(?:give[sn]?|gave|grant(?:s|ed)?|allow(?:s|ed)?|extend(?:s|ed)?|postpone[sd]?|delay(?:s|ed)?|defer(?:s|red)?|adjourn(?:s|ed)?|put\s+off)\b.*\buntil\s+$/i;
+/** A verb that grants or puts off time, then "until" (or "through") right before the time. */
+const GRANTED_UNTIL = /\b(?:give[sn]?|gave|grant(?:s|ed)?|allow(?:s|ed)?|extend(?:s|ed)?|postpone[sd]?|delay(?:s|ed)?|defer(?:s|red)?|adjourn(?:s|ed)?|put\s+off)\b.*\b(?:until|till|through)\s+$/i;
 
 /** Where a sentence ends: a full stop not after an initial or a title ("P.", "Mr."). */
 const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Corp|Inc|Ltd|Gen|Gov|Sen|Rep|Lt|Col|Capt|No|U\.S))\.\s/g;
