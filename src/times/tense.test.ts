@@ -95,3 +95,9 @@ test('time granted or put off "until" (or "through") a day runs ahead, whatever 
   // Without such a verb "until" says nothing of direction.
   assert.deepEqual(times('The talks ran until Thursday.'), [['Thursday', 'DATE', '2021-01-14']]);
 });
+
+test('"is expected" and "slated" before a day look ahead, though "expected" ends in -ed', () => {
+  assert.deepEqual(times('A ruling is expected Thursday.'), [['Thursday', 'DATE', '2021-01-21']]);
+  assert.deepEqual(times('The vote is slated for Friday.'), [['Friday', 'DATE', '2021-01-22']]);
+  assert.deepEqual(times('The minister had been expected Friday.'), [['Friday', 'DATE', '2021-01-15']]);
+});
