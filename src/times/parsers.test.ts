@@ -86,6 +86,8 @@ test('days named from publication', () => {
 
 test('clock times come from chrono without the preposition', () => {
   assert.deepEqual(times('The blast happened at 3 p.m. on the bridge.'), [['3 p.m.', 'TIME', '2021-01-18T15:00']]);
+  // A price after "at" is no clock time, even when chrono reads its first digits as one.
+  assert.deepEqual(times('The fund may buy more shares after March 1, 2021 at 1,250 pesos each.'), [['March 1, 2021', 'DATE', '2021-03-01']]);
 });
 
 test('durations', () => {
