@@ -25,6 +25,7 @@ import { weekdayParser } from './parsers/weekday.js';
 import { yearParser } from './parsers/year.js';
 import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
 import { trimSpanRefiner } from './refiners/trim-span.js';
+import { titleRefiner } from './refiners/title.js';
 import { refineDiscourse } from './refiners/discourse.js';
 import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
@@ -36,7 +37,7 @@ export const PARSERS: TimeParser[] = [
   durationParser, setParser, presentRefParser, periodParser, wordYearParser,
 ];
 
-export const REFINERS: TimeRefiner[] = [trimSpanRefiner, mergeOverlapsRefiner];
+export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner];
 
 export interface TimesInput {
   text: string;

@@ -43,3 +43,11 @@ test('chrono noise in financial copy is dropped', () => {
   assert.equal(plausible('3 p.m.'), true);
   assert.equal(plausible('10:30'), true);
 });
+
+test('title: a capitalised unit in running text is a name, not a time', () => {
+  assert.deepEqual(times('The senator spoke on CBS\'s "60 Minutes" on Sunday.'), [['Sunday', 'DATE', '2021-01-17']]);
+  assert.deepEqual(times('The minister said on "This Week" that talks would go on.'), []);
+  assert.deepEqual(times('This week the minister said talks would go on.'), [['This week', 'DATE', '2021-W03']]);
+  // In a title-case headline every word has its capital.
+  assert.deepEqual(times('Markets Rally This Week On Rate Hopes'), [['This Week', 'DATE', '2021-W03']]);
+});

@@ -1,0 +1,24 @@
+/**
+ * A calendar unit written with a capital in running text is part of a name,
+ * mostly a programme's: "ABC's "This Week"", "CBS's "60 Minutes"", "48
+ * Hours". Such a candidate (a determiner or number before a capitalised
+ * unit) is dropped, unless the sentence is a headline in title case, where
+ * every word has its capital.
+ */
+import type { TimeRefiner } from '../types.js';
+
+const NAMED_UNIT = /^(?:This|Next|Last|One|Two|Three|\d+)\s+(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|Years?)$/;
+
+/** Most words of four letters or more capitalised: a title-case headline. */
+function titleCase(text: string): boolean {
+  const words = text.match(/\b[A-Za-z]{4,}\b/g) ?? [];
+  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.7;
+}
+
+export const titleRefiner: TimeRefiner = {
+  name: 'title',
+  refine(ctx, candidates) {
+    if (titleCase(ctx.text)) return candidates;
+    return candidates.filter((c) => !NAMED_UNIT.test(ctx.text.slice(c.start, c.end)));
+  },
+};
