@@ -128,6 +128,14 @@ test('present, past and future references', () => {
   assert.deepEqual(times('The bridge was recently repaired.'), [['recently', 'DATE', 'PAST_REF']]);
 });
 
+test('"Now," opening a sentence is a discourse marker, not a time', () => {
+  assert.deepEqual(times('The mill lost money for years. Now, he says, it will be sold.'), [['years', 'DURATION', 'PXY']]);
+  assert.deepEqual(times('"It failed." Now, the council wants a new plan.'), []);
+  // Without the comma it is the present: "Now officials are investigating".
+  assert.deepEqual(times('Now officials are investigating the fire.'), [['Now', 'DATE', 'PRESENT_REF']]);
+  assert.deepEqual(times('The plant is busy right now, its manager said.'), [['right now', 'DATE', 'PRESENT_REF']]);
+});
+
 test('seasons and quarters', () => {
   assert.deepEqual(times('Floods hit the valley last summer.'), [['last summer', 'DATE', '2020-SU']]);
   assert.deepEqual(times('Sales fell in the third quarter.'), [['the third quarter', 'DATE', '2020-Q3']]);

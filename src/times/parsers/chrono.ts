@@ -29,6 +29,8 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
     if (!plausible(text)) continue;
+    // "now" is the present-ref parser's (PRESENT_REF, or no time at all), never a clock time.
+    if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
     // A "clock time" cut out of a larger number ("Jan. 1, 1990 at 1,015 francs") is no time.
     if (/^[,.]\d/.test(ctx.text.slice(start + text.length, start + text.length + 2))) continue;
     // "the day before" is the anaphoric parser's (chrono would also read

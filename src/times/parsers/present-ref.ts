@@ -2,6 +2,7 @@
  * Vague references to the present, past and future (TIMEX3 PRESENT_REF,
  * PAST_REF, FUTURE_REF): "now", "currently", "at present", "nowadays",
  * "recently", "in the past", "in the future", "soon".
+ * A sentence opened by "Now," uses it as a discourse marker: no time.
  */
 import { B, type TimeParser } from '../types.js';
 
@@ -30,6 +31,8 @@ export const presentRefParser: TimeParser = {
     // Bare "current", "recent", "future" only as adjectives before a noun: "the current crisis".
     if (/^(recent|current|future)$/.test(key) && !/^\s+[a-z]/.test(after)) return null;
     if (/^(current|future)$/.test(key) && /^\s+(account|affairs|events|assets|liabilities|generations?|of)\b/.test(after)) return null;
+    // A sentence opened by "Now," is a discourse marker turning the story, not a time.
+    if (key === 'now' && /^,/.test(after) && /(?:^|[.!?])["'`\s]*$/.test(ctx.text.slice(0, m.index))) return null;
     // "the future of X" is a topic, not a time.
     if (key === 'the future' && /^\s+of\b/i.test(after)) return null;
     return { start: m.index, end: m.index + m[0].length, type: 'DATE', value, source: 'present-ref', priority: 1 };
