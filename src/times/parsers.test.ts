@@ -126,6 +126,9 @@ test('present, past and future references', () => {
   assert.deepEqual(times('The town is now under curfew.'), [['now', 'DATE', 'PRESENT_REF']]);
   assert.deepEqual(times('Some 40 soldiers are currently deployed.'), [['currently', 'DATE', 'PRESENT_REF']]);
   assert.deepEqual(times('The bridge was recently repaired.'), [['recently', 'DATE', 'PAST_REF']]);
+  // "then current" is the present of a past time.
+  assert.deepEqual(times('Holders were paid the then current price.'), [['then current', 'DATE', 'PAST_REF']]);
+  assert.deepEqual(times('Holders were paid the then-current price.'), [['then-current', 'DATE', 'PAST_REF']]);
 });
 
 test('"Now," opening a sentence is a discourse marker, not a time', () => {

@@ -12,6 +12,8 @@ const WORDS: Record<string, string> = {
   'the present': 'PRESENT_REF',
   recently: 'PAST_REF', 'the past': 'PAST_REF',
   recent: 'PAST_REF', current: 'PRESENT_REF',
+  // "the then current price": the present of a past time.
+  'then current': 'PAST_REF', 'then-current': 'PAST_REF',
   'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
   'the near term': 'FUTURE_REF', 'the short term': 'FUTURE_REF',
 };
@@ -29,8 +31,8 @@ export const presentRefParser: TimeParser = {
     // "the past three months", "recent weeks", "the current quarter" belong to other parsers.
     if (/^[\s-]+(?:[a-z0-9]+[\s-]+)?(?:[a-z]+[\s-]+)?(years?|months?|weeks?|days?|hours?|decades?|centur|quarters?|summers?|winters?|springs?|autumns?|falls?)\b/i.test(after) && /^(the |recent|current|future)/i.test(key)) return null;
     // Bare "current", "recent", "future" only as adjectives before a noun: "the current crisis".
-    if (/^(recent|current|future)$/.test(key) && !/^\s+[a-z]/.test(after)) return null;
-    if (/^(current|future)$/.test(key) && /^\s+(account|affairs|events|assets|liabilities|generations?|of)\b/.test(after)) return null;
+    if (/^(recent|current|future|then current|then-current)$/.test(key) && !/^\s+[a-z]/.test(after)) return null;
+    if (/^(current|future|then current|then-current)$/.test(key) && /^\s+(account|affairs|events|assets|liabilities|generations?|of)\b/.test(after)) return null;
     // A sentence opened by "Now," is a discourse marker turning the story, not a time.
     if (key === 'now' && /^,/.test(after) && /(?:^|[.!?])["'`\s]*$/.test(ctx.text.slice(0, m.index))) return null;
     // "the future of X" is a topic, not a time.
