@@ -42,6 +42,14 @@ test('chrono noise in financial copy is dropped', () => {
   assert.equal(plausible('Sun'), false);
   assert.equal(plausible('3 p.m.'), true);
   assert.equal(plausible('10:30'), true);
+  // A decimal is no clock time without a.m. or p.m.
+  assert.equal(plausible('6.43, on Friday'), false);
+  assert.equal(plausible('6.45 p.m.'), true);
+  assert.deepEqual(times('The index fell 2.1%, or 8.15, on Friday.'), [['Friday', 'DATE', '2021-01-15']]);
+});
+
+test('trim-span: a closing bracket whose opening one is outside the span is cut', () => {
+  assert.deepEqual(times('The ferry sails at dawn (6 a.m. Thursday), the company said.').map((t) => t[0]), ['6 a.m. Thursday']);
 });
 
 test('title: a capitalised unit in running text is a name, not a time', () => {

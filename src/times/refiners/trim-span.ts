@@ -1,6 +1,7 @@
 /**
- * Spans end on a word: trailing spaces or punctuation a pattern took in are
- * cut, and empty results are dropped.
+ * Spans end on a word: trailing spaces or punctuation a pattern took in
+ * (and a closing bracket whose opening one lies outside) are cut, and empty
+ * results are dropped.
  */
 import type { TimeRefiner } from '../types.js';
 
@@ -10,7 +11,7 @@ export const trimSpanRefiner: TimeRefiner = {
     return candidates.flatMap((c) => {
       let { start, end } = c;
       while (start < end && /[\s,;:]/.test(ctx.text[start])) start++;
-      while (end > start && /[\s,;:]/.test(ctx.text[end - 1])) end--;
+      while (end > start && (/[\s,;:]/.test(ctx.text[end - 1]) || (ctx.text[end - 1] === ')' && !ctx.text.slice(start, end).includes('(')))) end--;
       return end > start ? [{ ...c, start, end }] : [];
     });
   },
