@@ -26,6 +26,7 @@ import { yearParser } from './parsers/year.js';
 import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
 import { trimSpanRefiner } from './refiners/trim-span.js';
 import { titleRefiner } from './refiners/title.js';
+import { clockDateRefiner } from './refiners/clock-date.js';
 import { refineDiscourse } from './refiners/discourse.js';
 import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
@@ -37,7 +38,7 @@ export const PARSERS: TimeParser[] = [
   durationParser, setParser, presentRefParser, periodParser, wordYearParser,
 ];
 
-export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner];
+export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner, clockDateRefiner];
 
 export interface TimesInput {
   text: string;

@@ -59,3 +59,12 @@ test('title: a capitalised unit in running text is a name, not a time', () => {
   // In a title-case headline every word has its capital.
   assert.deepEqual(times('Markets Rally This Week On Rate Hopes'), [['This Week', 'DATE', '2021-W03']]);
 });
+
+test('clock-date: a clock time takes the day that follows it across a bracket', () => {
+  assert.deepEqual(times('The blast came at 9:40 a.m. (0640 GMT) Friday, police said.'), [
+    ['9:40 a.m.', 'TIME', '2021-01-15T09:40'], ['Friday', 'DATE', '2021-01-15']]);
+  assert.deepEqual(times('The convoy will leave at 5 in the morning (5 a.m. Thursday).'), [
+    ['5 in the morning', 'TIME', '2021-01-21T05:00'], ['5 a.m. Thursday', 'TIME', '2021-01-21T05:00']]);
+  // A day in another clause is not the clock time's.
+  assert.deepEqual(times('The blast came at 9:40 a.m., and on Friday police made arrests.').map((t) => t[2]), ['2021-01-18T09:40', '2021-01-15']);
+});
