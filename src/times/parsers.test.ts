@@ -94,6 +94,9 @@ test('durations', () => {
   assert.deepEqual(times('The siege lasted three days.'), [['three days', 'DURATION', 'P3D']]);
   assert.deepEqual(times('He was held for 48 hours.'), [['48 hours', 'DURATION', 'PT48H']]);
   assert.deepEqual(times('The mine has been shut for years.'), [['years', 'DURATION', 'PXY']]);
+  // "the weeks ahead", "the years that followed": vague stretches, not next week or next year.
+  assert.deepEqual(times('Lenders expect more defaults in the weeks ahead.'), [['the weeks ahead', 'DURATION', 'PXW']]);
+  assert.deepEqual(times('In the years that followed, the valley emptied.'), [['the years', 'DURATION', 'PXY']]);
   assert.deepEqual(times('They signed a five-year deal.'), [['five-year', 'DURATION', 'P5Y']]);
   assert.deepEqual(times('Rain fell for half an hour.'), [['half an hour', 'DURATION', 'PT30M']]);
   assert.deepEqual(times('Prices rose over the past three months.'), [['the past three months', 'DURATION', 'P3M']]);
