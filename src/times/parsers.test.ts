@@ -96,6 +96,9 @@ test('durations', () => {
   assert.deepEqual(times('The mine has been shut for years.'), [['years', 'DURATION', 'PXY']]);
   // "the weeks ahead", "the years that followed": vague stretches, not next week or next year.
   assert.deepEqual(times('Lenders expect more defaults in the weeks ahead.'), [['the weeks ahead', 'DURATION', 'PXW']]);
+  // "one day" after a modal is "some day", a vague future; elsewhere it is a day long.
+  assert.deepEqual(times('The village could one day host the games.'), [['one day', 'DATE', 'FUTURE_REF']]);
+  assert.deepEqual(times('The strike lasted one day.'), [['one day', 'DURATION', 'P1D']]);
   assert.deepEqual(times('In the years that followed, the valley emptied.'), [['the years', 'DURATION', 'PXY']]);
   assert.deepEqual(times('They signed a five-year deal.'), [['five-year', 'DURATION', 'P5Y']]);
   assert.deepEqual(times('Rain fell for half an hour.'), [['half an hour', 'DURATION', 'PT30M']]);

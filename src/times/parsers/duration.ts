@@ -65,6 +65,10 @@ export const durationParser: TimeParser = {
       return { start: start + cut, end, type: 'DURATION', value: durationValue(quantityValue(qtyText), unit), source: 'duration', priority: 1 };
     }
     const q = qtyText.toLowerCase();
+    // "will one day be", "could one day win": "one day" after a modal is "some day", a vague future.
+    if (q === 'one' && unit === 'day' && !lead && /\b(?:will|would|could|might|may|shall|can)\s+$/i.test(ctx.text.slice(Math.max(0, start - 8), start)) && /^\s+[a-z]/.test(after)) {
+      return { start, end, type: 'DATE', value: 'FUTURE_REF', source: 'duration', priority: 1 };
+    }
     // "a second attack", "a minute's silence" ok; "a second" followed by a noun is an ordinal.
     if (unit === 'second' && /^(a|an|one)$/.test(q) && /^\s+[a-z]/.test(after)) return null;
     // "twice a year", "once a week": the unit is a frequency (set.ts).
