@@ -14,3 +14,8 @@ test('holidays become days, leaning to the past unless the clause is future', ()
   assert.deepEqual(times('Good Friday 2019 passed quietly.'), [['Good Friday 2019', 'DATE', '2019-04-19']]);
   assert.deepEqual(times('Shops were shut on New Year’s Day.'), [['New Year’s Day', 'DATE', '2021-01-01']]);
 });
+
+test('US Election Day is the Tuesday after the first Monday in November', () => {
+  assert.deepEqual(times('Turnout on Election Day 2020 broke records.'), [['Election Day 2020', 'DATE', '2020-11-03']]);
+  assert.deepEqual(times('Ads will run until Election Day.', '2022-10-20'), [['Election Day', 'DATE', '2022-11-08']]);
+});

@@ -29,14 +29,15 @@ export function parseRule(rule: string): Rule | null {
     return (y) => ({ y, m: mm, d: dd });
   }
   if (kind === 'nth') {
-    const [mm, wd, n] = args.map(Number);
+    // An optional fifth field counts days on from the nth weekday (US Election Day: the Tuesday after the first Monday).
+    const [mm, wd, n, after = 0] = args.map(Number);
     return (y) => {
       if (n > 0) {
         const first = { y, m: mm, d: 1 };
-        return addDays(first, ((wd - weekdayOf(first) + 7) % 7) + 7 * (n - 1));
+        return addDays(first, ((wd - weekdayOf(first) + 7) % 7) + 7 * (n - 1) + after);
       }
       const last = { y, m: mm, d: daysInMonth(y, mm) };
-      return addDays(last, -((weekdayOf(last) - wd + 7) % 7));
+      return addDays(last, -((weekdayOf(last) - wd + 7) % 7) + after);
     };
   }
   if (kind === 'easter') return (y) => addDays(easterSunday(y), Number(args[0]));
