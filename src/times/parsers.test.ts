@@ -147,6 +147,9 @@ test('"Now," opening a sentence is a discourse marker, not a time', () => {
 
 test('seasons and quarters', () => {
   assert.deepEqual(times('Floods hit the valley last summer.'), [['last summer', 'DATE', '2020-SU']]);
+  assert.deepEqual(times('The plant shut this past spring.', '2021-10-20'), [['this past spring', 'DATE', '2021-SP']]);
+  assert.deepEqual(times('Shortages lasted well into the summer.', '2021-10-20'), [['the summer', 'DATE', '2021-SU']]);
+  assert.deepEqual(times('Over the winter, prices doubled.', '2021-04-20'), [['the winter', 'DATE', '2020-WI']]);
   assert.deepEqual(times('Sales fell in the third quarter.'), [['the third quarter', 'DATE', '2020-Q3']]);
   assert.deepEqual(times('Output grew in Q1 2020.'), [['Q1 2020', 'DATE', '2020-Q1']]);
 });

@@ -1,5 +1,6 @@
 /**
- * Seasons: "last summer", "this spring", "in the autumn of 2019",
+ * Seasons: "last summer", "this spring", "this past spring", "over the
+ * summer", "in the autumn of 2019",
  * "winter 2020" → "2020-WI". Northern-hemisphere reading, as TimeML does.
  */
 import { B, type TimeParser } from '../types.js';
@@ -11,7 +12,7 @@ const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 export const seasonParser: TimeParser = {
   name: 'season',
-  pattern: () => new RegExp(B + '(?:(early|late|mid)[\\s-]+)?(?:(last|this|next|the\\s+coming|the\\s+past)\\s+)?(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:(?:\\s+of|,)?\\s+(\\d{4}(?!\\d)|' + SPELLED_YEAR + '(?![\\w-])))?(?![\\w])', 'gi'),
+  pattern: () => new RegExp(B + '(?:(early|late|mid)[\\s-]+)?(?:(last|this\\s+past|this|next|the\\s+coming|the\\s+past)\\s+)?(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:(?:\\s+of|,)?\\s+(\\d{4}(?!\\d)|' + SPELLED_YEAR + '(?![\\w-])))?(?![\\w])', 'gi'),
   extract(ctx, m) {
     const [, , rel, name, year] = m;
     const code = CODES[name.toLowerCase()];
@@ -19,7 +20,7 @@ export const seasonParser: TimeParser = {
     const end = start + m[0].length;
     // "fall" is mostly a verb: only with a year, a relative word or "the".
     if (name.toLowerCase() === 'fall' && !year && !rel && !/\bthe\s+fall$/i.test(ctx.text.slice(0, end))) return null;
-    if (!year && !rel && !/\b(in|during|since|by|until|this|last|next|the)\s+$/i.test(ctx.text.slice(Math.max(0, start - 8), start))) return null;
+    if (!year && !rel && !/\b(in|into|during|over|through|throughout|since|by|until|this|last|next|the)\s+$/i.test(ctx.text.slice(Math.max(0, start - 12), start))) return null;
     let value: string;
     if (year) value = `${/^\d/.test(year) ? year : spelledYear(year)}-${code}`;
     else if (!ctx.anchor) value = `XXXX-${code}`;
@@ -32,7 +33,7 @@ export const seasonParser: TimeParser = {
       const monthsIn = (a.y - recent) * 12 + a.m - START[code];
       const ongoing = monthsIn < 3;
       let y = recent;
-      if (r === 'last' || r === 'the past') y = ongoing ? recent - 1 : recent;
+      if (r === 'last' || r === 'the past' || r === 'this past') y = ongoing ? recent - 1 : recent;
       else if (r === 'next' || r === 'the coming') y = recent + 1;
       // "this summer" in March is the one ahead, in the anchor's year.
       else if (r === 'this' && !ongoing && a.m < START[code]) y = a.y;
