@@ -33,6 +33,8 @@ test('years: prepositions stay out of the span, modifiers stay in', () => {
   assert.deepEqual(times('Prices fell sharply in late 2019.'), [['late 2019', 'DATE', '2019']]);
   assert.deepEqual(times('The border has been closed since 2003.'), [['2003', 'DATE', '2003']]);
   assert.deepEqual(times('Rebels were active in the 1990s.'), [['the 1990s', 'DATE', '199']]);
+  assert.deepEqual(times('The post-1989 reforms reshaped the economy.'), [['post-1989', 'DATE', '1989']]);
+  assert.deepEqual(times('Its pre-2008 loans went bad.'), [['pre-2008', 'DATE', '2008']]);
 });
 
 test('a half of a year is its H1 or H2', () => {

@@ -1,6 +1,7 @@
 /**
  * Years and decades: "in 2016", "since 2003", "late 2019", "mid-2020",
- * "the end of 1990", "fiscal 1997", "the year 2000", "the 1990s", "the '90s".
+ * "the end of 1990", "fiscal 1997", "the year 2000", "the 1990s", "the '90s",
+ * "post-1959" (the year it is told from).
  * A half of a year is that year's H1 or H2: "the first half of 1990",
  * "the last half of 1989", "the first two quarters of 1990".
  * A four-digit number is taken as a year when it lies in 1900–2099 and
@@ -18,7 +19,7 @@ export function halfOf(mod: string | undefined): 'H1' | 'H2' | null {
   return /^first/i.test(h[0]) ? 'H1' : 'H2';
 }
 
-const MOD = '(?:(?:early|late|mid|(?:the\\s+)?(?:(?:end|beginning|start|middle)|' + HALF + ')\\s+of|(?:fiscal|calendar|the\\s+year|the\\s+fiscal\\s+year)\\s*)[\\s-]*)?';
+const MOD = '(?:(?:early|late|mid|pre|post|(?:the\\s+)?(?:(?:end|beginning|start|middle)|' + HALF + ')\\s+of|(?:fiscal|calendar|the\\s+year|the\\s+fiscal\\s+year)\\s*)[\\s-]*)?';
 
 export const yearParser: TimeParser = {
   name: 'year',
