@@ -18,6 +18,13 @@ test('month and day without a year take the nearest past year', () => {
   assert.deepEqual(times('Farmers marched on 3 January 2020.'), [['3 January 2020', 'DATE', '2020-01-03']]);
 });
 
+test('the second day of a pair shares the month', () => {
+  assert.deepEqual(times('The summit will be held on March 24 and 25.'), [['March 24', 'DATE', '2021-03-24'], ['25', 'DATE', '2021-03-25']]);
+  assert.deepEqual(times('Polls close on Jan. 12 or 13, 2020.').map((t) => t[2]).slice(1), ['2020-01-13']);
+  // A count after "and" is not a day.
+  assert.deepEqual(times('On March 24 and 25 percent of voters stayed home.').map((t) => t[0]), ['March 24']);
+});
+
 test('a month-day in a future clause is the next one', () => {
   assert.deepEqual(times('The council will vote on March 9.'), [['March 9', 'DATE', '2021-03-09']]);
 });

@@ -44,3 +44,23 @@ export const monthDayParser: TimeParser = {
   },
 };
 void E;
+
+/**
+ * The second day of a pair that shares its month: "on April 24 and 25",
+ * "May 3 or 4" → the 25th, the 4th of that month (the first day is the
+ * month-day parser's). A year after the pair is the second day's too.
+ */
+export const pairedDayParser: TimeParser = {
+  name: 'paired-day',
+  pattern: () => new RegExp('(?<=' + B + '(' + MONTH_RE + ')\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+)' + DAY + '(?![\\d:])(?=' + YEAR + '|(?!\\s*(?:%|percent|[a-z])))', 'g'),
+  extract(ctx, m) {
+    const month = monthNumber(m[1]);
+    const day = +m[2];
+    if (month == null || !day || !/^[A-Z]/.test(m[1])) return null;
+    const y = m[3] ? +m[3] : m[4] ? 1900 + +m[4] + (+m[4] < 50 ? 100 : 0)
+      : ctx.anchor ? yearForMonthDay(ctx.anchor, month, day, 62, clauseTense(ctx.text, m.index, m.index + m[0].length)) : null;
+    if (!isValidDay(y ?? 2000, month, day)) return null;
+    const value = y == null ? `XXXX-${pad2(month)}-${pad2(day)}` : dayValue({ y, m: month, d: day });
+    return candidate(m, 'DATE', value, 'month-day', 3);
+  },
+};
