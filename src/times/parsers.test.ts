@@ -108,6 +108,9 @@ test('durations', () => {
   // "one day" after a modal is "some day", a vague future; elsewhere it is a day long.
   assert.deepEqual(times('The village could one day host the games.'), [['one day', 'DATE', 'FUTURE_REF']]);
   assert.deepEqual(times('The strike lasted one day.'), [['one day', 'DURATION', 'P1D']]);
+  // "for a while" states no unit: PXX.
+  assert.deepEqual(times('The road will stay shut for a while.'), [['a while', 'DURATION', 'PXX']]);
+  assert.deepEqual(times('While talks went on, troops waited.'), []);
   assert.deepEqual(times('In the years that followed, the valley emptied.'), [['the years', 'DURATION', 'PXY']]);
   assert.deepEqual(times('They signed a five-year deal.'), [['five-year', 'DURATION', 'P5Y']]);
   assert.deepEqual(times('Rain fell for half an hour.'), [['half an hour', 'DURATION', 'PT30M']]);

@@ -3,7 +3,8 @@
  * months" (P3D, PT48H, P2Y, PXM), adjectives like "five-year" and
  * "24-hour", "half an hour", "a year and a half", "the past three months",
  * and bare plurals after "for"/"over"/"within" ("for years" → PXY) or
- * "the" ("in the weeks ahead", "the years that followed" → PXW, PXY).
+ * "the" ("in the weeks ahead", "the years that followed" → PXW, PXY), and
+ * "for a while" (PXX: no unit stated).
  * "The past year" is the calendar year before publication (DATE), as
  * TimeML annotates it.
  * Ages ("a 34-year-old") are not durations here.
@@ -28,6 +29,8 @@ export const durationParser: TimeParser = {
     '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past\\s+few|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
     // 9: "the weeks ahead", "the years that followed": a vague stretch of the unit
     '|the\\s+(days|weeks|months|years|decades)(?:\\s+(?:ahead|to\\s+come))?' +
+    // 10: "for a while": a stretch of no stated unit
+    '|(?<=\\bfor\\s+)(a\\s+(?:long\\s+|short\\s+|little\\s+)?while)' +
     ')(?![\\w])', 'gi'),
   extract(ctx, m) {
     const start = m.index;
@@ -47,6 +50,7 @@ export const durationParser: TimeParser = {
       }
       return { start, end, type: 'DURATION', value: durationValue(1, unitOf(m[7])!), source: 'duration', priority: 2 };
     }
+    if (m[10]) return { start, end, type: 'DURATION', value: 'PXX', source: 'duration', priority: 1 };
     if (m[8] || m[9]) {
       const unit = unitOf(m[8] ?? m[9])!;
       return { start, end, type: 'DURATION', value: durationValue(null, unit), source: 'duration', priority: 1 };
