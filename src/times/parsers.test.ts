@@ -66,6 +66,10 @@ test('months with and without a year', () => {
   assert.deepEqual(times('The ceasefire held until early December.'), [['early December', 'DATE', '2020-12']]);
   // "may" the verb is not a month.
   assert.deepEqual(times('The court may rule against him.'), []);
+  // A month name before "for"/"of" and a capitalised name is an event: "the March for Peace".
+  assert.deepEqual(times('Thousands joined the March for Peace downtown.'), []);
+  assert.deepEqual(times('She led the March of the Mothers to the palace.'), []);
+  assert.deepEqual(times('Prices rose in March of the same year.').map((t) => t[0]), ['March', 'the same year']);
 });
 
 test('relative years, months and weeks', () => {

@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node';
 import { dayValue, pad2, yearForMonthDay, type Ymd } from '../calendar.js';
 import type { TimeCandidate, TimeContext } from '../types.js';
 import { clauseTense, resolveWeekday } from './weekday.js';
+import { eventNamed } from './month-year.js';
 
 const LEADING = /^(?:on|at|in|by|since|from|until|till|for|during|of|around|about|before|after)\s+/i;
 
@@ -29,6 +30,9 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
     if (!plausible(text)) continue;
+    // A month name alone before "for Life", "of the Mothers" names an event.
+    const month = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?=(?:\s+of)?\s*$)/.exec(text);
+    if (month && eventNamed(ctx.text, start + month[0].length)) continue;
     // "now" is the present-ref parser's (PRESENT_REF, or no time at all), never a clock time.
     if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
     // A "clock time" cut out of a larger number ("Jan. 1, 1990 at 1,015 francs") is no time.

@@ -12,6 +12,11 @@ import { clauseTense } from './weekday.js';
 const MOD = '(?:(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+)?';
 const REL = '(?:(last|this|next|past)\\s+)?';
 
+/** "the March for Life", "the March of the Combatant Mothers": a month name before such words names an event. */
+export function eventNamed(text: string, end: number): boolean {
+  return /^\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z]/.test(text.slice(end, end + 24));
+}
+
 export const monthYearParser: TimeParser = {
   name: 'month-year',
   pattern: () => new RegExp(
@@ -34,6 +39,7 @@ export const monthYearParser: TimeParser = {
       const introduced = /\b(in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\s-]$/i.test(before);
       if (!introduced) {
         if (/^(May|Mar|Jan|Dec|Sept?|Oct|Nov|Aug|Apr|Feb|Jun|Jul)\.?$/.test(name)) return null;
+        if (eventNamed(ctx.text, end)) return null;
       }
     }
     let value: string;
