@@ -56,6 +56,8 @@ test('title: a capitalised unit in running text is a name, not a time', () => {
   assert.deepEqual(times('The senator spoke on CBS\'s "60 Minutes" on Sunday.'), [['Sunday', 'DATE', '2021-01-17']]);
   assert.deepEqual(times('The minister said on "This Week" that talks would go on.'), []);
   assert.deepEqual(times('This week the minister said talks would go on.'), [['This week', 'DATE', '2021-W03']]);
+  assert.deepEqual(times('The poll was published by USA Today on Monday.'), [['Monday', 'DATE', '2021-01-18']]);
+  assert.deepEqual(times('It rained. Today the river is rising.'), [['Today', 'DATE', '2021-01-18']]);
   // In a title-case headline every word has its capital.
   assert.deepEqual(times('Markets Rally This Week On Rate Hopes'), [['This Week', 'DATE', '2021-W03']]);
 });

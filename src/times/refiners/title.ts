@@ -2,8 +2,9 @@
  * A calendar unit written with a capital in running text is part of a name,
  * mostly a programme's: "ABC's "This Week"", "CBS's "60 Minutes"", "48
  * Hours". Such a candidate (a determiner or number before a capitalised
- * unit) is dropped, unless the sentence is a headline in title case, where
- * every word has its capital.
+ * unit) is dropped, and so is a capitalised "Today" right after a
+ * capitalised word ("USA Today", "This is VOA Today"), unless the sentence
+ * is a headline in title case, where every word has its capital.
  */
 import type { TimeRefiner } from '../types.js';
 
@@ -19,6 +20,7 @@ export const titleRefiner: TimeRefiner = {
   name: 'title',
   refine(ctx, candidates) {
     if (titleCase(ctx.text)) return candidates;
-    return candidates.filter((c) => !NAMED_UNIT.test(ctx.text.slice(c.start, c.end)));
+    return candidates.filter((c) => !NAMED_UNIT.test(ctx.text.slice(c.start, c.end)) &&
+      !(ctx.text.slice(c.start, c.end) === 'Today' && /\b[A-Z][A-Za-z]*\s+$/.test(ctx.text.slice(Math.max(0, c.start - 20), c.start))));
   },
 };
