@@ -128,8 +128,10 @@ test('sets', () => {
   assert.deepEqual(times('The list is updated weekly.'), [['weekly', 'SET', 'P1W']]);
   assert.deepEqual(times('The board meets twice a year.'), [['a year', 'SET', 'P1Y']]);
   assert.deepEqual(times('Markets open every Monday.'), [['every Monday', 'SET', 'XXXX-WXX-1']]);
-  // An adjective before a noun is not a frequency.
+  // "quarterly" before a noun names a kind of thing, not a time; "daily", "weekly" keep their rhythm.
   assert.deepEqual(times('It pays a quarterly dividend.'), []);
+  assert.deepEqual(times('The mayor gave his weekly radio address.'), [['weekly', 'SET', 'P1W']]);
+  assert.deepEqual(times('Crowds gathered for a daily vigil.'), [['daily', 'SET', 'P1D']]);
 });
 
 test('a month or season that recurs, and a day with a plural part of the day, are sets', () => {

@@ -67,9 +67,11 @@ export const setParser: TimeParser = {
       // "daily" as a newspaper noun ("the daily", "a daily") is not a frequency.
       const before = ctx.text.slice(Math.max(0, start - 8), start);
       if (/\b(the|a)\s+$/i.test(before) && /^\s+(newspaper|[A-Z])/.test(ctx.text.slice(end, end + 12))) return null;
-      // Before a noun it is an adjective of the thing ("a quarterly dividend"), not a time.
+      // Before a noun, "quarterly", "yearly", "monthly" name a kind of thing ("a quarterly
+      // dividend", "monthly sales"), not a time; "daily", "weekly", "hourly" keep their
+      // rhythm ("a daily rally", "his weekly address", "hourly earnings").
       const next = /^\s+([a-z]+)/.exec(ctx.text.slice(end, end + 20));
-      if (next && !/^(in|on|at|for|with|to|from|by|since|until|and|or|but|during|over|basis|as|through|than|the|a|an|this|that|its|their|his|her|outside|inside|near|around|across|along|before|after)$/.test(next[1])) return null;
+      if (next && !/^(hourly|daily|nightly|weekly|biweekly|fortnightly)$/.test(a) && !/^(in|on|at|for|with|to|from|by|since|until|and|or|but|during|over|basis|as|through|than|the|a|an|this|that|its|their|his|her|outside|inside|near|around|across|along|before|after)$/.test(next[1])) return null;
       return mk(ADVERBS[a]);
     }
     return null;
