@@ -97,6 +97,10 @@ test('days named from publication', () => {
   assert.deepEqual(times('The minister spoke this morning.'), [['this morning', 'TIME', '2021-01-18TMO']]);
 });
 
+test('"the end of the month" keeps its article', () => {
+  assert.deepEqual(times('Troops should arrive by the end of the month.').map((t) => t[0]), ['the end of the month']);
+});
+
 test('clock times come from chrono without the preposition', () => {
   assert.deepEqual(times('The blast happened at 3 p.m. on the bridge.'), [['3 p.m.', 'TIME', '2021-01-18T15:00']]);
   // A price after "at" is no clock time, even when chrono reads its first digits as one.

@@ -29,6 +29,11 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     let text = r.text;
     const lead = LEADING.exec(text);
     if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
+    // "the end of the month": the article before "end/beginning of" belongs to the span.
+    if (/^(?:end|beginning|start|middle)\s+of\b/i.test(text) && /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, start - 4), start))) {
+      start -= ctx.text.slice(0, start).match(/the\s+$/i)![0].length;
+      text = ctx.text.slice(start, r.index + r.text.length);
+    }
     if (!plausible(text)) continue;
     // A month name alone before "for Life", "of the Mothers" names an event.
     const month = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?=(?:\s+of)?\s*$)/.exec(text);
