@@ -72,7 +72,9 @@ function mentionAt(mentions: EntityMention[], tokens: Token[], from: number, to:
 
 /** Is the mention the object of a preposition ("in Syria", "of the ministry")? Its own modifiers are skipped. */
 function inPrepositionalPhrase(tokens: Token[], text: string, m: EntityMention, sentenceStart: number): boolean {
-  let i = tokens.findIndex((t) => t.end > m.start) - 1;
+  let i = sentenceStart;
+  while (i < tokens.length && tokens[i].end <= m.start) i++;
+  i--;
   while (i >= sentenceStart && (['DET', 'ADJ', 'NUM'].includes(tokens[i].pos) || (tokens[i].pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(tokens[i].start, tokens[i].end))))) i--;
   return i >= sentenceStart && tokens[i].pos === 'ADP';
 }

@@ -11,7 +11,7 @@ import { chainMentions, chainType, type CorefMention } from './coref.js';
 import type { Lexicon } from './lexicon.js';
 import { findNameRuns, type Run } from './name-runs.js';
 import { tagSpans } from './tagger/index.js';
-import { findNominals } from './nominals.js';
+import { findNominals, modifiesNextNoun } from './nominals.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { eventPatterns } from '../events/ontology.js';
 
@@ -320,10 +320,8 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
             codeSource: null, nominal: false, evidence: 'demonym',
           });
         }
-        // "Humanitarian access …": a capitalised first word that is only a role word and modifies the
-        // lower-case noun after it is an adjective, not a person.
-        if (p.roleOnly && first === last && last + 1 < s.tokenEnd && tokens[last + 1].pos === 'NOUN' && !/s$/.test(tokens[first].normal)
-          && /^\p{Ll}/u.test(text.slice(tokens[last + 1].start, tokens[last + 1].end)) && !lex.roleAt([tokens[last + 1].normal], 0)) continue;
+        // "Humanitarian access …": a one-word title run that only modifies the noun after it is no person.
+        if (p.roleOnly && first === last && modifiesNextNoun(text, tokens, first, s.tokenEnd, lex)) continue;
         mentions.push({
           start, end, text: mText, name: mText, type: p.type, country: null, sector: null, code: null,
           chain: -1, sentence: s.index, roles: p.roles, roleSectors: p.roleSectors, modifierCountry,

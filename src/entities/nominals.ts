@@ -20,6 +20,16 @@ export interface NominalHit {
 const STOP = new Set([',', ';', ':', '(', ')', '“', '”', '"', '.', 'and', 'or', 'but', 'that', 'which', 'who']);
 
 /**
+ * "Humanitarian access …", "Military spending …": a capitalised one-word role (token i) that only
+ * modifies the lower-case noun after it — no role word itself — is an adjective, not a participant.
+ */
+export function modifiesNextNoun(text: string, tokens: Token[], i: number, to: number, lex: Lexicon): boolean {
+  if (/s$/.test(tokens[i].normal) || i + 1 >= to || tokens[i + 1].pos !== 'NOUN') return false;
+  if (!/^\p{Ll}/u.test(text.slice(tokens[i + 1].start, tokens[i + 1].end))) return false;
+  return !lex.roleAt(tokens.slice(i + 1, Math.min(to, i + 6)).map((t) => t.normal), 0);
+}
+
+/**
  * Find role-word phrases in tokens[from, to) that are not inside a name run
  * (`taken[i]` is true for tokens already inside a named mention).
  */
@@ -33,10 +43,7 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     if (taken[i]) { i++; continue; }
     const role = lex.roleAt(lower, i);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
-    // "Humanitarian access …", "Military spending …": a capitalised first word that only modifies the
-    // noun after it (no role word itself) is an adjective, not a participant.
-    if (role.length === 1 && tokens[i].pos === 'PROPN' && !/s$/.test(lower[i]) && i + 1 < to && tokens[i + 1].pos === 'NOUN'
-      && /^\p{Ll}/u.test(text.slice(tokens[i + 1].start, tokens[i + 1].end)) && !lex.roleAt(lower, i + 1)) { i++; continue; }
+    if (role.length === 1 && tokens[i].pos === 'PROPN' && modifiesNextNoun(text, tokens, i, to, lex)) { i++; continue; }
     const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
     // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".

@@ -67,6 +67,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       parts.recipient = parts.recipient.flatMap((x) => antecedents(doc, x));
       let negated = isNegated(tokens, first, s.tokenStart);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
+      const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
       const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
@@ -82,9 +83,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         if (negated) negated = false; // the refusal itself is asserted
         if (modal?.kind === 'obligation') {
           // "Russia said Sudan must return …": the one who says it asks; the subject is asked.
-          const source = attribution.source ? mentions.find((x) => x.start === attribution.source!.start) : undefined;
           parts.recipient = parts.actor;
-          parts.actor = source ? [source] : [];
+          parts.actor = speaker ? [speaker] : [];
         }
       }
       // A conditional threat is addressed to the one whose act is the condition.
@@ -103,7 +103,6 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:
       // "Trade Minister X said Vietnam is committed to …" — X commits, for the state X serves.
       if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && attribution.source && parts.actor.length > 0) {
-        const speaker = mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end);
         // (Only in what the speaker says directly, not in a clause hung on it: "…, which meant the UK could not …".)
         const direct = attribution.cue !== null && attribution.cue.end <= trig.start
           && !/\b(which|who|whose|because|after|before|while|when|if|unless|although|since)\b/i.test(text.slice(attribution.cue.end, trig.start));

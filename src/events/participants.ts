@@ -144,7 +144,9 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
   const triggerTok = tokenAt(c, pos);
   let limit = c.sentenceStart;
   let reported = -1;
+  let who = -1;
   for (let i = triggerTok - 1; i >= c.sentenceStart; i--) {
+    if (who < 0 && c.tokens[i].normal === 'who') who = i;
     // A quotation opening right at the verb ('X “welcomed the news …”') does not hide X.
     if (i === triggerTok - 1 && /^[“"‘]$/.test(tokText(c, i))) continue;
     if (CLAUSE_OPEN.has(c.tokens[i].normal)) { limit = i + 1; break; }
@@ -162,9 +164,7 @@ function subjectBefore(c: Ctx, pos: number, depth = 0): EntityMention | null {
   }
   if (reported >= limit) limit = reported + 1;
   // "… Iyad Allawi, who this week criticised …": the subject of a "who" clause is the name before it.
-  let who = -1;
-  for (let i = triggerTok - 1; i >= limit && who < 0; i--) if (c.tokens[i].normal === 'who') who = i;
-  if (who >= 0 && !c.mentions.some((m) => m.start >= c.tokens[who].end && m.end <= pos)) {
+  if (who >= limit && !c.mentions.some((m) => m.start >= c.tokens[who].end && m.end <= pos)) {
     const whoStart = c.tokens[who].start;
     const antecedent = c.mentions.find((m) => m.end <= whoStart && /^\s*,?\s*$/.test(c.text.slice(m.end, whoStart)) && m.type !== 'LOC' && m.type !== 'MISC');
     if (antecedent) return antecedent;
