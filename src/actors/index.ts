@@ -212,6 +212,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   if (type === 'ORG') {
     const words = ms[0].name.split(/[\s]+/);
     const lower = words.map((w) => w.toLowerCase());
+    const titled = sector !== null;
     for (let i = 0; i < words.length; i++) {
       if (!country) {
         const c = lex.countryByDemonym(words[i]) ?? lex.countryByName(words[i]);
@@ -220,6 +221,8 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       const r = lex.roleAt(lower, i);
       if (r && !sector) { sector = r.sector; source = source ?? 'name'; }
     }
+    const members = titled ? null : memberSector(lower, lex);
+    if (members) sector = members;
   }
   // 5. Apposition: "Yahya Rasool Abdullah, Commander-in-Chief of the Iraqi Armed Forces".
   if (type === 'PER' && (!country || !sector)) {
@@ -245,6 +248,23 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     }
   }
   return { country, sector, source };
+}
+
+/**
+ * "Association of African Jurists", "National Union of Teachers", "Federation of Journalists":
+ * a body named as a gathering of people of one calling is of their sector (judiciary,
+ * education, media), as "bar association" is JUD. Only a body word before "of" and a
+ * calling after it count: "Union of Soviet Socialist Republics" names no calling.
+ */
+function memberSector(lower: string[], lex: Lexicon): string | null {
+  const of = lower.indexOf('of');
+  if (of < 1 || lex.roleAt(lower, of - 1)?.type !== 'ORG') return null;
+  // The calling is the head of what follows "of", its last words ("Chief Police Officers").
+  for (let i = of + 1; i < lower.length; i++) {
+    const r = lex.roleAt(lower, i);
+    if (r && i + r.length === lower.length) return r.type === 'PER' ? r.sector : null;
+  }
+  return null;
 }
 
 function orgCountry(m: EntityMention, lex: Lexicon): string | null {
