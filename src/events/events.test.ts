@@ -238,3 +238,10 @@ test('a headline is not coded twice: its events come from the body', () => {
   }
   assert.equal(doc.events.filter((e) => e.event === 'ASSAULT').length, 1);
 });
+
+test('an actor is never its own recipient: a description read back to the actor leaves the recipient empty', () => {
+  // "the chancellor" is read back to the shadow chancellor named before; he does not accuse himself.
+  const e = only('Shadow chancellor Oliver Letwin spoke on Monday. Mr Letwin accused the chancellor of using fancy statistics.', 'ACCUSE');
+  assert.deepEqual(e.actor.map((a) => a.name), ['Oliver Letwin']);
+  assert.ok(e.recipient.every((r) => !/Letwin/.test(r.name)), JSON.stringify(e.recipient));
+});
