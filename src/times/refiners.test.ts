@@ -48,6 +48,13 @@ test('chrono noise in financial copy is dropped', () => {
   assert.deepEqual(times('The index fell 2.1%, or 8.15, on Friday.'), [['Friday', 'DATE', '2021-01-15']]);
 });
 
+test('"a second" before a noun is an ordinal, not one second from now: "a second inquiry"', () => {
+  assert.deepEqual(times('The opposition has called for a second inquiry into the deal.'), []);
+  // A minute's silence is still a minute long.
+  assert.deepEqual(times('The crowd held a minute\'s silence for the victims.'), [['a minute', 'DURATION', 'PT1M']]);
+  assert.equal(plausible('a second'), false);
+});
+
 test('trim-span: a closing bracket whose opening one is outside the span is cut', () => {
   assert.deepEqual(times('The ferry sails at dawn (6 a.m. Thursday), the company said.').map((t) => t[0]), ['6 a.m. Thursday']);
 });

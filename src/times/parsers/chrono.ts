@@ -97,6 +97,8 @@ export function plausible(text: string): boolean {
   // A month in lower case alone is a word ("joined the march", "may").
   if (/^[a-z]+$/.test(t) && /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t)) return false;
   if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;
+  // "a second inquiry", "a minute's silence": chrono reads one second or minute from now, no time in news.
+  if (/^(a|an|one)\s+(second|minute)$/i.test(t)) return false;
   // "the weeks", "the years" are vague stretches (duration.ts), not the coming week or year.
   if (/^the\s+(days|weeks|months|years|decades)\b/i.test(t)) return false;
   // "6.43" is a decimal ("fell 6.43 on Friday") unless a.m. or p.m. makes it a clock.
