@@ -245,3 +245,10 @@ test('an actor is never its own recipient: a description read back to the actor 
   assert.deepEqual(e.actor.map((a) => a.name), ['Oliver Letwin']);
   assert.ok(e.recipient.every((r) => !/Letwin/.test(r.name)), JSON.stringify(e.recipient));
 });
+
+test('a pattern\'s preposition that opens a date is the date\'s: "a conference called in Jakarta on Thursday" is no "call on"', () => {
+  assert.deepEqual(eventsOf('Ministers will attend the donors\' conference called in Jakarta on Thursday.').filter((e) => e.event === 'REQUEST'), []);
+  // The pattern still finds its preposition after the date.
+  assert.equal(only('The opposition called on Thursday for fresh elections.', 'REQUEST').actor[0].name, 'opposition');
+  assert.equal(only('The UN called on Iran to free the sailors.', 'REQUEST').recipient[0].name, 'Iran');
+});

@@ -46,7 +46,10 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
     const usable = (p: { kind: string }, i: number, n: number) => p.kind !== 'verb' || verbUse(text, tokens, i, s.tokenStart, mentions, n === 1);
-    for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd, usable)) {
+    // Tokens that open a date or a time: a pattern's preposition before one is the date's.
+    const timeStarts = new Set(doc.times.filter((t) => t.type === 'DATE' || t.type === 'TIME').map((t) => t.start));
+    const isTime = (k: number) => timeStarts.has(tokens[k].start);
+    for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd, usable, isTime)) {
       const cameo = m.pattern.cameo!;
       // Plain statements (CAMEO 01x) are not events in PLOVER: "said", "considered", "commented".
       if (cameo.startsWith('01')) continue;

@@ -45,7 +45,7 @@ function wordMatches(t: Token, alts: string[]): boolean {
 }
 
 /** Try to match the words after the trigger, in order, each within MAX_GAP tokens. */
-function matchAfter(tokens: Token[], text: string, trigger: number, end: number, words: string[][], noun = false): number[] | null {
+function matchAfter(tokens: Token[], text: string, trigger: number, end: number, words: string[][], noun = false, isTime: (k: number) => boolean = () => false): number[] | null {
   const out: number[] = [];
   let at = trigger;
   for (let w = 1; w < words.length; w++) {
@@ -55,7 +55,8 @@ function matchAfter(tokens: Token[], text: string, trigger: number, end: number,
     let otherPhrase = false;
     for (let k = at + 1; k < end && k <= at + MAX_GAP + 1; k++) {
       if (CLAUSE_BREAK.has(text.slice(tokens[k].start, tokens[k].end))) break;
-      if (wordMatches(tokens[k], words[w])) { found = k; break; }
+      // A preposition that opens a date is the date's: "a conference called in Jakarta on Thursday" calls on no one.
+      if (wordMatches(tokens[k], words[w]) && !(tokens[k].pos === 'ADP' && k + 1 < end && isTime(k + 1))) { found = k; break; }
       const prev = tokens[k - 1];
       if (tokens[k].pos === 'NOUN' && (prev.pos === 'DET' || (prev.pos === 'ADP' && prev.normal !== 'by'))) otherPhrase = true;
     }
@@ -88,7 +89,7 @@ function posFits(p: EventPattern, t: Token): boolean {
 }
 
 /** All trigger matches in tokens[start, end), longest first, without overlaps. */
-export function matchTriggers(text: string, tokens: Token[], start: number, end: number, usable: (p: EventPattern, trigger: number, matched: number) => boolean = () => true): TriggerMatch[] {
+export function matchTriggers(text: string, tokens: Token[], start: number, end: number, usable: (p: EventPattern, trigger: number, matched: number) => boolean = () => true, isTime: (k: number) => boolean = () => false): TriggerMatch[] {
   const idx = patternIndex();
   const candidates: TriggerMatch[] = [];
   for (let i = start; i < end; i++) {
@@ -97,7 +98,7 @@ export function matchTriggers(text: string, tokens: Token[], start: number, end:
     if (!list) continue;
     for (const p of list) {
       if (!posFits(p, t)) continue;
-      const after = matchAfter(tokens, text, i, end, p.words, p.kind === 'noun');
+      const after = matchAfter(tokens, text, i, end, p.words, p.kind === 'noun', isTime);
       if (!after) continue;
       const before = p.before.length ? matchBefore(tokens, text, i, start, p.before) : [];
       if (!before) continue;
