@@ -74,7 +74,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       if (nc && nc.sector) c = { country: nc.country ?? c.country, sector: nc.sector, source: 'dictionary' };
     }
     if (m.evidence === 'nominal' && !c.country) {
-      const owner = ownerCountry(m, chainCode, entities, doc.text);
+      const owner = ownerCountry(m, chainCode, entities, doc.text) ?? (c.sector === 'CVL' ? belongsTo(m, chainCode, entities, doc.text) : null);
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
     }
     if (!c.sector && c.country && (m.type === 'MISC' || m.type === 'LOC')) {
@@ -163,6 +163,18 @@ function codeNominal(m: EntityMention, text: string): Coding {
 function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string): string | null {
   const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && /^\s*$/.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
   return owner ? coded.get(owner.chain)?.country ?? null : null;
+}
+
+/**
+ * "supporters of former President Ahmed Ben Bella", "residents of Basra", "activists of the Fatah
+ * movement": people described by whom or where they belong to take that one's country. Only
+ * title and modifier words may stand between "of" and the name.
+ */
+function belongsTo(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string): string | null {
+  const of = /^\s+of\s+(?:the\s+)?((?:former\s+|late\s+|ousted\s+|exiled\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3})?/u.exec(text.slice(m.end, m.end + 60));
+  if (!of) return null;
+  const next = all.find((o) => o.evidence !== 'nominal' && o.start >= m.end + of[0].length - (of[1]?.length ?? 0) && o.start <= m.end + of[0].length);
+  return next ? coded.get(next.chain)?.country ?? null : null;
 }
 
 function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex: Lexicon, date: string | null): Coding {

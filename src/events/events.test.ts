@@ -252,3 +252,11 @@ test('a pattern\'s preposition that opens a date is the date\'s: "a conference c
   assert.equal(only('The opposition called on Thursday for fresh elections.', 'REQUEST').actor[0].name, 'opposition');
   assert.equal(only('The UN called on Iran to free the sailors.', 'REQUEST').recipient[0].name, 'Iran');
 });
+
+test('"supporters of former President X" act themselves, and take X\'s country; the title and a rounded number do not hide the "of"', () => {
+  const e = only('About 200 supporters of former President Ahmed Ben Bella blocked roads in the capital city of Algiers.', 'PROTEST');
+  assert.deepEqual(e.actor.map((a) => [a.name, a.code]), [['supporters', 'DZACVL']]);
+  assert.equal(only('Residents of Basra protested against power cuts.', 'PROTEST').actor[0].code, 'IRQCVL');
+  // "about President Bush": a name after a title is still inside the preposition's phrase.
+  assert.ok(eventsOf('His words about President Bush met a cool reception from Jacques Chirac.').every((x) => x.actor.every((a) => a.name !== 'Bush')));
+});

@@ -56,10 +56,14 @@ function precededBy(c: Ctx, m: EntityMention): string | null {
     const t = c.tokens[i];
     // (a lower-case noun before a name is its modifier, often a mis-tagged participle: "the defeated Fatah Party")
     if (['DET', 'ADJ', 'NUM'].includes(t.pos) || (t.pos === 'NOUN' && /^\p{Ll}/u.test(tokText(c, i)))) { i--; continue; }
+    // "supporters of former President X": a name found by its title keeps the title's words.
+    if (m.evidence === 'title' && t.pos === 'NOUN') { i--; continue; }
     // "the Israeli-occupied West Bank", "US-backed": a hyphenated modifier, whatever its parts were tagged.
     if (glued(i) && tokText(c, i - 1) === '-' && i - 2 >= c.sentenceStart) { i -= 3; continue; }
     // "up to 1,000 ethnic Turks", "close to 500 people": the number's own words, not a preposition.
     if (t.normal === 'to' && c.tokens[i + 1]?.pos === 'NUM' && ['up', 'close', 'nearly'].includes(c.tokens[i - 1]?.normal ?? '')) { i -= 2; continue; }
+    // "About 200 supporters", "over 1,000 people": a preposition that only rounds the number.
+    if (['about', 'around', 'over', 'under', 'some', 'nearly', 'almost', 'approximately', 'roughly'].includes(t.normal) && c.tokens[i + 1]?.pos === 'NUM') { i--; continue; }
     // "in Christian east Beirut": a name that modifies the lower-case words after it belongs to the phrase.
     if (t.pos === 'PROPN' && /^\p{Ll}/u.test(tokText(c, i + 1) ?? '') && i + 1 < tokenAt(c, m.start)
       && c.mentions.some((o) => o !== m && o.start <= t.start && o.end >= t.end)) { i--; continue; }
