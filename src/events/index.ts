@@ -30,6 +30,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
   const events: CodedEvent[] = [];
   let previous: { date: string | null } | null = null;
   let previousSubject: EntityMention | null = null;
+  // Tokens that open a date or a time: a pattern's preposition before one is the date's.
+  const timeStarts = new Set(doc.times.filter((t) => t.type === 'DATE' || t.type === 'TIME').map((t) => t.start));
+  const isTime = (k: number) => timeStarts.has(tokens[k].start);
   for (const s of doc.sentences) {
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
@@ -46,9 +49,6 @@ export function findEvents(doc: EventInput): CodedEvent[] {
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
     const usable = (p: { kind: string }, i: number, n: number) => p.kind !== 'verb' || verbUse(text, tokens, i, s.tokenStart, mentions, n === 1);
-    // Tokens that open a date or a time: a pattern's preposition before one is the date's.
-    const timeStarts = new Set(doc.times.filter((t) => t.type === 'DATE' || t.type === 'TIME').map((t) => t.start));
-    const isTime = (k: number) => timeStarts.has(tokens[k].start);
     for (const m of matchTriggers(text, tokens, s.tokenStart, s.tokenEnd, usable, isTime)) {
       const cameo = m.pattern.cameo!;
       // Plain statements (CAMEO 01x) are not events in PLOVER: "said", "considered", "commented".
