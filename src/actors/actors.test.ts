@@ -196,3 +196,10 @@ test('a body named for the calling of its members is of their sector: "Union of 
   assert.equal(byText(entities('The Association of Chief Police Officers backed the plan.'), 'Association of Chief Police Officers').sector, 'COP');
   assert.equal(byText(entities('The teachers\' union called a strike in Lagos.'), 'teachers\' union').sector, 'EDU');
 });
+
+test('a backer compound ("US-led", "Saudi-backed") names no country for an office in its sentence', () => {
+  assert.equal(byText(entities('Former minister Clare Short criticised the US-led coalition over the war.'), 'Clare Short').country, null);
+  assert.equal(byText(entities('Senator John Smith praised the Saudi-backed plan.'), 'John Smith').country, null);
+  // A country word on the title itself still gives the office its country.
+  assert.equal(byText(entities('Kenyan Senator John Smith praised the plan.'), 'John Smith').country, 'KEN');
+});

@@ -115,6 +115,9 @@ function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, t
     // "kidnapped in Iraq": where something happened says nothing about whose office someone holds.
     // ("the war on Iraq" neither: a place counts only where it is no preposition's object.)
     if (m.type === 'LOC' && /\b(in|at|near|from|to|into|across|throughout|inside|outside|around|within|via|on|against|over|towards?)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
+    // "the US-led coalition", "a Saudi-backed plan": a compound that describes something else's
+    // backer says nothing about the office either.
+    if (/-(led|backed|based|allied|sponsored|funded|brokered|made|owned|controlled|ruled)$/i.test(m.text)) continue;
     const country = coded.get(m.chain)?.country;
     if (!country) continue;
     const set = out.get(m.sentence) ?? new Set<string>();
