@@ -330,3 +330,9 @@ test('a capitalised first word that is a role word only modifying the noun after
   // A role word that heads its phrase still is one: "Protesters blocked the road".
   assert.ok(entities('Protesters blocked the main road into the capital.').some((e) => e.text === 'Protesters'));
 });
+
+test('a role word before a demonym and another role is a modifier: "an official Iranian newspaper" has no "official"', () => {
+  assert.deepEqual(entities('An official Iranian newspaper urged a boycott of the summit.').map((e) => e.text).filter((t) => /official/i.test(t)), []);
+  // "an Iranian official" still is one.
+  assert.ok(entities('An Iranian official urged a boycott of the summit.').some((e) => e.text === 'Iranian official'));
+});

@@ -44,6 +44,9 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     const role = lex.roleAt(lower, i);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
     if (role.length === 1 && tokens[i].pos === 'PROPN' && modifiesNextNoun(text, tokens, i, to, lex)) { i++; continue; }
+    // "An official Iranian newspaper", "the official Syrian news agency": a role word before a
+    // demonym and another role is that role's modifier.
+    if (role.length === 1 && !/s$/.test(lower[i]) && i + 2 < to && lex.countryByDemonym(text.slice(tokens[i + 1].start, tokens[i + 1].end)) && lex.roleAt(lower, i + 2)) { i++; continue; }
     const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
     // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".
