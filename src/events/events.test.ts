@@ -260,3 +260,7 @@ test('"supporters of former President X" act themselves, and take X\'s country; 
   // "about President Bush": a name after a title is still inside the preposition's phrase.
   assert.ok(eventsOf('His words about President Bush met a cool reception from Jacques Chirac.').every((x) => x.actor.every((a) => a.name !== 'Bush')));
 });
+
+test('a pattern\'s own "at" reaches past direction words: "fired rockets at southern Israel" targets Israel', () => {
+  assert.equal(only('Militants fired rockets at southern Israel on Tuesday.', 'ASSAULT').recipient[0]?.name, 'Israel');
+});

@@ -658,7 +658,9 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   }
   // "fired rockets at Tel Aviv": a pattern's own target preposition makes the place after it the target.
   if (recipient.length === 0 && kind === 'verb' && !passive && matched.length > 1 && ['at', 'on', 'against', 'into'].includes(c.tokens[lastTok].normal)) {
-    const k = lastTok + 1 < c.sentenceEnd && c.tokens[lastTok + 1].pos === 'DET' ? lastTok + 2 : lastTok + 1;
+    // (past an article and direction words: "at the southern town of Sderot", "at northern Israel")
+    let k = lastTok + 1;
+    while (k < c.sentenceEnd && k <= lastTok + 3 && (c.tokens[k].pos === 'DET' || c.tokens[k].pos === 'ADJ')) k++;
     const m = mentionAt(c, k);
     if (m && m.country && !actor.some((a) => a.chain === m.chain)) recipient = [m];
   }
