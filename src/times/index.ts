@@ -13,7 +13,7 @@ import { chronoCandidates } from './parsers/chrono.js';
 import { deicticDayParser } from './parsers/deictic-day.js';
 import { durationParser } from './parsers/duration.js';
 import { holidayParser } from './parsers/holiday.js';
-import { monthDayParser, pairedDayParser } from './parsers/month-day.js';
+import { monthDayParser, pairedDayParser, spokenDayParser } from './parsers/month-day.js';
 import { monthYearParser } from './parsers/month-year.js';
 import { numericDateParser } from './parsers/numeric-date.js';
 import { presentRefParser } from './parsers/present-ref.js';
@@ -33,7 +33,7 @@ import { periodParser } from './parsers/period.js';
 import { wordYearParser } from './parsers/word-year.js';
 
 export const PARSERS: TimeParser[] = [
-  numericDateParser, monthDayParser, pairedDayParser, monthYearParser, yearParser, relativeYearParser,
+  numericDateParser, monthDayParser, pairedDayParser, spokenDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
   durationParser, setParser, presentRefParser, periodParser, wordYearParser,
 ];

@@ -25,6 +25,18 @@ test('the second day of a pair shares the month', () => {
   assert.deepEqual(times('On March 24 and 25 percent of voters stayed home.').map((t) => t[0]), ['March 24']);
 });
 
+test('a day said as an ordinal word, as transcripts write dates', () => {
+  assert.deepEqual(times('Rescue teams reached the village on February ninth.'), [['February ninth', 'DATE', '2021-02-09']]);
+  assert.deepEqual(times('The truce took hold on the twenty-first of June, nineteen ninety-eight.'), [['the twenty-first of June, nineteen ninety-eight', 'DATE', '1998-06-21']]);
+  assert.deepEqual(times('Ballots are due by December the thirty-first, 2020.'), [['December the thirty-first, 2020', 'DATE', '2020-12-31']]);
+  // A weekday said before the date, with its "this coming", is one expression.
+  assert.deepEqual(times('Marchers gather this coming Sunday, January twenty-fourth.'), [['this coming Sunday, January twenty-fourth', 'DATE', '2021-01-24']]);
+  assert.deepEqual(times('Police closed the bridge last Friday, January 15.'), [['last Friday, January 15', 'DATE', '2021-01-15']]);
+  // An ordinal that counts something else is no day.
+  assert.deepEqual(times('In March the second round of talks failed.').map((t) => t[0]), ['March']);
+  assert.deepEqual(times('Nobody may first ask for a recount.'), []);
+});
+
 test('a month-day in a future clause is the next one', () => {
   assert.deepEqual(times('The council will vote on March 9.'), [['March 9', 'DATE', '2021-03-09']]);
 });

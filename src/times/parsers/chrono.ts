@@ -95,7 +95,8 @@ export function plausible(text: string): boolean {
   // "good evening", "$50 a night").
   if (/^(morning|afternoon|evening|night)$/i.test(t)) return false;
   // A month in lower case alone is a word ("joined the march", "may").
-  if (/^[a-z]+$/.test(t) && /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t)) return false;
+  // So is one that starts the span: "may first ask", "march 12 miles".
+  if (/^(january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(t)) return false;
   if (/^\d+(\.\d+)?\s*(and|half)\b|^half/i.test(t)) return false;
   // "a second inquiry", "a minute's silence": chrono reads one second or minute from now, no time in news.
   if (/^(a|an|one)\s+(second|minute)$/i.test(t)) return false;
