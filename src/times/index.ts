@@ -27,6 +27,7 @@ import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
 import { trimSpanRefiner } from './refiners/trim-span.js';
 import { titleRefiner } from './refiners/title.js';
 import { clockDateRefiner } from './refiners/clock-date.js';
+import { relativeToTimeRefiner } from './refiners/relative-to-time.js';
 import { refineDiscourse } from './refiners/discourse.js';
 import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
@@ -38,7 +39,7 @@ export const PARSERS: TimeParser[] = [
   durationParser, setParser, presentRefParser, periodParser, wordYearParser,
 ];
 
-export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner, clockDateRefiner];
+export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];
 
 export interface TimesInput {
   text: string;

@@ -77,3 +77,18 @@ test('clock-date: a clock time takes the day that follows it across a bracket', 
   // A day in another clause is not the clock time's.
   assert.deepEqual(times('The blast came at 9:40 a.m., and on Friday police made arrests.').map((t) => t[2]), ['2021-01-18T09:40', '2021-01-15']);
 });
+
+test('relative-to-time: "the day before yesterday", "the day after Christmas" count from the time that follows', () => {
+  assert.deepEqual(times('The two leaders spoke the day before yesterday.'), [['the day before yesterday', 'DATE', '2021-01-16']]);
+  assert.deepEqual(times('Shops reopened the day after Christmas.'), [['the day after Christmas', 'DATE', '2020-12-26']]);
+  assert.deepEqual(times("The day before last Friday's vote, the envoy left."), [['The day before last Friday', 'DATE', '2021-01-14']]);
+  // A lone "the day before" still counts from the story's last time.
+  assert.deepEqual(times('Rebels took the airport on May 4.\nThe day before, the army had withdrawn.').map((t) => t[2]), ['2020-05-04', '2020-05-03']);
+});
+
+test('"DATE, the day before EVENT": the day is the date in apposition', () => {
+  assert.deepEqual(times('Markets fell on Nov. 8, the day after the vote, and recovered in December.').slice(0, 2), [
+    ['Nov. 8', 'DATE', '2020-11-08'], ['the day', 'DATE', '2020-11-08']]);
+  assert.deepEqual(times('Police arrived on Tuesday, the day before the march began.'), [
+    ['Tuesday', 'DATE', '2021-01-12'], ['the day', 'DATE', '2021-01-12']]);
+});

@@ -56,10 +56,23 @@ export function anaphoraShift(text: string): Shift | null {
   return { unit: m[11].toLowerCase() as Shift['unit'], n: dir * q };
 }
 
+/** A date just before, then a comma: "Oct. 12, ", "Tuesday, ", "March 3, 2020, ". */
+const APPOSED_TO_DATE = /(?:\b\d{1,2}(?:st|nd|rd|th)?|\b\d{4}|day|yesterday|today)\s*,\s+$/i;
+
 export const anaphoricParser: TimeParser = {
   name: 'anaphoric',
   pattern: () => new RegExp(ANAPHORA_RE.source, 'gi'),
   extract(ctx, m) {
+    // "Oct. 12, the day before the vote": in apposition to a date, "the
+    // day" is that date, and "before the vote" tells of an event, not a time.
+    if (m[3] && m[5] && /^\s+[a-z]/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 2)) &&
+      APPOSED_TO_DATE.test(ctx.text.slice(Math.max(0, m.index - 16), m.index))) {
+      const cut = /^the\s+\w+/i.exec(m[0])![0];
+      return {
+        start: m.index, end: m.index + cut.length, type: 'DATE',
+        value: shiftedUnitValue(ctx.anchor, m[3].toLowerCase() as Shift['unit'], 0), source: 'anaphoric', priority: 4,
+      };
+    }
     const shift = anaphoraShift(m[0]);
     if (!shift) return null;
     return {
