@@ -228,3 +228,13 @@ test('"a year earlier" opening a clause without a comma still counts back from t
 test('a frequency after a verb and before a place is a set', () => {
   assert.deepEqual(times('Protesters gather daily outside the embassy.'), [['daily', 'SET', 'P1D']]);
 });
+
+test('"today", "tomorrow" meaning our times in general are no day', () => {
+  assert.deepEqual(times("Privacy is hard to keep in today's world."), []);
+  assert.deepEqual(times("Few of today's young voters read a paper."), []);
+  assert.deepEqual(times('Good schools train the leaders of tomorrow.'), []);
+  // A day it stays before an event, or with a part of the day.
+  assert.deepEqual(times("Today's vote will settle the matter."), [['Today', 'DATE', '2021-01-18']]);
+  assert.deepEqual(times("He told today's meeting that markets fell."), [['today', 'DATE', '2021-01-18']]);
+  assert.deepEqual(times('The workers of tomorrow night shift met.').length, 1);
+});

@@ -10,6 +10,7 @@ import { dayValue, pad2, yearForMonthDay, type Ymd } from '../calendar.js';
 import type { TimeCandidate, TimeContext } from '../types.js';
 import { clauseTense, resolveWeekday } from './weekday.js';
 import { eventNamed } from './month-year.js';
+import { genericDeictic } from './deictic-day.js';
 
 const LEADING = /^(?:on|at|in|by|since|from|until|till|for|during|of|around|about|before|after)\s+/i;
 
@@ -40,6 +41,7 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     if (month && eventNamed(ctx.text, start + month[0].length)) continue;
     // "now" is the present-ref parser's (PRESENT_REF, or no time at all), never a clock time.
     if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
+    if (genericDeictic(ctx.text, start, start + text.length)) continue;
     // A "clock time" cut out of a larger number ("Jan. 1, 1990 at 1,015 francs") is no time.
     if (/^[,.]\d/.test(ctx.text.slice(start + text.length, start + text.length + 2))) continue;
     // "the day before" is the anaphoric parser's (chrono would also read
