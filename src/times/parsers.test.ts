@@ -238,3 +238,13 @@ test('"today", "tomorrow" meaning our times in general are no day', () => {
   assert.deepEqual(times("He told today's meeting that markets fell."), [['today', 'DATE', '2021-01-18']]);
   assert.deepEqual(times('The workers of tomorrow night shift met.').length, 1);
 });
+
+test('"annually", "yearly" after an amount make a rate, not a time', () => {
+  assert.deepEqual(times('Exports should grow 8% annually.'), []);
+  assert.deepEqual(times('The new line will build 40,000 trucks annually.'), []);
+  assert.deepEqual(times('The licence costs C$12 million annually.'), []);
+  assert.deepEqual(times('Rents rise 3 percent yearly.'), []);
+  // Without an amount the adverb is a set.
+  assert.deepEqual(times('The fair is held annually in the old square.'), [['annually', 'SET', 'P1Y']]);
+  assert.deepEqual(times('The 2 clubs meet weekly.'), [['weekly', 'SET', 'P1W']]);
+});

@@ -17,6 +17,9 @@ const ADVERBS: Record<string, string> = {
   monthly: 'P1M', quarterly: 'P3M', yearly: 'P1Y', annually: 'P1Y', 'every day': 'P1D',
 };
 
+/** An amount just before: "8%", "20 percent", "$3 million", "10,000 units". */
+const AMOUNT_BEFORE = /(?:\d\s*%|\bper\s*cent|\b(?:million|billion|trillion|thousand)|\d[\d,.]*\s+[a-z]+)\s+$/i;
+
 export const setParser: TimeParser = {
   name: 'set',
   pattern: () => new RegExp(B + '(?:' +
@@ -67,6 +70,9 @@ export const setParser: TimeParser = {
       // "daily" as a newspaper noun ("the daily", "a daily") is not a frequency.
       const before = ctx.text.slice(Math.max(0, start - 8), start);
       if (/\b(the|a)\s+$/i.test(before) && /^\s+(newspaper|[A-Z])/.test(ctx.text.slice(end, end + 12))) return null;
+      // After an amount the adverb makes a rate, as "a year" does in "$4 million
+      // a year": "to grow 8% annually", "10,000 units annually", "C$18 million annually".
+      if (AMOUNT_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start))) return null;
       // Before a noun, "quarterly", "yearly", "monthly" name a kind of thing ("a quarterly
       // dividend", "monthly sales"), not a time; "daily", "weekly", "hourly" keep their
       // rhythm ("a daily rally", "his weekly address", "hourly earnings").
