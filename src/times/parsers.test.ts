@@ -248,3 +248,13 @@ test('"annually", "yearly" after an amount make a rate, not a time', () => {
   assert.deepEqual(times('The fair is held annually in the old square.'), [['annually', 'SET', 'P1Y']]);
   assert.deepEqual(times('The 2 clubs meet weekly.'), [['weekly', 'SET', 'P1W']]);
 });
+
+test('"a quarter of" a thing is a fraction; of a unit of time, a part of it', () => {
+  assert.deepEqual(times('Rebels hold more than a quarter of the country.'), []);
+  assert.deepEqual(times('Three quarters of the deputies voted no.'), []);
+  assert.deepEqual(times('The firm lost money for three quarters of the year.').map((t) => t[0]), ['three quarters', 'the year']);
+  assert.deepEqual(times('It returned to profit after several quarters of losses.'), [['several quarters', 'DURATION', 'PXQ']]);
+  assert.deepEqual(times('The vote took a quarter of an hour.'), [['a quarter of an hour', 'DURATION', 'PT15M']]);
+  assert.deepEqual(times('The dam has stood for a quarter of a century.'), [['a quarter of a century', 'DURATION', 'P25Y']]);
+  assert.deepEqual(times('The crew waited three quarters of an hour.'), [['three quarters of an hour', 'DURATION', 'PT45M']]);
+});

@@ -19,8 +19,8 @@ const APPROX = '(?:(?:about|around|almost|nearly|roughly|some|more\\s+than|less\
 export const durationParser: TimeParser = {
   name: 'duration',
   pattern: () => new RegExp(B + '(?:' +
-    // 1: "half an hour" / "half a day"
-    '(half\\s+(?:an?\\s+)(hour|day|year|month|week|minute))' +
+    // 1: "half an hour", "half a day", "a quarter of a century"
+    '((?:half|a\\s+quarter\\s+of|three[\\s-]+quarters\\s+of)\\s+(?:an?\\s+)(hour|day|year|month|week|minute|decade|century))' +
     // 3 lead, 4 qty, 5 unit, 6 "and a half"
     '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\\s+)?(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
     // 7: "the past year", "the next decade" (one unit, no number)
@@ -38,7 +38,8 @@ export const durationParser: TimeParser = {
     const after = ctx.text.slice(end, end + 12);
     if (m[1]) {
       const unit = unitOf(m[2])!;
-      return { start, end, type: 'DURATION', value: durationValue(0.5, unit), source: 'duration', priority: 2 };
+      const part = /^half/i.test(m[1]) ? 0.5 : /^three/i.test(m[1]) ? 0.75 : 0.25;
+      return { start, end, type: 'DURATION', value: durationValue(part, unit), source: 'duration', priority: 2 };
     }
     if (m[7]) {
       const unit = unitOf(m[7])!;
@@ -61,6 +62,10 @@ export const durationParser: TimeParser = {
     if (!unit) return null;
     // "three-quarters of" is a fraction, not three quarters of a year.
     if (unit === 'quarter' && /-\s*quarters?$/i.test(m[0])) return null;
+    // "a quarter of the market", "three quarters of the votes": a fraction,
+    // unless what it divides is time ("a quarter of an hour", "of a century").
+    if (unit === 'quarter' && !/past|last|next|coming|previous|following|first|final/i.test(lead) && /^(?:a|an|one|two|three)$/i.test(qtyText) &&
+      /^\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those|a|an|\d)\b(?!\s+(?:hour|day|week|month|year|decade|century)\b)/i.test(ctx.text.slice(end, end + 24))) return null;
     // Ages: "a 34-year-old", "five years old".
     if (/^(-|\s+)old\b/i.test(after)) return null;
     // "the eight-year war": the duration is the adjective, without "the".
