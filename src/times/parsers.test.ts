@@ -258,3 +258,15 @@ test('"a quarter of" a thing is a fraction; of a unit of time, a part of it', ()
   assert.deepEqual(times('The dam has stood for a quarter of a century.'), [['a quarter of a century', 'DURATION', 'P25Y']]);
   assert.deepEqual(times('The crew waited three quarters of an hour.'), [['three quarters of an hour', 'DURATION', 'PT45M']]);
 });
+
+test('vague stretches: "the first hours", "the early years", "decades-long"', () => {
+  assert.deepEqual(times('Hundreds surrendered in the first hours of the offensive.'), [['the first hours', 'DURATION', 'PTXH']]);
+  assert.deepEqual(times('Aid flowed freely in the early years of the republic.'), [['the early years', 'DURATION', 'PXY']]);
+  assert.deepEqual(times('In the final days of the campaign both parties spent heavily.'), [['the final days', 'DURATION', 'PXD']]);
+  // The early hours of a named day are a part of that day, not a stretch.
+  assert.deepEqual(times('Police raided the flat in the early hours of Thursday.').map((t) => t[0]), ['Thursday']);
+  assert.deepEqual(times('The decades-long border feud ended.'), [['decades-long', 'DURATION', 'PXY']]);
+  assert.deepEqual(times('A months-long strike shut the port.'), [['months-long', 'DURATION', 'PXM']]);
+  assert.deepEqual(times('Talks resumed after their second day-long session.'), [['day-long', 'DURATION', 'P1D']]);
+  assert.deepEqual(times('A two-year-long drought ruined farmers.'), [['two-year-long', 'DURATION', 'P2Y']]);
+});

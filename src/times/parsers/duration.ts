@@ -22,15 +22,19 @@ export const durationParser: TimeParser = {
     // 1: "half an hour", "half a day", "a quarter of a century"
     '((?:half|a\\s+quarter\\s+of|three[\\s-]+quarters\\s+of)\\s+(?:an?\\s+)(hour|day|year|month|week|minute|decade|century))' +
     // 3 lead, 4 qty, 5 unit, 6 "and a half"
-    '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\\s+)?(' + UNIT_RE + ')s?(\\s+and\\s+a\\s+half)?' +
+    '|(' + LEAD + APPROX + ')(' + QUANTITY_RE + ')[\\s-]+(?:(?:more|additional|further|straight|consecutive|trading|business|working)\\s+)?(' + UNIT_RE + ')(?:s(?!-long)|(?:-long)?)(\\s+and\\s+a\\s+half)?' +
     // 7: "the past year", "the next decade" (one unit, no number)
     '|(?:the\\s+)(?:past|last|next|coming)\\s+(week|month|year|decade|century)(?!\\s+(?:and|or)\\b)' +
     // 8: bare plural after for/over/within
     '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past\\s+few|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
     // 9: "the weeks ahead", "the years that followed": a vague stretch of the unit
-    '|the\\s+(days|weeks|months|years|decades)(?:\\s+(?:ahead|to\\s+come))?' +
+    '|the\\s+(?:(?:first|early|final|last|closing|opening)\\s+)?(days|weeks|months|years|decades)(?!-)(?:\\s+(?:ahead|to\\s+come))?' +
     // 10: "for a while": a stretch of no stated unit
     '|(?<=\\bfor\\s+)(a\\s+(?:long\\s+|short\\s+|little\\s+)?while)' +
+    // 11: "the first hours of the war", "the early hours" (of a stretch, not of a named day)
+    '|the\\s+(?:first|early|final|last|closing|opening)\\s+(hours|minutes)' +
+    // 12: "a decades-long feud", "a months-long strike": a vague stretch
+    '|(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)-long' +
     ')(?![\\w])', 'gi'),
   extract(ctx, m) {
     const start = m.index;
@@ -52,8 +56,12 @@ export const durationParser: TimeParser = {
       return { start, end, type: 'DURATION', value: durationValue(1, unitOf(m[7])!), source: 'duration', priority: 2 };
     }
     if (m[10]) return { start, end, type: 'DURATION', value: 'PXX', source: 'duration', priority: 1 };
-    if (m[8] || m[9]) {
-      const unit = unitOf(m[8] ?? m[9])!;
+    if (m[8] || m[9] || m[11] || m[12]) {
+      // "the early hours of Thursday": a part of the day named, not a stretch.
+      if ((m[9] || m[11]) && /^\s+of\s+(?:(?:last|this|next)\s+)?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|today|yesterday|tomorrow|[A-Z][a-z]{2}\.?\s+\d)/.test(ctx.text.slice(end, end + 20))) return null;
+      const unit = unitOf(m[8] ?? m[9] ?? m[11] ?? m[12])!;
+      // "a day-long meeting": one unit.
+      if (m[12] && !/s$/i.test(m[12])) return { start, end, type: 'DURATION', value: durationValue(1, unit), source: 'duration', priority: 1 };
       return { start, end, type: 'DURATION', value: durationValue(null, unit), source: 'duration', priority: 1 };
     }
     const lead = m[3] ?? '';
