@@ -92,3 +92,8 @@ test('"DATE, the day before EVENT": the day is the date in apposition', () => {
   assert.deepEqual(times('Police arrived on Tuesday, the day before the march began.'), [
     ['Tuesday', 'DATE', '2021-01-12'], ['the day', 'DATE', '2021-01-12']]);
 });
+
+test('relative-to-time: "the week of March 8" is the week holding that day', () => {
+  assert.deepEqual(times('A hearing is set for the week of March 8.'), [['the week of March 8', 'DATE', '2021-W10']]);
+  assert.deepEqual(times('Inspectors came during the week of Jan. 4, 2021.'), [['the week of Jan. 4, 2021', 'DATE', '2021-W01']]);
+});
