@@ -97,3 +97,11 @@ test('relative-to-time: "the week of March 8" is the week holding that day', () 
   assert.deepEqual(times('A hearing is set for the week of March 8.'), [['the week of March 8', 'DATE', '2021-W10']]);
   assert.deepEqual(times('Inspectors came during the week of Jan. 4, 2021.'), [['the week of Jan. 4, 2021', 'DATE', '2021-W01']]);
 });
+
+test('discourse: "the previous Friday", "the following Thursday" count from the last time named', () => {
+  assert.deepEqual(times('Shares closed higher on Friday, Jan. 15, up 3% from the previous Friday.').map((t) => t[2]), ['2021-01-15', '2021-01-08']);
+  assert.deepEqual(times('Rebels seized the town on Monday, Jan. 4.\nThe following Thursday they withdrew.'), [
+    ['Monday, Jan. 4', 'DATE', '2021-01-04'], ['The following Thursday', 'DATE', '2021-01-07']]);
+  // With no time before it, from publication (Monday 2021-01-18).
+  assert.deepEqual(times('Prices fell 3% from the previous Friday.'), [['the previous Friday', 'DATE', '2021-01-15']]);
+});

@@ -6,7 +6,9 @@
  * The parser resolves them against the publication date; the discourse
  * refiner and eventDate re-anchor them on the time the story last named.
  */
-import { QUANTITY_RE, quantityValue } from '../words.js';
+import { QUANTITY_RE, WEEKDAY_RE, quantityValue, weekdayNumber } from '../words.js';
+import { dayValue } from '../calendar.js';
+import { resolveWeekday } from './weekday.js';
 import { B, type TimeParser } from '../types.js';
 import { shiftedUnitValue } from './relative-year.js';
 
@@ -14,6 +16,8 @@ import { shiftedUnitValue } from './relative-year.js';
 export interface Shift {
   unit: 'day' | 'week' | 'month' | 'year';
   n: number;
+  /** "the previous Friday": the weekday (0 = Sunday) the shift lands on, n = -1 or 1. */
+  weekday?: number;
 }
 
 const UNIT = '(day|week|month|year)';
@@ -30,6 +34,8 @@ export const ANAPHORA_RE = new RegExp(B + '(?:' +
   // the firm earned …"); "two days before" only ends its phrase ("two days
   // before the vote" is told from an event).
   '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|previously|(?:before|after)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,)))' +
+  // "the previous Friday", "the following Monday": the weekday before or after the story's time.
+  '|the\\s+(previous|preceding|prior|following|next)\\s+(' + WEEKDAY_RE + ')' +
   ')(?![\\w])', 'gi');
 
 /** The shift an anaphoric expression says, or null when the text is not one. */
@@ -50,6 +56,10 @@ export function anaphoraShift(text: string): Shift | null {
   }
   if (m[6]) return { unit: m[7].toLowerCase() as Shift['unit'], n: 0 };
   if (m[8]) return { unit: 'day', n: 0 };
+  if (m[13]) {
+    const wd = weekdayNumber(m[14]);
+    return wd == null ? null : { unit: 'day', n: /^(?:following|next)$/i.test(m[13]) ? 1 : -1, weekday: wd };
+  }
   const q = quantityValue(m[10]);
   if (q == null) return null;
   const dir = /earlier|before|previously/i.test(m[12]) ? -1 : 1;
@@ -75,6 +85,10 @@ export const anaphoricParser: TimeParser = {
     }
     const shift = anaphoraShift(m[0]);
     if (!shift) return null;
+    if (shift.weekday !== undefined) {
+      const value = ctx.anchor ? dayValue(resolveWeekday(ctx.anchor, shift.weekday, shift.n < 0 ? 'last' : 'next')) : `XXXX-WXX-${shift.weekday || 7}`;
+      return { start: m.index, end: m.index + m[0].length, type: 'DATE', value, source: 'anaphoric', priority: 4 };
+    }
     return {
       start: m.index, end: m.index + m[0].length, type: 'DATE',
       value: shiftedUnitValue(ctx.anchor, shift.unit, shift.n), source: 'anaphoric', priority: 4,
