@@ -32,11 +32,12 @@ import { refineDiscourse } from './refiners/discourse.js';
 import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
 import { wordYearParser } from './parsers/word-year.js';
+import { nthDayParser } from './parsers/nth-day.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, pairedDayParser, spokenDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
-  durationParser, setParser, presentRefParser, periodParser, wordYearParser,
+  durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser,
 ];
 
 export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];

@@ -270,3 +270,10 @@ test('vague stretches: "the first hours", "the early years", "decades-long"', ()
   assert.deepEqual(times('Talks resumed after their second day-long session.'), [['day-long', 'DURATION', 'P1D']]);
   assert.deepEqual(times('A two-year-long drought ruined farmers.'), [['two-year-long', 'DURATION', 'P2Y']]);
 });
+
+test('"today is the eighth day of the siege": a count of days in the present names today', () => {
+  assert.deepEqual(times("It's the third day of a strike by dockers."), [['the third day', 'DATE', '2021-01-18']]);
+  assert.deepEqual(times('The blockade, now in its 12th day, has emptied the shops.').map((t) => t[0]), ['now', '12th day']);
+  // In the past tense the day is the story's, not publication's: left alone.
+  assert.deepEqual(times('It was the fourth day of the talks.'), []);
+});
