@@ -105,3 +105,10 @@ test('discourse: "the previous Friday", "the following Thursday" count from the 
   // With no time before it, from publication (Monday 2021-01-18).
   assert.deepEqual(times('Prices fell 3% from the previous Friday.'), [['the previous Friday', 'DATE', '2021-01-15']]);
 });
+
+test('discourse: "in the morning", "during the afternoon" are parts of the day the story tells', () => {
+  assert.deepEqual(times('Bond prices slid on Friday, Jan. 15.\nDealers sold heavily in the morning and bought back during the afternoon.'), [
+    ['Friday, Jan. 15', 'DATE', '2021-01-15'], ['the morning', 'TIME', '2021-01-15TMO'], ['the afternoon', 'TIME', '2021-01-15TAF']]);
+  // A clock time keeps its own reading.
+  assert.deepEqual(times('The convoy left at 5 in the morning.'), [['5 in the morning', 'TIME', '2021-01-18T05:00']]);
+});

@@ -8,7 +8,7 @@
  */
 import { QUANTITY_RE, WEEKDAY_RE, quantityValue, weekdayNumber } from '../words.js';
 import { dayValue } from '../calendar.js';
-import { resolveWeekday } from './weekday.js';
+import { PART_OF_DAY, resolveWeekday } from './weekday.js';
 import { B, type TimeParser } from '../types.js';
 import { shiftedUnitValue } from './relative-year.js';
 
@@ -18,6 +18,8 @@ export interface Shift {
   n: number;
   /** "the previous Friday": the weekday (0 = Sunday) the shift lands on, n = -1 or 1. */
   weekday?: number;
+  /** "in the morning": the part of that day (MO, AF, EV); the value is a TIME. */
+  part?: string;
 }
 
 const UNIT = '(day|week|month|year)';
@@ -36,12 +38,17 @@ export const ANAPHORA_RE = new RegExp(B + '(?:' +
   '|(' + QUANTITY_RE + ')\\s+' + UNIT + 's?\\s+(earlier|later|afterwards?|previously|(?:before|after)(?=\\s*[,.;:!?)]|\\s*$|\\s+(?:on|in|at|when|and|but|,)))' +
   // "the previous Friday", "the following Monday": the weekday before or after the story's time.
   '|the\\s+(previous|preceding|prior|following|next)\\s+(' + WEEKDAY_RE + ')' +
+  // "orders piled up in the morning": a part of the day the story tells (not "the morning of March 3").
+  '|(?<=\\b(?:in|during|by|through)\\s+)the\\s+(morning|afternoon|evening)(?!\\s+(?:of|after|before)\\b)' +
   ')(?![\\w])', 'gi');
 
 /** The shift an anaphoric expression says, or null when the text is not one. */
 export function anaphoraShift(text: string): Shift | null {
   // "the day" found after "later in" is checked without its context here.
   if (/^the\s+day$/i.test(text.trim())) return { unit: 'day', n: 0 };
+  // So is "the morning" found after "in", "during".
+  const part = /^the\s+(morning|afternoon|evening)$/i.exec(text.trim());
+  if (part) return { unit: 'day', n: 0, part: PART_OF_DAY[part[1].toLowerCase()] };
   const re = new RegExp(ANAPHORA_RE.source, 'i');
   const m = re.exec(text.trim());
   if (!m || m.index !== 0 || m[0].length !== text.trim().length) return null;
@@ -56,6 +63,7 @@ export function anaphoraShift(text: string): Shift | null {
   }
   if (m[6]) return { unit: m[7].toLowerCase() as Shift['unit'], n: 0 };
   if (m[8]) return { unit: 'day', n: 0 };
+  if (m[15]) return { unit: 'day', n: 0, part: PART_OF_DAY[m[15].toLowerCase()] };
   if (m[13]) {
     const wd = weekdayNumber(m[14]);
     return wd == null ? null : { unit: 'day', n: /^(?:following|next)$/i.test(m[13]) ? 1 : -1, weekday: wd };
@@ -85,6 +93,10 @@ export const anaphoricParser: TimeParser = {
     }
     const shift = anaphoraShift(m[0]);
     if (!shift) return null;
+    if (shift.part) {
+      const day = ctx.anchor ? dayValue(ctx.anchor) : 'XXXX-XX-XX';
+      return { start: m.index, end: m.index + m[0].length, type: 'TIME', value: `${day}T${shift.part}`, source: 'anaphoric', priority: 4 };
+    }
     if (shift.weekday !== undefined) {
       const value = ctx.anchor ? dayValue(resolveWeekday(ctx.anchor, shift.weekday, shift.n < 0 ? 'last' : 'next')) : `XXXX-WXX-${shift.weekday || 7}`;
       return { start: m.index, end: m.index + m[0].length, type: 'DATE', value, source: 'anaphoric', priority: 4 };

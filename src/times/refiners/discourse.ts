@@ -16,6 +16,7 @@ export function shiftValue(anchorValue: string, shift: Shift): string | null {
   const day = parseYmd(anchorValue);
   if (shift.unit === 'day' || shift.unit === 'week') {
     if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(anchorValue.slice(0, 10))) return null;
+    if (shift.part) return `${dayValue(addDays(day, shift.n))}T${shift.part}`;
     if (shift.weekday !== undefined) return dayValue(resolveWeekday(day, shift.weekday, shift.n < 0 ? 'last' : 'next'));
     if (shift.unit === 'day') return dayValue(addDays(day, shift.n));
     return weekValue(addDays(day, 7 * shift.n));
