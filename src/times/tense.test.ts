@@ -101,3 +101,9 @@ test('"is expected" and "slated" before a day look ahead, though "expected" ends
   assert.deepEqual(times('The vote is slated for Friday.'), [['Friday', 'DATE', '2021-01-22']]);
   assert.deepEqual(times('The minister had been expected Friday.'), [['Friday', 'DATE', '2021-01-15']]);
 });
+
+test('"midnight Friday" is the end of the day named (T24:00); a bare "midnight" the coming one', () => {
+  assert.deepEqual(times('The tender offer expired at midnight Friday.'), [['midnight Friday', 'TIME', '2021-01-15T24:00']]);
+  assert.deepEqual(times('Polls closed at midnight on Jan. 12.'), [['midnight on Jan. 12', 'TIME', '2021-01-12T24:00']]);
+  assert.deepEqual(times('A curfew starts at midnight.'), [['midnight', 'TIME', '2021-01-19T00:00']]);
+});

@@ -75,6 +75,10 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null, tense: 'fut
   if (!date) return null;
   if (known('hour')) {
     const min = s.get('minute') ?? 0;
+    // "midnight Friday", "midnight on Jan. 12": the end of the day named (T24:00), not its start.
+    if (/\bmidnight\b/i.test(r.text) && (known('day') || known('weekday')) && s.get('hour') === 0 && min === 0) {
+      return { type: 'TIME', value: `${date}T24:00` };
+    }
     return { type: 'TIME', value: `${date}T${pad2(s.get('hour')!)}:${pad2(min)}` };
   }
   return { type: 'DATE', value: date };
