@@ -203,3 +203,10 @@ test('a backer compound ("US-led", "Saudi-backed") names no country for an offic
   // A country word on the title itself still gives the office its country.
   assert.equal(byText(entities('Kenyan Senator John Smith praised the plan.'), 'John Smith').country, 'KEN');
 });
+
+test('"ethnic Turks", "ethnic Albanian guerrillas": an ethnic group is not the demonym\'s state; where it lives may say the country', () => {
+  assert.deepEqual(codeOf(byText(entities('Ethnic Turks marched through the town.'), 'Turks')), { country: null, sector: 'CVL', code: 'CVL', source: 'ethnic group' });
+  assert.equal(byText(entities('Ethnic Albanian guerrillas operating in Macedonia laid down their arms.'), 'Ethnic Albanian guerrillas').code, 'MKDREB');
+  assert.equal(byText(entities('Albanians marched through Tirana.'), 'Albanians').code, 'ALBCVL');
+  assert.equal(byText(entities('Albanian guerrillas laid down their arms.'), 'Albanian guerrillas').code, 'ALBREB');
+});

@@ -212,7 +212,12 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     const qualifier = led && words.length === 2 && /s$/.test(words[1]) ? led : null;
     country = lex.countryByName(n) ?? lex.countryByDemonym(n) ?? led ?? lex.placeCountry(n);
     if (country) source = type === 'LOC' ? 'gazetteer' : 'demonym';
-    // "Iraqis", "Bosnian Serbs", "ethnic Albanians": a people named by a plural demonym are civilians.
+    // "ethnic Turks", "ethnic Albanians": a people named as an ethnic group live as a minority
+    // somewhere else than the demonym's state; which country is for the context to say.
+    if (type === 'MISC' && country && ms.some((m) => /\bethnic\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start)))) {
+      return { country: null, sector: 'CVL', source: 'ethnic group' };
+    }
+    // "Iraqis", "Bosnian Serbs": a people named by a plural demonym are civilians.
     if (type === 'MISC' && country && (qualifier || ms.some((m) => /s$/.test(m.text) && lex.countryByDemonym(m.text.split(/\s+/).pop()!)))) {
       return { country, sector: 'CVL', source: 'demonym' };
     }

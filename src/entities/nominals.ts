@@ -57,6 +57,8 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
       if (STOP.has(w.toLowerCase())) break;
       if (w === '’s' || w === "'s") continue;
       const c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      // "ethnic Albanian guerrillas": an ethnic group, not the demonym's state; where it lives says more.
+      if (c && k > from && lower[k - 1] === 'ethnic') { first = k - 1; break; }
       if (c) { country = c; first = k; break; }
       // "US-led forces", "Iranian-backed militia": the country before the hyphenated participle.
       if (/^(led|backed|based|allied|sponsored|funded|trained|armed)$/.test(w.toLowerCase()) && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
@@ -68,8 +70,10 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     }
     // "forces of Iraq", "police in Baghdad", "rebels in the Ivory Coast" — country after the role word.
     // ("from" is not nationality: "forces from Iraq" are leaving it.)
-    if (!country && end + 2 < to && ['of', 'in'].includes(lower[end + 1])) {
-      let k = end + 2;
+    // ("guerrillas operating in Macedonia", "Kurds living in Syria" too.)
+    const lives = end + 3 < to && ['operating', 'living', 'based', 'fighting'].includes(lower[end + 1]) && lower[end + 2] === 'in' ? 1 : 0;
+    if (!country && end + 2 + lives < to && ['of', 'in'].includes(lower[end + 1 + lives])) {
+      let k = end + 2 + lives;
       if (lower[k] === 'the') k++;
       const words: string[] = [];
       while (k < to && words.length < 3 && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end))) words.push(text.slice(tokens[k].start, tokens[k++].end));

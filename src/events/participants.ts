@@ -74,7 +74,8 @@ function precededBy(c: Ctx, m: EntityMention): string | null {
 
 /** Could this mention take part in an event (not a bare place after "in", not a date-like MISC)? */
 function participantOk(c: Ctx, m: EntityMention): boolean {
-  if (m.type === 'MISC' && !m.country) return false;
+  // (a people with no state of its own, "ethnic Turks", still acts: it has a sector)
+  if (m.type === 'MISC' && !m.country && !m.sector) return false;
   if (m.type === 'LOC' || (m.type === 'MISC' && m.evidence === 'demonym')) {
     // The place's whole noun phrase decides: "in the Libyan capital Tripoli" is where, not whom.
     let i = tokenAt(c, m.start) - 1;
