@@ -210,3 +210,15 @@ test('"ethnic Turks", "ethnic Albanian guerrillas": an ethnic group is not the d
   assert.equal(byText(entities('Albanians marched through Tirana.'), 'Albanians').code, 'ALBCVL');
   assert.equal(byText(entities('Albanian guerrillas laid down their arms.'), 'Albanian guerrillas').code, 'ALBREB');
 });
+
+test('an organisation whose name is led by a capital is that country\'s: "Baghdad University Medical School", "the Tehran Times"', () => {
+  assert.equal(byText(entities('Doctors delivered medicine to Baghdad University Medical School.'), 'Baghdad University Medical School').country, 'IRQ');
+  assert.equal(byText(entities('The Tehran Times said the talks had failed.'), 'Tehran Times').country, 'IRN');
+});
+
+test('people "from" or "of" a body or place belong to its country: "doctors from two American aid groups", "children from Albania"', () => {
+  assert.equal(byText(entities('Doctors from two American aid groups delivered medicine to the hospital.'), 'Doctors').country, 'USA');
+  assert.equal(byText(entities('The plan returns children from Albania whose claims failed.'), 'children').country, 'ALB');
+  // Soldiers "from" a place may be leaving it: no country from "from" for state forces.
+  assert.notEqual(byText(entities('Soldiers from the base in Kuwait left on Monday.'), 'Soldiers').country, 'KWT');
+});

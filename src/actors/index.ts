@@ -74,8 +74,12 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       if (nc && nc.sector) c = { country: nc.country ?? c.country, sector: nc.sector, source: 'dictionary' };
     }
     if (m.evidence === 'nominal' && !c.country) {
-      const owner = ownerCountry(m, chainCode, entities, doc.text) ?? (c.sector === 'CVL' ? belongsTo(m, chainCode, entities, doc.text) : null);
+      const owner = ownerCountry(m, chainCode, entities, doc.text);
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
+    }
+    if (!c.country && c.sector && PEOPLE_SECTORS.has(c.sector) && (m.evidence === 'nominal' || c.source === 'title')) {
+      const home = belongsTo(m, chainCode, entities, doc.text);
+      if (home) c = { ...c, country: home, source: 'belongs-to' };
     }
     if (!c.sector && c.country && (m.type === 'MISC' || m.type === 'LOC')) {
       const head = sharedHead(m, entities, doc.text);
@@ -168,16 +172,21 @@ function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityM
   return owner ? coded.get(owner.chain)?.country ?? null : null;
 }
 
+/** Sectors of people and bodies outside the state: "from" says where they belong, not where they leave. */
+const PEOPLE_SECTORS = new Set(['CVL', 'HLH', 'EDU', 'MED', 'LAB', 'REL', 'AGR', 'BUS', 'DEV', 'HRI', 'ENV', 'REF']);
+
 /**
- * "supporters of former President Ahmed Ben Bella", "residents of Basra", "activists of the Fatah
- * movement": people described by whom or where they belong to take that one's country. Only
- * title and modifier words may stand between "of" and the name.
+ * "supporters of former President Ahmed Ben Bella", "residents of Basra", "doctors from two
+ * American aid groups": people described by whom or where they belong to take that one's
+ * country. Only a number, title and modifier words may stand between "of"/"from" and the name.
  */
 function belongsTo(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string): string | null {
-  const of = /^\s+of\s+(?:the\s+)?((?:former\s+|late\s+|ousted\s+|exiled\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3})?/u.exec(text.slice(m.end, m.end + 60));
+  const of = /^\s+(?:of|from)\s+(?:the\s+|an?\s+|\w+\s+(?=\p{Lu}))?((?:former\s+|late\s+|ousted\s+|exiled\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3})?/u.exec(text.slice(m.end, m.end + 60));
   if (!of) return null;
-  const next = all.find((o) => o.evidence !== 'nominal' && o.start >= m.end + of[0].length - (of[1]?.length ?? 0) && o.start <= m.end + of[0].length);
-  return next ? coded.get(next.chain)?.country ?? null : null;
+  const from = m.end + of[0].length - (of[1]?.length ?? 0);
+  const next = all.find((o) => o !== m && o.start >= from && o.start <= m.end + of[0].length && (o.evidence !== 'nominal' || o.modifierCountry));
+  if (!next) return null;
+  return next.evidence === 'nominal' ? next.modifierCountry : coded.get(next.chain)?.country ?? null;
 }
 
 function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex: Lexicon, date: string | null): Coding {
@@ -240,6 +249,11 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       }
       const r = lex.roleAt(lower, i);
       if (r && !sector) { sector = r.sector; source = source ?? 'name'; }
+    }
+    // "Baghdad University Medical School", "Tehran Times": a name led by a capital is that country's.
+    if (!country && words.length >= 2) {
+      const c = lex.countryByCapital(words[0]);
+      if (c) { country = c; source = source ?? 'name'; }
     }
     const members = titled ? null : memberSector(lower, lex);
     if (members) sector = members;
