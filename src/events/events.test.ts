@@ -264,3 +264,10 @@ test('"supporters of former President X" act themselves, and take X\'s country; 
 test('a pattern\'s own "at" reaches past direction words: "fired rockets at southern Israel" targets Israel', () => {
   assert.equal(only('Militants fired rockets at southern Israel on Tuesday.', 'ASSAULT').recipient[0]?.name, 'Israel');
 });
+
+test('giving a sum to someone is economic aid: "gave 20 million euros to Ukraine"', () => {
+  const e = only('Germany gave 20 million euros to Ukraine.', 'AID');
+  assert.equal(e.cameo, '071');
+  assert.equal(e.recipient[0]?.code, 'UKR');
+  assert.deepEqual(eventsOf('She gave a speech to the party conference.').filter((x) => x.event === 'AID'), []);
+});
