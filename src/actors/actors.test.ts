@@ -222,3 +222,8 @@ test('people "from" or "of" a body or place belong to its country: "doctors from
   // Soldiers "from" a place may be leaving it: no country from "from" for state forces.
   assert.notEqual(byText(entities('Soldiers from the base in Kuwait left on Monday.'), 'Soldiers').country, 'KWT');
 });
+
+test('a central bank is a state institution (GOV), a commercial bank a business', () => {
+  assert.equal(byText(entities('Egypt\'s central bank raised interest rates.'), 'Egypt\'s central bank').code, 'EGYGOV');
+  assert.equal(byText(entities('Egyptian commercial banks raised interest rates.'), 'Egyptian commercial banks').code, 'EGYBUS');
+});
