@@ -399,7 +399,7 @@ function nameGlosses(text: string, mentions: EntityMention[], taggerTyped: Set<s
     && /^[^\S\n]+$/.test(text.slice(from, h.start)) && NAME_HEADS.has(h.text.toLowerCase());
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.nominal || m.evidence === 'nominal' || m.evidence === 'demonym' || m.evidence === 'pronoun' || m.type === 'PER') continue;
+    if (m.nominal || m.evidence === 'nominal' || m.evidence === 'demonym' || m.evidence === 'pronoun') continue;
     const g = mentions[i + 1];
     const gloss = g && g.start > m.end && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(m.end, g.start)) && /^\p{Lu}/u.test(g.text) && g.evidence !== 'pronoun'
       ? /^[^\S\n]*\)/.exec(text.slice(g.end, g.end + 4)) : null;
@@ -408,6 +408,8 @@ function nameGlosses(text: string, mentions: EntityMention[], taggerTyped: Set<s
     const after = isGloss ? g.end + gloss[0].length : m.end;
     const h = mentions[isGloss ? i + 2 : i + 1];
     const headed = orgHead(h, after);
+    // A person's name stays a person's unless the gloss and head noun both follow ("the Umma (Nation) party").
+    if (m.type === 'PER' && !(isGloss && headed)) continue;
     if (isGloss && (headed || (/^[\p{Lu}]{2,}$/u.test(m.text) && initials(g.text) === m.text))) {
       glossOf.set(g.start, m.start);
       if (m.type !== 'ORG' && m.evidence !== 'dictionary') { m.type = 'ORG'; taggerTyped.delete(`${m.start}:${m.end}`); }

@@ -3,7 +3,9 @@
  * sentence. Single words: given names, honorifics, name particles, head words
  * of organisations/places/laws, demonyms, country names, role words before a
  * name. Multi-word: the longest gazetteer place, country or known actor that
- * covers a word, as B/I positions ("gzP=city3:B", "gzA=ORG:I"). The tagger
+ * covers a word, as B/I positions ("gzP=city3:B", "gzA=ORG:I"); and the kind
+ * and form of the last word of the capitalised run a word is in ("rh=loc-head:B"
+ * for "Cal" in "Cal Anderson Park"). The tagger
  * learns how far to trust each source. Lookups are cached per string, since
  * the same names recur through a corpus. Features come back as hashed keys
  * (see hash.ts); `lexiconFacts` gives the readable names for tests.
@@ -177,6 +179,60 @@ export function ownFacts(word: string): number[] {
 
 const NONE: readonly number[] = [];
 
+/** Longest capitalised run (with its small connecting words) that gets run features. */
+const MAX_RUN = 6;
+const RUN_LAST = hashString('#runlast');
+/** Small words inside a name ("Bank of England", "Ferdinand von Zeppelin"). */
+const RUN_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn']);
+/** Words capitalised only because they open a sentence: no run starts with them. */
+const OPENERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'as', 'by', 'to', 'from', 'with', 'after', 'before', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'if', 'when', 'while']);
+const RUN_POS = ['B', 'I', 'L'];
+const runFactKeys = new Map<string, number>();
+
+function runFact(fact: string): number {
+  let k = runFactKeys.get(fact);
+  if (k === undefined) { k = named(factKey(fact), fact); runFactKeys.set(fact, k); }
+  return k;
+}
+
+/**
+ * Features of the capitalised run a word is in ("Cal Anderson Park", "Bank of
+ * England"): what the run's last word is, as a head-word kind (park: a place,
+ * bank: an organisation) and as a word, with the word's place in the run
+ * (first, inside, last). The first word of "Cal Anderson Park" then knows that
+ * the name ends in "Park" before the tagger has to choose its type.
+ */
+function runFeatures(
+  words: readonly string[], lower: readonly string[], caps: readonly boolean[], lh: Int32Array,
+  push: (k: number, key: number) => void,
+): void {
+  const n = words.length;
+  for (let i = 0; i < n;) {
+    if (!caps[i] || (i === 0 && OPENERS.has(lower[0]))) { i++; continue; }
+    let last = i;
+    let j = i + 1;
+    while (j < n) {
+      if (caps[j]) { last = j; j++; continue; }
+      // Small words join the run only when a capitalised word follows them ("van der Merwe").
+      let k = j;
+      while (k < n && k - j < 3 && !caps[k] && RUN_CONNECTORS.has(lower[k])) k++;
+      if (k === j || k >= n || !caps[k]) break;
+      j = k;
+    }
+    const len = last - i + 1;
+    if (len >= 2 && len <= MAX_RUN) {
+      const kind = orgWord(words[last]) ?? 'none';
+      const lastForm = lh[last];
+      for (let k = i; k <= last; k++) {
+        const pos = RUN_POS[k === i ? 0 : k === last ? 2 : 1];
+        push(k, runFact('rh=' + kind + ':' + pos));
+        if (k < last) push(k, mix(mix(RUN_LAST, lastForm), k === i ? 1 : 2));
+      }
+    }
+    i = Math.max(j, last + 1);
+  }
+}
+
 export function lexiconKeys(words: readonly string[], lower: readonly string[]): [number[][], number[][]] {
   const own = words.map(ownFacts);
   const extra = lexiconExtras(words, lower);
@@ -221,6 +277,7 @@ export function lexiconExtras(words: readonly string[], lower: readonly string[]
       if (r2) push(i, named(factKey('role-2=' + r2), 'role-2=' + r2));
     }
   }
+  runFeatures(words, lower, caps, lh, push);
   // Longest dictionary names covering capitalised stretches, per source.
   const covered = new Map<string, number>();
   for (let i = 0; i < n; i++) {

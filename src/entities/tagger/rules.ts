@@ -13,8 +13,29 @@
 
 /** All corrections, in order. */
 export function applyRules(words: readonly string[], tags: BioTag[]): BioTag[] {
-  return joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags)));
+  return headedOrganisations(words, joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags))));
 }
+
+/**
+ * An organisation's head word ("Court", "Council") tagged as a person on its
+ * own, after capitalised words: the tagger cut the name ("the Latvian
+ * Constitutional Court"), and the whole run is the organisation.
+ */
+export function headedOrganisations(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (let i = 1; i < words.length; i++) {
+    if (out[i] !== 'B-PER' || (i + 1 < words.length && out[i + 1] === 'I-PER') || orgWord(words[i]) !== 'head') continue;
+    let first = i;
+    while (first > 0 && isCapitalised(words[first - 1]) && !(first - 1 === 0 && SENTENCE_OPENERS.has(words[0].toLowerCase()))) first--;
+    if (first === i) continue;
+    out[first] = 'B-ORG';
+    for (let k = first + 1; k <= i; k++) out[k] = 'I-ORG';
+  }
+  return out;
+}
+
+/** Words written with a capital only because they open a sentence. */
+const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'as', 'by', 'to', 'from', 'with', 'this', 'that', 'his', 'her', 'their', 'its']);
 
 /** Entities that are nothing but a role phrase become O. */
 export function dropBareTitles(words: readonly string[], tags: BioTag[]): BioTag[] {

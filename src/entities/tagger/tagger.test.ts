@@ -13,7 +13,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { dropBareTitles, joinNameParticles, joinOfOrganisations } from './rules.js';
+import { dropBareTitles, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -91,6 +91,18 @@ test('knowledge features mark given names, honorifics, countries and place names
   assert.ok(facts[6].includes('country'));
 });
 
+test('every word of a capitalised run knows what kind of word ends it', () => {
+  const words = ['They', 'walked', 'to', 'Orrin', 'Hale', 'Park', 'and', 'the', 'Bank', 'of', 'Tessaly', '.'];
+  const facts = lexiconFacts(words, words.map((w) => w.toLowerCase()));
+  assert.ok(facts[3].includes('rh=loc-head:B'));
+  assert.ok(facts[4].includes('rh=loc-head:I'));
+  assert.ok(facts[5].includes('rh=loc-head:L'));
+  // "of" joins the run; its last word is no head word.
+  assert.ok(facts[8].includes('rh=none:B'));
+  assert.ok(facts[10].includes('rh=none:L'));
+  assert.ok(!facts[1].some((f) => f.startsWith('rh=')));
+});
+
 // A tiny corpus written for these tests.
 const TINY = parseConll(`
 Amina B-PER
@@ -166,6 +178,14 @@ test('tagSpans joins hyphen-glued pieces into one word and maps entities back to
   const spans = tagSpans(text, tokens, sentence);
   const shown = spans.map((s) => [text.slice(tokens[s.first].start, tokens[s.last].end), s.type]);
   assert.deepEqual(shown, [['Hadi al-Amiri', 'PER'], ['Basra', 'LOC'], ['Iran', 'LOC']]);
+});
+
+test('an organisation head word tagged as a person after capitalised words ends an organisation', () => {
+  const words = ['The', 'Vessan', 'Supreme', 'Court', 'ruled', '.'];
+  assert.deepEqual(headedOrganisations(words, ['O', 'B-MISC', 'O', 'B-PER', 'O', 'O']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O']);
+  // A person's name that ends in such a word, or the word alone, is left alone.
+  assert.deepEqual(headedOrganisations(['Dana', 'Court', 'won'], ['B-PER', 'I-PER', 'O']), ['B-PER', 'I-PER', 'O']);
+  assert.deepEqual(headedOrganisations(['Court', 'won'], ['B-PER', 'O']), ['B-PER', 'O']);
 });
 
 test('name particles continue the person before them', () => {

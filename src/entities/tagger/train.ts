@@ -3,7 +3,7 @@
  * Reads CoNLL-2003 eng.train (and CrossNER politics train, its types mapped to
  * CoNLL's) from ACTA_SHARED (default ../shared beside the project) and writes
  * data/ner-model.bin.gz. Same data, same model: training is deterministic.
- * Options: --epochs N, --out PATH, --no-crossner, --no-case, --clusters, --min-weight X, --min-count N.
+ * Options: --epochs N, --seed N, --out PATH, --no-crossner, --no-case, --clusters, --min-weight X, --min-count N.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,6 +39,7 @@ function main(): void {
   const epochs = Number(arg('--epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs);
   const minWeight = Number(arg('--min-weight') ?? DEFAULT_TRAIN_OPTIONS.minWeight);
   const minCount = Number(arg('--min-count') ?? DEFAULT_TRAIN_OPTIONS.minCount);
+  const seed = Number(arg('--seed') ?? DEFAULT_TRAIN_OPTIONS.seed);
   const out = resolve(arg('--out') ?? dataPath('ner-model.bin.gz'));
   const started = performance.now();
   // How words are usually written, from unlabelled news (Reuters-21578, BBC News); --no-case leaves it out.
@@ -56,7 +57,7 @@ function main(): void {
   }
   console.log(`training on ${corpus.length} sentences (${sources.join(', ')}), ${epochs} epochs`);
   const model = trainTagger(corpus, {
-    epochs, minWeight, minCount, features: { ...DEFAULT_FEATURE_OPTIONS, caseTable, clusters },
+    epochs, seed, minWeight, minCount, features: { ...DEFAULT_FEATURE_OPTIONS, caseTable, clusters },
     onEpoch: (e, errors, tokens) => console.log(`epoch ${e}: ${errors} wrong of ${tokens} (${(100 * errors / tokens).toFixed(2)}%), ${((performance.now() - started) / 1000).toFixed(0)}s`),
   });
   model.header.trained.sources = sources;
