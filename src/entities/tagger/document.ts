@@ -8,15 +8,23 @@
  */
 import { spansFromTags, type BioTag, type EntityKind } from './tags.js';
 import { isCapitalised } from './shape.js';
+import { definitions } from './definitions.js';
 
 /** Words inside names that say nothing on their own. */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'and', 'mr', 'mrs', 'ms', 'dr']);
+
+function retype(tags: BioTag[], first: number, last: number, type: EntityKind): void {
+  tags[first] = `B-${type}` as BioTag;
+  for (let k = first + 1; k <= last; k++) tags[k] = `I-${type}` as BioTag;
+}
 
 export class DocumentMemory {
   /** Single words that were part of a multi-word person name. */
   private readonly personParts = new Set<string>();
   /** Per name (words joined by spaces): how often it was tagged as each type. */
   private readonly typeCounts = new Map<string, Map<EntityKind, number>>();
+  /** Names a sentence defined ("X is a village"): the type the definition gave. */
+  private readonly defined = new Map<string, EntityKind>();
 
   /** Tags of a sentence corrected by what earlier sentences showed; then remembered. */
   apply(words: readonly string[], tags: readonly BioTag[]): BioTag[] {
@@ -24,12 +32,16 @@ export class DocumentMemory {
     for (const s of spansFromTags(tags)) {
       const name = words.slice(s.first, s.last + 1).join(' ');
       let type: EntityKind | null = null;
-      if (s.first === s.last && s.type !== 'PER' && this.personParts.has(name)) type = 'PER';
+      const known = this.defined.get(name);
+      if (known) type = known;
+      else if (s.first === s.last && s.type !== 'PER' && this.personParts.has(name)) type = 'PER';
       else type = this.majority(name);
-      if (type && type !== s.type) {
-        out[s.first] = `B-${type}` as BioTag;
-        for (let k = s.first + 1; k <= s.last; k++) out[k] = `I-${type}` as BioTag;
-      }
+      if (type && type !== s.type) retype(out, s.first, s.last, type);
+    }
+    // What this sentence says a name is (definitions.ts) outweighs the guess, here and later.
+    for (const d of definitions(words, out)) {
+      retype(out, d.span.first, d.span.last, d.type);
+      this.defined.set(words.slice(d.span.first, d.span.last + 1).join(' '), d.type);
     }
     // A surname alone, untagged, after the full name was seen ("… Zorbak said").
     for (let i = 0; i < words.length; i++) {
