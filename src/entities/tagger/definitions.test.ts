@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { definitions, kindOfPhrase } from './definitions.js';
+import { definitions, kindBefore, kindOfPhrase } from './definitions.js';
 import { DocumentMemory } from './document.js';
 import type { BioTag } from './tags.js';
 
@@ -46,4 +46,17 @@ test('the document keeps the type a definition gave for later mentions', () => {
   const first = memory.apply(words('Marrowby is a village in Westshire .'), ['B-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O']);
   assert.equal(first[0], 'B-LOC');
   assert.deepEqual(memory.apply(words('Marrowby had a mill .'), ['B-PER', 'O', 'O', 'O', 'O']), ['B-LOC', 'O', 'O', 'O', 'O']);
+});
+
+test('a kind noun right before a name gives its type; "of" only for places', () => {
+  assert.equal(kindBefore(words('songs by the band Tarrow Vale'), 4), 'ORG');
+  assert.equal(kindBefore(words('they sailed to the island of Merrow'), 6), 'LOC');
+  assert.equal(kindBefore(words('the king of Vessa'), 3), null);
+  assert.equal(kindBefore(words('on Church Street Merrow'), 3), null);
+  const duo = words('the duo Tom Arlen and Jo Hask');
+  assert.deepEqual(definitions(duo, ['O', 'O', 'B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']), []);
+  const band = words('the band Korvel Dusk played');
+  assert.deepEqual(definitions(band, ['O', 'O', 'B-PER', 'I-PER', 'O']).map((d) => d.type), ['ORG']);
+  const album = words('the album Red Lanterns sold well');
+  assert.deepEqual(definitions(album, ['O', 'O', 'B-PER', 'I-PER', 'O', 'O']).map((d) => d.type), ['MISC']);
 });

@@ -8,6 +8,7 @@
  * (document.ts) keeps it for the name's later mentions.
  */
 import { loadTsv } from '../../util/data.js';
+import { givenName } from '../../actors/knowledge.js';
 import { spansFromTags, type BioTag, type EntityKind, type WordSpan } from './tags.js';
 
 let kinds: Map<string, EntityKind> | null = null;
@@ -94,8 +95,9 @@ export interface Definition {
 
 /**
  * Entities the sentence defines: the entity that opens it (after "The") when
- * a copula and a determiner follow ("X is a …", "X ( … ) was an …"), and any
- * entity followed by a comma and a determiner (an apposition, "X, a …").
+ * a copula and a determiner follow ("X is a …", "X ( … ) was an …"), any
+ * entity followed by a comma and a determiner (an apposition, "X, a …"), and
+ * any entity right after a kind noun ("the band X", "the village of X").
  */
 export function definitions(words: readonly string[], tags: readonly BioTag[]): Definition[] {
   const out: Definition[] = [];
@@ -112,7 +114,28 @@ export function definitions(words: readonly string[], tags: readonly BioTag[]): 
       else continue;
       type = kindOfPhrase(words, i);
     }
+    if (!type) {
+      type = kindBefore(words, span.first);
+      // "the duo Ben Wolff and …": a given name is stronger evidence of a person than the noun before it.
+      if (type && type !== 'PER' && span.type === 'PER' && words.slice(span.first, span.last + 1).some((w) => givenName(w))) type = null;
+    }
     if (type) out.push({ span, type });
   }
   return out;
+}
+
+/**
+ * The kind a noun right before a name gives it: "the band Gigi", "singer
+ * Ruby Tuesday", "the album Thriller"; for places also with "of": "the village
+ * of Divar", "the island of Crete" (only places: "the king of Spain" does not
+ * make Spain a person). The noun is in lower case: a capitalised one is part
+ * of a name ("Church Street").
+ */
+export function kindBefore(words: readonly string[], first: number): EntityKind | null {
+  const before = first > 0 ? words[first - 1] : '';
+  if (before === 'of') {
+    const noun = first > 1 ? words[first - 2] : '';
+    return noun !== '' && !capitalised(noun) && kindWord(noun) === 'LOC' ? 'LOC' : null;
+  }
+  return before !== '' && !capitalised(before) ? kindWord(before) : null;
 }
