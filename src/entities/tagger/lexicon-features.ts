@@ -2,10 +2,11 @@
  * Knowledge features: what the project's own data says about the words of a
  * sentence. Single words: given names, honorifics, name particles, head words
  * of organisations/places/laws, demonyms, country names, role words before a
- * name. Multi-word: the longest gazetteer place, country or known actor that
+ * name, kind nouns (definitions.ts: "village", "band", "album"). Multi-word: the longest gazetteer place, country or known actor that
  * covers a word, as B/I positions ("gzP=city3:B", "gzA=ORG:I"); and the kind
- * and form of the last word of the capitalised run a word is in ("rh=loc-head:B"
- * for "Cal" in "Cal Anderson Park"). The tagger
+ * (head word, else kind noun) and form of the last word of the capitalised run
+ * a word is in ("rh=loc-head:B" for "Cal" in "Cal Anderson Park", "rh=kLOC:B"
+ * for "Hancock" in "Hancock Brook"). The tagger
  * learns how far to trust each source. Lookups are cached per string, since
  * the same names recur through a corpus. Features come back as hashed keys
  * (see hash.ts); `lexiconFacts` gives the readable names for tests.
@@ -14,6 +15,13 @@ import { lookupPlace } from '../../places/gazetteer.js';
 import { countryByDemonym, countryByName } from '../../places/countries.js';
 import { actorsByName, givenName, honorific, nameParticle, orgWord, roleWord } from '../../actors/knowledge.js';
 import { hashString, mix } from './hash.js';
+import { kindWord } from './definitions.js';
+
+/** A kind noun's type as a run-head kind ("kLOC" for "Brook"), or null. */
+function kindOf(w: string): string | null {
+  const k = kindWord(w);
+  return k ? 'k' + k : null;
+}
 import { isCapitalised } from './shape.js';
 
 const CACHE_LIMIT = 200_000;
@@ -93,6 +101,8 @@ function wordFacts(word: string): string[] {
   if (nameParticle(word)) out.push('part');
   const ow = orgWord(word);
   if (ow) out.push('ow=' + ow);
+  const kind = kindWord(word);
+  if (kind) out.push('kind=' + kind);
   if (countryByDemonym(word)) out.push('demonym');
   if (isCapitalised(word) && countryByName(word)) out.push('country');
   return out;
@@ -221,7 +231,7 @@ function runFeatures(
     }
     const len = last - i + 1;
     if (len >= 2 && len <= MAX_RUN) {
-      const kind = orgWord(words[last]) ?? 'none';
+      const kind = orgWord(words[last]) ?? kindOf(words[last]) ?? 'none';
       const lastForm = lh[last];
       for (let k = i; k <= last; k++) {
         const pos = RUN_POS[k === i ? 0 : k === last ? 2 : 1];

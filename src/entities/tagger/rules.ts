@@ -13,7 +13,23 @@
 
 /** All corrections, in order. */
 export function applyRules(words: readonly string[], tags: BioTag[]): BioTag[] {
-  return headedOrganisations(words, joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags))));
+  return companySuffixes(words, headedOrganisations(words, joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags)))));
+}
+
+/** Words that end a company's name ("Harbour Bank Inc", "Datecs Ltd."). */
+const COMPANY_SUFFIX = /^(?:inc|ltd|llc|plc|corp|co|gmbh|ag|sa|nv|bv|spa|srl|pty|llp|lp|kg|oy|ab|as|a\/s)\.?$/i;
+
+/** A name of two words or more that ends in a company suffix is an organisation, whatever the tagger guessed. */
+export function companySuffixes(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    if (s.type === 'ORG' || s.last === s.first || !COMPANY_SUFFIX.test(words[s.last])) continue;
+    // Written as a company writes it: "Inc", "Ltd.", "GmbH", "AG"; not the word "as" or "co".
+    if (!/^\p{Lu}/u.test(words[s.last])) continue;
+    out[s.first] = 'B-ORG';
+    for (let k = s.first + 1; k <= s.last; k++) out[k] = 'I-ORG';
+  }
+  return out;
 }
 
 /**

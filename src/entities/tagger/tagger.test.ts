@@ -13,7 +13,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { dropBareTitles, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
+import { companySuffixes, dropBareTitles, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -101,6 +101,11 @@ test('every word of a capitalised run knows what kind of word ends it', () => {
   assert.ok(facts[8].includes('rh=none:B'));
   assert.ok(facts[10].includes('rh=none:L'));
   assert.ok(!facts[1].some((f) => f.startsWith('rh=')));
+  // A kind noun ends the run when no head word does, and is a fact of its own.
+  const brook = ['over', 'Hancock', 'Brook', 'near', 'the', 'village'];
+  const bf = lexiconFacts(brook, brook.map((w) => w.toLowerCase()));
+  assert.ok(bf[1].includes('rh=kLOC:B'));
+  assert.ok(bf[5].includes('kind=LOC'));
 });
 
 // A tiny corpus written for these tests.
@@ -186,6 +191,12 @@ test('an organisation head word tagged as a person after capitalised words ends 
   // A person's name that ends in such a word, or the word alone, is left alone.
   assert.deepEqual(headedOrganisations(['Dana', 'Court', 'won'], ['B-PER', 'I-PER', 'O']), ['B-PER', 'I-PER', 'O']);
   assert.deepEqual(headedOrganisations(['Court', 'won'], ['B-PER', 'O']), ['B-PER', 'O']);
+});
+
+test('a name that ends in a company suffix is an organisation', () => {
+  assert.deepEqual(companySuffixes(['Harlow', 'Bank', 'Inc', 'said'], ['B-LOC', 'I-LOC', 'I-LOC', 'O']), ['B-ORG', 'I-ORG', 'I-ORG', 'O']);
+  assert.deepEqual(companySuffixes(['Dorn', 'Ltd.'], ['B-PER', 'I-PER']), ['B-ORG', 'I-ORG']);
+  assert.deepEqual(companySuffixes(['Mary', 'As'], ['B-PER', 'O']), ['B-PER', 'O']);
 });
 
 test('name particles continue the person before them', () => {
