@@ -1,6 +1,8 @@
 /**
  * Fast decoding for a shipped model, with exactly the tags of
- * `greedyDecode(model, prepareSentence(words))`.
+ * `exactDecode(model, prepareSentence(words))` (or `greedyDecode` for a model
+ * trained greedily). Exact decoding needs the scores of every word with every
+ * previous tag, which the per-word vectors below give at once.
  *
  * Scores are sums of integer weights (model.ts), so they can be added up in
  * any grouping. Most of a word's features depend on one word alone: its own
@@ -20,6 +22,7 @@ import {
 } from './features.js';
 import type { TaggerModel } from './model.js';
 import { allowedAfter, TAG_COUNT } from './tags.js';
+import { viterbiDecode } from './viterbi.js';
 
 const C = TAG_COUNT;
 /** Layout of a word's vector: local, then roles -2, -1, +1, +2, then tag-and-word per previous tag (-1…8). */
@@ -46,6 +49,8 @@ export class FastTagger {
   private readonly keys: number[] = [];
   private readonly pair = new Int32Array(MAX_PAIR_KEYS);
   private readonly history = new Int32Array(HISTORY_FEATURES);
+  /** Scores per word and previous tag for exact decoding, kept between sentences. */
+  private local = new Int32Array(0);
   private readonly fake: PreparedSentence = { words: [''], forms: new Int32Array(1), shapes: new Int32Array(1), staticFeatures: [] };
 
   constructor(readonly model: TaggerModel) {
@@ -121,6 +126,43 @@ export class FastTagger {
 
   /** Tag indices for one sentence of words (already in training form). */
   decode(words: readonly string[]): number[] {
+    return this.model.header.options.viterbi ? this.decodeExact(words) : this.decodeGreedy(words);
+  }
+
+  /** The best tag sequence of the whole sentence (viterbi.ts). */
+  private decodeExact(words: readonly string[]): number[] {
+    const n = words.length;
+    if (n === 0) return [];
+    const entries: Int32Array[] = new Array(n);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) { const e = this.entry(words[i]); entries[i] = e.vector; infos[i] = e.info; }
+    const s = sentenceContext(words, this.model.header.options, infos);
+    const base = new Int32Array(C);
+    const edges = this.edges;
+    const SC = (C + 1) * C;
+    if (this.local.length < n * SC) this.local = new Int32Array(Math.max(n * SC, 2 * this.local.length));
+    const local = this.local;
+    for (let i = 0; i < n; i++) {
+      const e = entries[i];
+      for (let j = 0; j < C; j++) base[j] = e[LOCAL + j];
+      for (let r = 0; r < 4; r++) {
+        const k = i + ROLES[r];
+        if (k >= 0 && k < n) { const v = entries[k]; const at = ROLE_AT[r]; for (let j = 0; j < C; j++) base[j] += v[at + j]; }
+        else { const at = r * C; for (let j = 0; j < C; j++) base[j] += edges[at + j]; }
+      }
+      const count = pairKeys(s, i, this.pair);
+      this.addKeys(this.pair, base, 0, count);
+      const sv = this.shapeVector(s.shapes[i]);
+      const li = i * SC;
+      for (let o = 0; o < SC; o += C) {
+        const tw = T1W + o;
+        for (let j = 0; j < C; j++) local[li + o + j] = base[j] + e[tw + j] + sv[o + j];
+      }
+    }
+    return viterbiDecode(n, C, local, this.tagHistory);
+  }
+
+  private decodeGreedy(words: readonly string[]): number[] {
     const n = words.length;
     if (n === 0) return [];
     const entries: Int32Array[] = new Array(n);

@@ -36,6 +36,8 @@ export interface FeatureOptions {
   caseTable?: CaseTable | null;
   /** Word clusters learned from unlabelled text (clusters.ts); null or absent: no such features. */
   clusters?: ClusterTable | null;
+  /** Decode whole sentences exactly (viterbi.ts) instead of greedily; the model is trained so. */
+  viterbi?: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { lexicon: true };

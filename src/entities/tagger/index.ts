@@ -1,6 +1,6 @@
 /**
  * The statistical named-entity tagger: an averaged perceptron over BIO tags,
- * decoded greedily left to right, trained by `train.ts` on CoNLL-2003 (and
+ * decoded exactly over whole sentences (second-order Viterbi), trained by `train.ts` on CoNLL-2003 (and
  * CrossNER politics) and shipped as data/ner-model.bin.gz. The model loads on
  * first use, once.
  *

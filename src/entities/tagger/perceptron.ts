@@ -96,6 +96,15 @@ export class AveragedPerceptron implements Scorer {
     }
   }
 
+  /** Add `delta` to class `cls` on the given rows (rows < 0 are skipped). */
+  adjust(rows: ArrayLike<number>, cls: number, delta: number): void {
+    const c = this.classes;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (r >= 0) this.bump(r * c + cls, delta);
+    }
+  }
+
   /** The averaged weights over all instances seen (a new array; training state untouched). */
   averaged(): Float64Array {
     const n = this.names.length * this.classes;

@@ -13,7 +13,42 @@
 
 /** All corrections, in order. */
 export function applyRules(words: readonly string[], tags: BioTag[]): BioTag[] {
-  return companySuffixes(words, headedOrganisations(words, joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags)))));
+  return countryNames(words, dropHonorifics(words, companySuffixes(words, headedOrganisations(words, joinOfOrganisations(words, dropBareTitles(words, joinNameParticles(words, tags)))))));
+}
+
+/**
+ * A country's name left outside every entity is a place: "Recent US drone
+ * strikes" (CoNLL tags a country before a noun as a place too). Not in a
+ * headline in capitals, where "US" may be the pronoun.
+ */
+export function countryNames(words: readonly string[], tags: BioTag[]): BioTag[] {
+  if (isCapsSentence(words)) return tags;
+  const out = [...tags];
+  for (let i = 0; i < words.length; i++) {
+    if (out[i] !== 'O' || !isCapitalised(words[i]) || !countryByName(words[i])) continue;
+    if (i + 1 < words.length && out[i + 1].startsWith('I-')) continue;
+    out[i] = 'B-LOC';
+  }
+  return out;
+}
+
+/** Honorifics that are also parts of names ("Sri", "Raja", "Mian", "Lady Diana") or initials ("M."): kept in a person's name. */
+const NAME_PART_HONORIFICS = new Set(['m.', 'miss', 'lady', 'dame', 'sri', 'shri', 'raja', 'rani', 'pandit', 'sardar', 'mian', 'nawab', 'chaudhry', 'chaudhary', 'babu', 'begum', 'bibi', 'sahib', 'sahab', 'khwaja', 'khawaja', 'tunku', 'tengku', 'datuk', 'dato', 'tun']);
+
+/**
+ * A title before a person's name is not part of it, as CoNLL annotates: "Mr
+ * Brown" is the person "Brown", "Sheikh Hamad Al Thani" is "Hamad Al Thani".
+ */
+export function dropHonorifics(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    if (s.type !== 'PER' || s.last === s.first) continue;
+    const w = words[s.first];
+    if (!honorific(w) || NAME_PART_HONORIFICS.has(w.toLowerCase())) continue;
+    out[s.first] = 'O';
+    out[s.first + 1] = 'B-PER';
+  }
+  return out;
 }
 
 /** Words that end a company's name ("Harbour Bank Inc", "Datecs Ltd."). */
@@ -77,8 +112,9 @@ export function joinOfOrganisations(words: readonly string[], tags: BioTag[]): B
   }
   return out;
 }
-import { orgWord, roleWord } from '../../actors/knowledge.js';
-import { isCapitalised } from './shape.js';
+import { honorific, orgWord, roleWord } from '../../actors/knowledge.js';
+import { isCapitalised, isCapsSentence } from './shape.js';
+import { countryByName } from '../../places/countries.js';
 import { spansFromTags, type BioTag } from './tags.js';
 
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|abd|abu|bin|ibn)[-\u2010\u2011]\p{Lu}/iu;

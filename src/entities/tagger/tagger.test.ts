@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Sentence, Token } from '../../doc/types.js';
 import { parseConll } from './conll.js';
-import { greedyDecode, bestAllowed } from './decode.js';
+import { exactDecode, greedyDecode, bestAllowed } from './decode.js';
+import { viterbiDecode } from './viterbi.js';
 import { scoreTags } from './evaluate.js';
 import { prepareSentence } from './features.js';
 import { hashString, KeyIndex, mix } from './hash.js';
@@ -13,7 +14,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { companySuffixes, dropBareTitles, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
+import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -199,6 +200,18 @@ test('a name that ends in a company suffix is an organisation', () => {
   assert.deepEqual(companySuffixes(['Mary', 'As'], ['B-PER', 'O']), ['B-PER', 'O']);
 });
 
+test('a title before a person is not part of the name; an initial is', () => {
+  assert.deepEqual(dropHonorifics(['Mr', 'Dorn', 'said'], ['B-PER', 'I-PER', 'O']), ['O', 'B-PER', 'O']);
+  assert.deepEqual(dropHonorifics(['Sheikh', 'Hamad', 'Vessar'], ['B-PER', 'I-PER', 'I-PER']), ['O', 'B-PER', 'I-PER']);
+  assert.deepEqual(dropHonorifics(['M.', 'Dorn'], ['B-PER', 'I-PER']), ['B-PER', 'I-PER']);
+  assert.deepEqual(dropHonorifics(['Mr', 'said'], ['B-PER', 'O']), ['B-PER', 'O']);
+});
+
+test('a country name left outside every entity is a place, except in a headline in capitals', () => {
+  assert.deepEqual(countryNames(['Recent', 'US', 'drone', 'strikes'], ['O', 'O', 'O', 'O']), ['O', 'B-LOC', 'O', 'O']);
+  assert.deepEqual(countryNames(['LET', 'US', 'PRAY'], ['O', 'O', 'O']), ['O', 'O', 'O']);
+});
+
 test('name particles continue the person before them', () => {
   const words = ['Hadi', 'al-Amiri', 'and', 'Mohammed', 'bin', 'Salman', 'spoke'];
   const tags = joinNameParticles(words, ['B-PER', 'B-MISC', 'O', 'B-PER', 'O', 'B-PER', 'O']);
@@ -240,11 +253,17 @@ test('a document keeps a name\'s type: a surname alone after the full name is th
   assert.deepEqual(memory.apply(['They', 'met', 'Teskel', '.'], ['O', 'O', 'O', 'O']), ['O', 'O', 'B-PER', 'O']);
 });
 
-test('the fast decoder chooses exactly the tags of plain greedy decoding', async () => {
+test('the fast decoder chooses exactly the tags of plain decoding, greedy or exact', async () => {
   const { FastTagger } = await import('./fast.js');
   const { taggerModel } = await import('./index.js');
-  const model = taggerModel();
+  const models = [
+    taggerModel(),
+    trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0 }),
+    trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0, features: { lexicon: true, viterbi: true } }),
+  ];
+  for (const model of models) {
   const fast = new FastTagger(model);
+  const plain = model.header.options.viterbi ? exactDecode : greedyDecode;
   const sentences = [
     ['Angela', 'Merkel', 'met', 'officials', 'of', 'the', 'World', 'Bank', 'in', 'Nairobi', '.'],
     ['LAGOS', 'TRADERS', 'PROTEST', 'NEW', 'TAX'],
@@ -255,8 +274,42 @@ test('the fast decoder chooses exactly the tags of plain greedy decoding', async
   // Twice: the second time every word comes from the fast decoder's cache.
   for (let round = 0; round < 2; round++) {
     for (const words of sentences) {
-      assert.deepEqual(fast.decode(words), greedyDecode(model, prepareSentence(words, model.header.options)));
+      assert.deepEqual(fast.decode(words), plain(model, prepareSentence(words, model.header.options)));
     }
+  }
+  }
+});
+
+test('exact decoding finds the best-scoring tag sequence that BIO allows', () => {
+  // Scores from a seeded generator; every allowed sequence of 4 tags over 3 tags is tried.
+  let x = 7;
+  const rnd = () => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648 - 0.5; };
+  const C = 3; // O, B-PER, I-PER: the first three tags
+  const n = 4;
+  const local = Array.from({ length: n * (C + 1) * C }, rnd);
+  const pairs = Array.from({ length: (C + 1) * (C + 1) * C }, rnd);
+  const offset = (t2: number, t1: number) => ((t2 + 1) * (C + 1) + t1 + 1) * C;
+  const score = (tags: number[]) => tags.reduce((sum, t, i) => {
+    const t1 = i > 0 ? tags[i - 1] : -1;
+    const t2 = i > 1 ? tags[i - 2] : -1;
+    return sum + local[(i * (C + 1) + t1 + 1) * C + t] + pairs[offset(t2, t1) + t];
+  }, 0);
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  for (let code = 0; code < C ** n; code++) {
+    const tags = Array.from({ length: n }, (_, i) => Math.floor(code / C ** i) % C);
+    if (tags.some((t, i) => !allowedAfter(i > 0 ? tags[i - 1] : -1, t))) continue;
+    if (score(tags) > bestScore) { bestScore = score(tags); best = tags; }
+  }
+  const found = viterbiDecode(n, C, local, pairs);
+  assert.deepEqual(found, best);
+});
+
+test('a model trained with exact decoding tags its training sentences back', () => {
+  const model = trainTagger(TINY, { epochs: 10, minCount: 1, minWeight: 0, features: { lexicon: false, viterbi: true } });
+  for (const s of TINY) {
+    const tags = exactDecode(model, prepareSentence(s.words, model.header.options));
+    assert.deepEqual(spansFromTags(tags.map((t) => TAGS[t])), spansFromTags(s.tags));
   }
 });
 

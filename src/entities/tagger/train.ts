@@ -3,7 +3,10 @@
  * Reads CoNLL-2003 eng.train (and CrossNER politics train, its types mapped to
  * CoNLL's) from ACTA_SHARED (default ../shared beside the project) and writes
  * data/ner-model.bin.gz. Same data, same model: training is deterministic.
- * Options: --epochs N, --seed N, --out PATH, --no-crossner, --no-case, --clusters, --min-weight X, --min-count N.
+ * Options: --epochs N, --seed N, --out PATH, --no-crossner, --no-case, --clusters, --greedy, --min-weight X, --min-count N.
+ * The model is trained and decodes with exact (Viterbi) search over whole sentences; --greedy
+ * trains the older greedy left-to-right tagger instead (measured: CoNLL dev 0.906, wikigold
+ * 0.621 against 0.925, 0.650 exact).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,7 +60,7 @@ function main(): void {
   }
   console.log(`training on ${corpus.length} sentences (${sources.join(', ')}), ${epochs} epochs`);
   const model = trainTagger(corpus, {
-    epochs, seed, minWeight, minCount, features: { ...DEFAULT_FEATURE_OPTIONS, caseTable, clusters },
+    epochs, seed, minWeight, minCount, features: { ...DEFAULT_FEATURE_OPTIONS, caseTable, clusters, viterbi: !process.argv.includes('--greedy') },
     onEpoch: (e, errors, tokens) => console.log(`epoch ${e}: ${errors} wrong of ${tokens} (${(100 * errors / tokens).toFixed(2)}%), ${((performance.now() - started) / 1000).toFixed(0)}s`),
   });
   model.header.trained.sources = sources;
