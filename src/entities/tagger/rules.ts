@@ -42,11 +42,15 @@ const NAME_PART_HONORIFICS = new Set(['m.', 'miss', 'lady', 'dame', 'sri', 'shri
 export function dropHonorifics(words: readonly string[], tags: BioTag[]): BioTag[] {
   const out = [...tags];
   for (const s of spansFromTags(tags)) {
-    if (s.type !== 'PER' || s.last === s.first) continue;
+    if (s.last === s.first) continue;
     const w = words[s.first];
     if (!honorific(w) || NAME_PART_HONORIFICS.has(w.toLowerCase())) continue;
+    // "Dr Fox told BBC Radio": an honorific says person whatever type the tagger gave the run
+    // (only for a short run of capitalised words: "Mr Smith Goes to Washington" is a title).
+    if (s.type !== 'PER' && (s.last - s.first > 3 || !words.slice(s.first + 1, s.last + 1).every((x) => isCapitalised(x)))) continue;
     out[s.first] = 'O';
     out[s.first + 1] = 'B-PER';
+    for (let k = s.first + 2; k <= s.last; k++) out[k] = 'I-PER';
   }
   return out;
 }

@@ -205,6 +205,9 @@ test('a title before a person is not part of the name; an initial is', () => {
   assert.deepEqual(dropHonorifics(['Sheikh', 'Hamad', 'Vessar'], ['B-PER', 'I-PER', 'I-PER']), ['O', 'B-PER', 'I-PER']);
   assert.deepEqual(dropHonorifics(['M.', 'Dorn'], ['B-PER', 'I-PER']), ['B-PER', 'I-PER']);
   assert.deepEqual(dropHonorifics(['Mr', 'said'], ['B-PER', 'O']), ['B-PER', 'O']);
+  // An honorific makes a short run of names a person, whatever type the tagger gave it.
+  assert.deepEqual(dropHonorifics(['Dr', 'Fox', 'told'], ['B-ORG', 'I-ORG', 'O']), ['O', 'B-PER', 'O']);
+  assert.deepEqual(dropHonorifics(['Mr', 'Smith', 'Goes', 'to', 'Washington'], ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'I-MISC']), ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'I-MISC']);
 });
 
 test('a country name left outside every entity is a place, except in a headline in capitals', () => {
