@@ -227,3 +227,8 @@ test('a central bank is a state institution (GOV), a commercial bank a business'
   assert.equal(byText(entities('Egypt\'s central bank raised interest rates.'), 'Egypt\'s central bank').code, 'EGYGOV');
   assert.equal(byText(entities('Egyptian commercial banks raised interest rates.'), 'Egyptian commercial banks').code, 'EGYBUS');
 });
+
+test('a town, county or local council is local government (GOV)', () => {
+  assert.equal(byText(entities('The town council voted to close the market.'), 'town council').sector, 'GOV');
+  assert.equal(byText(entities('Kent County Council cut its budget.'), 'Kent County Council').sector, 'GOV');
+});
