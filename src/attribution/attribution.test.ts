@@ -86,6 +86,15 @@ test('isNegated reads the few words before the event and stops at a noun phrase'
   assert.equal(isNegated(doc.tokens, at('Iran'), 0), false, 'nothing before the first word');
 });
 
+test('an event ruled out, or the subject of "is out of the question", is negated: refusing it is REJECT', () => {
+  const doc = analyze({ text: 'Lifting the embargo is currently out of the question. Lifting the embargo is now possible.' });
+  const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && doc.text.slice(t.start, t.end) === word);
+  assert.equal(isNegated(doc.tokens, at('Lifting'), 0, doc.sentences[0].tokenEnd), true);
+  assert.equal(isNegated(doc.tokens, at('Lifting', doc.sentences[1].tokenStart), doc.sentences[1].tokenStart, doc.sentences[1].tokenEnd), false);
+  const ruled = analyze({ text: 'The minister ruled out withdrawing the troops.' });
+  assert.equal(isNegated(ruled.tokens, ruled.tokens.findIndex((t) => t.normal === 'withdrawing'), 0), true);
+});
+
 test('attribute on a bare sentence is the author\'s assertion', () => {
   const doc = analyze({ text: 'Iraq expelled the envoy.' });
   const s = doc.sentences[0];

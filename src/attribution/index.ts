@@ -51,11 +51,21 @@ export interface AttributionInput {
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'failed', 'refused', 'declined']);
 
-/** Is the event negated: "did not retaliate", "decided not to retaliate", "never attacked"? */
-export function isNegated(tokens: Token[], first: number, sentenceStart: number): boolean {
+/**
+ * Is the event negated: "did not retaliate", "decided not to retaliate", "never attacked",
+ * "ruled out lifting sanctions", "lifting the sanctions is out of the question"?
+ */
+export function isNegated(tokens: Token[], first: number, sentenceStart: number, sentenceEnd = tokens.length): boolean {
+  // "… removing the sanctions is currently out of the question": the event is the subject of a refusal.
+  for (let k = first + 1; k < Math.min(sentenceEnd - 3, first + 10); k++) {
+    if (['.', ';', ',', 'that', 'which', 'who'].includes(tokens[k].normal)) break;
+    if (tokens[k].lemma === 'be' && /^(?:\w+ )?out of the question\b/.test(tokens.slice(k + 1, k + 7).map((t) => t.normal).join(' '))) return true;
+  }
   for (let k = first - 1; k >= Math.max(sentenceStart, first - 4); k--) {
     const n = tokens[k].normal;
     if (NEGATORS.has(n) || n === 'n’t') return n !== 'no' || tokens[first].pos === 'NOUN';
+    // "ruled out lifting the sanctions"
+    if (n === 'out' && k > sentenceStart && tokens[k - 1].lemma === 'rule') return true;
     if (![ 'AUX', 'PART', 'ADV', 'VERB', 'DET', 'ADJ'].includes(tokens[k].pos) && n !== 'to') return false;
   }
   return false;

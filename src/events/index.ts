@@ -71,7 +71,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       // "The union … announced that it has called a strike": a pronoun that leads back to the actor
       // does not make the actor its own recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
-      let negated = isNegated(tokens, first, s.tokenStart);
+      let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
