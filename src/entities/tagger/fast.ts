@@ -18,7 +18,7 @@
  */
 import {
   BoundedCache, HISTORY_FEATURES, historyKeys, localKeys, MAX_PAIR_KEYS, neighbourKeys, pairKeys, ROLES,
-  sentenceContext, wordInfo, type PreparedSentence, type WordInfo,
+  sentenceContext, wordInfo, type PreparedSentence, type SentenceContext, type WordInfo,
 } from './features.js';
 import type { TaggerModel } from './model.js';
 import { allowedAfter, TAG_COUNT } from './tags.js';
@@ -129,29 +129,45 @@ export class FastTagger {
     return this.model.header.options.viterbi ? this.decodeExact(words) : this.decodeGreedy(words);
   }
 
+  /** Each word's cached score vector, and the sentence's context (shapes, pairs), for either decoder. */
+  private prepare(words: readonly string[]): { entries: Int32Array[]; s: SentenceContext } {
+    const n = words.length;
+    const entries: Int32Array[] = new Array(n);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) { const e = this.entry(words[i]); entries[i] = e.vector; infos[i] = e.info; }
+    return { entries, s: sentenceContext(words, this.model.header.options, infos) };
+  }
+
+  /**
+   * What word i scores for each tag before any tag history: its own weights, what the words two
+   * before to two after give it (or the sentence edges), and the pair features. Written into `out`.
+   */
+  private contextScores(entries: Int32Array[], s: SentenceContext, i: number, out: Int32Array): void {
+    const n = entries.length;
+    const e = entries[i];
+    const edges = this.edges;
+    for (let j = 0; j < C; j++) out[j] = e[LOCAL + j];
+    for (let r = 0; r < 4; r++) {
+      const k = i + ROLES[r];
+      if (k >= 0 && k < n) { const v = entries[k]; const at = ROLE_AT[r]; for (let j = 0; j < C; j++) out[j] += v[at + j]; }
+      else { const at = r * C; for (let j = 0; j < C; j++) out[j] += edges[at + j]; }
+    }
+    const count = pairKeys(s, i, this.pair);
+    this.addKeys(this.pair, out, 0, count);
+  }
+
   /** The best tag sequence of the whole sentence (viterbi.ts). */
   private decodeExact(words: readonly string[]): number[] {
     const n = words.length;
     if (n === 0) return [];
-    const entries: Int32Array[] = new Array(n);
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) { const e = this.entry(words[i]); entries[i] = e.vector; infos[i] = e.info; }
-    const s = sentenceContext(words, this.model.header.options, infos);
+    const { entries, s } = this.prepare(words);
     const base = new Int32Array(C);
-    const edges = this.edges;
     const SC = (C + 1) * C;
     if (this.local.length < n * SC) this.local = new Int32Array(Math.max(n * SC, 2 * this.local.length));
     const local = this.local;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      for (let j = 0; j < C; j++) base[j] = e[LOCAL + j];
-      for (let r = 0; r < 4; r++) {
-        const k = i + ROLES[r];
-        if (k >= 0 && k < n) { const v = entries[k]; const at = ROLE_AT[r]; for (let j = 0; j < C; j++) base[j] += v[at + j]; }
-        else { const at = r * C; for (let j = 0; j < C; j++) base[j] += edges[at + j]; }
-      }
-      const count = pairKeys(s, i, this.pair);
-      this.addKeys(this.pair, base, 0, count);
+      this.contextScores(entries, s, i, base);
       const sv = this.shapeVector(s.shapes[i]);
       const li = i * SC;
       for (let o = 0; o < SC; o += C) {
@@ -165,24 +181,12 @@ export class FastTagger {
   private decodeGreedy(words: readonly string[]): number[] {
     const n = words.length;
     if (n === 0) return [];
-    const entries: Int32Array[] = new Array(n);
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) { const e = this.entry(words[i]); entries[i] = e.vector; infos[i] = e.info; }
-    const s = sentenceContext(words, this.model.header.options, infos);
+    const { entries, s } = this.prepare(words);
     const tags: number[] = new Array(n);
     const scores = new Int32Array(C);
-    const edges = this.edges;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      for (let j = 0; j < C; j++) scores[j] = e[LOCAL + j];
-      // What the words two before to two after give word i (or the sentence edges).
-      for (let r = 0; r < 4; r++) {
-        const k = i + ROLES[r];
-        if (k >= 0 && k < n) { const v = entries[k]; const at = ROLE_AT[r]; for (let j = 0; j < C; j++) scores[j] += v[at + j]; }
-        else { const at = r * C; for (let j = 0; j < C; j++) scores[j] += edges[at + j]; }
-      }
-      const count = pairKeys(s, i, this.pair);
-      this.addKeys(this.pair, scores, 0, count);
+      this.contextScores(entries, s, i, scores);
       const t1 = i >= 1 ? tags[i - 1] : -1;
       const t2 = i >= 2 ? tags[i - 2] : -1;
       const th = ((t2 + 1) * (C + 1) + t1 + 1) * C;
