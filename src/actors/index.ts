@@ -10,6 +10,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
+import { isSocietySector, isStateOffice } from './knowledge.js';
 import type { ActorRegistry } from './registry.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
@@ -77,7 +78,8 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       const owner = ownerCountry(m, chainCode, entities, doc.text);
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
     }
-    if (!c.country && c.sector && PEOPLE_SECTORS.has(c.sector) && (m.evidence === 'nominal' || c.source === 'title')) {
+    // People outside the state: "from" says where they belong ("doctors from X"), not where they leave.
+    if (!c.country && c.sector && isSocietySector(c.sector) && (m.evidence === 'nominal' || c.source === 'title')) {
       const home = belongsTo(m, chainCode, entities, doc.text);
       if (home) c = { ...c, country: home, source: 'belongs-to' };
     }
@@ -92,9 +94,6 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     return { ...m, type, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
 }
-
-/** Offices of a state that someone can leave ("former minister" is ELI, an elite without office). */
-const STATE_OFFICES = new Set(['GOV', 'MIL', 'JUD', 'LEG', 'COP', 'SPY']);
 
 const TITLE_BREAKS = new Set(['after', 'before', 'when', 'while', 'as', 'and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'in', 'with', 'by', 'said', 'says', 'that', 'who', 'which']);
 
@@ -172,9 +171,6 @@ function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityM
   return owner ? coded.get(owner.chain)?.country ?? null : null;
 }
 
-/** Sectors of people and bodies outside the state: "from" says where they belong, not where they leave. */
-const PEOPLE_SECTORS = new Set(['CVL', 'HLH', 'EDU', 'MED', 'LAB', 'REL', 'AGR', 'BUS', 'DEV', 'HRI', 'ENV', 'REF']);
-
 /**
  * "supporters of former President Ahmed Ben Bella", "residents of Basra", "doctors from two
  * American aid groups": people described by whom or where they belong to take that one's
@@ -202,7 +198,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       // party's) picks nothing.
       const titled = date === null ? ms.find((m) => m.roleSectors.length > 0 && !formerTitle(m, text))?.roleSectors[0] : undefined;
       // "former President X": the text says the office is over, whatever the dictionary's row on the date.
-      if (STATE_OFFICES.has(hit.sector ?? '') && ms.some((m) => m.roleSectors.length > 0 && formerTitle(m, text))) return { country: hit.country, sector: 'ELI', source: 'dictionary+title' };
+      if (isStateOffice(hit.sector ?? null) && ms.some((m) => m.roleSectors.length > 0 && formerTitle(m, text))) return { country: hit.country, sector: 'ELI', source: 'dictionary+title' };
       if (titled && titled !== hit.sector && (hit.sectors ?? []).includes(titled)) return { country: hit.country, sector: titled, source: 'dictionary+title' };
       return { country: hit.country, sector: hit.sector, source: 'dictionary' };
     }
@@ -235,7 +231,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   // 3. Titles and modifiers on any mention of the chain ("former President X" no longer holds the office).
   for (const m of ms) {
     if (!country && m.modifierCountry) { country = m.modifierCountry; source = 'title'; }
-    if (!sector && m.roleSectors.length > 0) { sector = formerTitle(m, text) && STATE_OFFICES.has(m.roleSectors[0]) ? 'ELI' : m.roleSectors[0]; source = source ?? 'title'; }
+    if (!sector && m.roleSectors.length > 0) { sector = formerTitle(m, text) && isStateOffice(m.roleSectors[0]) ? 'ELI' : m.roleSectors[0]; source = source ?? 'title'; }
   }
   // 4. Words inside an organisation's name: "Iraqi Armed Forces", "US Department of the Treasury".
   if (type === 'ORG') {

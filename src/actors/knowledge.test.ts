@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  actorOnDate, actorRows, actorsByName, foldName, givenName, honorific, isSector,
+  actorOnDate, actorRows, actorsByName, foldName, givenName, honorific, isSector, isSocietySector, isStateOffice,
   matchRoleWords, nameParticle, orgWord, personNameKinds, roleWord, sectors,
 } from './knowledge.js';
 import { loadTsv } from '../util/data.js';
@@ -11,6 +11,13 @@ test('sectors include the CAMEO agent codes the coder relies on', () => {
     assert.ok(isSector(code), code);
   }
   assert.equal(sectors().get('JUD')?.name, 'judiciary');
+});
+
+test('a sector stands in the state (a minister can leave office) or in society (doctors, teachers)', () => {
+  assert.ok(isStateOffice('GOV') && isStateOffice('MIL') && isStateOffice('JUD'));
+  assert.ok(isSocietySector('EDU') && isSocietySector('BUS') && isSocietySector('CVL'));
+  assert.ok(!isStateOffice('REB') && !isSocietySector('REB'), 'rebels are neither');
+  assert.ok(!isStateOffice(null) && !isSocietySector('XYZ'));
 });
 
 test('Trump is a US government actor while in office and not between his terms', () => {

@@ -26,6 +26,8 @@ export interface Sector {
   ploverSector: string | null;
   /** For a person, when it differs from the organisation's (an activist is CVL, a group SOC). */
   ploverPersonSector: string | null;
+  /** `state` for an office of a state (someone can leave it), `society` for people and bodies outside the state, else null. */
+  standing: 'state' | 'society' | null;
 }
 
 let sectorCache: Map<string, Sector> | null = null;
@@ -38,10 +40,21 @@ export function sectors(): Map<string, Sector> {
       sectorCache.set(r.code, {
         code: r.code, name: r.name, description: r.description,
         ploverCode: r.plover_code || null, ploverSector: r.plover_sector || null, ploverPersonSector: r.plover_person_sector || null,
+        standing: r.standing === 'state' || r.standing === 'society' ? r.standing : null,
       });
     }
   }
   return sectorCache;
+}
+
+/** Whether a sector is an office of a state (GOV, MIL, JUD …): a "former minister" has left it. */
+export function isStateOffice(code: string | null): boolean {
+  return code !== null && sectors().get(code)?.standing === 'state';
+}
+
+/** Whether a sector is of people and bodies outside the state (CVL, EDU, BUS …). */
+export function isSocietySector(code: string | null): boolean {
+  return code !== null && sectors().get(code)?.standing === 'society';
 }
 
 /** Whether a code is a known sector. */
