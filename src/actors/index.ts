@@ -10,7 +10,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
-import { isSocietySector, isStateOffice } from './knowledge.js';
+import { isSocietySector, isStateOffice, splitCompound } from './knowledge.js';
 import type { ActorRegistry } from './registry.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
@@ -120,7 +120,7 @@ function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, t
     if (m.type === 'LOC' && /\b(in|at|near|from|to|into|across|throughout|inside|outside|around|within|via|on|against|over|towards?)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
     // "the US-led coalition", "a Saudi-backed plan": a compound that describes something else's
     // backer says nothing about the office either.
-    if (/-(led|backed|based|allied|sponsored|funded|brokered|made|owned|controlled|ruled)$/i.test(m.text)) continue;
+    if (splitCompound(m.text)) continue;
     const country = coded.get(m.chain)?.country;
     if (!country) continue;
     const set = out.get(m.sentence) ?? new Set<string>();
@@ -209,7 +209,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   // 2. A place or country is its own country.
   if (type === 'LOC' || type === 'MISC') {
     // "US-led", "Iranian-backed": the country the compound is built on.
-    const n = ms[0].name.replace(/-(led|backed|based|allied|sponsored|funded|born|made)$/i, '');
+    const n = splitCompound(ms[0].name)?.owner ?? ms[0].name;
     // "Bosnian Serbs", "Iraqi Kurds": a people qualified by a demonym live in that demonym's country.
     // "Liberian Peace Council", "French National Assembly": a name led by a demonym is that country's.
     const words = n.split(/\s+/);

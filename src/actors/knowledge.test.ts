@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   actorOnDate, actorRows, actorsByName, foldName, givenName, honorific, isSector, isSocietySector, isStateOffice,
-  matchRoleWords, nameParticle, orgWord, personNameKinds, roleWord, sectors,
+  compoundParticiple, matchRoleWords, nameParticle, orgWord, personNameKinds, roleWord, sectors, splitCompound,
 } from './knowledge.js';
 import { loadTsv } from '../util/data.js';
 
@@ -201,4 +201,12 @@ test('UN secretaries-general act for the body, with no country', () => {
     assert.equal(r?.country, null, n);
   }
   assert.equal(actorOnDate('Waldheim', '1988-01-01')?.country, 'AUT');
+});
+
+test('a hyphenated participle names a backer or an origin, not the thing described', () => {
+  assert.deepEqual(splitCompound('US-led')?.owner, 'US');
+  assert.equal(splitCompound('Iranian-backed')?.participle.ownForces, true);
+  assert.equal(splitCompound('Russian-made')?.participle.ownForces, false, 'rifles made in Russia are no Russian force');
+  assert.equal(splitCompound('Anglo-Irish'), null);
+  assert.equal(compoundParticiple('led')?.ownForces, true);
 });

@@ -7,6 +7,7 @@
  * - `actors.tsv`       the base dictionary of named actors with terms of office
  * - `person-names.tsv` given names, family names, name particles, honorifics, suffixes
  * - `org-words.tsv`    head words that make a capitalised sequence an ORG, a place or MISC
+ * - `compound-participles.tsv` "-led", "-backed", "-made": compounds naming a backer or an origin
  *
  * Nothing here decides a code for a mention; it only answers questions about
  * words and names. Unknown is `null`.
@@ -385,4 +386,31 @@ function orgIndex(): Map<string, OrgWordKind> {
  */
 export function orgWord(w: string): OrgWordKind | null {
   return orgIndex().get(wordKey(w).replace(/\s+/g, ' ')) ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// Compound participles ("US-led", "Iranian-backed", "Russian-made")
+
+export interface CompoundParticiple {
+  participle: string;
+  /** Whether a force so described is that country's ("US-led forces" yes, "Syrian-born" no). */
+  ownForces: boolean;
+}
+
+let participleCache: Map<string, CompoundParticiple> | null = null;
+
+/** The participle row for a lower-case word ("led", "backed"), or null. */
+export function compoundParticiple(word: string): CompoundParticiple | null {
+  if (!participleCache) {
+    participleCache = new Map();
+    for (const r of loadTsv('compound-participles.tsv')) participleCache.set(r.participle, { participle: r.participle, ownForces: r.own_forces === 'yes' });
+  }
+  return participleCache.get(word) ?? null;
+}
+
+/** "US-led" → the name in front ("US") and its participle; null when the text is no such compound. */
+export function splitCompound(text: string): { owner: string; participle: CompoundParticiple } | null {
+  const m = /^(.+)-(\p{L}+)$/u.exec(text);
+  const participle = m ? compoundParticiple(m[2].toLowerCase()) : null;
+  return participle ? { owner: m![1], participle } : null;
 }

@@ -48,6 +48,7 @@ const testLexicon: Lexicon = {
   orgWord: (w) => ORG_WORDS[w] ?? null,
   givenName: (w) => GIVEN.has(w),
   honorific: (w) => w === 'sheikh' || w === 'dr.',
+  compoundOwnsForces: (w) => (w === 'led' ? true : w === 'made' ? false : null),
   actor: (name) => ACTORS[name.toLowerCase()] ?? null,
 };
 

@@ -1,5 +1,5 @@
 /** The Lexicon built from acta's own data files (countries, gazetteer, role words, names, actors). */
-import { actorOnDate, actorsByName, givenName, honorific, matchRoleWords, orgWord } from '../actors/knowledge.js';
+import { actorOnDate, actorsByName, compoundParticiple, givenName, honorific, matchRoleWords, orgWord, splitCompound } from '../actors/knowledge.js';
 import { countryByCapitalMetonym, countryByDemonym, countryByName } from '../places/countries.js';
 import { placeCountryOf } from '../places/gazetteer.js';
 import type { Lexicon } from './lexicon.js';
@@ -10,7 +10,7 @@ export function defaultLexicon(): Lexicon {
   if (cached) return cached;
   cached = {
     countryByName,
-    countryByDemonym: (s) => countryByDemonym(s.replace(/-backed$|-led$/i, '')),
+    countryByDemonym: (s) => countryByDemonym(splitCompound(s)?.owner ?? s),
     countryByCapital: countryByCapitalMetonym,
     isPlace: (s) => placeCountryOf(s) !== null,
     placeCountry: (s) => countryByName(s) ?? placeCountryOf(s),
@@ -21,6 +21,7 @@ export function defaultLexicon(): Lexicon {
     orgWord: (w) => orgWord(w),
     givenName: (w) => givenName(w),
     honorific: (w) => honorific(w),
+    compoundOwnsForces: (w) => compoundParticiple(w.toLowerCase())?.ownForces ?? null,
     actor: (name, date) => {
       // The row in force on the date; else the last one before it (a person who has since died
       // or left office is still reported under the office they held), else the earliest.

@@ -32,4 +32,6 @@ export interface Lexicon {
   givenName(w: string): boolean;
   honorific(w: string): boolean;
   actor(name: string, date: string | null): ActorEntry | null;
+  /** Whether "X-<word>" makes a force X's own ("US-led forces"), not only backed or made there; null when no such participle. */
+  compoundOwnsForces(word: string): boolean | null;
 }

@@ -61,7 +61,7 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
       if (c && k > from && lower[k - 1] === 'ethnic') { first = k - 1; break; }
       if (c) { country = c; first = k; break; }
       // "US-led forces", "Iranian-backed militia": the country before the hyphenated participle.
-      if (/^(led|backed|based|allied|sponsored|funded|trained|armed)$/.test(w.toLowerCase()) && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
+      if (lex.compoundOwnsForces(w) === true && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
         const owner = text.slice(tokens[k - 2].start, tokens[k - 2].end);
         const oc = lex.countryByName(owner) ?? lex.countryByDemonym(owner);
         if (oc) { country = oc; first = k - 2; break; }
