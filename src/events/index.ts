@@ -68,8 +68,8 @@ export function findEvents(doc: EventInput): CodedEvent[] {
       const parts = bindParticipants(ctx, m.pattern.kind, m.matched, m.trigger, event);
       parts.actor = parts.actor.flatMap((x) => antecedents(doc, x));
       parts.recipient = parts.recipient.flatMap((x) => antecedents(doc, x));
-      // "The union … announced that it has called a strike": a pronoun that leads back to the actor
-      // does not make the actor its own recipient.
+      // An entity cannot act on itself in one event. Checked after descriptions are read back to
+      // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });

@@ -673,8 +673,7 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     const owner = objectPhraseOwner(c, lastTok + 1);
     if (owner && !actor.some((a) => a.chain === owner.chain)) recipient = [owner];
   }
-  // An entity cannot act on itself in one event.
-  recipient = recipient.filter((r) => !actor.some((a) => a.chain === r.chain && a.evidence !== 'nominal'));
+  // (An entity acting on itself is dropped by the caller, once descriptions are read back to people.)
   const secondPredicate = kind === 'verb' && coordinatedPredicateHead(c, trigger, c.sentenceStart) !== null;
   return { actor, recipient, passive, secondPredicate };
 }
