@@ -232,3 +232,17 @@ test('a town, county or local council is local government (GOV)', () => {
   assert.equal(byText(entities('The town council voted to close the market.'), 'town council').sector, 'GOV');
   assert.equal(byText(entities('Kent County Council cut its budget.'), 'Kent County Council').sector, 'GOV');
 });
+
+test('a chairman, leader or spokesman of a body named before the title takes the body\'s code, not the title\'s default', () => {
+  assert.equal(byText(entities('Federal Reserve chairman Alan Greenspan warned of rising debt.'), 'Alan Greenspan').code, 'USAGOV');
+  assert.equal(byText(entities('Pentagon spokesman Lawrence Di Rita denied the report.'), 'Lawrence Di Rita').code, 'USAMIL');
+  assert.equal(byText(entities('Senate Foreign Relations Committee chairman Richard Lugar urged talks.'), 'Richard Lugar').sector, 'LEG');
+  assert.equal(byText(entities('Company chairman Hiroshi Tanaka said jobs would go.'), 'Hiroshi Tanaka').sector, 'BUS');
+});
+
+test('an organisation\'s name takes the sector of its body word, not of a word for people inside it', () => {
+  const es = entities('The General Workers\' Union and the Public and Commercial Services Union called a strike.');
+  assert.equal(byText(es, "General Workers' Union").sector, 'LAB');
+  assert.equal(byText(es, 'Public and Commercial Services Union').sector, 'LAB');
+  assert.equal(byText(entities('The Trades Union Congress met ministers.'), 'Trades Union Congress').sector, 'LAB');
+});

@@ -10,7 +10,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
-import { isSocietySector, isStateOffice, splitCompound } from './knowledge.js';
+import { isSocietySector, isStateOffice, roleWord, splitCompound } from './knowledge.js';
 import type { ActorRegistry } from './registry.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
@@ -42,6 +42,14 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       }
     }
     chainCode.set(chain, c);
+  }
+  // 3b. A head or voice of a body named before the title takes the body's code, not the title's default.
+  for (const [chain, c] of chainCode) {
+    if (c.source !== 'title' && c.source !== 'apposition') continue;
+    for (const m of chains.get(chain)!) {
+      const body = m.type === 'PER' ? bodyBeforeTitle(m, entities, chainCode, doc.text) : null;
+      if (body) { chainCode.set(chain, { ...body, country: c.country ?? body.country }); break; }
+    }
   }
   // 7. A national office with no country of its own ("President X", "Judge Y", "the Umma party") in
   // sentences that name one country and no other belongs to that country.
@@ -243,9 +251,9 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
         const c = lex.countryByDemonym(words[i]) ?? lex.countryByName(words[i]);
         if (c) { country = c; source = 'name'; }
       }
-      const r = lex.roleAt(lower, i);
-      if (r && !sector) { sector = r.sector; source = source ?? 'name'; }
     }
+    const head = sector ? null : nameSector(lower, lex);
+    if (head) { sector = head; source = source ?? 'name'; }
     // "Baghdad University Medical School", "Tehran Times": a name led by a capital is that country's.
     if (!country && words.length >= 2) {
       const c = lex.countryByCapital(words[0]);
@@ -278,6 +286,40 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     }
   }
   return { country, sector, source };
+}
+
+/**
+ * "Federal Reserve chairman Alan Greenspan", "Lib Dem committee chairman X", "Hamas leader X": a
+ * title that names the head, voice or member of a body (data/role-words.tsv, of_body) gives way to
+ * the code of the body named right before it, when that body has a sector. The title's listed
+ * sector ("chairman" BUS) is only its default when no body is named.
+ */
+function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string): Coding | null {
+  const title = m.roles[0];
+  if (!title || !roleWord(title)?.ofBody || formerTitle(m, text)) return null;
+  const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o.evidence !== 'pronoun').pop();
+  if (!body) return null;
+  // Only the title between them: "Federal Reserve chairman ", "Hamas's leader ".
+  const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (between !== title.toLowerCase()) return null;
+  const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
+  return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
+}
+
+/**
+ * The sector the words of an organisation's name give: its first body word ("union", "party",
+ * "army", "court"), else its first role word of any kind. A word for people inside a name is a
+ * modifier: "Public and Commercial Services Union" is a union (LAB), not "public" (CVL); the
+ * "General Workers' Union" no army; "Trades Union Congress" is still the unions'.
+ */
+function nameSector(lower: string[], lex: Lexicon): string | null {
+  let first: string | null = null;
+  for (let i = 0; i < lower.length; i++) {
+    const r = lex.roleAt(lower, i);
+    if (r?.type === 'ORG') return r.sector;
+    first = first ?? r?.sector ?? null;
+  }
+  return first;
 }
 
 /**

@@ -75,6 +75,8 @@ export interface RoleWord {
   type: RoleType;
   /** When the default sector needs context, what to look for; else null. */
   note: string | null;
+  /** A head, voice or member of a body ("chairman", "spokesman"): a body named before it gives the sector. */
+  ofBody: boolean;
 }
 
 export interface RoleMatch {
@@ -116,7 +118,7 @@ function roleIndex(): RoleIndex {
     let maxTokens = 1;
     for (const r of loadTsv('role-words.tsv')) {
       const type = r.type === 'ORG' ? 'ORG' : 'PER';
-      const rw: RoleWord = { words: r.words, sector: r.sector, type, note: r.note || null };
+      const rw: RoleWord = { words: r.words, sector: r.sector, type, note: r.note || null, ofBody: r.of_body === 'yes' };
       const key = roleKey(r.words);
       if (!byKey.has(key)) byKey.set(key, rw);
       const parts = r.words.split(' ').length;
