@@ -246,3 +246,11 @@ test('an organisation\'s name takes the sector of its body word, not of a word f
   assert.equal(byText(es, 'Public and Commercial Services Union').sector, 'LAB');
   assert.equal(byText(entities('The Trades Union Congress met ministers.'), 'Trades Union Congress').sector, 'LAB');
 });
+
+test('a surname alone does not bring in the dictionary\'s person when the article named someone else with it', () => {
+  const es = entities('Jack McConnell opened the new school. McConnell said pupils would benefit.', '2005-03-01');
+  assert.notEqual(byText(es, 'McConnell').country, 'USA', 'Mitch McConnell is the US senator, not Jack');
+  const us = entities('Mitch McConnell said the Senate would vote. McConnell added that talks went on.', '2005-03-01');
+  assert.equal(byText(us, 'McConnell').code, 'USALEG');
+  assert.equal(byText(entities('Tayyip Erdogan spoke in Ankara. Erdogan said more.', '2005-03-01'), 'Erdogan').country, 'TUR', 'a given name inside the dictionary name matches');
+});

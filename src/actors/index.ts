@@ -199,6 +199,9 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   const names = [...new Set(ms.map((m) => m.text))].sort((a, b) => b.length - a.length);
   for (const n of [ms[0].name, ...names]) {
     const hit = lex.actor(n, date);
+    // "Jack McConnell … McConnell": a surname alone finds the dictionary's Mitch McConnell, but the
+    // article named someone else with that surname.
+    if (hit && type === 'PER' && otherGivenName(names[0], n, hit.name)) continue;
     if (hit && (hit.country || hit.sector)) {
       // Undated, the dictionary can only offer its latest row ("former president"); a title in the
       // text ("President Bill Clinton") says which of the person's offices the article means. A
@@ -304,6 +307,21 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
   if (between !== title.toLowerCase()) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
+}
+
+/**
+ * Whether a person's fullest name in the article ("Jack McConnell") gives a first name that the
+ * dictionary person found through a shorter mention ("McConnell" → "Mitch McConnell") does not
+ * have. An initial matches a name it starts ("G. Bush" and "George W. Bush").
+ */
+function otherGivenName(fullest: string, matched: string, dictionaryName: string): boolean {
+  if (fullest === matched) return false;
+  const words = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\./g, '').split(/\s+/).filter(Boolean);
+  const given = words(fullest);
+  if (given.length < 2 || !fullest.endsWith(matched)) return false;
+  const first = given[0];
+  const known = words(dictionaryName);
+  return !known.some((w) => w === first || (first.length === 1 && w.startsWith(first)) || (w.length === 1 && first.startsWith(w)));
 }
 
 /**
