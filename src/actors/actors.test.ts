@@ -254,3 +254,9 @@ test('a surname alone does not bring in the dictionary\'s person when the articl
   assert.equal(byText(us, 'McConnell').code, 'USALEG');
   assert.equal(byText(entities('Tayyip Erdogan spoke in Ankara. Erdogan said more.', '2005-03-01'), 'Erdogan').country, 'TUR', 'a given name inside the dictionary name matches');
 });
+
+test('a description of a body right before a name is no title: "the BBC News website James Ford"', () => {
+  const ford = byText(entities('Her uncle told the BBC News website James Ford had shown no remorse.'), 'James Ford');
+  assert.deepEqual(ford.roles, []);
+  assert.equal(ford.sector, null);
+});

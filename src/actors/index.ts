@@ -43,12 +43,19 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     }
     chainCode.set(chain, c);
   }
-  // 3b. A head or voice of a body named before the title takes the body's code, not the title's default.
+  // 3b. A person's title read with the body named before it ("Federal Reserve chairman X"), or the
+  // description the name restates ("The Scottish Conservative leader, X, …").
   for (const [chain, c] of chainCode) {
-    if (c.source !== 'title' && c.source !== 'apposition') continue;
-    for (const m of chains.get(chain)!) {
-      const body = m.type === 'PER' ? bodyBeforeTitle(m, entities, chainCode, doc.text) : null;
+    const ms = chains.get(chain)!;
+    if (ms[0].type !== 'PER' || (c.source !== null && c.source !== 'title' && c.source !== 'apposition')) continue;
+    for (const m of ms) {
+      const body = bodyBeforeTitle(m, entities, chainCode, doc.text);
       if (body) { chainCode.set(chain, { ...body, country: c.country ?? body.country }); break; }
+      const described = c.country && c.sector ? null : describedBefore(m, entities, chainCode, doc.text);
+      if (described && (described.country || described.sector)) {
+        chainCode.set(chain, { country: c.country ?? described.country, sector: c.sector ?? described.sector, source: 'apposition' });
+        break;
+      }
     }
   }
   // 7. A national office with no country of its own ("President X", "Judge Y", "the Umma party") in
@@ -74,6 +81,9 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   }
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
+    // "the Conservative Party leader", "a Pentagon spokesman": the body named before the description.
+    const body = m.evidence === 'nominal' ? bodyBeforeTitle(m, entities, chainCode, doc.text) : null;
+    if (body) c = { ...body, country: body.country ?? c.country };
     // "the radical Palestinian Islamic Jihad movement", "the Taliban militia": a description built
     // around a name the dictionary knows is that name's actor, not a generic movement or militia.
     if (m.evidence === 'nominal') {
@@ -278,16 +288,6 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
       }
     }
   }
-  // "A member of the Syrian parliament, Mohammed Mamoun, …": the description before the name.
-  if (type === 'PER' && !country) {
-    for (const m of ms) {
-      const before = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal');
-      const prev = before[before.length - 1];
-      if (prev && /^\s*,\s*$/.test(text.slice(prev.end, m.start)) && prev.modifierCountry) {
-        country = prev.modifierCountry; sector = sector ?? prev.roleSectors[0] ?? null; source = 'apposition';
-      }
-    }
-  }
   return { country, sector, source };
 }
 
@@ -300,13 +300,26 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
 function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string): Coding | null {
   const title = m.roles[0];
   if (!title || !roleWord(title)?.ofBody || formerTitle(m, text)) return null;
-  const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o.evidence !== 'pronoun').pop();
+  const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o !== m && o.evidence !== 'pronoun').pop();
   if (!body) return null;
-  // Only the title between them: "Federal Reserve chairman ", "Hamas's leader ".
+  // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
+  // is the title itself ("the Conservative Party leader").
   const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (between !== title.toLowerCase()) return null;
+  if (between !== (m.evidence === 'nominal' ? '' : title.toLowerCase())) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
+}
+
+/**
+ * "A member of the Syrian parliament, Mohammed Mamoun, …", "Amanda's killer, James Ford, …": the
+ * description right before a name, set off by a comma, is what the name restates; its code.
+ */
+function describedBefore(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string): Coding | null {
+  const prev = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal').pop();
+  if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, m.start))) return null;
+  // A body ("the Syrian parliament") stands for a person only when it says whose it is.
+  if (prev.type !== 'PER' && !prev.modifierCountry) return null;
+  return bodyBeforeTitle(prev, all, coded, text) ?? codeNominal(prev, text);
 }
 
 /**

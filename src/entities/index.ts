@@ -363,7 +363,8 @@ function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, token
       && tokens.every((t) => t.start < m.end || t.end > next.start || ['NOUN', 'ADJ', 'PROPN'].includes(t.pos))) {
       mentions[j] = { ...next, modifierCountry: lex.countryByDemonym(m.text.split(/\s+/).pop()!) };
     }
-    if (m.evidence === 'nominal' && next && next.type === 'PER' && next.evidence !== 'nominal'
+    // (Only a description of a person: "the BBC News website Ford" names no website.)
+    if (m.evidence === 'nominal' && m.type === 'PER' && next && next.type === 'PER' && next.evidence !== 'nominal'
       && /^\s+$/.test(text.slice(m.end, next.start))) {
       mentions[j] = {
         ...next,

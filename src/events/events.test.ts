@@ -271,3 +271,13 @@ test('giving a sum to someone is economic aid: "gave 20 million euros to Ukraine
   assert.equal(e.recipient[0]?.code, 'UKR');
   assert.deepEqual(eventsOf('She gave a speech to the party conference.').filter((x) => x.event === 'AID'), []);
 });
+
+test('a name set off by commas restates the whole description before it: "The chairman of the committee, NAME, criticised"', () => {
+  const e = only('The chairman of the parliamentary defence committee, Arthur Penrose, criticised the government.', 'ACCUSE');
+  assert.deepEqual(names(e.actor), ['Arthur Penrose']);
+  const f = only('The Scottish Liberal Party leader, Morag Finlay, criticised the budget.', 'ACCUSE');
+  assert.deepEqual(names(f.actor), ['Morag Finlay']);
+  assert.equal(f.actor[0].sector, 'PTY', 'the name takes the description\'s code: a party leader');
+  const g = only('Malta, a small island state, has criticised the plan.', 'ACCUSE');
+  assert.deepEqual(names(g.actor), ['Malta'], 'a description after a name still stands for the name');
+});

@@ -294,6 +294,12 @@ function parentheticalHost(c: Ctx, m: EntityMention, verb: number): EntityMentio
   for (let i = tokenAt(c, m.start) - 1; i >= c.sentenceStart; i--) {
     if (tokText(c, i) === ',') {
       const host = c.mentions.find((x) => x.end <= c.tokens[i].start && /^\s*$/.test(c.text.slice(x.end, c.tokens[i].start)));
+      // "The chairman of the committee, Donald Anderson, said": a host inside a prepositional
+      // phrase is not what the commas describe; the whole phrase is, and the name restates it.
+      if (host && ['of', 'for'].includes(precededBy(c, host) ?? '')) return null;
+      // "The Scottish Conservative Party leader, David McLetchie, said": a name restating a
+      // description is the better actor.
+      if (host && host.evidence === 'nominal' && m.evidence !== 'nominal' && m.type === 'PER') return null;
       return host && participantOk(c, host) ? host : null;
     }
     if (['VERB', 'AUX'].includes(c.tokens[i].pos) || CLAUSE_OPEN.has(c.tokens[i].normal)) return null;
