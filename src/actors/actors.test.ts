@@ -260,3 +260,15 @@ test('a description of a body right before a name is no title: "the BBC News web
   assert.deepEqual(ford.roles, []);
   assert.equal(ford.sector, null);
 });
+
+test('a name before a description is read whole or by its leading word, not by a word inside it', () => {
+  assert.equal(byText(entities('UK Independence Party leader Roger Knapman attacked the plans.'), 'Roger Knapman').code, 'GBRPTY', 'not Independence, Missouri');
+  assert.equal(byText(entities('A Latin American network agreed to carry the broadcasts.'), 'network').country, null, 'Latin America is no country');
+});
+
+test('a place\'s council is its local government; a calling before a body word names its members', () => {
+  assert.equal(byText(entities('Darlington Council apologised to voters.'), 'Darlington Council').code, 'GBRGOV');
+  assert.equal(byText(entities('Kirkuk Provincial Council rejected the plan.'), 'Kirkuk Provincial Council').code, 'IRQGOV');
+  assert.equal(byText(entities('The Police Federation opposed the plan.'), 'The Police Federation').sector, 'COP');
+  assert.equal(byText(entities('The Royal Fleet Auxiliary sent two ships.'), 'Royal Fleet Auxiliary').sector, 'MIL', '"Royal" is no calling');
+});

@@ -49,9 +49,9 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     const ms = chains.get(chain)!;
     if (ms[0].type !== 'PER' || (c.source !== null && c.source !== 'title' && c.source !== 'apposition')) continue;
     for (const m of ms) {
-      const body = bodyBeforeTitle(m, entities, chainCode, doc.text);
+      const body = bodyBeforeTitle(m, entities, chainCode, doc.text, doc.tokens);
       if (body) { chainCode.set(chain, { ...body, country: c.country ?? body.country }); break; }
-      const described = c.country && c.sector ? null : describedBefore(m, entities, chainCode, doc.text);
+      const described = c.country && c.sector ? null : describedBefore(m, entities, chainCode, doc.text, doc.tokens);
       if (described && (described.country || described.sector)) {
         chainCode.set(chain, { country: c.country ?? described.country, sector: c.sector ?? described.sector, source: 'apposition' });
         break;
@@ -82,7 +82,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   return entities.map((m) => {
     let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
     // "the Conservative Party leader", "a Pentagon spokesman": the body named before the description.
-    const body = m.evidence === 'nominal' ? bodyBeforeTitle(m, entities, chainCode, doc.text) : null;
+    const body = m.evidence === 'nominal' ? bodyBeforeTitle(m, entities, chainCode, doc.text, doc.tokens) : null;
     if (body) c = { ...body, country: body.country ?? c.country };
     // "the radical Palestinian Islamic Jihad movement", "the Taliban militia": a description built
     // around a name the dictionary knows is that name's actor, not a generic movement or militia.
@@ -267,6 +267,9 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     }
     const head = sector ? null : nameSector(lower, lex);
     if (head) { sector = head; source = source ?? 'name'; }
+    // "Darlington Council", "Kirkuk Provincial Council": a place's council is its local government.
+    const local = /^(?:the\s+)?(.+?)\s+(?:(?:city|borough|county|district|town|municipal|provincial|regional)\s+)?council$/i.exec(ms[0].name);
+    if (local && !titled && lex.isPlace(local[1])) { sector = 'GOV'; country = country ?? lex.placeCountry(local[1]); source = source ?? 'name'; }
     // "Baghdad University Medical School", "Tehran Times": a name led by a capital is that country's.
     if (!country && words.length >= 2) {
       const c = lex.countryByCapital(words[0]);
@@ -297,7 +300,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
  * the code of the body named right before it, when that body has a sector. The title's listed
  * sector ("chairman" BUS) is only its default when no body is named.
  */
-function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string): Coding | null {
+function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string, tokens: Token[]): Coding | null {
   const title = m.roles[0];
   if (!title || !roleWord(title)?.ofBody || formerTitle(m, text)) return null;
   const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o !== m && o.evidence !== 'pronoun').pop();
@@ -305,7 +308,10 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
   // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
   // is the title itself ("the Conservative Party leader").
   const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (between !== (m.evidence === 'nominal' ? '' : title.toLowerCase())) return null;
+  // ("Plaid Cymru's economics spokesman": a portfolio may come between, nouns and adjectives only.)
+  const portfolio = between.endsWith(title.toLowerCase()) && /^([a-z]+ ){0,3}$/.test(between.slice(0, between.length - title.length))
+    && tokens.every((t) => t.end <= body.end || t.start >= m.start || ['NOUN', 'ADJ', 'PROPN', 'PART', 'PUNCT'].includes(t.pos));
+  if (m.evidence === 'nominal' ? between !== '' : !portfolio) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
 }
@@ -314,12 +320,12 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
  * "A member of the Syrian parliament, Mohammed Mamoun, …", "Amanda's killer, James Ford, …": the
  * description right before a name, set off by a comma, is what the name restates; its code.
  */
-function describedBefore(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string): Coding | null {
+function describedBefore(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string, tokens: Token[]): Coding | null {
   const prev = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal').pop();
   if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, m.start))) return null;
   // A body ("the Syrian parliament") stands for a person only when it says whose it is.
   if (prev.type !== 'PER' && !prev.modifierCountry) return null;
-  return bodyBeforeTitle(prev, all, coded, text) ?? codeNominal(prev, text);
+  return bodyBeforeTitle(prev, all, coded, text, tokens) ?? codeNominal(prev, text);
 }
 
 /**
@@ -341,13 +347,22 @@ function otherGivenName(fullest: string, matched: string, dictionaryName: string
  * The sector the words of an organisation's name give: its first body word ("union", "party",
  * "army", "court"), else its first role word of any kind. A word for people inside a name is a
  * modifier: "Public and Commercial Services Union" is a union (LAB), not "public" (CVL); the
- * "General Workers' Union" no army; "Trades Union Congress" is still the unions'.
+ * "General Workers' Union" no army; "Trades Union Congress" is still the unions'. A calling right
+ * before the body word names its members, as "Union of Teachers" does: "Police Federation" COP.
  */
+/** Callings a body can be named for ("Police Federation", "Student Union"); not titles ("General Council", "Royal Fleet"). */
+const CALLING_SECTORS = new Set(['COP', 'JUD', 'MED', 'EDU', 'HLH', 'LAB', 'AGR', 'BUS', 'REL', 'CVL', 'REF', 'HRI', 'ENV', 'DEV']);
+
 function nameSector(lower: string[], lex: Lexicon): string | null {
   let first: string | null = null;
+  let calling: string | null = null;
   for (let i = 0; i < lower.length; i++) {
     const r = lex.roleAt(lower, i);
-    if (r?.type === 'ORG') return r.sector;
+    // "Police Federation", "Student Union": a calling right before the body word names its members.
+    if (r?.type === 'ORG') return calling ?? r.sector;
+    // (A title word is an adjective there: "General Council", "Royal Fleet".)
+    const next = r?.type === 'PER' && r.length === 1 ? lex.roleAt(lower, i + 1) : null;
+    calling = next?.type === 'ORG' && next.length === 1 && CALLING_SECTORS.has(r!.sector) ? r!.sector : null;
     first = first ?? r?.sector ?? null;
   }
   return first;

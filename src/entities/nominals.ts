@@ -56,10 +56,24 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
       const w = text.slice(tokens[k].start, tokens[k].end);
       if (STOP.has(w.toLowerCase())) break;
       if (w === '’s' || w === "'s") continue;
-      const c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      // A name before the role is read whole, or by its leading word: "a New York court", "the
+      // Darlington Council spokesman", "the UK Independence Party leader" (GBR, not Independence, Missouri).
+      let at = k;
+      let c: string | null;
+      if (taken[k]) {
+        while (at - 1 >= from && taken[at - 1]) at--;
+        const run = text.slice(tokens[at].start, tokens[k].end);
+        const lead = text.slice(tokens[at].start, tokens[at].end);
+        c = lex.countryByDemonym(run) ?? lex.countryByName(run)
+          ?? (at < k ? lex.countryByDemonym(lead) ?? lex.countryByName(lead) : null);
+        c = c ?? placeCountry(run) ?? (at < k ? placeCountry(lead) : null);
+        if (!c) break;
+      } else {
+        c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
+      }
       // "ethnic Albanian guerrillas": an ethnic group, not the demonym's state; where it lives says more.
-      if (c && k > from && lower[k - 1] === 'ethnic') { first = k - 1; break; }
-      if (c) { country = c; first = k; break; }
+      if (c && at > from && lower[at - 1] === 'ethnic') { first = at - 1; break; }
+      if (c) { country = c; first = at; break; }
       // "US-led forces", "Iranian-backed militia": the country before the hyphenated participle.
       if (lex.compoundOwnsForces(w) === true && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
         const owner = text.slice(tokens[k - 2].start, tokens[k - 2].end);

@@ -281,3 +281,8 @@ test('a name set off by commas restates the whole description before it: "The ch
   const g = only('Malta, a small island state, has criticised the plan.', 'ACCUSE');
   assert.deepEqual(names(g.actor), ['Malta'], 'a description after a name still stands for the name');
 });
+
+test('a described target governed by "at" is a site: the place named in it is where the event was', () => {
+  const e = only('Rebels fired rockets at the Bagram air base on Tuesday.', 'ASSAULT');
+  assert.match(e.location?.name ?? '', /Bagram/);
+});

@@ -199,10 +199,14 @@ function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; en
   // A possessive place owns something ("Washington’s actions"); it is not where the event was.
   const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3));
   const others = doc.places.filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
+  // "fired missiles at the Ayn al-Asad air base": a described target that a locative preposition
+  // governs is a site, and the place named in it is where the event was.
+  const site = (r: EntityMention) => r.type === 'LOC'
+    || (r.evidence === 'nominal' && /\b(at|in|near|on|into|inside|outside)\s+(the\s+|a\s+|an\s+)?$/i.test(doc.text.slice(Math.max(0, r.start - 12), r.start)));
   let where = eventPlace({ ...doc, places: others }, at);
-  if (where && recipient.some((r) => overlaps(where!, r) && r.type !== 'LOC')) where = null;
+  if (where && recipient.some((r) => overlaps(where!, r) && !site(r))) where = null;
   for (const r of recipient) {
-    if (r.type !== 'LOC') continue;
+    if (!site(r)) continue;
     const target = others.find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
     if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
   }

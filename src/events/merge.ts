@@ -13,6 +13,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   for (let i = 0; i < events.length; i++) {
     if (gone.has(i)) continue;
     let a = events[i];
+    const before = a;
     for (let j = i + 1; j < events.length; j++) {
       const b = events[j];
       if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated) continue;
@@ -55,11 +56,12 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       };
       gone.add(j);
     }
-    // A place that is now a participant is no longer where it happened: any actor, or a
-    // recipient that is not itself a place (a targeted town stays the place).
+    // A place that is now a participant (taken over from a merged event) is no longer where it
+    // happened: any actor, or a recipient that is not itself a place (a targeted town stays the
+    // place). An event's own place was already chosen against its own participants.
     const loc = a.location;
     const over = (p: { start: number; end: number }) => !!loc && p.start < loc.end && p.end > loc.start;
-    if (a.actor.some(over) || a.recipient.some((p) => over(p) && p.type !== 'LOC')) a = { ...a, location: null };
+    if (a !== before && (a.actor.some(over) || a.recipient.some((p) => over(p) && p.type !== 'LOC'))) a = { ...a, location: null };
     out.push(a);
   }
   return out;
