@@ -107,7 +107,8 @@ export interface TimeExpression extends Span {
   sentence: number;
 }
 
-export type PlacePrecision = 'site' | 'city' | 'admin1' | 'country' | 'region';
+/** How exact a place is, finest first: a site, a town, a county (admin2), a state or province (admin1), a country, a world region. */
+export type PlacePrecision = 'site' | 'city' | 'admin2' | 'admin1' | 'country' | 'region';
 
 /** Contract: Place. */
 export interface Place extends Span {

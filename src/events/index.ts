@@ -186,7 +186,7 @@ function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: 
   return true;
 }
 
-const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
+const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 /**
  * The event's place: the places stage's choice, unless that place is one of

@@ -67,7 +67,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   return out;
 }
 
-const RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
+const RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
   if (!a) return b;

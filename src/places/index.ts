@@ -452,7 +452,7 @@ function buildContext(doc: PlacesInput, toponyms: Toponym[]): Context {
     if (!top.place.country) continue;
     // A loose spelling match is not evidence of its own country ("Yusufiya" ≠ Morocco's "Youssoufia").
     if (top.loose) continue;
-    if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'region') {
+    if (top.place.kind === 'country' || top.place.kind === 'admin1' || top.place.kind === 'admin2' || top.place.kind === 'region') {
       bump(top.place.country, 1);
       if (top.place.kind === 'country') countryMentions.set(top.place.country, (countryMentions.get(top.place.country) ?? 0) + 1);
       if (top.place.admin1Code) divisions.add(`${top.place.country}|${top.place.admin1Code}`);
@@ -541,7 +541,7 @@ function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }
   const points: Support['points'] = [];
   for (const [name, { cands, probs }] of names) {
     cands.forEach((c, k) => {
-      if (!c.loose && probs[k] >= 0.05 && (c.place.kind === 'city' || c.place.kind === 'site')) {
+      if (!c.loose && probs[k] >= 0.05 && (c.place.kind === 'city' || c.place.kind === 'site' || c.place.kind === 'admin2')) {
         points.push({ name, lat: c.place.lat, lon: c.place.lon, p: probs[k] });
       }
     });
@@ -591,7 +591,7 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
     if (wd > 0.05) s += 1.5 * Math.min(wd, 3);
   }
   // Towns named in one local story lie near each other, across division borders too.
-  if (p.kind === 'city' || p.kind === 'site') {
+  if (p.kind === 'city' || p.kind === 'site' || p.kind === 'admin2') {
     let near = 0;
     for (const q of support.points) {
       if (q.name === name) continue;
