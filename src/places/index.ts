@@ -96,7 +96,7 @@ const COMMON_WORDS = new Set([
   'most', 'many', 'some', 'all', 'any', 'each', 'every', 'other', 'such', 'only', 'just', 'even',
   'green', 'white', 'black', 'red', 'blue', 'brown', 'young', 'long', 'little', 'great', 'grand',
   'second', 'third', 'fourth', 'fifth', 'metro', 'central', 'superior', 'arab', 'duma', 'much',
-  'route', 'highway', 'interstate', 'avenue', 'street', 'road', 'park', 'bridge', 'north', 'south',
+  'route', 'highway', 'interstate', 'avenue', 'street', 'road', 'park', 'bridge', 'north', 'south', 'supreme',
   'east', 'west', 'northern', 'southern', 'eastern', 'western', 'republican', 'democrat', 'democratic',
 ]);
 
@@ -398,6 +398,125 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
   return words;
 }
 
+/**
+ * Words that, right after a town's name, make a name the town's own office, body
+ * or paper ("Athens Police Department", "Paris Public Library", "Dublin City
+ * Council", "Augusta Herald"): nothing named after a person is called so.
+ */
+const MUNICIPAL_WORDS = new Set([
+  'police', 'fire', 'sheriff', "sheriff's", 'sheriff’s', 'city', 'town', 'township', 'village', 'county',
+  'borough', 'municipal', 'public', 'community', 'area', 'regional', 'board', 'council', 'chamber',
+  'district', 'superior', 'circuit', 'parks', 'water', 'planning', 'zoning', 'rescue', 'volunteer',
+  'emergency', 'recreation', 'housing', 'historical', 'downtown', 'transit', 'convention', 'visitors',
+  'herald', 'gazette', 'tribune', 'journal', 'review', 'courier', 'register', 'daily', 'democratic',
+  'republican', 'seniors', 'senior', 'law', 'correctional', 'redevelopment', 'utilities', 'utility',
+]);
+
+/**
+ * Words after a name that may also follow a person's ("Athens High School" but
+ * "Foley Middle School", "Columbia University"): a town only when it is a sizeable one.
+ */
+const NAMED_AFTER_WORDS = new Set([
+  'school', 'schools', 'high', 'middle', 'elementary', 'university', 'college', 'hospital', 'medical',
+  'memorial', 'library', 'state', 'academy', 'health', 'department', 'office', 'court', 'commission', 'committee',
+]);
+
+/** "City of Huntsville", "University of Rochester": a town that closes a name after these words and "of". */
+const OF_PLACE_WORDS = new Set([
+  'city', 'town', 'village', 'township', 'borough', 'county', 'state', 'commonwealth', 'university', 'college', 'port',
+]);
+
+/** Lower-case words after a town's name that make it the place people or bodies belong to ("Madison police", "an Arlington teen"). */
+const LOCAL_NOUNS = new Set([
+  'police', 'council', 'councilor', 'councillor', 'councilman', 'councilwoman', 'mayor', 'officials',
+  'official', 'officers', 'officer', 'firefighters', 'man', 'woman', 'men', 'women', 'teen', 'teens',
+  'boy', 'girl', 'resident', 'residents', 'couple', 'native', 'natives', 'school', 'schools', 'students',
+  'student', 'voters', 'businesses', 'homeowners', 'area', 'city', 'town', 'village', 'township', 'county',
+  'neighborhood', 'neighbourhood', 'church', 'library', 'deputies', 'trustees', 'commissioners',
+  'lawmakers', 'streets', 'roads', 'downtown', 'motorist', 'driver', 'drivers',
+]);
+
+/**
+ * Towns, counties, states and countries named inside an organisation's name:
+ * "Douglas County Sheriff's Office", "Texas Department of Transportation",
+ * "University of Rochester", "Athens Police Department"; and a bare town the
+ * tagger took for an organisation where the words around it say it is a place
+ * ("in Arlington", "Madison police"). A sports club ("Leeds striker", "Leeds
+ * United") stays an organisation: no local-body word, no locative cue.
+ */
+function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<string>): Toponym[] {
+  const { text, tokens } = doc;
+  const out: Toponym[] = [];
+  const surface = (k: number) => text.slice(tokens[k].start, tokens[k].end);
+  for (const e of doc.entities ?? []) {
+    if (e.type !== 'ORG' || e.nominal) continue;
+    const s = doc.sentences[e.sentence];
+    if (!s) continue;
+    let a = s.tokenStart;
+    while (a < s.tokenEnd && tokens[a].end <= e.start) a++;
+    let b = a;
+    while (b < s.tokenEnd && tokens[b].start < e.end) b++;
+    if (a < b && surface(a).toLowerCase() === 'the') a++;
+    if (b <= a) continue;
+    let i = a;
+    while (i < b) {
+      const w = surface(i);
+      const prev = i > a ? surface(i - 1).toLowerCase() : '';
+      // A place opens the name, or follows "of" or a direction inside it ("Association of Western Pennsylvania").
+      const opens = i === a || prev === 'of' || prev === 'the' || prev === '-'
+        || (DIRECTION_WORDS.has(prev) && (i - 1 === a || ['of', 'the'].includes(surface(i - 2).toLowerCase())));
+      if (!opens || !isCapitalised(w) || !isWordToken(w)) { i++; continue; }
+      let found: Toponym | null = null;
+      for (let j = Math.min(b, i + maxPlaceWords()); j > i && !found; j--) {
+        const last = surface(j - 1);
+        if (!isCapitalised(last)) continue;
+        const start = tokens[i].start;
+        const end = tokens[j - 1].end;
+        const name = text.slice(start, end);
+        const folded = foldName(name);
+        // Institutions are no places here ("White House"), nor a region or "America" in a body's name.
+        let cands = usableCandidates(lookupPlace(name), name, false)
+          .filter((c) => !c.loose && c.place.kind !== 'site' && c.place.kind !== 'region');
+        // "Athens City Council": the town is "Athens" (unless a town is called "… City").
+        if (last.toLowerCase() === 'city' && !cands.some((c) => foldName(c.place.name) === folded)) continue;
+        if (folded === 'america') continue;
+        if (cands.length === 0) continue;
+        const words = j - i;
+        if (words === 1 && (COMMON_WORDS.has(folded) || lower.has(name.toLowerCase()) || (countryByDemonym(name) && !countryByName(name)))) continue;
+        if (words === 1 && name.length < 3 && !isAllCaps(name)) continue;
+        const division = cands.some((c) => c.place.kind === 'country' || c.place.kind === 'admin1' || c.place.kind === 'admin2');
+        if (!division) cands = cands.filter((c) => c.place.kind === 'city');
+        if (cands.length === 0) continue;
+        const next = j < b ? surface(j).toLowerCase() : '';
+        const whole = i === a && j === b;
+        let ok: boolean;
+        if (whole) {
+          // The whole "organisation" is a place name: only with words around it that say so.
+          const after = j < s.tokenEnd ? surface(j) : '';
+          const cue = i > s.tokenStart && STRONG_LOCATIVE.has(surface(i - 1).toLowerCase());
+          ok = (cue || (after !== '' && after === after.toLowerCase() && LOCAL_NOUNS.has(after)))
+            && (words > 1 || division || !personWords.has(name.toLowerCase()));
+        } else if (division) {
+          // "Douglas County Sheriff's Office", "Texas Department of …", "New York Public Library".
+          ok = j === b || isCapitalised(surface(j)) || next === 'of' || next === '&' || next === "'s" || next === '’s';
+        } else if (i === a) {
+          // A town's own body ("Athens Police Department"); a school or university only of a sizeable town.
+          const sizeable = cands.some((c) => c.place.population >= BARE_CITY_POPULATION);
+          ok = MUNICIPAL_WORDS.has(next)
+            || (NAMED_AFTER_WORDS.has(next) && sizeable && !personWords.has(name.toLowerCase()) && !/^(?:st|saint)\b/i.test(name));
+        } else {
+          // "City of Huntsville", "University of Rochester" closing the name.
+          ok = j === b && prev === 'of' && i >= a + 2 && OF_PLACE_WORDS.has(surface(i - 2).toLowerCase());
+        }
+        if (!ok) continue;
+        found = { start, end, sentence: e.sentence, tokenStart: i, tokenEnd: j, candidates: cands, strong: true };
+      }
+      if (found) { out.push(found); i = found.tokenEnd; } else i++;
+    }
+  }
+  return out;
+}
+
 /** Toponyms from the entities layer's LOC mentions. */
 function fromEntities(doc: PlacesInput): Toponym[] {
   const out: Toponym[] = [];
@@ -405,7 +524,7 @@ function fromEntities(doc: PlacesInput): Toponym[] {
     if (e.type !== 'LOC' || e.nominal) continue;
     let { start } = e;
     let name = doc.text.slice(e.start, e.end);
-    const article = /^the\s+/i.exec(name);
+    const article = /^(?:the|an?)\s+/i.exec(name);
     if (article) { start += article[0].length; name = name.slice(article[0].length); }
     if (countryByDemonym(name) && !countryByName(name)) continue;
     const cands = usableCandidates(lookupPlace(name), name, false);
@@ -631,6 +750,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const blocked = nonPlaceSpans(doc.entities);
   const personWords = personNameWords(doc, doc.entities);
   const toponyms = fromEntities(doc);
+  for (const t of fromOrgNames(doc, lower, personWords)) if (!toponyms.some((x) => overlaps(x, t))) toponyms.push(t);
   const taken: Span[] = toponyms.map((t) => ({ start: t.start, end: t.end }));
   for (const s of doc.sentences) {
     for (const t of scanSentence(doc, s, blocked, taken, lower, personWords)) {

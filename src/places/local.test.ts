@@ -23,3 +23,22 @@ test('a county shared by many states takes the one its towns are in', () => {
   const found = places('Voters in Washington County approved the school levy. The county seat, Hillsboro, Ore., will see a new library.');
   assert.deepEqual(found.find((p) => p[0] === 'Washington County')?.slice(1), ['Washington County', 'Oregon', 'admin2']);
 });
+
+test('a town, county or state inside the name of its own office or paper is a place', () => {
+  const texts = (t: string) => places(t).map((p) => p[0]);
+  assert.deepEqual(texts('The Athens Police Department arrested a man on Monday in Henderson County, Texas.'), ['Athens', 'Henderson County', 'Texas']);
+  assert.deepEqual(places("Deputies from the Douglas County Sheriff's Office responded to the crash.").map((p) => [p[0], p[3]]), [['Douglas County', 'admin2']]);
+  assert.deepEqual(texts('Crews from the Texas Department of Transportation closed the road.'), ['Texas']);
+  assert.deepEqual(texts('She is a professor of medicine at the University of Rochester.'), ['Rochester']);
+});
+
+test('names after people, clubs and national bodies keep their place words to themselves', () => {
+  const texts = (t: string) => places(t).map((p) => p[0]);
+  assert.deepEqual(texts('Leeds striker Mark Viduka scored twice as Leeds beat Chelsea.'), []);
+  assert.deepEqual(texts('Foley Middle School students raised money for the Jones family.'), []);
+  assert.deepEqual(texts('He cashed the checks at a Bank of America branch.'), []);
+});
+
+test('an article before a town is no part of its name', () => {
+  assert.deepEqual(places('An Arlington teen was killed in a crash early Sunday.').map((p) => p[0]), ['Arlington']);
+});
