@@ -82,7 +82,7 @@ const COMMON_WORDS = new Set([
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
   'sunday', 'president', 'minister', 'king', 'queen', 'prince', 'general', 'university', 'church',
-  'god', 'allah', 'islam', 'christ', 'news', 'post', 'times', 'star', 'mirror', 'globe', 'union',
+  'god', 'allah', 'islam', 'christ', 'jesus', 'news', 'post', 'times', 'star', 'mirror', 'globe', 'union',
   'congress', 'senate', 'parliament', 'court', 'army', 'navy', 'state', 'government', 'republic',
   'party', 'council', 'city', 'county', 'office', 'department', 'ministry', 'mr', 'mrs', 'ms', 'dr',
   'sir', 'gov', 'sen', 'rep', 'st', 'mount', 'lake', 'river', 'island', 'center', 'centre', 'hospital',
@@ -328,7 +328,7 @@ function acceptSingle(
   }
   if (i > s.tokenStart) {
     const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
-    if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
+    if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && !/^(?:a|an|the)$/i.test(prev) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
   }
   if (personWords.has(folded) && !hasLocativeCue(doc, s, i, STRONG_LOCATIVE)) return false;
   const strongKind = cands.some((c) => c.place.kind !== 'city' || c.place.population >= BARE_CITY_POPULATION);
@@ -336,7 +336,7 @@ function acceptSingle(
   const writtenLower = lower.has(folded);
   if (writtenLower && !strongKind) return false;
   if (writtenLower && sentenceInitial) return false;
-  return strongKind || hasLocativeCue(doc, s, i) || followedByPlace(doc, s, j);
+  return strongKind || hasLocativeCue(doc, s, i) || followedByPlace(doc, s, j) || (j < s.tokenEnd && LOCAL_NOUNS.has(text.slice(tokens[j].start, tokens[j].end)));
 }
 
 /** "Alexandria, La." / "Nasiriyah, Iraq": the name is followed by a comma and a place. */
@@ -410,6 +410,8 @@ const MUNICIPAL_WORDS = new Set([
   'emergency', 'recreation', 'housing', 'historical', 'downtown', 'transit', 'convention', 'visitors',
   'herald', 'gazette', 'tribune', 'journal', 'review', 'courier', 'register', 'daily', 'democratic',
   'republican', 'seniors', 'senior', 'law', 'correctional', 'redevelopment', 'utilities', 'utility',
+  'mayor', 'selectman', 'selectmen', 'alderman', 'aldermen', 'councilman', 'councilwoman', 'councilor',
+  'coroner', 'auditor', 'clerk', 'prosecutor', 'pta',
 ]);
 
 /**
@@ -436,6 +438,26 @@ const LOCAL_NOUNS = new Set([
   'lawmakers', 'streets', 'roads', 'downtown', 'motorist', 'driver', 'drivers',
 ]);
 
+/** Capitalised words after a town that still make it the town's ("Athens Mayor Randy Daniel"). */
+const LOCAL_TITLES = new Set(['mayor', 'police', 'council', 'selectman', 'councilman', 'councilwoman', 'aldermen']);
+
+/**
+ * A cue that the name at token i is where someone or something is: "in", "near",
+ * "to", "downtown", or "of"/"from" after a person ("James Tauber of Nelson",
+ * "Alan, 79, from Barton").
+ */
+function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions = true): boolean {
+  if (i <= s.tokenStart) return false;
+  const word = (k: number) => (k >= s.tokenStart ? doc.text.slice(doc.tokens[k].start, doc.tokens[k].end) : '');
+  const prev = word(i - 1).toLowerCase();
+  if (prepositions && (STRONG_LOCATIVE.has(prev) || (prev === 'to' && word(i - 2).toLowerCase() !== 'according') || prev === 'downtown' || prev === 'near')) return true;
+  if (prev !== 'of' && prev !== 'from') return false;
+  const before = word(i - 2);
+  if (before === ',' || /^\d+$/.test(before) || before.toLowerCase() === 'formerly') return true;
+  const at = doc.tokens[i - 2]?.start ?? -1;
+  return (doc.entities ?? []).some((e) => e.type === 'PER' && !e.nominal && e.start <= at && at < e.end);
+}
+
 /**
  * Towns, counties, states and countries named inside an organisation's name:
  * "Douglas County Sheriff's Office", "Texas Department of Transportation",
@@ -449,7 +471,8 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
   const out: Toponym[] = [];
   const surface = (k: number) => text.slice(tokens[k].start, tokens[k].end);
   for (const e of doc.entities ?? []) {
-    if (e.type !== 'ORG' || e.nominal) continue;
+    if ((e.type !== 'ORG' && e.type !== 'PER') || e.nominal) continue;
+    const person = e.type === 'PER';
     const s = doc.sentences[e.sentence];
     if (!s) continue;
     let a = s.tokenStart;
@@ -457,6 +480,14 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
     let b = a;
     while (b < s.tokenEnd && tokens[b].start < e.end) b++;
     if (a < b && surface(a).toLowerCase() === 'the') a++;
+    // "Rep. Wendell Gilliard, D-Charleston": a legislator's party and home town.
+    const party = person ? /^([DRI][-‐])(\p{Lu}[\p{L}.’' -]+)$/u.exec(text.slice(e.start, e.end)) : null;
+    if (party) {
+      const start = e.start + party[1].length;
+      const cands = usableCandidates(lookupPlace(party[2]), party[2], false).filter((c) => !c.loose && c.place.kind === 'city');
+      if (cands.length > 0) out.push({ start, end: e.end, sentence: e.sentence, tokenStart: a, tokenEnd: b, candidates: cands, strong: true });
+      continue;
+    }
     if (b <= a) continue;
     let i = a;
     while (i < b) {
@@ -491,11 +522,19 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
         const whole = i === a && j === b;
         let ok: boolean;
         if (whole) {
-          // The whole "organisation" is a place name: only with words around it that say so.
+          // The whole "organisation" or "person" is a place name: only with words around it that say so.
           const after = j < s.tokenEnd ? surface(j) : '';
-          const cue = i > s.tokenStart && STRONG_LOCATIVE.has(surface(i - 1).toLowerCase());
-          ok = (cue || (after !== '' && after === after.toLowerCase() && LOCAL_NOUNS.has(after)))
-            && (words > 1 || division || !personWords.has(name.toLowerCase()));
+          const sizeable = division || cands.some((c) => c.place.population >= BARE_CITY_POPULATION);
+          // "Shreveport's program", but not "Moore's Ford" (a name of its own).
+          const possessive = /^(?:'s?|’s?)$/.test(after) && !(j + 1 < s.tokenEnd && isCapitalised(surface(j + 1)));
+          // A person is a place only after "in", "near", "at" … or as where someone is from; never "Taylor's".
+          const cue = person ? (STRONG_LOCATIVE.has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
+          ok = cue || (after !== '' && LOCAL_NOUNS.has(after.toLowerCase()) && (after === after.toLowerCase() || LOCAL_TITLES.has(after.toLowerCase())))
+            || (!person && sizeable && possessive);
+          if (person && possessive) ok = false;
+          if (!person && words === 1 && !division && personWords.has(name.toLowerCase())) ok = false;
+        } else if (person) {
+          ok = false;
         } else if (division) {
           // "Douglas County Sheriff's Office", "Texas Department of …", "New York Public Library".
           ok = j === b || isCapitalised(surface(j)) || next === 'of' || next === '&' || next === "'s" || next === '’s';

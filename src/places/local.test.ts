@@ -42,3 +42,13 @@ test('names after people, clubs and national bodies keep their place words to th
 test('an article before a town is no part of its name', () => {
   assert.deepEqual(places('An Arlington teen was killed in a crash early Sunday.').map((p) => p[0]), ['Arlington']);
 });
+
+test('a town the tagger took for a person or a body is a place where the words around it say so', () => {
+  const texts = (t: string) => places(t).map((p) => p[0]);
+  assert.deepEqual(texts('State Sen. Robert Ford, D-Charleston, said he is optimistic.'), ['Charleston']);
+  assert.deepEqual(texts('Daniel Ray Hufstetler, 29, of Roswell was listed in stable condition.'), ['Roswell']);
+  assert.deepEqual(texts('Police said two Hanover police officers responded to the complex.'), ['Hanover']);
+  assert.deepEqual(texts('A Chapin man died early Tuesday in a collision.'), ['Chapin']);
+  assert.deepEqual(texts('The man fled on foot, according to Taylor. Taylor said the man was later caught.'), []);
+  assert.deepEqual(texts("Leeds manager David O'Leary said Leeds would appeal."), []);
+});
