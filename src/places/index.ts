@@ -556,6 +556,33 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
   return out;
 }
 
+/**
+ * A dateline: the town in capitals that opens a report, before a dash or
+ * ", State" ("TORRINGTON — The City Council …", "BOWLING GREEN, Ohio (AP) —").
+ */
+function fromDatelines(doc: PlacesInput): Toponym[] {
+  const { text, tokens } = doc;
+  const out: Toponym[] = [];
+  for (const s of doc.sentences) {
+    const surface = (k: number) => (k < s.tokenEnd ? text.slice(tokens[k].start, tokens[k].end) : '');
+    let j = s.tokenStart;
+    while (j < s.tokenEnd && j - s.tokenStart < 4 && /^\p{Lu}[\p{Lu}.'’-]*$/u.test(surface(j)) && /\p{Lu}{2}/u.test(surface(j))) j++;
+    if (j === s.tokenStart) continue;
+    const after = surface(j);
+    if (!/^(?:—|–|-|--|,)$/.test(after)) continue;
+    const start = tokens[s.tokenStart].start;
+    const end = tokens[j - 1].end;
+    const name = text.slice(start, end);
+    const cands = usableCandidates(lookupPlace(name), name, false)
+      .filter((c) => !c.loose && !c.acronym && (c.place.kind === 'city' || c.place.kind === 'admin2'));
+    if (cands.length === 0 || COMMON_WORDS.has(name.toLowerCase())) continue;
+    // ", State" must name a division or country; a dash needs nothing more.
+    if (after === ',' && !containerAfter(doc, s, j)) continue;
+    out.push({ start, end, sentence: s.index, tokenStart: s.tokenStart, tokenEnd: j, candidates: cands, strong: true });
+  }
+  return out;
+}
+
 /** Toponyms from the entities layer's LOC mentions. */
 function fromEntities(doc: PlacesInput): Toponym[] {
   const out: Toponym[] = [];
@@ -788,7 +815,9 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const lower = lowerCaseWords(doc.text);
   const blocked = nonPlaceSpans(doc.entities);
   const personWords = personNameWords(doc, doc.entities);
-  const toponyms = fromEntities(doc);
+  // A dateline names a town even where the tagger read a state ("NEW YORK —").
+  const datelines = fromDatelines(doc);
+  const toponyms = [...datelines, ...fromEntities(doc).filter((t) => !datelines.some((d) => overlaps(d, t)))];
   for (const t of fromOrgNames(doc, lower, personWords)) if (!toponyms.some((x) => overlaps(x, t))) toponyms.push(t);
   const taken: Span[] = toponyms.map((t) => ({ start: t.start, end: t.end }));
   for (const s of doc.sentences) {

@@ -52,3 +52,9 @@ test('a town the tagger took for a person or a body is a place where the words a
   assert.deepEqual(texts('The man fled on foot, according to Taylor. Taylor said the man was later caught.'), []);
   assert.deepEqual(texts("Leeds manager David O'Leary said Leeds would appeal."), []);
 });
+
+test('the town in capitals that opens a report is a place', () => {
+  assert.deepEqual(places('Bingham to offer plan to combat drugs. TORRINGTON — Mayor Ryan Bingham will hold a press conference.').map((p) => [p[0], p[2]]), [['TORRINGTON', 'Connecticut']]);
+  assert.deepEqual(places('BOWLING GREEN, Ohio (AP) — Students at the university voted on Monday.').map((p) => p[1]), ['Bowling Green', 'Ohio']);
+  assert.deepEqual(places('FAIR — The county fair opens on Friday.'), []);
+});
