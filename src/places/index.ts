@@ -529,7 +529,9 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
           const possessive = /^(?:'s?|’s?)$/.test(after) && !(j + 1 < s.tokenEnd && isCapitalised(surface(j + 1)));
           // A person is a place only after "in", "near", "at" … or as where someone is from; never "Taylor's".
           const cue = person ? (STRONG_LOCATIVE.has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
-          ok = cue || (after !== '' && LOCAL_NOUNS.has(after.toLowerCase()) && (after === after.toLowerCase() || LOCAL_TITLES.has(after.toLowerCase())))
+          // A county's full name is its own ("Walker County Judge Danny Pierce").
+          const county = cands.some((c) => c.place.kind === 'admin2');
+          ok = cue || county || (after !== '' && LOCAL_NOUNS.has(after.toLowerCase()) && (after === after.toLowerCase() || LOCAL_TITLES.has(after.toLowerCase())))
             || (!person && sizeable && possessive);
           if (person && possessive) ok = false;
           if (!person && words === 1 && !division && personWords.has(name.toLowerCase())) ok = false;
@@ -703,7 +705,7 @@ interface Support {
   own: Map<string, { countries: Map<string, number>; divisions: Map<string, number> }>;
   mainCountry: string | null;
   /** Towns and sites each name may be, with their probabilities: for nearness. */
-  points: { name: string; lat: number; lon: number; p: number }[];
+  points: { name: string; lat: number; lon: number; p: number; county: boolean }[];
 }
 
 function add(map: Map<string, number>, key: string, w: number): void {
@@ -727,7 +729,7 @@ function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }
   for (const [name, { cands, probs }] of names) {
     cands.forEach((c, k) => {
       if (!c.loose && probs[k] >= 0.05 && (c.place.kind === 'city' || c.place.kind === 'site' || c.place.kind === 'admin2')) {
-        points.push({ name, lat: c.place.lat, lon: c.place.lon, p: probs[k] });
+        points.push({ name, lat: c.place.lat, lon: c.place.lon, p: probs[k], county: c.place.kind === 'admin2' });
       }
     });
     const mine = { countries: new Map<string, number>(), divisions: new Map<string, number>() };
@@ -751,6 +753,9 @@ function buildSupport(names: Map<string, { cands: Candidate[]; probs: number[] }
 /** Places within this distance of another place the article names count as near it. */
 const NEAR_KM = 200;
 const NEAR_WEIGHT = 1;
+/** A town this close to a county's centre lies in or beside it; the pair counts this much more. */
+const COUNTY_KM = 40;
+const COUNTY_WEIGHT = 2;
 
 /** Great-circle distance in km (equirectangular: exact enough at these distances). */
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -782,6 +787,8 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
       if (q.name === name) continue;
       const km = distanceKm(p.lat, p.lon, q.lat, q.lon);
       if (km < NEAR_KM) near += q.p * (km < NEAR_KM / 2 ? 1 : 2 - (2 * km) / NEAR_KM);
+      // A town inside a county the article names ("Huntsville" and "Walker County"): the county's centre is close.
+      if (km < COUNTY_KM && (q.county !== (p.kind === 'admin2'))) near += COUNTY_WEIGHT * Math.max(q.p, 0.5);
     }
     s += NEAR_WEIGHT * Math.min(near, 3);
   }
