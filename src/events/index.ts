@@ -11,7 +11,7 @@ import { defaultLexicon } from '../entities/default-lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
-import { eventPlace } from '../places/event-place.js';
+import { eventPlace, PRECISION_RANK } from '../places/event-place.js';
 import { countryByName, countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
@@ -186,7 +186,6 @@ function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: 
   return true;
 }
 
-const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 /**
  * The event's place: the places stage's choice, unless that place is one of

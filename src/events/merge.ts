@@ -6,6 +6,7 @@
  * keeping the more specific CAMEO code and both evidence spans' trigger (the first).
  */
 import type { CodedEvent } from '../doc/types.js';
+import { PRECISION_RANK } from '../places/event-place.js';
 
 export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   const out: CodedEvent[] = [];
@@ -67,12 +68,11 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   return out;
 }
 
-const RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
   if (!a) return b;
   if (!b) return a;
-  return RANK[b.precision] < RANK[a.precision] ? b : a;
+  return PRECISION_RANK[b.precision] < PRECISION_RANK[a.precision] ? b : a;
 }
 
 /** The more specific CAMEO code of two: longer, then not a root's generic "…0". */

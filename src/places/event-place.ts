@@ -95,7 +95,8 @@ function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean 
  */
 /** What may stand between a place and a more specific one inside it: "Iraq's southern province of ". */
 const POSSESSIVE_GAP = /^(?:(?:'s|’s)(?:\s+\p{Ll}+){0,4}(?:\s+of)?\s*|\s*,\s*(?:the\s+)?)$|^(?:'s|’s)\s+$/u;
-const RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
+/** How fine a place is, finest first: a site, a town, a county, a province, a region, a country. */
+export const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
 function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention {
   let current = chosen;
@@ -103,7 +104,7 @@ function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention 
     const next = doc.places.find((p) => p.sentence === current.sentence && p.start > current.end
       && POSSESSIVE_GAP.test(doc.text.slice(current.end, p.start))
       && (p.country === current.country || current.country === null)
-      && RANK[p.precision] < RANK[current.precision]);
+      && PRECISION_RANK[p.precision] < PRECISION_RANK[current.precision]);
     if (!next) return current;
     current = next;
   }
