@@ -243,7 +243,11 @@ function cityPlace(g: Gazetteer, i: number): GazetteerPlace {
 function cityCandidates(g: Gazetteer, slot: number | number[] | undefined, loose: boolean): Candidate[] {
   if (slot === undefined) return [];
   const ids = typeof slot === 'number' ? [slot] : slot;
-  return ids.map((i) => ({ place: cityPlace(g, i), abbreviation: false, loose, acronym: false }));
+  // A loop, not map: optimised code makes map's result a holey array, and callers that
+  // then meet both kinds of array are deoptimised and compiled again.
+  const out: Candidate[] = [];
+  for (const i of ids) out.push({ place: cityPlace(g, i), abbreviation: false, loose, acronym: false });
+  return out;
 }
 
 function theGazetteer(): Gazetteer {
