@@ -13,7 +13,7 @@
  */
 import { lookupPlace } from '../../places/gazetteer.js';
 import { countryByDemonym, countryByName } from '../../places/countries.js';
-import { actorsByName, givenName, honorific, nameParticle, orgWord, roleWord } from '../../actors/knowledge.js';
+import { actorsByName, orgWord, personNameKinds, roleWord } from '../../actors/knowledge.js';
 import { hashString, mix } from './hash.js';
 import { kindWord } from './definitions.js';
 
@@ -53,20 +53,23 @@ class RunCache<T> {
     this.mask = (1 << bits) - 1;
   }
 
-  get(a: number, b: number, make: () => string, compute: (k: string) => T): T {
+  /** The value stored for run (a, b), or undefined. */
+  get(a: number, b: number): T | undefined {
     const slot = (a ^ (b >>> 7)) & this.mask;
     const v = this.values[slot];
-    if (v !== undefined && this.a[slot] === a && this.b[slot] === b) return v;
-    const fresh = compute(make());
+    return v !== undefined && this.a[slot] === a && this.b[slot] === b ? v : undefined;
+  }
+
+  set(a: number, b: number, value: T): void {
+    const slot = (a ^ (b >>> 7)) & this.mask;
     this.a[slot] = a;
     this.b[slot] = b;
-    this.values[slot] = fresh;
-    return fresh;
+    this.values[slot] = value;
   }
 }
 
 const roleCache = new RunCache<string>(14);
-const spanCache = new RunCache<string[]>(16);
+const spanCache = new RunCache<readonly SpanFact[]>(16);
 
 /** Two independent 32-bit hashes of a run of words, from per-word hash pairs. */
 let runB = 0;
@@ -96,9 +99,11 @@ const INSIDE = 2;
 function wordFacts(word: string): string[] {
   const out: string[] = [];
   if (!/\p{L}/u.test(word)) return out;
-  if (givenName(word)) out.push('given');
-  if (honorific(word)) out.push('hon');
-  if (nameParticle(word)) out.push('part');
+  // One lookup for the three person-name lists (givenName, honorific, nameParticle).
+  const person = personNameKinds(word);
+  if (person.has('given')) out.push('given');
+  if (person.has('honorific')) out.push('hon');
+  if (person.has('particle')) out.push('part');
   const ow = orgWord(word);
   if (ow) out.push('ow=' + ow);
   const kind = kindWord(word);
@@ -144,6 +149,37 @@ function spanFacts(name: string): string[] {
   return out;
 }
 
+/** Dictionaries a name can come from, by the first three letters of the fact ("gzP", "gzC", "gzA"). */
+const SOURCES = ['gzP', 'gzC', 'gzA'];
+
+/**
+ * One fact of `spanFacts` with the keys it gives the words of a name, made
+ * once per name so that tagging a known name builds no strings.
+ */
+interface SpanFact {
+  /** Index in SOURCES. */
+  source: number;
+  begin: number;
+  inside: number;
+  /** Key of the name's length (2, or 3 for longer) from this source, at index 2 and 3. */
+  length: number[];
+}
+
+function spanFactKeys(name: string): SpanFact[] {
+  // Built with push, not map: see index.ts on why arrays here stay packed.
+  const out: SpanFact[] = [];
+  for (const f of spanFacts(name)) {
+    const src = f.slice(0, 3);
+    const len2 = src + 'len2';
+    const len3 = src + 'len3';
+    out.push({
+      source: SOURCES.indexOf(src), begin: positionKey(f, BEGIN), inside: positionKey(f, INSIDE),
+      length: [0, 0, named(factKey(len2), len2), named(factKey(len3), len3)],
+    });
+  }
+  return out;
+}
+
 const MAX_SPAN = 5;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'do', 'dos', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'on', 'upon', '&', '-', "'s"]);
 
@@ -184,7 +220,12 @@ export function lexiconFeatures(words: readonly string[], lower: readonly string
 
 /** Keys of the single-word facts of a word (given name, honorific …), cached per spelling. */
 export function ownFacts(word: string): number[] {
-  return cached(wordCache, word, (w) => wordFacts(w).map((f) => named(factKey(f), f)));
+  return cached(wordCache, word, (w) => {
+    // Built with push, not map: see index.ts on why arrays here stay packed.
+    const keys: number[] = [];
+    for (const f of wordFacts(w)) keys.push(named(factKey(f), f));
+    return keys;
+  });
 }
 
 const NONE: readonly number[] = [];
@@ -197,12 +238,31 @@ const RUN_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'des', 'la'
 /** Words capitalised only because they open a sentence: no run starts with them. */
 const OPENERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'as', 'by', 'to', 'from', 'with', 'after', 'before', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'if', 'when', 'while']);
 const RUN_POS = ['B', 'I', 'L'];
-const runFactKeys = new Map<string, number>();
+/** Per run-head kind, the keys of "rh=KIND:B", ":I" and ":L". */
+const runFactKeys = new Map<string, number[]>();
 
-function runFact(fact: string): number {
-  let k = runFactKeys.get(fact);
-  if (k === undefined) { k = named(factKey(fact), fact); runFactKeys.set(fact, k); }
-  return k;
+function runFacts(kind: string): number[] {
+  let keys = runFactKeys.get(kind);
+  if (keys === undefined) {
+    // Built with push, not map: see index.ts on why arrays here stay packed.
+    keys = [];
+    for (const pos of RUN_POS) { const fact = 'rh=' + kind + ':' + pos; keys.push(named(factKey(fact), fact)); }
+    runFactKeys.set(kind, keys);
+  }
+  return keys;
+}
+
+const runKindCache = new Map<string, string>();
+
+/** The kind a run's last word gives the run: an organisation head word's, else a kind noun's, else "none". */
+function runKind(word: string): string {
+  return cached(runKindCache, word, (w) => orgWord(w) ?? kindOf(w) ?? 'none');
+}
+
+/** Append a key to word k's list in `feats`, giving the word its own list on its first key. */
+function addFact(feats: (readonly number[])[], k: number, key: number): void {
+  if (feats[k] === NONE) feats[k] = [key];
+  else (feats[k] as number[]).push(key);
 }
 
 /**
@@ -213,8 +273,7 @@ function runFact(fact: string): number {
  * the name ends in "Park" before the tagger has to choose its type.
  */
 function runFeatures(
-  words: readonly string[], lower: readonly string[], caps: readonly boolean[], lh: Int32Array,
-  push: (k: number, key: number) => void,
+  words: readonly string[], lower: readonly string[], caps: Uint8Array, lh: Int32Array, feats: (readonly number[])[],
 ): void {
   const n = words.length;
   for (let i = 0; i < n;) {
@@ -231,12 +290,11 @@ function runFeatures(
     }
     const len = last - i + 1;
     if (len >= 2 && len <= MAX_RUN) {
-      const kind = orgWord(words[last]) ?? kindOf(words[last]) ?? 'none';
-      const lastForm = lh[last];
+      const facts = runFacts(runKind(words[last]));
+      const lastForm = mix(RUN_LAST, lh[last]);
       for (let k = i; k <= last; k++) {
-        const pos = RUN_POS[k === i ? 0 : k === last ? 2 : 1];
-        push(k, runFact('rh=' + kind + ':' + pos));
-        if (k < last) push(k, mix(mix(RUN_LAST, lastForm), k === i ? 1 : 2));
+        addFact(feats, k, facts[k === i ? 0 : k === last ? 2 : 1]);
+        if (k < last) addFact(feats, k, mix(lastForm, k === i ? 1 : 2));
       }
     }
     i = Math.max(j, last + 1);
@@ -249,6 +307,22 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
   return [own.map((o, i) => (extra[i].length > 0 ? [...o, ...extra[i]] : o)), own];
 }
 
+/** Keys of "role-1=TYPE" and "role-2=TYPE" per role type. */
+const roleFactKeys = new Map<string, number>();
+
+function roleFact(fact: string): number {
+  let k = roleFactKeys.get(fact);
+  if (k === undefined) { k = named(factKey(fact), fact); roleFactKeys.set(fact, k); }
+  return k;
+}
+
+/** Work arrays of `lexiconExtras`, kept between sentences and grown as needed. */
+let capsOf = new Uint8Array(256);
+let hashOf = new Int32Array(256);
+let hash2Of = new Int32Array(256);
+let lowerHashOf = new Int32Array(256);
+let lowerHash2Of = new Int32Array(256);
+
 /**
  * The knowledge features of each word that depend on its neighbours: a role
  * word before it, and the dictionary names that cover it. (Its own facts are
@@ -257,19 +331,23 @@ export function lexiconKeys(words: readonly string[], lower: readonly string[]):
 export function lexiconExtras(words: readonly string[], lower: readonly string[]): (readonly number[])[] {
   const n = words.length;
   const feats: (readonly number[])[] = new Array(n).fill(NONE);
-  const caps: boolean[] = [];
+  if (capsOf.length < n) {
+    const size = Math.max(n, 2 * capsOf.length);
+    capsOf = new Uint8Array(size);
+    hashOf = new Int32Array(size);
+    hash2Of = new Int32Array(size);
+    lowerHashOf = new Int32Array(size);
+    lowerHash2Of = new Int32Array(size);
+  }
+  const caps = capsOf;
   let any = false;
-  for (let i = 0; i < n; i++) { const c = isCapitalised(words[i]); caps.push(c); any ||= c; }
+  for (let i = 0; i < n; i++) { const c = isCapitalised(words[i]); caps[i] = c ? 1 : 0; any ||= c; }
   if (!any) return feats;
-  const push = (k: number, key: number): void => {
-    if (feats[k] === NONE) feats[k] = [];
-    (feats[k] as number[]).push(key);
-  };
   // Hashes of each word as written and in lower case (two chains each): run keys.
-  const h = new Int32Array(n);
-  const h2 = new Int32Array(n);
-  const lh = new Int32Array(n);
-  const lh2 = new Int32Array(n);
+  const h = hashOf;
+  const h2 = hash2Of;
+  const lh = lowerHashOf;
+  const lh2 = lowerHash2Of;
   for (let i = 0; i < n; i++) {
     h[i] = hashString(words[i]);
     h2[i] = mix(h[i], words[i].length);
@@ -280,16 +358,25 @@ export function lexiconExtras(words: readonly string[], lower: readonly string[]
   // Only before capitalised words, where a name may start: elsewhere it would not matter.
   for (let i = 1; i < n; i++) {
     if (!caps[i]) continue;
-    const r1 = roleCache.get(runKey(lh, lh2, i - 1, i - 1), runB, () => lower[i - 1], roleOf);
-    if (r1) push(i, named(factKey('role-1=' + r1), 'role-1=' + r1));
+    const a1 = runKey(lh, lh2, i - 1, i - 1);
+    const b1 = runB;
+    let r1 = roleCache.get(a1, b1);
+    if (r1 === undefined) { r1 = roleOf(lower[i - 1]); roleCache.set(a1, b1, r1); }
+    if (r1) addFact(feats, i, roleFact('role-1=' + r1));
     if (i >= 2) {
-      const r2 = roleCache.get(runKey(lh, lh2, i - 2, i - 1), runB, () => lower[i - 2] + ' ' + lower[i - 1], roleOf);
-      if (r2) push(i, named(factKey('role-2=' + r2), 'role-2=' + r2));
+      const a2 = runKey(lh, lh2, i - 2, i - 1);
+      const b2 = runB;
+      let r2 = roleCache.get(a2, b2);
+      if (r2 === undefined) { r2 = roleOf(lower[i - 2] + ' ' + lower[i - 1]); roleCache.set(a2, b2, r2); }
+      if (r2) addFact(feats, i, roleFact('role-2=' + r2));
     }
   }
-  runFeatures(words, lower, caps, lh, push);
-  // Longest dictionary names covering capitalised stretches, per source.
-  const covered = new Map<string, number>();
+  runFeatures(words, lower, caps, lh, feats);
+  // Longest dictionary names covering capitalised stretches, per source: the last word each
+  // source has marked so far (-1: none).
+  let coveredP = -1;
+  let coveredC = -1;
+  let coveredA = -1;
   for (let i = 0; i < n; i++) {
     if (!caps[i]) continue;
     // A name runs over capitalised words and a few small words ("Bank of England").
@@ -299,18 +386,21 @@ export function lexiconExtras(words: readonly string[], lower: readonly string[]
     for (let len = reach - i + 1; len >= 1; len--) {
       const last = i + len - 1;
       if (!caps[last]) continue;
-      const facts = spanCache.get(runKey(h, h2, i, last), runB, () => words.slice(i, last + 1).join(' '), spanFacts);
-      for (const f of facts) {
-        const src = f.slice(0, 3);
+      const a = runKey(h, h2, i, last);
+      const b = runB;
+      let facts = spanCache.get(a, b);
+      if (facts === undefined) { facts = spanFactKeys(words.slice(i, last + 1).join(' ')); spanCache.set(a, b, facts); }
+      for (let f = 0; f < facts.length; f++) {
+        const fact = facts[f];
         // Each source marks a word only from its longest name starting earliest.
-        if ((covered.get(src) ?? -1) >= i) continue;
-        covered.set(src, last);
-        push(i, positionKey(f, BEGIN));
-        const inside = positionKey(f, INSIDE);
-        for (let k = i + 1; k <= last; k++) push(k, inside);
+        const covered = fact.source === 0 ? coveredP : fact.source === 1 ? coveredC : coveredA;
+        if (covered >= i) continue;
+        if (fact.source === 0) coveredP = last; else if (fact.source === 1) coveredC = last; else coveredA = last;
+        addFact(feats, i, fact.begin);
+        for (let k = i + 1; k <= last; k++) addFact(feats, k, fact.inside);
         if (len > 1) {
-          const lenFact = src + 'len' + Math.min(len, 3);
-          for (let k = i; k <= last; k++) push(k, named(factKey(lenFact), lenFact));
+          const lenKey = fact.length[Math.min(len, 3)];
+          for (let k = i; k <= last; k++) addFact(feats, k, lenKey);
         }
       }
     }

@@ -54,6 +54,9 @@ export function toBio(tags: readonly string[]): string[] {
   return out;
 }
 
+/** The type of each tag of TAGS ("B-PER" → "PER"), so that spans take no new strings. */
+const TYPE_OF_TAG: ReadonlyMap<string, string> = new Map(TAGS.filter((t) => t !== 'O').map((t) => [t, t.slice(2)]));
+
 /**
  * Entity spans from BIO tags, conlleval style: an I- after O or after another
  * type starts a new entity, so every non-O run is one span.
@@ -64,7 +67,7 @@ export function spansFromTags(tags: readonly string[]): WordSpan[] {
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i];
     if (t === 'O') { open = null; continue; }
-    const type = t.slice(2) as EntityKind;
+    const type = (TYPE_OF_TAG.get(t) ?? t.slice(2)) as EntityKind;
     if (t[0] === 'B' || !open || open.type !== type) {
       open = { first: i, last: i, type };
       spans.push(open);
