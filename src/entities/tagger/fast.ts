@@ -17,8 +17,8 @@
  * documents does not grow without end.
  */
 import {
-  BoundedCache, HISTORY_FEATURES, historyKeys, localKeys, MAX_PAIR_KEYS, neighbourKeys, pairKeys, ROLES,
-  sentenceContext, wordInfo, type PreparedSentence, type SentenceContext, type WordInfo,
+  BoundedCache, HISTORY_FEATURES, historyKeys, localKeys, makeWordInfo, MAX_PAIR_KEYS, neighbourKeys, pairKeys, ROLES,
+  sentenceContext, tagShapeKey, tagWordKey, type PreparedSentence, type SentenceContext, type WordInfo,
 } from './features.js';
 import type { TaggerModel } from './model.js';
 import { allowedAfter, TAG_COUNT } from './tags.js';
@@ -88,24 +88,20 @@ export class FastTagger {
   private entry(word: string): { info: WordInfo; vector: Int32Array } {
     const known = this.cache.get(word);
     if (known !== undefined) return known;
-    const info = wordInfo(word);
+    // This cache keeps the word's info with its vector, so features.ts's own cache is not needed.
+    const info = makeWordInfo(word);
     const e = new Int32Array(ENTRY);
     const opts = this.model.header.options;
     const keys = this.keys;
     keys.length = 0;
     localKeys(word, info, opts, keys);
     this.addKeys(keys, e, LOCAL);
-    ROLES.forEach((role, r) => {
+    for (let r = 0; r < ROLES.length; r++) {
       keys.length = 0;
-      neighbourKeys(role, word, info, opts, keys);
+      neighbourKeys(ROLES[r], word, info, opts, keys);
       this.addKeys(keys, e, ROLE_AT[r]);
-    });
-    this.fake.forms[0] = info.form;
-    this.fake.shapes[0] = info.short;
-    for (let t1 = -1; t1 < C; t1++) {
-      historyKeys(this.fake, 0, t1, -1, this.history);
-      this.addKey(this.history[2], e, T1W + (t1 + 1) * C);
     }
+    for (let t1 = -1; t1 < C; t1++) this.addKey(tagWordKey(t1, info.form), e, T1W + (t1 + 1) * C);
     const entry = { info, vector: e };
     this.cache.set(word, entry);
     return entry;
@@ -115,11 +111,7 @@ export class FastTagger {
     let v = this.shapeHistory.get(shape);
     if (v !== undefined) return v;
     v = new Int32Array((C + 1) * C);
-    this.fake.shapes[0] = shape;
-    for (let t1 = -1; t1 < C; t1++) {
-      historyKeys(this.fake, 0, t1, -1, this.history);
-      this.addKey(this.history[3], v, (t1 + 1) * C);
-    }
+    for (let t1 = -1; t1 < C; t1++) this.addKey(tagShapeKey(t1, shape), v, (t1 + 1) * C);
     if (this.shapeHistory.size < 100_000) this.shapeHistory.set(shape, v);
     return v;
   }

@@ -18,6 +18,7 @@ import { lexiconExtras, ownFacts } from './lexicon-features.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
 import { CASE_UNKNOWN, type CaseTable } from './case-stats.js';
 import { clusterOf, type ClusterTable } from './clusters.js';
+import { TAG_COUNT } from './tags.js';
 
 /** A sentence prepared for tagging: per word the form and shape keys, and static features. */
 export interface PreparedSentence {
@@ -140,7 +141,12 @@ const wordInfos = new BoundedCache<WordInfo>(WORD_CACHE_LIMIT);
 
 export function wordInfo(word: string): WordInfo {
   let info = wordInfos.get(word);
-  if (info !== undefined) return info;
+  if (info === undefined) { info = makeWordInfo(word); wordInfos.set(word, info); }
+  return info;
+}
+
+/** A word's WordInfo, made afresh (wordInfo caches it; the fast tagger keeps its own cache). */
+export function makeWordInfo(word: string): WordInfo {
   const lw = word.toLowerCase();
   const [f, s, digit] = shapeHashes(word);
   // Numbers are known by shape, so "1996" and "2023" share weights.
@@ -160,9 +166,7 @@ export function wordInfo(word: string): WordInfo {
     keys.push(mix(T_HYPHEN_HEAD, hashString(head)), mix(T_HYPHEN_LAST, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
     if (ARABIC_PARTICLE.has(head)) keys.push(T_ARABIC);
   }
-  info = { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes: Int32Array.from(keys), cls: CASE_UNKNOWN, clsTable: null };
-  wordInfos.set(word, info);
-  return info;
+  return { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes: Int32Array.from(keys), cls: CASE_UNKNOWN, clsTable: null };
 }
 
 const clusterCaches = new WeakMap<ClusterTable, BoundedCache<Int32Array>>();
@@ -329,15 +333,30 @@ export function prepareSentence(
   return { words, forms: s.forms, shapes: s.shapes, staticFeatures };
 }
 
+/** Per previous tag + 1: the template hash of the tag alone, and mixed for the tag-and-word and tag-and-shape features. */
+const TAG_KEYS = Array.from({ length: TAG_COUNT + 1 }, (_, t) => mix(T_T1, t));
+const TAG_WORD_KEYS = Array.from({ length: TAG_COUNT + 1 }, (_, t) => mix(T_T1W, t));
+const TAG_SHAPE_KEYS = Array.from({ length: TAG_COUNT + 1 }, (_, t) => mix(T_T1SS, t));
+
+/** Key of the feature of previous tag t1 (-1: sentence start) with the word form `form`. */
+export function tagWordKey(t1: number, form: number): number {
+  return mix(TAG_WORD_KEYS[t1 + 1], form);
+}
+
+/** Key of the feature of previous tag t1 with the short shape `shape`. */
+export function tagShapeKey(t1: number, shape: number): number {
+  return mix(TAG_SHAPE_KEYS[t1 + 1], shape);
+}
+
 /**
  * Keys of the features of the tags already chosen to the left of word i, into
  * `out` (length 4). Tags are indices into TAGS; -1 stands for the sentence start.
  */
 export function historyKeys(s: PreparedSentence, i: number, t1: number, t2: number, out: Int32Array): Int32Array {
-  out[0] = mix(T_T1, t1 + 1);
+  out[0] = TAG_KEYS[t1 + 1];
   out[1] = mix(mix(T_T2T1, t2 + 1), t1 + 1);
-  out[2] = mix(mix(T_T1W, t1 + 1), s.forms[i]);
-  out[3] = mix(mix(T_T1SS, t1 + 1), s.shapes[i]);
+  out[2] = tagWordKey(t1, s.forms[i]);
+  out[3] = tagShapeKey(t1, s.shapes[i]);
   return out;
 }
 
