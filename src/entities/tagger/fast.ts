@@ -11,7 +11,8 @@
  * integers, so a word seen before costs a few vector additions instead of
  * forty hash lookups; only the features of word pairs and positions
  * (pairKeys) are looked up per token. The history features are vectors too:
- * per previous two tags, and per word type and previous tag.
+ * per previous two tags, and per word type and previous tag (the tag with the
+ * word's form and with its shape, added into the word's vector).
  *
  * The cache is bounded (features.ts `BoundedCache`), so a long run over many
  * documents does not grow without end.
@@ -25,7 +26,10 @@ import { allowedAfter, TAG_COUNT } from './tags.js';
 import { viterbiDecode } from './viterbi.js';
 
 const C = TAG_COUNT;
-/** Layout of a word's vector: local, then roles -2, -1, +1, +2, then tag-and-word per previous tag (-1…8). */
+/**
+ * Layout of a word's vector: local, then roles -2, -1, +1, +2, then per previous tag (-1…8) the
+ * tag-and-word and tag-and-shape weights together (both depend on the word type alone).
+ */
 const LOCAL = 0;
 const ROLE_AT = [C, 2 * C, 3 * C, 4 * C];
 const T1W = 5 * C;
@@ -51,6 +55,8 @@ export class FastTagger {
   private readonly history = new Int32Array(HISTORY_FEATURES);
   /** Scores per word and previous tag for exact decoding, kept between sentences. */
   private local = new Int32Array(0);
+  /** One word's scores before tag history (contextScores). */
+  private readonly base = new Int32Array(C);
   private readonly fake: PreparedSentence = { words: [''], forms: new Int32Array(1), shapes: new Int32Array(1), staticFeatures: [] };
 
   constructor(readonly model: TaggerModel) {
@@ -102,6 +108,8 @@ export class FastTagger {
       this.addKeys(keys, e, ROLE_AT[r]);
     }
     for (let t1 = -1; t1 < C; t1++) this.addKey(tagWordKey(t1, info.form), e, T1W + (t1 + 1) * C);
+    const shape = this.shapeVector(info.short);
+    for (let k = 0; k < (C + 1) * C; k++) e[T1W + k] += shape[k];
     const entry = { info, vector: e };
     this.cache.set(word, entry);
     return entry;
@@ -153,18 +161,17 @@ export class FastTagger {
     const n = words.length;
     if (n === 0) return [];
     const { entries, s } = this.prepare(words);
-    const base = new Int32Array(C);
+    const base = this.base;
     const SC = (C + 1) * C;
     if (this.local.length < n * SC) this.local = new Int32Array(Math.max(n * SC, 2 * this.local.length));
     const local = this.local;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
       this.contextScores(entries, s, i, base);
-      const sv = this.shapeVector(s.shapes[i]);
       const li = i * SC;
       for (let o = 0; o < SC; o += C) {
         const tw = T1W + o;
-        for (let j = 0; j < C; j++) local[li + o + j] = base[j] + e[tw + j] + sv[o + j];
+        for (let j = 0; j < C; j++) local[li + o + j] = base[j] + e[tw + j];
       }
     }
     return viterbiDecode(n, C, local, this.tagHistory);
@@ -175,7 +182,7 @@ export class FastTagger {
     if (n === 0) return [];
     const { entries, s } = this.prepare(words);
     const tags: number[] = new Array(n);
-    const scores = new Int32Array(C);
+    const scores = this.base;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
       this.contextScores(entries, s, i, scores);
@@ -183,13 +190,11 @@ export class FastTagger {
       const t2 = i >= 2 ? tags[i - 2] : -1;
       const th = ((t2 + 1) * (C + 1) + t1 + 1) * C;
       const tw = T1W + (t1 + 1) * C;
-      const sv = this.shapeVector(s.shapes[i]);
-      const ts = (t1 + 1) * C;
       let best = 0;
       let bestScore = -Infinity;
       const allowed = (t1 + 1) * C;
       for (let j = 0; j < C; j++) {
-        const v = scores[j] + this.tagHistory[th + j] + e[tw + j] + sv[ts + j];
+        const v = scores[j] + this.tagHistory[th + j] + e[tw + j];
         if (ALLOWED[allowed + j] && v > bestScore) { bestScore = v; best = j; }
       }
       tags[i] = best;
