@@ -14,7 +14,7 @@
  * word (and the single-word ones of its neighbours).
  */
 import { hashString, hashStep, HASH_START, mix } from './hash.js';
-import { lexiconExtras, ownFacts } from './lexicon-features.js';
+import { lexiconExtrasOf, ownFacts } from './lexicon-features.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
 import { CASE_UNKNOWN, type CaseTable } from './case-stats.js';
 import { clusterOf, type ClusterTable } from './clusters.js';
@@ -97,6 +97,9 @@ export interface WordInfo {
   full: number;
   short: number;
   caps: boolean;
+  /** hashString of the word as written and in lower case (the knowledge features' run keys). */
+  hash: number;
+  lowerHash: number;
   /** Prefix and suffix feature keys, then the hyphen-part keys. */
   affixes: Int32Array;
   /** The case class of the word in `clsTable` (computed on first use per table). */
@@ -149,8 +152,9 @@ export function wordInfo(word: string): WordInfo {
 export function makeWordInfo(word: string): WordInfo {
   const lw = word.toLowerCase();
   const [f, s, digit] = shapeHashes(word);
+  const lowerHash = hashString(lw);
   // Numbers are known by shape, so "1996" and "2023" share weights.
-  const form = !digit ? hashString(lw) : /^\d{4}$/.test(lw) ? T_YEAR : mix(T_DIGITS, s);
+  const form = !digit ? lowerHash : /^\d{4}$/.test(lw) ? T_YEAR : mix(T_DIGITS, s);
   const m = Math.min(4, lw.length);
   const keys: number[] = [];
   let p = HASH_START;
@@ -166,7 +170,7 @@ export function makeWordInfo(word: string): WordInfo {
     keys.push(mix(T_HYPHEN_HEAD, hashString(head)), mix(T_HYPHEN_LAST, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
     if (ARABIC_PARTICLE.has(head)) keys.push(T_ARABIC);
   }
-  return { lower: lw, form, full: f, short: s, caps: isCapitalised(word), affixes: Int32Array.from(keys), cls: CASE_UNKNOWN, clsTable: null };
+  return { lower: lw, form, full: f, short: s, caps: isCapitalised(word), hash: hashString(word), lowerHash, affixes: Int32Array.from(keys), cls: CASE_UNKNOWN, clsTable: null };
 }
 
 const clusterCaches = new WeakMap<ClusterTable, BoundedCache<Int32Array>>();
@@ -252,6 +256,8 @@ export function sentenceContext(words: readonly string[], options: FeatureOption
   const shapes = new Int32Array(n);
   const caps = new Uint8Array(n);
   const cls = new Int32Array(n);
+  const hashes = new Int32Array(n);
+  const lowerHashes = new Int32Array(n);
   const lower: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const info = known ? known[i] : wordInfo(words[i]);
@@ -259,10 +265,12 @@ export function sentenceContext(words: readonly string[], options: FeatureOption
     forms[i] = info.form;
     shapes[i] = info.short;
     caps[i] = info.caps ? 1 : 0;
+    hashes[i] = info.hash;
+    lowerHashes[i] = info.lowerHash;
     lower[i] = info.lower;
     cls[i] = options.caseTable ? caseClass(options, info) : 0;
   }
-  const extras = options.lexicon ? lexiconExtras(words, lower) : null;
+  const extras = options.lexicon ? lexiconExtrasOf(words, lower, caps, hashes, lowerHashes) : null;
   return { words, infos, forms, shapes, caps, cls, headline: isCapsSentence(words), extras, options };
 }
 

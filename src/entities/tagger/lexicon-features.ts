@@ -323,6 +323,16 @@ let hash2Of = new Int32Array(256);
 let lowerHashOf = new Int32Array(256);
 let lowerHash2Of = new Int32Array(256);
 
+function reserve(n: number): void {
+  if (capsOf.length >= n) return;
+  const size = Math.max(n, 2 * capsOf.length);
+  capsOf = new Uint8Array(size);
+  hashOf = new Int32Array(size);
+  hash2Of = new Int32Array(size);
+  lowerHashOf = new Int32Array(size);
+  lowerHash2Of = new Int32Array(size);
+}
+
 /**
  * The knowledge features of each word that depend on its neighbours: a role
  * word before it, and the dictionary names that cover it. (Its own facts are
@@ -330,28 +340,33 @@ let lowerHash2Of = new Int32Array(256);
  */
 export function lexiconExtras(words: readonly string[], lower: readonly string[]): (readonly number[])[] {
   const n = words.length;
-  const feats: (readonly number[])[] = new Array(n).fill(NONE);
-  if (capsOf.length < n) {
-    const size = Math.max(n, 2 * capsOf.length);
-    capsOf = new Uint8Array(size);
-    hashOf = new Int32Array(size);
-    hash2Of = new Int32Array(size);
-    lowerHashOf = new Int32Array(size);
-    lowerHash2Of = new Int32Array(size);
+  reserve(n);
+  for (let i = 0; i < n; i++) {
+    capsOf[i] = isCapitalised(words[i]) ? 1 : 0;
+    hashOf[i] = hashString(words[i]);
+    lowerHashOf[i] = hashString(lower[i]);
   }
-  const caps = capsOf;
+  return lexiconExtrasOf(words, lower, capsOf, hashOf, lowerHashOf);
+}
+
+/**
+ * `lexiconExtras` given what the caller already knows of each word: whether it
+ * is capitalised (`isCapitalised`), and hashString of it as written and in lower case.
+ */
+export function lexiconExtrasOf(
+  words: readonly string[], lower: readonly string[], caps: Uint8Array, h: Int32Array, lh: Int32Array,
+): (readonly number[])[] {
+  const n = words.length;
+  const feats: (readonly number[])[] = new Array(n).fill(NONE);
   let any = false;
-  for (let i = 0; i < n; i++) { const c = isCapitalised(words[i]); caps[i] = c ? 1 : 0; any ||= c; }
+  for (let i = 0; i < n; i++) if (caps[i]) { any = true; break; }
   if (!any) return feats;
-  // Hashes of each word as written and in lower case (two chains each): run keys.
-  const h = hashOf;
+  // Second hash chains of each word as written and in lower case: run keys are two hashes.
+  reserve(n);
   const h2 = hash2Of;
-  const lh = lowerHashOf;
   const lh2 = lowerHash2Of;
   for (let i = 0; i < n; i++) {
-    h[i] = hashString(words[i]);
     h2[i] = mix(h[i], words[i].length);
-    lh[i] = hashString(lower[i]);
     lh2[i] = mix(lh[i], lower[i].length + 7);
   }
   // A role word or phrase just before a word ("Minister X", "Foreign Minister X").
