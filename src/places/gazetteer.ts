@@ -56,6 +56,8 @@ interface Gazetteer {
   maxWords: number;
   /** (ISO2 + "." + admin1 code) → admin1 place. */
   admin1ByCode: Map<string, GazetteerPlace>;
+  /** ISO3 → ISO2 of the first country record with that ISO3 (cityPlace asks it for every city candidate). */
+  iso2ByIso3: Map<string, string>;
   size: number;
 }
 
@@ -131,8 +133,9 @@ function build(): Gazetteer {
   };
   const g: Gazetteer = {
     named: new Map(), namedLoose: new Map(), cityExact: new Map(), cityLoose: new Map(),
-    cities, maxWords: 1, admin1ByCode: new Map(), size: 0,
+    cities, maxWords: 1, admin1ByCode: new Map(), iso2ByIso3: new Map(), size: 0,
   };
+  for (const rec of allCountries()) if (!g.iso2ByIso3.has(rec.iso3)) g.iso2ByIso3.set(rec.iso3, rec.iso2);
   const index = (name: string, place: GazetteerPlace, flags: Partial<Candidate> = {}, withLoose = true): void => {
     const key = foldName(name);
     const c: Candidate = { place, abbreviation: false, loose: false, acronym: false, ...flags };
@@ -231,7 +234,7 @@ function cityPlace(g: Gazetteer, i: number): GazetteerPlace {
   const c = g.cities;
   const country = c.country[i];
   const code = c.admin1Code[i] || null;
-  const iso2 = code ? allCountries().find((r) => r.iso3 === country)?.iso2 : undefined;
+  const iso2 = code ? g.iso2ByIso3.get(country) : undefined;
   const division = code && iso2 ? g.admin1ByCode.get(`${iso2}.${code}`) : undefined;
   return {
     name: c.name[i], kind: 'city', country, admin1Code: code, admin1: division?.name ?? null,
