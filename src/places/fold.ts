@@ -21,8 +21,20 @@ function spellOut(folded: string): string {
   return HAS_ABBREVIATED_WORD.test(folded) ? folded.replace(ABBREVIATED_WORD, (w) => NAME_ABBREVIATIONS[w]) : folded;
 }
 
+/** The last name folded and its fold: callers often fold one name twice in a row (a place, then a country). */
+let lastName = '';
+let lastFolded = '';
+
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces, no leading article. */
 export function foldName(s: string): string {
+  if (s === lastName) return lastFolded;
+  const folded = foldAnew(s);
+  lastName = s;
+  lastFolded = folded;
+  return folded;
+}
+
+function foldAnew(s: string): string {
   // Fast path for plain ASCII names (most gazetteer names): nothing to strip but an article.
   if (/^[A-Za-z ]*$/.test(s)) {
     const lower = s.toLowerCase().replace(/\s+/g, ' ').trim();
