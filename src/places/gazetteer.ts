@@ -138,9 +138,13 @@ function build(): Gazetteer {
   for (const rec of allCountries()) if (!g.iso2ByIso3.has(rec.iso3)) g.iso2ByIso3.set(rec.iso3, rec.iso2);
   const index = (name: string, place: GazetteerPlace, flags: Partial<Candidate> = {}, withLoose = true): void => {
     const key = foldName(name);
-    const c: Candidate = { place, abbreviation: false, loose: false, acronym: false, ...flags };
+    // Every candidate is written with the same four fields in the same order, so that code reading
+    // candidates meets one object shape (V8 deoptimises code that meets a new one mid-run).
+    const c: Candidate = {
+      place: flags.place ?? place, abbreviation: flags.abbreviation ?? false, loose: flags.loose ?? false, acronym: flags.acronym ?? false,
+    };
     addNamed(g.named, key, c);
-    if (withLoose && !c.abbreviation && !c.acronym) addNamed(g.namedLoose, looseKey(key), { ...c, loose: true });
+    if (withLoose && !c.abbreviation && !c.acronym) addNamed(g.namedLoose, looseKey(key), { place: c.place, abbreviation: c.abbreviation, loose: true, acronym: c.acronym });
     g.maxWords = Math.max(g.maxWords, countWords(key));
   };
 
@@ -243,13 +247,17 @@ function cityPlace(g: Gazetteer, i: number): GazetteerPlace {
   };
 }
 
-function cityCandidates(g: Gazetteer, slot: number | number[] | undefined, loose: boolean): Candidate[] {
-  if (slot === undefined) return [];
-  const ids = typeof slot === 'number' ? [slot] : slot;
-  // A loop, not map: optimised code makes map's result a holey array, and callers that
-  // then meet both kinds of array are deoptimised and compiled again.
+/**
+ * The candidates of a name: its places from the data files, then its cities (one number or
+ * several). Built with push, not map or spread: optimised code makes those arrays of other
+ * kinds than the interpreter does, and code that meets both mid-run is deoptimised.
+ */
+function candidates(g: Gazetteer, named: readonly Candidate[] | undefined, cities: number | number[] | undefined, loose: boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const i of ids) out.push({ place: cityPlace(g, i), abbreviation: false, loose, acronym: false });
+  if (named !== undefined) for (const c of named) out.push(c);
+  if (cities === undefined) return out;
+  if (typeof cities === 'number') out.push({ place: cityPlace(g, cities), abbreviation: false, loose, acronym: false });
+  else for (const i of cities) out.push({ place: cityPlace(g, i), abbreviation: false, loose, acronym: false });
   return out;
 }
 
@@ -265,13 +273,13 @@ function theGazetteer(): Gazetteer {
 export function lookupPlace(name: string): Candidate[] {
   const g = theGazetteer();
   const key = foldName(name);
-  const exact = [...(g.named.get(key) ?? []), ...cityCandidates(g, g.cityExact.get(key), false)];
+  const exact = candidates(g, g.named.get(key), g.cityExact.get(key), false);
   if (exact.length > 0) return exact;
   const lk = looseKey(key);
-  const loose = [...(g.namedLoose.get(lk) ?? []), ...cityCandidates(g, g.cityLoose.get(lk), true)];
+  const loose = candidates(g, g.namedLoose.get(lk), g.cityLoose.get(lk), true);
   if (loose.length > 0) return loose;
   const city = /^(.+) city$/.exec(key);
-  if (city) return cityCandidates(g, g.cityExact.get(city[1]), false);
+  if (city) return candidates(g, undefined, g.cityExact.get(city[1]), false);
   return [];
 }
 
