@@ -109,6 +109,20 @@ test('every word of a capitalised run knows what kind of word ends it', () => {
   assert.ok(bf[5].includes('kind=LOC'));
 });
 
+test('knowledge features from the words\' cached hashes are those from the words themselves', async () => {
+  const { lexiconExtras, lexiconExtrasOf } = await import('./lexicon-features.js');
+  const { wordInfo } = await import('./features.js');
+  const words = ['Foreign', 'Minister', 'Amina', 'Odhiambo', 'met', 'the', 'Bank', 'of', 'England', 'in', 'New', 'York', 'City', '.'];
+  const lower = words.map((w) => w.toLowerCase());
+  const infos = words.map(wordInfo);
+  const of = lexiconExtrasOf(
+    words, lower, Uint8Array.from(infos.map((i) => (i.caps ? 1 : 0))),
+    Int32Array.from(infos.map((i) => i.hash)), Int32Array.from(infos.map((i) => i.lowerHash)),
+  );
+  assert.deepEqual(of, lexiconExtras(words, lower));
+  assert.ok(of.some((keys) => keys.length > 0));
+});
+
 // A tiny corpus written for these tests.
 const TINY = parseConll(`
 Amina B-PER
