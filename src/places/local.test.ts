@@ -60,7 +60,7 @@ test('the town in capitals that opens a report is a place', () => {
 });
 
 test('a town and a county the story names together are the pair that lie together', () => {
-  const found = places('The burn ban was lifted after Huntsville Fire Chief Tom Grisham met Walker County Judge Danny Pierce on Monday.');
+  const found = places('Huntsville police met Walker County Judge Danny Pierce on Monday to discuss the burn ban.');
   assert.deepEqual(found.map((p) => [p[0], p[2]]), [['Huntsville', 'Texas'], ['Walker County', 'Texas']]);
   const paris = places("Paris police arrested a man on Monday. The Henry County Sheriff's Office is also investigating.");
   assert.deepEqual(paris.map((p) => [p[0], p[2]]), [['Paris', 'Tennessee'], ['Henry County', 'Tennessee']]);
