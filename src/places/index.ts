@@ -19,6 +19,7 @@ import type { EntityMention, PlaceMention, Sentence, Span, Token } from '../doc/
 import { countryByDemonym, countryByName } from './countries.js';
 import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
+import { loadTsv } from '../util/data.js';
 
 export interface PlacesInput {
   text: string;
@@ -40,6 +41,20 @@ interface Toponym extends Span {
 }
 
 /** Lower-case words that may sit inside a place name ("Salah ad Din", "Bosnia and Herzegovina"). */
+/** Words around a town's name that say it is the town (data/local-place-words.tsv), by kind. */
+let localWordsCache: Map<string, Set<string>> | null = null;
+function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun' | 'local-title'): Set<string> {
+  if (!localWordsCache) {
+    localWordsCache = new Map();
+    for (const r of loadTsv('local-place-words.tsv')) {
+      const set = localWordsCache.get(r.kind) ?? new Set<string>();
+      set.add(r.word);
+      localWordsCache.set(r.kind, set);
+    }
+  }
+  return localWordsCache.get(kind) ?? new Set();
+}
+
 const CONNECTORS = new Set([
   'al', 'ad', 'ar', 'as', 'an', 'ash', 'at', 'az', 'el', 'ez', 'es', 'ed', 'of', 'the', 'de', 'del',
   'la', 'le', 'les', 'di', 'da', 'do', 'dos', 'das', 'du', 'bin', 'ibn', 'ben', 'and', 'e', 'i', 'y',
@@ -336,7 +351,7 @@ function acceptSingle(
   const writtenLower = lower.has(folded);
   if (writtenLower && !strongKind) return false;
   if (writtenLower && sentenceInitial) return false;
-  return strongKind || hasLocativeCue(doc, s, i) || followedByPlace(doc, s, j) || (j < s.tokenEnd && LOCAL_NOUNS.has(text.slice(tokens[j].start, tokens[j].end)));
+  return strongKind || hasLocativeCue(doc, s, i) || followedByPlace(doc, s, j) || (j < s.tokenEnd && localWords('local-noun').has(text.slice(tokens[j].start, tokens[j].end)));
 }
 
 /** "Alexandria, La." / "Nasiriyah, Iraq": the name is followed by a comma and a place. */
@@ -397,49 +412,6 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
   }
   return words;
 }
-
-/**
- * Words that, right after a town's name, make a name the town's own office, body
- * or paper ("Athens Police Department", "Paris Public Library", "Dublin City
- * Council", "Augusta Herald"): nothing named after a person is called so.
- */
-const MUNICIPAL_WORDS = new Set([
-  'police', 'fire', 'sheriff', "sheriff's", 'sheriff’s', 'city', 'town', 'township', 'village', 'county',
-  'borough', 'municipal', 'public', 'community', 'area', 'regional', 'board', 'council', 'chamber',
-  'district', 'superior', 'circuit', 'parks', 'water', 'planning', 'zoning', 'rescue', 'volunteer',
-  'emergency', 'recreation', 'housing', 'historical', 'downtown', 'transit', 'convention', 'visitors',
-  'herald', 'gazette', 'tribune', 'journal', 'review', 'courier', 'register', 'daily', 'democratic',
-  'republican', 'seniors', 'senior', 'law', 'correctional', 'redevelopment', 'utilities', 'utility',
-  'mayor', 'selectman', 'selectmen', 'alderman', 'aldermen', 'councilman', 'councilwoman', 'councilor',
-  'coroner', 'auditor', 'clerk', 'prosecutor', 'pta',
-]);
-
-/**
- * Words after a name that may also follow a person's ("Athens High School" but
- * "Foley Middle School", "Columbia University"): a town only when it is a sizeable one.
- */
-const NAMED_AFTER_WORDS = new Set([
-  'school', 'schools', 'high', 'middle', 'elementary', 'university', 'college', 'hospital', 'medical',
-  'memorial', 'library', 'state', 'academy', 'health', 'department', 'office', 'court', 'commission', 'committee',
-]);
-
-/** "City of Huntsville", "University of Rochester": a town that closes a name after these words and "of". */
-const OF_PLACE_WORDS = new Set([
-  'city', 'town', 'village', 'township', 'borough', 'county', 'state', 'commonwealth', 'university', 'college', 'port',
-]);
-
-/** Lower-case words after a town's name that make it the place people or bodies belong to ("Madison police", "an Arlington teen"). */
-const LOCAL_NOUNS = new Set([
-  'police', 'council', 'councilor', 'councillor', 'councilman', 'councilwoman', 'mayor', 'officials',
-  'official', 'officers', 'officer', 'firefighters', 'man', 'woman', 'men', 'women', 'teen', 'teens',
-  'boy', 'girl', 'resident', 'residents', 'couple', 'native', 'natives', 'school', 'schools', 'students',
-  'student', 'voters', 'businesses', 'homeowners', 'area', 'city', 'town', 'village', 'township', 'county',
-  'neighborhood', 'neighbourhood', 'church', 'library', 'deputies', 'trustees', 'commissioners',
-  'lawmakers', 'streets', 'roads', 'downtown', 'motorist', 'driver', 'drivers',
-]);
-
-/** Capitalised words after a town that still make it the town's ("Athens Mayor Randy Daniel"). */
-const LOCAL_TITLES = new Set(['mayor', 'police', 'council', 'selectman', 'councilman', 'councilwoman', 'aldermen']);
 
 /**
  * A cue that the name at token i is where someone or something is: "in", "near",
@@ -531,7 +503,7 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
           const cue = person ? (STRONG_LOCATIVE.has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
           // A county's full name is its own ("Walker County Judge Danny Pierce").
           const county = cands.some((c) => c.place.kind === 'admin2');
-          ok = cue || county || (after !== '' && LOCAL_NOUNS.has(after.toLowerCase()) && (after === after.toLowerCase() || LOCAL_TITLES.has(after.toLowerCase())))
+          ok = cue || county || (after !== '' && localWords('local-noun').has(after.toLowerCase()) && (after === after.toLowerCase() || localWords('local-title').has(after.toLowerCase())))
             || (!person && sizeable && possessive);
           if (person && possessive) ok = false;
           if (!person && words === 1 && !division && personWords.has(name.toLowerCase())) ok = false;
@@ -543,11 +515,11 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
         } else if (i === a) {
           // A town's own body ("Athens Police Department"); a school or university only of a sizeable town.
           const sizeable = cands.some((c) => c.place.population >= BARE_CITY_POPULATION);
-          ok = MUNICIPAL_WORDS.has(next)
-            || (NAMED_AFTER_WORDS.has(next) && sizeable && !personWords.has(name.toLowerCase()) && !/^(?:st|saint)\b/i.test(name));
+          ok = localWords('municipal').has(next)
+            || (localWords('named-after').has(next) && sizeable && !personWords.has(name.toLowerCase()) && !/^(?:st|saint)\b/i.test(name));
         } else {
           // "City of Huntsville", "University of Rochester" closing the name.
-          ok = j === b && prev === 'of' && i >= a + 2 && OF_PLACE_WORDS.has(surface(i - 2).toLowerCase());
+          ok = j === b && prev === 'of' && i >= a + 2 && localWords('of-place').has(surface(i - 2).toLowerCase());
         }
         if (!ok) continue;
         found = { start, end, sentence: e.sentence, tokenStart: i, tokenEnd: j, candidates: cands, strong: true };
