@@ -191,7 +191,7 @@ test('"former" marks the title only when title words alone stand between: "a for
 
 test('a body named for the calling of its members is of their sector: "Union of Teachers" is EDU, "Association of Jurists" JUD', () => {
   assert.equal(byText(entities('The Kenyan Union of Teachers said its members would stay home on Monday.'), 'Kenyan Union of Teachers').code, 'KENEDU');
-  assert.equal(byText(entities('Lawyers of the Association of Arab Jurists condemned the verdict.'), 'Association of Arab Jurists').sector, 'JUD');
+  assert.equal(byText(entities('The Association of Arab Jurists condemned the verdict.'), 'Association of Arab Jurists').sector, 'JUD');
   assert.equal(byText(entities('The Federation of Somali Journalists protested the arrests.'), 'Federation of Somali Journalists').sector, 'MED');
   assert.equal(byText(entities('The Association of Chief Police Officers backed the plan.'), 'Association of Chief Police Officers').sector, 'COP');
   assert.equal(byText(entities('The teachers\' union called a strike in Lagos.'), 'teachers\' union').sector, 'EDU');
@@ -269,6 +269,6 @@ test('a name before a description is read whole or by its leading word, not by a
 test('a place\'s council is its local government; a calling before a body word names its members', () => {
   assert.equal(byText(entities('Darlington Council apologised to voters.'), 'Darlington Council').code, 'GBRGOV');
   assert.equal(byText(entities('Kirkuk Provincial Council rejected the plan.'), 'Kirkuk Provincial Council').code, 'IRQGOV');
-  assert.equal(byText(entities('The Police Federation opposed the plan.'), 'The Police Federation').sector, 'COP');
+  assert.equal(byText(entities('The Police Federation opposed the plan.'), 'Police Federation').sector, 'COP');
   assert.equal(byText(entities('The Royal Fleet Auxiliary sent two ships.'), 'Royal Fleet Auxiliary').sector, 'MIL', '"Royal" is no calling');
 });

@@ -15,7 +15,7 @@ type Rule = (words: readonly string[], tags: BioTag[]) => BioTag[];
 
 /** The corrections in the order they apply: each sees the tags the one before left. */
 const RULES: readonly Rule[] = [
-  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, companySuffixes, dropHonorifics, countryNames,
+  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, companySuffixes, dropHonorifics, countryNames, dropLeadingArticle,
 ];
 
 /** All corrections, in order. */
@@ -40,6 +40,23 @@ export function countryNames(words: readonly string[], tags: BioTag[]): BioTag[]
     if (i + 1 < words.length && out[i + 1].startsWith('I-')) continue;
     out[i] = 'B-LOC';
   }
+  return out;
+}
+
+/**
+ * A sentence's opening "The" is no part of the name after it, as CoNLL and
+ * wikigold annotate: "The Association of Arab Jurists" is "Association of Arab
+ * Jurists". A two-word name keeps it ("The Hague", "The Times").
+ */
+export function dropLeadingArticle(words: readonly string[], tags: BioTag[]): BioTag[] {
+  if (words[0] !== 'The' || !tags[0].startsWith('B-')) return tags;
+  const type = tags[0].slice(2);
+  let last = 0;
+  while (last + 1 < tags.length && tags[last + 1] === `I-${type}`) last++;
+  if (last < 2) return tags;
+  const out = [...tags];
+  out[0] = 'O';
+  out[1] = `B-${type}` as BioTag;
   return out;
 }
 

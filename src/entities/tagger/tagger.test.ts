@@ -14,7 +14,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
+import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -369,4 +369,10 @@ test('word clusters put words used alike together, repeatably, and survive the m
   const model = trainTagger(TINY, { epochs: 3, minCount: 1, minWeight: 0, features: { lexicon: false, clusters: a } });
   const again = deserializeModel(serializeModel(model));
   assert.equal(again.header.options.clusters?.get('Kisumu'), a.get('Kisumu'));
+});
+
+test('a sentence\'s opening "The" is no part of a longer name; "The Hague" keeps it', () => {
+  assert.deepEqual(dropLeadingArticle(['The', 'Association', 'of', 'Jurists', 'met'], ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']);
+  assert.deepEqual(dropLeadingArticle(['The', 'Hague', 'court'], ['B-LOC', 'I-LOC', 'O']), ['B-LOC', 'I-LOC', 'O']);
+  assert.deepEqual(dropLeadingArticle(['Then', 'Rome', 'Police'], ['O', 'B-ORG', 'I-ORG']), ['O', 'B-ORG', 'I-ORG']);
 });
