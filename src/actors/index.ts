@@ -308,12 +308,25 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
   // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
   // is the title itself ("the Conservative Party leader").
   const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-  // ("Plaid Cymru's economics spokesman": a portfolio may come between, nouns and adjectives only.)
-  const portfolio = between.endsWith(title.toLowerCase()) && /^([a-z]+ ){0,3}$/.test(between.slice(0, between.length - title.length))
-    && tokens.every((t) => t.end <= body.end || t.start >= m.start || ['NOUN', 'ADJ', 'PROPN', 'PART', 'PUNCT'].includes(t.pos));
-  if (m.evidence === 'nominal' ? between !== '' : !portfolio) return null;
+  if (m.evidence === 'nominal' ? between !== '' : !portfolioBefore(between, title, tokens, body.end, m.start)) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
+}
+
+const PORTFOLIO_POS = new Set(['NOUN', 'ADJ', 'PROPN', 'PART', 'PUNCT']);
+
+/**
+ * "Plaid Cymru's economics spokesman": the words between a body and a person's name are the title,
+ * with at most three lower-case portfolio words before it, nouns and adjectives only.
+ */
+function portfolioBefore(between: string, title: string, tokens: Token[], from: number, to: number): boolean {
+  const lowerTitle = title.toLowerCase();
+  if (!between.endsWith(lowerTitle) || !/^([a-z]+ ){0,3}$/.test(between.slice(0, between.length - lowerTitle.length))) return false;
+  for (const t of tokens) {
+    if (t.start >= to) break;
+    if (t.end > from && !PORTFOLIO_POS.has(t.pos)) return false;
+  }
+  return true;
 }
 
 /**
@@ -344,15 +357,20 @@ function otherGivenName(fullest: string, matched: string, dictionaryName: string
 }
 
 /**
+ * Callings a body can be named for ("Police Federation", "Student Union"): people of society and
+ * the state's police and judges; not titles ("General Council", "Royal Fleet").
+ */
+function isCalling(sector: string): boolean {
+  return isSocietySector(sector) || sector === 'COP' || sector === 'JUD';
+}
+
+/**
  * The sector the words of an organisation's name give: its first body word ("union", "party",
  * "army", "court"), else its first role word of any kind. A word for people inside a name is a
  * modifier: "Public and Commercial Services Union" is a union (LAB), not "public" (CVL); the
  * "General Workers' Union" no army; "Trades Union Congress" is still the unions'. A calling right
  * before the body word names its members, as "Union of Teachers" does: "Police Federation" COP.
  */
-/** Callings a body can be named for ("Police Federation", "Student Union"); not titles ("General Council", "Royal Fleet"). */
-const CALLING_SECTORS = new Set(['COP', 'JUD', 'MED', 'EDU', 'HLH', 'LAB', 'AGR', 'BUS', 'REL', 'CVL', 'REF', 'HRI', 'ENV', 'DEV']);
-
 function nameSector(lower: string[], lex: Lexicon): string | null {
   let first: string | null = null;
   let calling: string | null = null;
@@ -362,7 +380,7 @@ function nameSector(lower: string[], lex: Lexicon): string | null {
     if (r?.type === 'ORG') return calling ?? r.sector;
     // (A title word is an adjective there: "General Council", "Royal Fleet".)
     const next = r?.type === 'PER' && r.length === 1 ? lex.roleAt(lower, i + 1) : null;
-    calling = next?.type === 'ORG' && next.length === 1 && CALLING_SECTORS.has(r!.sector) ? r!.sector : null;
+    calling = next?.type === 'ORG' && next.length === 1 && isCalling(r!.sector) ? r!.sector : null;
     first = first ?? r?.sector ?? null;
   }
   return first;

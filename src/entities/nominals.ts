@@ -64,9 +64,10 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
         while (at - 1 >= from && taken[at - 1]) at--;
         const run = text.slice(tokens[at].start, tokens[k].end);
         const lead = text.slice(tokens[at].start, tokens[at].end);
+        // (A country word first, even a leading one: "UK" before "UK Independence" as a town.)
         c = lex.countryByDemonym(run) ?? lex.countryByName(run)
-          ?? (at < k ? lex.countryByDemonym(lead) ?? lex.countryByName(lead) : null);
-        c = c ?? placeCountry(run) ?? (at < k ? placeCountry(lead) : null);
+          ?? (at < k ? lex.countryByDemonym(lead) ?? lex.countryByName(lead) : null)
+          ?? placeCountry(run) ?? (at < k ? placeCountry(lead) : null);
         if (!c) break;
       } else {
         c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);

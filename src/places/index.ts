@@ -225,7 +225,7 @@ function scanSentence(
   const { text, tokens } = doc;
   const out: Toponym[] = [];
   const maxTokens = Math.min(maxPlaceWords() * 2 + 1, 12);
-  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
+  const surface = (i: number) => tokenText(doc, i);
   let i = s.tokenStart;
   while (i < s.tokenEnd) {
     const first = surface(i);
@@ -311,10 +311,15 @@ function looseBelievable(c: Candidate, ctx: Context): boolean {
   return c.place.population >= 50000 && mainWeight < 2;
 }
 
+/** The text of token k. */
+function tokenText(doc: PlacesInput, k: number): string {
+  return doc.text.slice(doc.tokens[k].start, doc.tokens[k].end);
+}
+
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
 function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<string> = LOCATIVE): boolean {
   for (let k = i - 1; k >= s.tokenStart && k >= i - 2; k--) {
-    const w = doc.text.slice(doc.tokens[k].start, doc.tokens[k].end).toLowerCase();
+    const w = tokenText(doc, k).toLowerCase();
     if (cues.has(w)) return true;
     if (!DIRECTION_WORDS.has(w) && w !== 'the' && w !== 'of') return false;
   }
@@ -420,7 +425,7 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
  */
 function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions = true): boolean {
   if (i <= s.tokenStart) return false;
-  const word = (k: number) => (k >= s.tokenStart ? doc.text.slice(doc.tokens[k].start, doc.tokens[k].end) : '');
+  const word = (k: number) => (k >= s.tokenStart ? tokenText(doc, k) : '');
   const prev = word(i - 1).toLowerCase();
   if (prepositions && (STRONG_LOCATIVE.has(prev) || (prev === 'to' && word(i - 2).toLowerCase() !== 'according') || prev === 'downtown' || prev === 'near')) return true;
   if (prev !== 'of' && prev !== 'from') return false;
@@ -441,7 +446,7 @@ function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions =
 function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<string>): Toponym[] {
   const { text, tokens } = doc;
   const out: Toponym[] = [];
-  const surface = (k: number) => text.slice(tokens[k].start, tokens[k].end);
+  const surface = (k: number) => tokenText(doc, k);
   for (const e of doc.entities ?? []) {
     if ((e.type !== 'ORG' && e.type !== 'PER') || e.nominal) continue;
     const person = e.type === 'PER';
@@ -538,7 +543,7 @@ function fromDatelines(doc: PlacesInput): Toponym[] {
   const { text, tokens } = doc;
   const out: Toponym[] = [];
   for (const s of doc.sentences) {
-    const surface = (k: number) => (k < s.tokenEnd ? text.slice(tokens[k].start, tokens[k].end) : '');
+    const surface = (k: number) => (k < s.tokenEnd ? tokenText(doc, k) : '');
     let j = s.tokenStart;
     while (j < s.tokenEnd && j - s.tokenStart < 4 && /^\p{Lu}[\p{Lu}.'’-]*$/u.test(surface(j)) && /\p{Lu}{2}/u.test(surface(j))) j++;
     if (j === s.tokenStart) continue;
@@ -773,7 +778,7 @@ function isDivisionOrCountry(c: Candidate): boolean {
 
 /** "Washington state", "the state of Washington", "Kirkuk province": the name is a division's. */
 function namedAsDivision(doc: PlacesInput, s: Sentence, t: Toponym): boolean {
-  const word = (k: number) => (k >= s.tokenStart && k < s.tokenEnd ? doc.text.slice(doc.tokens[k].start, doc.tokens[k].end) : '');
+  const word = (k: number) => (k >= s.tokenStart && k < s.tokenEnd ? tokenText(doc, k) : '');
   const DIVISION_WORDS = /^(?:state|province|governorate|oblast|region|prefecture)$/;
   if (DIVISION_WORDS.test(word(t.tokenEnd)) || DIVISION_WORDS.test(doc.text.slice(t.start, t.end).split(/\s+/).pop()!.toLowerCase())) return true;
   return word(t.tokenStart - 1).toLowerCase() === 'of' && DIVISION_WORDS.test(word(t.tokenStart - 2).toLowerCase());
