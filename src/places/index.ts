@@ -40,7 +40,6 @@ interface Toponym extends Span {
   strong: boolean;
 }
 
-/** Lower-case words that may sit inside a place name ("Salah ad Din", "Bosnia and Herzegovina"). */
 /** Words around a town's name that say it is the town (data/local-place-words.tsv), by kind. */
 let localWordsCache: Map<string, Set<string>> | null = null;
 function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun' | 'local-title'): Set<string> {
@@ -55,91 +54,30 @@ function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun
   return localWordsCache.get(kind) ?? new Set();
 }
 
-const CONNECTORS = new Set([
-  'al', 'ad', 'ar', 'as', 'an', 'ash', 'at', 'az', 'el', 'ez', 'es', 'ed', 'of', 'the', 'de', 'del',
-  'la', 'le', 'les', 'di', 'da', 'do', 'dos', 'das', 'du', 'bin', 'ibn', 'ben', 'and', 'e', 'i', 'y',
-  'ul', 'ur', 'am', 'upon', 'on', 'sur', 'en', 'aan', 'im', '-', '.', "'", '’', '&', "'s", '’s',
-]);
-
-/** Generic words after a name ("Kirkuk Province"): matched without them when the whole is unknown. */
-const GENERIC_SUFFIX = new Set([
-  'province', 'governorate', 'district', 'region', 'state', 'county', 'oblast', 'parish', 'city',
-  'town', 'village', 'area', 'prefecture', 'municipality', 'department', 'territory', 'valley',
-]);
-
-/** Capitalised words that precede a place without being part of a person's name. */
-const DIRECTION_WORDS = new Set([
-  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
-  'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern',
-  'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'downtown', 'rural', 'coastal',
-  'in', 'at', 'from', 'to', 'near', 'outside', 'across', 'inside', 'into', 'of', 'for', 'and',
-]);
+/**
+ * Lower-case words read around capitalised names (data/place-cue-words.tsv), by kind:
+ * what may sit inside a place name, generic suffixes, direction and locative cues,
+ * common and institution words, calendar words, titles. The file says what each is for.
+ */
+type CueKind = 'connector' | 'generic-suffix' | 'direction' | 'locative' | 'strong-locative'
+  | 'common-word' | 'institution-word' | 'calendar' | 'title';
+let cueWordsCache: Map<string, Set<string>> | null = null;
+function cueWords(kind: CueKind): Set<string> {
+  if (!cueWordsCache) {
+    cueWordsCache = new Map();
+    for (const r of loadTsv('place-cue-words.tsv')) {
+      const set = cueWordsCache.get(r.kind) ?? new Set<string>();
+      set.add(r.word);
+      cueWordsCache.set(r.kind, set);
+    }
+  }
+  return cueWordsCache.get(kind) ?? new Set();
+}
 
 /** Prepositions that introduce a location ("in Mosul", "near Tikrit"). */
-export const LOCATIVE = new Set([
-  'in', 'near', 'at', 'from', 'to', 'outside', 'inside', 'into', 'across', 'around', 'toward',
-  'towards', 'through', 'throughout', 'within', 'of', 'on', 'between', 'via', 'onto', 'off',
-  'nearby', 'outskirts', 'west', 'east', 'north', 'south', 'northwest', 'northeast', 'southwest', 'southeast',
-]);
-
-/** Cues strong enough to make a person-like name a place ("in Lincoln", not "to Lincoln"). */
-const STRONG_LOCATIVE = new Set(['in', 'near', 'at', 'outside', 'inside', 'around', 'throughout', 'across']);
-
-/**
- * Capitalised words too common to be taken as places on their own: function
- * words, calendar words, and frequent English words that are also town names.
- */
-const COMMON_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'as',
-  'is', 'it', 'he', 'she', 'we', 'they', 'i', 'you', 'his', 'her', 'their', 'our', 'this', 'that',
-  'these', 'those', 'if', 'so', 'no', 'not', 'said', 'says', 'can', 'will', 'may', 'might', 'must',
-  'man', 'van', 'best', 'police', 'mobile', 'reading', 'split', 'nice', 'bath', 'of', 'also',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
-  'sunday', 'president', 'minister', 'king', 'queen', 'prince', 'general', 'university', 'church',
-  'god', 'allah', 'islam', 'christ', 'jesus', 'news', 'post', 'times', 'star', 'mirror', 'globe', 'union',
-  'congress', 'senate', 'parliament', 'court', 'army', 'navy', 'state', 'government', 'republic',
-  'party', 'council', 'city', 'county', 'office', 'department', 'ministry', 'mr', 'mrs', 'ms', 'dr',
-  'sir', 'gov', 'sen', 'rep', 'st', 'mount', 'lake', 'river', 'island', 'center', 'centre', 'hospital',
-  'school', 'college', 'media', 'online', 'internet', 'web', 'home', 'world', 'earth', 'moon', 'sun',
-  'people', 'life', 'love', 'hope', 'victory', 'liberty', 'independence', 'freedom', 'unity', 'justice',
-  'friendship', 'concord', 'harmony', 'paradise', 'eden', 'providence', 'commerce', 'industry',
-  'enterprise', 'progress', 'energy', 'chance', 'mission', 'ocean', 'sea', 'gulf', 'bay', 'coast',
-  'story', 'video', 'photo', 'update', 'read', 'more', 'after', 'before', 'during', 'when', 'while',
-  'what', 'who', 'how', 'why', 'where', 'there', 'here', 'today', 'yesterday', 'tomorrow', 'one',
-  'two', 'three', 'first', 'last', 'new', 'old', 'good', 'bad', 'big', 'small', 'early', 'late',
-  'most', 'many', 'some', 'all', 'any', 'each', 'every', 'other', 'such', 'only', 'just', 'even',
-  'green', 'white', 'black', 'red', 'blue', 'brown', 'young', 'long', 'little', 'great', 'grand',
-  'second', 'third', 'fourth', 'fifth', 'metro', 'central', 'superior', 'arab', 'duma', 'much',
-  'route', 'highway', 'interstate', 'avenue', 'street', 'road', 'park', 'bridge', 'north', 'south', 'supreme',
-  'east', 'west', 'northern', 'southern', 'eastern', 'western', 'republican', 'democrat', 'democratic',
-]);
-
-/** Words a country or state name modifies ("U.S. Army", "Iraqi Kurdistan" aside): the name still is a place. */
-const INSTITUTION_WORDS = new Set([
-  'army', 'navy', 'air', 'forces', 'force', 'embassy', 'consulate', 'government', 'senate', 'house',
-  'congress', 'president', 'military', 'police', 'troops', 'ambassador', 'department', 'ministry',
-  'officials', 'border', 'coast', 'national', 'court', 'marines', 'marine', 'special', 'intelligence',
-  'attorney', 'rep', 'sen', 'gov', 'district', 'state', 'supreme', 'federal', 'central', 'foreign',
-  'defense', 'defence', 'secretary', 'minister', 'prime', 'justice', 'health', 'treasury', 'capitol',
-  'legislature', 'assembly', 'parliament', 'guard', 'highway', 'patrol', 'route', 'interstate',
-  'university', 'college', 'county', 'city', 'open', 'cup', 'team', 'league', 'olympic', 'census',
-]);
-
-const CALENDAR_WORDS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-  'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-
-/** Titles before a surname ("President Obama", "Sen. Moore"). */
-const TITLES = new Set([
-  'president', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sen', 'senator', 'rep', 'gov', 'governor', 'mayor',
-  'judge', 'justice', 'gen', 'general', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'sergeant',
-  'officer', 'det', 'detective', 'deputy', 'sheriff', 'chief', 'coach', 'prof', 'professor', 'rev',
-  'reverend', 'father', 'pastor', 'bishop', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh',
-  'minister', 'secretary', 'commissioner', 'councilman', 'councilwoman', 'trooper', 'attorney', 'lord', 'lady', 'sir',
-]);
+export function locativeWords(): Set<string> {
+  return cueWords('locative');
+}
 
 /** A small town named like a common word or person needs this many people to be taken bare. */
 const BARE_CITY_POPULATION = 30000;
@@ -205,7 +143,7 @@ function personIsPlaceName(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length < 2 && !/[-‐/]/.test(text)) return false;
   if (isExactPlace(text)) return true;
-  if (words.length >= 2 && DIRECTION_WORDS.has(words[0].toLowerCase()) && isExactPlace(words.slice(1).join(' '))) return true;
+  if (words.length >= 2 && cueWords('direction').has(words[0].toLowerCase()) && isExactPlace(words.slice(1).join(' '))) return true;
   const parts = text.split(/[-‐/]/);
   return parts.length >= 2 && parts.every((x) => x.trim() !== '' && isExactPlace(x.trim()));
 }
@@ -240,7 +178,7 @@ function scanSentence(
     while (runEnd < limit) {
       const w = surface(runEnd);
       if (isCapitalised(w) || isArticleJoined(w)) { runEnd++; continue; }
-      if (CONNECTORS.has(w.toLowerCase()) && runEnd + 1 < limit) { runEnd++; continue; }
+      if (cueWords('connector').has(w.toLowerCase()) && runEnd + 1 < limit) { runEnd++; continue; }
       break;
     }
     // Trim trailing connectors.
@@ -254,7 +192,7 @@ function scanSentence(
       const name = text.slice(start, end);
       const afterComma = i > s.tokenStart && surface(i - 1) === ',';
       let cands = usableCandidates(lookupPlace(name), name, afterComma);
-      if (cands.length === 0 && j - i >= 2 && GENERIC_SUFFIX.has(last.toLowerCase())) {
+      if (cands.length === 0 && j - i >= 2 && cueWords('generic-suffix').has(last.toLowerCase())) {
         const core = text.slice(start, tokens[j - 2].end);
         cands = usableCandidates(lookupPlace(core), core, afterComma)
           .filter((c) => c.place.kind !== 'country' && (c.place.kind !== 'city' || last.toLowerCase() === 'city' || last.toLowerCase() === 'town'));
@@ -276,7 +214,7 @@ function scanSentence(
       // Take in a lower-case generic word after the name: "Anbar province", "the Yusufiya area".
       const j = found.tokenEnd;
       const next = j < s.tokenEnd ? surface(j) : '';
-      if (next !== '' && next === next.toLowerCase() && GENERIC_SUFFIX.has(next) && next !== 'state'
+      if (next !== '' && next === next.toLowerCase() && cueWords('generic-suffix').has(next) && next !== 'state'
         && found.candidates.some((c) => c.place.kind !== 'country' && c.place.kind !== 'site')) {
         found.end = tokens[j].end;
         found.tokenEnd = j + 1;
@@ -294,7 +232,7 @@ function scanSentence(
  */
 function looseAcceptable(c: Candidate, name: string): boolean {
   const firstWord = name.split(/\s+/)[0].toLowerCase();
-  if (COMMON_WORDS.has(firstWord)) return false;
+  if (cueWords('common-word').has(firstWord)) return false;
   const a = foldName(name)[0];
   const b = foldName(c.place.name)[0];
   if (a !== b) return false;
@@ -317,11 +255,11 @@ function tokenText(doc: PlacesInput, k: number): string {
 }
 
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
-function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<string> = LOCATIVE): boolean {
+function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<string> = locativeWords()): boolean {
   for (let k = i - 1; k >= s.tokenStart && k >= i - 2; k--) {
     const w = tokenText(doc, k).toLowerCase();
     if (cues.has(w)) return true;
-    if (!DIRECTION_WORDS.has(w) && w !== 'the' && w !== 'of') return false;
+    if (!cueWords('direction').has(w) && w !== 'the' && w !== 'of') return false;
   }
   return false;
 }
@@ -335,22 +273,22 @@ function acceptSingle(
   const word = text.slice(tokens[i].start, tokens[i].end);
   const folded = word.toLowerCase();
   if (countryByDemonym(word) && !countryByName(word)) return false;
-  if (COMMON_WORDS.has(folded.replace(/\.$/, ''))) return false;
+  if (cueWords('common-word').has(folded.replace(/\.$/, ''))) return false;
   if (word.length < 3 && !isAllCaps(word)) return false;
   // Part of a longer capitalised name that is not a place ("Jordan Peterson", "Paris Hilton");
   // a date after the name ("in Mosul Tuesday") does not count.
   if (j < s.tokenEnd) {
     const next = text.slice(tokens[j].start, tokens[j].end);
     const modifier = cands.some((c) => c.acronym || c.place.kind === 'country' || c.place.kind === 'admin1')
-      && INSTITUTION_WORDS.has(next.toLowerCase().replace(/\.$/, ''));
+      && cueWords('institution-word').has(next.toLowerCase().replace(/\.$/, ''));
     if (isCapitalised(next) && isWordToken(next) && /^\s+$/.test(text.slice(tokens[j - 1].end, tokens[j].start))
-      && !CALENDAR_WORDS.has(next.toLowerCase()) && !modifier && !lookupPlace(next).length) return false;
+      && !cueWords('calendar').has(next.toLowerCase()) && !modifier && !lookupPlace(next).length) return false;
   }
   if (i > s.tokenStart) {
     const prev = text.slice(tokens[i - 1].start, tokens[i - 1].end);
-    if (isCapitalised(prev) && !DIRECTION_WORDS.has(prev.toLowerCase()) && !/^(?:a|an|the)$/i.test(prev) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
+    if (isCapitalised(prev) && !cueWords('direction').has(prev.toLowerCase()) && !/^(?:a|an|the)$/i.test(prev) && tokens[i - 1].end === tokens[i].start - 1 && !lookupPlace(prev).length) return false;
   }
-  if (personWords.has(folded) && !hasLocativeCue(doc, s, i, STRONG_LOCATIVE)) return false;
+  if (personWords.has(folded) && !hasLocativeCue(doc, s, i, cueWords('strong-locative'))) return false;
   const strongKind = cands.some((c) => c.place.kind !== 'city' || c.place.population >= BARE_CITY_POPULATION);
   const sentenceInitial = i === s.tokenStart;
   const writtenLower = lower.has(folded);
@@ -404,10 +342,10 @@ function personNameWords(doc: PlacesInput, entities: EntityMention[] | undefined
         const firstWord = text.slice(tokens[i].start, tokens[i].end);
         const lastWord = text.slice(tokens[j - 1].start, tokens[j - 1].end);
         const lf = firstWord.toLowerCase().replace(/\.$/, '');
-        const titled = TITLES.has(lf);
+        const titled = cueWords('title').has(lf);
         const firstIsPlace = lookupPlace(firstWord).some((c) => c.place.kind !== 'city' || c.place.population >= 100000);
-        if (!lookupPlace(run).length && !GENERIC_SUFFIX.has(lastWord.toLowerCase()) && !INSTITUTION_WORDS.has(lastWord.toLowerCase())
-          && (titled || (!firstIsPlace && !DIRECTION_WORDS.has(lf) && !COMMON_WORDS.has(lf)))) {
+        if (!lookupPlace(run).length && !cueWords('generic-suffix').has(lastWord.toLowerCase()) && !cueWords('institution-word').has(lastWord.toLowerCase())
+          && (titled || (!firstIsPlace && !cueWords('direction').has(lf) && !cueWords('common-word').has(lf)))) {
           words.add(lastWord.toLowerCase());
           if (!titled && j - i === 2) words.add(lf);
         }
@@ -427,7 +365,7 @@ function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions =
   if (i <= s.tokenStart) return false;
   const word = (k: number) => (k >= s.tokenStart ? tokenText(doc, k) : '');
   const prev = word(i - 1).toLowerCase();
-  if (prepositions && (STRONG_LOCATIVE.has(prev) || (prev === 'to' && word(i - 2).toLowerCase() !== 'according') || prev === 'downtown' || prev === 'near')) return true;
+  if (prepositions && (cueWords('strong-locative').has(prev) || (prev === 'to' && word(i - 2).toLowerCase() !== 'according') || prev === 'downtown' || prev === 'near')) return true;
   if (prev !== 'of' && prev !== 'from') return false;
   const before = word(i - 2);
   if (before === ',' || /^\d+$/.test(before) || before.toLowerCase() === 'formerly') return true;
@@ -472,7 +410,7 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
       const prev = i > a ? surface(i - 1).toLowerCase() : '';
       // A place opens the name, or follows "of" or a direction inside it ("Association of Western Pennsylvania").
       const opens = i === a || prev === 'of' || prev === 'the' || prev === '-'
-        || (DIRECTION_WORDS.has(prev) && (i - 1 === a || ['of', 'the'].includes(surface(i - 2).toLowerCase())));
+        || (cueWords('direction').has(prev) && (i - 1 === a || ['of', 'the'].includes(surface(i - 2).toLowerCase())));
       if (!opens || !isCapitalised(w) || !isWordToken(w)) { i++; continue; }
       let found: Toponym | null = null;
       for (let j = Math.min(b, i + maxPlaceWords()); j > i && !found; j--) {
@@ -490,7 +428,7 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
         if (folded === 'america') continue;
         if (cands.length === 0) continue;
         const words = j - i;
-        if (words === 1 && (COMMON_WORDS.has(folded) || lower.has(name.toLowerCase()) || (countryByDemonym(name) && !countryByName(name)))) continue;
+        if (words === 1 && (cueWords('common-word').has(folded) || lower.has(name.toLowerCase()) || (countryByDemonym(name) && !countryByName(name)))) continue;
         if (words === 1 && name.length < 3 && !isAllCaps(name)) continue;
         const division = cands.some((c) => c.place.kind === 'country' || c.place.kind === 'admin1' || c.place.kind === 'admin2');
         if (!division) cands = cands.filter((c) => c.place.kind === 'city');
@@ -505,7 +443,7 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
           // "Shreveport's program", but not "Moore's Ford" (a name of its own).
           const possessive = /^(?:'s?|’s?)$/.test(after) && !(j + 1 < s.tokenEnd && isCapitalised(surface(j + 1)));
           // A person is a place only after "in", "near", "at" … or as where someone is from; never "Taylor's".
-          const cue = person ? (STRONG_LOCATIVE.has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
+          const cue = person ? (cueWords('strong-locative').has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
           // A county's full name is its own ("Walker County Judge Danny Pierce").
           const county = cands.some((c) => c.place.kind === 'admin2');
           ok = cue || county || (after !== '' && localWords('local-noun').has(after.toLowerCase()) && (after === after.toLowerCase() || localWords('local-title').has(after.toLowerCase())))
@@ -554,7 +492,7 @@ function fromDatelines(doc: PlacesInput): Toponym[] {
     const name = text.slice(start, end);
     const cands = usableCandidates(lookupPlace(name), name, false)
       .filter((c) => !c.loose && !c.acronym && (c.place.kind === 'city' || c.place.kind === 'admin2'));
-    if (cands.length === 0 || COMMON_WORDS.has(name.toLowerCase())) continue;
+    if (cands.length === 0 || cueWords('common-word').has(name.toLowerCase())) continue;
     // ", State" must name a division or country; a dash needs nothing more.
     if (after === ',' && !containerAfter(doc, s, j)) continue;
     out.push({ start, end, sentence: s.index, tokenStart: s.tokenStart, tokenEnd: j, candidates: cands, strong: true });
