@@ -15,7 +15,7 @@ type Rule = (words: readonly string[], tags: BioTag[]) => BioTag[];
 
 /** The corrections in the order they apply: each sees the tags the one before left. */
 const RULES: readonly Rule[] = [
-  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, companySuffixes, dropHonorifics, countryNames, dropLeadingArticle,
+  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, companySuffixes, dropHonorifics, countryNames, dropLeadingArticle, militaryUnits, namedHappenings,
 ];
 
 /** All corrections, in order. */
@@ -147,7 +147,7 @@ export function joinOfOrganisations(words: readonly string[], tags: BioTag[]): B
 import { honorific, orgWord, roleWord } from '../../actors/knowledge.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
 import { countryByName } from '../../places/countries.js';
-import { spansFromTags, type BioTag } from './tags.js';
+import { spansFromTags, type BioTag, type EntityKind } from './tags.js';
 
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|ud|ul|abd|abu|bin|ibn)[-\u2010\u2011]\p{Lu}/iu;
 const FREE_PARTICLE = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ben', 'ould', 'wuld']);
@@ -175,4 +175,58 @@ export function joinNameParticles(words: readonly string[], tags: BioTag[]): Bio
     for (let k = i + 1; k < words.length && out[k].startsWith('I-') && !isPerson(out[k]); k++) out[k] = 'I-PER';
   }
   return out;
+}
+
+/**
+ * A name's head: the last word before "of" ("Battle of Mosul", "Army of the
+ * Potomac"), else its last word ("82nd Airborne Division", "Gulf War").
+ */
+function headOf(words: readonly string[], first: number, last: number): number {
+  for (let k = first + 1; k < last; k++) if (words[k] === 'of') return k - 1;
+  return last;
+}
+
+/** A unit's number first: "82nd", "3d", "IV", "Second". */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th|d)|[IVXL]+|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)$/;
+
+/** Unit words that also name sports tables and offices ("Eastern Division", "Central Command" aside): a unit only when numbered. */
+const NUMBERED_ONLY = new Set(['division', 'command', 'unit']);
+
+/**
+ * A military unit is an organisation, whatever the tagger guessed: its head is a
+ * military body word of data/role-words.tsv ("82nd Airborne Division", "IV Corps",
+ * "Army of the Potomac"). CoNLL has few, and the tagger reads a numbered one as MISC.
+ */
+export function militaryUnits(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    if (s.last === s.first) continue;
+    const head = words[headOf(words, s.first, s.last)].toLowerCase();
+    const role = roleWord(head);
+    if (role?.sector !== 'MIL' || role.type !== 'ORG' || orgWord(head) !== 'head') continue;
+    // The unit's number is part of its name, though the tagger may leave it out ("82nd Airborne Division").
+    const first = s.first > 0 && tags[s.first - 1] === 'O' && ORDINAL.test(words[s.first - 1]) ? s.first - 1 : s.first;
+    if (NUMBERED_ONLY.has(head) && !ORDINAL.test(words[first])) continue;
+    retag(out, first, s.last, 'ORG');
+  }
+  return out;
+}
+
+/** Head words of named happenings: a battle, war or rising is MISC ("Battle of Fredericksburg", "Gulf War", "Tet Offensive"). */
+const HAPPENING_HEADS = new Set(['battle', 'siege', 'war', 'wars', 'offensive', 'uprising', 'revolution', 'intifada', 'massacre']);
+
+/** A named battle, war or rising is MISC, as CoNLL annotates; the tagger often reads "Battle of X" as an organisation. */
+export function namedHappenings(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    if (s.type === 'MISC' || s.last === s.first) continue;
+    if (!HAPPENING_HEADS.has(words[headOf(words, s.first, s.last)].toLowerCase())) continue;
+    retag(out, s.first, s.last, 'MISC');
+  }
+  return out;
+}
+
+function retag(tags: BioTag[], first: number, last: number, type: EntityKind): void {
+  tags[first] = `B-${type}`;
+  for (let k = first + 1; k <= last; k++) tags[k] = `I-${type}`;
 }

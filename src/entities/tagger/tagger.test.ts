@@ -14,7 +14,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { trainTagger } from './trainer.js';
-import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations } from './rules.js';
+import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations, militaryUnits, namedHappenings } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -375,4 +375,20 @@ test('a sentence\'s opening "The" is no part of a longer name; "The Hague" keeps
   assert.deepEqual(dropLeadingArticle(['The', 'Association', 'of', 'Jurists', 'met'], ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']);
   assert.deepEqual(dropLeadingArticle(['The', 'Hague', 'court'], ['B-LOC', 'I-LOC', 'O']), ['B-LOC', 'I-LOC', 'O']);
   assert.deepEqual(dropLeadingArticle(['Then', 'Rome', 'Police'], ['O', 'B-ORG', 'I-ORG']), ['O', 'B-ORG', 'I-ORG']);
+});
+
+test('a military unit is an organisation, its number included', () => {
+  assert.deepEqual(militaryUnits(['the', '82nd', 'Airborne', 'Division', 'moved'], ['O', 'O', 'B-MISC', 'I-MISC', 'O']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']);
+  assert.deepEqual(militaryUnits(['Troops', 'of', 'IV', 'Corps'], ['O', 'O', 'B-MISC', 'I-MISC']), ['O', 'O', 'B-ORG', 'I-ORG']);
+  assert.deepEqual(militaryUnits(['the', 'Army', 'of', 'the', 'Potomac'], ['O', 'B-LOC', 'I-LOC', 'I-LOC', 'I-LOC']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG']);
+  // A division or command without a number may be a sports table or an office.
+  assert.deepEqual(militaryUnits(['the', 'Eastern', 'Division', 'title'], ['O', 'B-MISC', 'I-MISC', 'O']), ['O', 'B-MISC', 'I-MISC', 'O']);
+});
+
+test('a named battle, siege or war is MISC', () => {
+  assert.deepEqual(namedHappenings(['the', 'Battle', 'of', 'Mosul'], ['O', 'B-ORG', 'I-ORG', 'I-ORG']), ['O', 'B-MISC', 'I-MISC', 'I-MISC']);
+  assert.deepEqual(namedHappenings(['the', 'Second', 'Battle', 'of', 'Bull', 'Run'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG']), ['O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'I-MISC']);
+  assert.deepEqual(namedHappenings(['the', 'Gulf', 'War'], ['O', 'B-LOC', 'I-LOC']), ['O', 'B-MISC', 'I-MISC']);
+  // The head is the word before "of": "Bank of Siege" would be no battle; "War Office" is a body.
+  assert.deepEqual(namedHappenings(['the', 'War', 'Office'], ['O', 'B-ORG', 'I-ORG']), ['O', 'B-ORG', 'I-ORG']);
 });
