@@ -96,6 +96,11 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       const owner = ownerCountry(m, chainCode, entities, doc.text);
       if (owner) c = { ...c, country: owner, source: 'owner+role' };
     }
+    // "the US Army's 82nd Airborne Division": a body in the possessive owns the one named after it.
+    if (m.type === 'ORG' && m.evidence !== 'nominal' && !c.country) {
+      const owner = ownerCountry(m, chainCode, entities, doc.text, POSSESSIVE);
+      if (owner) c = { ...c, country: owner, source: c.source ? `${c.source}+owner` : 'owner' };
+    }
     // People outside the state: "from" says where they belong ("doctors from X"), not where they leave.
     if (!c.country && c.sector && isSocietySector(c.sector) && (m.evidence === 'nominal' || c.source === 'title')) {
       const home = belongsTo(m, chainCode, entities, doc.text);
@@ -184,8 +189,12 @@ function codeNominal(m: EntityMention, text: string): Coding {
  * "Hezbollah guerrillas", "Taliban fighters": a descriptive mention right after a named
  * organisation or place belongs to it and takes its country.
  */
-function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string): string | null {
-  const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && /^\s*$/.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
+/** What may stand between an owner and what it owns: nothing ("Iraqi police"), or a possessive ("Iraq's police"). */
+const ADJACENT = /^\s*$/;
+const POSSESSIVE = /^\s*[’']s\s+(?:own\s+)?$/;
+
+function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string, between = ADJACENT): string | null {
+  const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && between.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
   return owner ? coded.get(owner.chain)?.country ?? null : null;
 }
 
