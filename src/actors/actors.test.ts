@@ -272,3 +272,16 @@ test('a place\'s council is its local government; a calling before a body word n
   assert.equal(byText(entities('The Police Federation opposed the plan.'), 'Police Federation').sector, 'COP');
   assert.equal(byText(entities('The Royal Fleet Auxiliary sent two ships.'), 'Royal Fleet Auxiliary').sector, 'MIL', '"Royal" is no calling');
 });
+
+test('a body in the possessive owns the body named after it: "the US Army\'s 82nd Airborne Division"', () => {
+  const es = entities("The US Army's 82nd Airborne Division attacked insurgents near Fallujah on Monday.");
+  assert.deepEqual(codeOf(byText(es, '82nd Airborne Division')), { country: 'USA', sector: 'MIL', code: 'USAMIL', source: 'name+owner' });
+  // Without an owner the text gives no country: the unit's place of action is no evidence of whose it is.
+  assert.equal(byText(entities('The 82nd Airborne Division moved north.'), '82nd Airborne Division').country, null);
+});
+
+test('"the Treasury" alone says a finance ministry but not whose', () => {
+  assert.deepEqual(codeOf(byText(entities('The Treasury said the pound was strong.'), 'Treasury')), { country: null, sector: 'GOV', code: 'GOV', source: 'dictionary' });
+  assert.equal(byText(entities('The US Treasury imposed sanctions on the bank.'), 'US Treasury').code, 'USAGOV');
+  assert.equal(byText(entities('HM Treasury published the figures.'), 'HM Treasury').code, 'GBRGOV');
+});
