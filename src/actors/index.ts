@@ -315,9 +315,13 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
   const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o !== m && o.evidence !== 'pronoun').pop();
   if (!body) return null;
   // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
-  // is the title itself ("the Conservative Party leader").
+  // is the title itself ("the Conservative Party leader"). Either may follow a portfolio
+  // ("Plaid Cymru's economics spokesman").
   const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (m.evidence === 'nominal' ? between !== '' : !portfolioBefore(between, title, tokens, body.end, m.start)) return null;
+  const lowerTitle = title.toLowerCase();
+  if (m.evidence !== 'nominal' && !between.endsWith(lowerTitle)) return null;
+  const portfolio = m.evidence === 'nominal' ? between : between.slice(0, between.length - lowerTitle.length).trim();
+  if (!portfolioWords(portfolio, tokens, body.end, m.evidence === 'nominal' ? m.start : m.start - lowerTitle.length)) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
 }
@@ -325,12 +329,12 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
 const PORTFOLIO_POS = new Set(['NOUN', 'ADJ', 'PROPN', 'PART', 'PUNCT']);
 
 /**
- * "Plaid Cymru's economics spokesman": the words between a body and a person's name are the title,
- * with at most three lower-case portfolio words before it, nouns and adjectives only.
+ * "Plaid Cymru's economics spokesman": between a body and its officer's title, at most three
+ * lower-case portfolio words, nouns and adjectives only (none is fine).
  */
-function portfolioBefore(between: string, title: string, tokens: Token[], from: number, to: number): boolean {
-  const lowerTitle = title.toLowerCase();
-  if (!between.endsWith(lowerTitle) || !/^([a-z]+ ){0,3}$/.test(between.slice(0, between.length - lowerTitle.length))) return false;
+function portfolioWords(words: string, tokens: Token[], from: number, to: number): boolean {
+  if (words === '') return true;
+  if (!/^[a-z]+(?: [a-z]+){0,2}$/.test(words)) return false;
   for (const t of tokens) {
     if (t.start >= to) break;
     if (t.end > from && !PORTFOLIO_POS.has(t.pos)) return false;
