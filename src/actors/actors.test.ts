@@ -285,3 +285,17 @@ test('"the Treasury" alone says a finance ministry but not whose', () => {
   assert.equal(byText(entities('The US Treasury imposed sanctions on the bank.'), 'US Treasury').code, 'USAGOV');
   assert.equal(byText(entities('HM Treasury published the figures.'), 'HM Treasury').code, 'GBRGOV');
 });
+
+test('parties named bare are coded from the dictionary: "Labour accused the Tories"', () => {
+  const es = entities('Labour accused the Tories of lying, and the SNP agreed.', '2005-02-01');
+  assert.equal(byText(es, 'Labour').code, 'GBRPTY');
+  assert.equal(byText(es, 'Tories').code, 'GBRPTY');
+  assert.equal(byText(es, 'SNP').code, 'GBRPTY');
+});
+
+test('a description after a body and a portfolio is the body\'s officer: "Plaid Cymru\'s economics spokesman"', () => {
+  const es = entities("Plaid Cymru's economics spokesman attacked the plan.", '2005-02-01');
+  assert.equal(byText(es, 'spokesman').code, 'GBRPTY');
+  // A verb between them is no portfolio.
+  assert.notEqual(byText(entities('Plaid Cymru said the spokesman lied.', '2005-02-01'), 'spokesman').sector, 'PTY');
+});
