@@ -299,3 +299,11 @@ test('a description after a body and a portfolio is the body\'s officer: "Plaid 
   // A verb between them is no portfolio.
   assert.notEqual(byText(entities('Plaid Cymru said the spokesman lied.', '2005-02-01'), 'spokesman').sector, 'PTY');
 });
+
+test('a shadow minister is the opposition\'s: "Shadow home secretary David Davis"', () => {
+  assert.equal(byText(entities('Shadow home secretary David Davis attacked the plan.', '2005-02-01'), 'David Davis').sector, 'OPP');
+  assert.equal(byText(entities('The shadow foreign secretary criticised the war.', '2005-02-01'), 'foreign secretary').sector, 'OPP');
+  assert.equal(byText(entities('The former minister criticised the war.', '2005-02-01'), 'former minister').sector, 'ELI');
+  // "former" in the sentence before qualifies no title here.
+  assert.equal(byText(entities('They stopped former partners gaining access. Courts should act, MPs said.', '2005-02-01'), 'Courts').sector, 'JUD');
+});

@@ -120,14 +120,33 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
 
 const TITLE_BREAKS = new Set(['after', 'before', 'when', 'while', 'as', 'and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'in', 'with', 'by', 'said', 'says', 'that', 'who', 'which']);
 
-/** Is the mention's title marked as past: "former President X", "ex-minister Y"? */
-function formerTitle(m: EntityMention, text: string): boolean {
-  if (m.roles.length === 0) return false;
-  const before = text.slice(Math.max(0, m.start - 60), m.start).toLowerCase();
+/**
+ * The word that qualifies the mention's title, when one does: "former President X", "ex-minister
+ * Y" (the office is over), "shadow home secretary Z" (the opposition's spokesman for it).
+ */
+function titleQualifier(m: EntityMention, text: string): 'former' | 'shadow' | null {
+  if (m.roles.length === 0) return null;
+  // A description holds its title ("the former minister"); a name follows it ("former minister X").
+  const upto = m.evidence === 'nominal' ? m.end : m.start;
+  const before = text.slice(Math.max(0, upto - 60), upto).toLowerCase();
   const last = m.roles[0].split(' ').pop()!;
-  const at = new RegExp(`\\b(former|ex-)\\s*((?:[\\p{L}.'’]+\\s+){0,3}?)${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').exec(before);
+  const at = new RegExp(`\\b(former|ex-|shadow)\\s*((?:[\\p{L}.'’]+\\s+){0,3}?)${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').exec(before);
   // Only title words between: "former US Defence Secretary", not "a former colony - after President".
-  return !!at && !at[2].split(/\s+/).some((w) => TITLE_BREAKS.has(w));
+  // Nor across a sentence's end ("former partners gaining access. Courts should …").
+  if (!at || at[2].split(/\s+/).some((w) => TITLE_BREAKS.has(w) || /\p{Ll}{2}\.$/u.test(w))) return null;
+  return at[1] === 'shadow' ? 'shadow' : 'former';
+}
+
+function formerTitle(m: EntityMention, text: string): boolean {
+  return titleQualifier(m, text) === 'former';
+}
+
+/** The sector a title gives: its own, ELI once a state office is over, OPP for the opposition's shadow of one. */
+function titleSector(m: EntityMention, text: string): string | null {
+  const sector = m.roleSectors[0] ?? null;
+  if (!isStateOffice(sector)) return sector;
+  const q = titleQualifier(m, text);
+  return q === 'former' ? 'ELI' : q === 'shadow' ? 'OPP' : sector;
 }
 
 /** Sectors that belong to one state's own politics: a president, a judge, a party, an opposition. */
@@ -174,7 +193,7 @@ function sharedHead(m: EntityMention, all: EntityMention[], text: string): Entit
 const STATE_MEDIA = /\b(official|state|state-run|state-owned|state-controlled|government|government-run|government-owned|government-controlled|regime)\s+$/i;
 
 function codeNominal(m: EntityMention, text: string): Coding {
-  const sector = m.roleSectors[0] ?? null;
+  const sector = titleSector(m, text);
   // State media voice their government (CAMEO codes them GOV, not MED).
   if (sector === 'MED') {
     const own = /^(the\s+|an?\s+)?(official|state|state-run|state-owned|state-controlled|government-run|government-owned)\s/i.test(m.text);
@@ -185,13 +204,14 @@ function codeNominal(m: EntityMention, text: string): Coding {
   return { country: m.modifierCountry, sector, source: m.modifierCountry ? 'modifier+role' : 'role' };
 }
 
+/** What may stand between an owner and what it owns: nothing ("Iraqi police"), or a possessive ("Iraq's police"). */
+const ADJACENT = /^\s*$/;
+const POSSESSIVE = /^\s*[’']s\s+(?:own\s+)?$/;
+
 /**
  * "Hezbollah guerrillas", "Taliban fighters": a descriptive mention right after a named
  * organisation or place belongs to it and takes its country.
  */
-/** What may stand between an owner and what it owns: nothing ("Iraqi police"), or a possessive ("Iraq's police"). */
-const ADJACENT = /^\s*$/;
-const POSSESSIVE = /^\s*[’']s\s+(?:own\s+)?$/;
 
 function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string, between = ADJACENT): string | null {
   const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && between.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
@@ -261,7 +281,7 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
   // 3. Titles and modifiers on any mention of the chain ("former President X" no longer holds the office).
   for (const m of ms) {
     if (!country && m.modifierCountry) { country = m.modifierCountry; source = 'title'; }
-    if (!sector && m.roleSectors.length > 0) { sector = formerTitle(m, text) && isStateOffice(m.roleSectors[0]) ? 'ELI' : m.roleSectors[0]; source = source ?? 'title'; }
+    if (!sector && m.roleSectors.length > 0) { sector = titleSector(m, text); source = source ?? 'title'; }
   }
   // 4. Words inside an organisation's name: "Iraqi Armed Forces", "US Department of the Treasury".
   if (type === 'ORG') {
