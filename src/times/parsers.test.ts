@@ -132,6 +132,8 @@ test('durations', () => {
   assert.deepEqual(times('The road will stay shut for a while.'), [['a while', 'DURATION', 'PXX']]);
   assert.deepEqual(times('While talks went on, troops waited.'), []);
   assert.deepEqual(times('In the years that followed, the valley emptied.'), [['the years', 'DURATION', 'PXY']]);
+  // "past years" is a vague stretch, like "recent years", not the date a year ago.
+  assert.deepEqual(times('There were sell-offs in past years, too.'), [['past years', 'DURATION', 'PXY']]);
   assert.deepEqual(times('They signed a five-year deal.'), [['five-year', 'DURATION', 'P5Y']]);
   assert.deepEqual(times('Rain fell for half an hour.'), [['half an hour', 'DURATION', 'PT30M']]);
   assert.deepEqual(times('Prices rose over the past three months.'), [['the past three months', 'DURATION', 'P3M']]);

@@ -26,7 +26,7 @@ export const durationParser: TimeParser = {
     // 7: "the past year", "the next decade" (one unit, no number)
     '|(?:the\\s+)(?:past|last|next|coming)\\s+(week|month|year|decade|century)(?!\\s+(?:and|or)\\b)' +
     // 8: bare plural after for/over/within
-    '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past\\s+few|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
+    '|(?:(?<=\\b(?:for|over|within|lasting|took|take|takes|spent|spend)\\s+)(?:(?:the\\s+)?(?:past|last|next|coming)\\s+)?|(?:the\\s+)?(?:recent|coming|past(?:\\s+few)?|last\\s+few|next\\s+few)\\s+)(seconds|minutes|hours|days|weeks|months|quarters|years|decades)' +
     // 9: "the weeks ahead", "the years that followed": a vague stretch of the unit
     '|the\\s+(?:(?:first|early|final|last|closing|opening)\\s+)?(days|weeks|months|years|decades)(?!-)(?:\\s+(?:ahead|to\\s+come))?' +
     // 10: "for a while": a stretch of no stated unit
