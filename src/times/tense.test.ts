@@ -107,3 +107,8 @@ test('"midnight Friday" is the end of the day named (T24:00); a bare "midnight" 
   assert.deepEqual(times('Polls closed at midnight on Jan. 12.'), [['midnight on Jan. 12', 'TIME', '2021-01-12T24:00']]);
   assert.deepEqual(times('A curfew starts at midnight.'), [['midnight', 'TIME', '2021-01-19T00:00']]);
 });
+
+test('"as planned" says a plan was kept, not that its day lies ahead', () => {
+  assert.deepEqual(times('The army let the offensive begin as previously planned Saturday night.'), [['Saturday night', 'TIME', '2021-01-16TNI']]);
+  assert.deepEqual(times('The talks are planned for Saturday.'), [['Saturday', 'DATE', '2021-01-23']]);
+});

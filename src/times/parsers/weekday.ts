@@ -16,8 +16,9 @@ export const PART_OF_DAY: Record<string, string> = {
 };
 
 // A plan in the past perfect ("had been scheduled to expire Friday") is
-// one that was overtaken: its time lies before the report, not ahead.
-const FUTURE_CUE = /(?<!\bhad\s+(?:been\s+)?)\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planned|scheduled|expected\s+to|(?<=\b(?:is|are|be|being)\s)expected|slated|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
+// one that was overtaken: its time lies before the report, not ahead. "As
+// planned" only says the plan was kept: the verb it follows tells the tense.
+const FUTURE_CUE = /(?<!\bhad\s+(?:been\s+)?)\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|(?<!\bas\s+(?:previously\s+|originally\s+)?)(?:planned|scheduled)|expected\s+to|(?<=\b(?:is|are|be|being)\s)expected|slated|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
 const PAST_CUE = /\b(was|were|had|did|said|told|ago|last)\b/i;
 /**
  * A past form: a lower-case word in -ed, but not "need", "speed" (-eed),
