@@ -77,3 +77,16 @@ test('a gloss joins the name it follows and never names the chain', () => {
   assert.deepEqual(chain, [0, 0]);
   assert.equal(names[0], 'Hizbollah');
 });
+
+test('a full name after its surname alone joins the surname\'s chain: "Brown ally rejects …" then "Gordon Brown"', () => {
+  const { chain, names } = chainMentions([
+    { text: 'Brown', type: 'PER', roles: [], roleOnly: false },
+    { text: 'Gordon Brown', type: 'PER', roles: [], roleOnly: false },
+    { text: 'Brown', type: 'PER', roles: [], roleOnly: false },
+    { text: 'Nick Brown', type: 'PER', roles: [], roleOnly: false },
+  ]);
+  assert.deepEqual(chain.slice(0, 3), [0, 0, 0]);
+  assert.equal(names[0], 'Gordon Brown');
+  // Another first name is another person.
+  assert.notEqual(chain[3], 0);
+});

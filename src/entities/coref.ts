@@ -59,6 +59,13 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
           if (keys.every((k) => chainKeys[c].includes(k))) { found = c; break; }
         }
       }
+      if (found < 0 && m.type === 'PER' && keys.length >= 2) {
+        // A full name after its surname alone ("Brown ally rejects …" then "Gordon Brown"): the
+        // person the headline or lead named first.
+        for (let c = names.length - 1; c >= 0; c--) {
+          if (chainType[c] === 'PER' && chainKeys[c].length < keys.length && chainKeys[c].every((k) => keys.includes(k))) { found = c; break; }
+        }
+      }
     }
     if (found < 0) {
       found = names.length;
