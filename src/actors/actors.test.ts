@@ -307,3 +307,15 @@ test('a shadow minister is the opposition\'s: "Shadow home secretary David Davis
   // "former" in the sentence before qualifies no title here.
   assert.equal(byText(entities('They stopped former partners gaining access. Courts should act, MPs said.', '2005-02-01'), 'Courts').sector, 'JUD');
 });
+
+test('a name after a comma restates the description only when set off: not "for refugees, Michael Howard has said"', () => {
+  const es = entities('The plans are fairer for genuine refugees, Michael Howard has said.', '2005-02-01');
+  assert.equal(byText(es, 'Michael Howard').sector, null);
+  assert.equal(byText(entities('The plan was attacked by the party\'s leader, Morag Finlay.', '2005-02-01'), 'Morag Finlay').sector, 'PTY');
+});
+
+test('Scottish, Welsh and English people and bodies are British, and a party inside a description leads it', () => {
+  const es = entities('The Scottish Liberal Party leader, Morag Finlay, criticised Welsh farmers.', '2005-02-01');
+  assert.equal(byText(es, 'Morag Finlay').code, 'GBRPTY');
+  assert.equal(byText(es, 'Welsh farmers').country, 'GBR');
+});

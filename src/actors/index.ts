@@ -332,16 +332,21 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
 function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string, tokens: Token[]): Coding | null {
   const title = m.roles[0];
   if (!title || !roleWord(title)?.ofBody || formerTitle(m, text)) return null;
-  const body = all.filter((o) => o.type === 'ORG' && o.sentence === m.sentence && o.end <= m.start && o !== m && o.evidence !== 'pronoun').pop();
+  const named = (o: EntityMention) => o.type === 'ORG' && o !== m && o.evidence !== 'pronoun';
+  // A description may hold the body before its title: "the Scottish Liberal Party leader".
+  const inside = m.evidence === 'nominal' ? all.filter((o) => named(o) && o.evidence !== 'nominal' && o.start >= m.start && o.end < m.end).pop() : undefined;
+  const body = inside ?? all.filter((o) => named(o) && o.sentence === m.sentence && o.end <= m.start).pop();
   if (!body) return null;
   // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
-  // is the title itself ("the Conservative Party leader"). Either may follow a portfolio
+  // after the body is the title itself ("the party's leader"). Either may follow a portfolio
   // ("Plaid Cymru's economics spokesman").
-  const between = text.slice(body.end, m.start).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  const upto = inside ? m.end : m.start;
+  const between = text.slice(body.end, upto).replace(/^['’]s\b/, '').trim().toLowerCase().replace(/\s+/g, ' ');
   const lowerTitle = title.toLowerCase();
-  if (m.evidence !== 'nominal' && !between.endsWith(lowerTitle)) return null;
-  const portfolio = m.evidence === 'nominal' ? between : between.slice(0, between.length - lowerTitle.length).trim();
-  if (!portfolioWords(portfolio, tokens, body.end, m.evidence === 'nominal' ? m.start : m.start - lowerTitle.length)) return null;
+  const titleBetween = m.evidence !== 'nominal' || inside !== undefined;
+  if (titleBetween && !between.endsWith(lowerTitle)) return null;
+  const portfolio = titleBetween ? between.slice(0, between.length - lowerTitle.length).trim() : between;
+  if (!portfolioWords(portfolio, tokens, body.end, titleBetween ? upto - lowerTitle.length : upto)) return null;
   const c = body.evidence === 'nominal' ? codeNominal(body, text) : coded.get(body.chain);
   return c?.sector ? { country: c.country, sector: c.sector, source: 'body+title' } : null;
 }
@@ -364,11 +369,13 @@ function portfolioWords(words: string, tokens: Token[], from: number, to: number
 
 /**
  * "A member of the Syrian parliament, Mohammed Mamoun, …", "Amanda's killer, James Ford, …": the
- * description right before a name, set off by a comma, is what the name restates; its code.
+ * description right before a name, set off by commas (or closing the sentence: "said its leader,
+ * X."), is what the name restates; its code. Not the subject of a new clause after a comma:
+ * "fairer for genuine refugees, Michael Howard has said".
  */
 function describedBefore(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string, tokens: Token[]): Coding | null {
   const prev = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal').pop();
-  if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, m.start))) return null;
+  if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, m.start)) || !/^\s*(?:[,.;:)]|$)/.test(text.slice(m.end, m.end + 2))) return null;
   // A body ("the Syrian parliament") stands for a person only when it says whose it is.
   if (prev.type !== 'PER' && !prev.modifierCountry) return null;
   return bodyBeforeTitle(prev, all, coded, text, tokens) ?? codeNominal(prev, text);
