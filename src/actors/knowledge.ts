@@ -369,16 +369,28 @@ export function honorific(w: string): boolean {
 export type OrgWordKind = 'head' | 'loc-head' | 'misc-head';
 
 let orgCache: Map<string, OrgWordKind> | null = null;
+let orgUseCache: Map<string, OrgWordUse> | null = null;
+
+/** What else org-words.tsv says of a head word: it names a happening, or a unit only when numbered. */
+export type OrgWordUse = 'happening' | 'numbered';
 
 function orgIndex(): Map<string, OrgWordKind> {
   if (!orgCache) {
     orgCache = new Map();
+    orgUseCache = new Map();
     for (const r of loadTsv('org-words.tsv')) {
       const key = wordKey(r.word).replace(/\s+/g, ' ');
       if (!orgCache.has(key)) orgCache.set(key, r.kind as OrgWordKind);
+      if (r.use && !orgUseCache.has(key)) orgUseCache.set(key, r.use as OrgWordUse);
     }
   }
   return orgCache;
+}
+
+/** The use column of org-words.tsv for a head word ("battle" → 'happening', "division" → 'numbered'), or null. */
+export function orgWordUse(w: string): OrgWordUse | null {
+  orgIndex();
+  return orgUseCache!.get(wordKey(w).replace(/\s+/g, ' ')) ?? null;
 }
 
 /**

@@ -77,8 +77,7 @@ export function dropHonorifics(words: readonly string[], tags: BioTag[]): BioTag
     // (only for a short run of capitalised words: "Mr Smith Goes to Washington" is a title).
     if (s.type !== 'PER' && (s.last - s.first > 3 || !words.slice(s.first + 1, s.last + 1).every((x) => isCapitalised(x)))) continue;
     out[s.first] = 'O';
-    out[s.first + 1] = 'B-PER';
-    for (let k = s.first + 2; k <= s.last; k++) out[k] = 'I-PER';
+    retag(out, s.first + 1, s.last, 'PER');
   }
   return out;
 }
@@ -93,8 +92,7 @@ export function companySuffixes(words: readonly string[], tags: BioTag[]): BioTa
     if (s.type === 'ORG' || s.last === s.first || !COMPANY_SUFFIX.test(words[s.last])) continue;
     // Written as a company writes it: "Inc", "Ltd.", "GmbH", "AG"; not the word "as" or "co".
     if (!/^\p{Lu}/u.test(words[s.last])) continue;
-    out[s.first] = 'B-ORG';
-    for (let k = s.first + 1; k <= s.last; k++) out[k] = 'I-ORG';
+    retag(out, s.first, s.last, 'ORG');
   }
   return out;
 }
@@ -111,8 +109,7 @@ export function headedOrganisations(words: readonly string[], tags: BioTag[]): B
     let first = i;
     while (first > 0 && isCapitalised(words[first - 1]) && !(first - 1 === 0 && SENTENCE_OPENERS.has(words[0].toLowerCase()))) first--;
     if (first === i) continue;
-    out[first] = 'B-ORG';
-    for (let k = first + 1; k <= i; k++) out[k] = 'I-ORG';
+    retag(out, first, i, 'ORG');
   }
   return out;
 }
@@ -144,7 +141,7 @@ export function joinOfOrganisations(words: readonly string[], tags: BioTag[]): B
   }
   return out;
 }
-import { honorific, orgWord, roleWord } from '../../actors/knowledge.js';
+import { honorific, orgWord, orgWordUse, roleWord } from '../../actors/knowledge.js';
 import { isCapitalised, isCapsSentence } from './shape.js';
 import { countryByName } from '../../places/countries.js';
 import { spansFromTags, type BioTag, type EntityKind } from './tags.js';
@@ -189,9 +186,6 @@ function headOf(words: readonly string[], first: number, last: number): number {
 /** A unit's number first: "82nd", "3d", "IV", "Second". */
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th|d)|[IVXL]+|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)$/;
 
-/** Unit words that also name sports tables and offices ("Eastern Division", "Central Command" aside): a unit only when numbered. */
-const NUMBERED_ONLY = new Set(['division', 'command', 'unit']);
-
 /**
  * A military unit is an organisation, whatever the tagger guessed: its head is a
  * military body word of data/role-words.tsv ("82nd Airborne Division", "IV Corps",
@@ -206,26 +200,29 @@ export function militaryUnits(words: readonly string[], tags: BioTag[]): BioTag[
     if (role?.sector !== 'MIL' || role.type !== 'ORG' || orgWord(head) !== 'head') continue;
     // The unit's number is part of its name, though the tagger may leave it out ("82nd Airborne Division").
     const first = s.first > 0 && tags[s.first - 1] === 'O' && ORDINAL.test(words[s.first - 1]) ? s.first - 1 : s.first;
-    if (NUMBERED_ONLY.has(head) && !ORDINAL.test(words[first])) continue;
+    // "Eastern Division" is a sports table: a word marked 'numbered' is a unit only with its number.
+    if (orgWordUse(head) === 'numbered' && !ORDINAL.test(words[first])) continue;
     retag(out, first, s.last, 'ORG');
   }
   return out;
 }
 
-/** Head words of named happenings: a battle, war or rising is MISC ("Battle of Fredericksburg", "Gulf War", "Tet Offensive"). */
-const HAPPENING_HEADS = new Set(['battle', 'siege', 'war', 'wars', 'offensive', 'uprising', 'revolution', 'intifada', 'massacre']);
-
-/** A named battle, war or rising is MISC, as CoNLL annotates; the tagger often reads "Battle of X" as an organisation. */
+/**
+ * A named battle, war or rising (head words marked 'happening' in data/org-words.tsv) is MISC, as
+ * CoNLL annotates: "Battle of Fredericksburg", "Gulf War", "Tet Offensive". The tagger often reads
+ * "Battle of X" as an organisation.
+ */
 export function namedHappenings(words: readonly string[], tags: BioTag[]): BioTag[] {
   const out = [...tags];
   for (const s of spansFromTags(tags)) {
     if (s.type === 'MISC' || s.last === s.first) continue;
-    if (!HAPPENING_HEADS.has(words[headOf(words, s.first, s.last)].toLowerCase())) continue;
+    if (orgWordUse(words[headOf(words, s.first, s.last)]) !== 'happening') continue;
     retag(out, s.first, s.last, 'MISC');
   }
   return out;
 }
 
+/** Words first..last become one entity of `type`. */
 function retag(tags: BioTag[], first: number, last: number, type: EntityKind): void {
   tags[first] = `B-${type}`;
   for (let k = first + 1; k <= last; k++) tags[k] = `I-${type}`;
