@@ -740,6 +740,19 @@ function demonymWeights(text: string): Map<string, number> {
   return out;
 }
 
+/**
+ * A small town named like a first-level division or a country it lies in ("Wales" in South
+ * Yorkshire, "Virginia" in Minnesota) is not what a bare mention of the name means, however near
+ * it lies to the article's other places; it stays a candidate after a container it lies in
+ * ("Virginia, Minn.").
+ */
+function villageNamedLikeItsLand(c: Candidate, all: Candidate[], container: Candidate[] | null): boolean {
+  const p = c.place;
+  if (p.kind !== 'city' || p.population >= BARE_CITY_POPULATION) return false;
+  if (!all.some((d) => (d.place.kind === 'admin1' || d.place.kind === 'country') && !d.loose && d.place.country === p.country)) return false;
+  return containerBonus(c, container) <= 0;
+}
+
 /** Every toponym in the document's sentences, resolved to a place. */
 export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const lower = lowerCaseWords(doc.text);
@@ -763,7 +776,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   for (const t of toponyms) {
     const s = doc.sentences[t.sentence];
     let container = s ? containerAfter(doc, s, t.tokenEnd) : null;
-    const cands = t.candidates.filter((c) => looseBelievable(c, ctx));
+    const cands = t.candidates.filter((c) => looseBelievable(c, ctx) && !villageNamedLikeItsLand(c, t.candidates, container));
     if (cands.length === 0) continue;
     // "Alaska, Arizona, California": a division or country before another is a list, not "Town, State".
     if (container && cands.some(isDivisionOrCountry)) container = null;

@@ -22,7 +22,7 @@ test('a county is found by its full forms always, and by its bare name only wher
   for (const bare of ['Cork', 'Kerry', 'Down', 'Antrim', 'Cardiff', 'Glasgow']) assert.deepEqual(counties(bare), [], bare);
 });
 
-test('a British story\'s counties are in Britain, and "Wales" beside them is British', () => {
+test('a British story\'s counties are in Britain, and "Wales" beside them is Wales', () => {
   const found = places('Police in Britain said floods hit Kent, Essex, Surrey, Devon, Cornwall, Lancashire, Cumbria, Norfolk and West Yorkshire on Monday. '
     + 'Residents of Hampshire, Durham, Somerset, Yorkshire, Merseyside and Greater Manchester were warned. '
     + 'In Scotland, Fife, Aberdeenshire and Highland were hit; in Wales, Gwynedd and Powys.');
@@ -35,7 +35,8 @@ test('a British story\'s counties are in Britain, and "Wales" beside them is Bri
   for (const county of ['Gwynedd', 'Powys']) assert.deepEqual(where.get(county)?.slice(1), ['GBR', 'Wales', 'admin2'], county);
   // "Durham" alone is the city (in County Durham), not Durham, N.C.
   assert.deepEqual(where.get('Durham')?.slice(1), ['GBR', 'England', 'city']);
-  assert.equal(where.get('Wales')?.[1], 'GBR');
+  // Not the village of Wales in South Yorkshire, however near the English counties it lies.
+  assert.deepEqual(where.get('Wales')?.slice(1), ['GBR', 'Wales', 'admin1']);
 });
 
 test('an Irish county is found by "County" and "Co."; its town of the same name stays a town', () => {
