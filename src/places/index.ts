@@ -697,7 +697,9 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
   const w = (support.countries.get(p.country) ?? 0) - (own?.countries.get(p.country) ?? 0);
   if (p.kind === 'country') return s + Math.min(Math.max(w, 0), 3);
   if (w > 0.05) s += 2 + Math.min(w, 3) * 0.5;
-  if (p.country === support.mainCountry) s += 1;
+  // The article's main country, when other names make it so: "Manchester" alone is not American
+  // because sixteen small American towns share the name.
+  if (p.country === support.mainCountry && w > 0.05) s += 1;
   const d = divisionKey(p);
   if (d) {
     const wd = (support.divisions.get(d) ?? 0) - (own?.divisions.get(d) ?? 0);

@@ -60,3 +60,8 @@ test('a county inside a body\'s name: "Kent Police" is the county, "Kent State U
   assert.ok(!places('He studied at Kent State University before moving to Cleveland.').some((p) => p[1] === 'GBR'));
   assert.deepEqual(places('Clark Kent said he was tired of the job.'), []);
 });
+
+test('"Manchester" alone is the English city, not one of sixteen small American towns of that name', () => {
+  assert.deepEqual(places('Police in Manchester said two men were arrested.'), [['Manchester', 'GBR', 'England', 'city']]);
+  assert.deepEqual(places('Greater Manchester Police said two men were arrested in Bolton.'), [['Greater Manchester', 'GBR', 'England', 'admin2'], ['Bolton', 'GBR', 'England', 'city']]);
+});
