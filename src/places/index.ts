@@ -689,35 +689,48 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 }
 
 /** Score of a candidate given what the article's other names support. */
-function supportedScore(c: Candidate, name: string, support: Support, container: Candidate[] | null): number {
+function supportedScore(c: Candidate, name: string, support: Support, container: Candidate[] | null, topPrior = -Infinity): number {
   const p = c.place;
-  let s = priorScore(c) + containerBonus(c, container);
+  const prior = priorScore(c);
+  let s = prior + containerBonus(c, container);
   if (!p.country) return s;
   const own = support.own.get(name);
   const w = (support.countries.get(p.country) ?? 0) - (own?.countries.get(p.country) ?? 0);
   if (p.kind === 'country') return s + Math.min(Math.max(w, 0), 3);
-  if (w > 0.05) s += 2 + Math.min(w, 3) * 0.5;
-  // The article's main country, when other names make it so: "Manchester" alone is not American
-  // because sixteen small American towns share the name.
-  if (p.country === support.mainCountry && w > 0.05) s += 1;
   const d = divisionKey(p);
-  if (d) {
-    const wd = (support.divisions.get(d) ?? 0) - (own?.divisions.get(d) ?? 0);
-    if (wd > 0.05) s += 1.5 * Math.min(wd, 3);
+  const wd = d ? (support.divisions.get(d) ?? 0) - (own?.divisions.get(d) ?? 0) : 0;
+  const near = p.kind === 'city' || p.kind === 'site' || p.kind === 'admin2' ? nearness(p, name, support) : 0;
+  // The country alone does not make a small town of a far bigger namesake: "London" in a story
+  // that names the United States is not London, Ohio, nor "Lisbon" Lisbon, Maine, unless its
+  // state or towns near it are named too (container, division or nearness).
+  const overshadowed = p.kind === 'city' && prior + PROMINENCE_GAP < topPrior && wd < LOCAL_SUPPORT && near < LOCAL_SUPPORT && containerBonus(c, container) <= 0;
+  if (w > 0.05 && !overshadowed) {
+    s += 2 + Math.min(w, 3) * 0.5;
+    // The article's main country, when other names make it so: "Manchester" alone is not American
+    // because sixteen small American towns share the name.
+    if (p.country === support.mainCountry) s += 1;
   }
-  // Towns named in one local story lie near each other, across division borders too.
-  if (p.kind === 'city' || p.kind === 'site' || p.kind === 'admin2') {
-    let near = 0;
-    for (const q of support.points) {
-      if (q.name === name) continue;
-      const km = distanceKm(p.lat, p.lon, q.lat, q.lon);
-      if (km < NEAR_KM) near += q.p * (km < NEAR_KM / 2 ? 1 : 2 - (2 * km) / NEAR_KM);
-      // A town inside a county the article names ("Huntsville" and "Walker County"): the county's centre is close.
-      if (km < COUNTY_KM && (q.county !== (p.kind === 'admin2'))) near += COUNTY_WEIGHT * Math.max(q.p, 0.5);
-    }
-    s += NEAR_WEIGHT * Math.min(near, 3);
-  }
+  if (wd > 0.05) s += 1.5 * Math.min(wd, 3);
+  s += NEAR_WEIGHT * Math.min(near, 3);
   return s;
+}
+
+/** How much more prominent (prior score: about a power of ten in people) a namesake must be to overshadow a town. */
+const PROMINENCE_GAP = 2;
+/** Support from the town's division or neighbours that lifts the shadow: half a likely name ("China" is China, not China, Maine). */
+const LOCAL_SUPPORT = 0.5;
+
+/** Towns named in one local story lie near each other, across division borders too: support from the others' likely points. */
+function nearness(p: GazetteerPlace, name: string, support: Support): number {
+  let near = 0;
+  for (const q of support.points) {
+    if (q.name === name) continue;
+    const km = distanceKm(p.lat, p.lon, q.lat, q.lon);
+    if (km < NEAR_KM) near += q.p * (km < NEAR_KM / 2 ? 1 : 2 - (2 * km) / NEAR_KM);
+    // A town inside a county the article names ("Huntsville" and "Walker County"): the county's centre is close.
+    if (km < COUNTY_KM && (q.county !== (p.kind === 'admin2'))) near += COUNTY_WEIGHT * Math.max(q.p, 0.5);
+  }
+  return near;
 }
 
 function isDivisionOrCountry(c: Candidate): boolean {
@@ -773,7 +786,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   }
   toponyms.sort((a, b) => a.start - b.start);
   const ctx = buildContext(doc, toponyms);
-  interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null; divisionCue: boolean }
+  interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null; divisionCue: boolean; topPrior: number }
   const pending: Pending[] = [];
   for (const t of toponyms) {
     const s = doc.sentences[t.sentence];
@@ -783,7 +796,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
     // "Alaska, Arizona, California": a division or country before another is a list, not "Town, State".
     if (container && cands.some(isDivisionOrCountry)) container = null;
     const divisionCue = s ? namedAsDivision(doc, s, t) : false;
-    pending.push({ t, name: foldName(doc.text.slice(t.start, t.end)), cands, container, divisionCue });
+    pending.push({ t, name: foldName(doc.text.slice(t.start, t.end)), cands, container, divisionCue, topPrior: Math.max(...cands.map(priorScore)) });
   }
   // First the old context score; then twice more, with what the other names support.
   const demonyms = demonymWeights(doc.text);
@@ -795,7 +808,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
       names.set(x.name, { cands: x.cands, probs: distribution(x.cands, (c) => score(x, c)) });
     }
     const support = buildSupport(names, demonyms);
-    score = (x: Pending, c: Candidate) => supportedScore(c, x.name, support, x.container) + (x.divisionCue && c.place.kind === 'admin1' ? 4 : 0);
+    score = (x: Pending, c: Candidate) => supportedScore(c, x.name, support, x.container, x.topPrior) + (x.divisionCue && c.place.kind === 'admin1' ? 4 : 0);
   }
   const out: PlaceMention[] = [];
   for (const x of pending) {

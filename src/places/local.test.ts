@@ -65,3 +65,12 @@ test('a town and a county the story names together are the pair that lie togethe
   const paris = places("Paris police arrested a man on Monday. The Henry County Sheriff's Office is also investigating.");
   assert.deepEqual(paris.map((p) => [p[0], p[2]]), [['Paris', 'Tennessee'], ['Henry County', 'Tennessee']]);
 });
+
+test('the country alone does not make a small town of a capital: "Lisbon" in a story about the United States', () => {
+  const text = 'The Lisbon targets were meant to help Europe overtake the United States. Lisbon now looks far off, and US growth keeps ahead.';
+  const lisbon = analyze({ text }).places.filter((p) => p.text === 'Lisbon');
+  assert.ok(lisbon.length > 0 && lisbon.every((p) => p.country === 'PRT'), JSON.stringify(lisbon.map((p) => p.country)));
+  // With the town's state named, the small town it is.
+  const maine = analyze({ text: 'Police in Lisbon, Maine, said the mill closed. Lisbon has 9,000 people.' }).places.filter((p) => p.text === 'Lisbon');
+  assert.ok(maine.every((p) => p.country === 'USA'));
+});
