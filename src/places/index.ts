@@ -19,7 +19,7 @@ import type { EntityMention, PlaceMention, Sentence, Span, Token } from '../doc/
 import { countryByDemonym, countryByName } from './countries.js';
 import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
-import { loadTsv } from '../util/data.js';
+import { wordSets } from '../util/data.js';
 
 export interface PlacesInput {
   text: string;
@@ -41,17 +41,8 @@ interface Toponym extends Span {
 }
 
 /** Words around a town's name that say it is the town (data/local-place-words.tsv), by kind. */
-let localWordsCache: Map<string, Set<string>> | null = null;
 function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun' | 'local-title'): Set<string> {
-  if (!localWordsCache) {
-    localWordsCache = new Map();
-    for (const r of loadTsv('local-place-words.tsv')) {
-      const set = localWordsCache.get(r.kind) ?? new Set<string>();
-      set.add(r.word);
-      localWordsCache.set(r.kind, set);
-    }
-  }
-  return localWordsCache.get(kind) ?? new Set();
+  return wordSets('local-place-words.tsv').get(kind) ?? new Set();
 }
 
 /**
@@ -61,17 +52,8 @@ function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun
  */
 type CueKind = 'connector' | 'generic-suffix' | 'direction' | 'locative' | 'strong-locative'
   | 'common-word' | 'institution-word' | 'calendar' | 'title';
-let cueWordsCache: Map<string, Set<string>> | null = null;
 function cueWords(kind: CueKind): Set<string> {
-  if (!cueWordsCache) {
-    cueWordsCache = new Map();
-    for (const r of loadTsv('place-cue-words.tsv')) {
-      const set = cueWordsCache.get(r.kind) ?? new Set<string>();
-      set.add(r.word);
-      cueWordsCache.set(r.kind, set);
-    }
-  }
-  return cueWordsCache.get(kind) ?? new Set();
+  return wordSets('place-cue-words.tsv').get(kind) ?? new Set();
 }
 
 /** Prepositions that introduce a location ("in Mosul", "near Tikrit"). */

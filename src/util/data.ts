@@ -52,3 +52,23 @@ export function splitList(field: string | undefined): string[] {
   if (!field) return [];
   return field.split('|').map((s) => s.trim()).filter(Boolean);
 }
+
+const wordSetCache = new Map<string, Map<string, Set<string>>>();
+
+/**
+ * A data file of `word<TAB>kind` rows as one set of words per kind, read once:
+ * `wordSets('place-cue-words.tsv').get('locative')`.
+ */
+export function wordSets(name: string): Map<string, Set<string>> {
+  let sets = wordSetCache.get(name);
+  if (!sets) {
+    sets = new Map();
+    for (const r of loadTsv(name)) {
+      const set = sets.get(r.kind) ?? new Set<string>();
+      set.add(r.word);
+      sets.set(r.kind, set);
+    }
+    wordSetCache.set(name, sets);
+  }
+  return sets;
+}
