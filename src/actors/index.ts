@@ -210,9 +210,9 @@ const POSSESSIVE = /^\s*[’']s\s+(?:own\s+)?$/;
 
 /**
  * "Hezbollah guerrillas", "Taliban fighters": a descriptive mention right after a named
- * organisation or place belongs to it and takes its country.
+ * organisation or place belongs to it and takes its country; with POSSESSIVE, a body after one
+ * in the possessive ("the US Army's 82nd Airborne Division").
  */
-
 function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string, between = ADJACENT): string | null {
   const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && between.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
   return owner ? coded.get(owner.chain)?.country ?? null : null;
