@@ -186,7 +186,6 @@ function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: 
   return true;
 }
 
-
 /**
  * The event's place: the places stage's choice, unless that place is one of
  * the participants ("Iran launched …" is not an event in Iran); a targeted

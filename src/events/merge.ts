@@ -68,7 +68,6 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   return out;
 }
 
-
 function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
   if (!a) return b;
   if (!b) return a;

@@ -41,9 +41,15 @@ interface Toponym extends Span {
 }
 
 /** Words around a town's name that say it is the town (data/local-place-words.tsv), by kind. */
-function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun' | 'local-title'): Set<string> {
-  return wordSets('local-place-words.tsv').get(kind) ?? new Set();
+function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun' | 'local-title'): ReadonlySet<string> {
+  localSets ??= wordSets('local-place-words.tsv');
+  return localSets.get(kind) ?? NO_WORDS;
 }
+
+/** The word sets of the two files, held here once read: the place scan asks for them word by word. */
+let localSets: Map<string, Set<string>> | null = null;
+let cueSets: Map<string, Set<string>> | null = null;
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
  * Lower-case words read around capitalised names (data/place-cue-words.tsv), by kind:
@@ -52,14 +58,11 @@ function localWords(kind: 'municipal' | 'named-after' | 'of-place' | 'local-noun
  */
 type CueKind = 'connector' | 'generic-suffix' | 'direction' | 'locative' | 'strong-locative'
   | 'common-word' | 'institution-word' | 'calendar' | 'title';
-function cueWords(kind: CueKind): Set<string> {
-  return wordSets('place-cue-words.tsv').get(kind) ?? new Set();
+function cueWords(kind: CueKind): ReadonlySet<string> {
+  cueSets ??= wordSets('place-cue-words.tsv');
+  return cueSets.get(kind) ?? NO_WORDS;
 }
 
-/** Prepositions that introduce a location ("in Mosul", "near Tikrit"). */
-export function locativeWords(): Set<string> {
-  return cueWords('locative');
-}
 
 /** A small town named like a common word or person needs this many people to be taken bare. */
 const BARE_CITY_POPULATION = 30000;
@@ -237,7 +240,7 @@ function tokenText(doc: PlacesInput, k: number): string {
 }
 
 /** The word before token i is a locative preposition ("in", "near", "south of"). */
-function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: Set<string> = locativeWords()): boolean {
+function hasLocativeCue(doc: PlacesInput, s: Sentence, i: number, cues: ReadonlySet<string> = cueWords('locative')): boolean {
   for (let k = i - 1; k >= s.tokenStart && k >= i - 2; k--) {
     const w = tokenText(doc, k).toLowerCase();
     if (cues.has(w)) return true;
@@ -674,7 +677,8 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 function supportedScore(c: Candidate, name: string, support: Support, container: Candidate[] | null, topPrior = -Infinity): number {
   const p = c.place;
   const prior = priorScore(c);
-  let s = prior + containerBonus(c, container);
+  const contained = containerBonus(c, container);
+  let s = prior + contained;
   if (!p.country) return s;
   const own = support.own.get(name);
   const w = (support.countries.get(p.country) ?? 0) - (own?.countries.get(p.country) ?? 0);
@@ -685,7 +689,7 @@ function supportedScore(c: Candidate, name: string, support: Support, container:
   // The country alone does not make a small town of a far bigger namesake: "London" in a story
   // that names the United States is not London, Ohio, nor "Lisbon" Lisbon, Maine, unless its
   // state or towns near it are named too (container, division or nearness).
-  const overshadowed = p.kind === 'city' && prior + PROMINENCE_GAP < topPrior && wd < LOCAL_SUPPORT && near < LOCAL_SUPPORT && containerBonus(c, container) <= 0;
+  const overshadowed = p.kind === 'city' && prior + PROMINENCE_GAP < topPrior && wd < LOCAL_SUPPORT && near < LOCAL_SUPPORT && contained <= 0;
   if (w > 0.05 && !overshadowed) {
     s += 2 + Math.min(w, 3) * 0.5;
     // The article's main country, when other names make it so: "Manchester" alone is not American
