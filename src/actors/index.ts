@@ -360,10 +360,13 @@ const PORTFOLIO_POS = new Set(['NOUN', 'ADJ', 'PROPN', 'PART', 'PUNCT']);
 function portfolioWords(words: string, tokens: Token[], from: number, to: number): boolean {
   if (words === '') return true;
   if (!/^[a-z]+(?: [a-z]+){0,2}$/.test(words)) return false;
-  for (const t of tokens) {
-    if (t.start >= to) break;
-    if (t.end > from && !PORTFOLIO_POS.has(t.pos)) return false;
+  // Tokens are in text order: find the first one ending after `from`, then read up to `to`.
+  let k = 0;
+  for (let hi = tokens.length; k < hi;) {
+    const mid = (k + hi) >> 1;
+    if (tokens[mid].end <= from) k = mid + 1; else hi = mid;
   }
+  for (; k < tokens.length && tokens[k].start < to; k++) if (!PORTFOLIO_POS.has(tokens[k].pos)) return false;
   return true;
 }
 
