@@ -19,3 +19,14 @@ test('US Election Day is the Tuesday after the first Monday in November', () => 
   assert.deepEqual(times('Turnout on Election Day 2020 broke records.'), [['Election Day 2020', 'DATE', '2020-11-03']]);
   assert.deepEqual(times('Ads will run until Election Day.', '2022-10-20'), [['Election Day', 'DATE', '2022-11-08']]);
 });
+
+test('a holiday that begins a longer name is no date', () => {
+  assert.deepEqual(times('Talks on restoring the institutions set up by the Good Friday Agreement resumed on Monday.', '2005-03-02').map((t) => t[0]), ['Monday']);
+  assert.deepEqual(times('Asylum seekers who reached the coast were held in a camp on Christmas Island.'), []);
+  assert.deepEqual(times('Crowds gathered on Easter Monday.', '2021-04-10'), [['Easter Monday', 'DATE', '2021-04-05']]);
+});
+
+test('a named day that is an event is neither a date nor the last such weekday', () => {
+  assert.deepEqual(times('The Bloody Sunday inquiry will publish its report, the families were told.', '2005-03-02'), []);
+  assert.deepEqual(times('Stores opened at dawn on Black Friday.', '2021-11-30'), [['Black Friday', 'DATE', '2021-11-26']]);
+});

@@ -8,6 +8,7 @@ import { addDays, daysBetween, daysInMonth, dayValue, weekdayOf, type Ymd } from
 import { loadTsv } from '../../util/data.js';
 import { B, type TimeParser } from '../types.js';
 import { futureClause } from './weekday.js';
+import { titleCase } from '../refiners/title.js';
 
 type Rule = (year: number) => Ymd;
 
@@ -45,20 +46,42 @@ export function parseRule(rule: string): Rule | null {
 }
 
 
-let holidays: { byName: Map<string, Rule>; pattern: string } | null = null;
+let holidays: { byName: Map<string, Rule | null>; pattern: string; endingAt: RegExp } | null = null;
 
+/** The holiday table; a name whose rule is `name` ("Bloody Sunday") is a named day that is no date. */
 function load() {
   if (holidays) return holidays;
-  const byName = new Map<string, Rule>();
+  const byName = new Map<string, Rule | null>();
   for (const row of loadTsv('times-holidays.tsv')) {
-    const rule = parseRule(row.rule);
-    if (!rule) continue;
+    const rule = row.rule === 'name' ? null : parseRule(row.rule);
+    if (!rule && row.rule !== 'name') continue;
     for (const name of row.names.split('|').map((s) => s.trim()).filter(Boolean)) byName.set(norm(name), rule);
   }
   const names = [...byName.keys()].sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'));
-  holidays = { byName, pattern: names.join('|') };
+  holidays = { byName, pattern: names.join('|'), endingAt: new RegExp('\\b(?:' + names.join('|') + ')$', 'i') };
   return holidays;
+}
+
+/**
+ * Does a holiday or named day end with the word at [start,end)? "Good Friday" and "Bloody
+ * Sunday" are this parser's to read (or to leave), not the last Friday or Sunday.
+ */
+export function endsNamedDay(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 40);
+  const m = load().endingAt.exec(text.slice(from, end));
+  return m !== null && from + m.index < start && /^[A-Z]/.test(m[0]);
+}
+
+/**
+ * A capitalised word straight after the holiday, in running text, makes it part of a longer
+ * name: "Christmas Island", "the Good Friday Agreement", "the Easter Rising". Words of time
+ * ("Christmas Eve", "Easter Monday", "May Day 2005") keep it a date.
+ */
+const NAME_GOES_ON = /^[ \t]+(?!(?:Day|Eve|Night|Morning|Evening|Afternoon|Weekend|Holiday|Holidays|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]/;
+
+function partOfLongerName(text: string, end: number): boolean {
+  return NAME_GOES_ON.test(text.slice(end, end + 40)) && !titleCase(text);
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
@@ -74,6 +97,7 @@ export const holidayParser: TimeParser = {
     if (!rule) return null;
     const start = m.index;
     const end = start + text.length;
+    if (partOfLongerName(ctx.text, end)) return null;
     let day: Ymd | null;
     if (year) day = rule(+year);
     else if (!ctx.anchor) day = null;

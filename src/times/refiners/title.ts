@@ -11,7 +11,7 @@ import type { TimeRefiner } from '../types.js';
 const NAMED_UNIT = /^(?:This|Next|Last|One|Two|Three|\d+)\s+(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Months?|Years?)$/;
 
 /** Most words of four letters or more capitalised: a title-case headline. */
-function titleCase(text: string): boolean {
+export function titleCase(text: string): boolean {
   const words = text.match(/\b[A-Za-z]{4,}\b/g) ?? [];
   return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.7;
 }
