@@ -26,6 +26,8 @@ export interface PlacesInput {
   sentences: Sentence[];
   tokens: Token[];
   entities?: EntityMention[];
+  /** Time expressions already found: a name that is one of them is a date, not a place. */
+  times?: Span[];
   meta?: unknown;
 }
 
@@ -770,11 +772,14 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
       taken.push({ start: t.start, end: t.end });
     }
   }
-  toponyms.sort((a, b) => a.start - b.start);
-  const ctx = buildContext(doc, toponyms);
+  // "the run-up to Christmas": a holiday, month or weekday is a date even where the tagger read a place.
+  const dates = new Set((doc.times ?? []).map((x) => `${x.start}:${x.end}`));
+  const named = toponyms.filter((t) => !dates.has(`${t.start}:${t.end}`));
+  named.sort((a, b) => a.start - b.start);
+  const ctx = buildContext(doc, named);
   interface Pending { t: Toponym; name: string; cands: Candidate[]; container: Candidate[] | null; divisionCue: boolean; topPrior: number }
   const pending: Pending[] = [];
-  for (const t of toponyms) {
+  for (const t of named) {
     const s = doc.sentences[t.sentence];
     let container = s ? containerAfter(doc, s, t.tokenEnd) : null;
     const cands = t.candidates.filter((c) => looseBelievable(c, ctx) && !villageNamedLikeItsLand(c, t.candidates, container));

@@ -74,3 +74,10 @@ test('the country alone does not make a small town of a capital: "Lisbon" in a s
   const maine = analyze({ text: 'Police in Lisbon, Maine, said the mill closed. Lisbon has 9,000 people.' }).places.filter((p) => p.text === 'Lisbon');
   assert.ok(maine.every((p) => p.country === 'USA'));
 });
+
+test('a name that the times stage reads as a date is no place, even where the tagger typed it a location', () => {
+  const text = 'Shoppers spent record sums in the run-up to Christmas, retailers in London said.';
+  const doc = analyze({ text, published: '2005-01-10' });
+  assert.deepEqual(doc.places.map((p) => p.text), ['London']);
+  assert.deepEqual(places('Asylum seekers who reached the coast were held in a camp on Christmas Island.').map((p) => p[0]), ['Christmas Island']);
+});
