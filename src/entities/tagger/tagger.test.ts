@@ -13,7 +13,7 @@ import { AveragedPerceptron } from './perceptron.js';
 import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
-import { trainTagger } from './trainer.js';
+import { DEFAULT_TRAIN_OPTIONS, trainTagger } from './trainer.js';
 import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations, militaryUnits, namedHappenings } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
@@ -153,6 +153,21 @@ test('training is deterministic: two runs give identical model files', () => {
   const a = serializeModel(trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0 }));
   const b = serializeModel(trainTagger(TINY, { epochs: 5, minCount: 1, minWeight: 0 }));
   assert.ok(a.equals(b));
+});
+
+test('several runs averaged: still deterministic, and the mean of each run on its own', () => {
+  const options = { epochs: 3, minCount: 1, minWeight: 0, features: { lexicon: false } };
+  const a = serializeModel(trainTagger(TINY, { ...options, runs: 3 }));
+  assert.ok(a.equals(serializeModel(trainTagger(TINY, { ...options, runs: 3 }))));
+  const averaged = trainTagger(TINY, { ...options, runs: 2 });
+  const first = trainTagger(TINY, { ...options, runs: 1 });
+  const second = trainTagger(TINY, { ...options, runs: 1, seed: DEFAULT_TRAIN_OPTIONS.seed + 1 });
+  // Compare one feature's weights through the shared scale of each model.
+  const key = first.keys[0];
+  const weight = (m: typeof first, tag: number) => { const r = m.keys.indexOf(key); return r < 0 ? 0 : m.weights[r * TAGS.length + tag] * m.header.scale; };
+  for (let tag = 0; tag < TAGS.length; tag++) {
+    assert.ok(Math.abs(weight(averaged, tag) - (weight(first, tag) + weight(second, tag)) / 2) < 2 * Math.max(first.header.scale, second.header.scale, averaged.header.scale));
+  }
 });
 
 test('a model survives writing and reading, and tags its training sentences back', () => {

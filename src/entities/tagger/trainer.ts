@@ -20,17 +20,24 @@ import { viterbiDecode } from './viterbi.js';
 export interface TrainOptions {
   epochs: number;
   seed: number;
+  /**
+   * Training runs, each shuffling with its own seed (seed, seed + 1, …), whose averaged
+   * weights are averaged again. One run's weights depend on the order it met the sentences
+   * in, so a small change to the lexicon reshuffles many decisions; the mean of several runs
+   * moves much less.
+   */
+  runs: number;
   /** Static features seen fewer times than this in training are dropped. */
   minCount: number;
   /** Averaged weights smaller than this (absolute) are pruned from the model. */
   minWeight: number;
   features: FeatureOptions;
   /** Called after each epoch with the number of wrong tags in it. */
-  onEpoch?: (epoch: number, errors: number, tokens: number) => void;
+  onEpoch?: (epoch: number, errors: number, tokens: number, run: number) => void;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 10, seed: 20240601, minCount: 2, minWeight: 0.05, features: DEFAULT_FEATURE_OPTIONS,
+  epochs: 10, seed: 20240601, runs: 10, minCount: 2, minWeight: 0.05, features: DEFAULT_FEATURE_OPTIONS,
 };
 
 /** Fisher–Yates with the given generator. */
@@ -122,19 +129,44 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
   // Count static features; only those seen minCount times get a row.
   const counts = new Map<number, number>();
   for (const s of prepared) for (const fs of s.staticFeatures) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const model = new AveragedPerceptron(TAG_COUNT, 1 << 16);
-  for (const [f, c] of counts) if (c >= opt.minCount) model.addFeature(f);
+  const kept: number[] = [];
+  for (const [f, c] of counts) if (c >= opt.minCount) kept.push(f);
   counts.clear();
+  const gold = corpus.map((s) => s.tags.map((t) => TAG_INDEX.get(t) ?? 0));
+  // The runs' weights summed by feature, features numbered in order of first appearance.
+  const rowOf = new Map<number, number>();
+  const names: number[] = [];
+  let sum = new Float64Array(0);
+  for (let run = 0; run < opt.runs; run++) {
+    const model = trainRun(prepared, gold, kept, opt, opt.seed + run);
+    const weights = model.averaged();
+    for (let r = 0; r < model.names.length; r++) {
+      let row = rowOf.get(model.names[r]);
+      if (row === undefined) { row = names.length; rowOf.set(model.names[r], row); names.push(model.names[r]); }
+      if ((row + 1) * TAG_COUNT > sum.length) { const grown = new Float64Array(Math.max(sum.length * 2, (row + 1) * TAG_COUNT)); grown.set(sum); sum = grown; }
+      for (let j = 0; j < TAG_COUNT; j++) sum[row * TAG_COUNT + j] += weights[r * TAG_COUNT + j];
+    }
+  }
+  for (let i = 0; i < names.length * TAG_COUNT; i++) sum[i] /= opt.runs;
+  const trained: Record<string, unknown> = { epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, minWeight: opt.minWeight, sentences: corpus.length };
+  if (opt.runs > 1) trained.runs = opt.runs;
+  return buildModel(names, sum, opt.minWeight, opt.features, trained);
+}
+
+/** One run of the perceptron over the corpus, shuffled each epoch by a generator seeded with `seed`. */
+function trainRun(prepared: PreparedSentence[], gold: number[][], kept: number[], opt: TrainOptions, seed: number): AveragedPerceptron {
+  const model = new AveragedPerceptron(TAG_COUNT, 1 << 16);
+  for (const f of kept) model.addFeature(f);
   const examples: Example[] = prepared.map((s, k) => ({
     sentence: s,
-    gold: corpus[k].tags.map((t) => TAG_INDEX.get(t) ?? 0),
+    gold: gold[k],
     rows: s.staticFeatures.map((fs) => {
       const rows: number[] = [];
       for (const f of fs) { const r = model.rowOf(f); if (r >= 0) rows.push(r); }
       return Int32Array.from(rows);
     }),
   }));
-  const random = seededRandom(opt.seed);
+  const random = seededRandom(seed);
   const scores = new Float64Array(TAG_COUNT);
   const history = new Int32Array(HISTORY_FEATURES);
   const hrows = new Int32Array(HISTORY_FEATURES);
@@ -169,8 +201,7 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
         tags.push(guess);
       }
     }
-    opt.onEpoch?.(epoch, errors, tokens);
+    opt.onEpoch?.(epoch, errors, tokens, seed - opt.seed + 1);
   }
-  const trained = { epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, minWeight: opt.minWeight, sentences: corpus.length };
-  return buildModel(model.names, model.averaged(), opt.minWeight, opt.features, trained);
+  return model;
 }
