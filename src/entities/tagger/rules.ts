@@ -15,7 +15,7 @@ type Rule = (words: readonly string[], tags: BioTag[]) => BioTag[];
 
 /** The corrections in the order they apply: each sees the tags the one before left. */
 const RULES: readonly Rule[] = [
-  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, companySuffixes, dropHonorifics, countryNames, dropLeadingArticle, militaryUnits, namedHappenings,
+  joinNameParticles, dropBareTitles, joinOfOrganisations, headedOrganisations, organisationHeadAfter, companySuffixes, dropHonorifics, countryNames, dropLeadingArticle, militaryUnits, namedHappenings,
 ];
 
 /** All corrections, in order. */
@@ -110,6 +110,21 @@ export function headedOrganisations(words: readonly string[], tags: BioTag[]): B
     while (first > 0 && isCapitalised(words[first - 1]) && !(first - 1 === 0 && SENTENCE_OPENERS.has(words[0].toLowerCase()))) first--;
     if (first === i) continue;
     retag(out, first, i, 'ORG');
+  }
+  return out;
+}
+
+/**
+ * An organisation's head word left outside the organisation just before it ("the Royal Fleet
+ * Auxiliary", "the BBC Trust"): the tagger ended the name one word early, and the head word
+ * closes it.
+ */
+export function organisationHeadAfter(words: readonly string[], tags: BioTag[]): BioTag[] {
+  const out = [...tags];
+  for (const s of spansFromTags(tags)) {
+    const next = s.last + 1;
+    if (s.type !== 'ORG' || next >= words.length || out[next] !== 'O' || !isCapitalised(words[next]) || orgWord(words[next]) !== 'head') continue;
+    out[next] = 'I-ORG';
   }
   return out;
 }

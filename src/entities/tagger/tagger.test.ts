@@ -14,7 +14,7 @@ import { shortShape, wordShape } from './shape.js';
 import { allowedAfter, spansFromTags, TAG_INDEX, TAGS, toBio } from './tags.js';
 import { tagSpans, tagTokens, wordsOfTokens } from './index.js';
 import { DEFAULT_TRAIN_OPTIONS, trainTagger } from './trainer.js';
-import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations, militaryUnits, namedHappenings } from './rules.js';
+import { companySuffixes, countryNames, dropBareTitles, dropHonorifics, dropLeadingArticle, headedOrganisations, joinNameParticles, joinOfOrganisations, militaryUnits, namedHappenings, organisationHeadAfter } from './rules.js';
 
 test('word shapes keep case classes and collapse repeats', () => {
   assert.equal(wordShape('Nairobi'), 'Xxxxxxx');
@@ -221,6 +221,13 @@ test('an organisation head word tagged as a person after capitalised words ends 
   // A person's name that ends in such a word, or the word alone, is left alone.
   assert.deepEqual(headedOrganisations(['Dana', 'Court', 'won'], ['B-PER', 'I-PER', 'O']), ['B-PER', 'I-PER', 'O']);
   assert.deepEqual(headedOrganisations(['Court', 'won'], ['B-PER', 'O']), ['B-PER', 'O']);
+});
+
+test('an organisation head word just after an organisation closes it', () => {
+  assert.deepEqual(organisationHeadAfter(['The', 'Royal', 'Fleet', 'Auxiliary', 'sent', 'ships'], ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'O']), ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O']);
+  // Not after a person or a place, and not a lower-case word.
+  assert.deepEqual(organisationHeadAfter(['Ann', 'Lee', 'Trust'], ['B-PER', 'I-PER', 'O']), ['B-PER', 'I-PER', 'O']);
+  assert.deepEqual(organisationHeadAfter(['BBC', 'council', 'staff'], ['B-ORG', 'O', 'O']), ['B-ORG', 'O', 'O']);
 });
 
 test('a name that ends in a company suffix is an organisation', () => {
