@@ -496,12 +496,17 @@ function fromDatelines(doc: PlacesInput): Toponym[] {
 }
 
 /** Toponyms from the entities layer's LOC mentions. */
-function fromEntities(doc: PlacesInput): Toponym[] {
+/** "according to Taylor": the word names who tells, not where. */
+const SOURCE_BEFORE = /\baccording\s+to\s+$/i;
+
+function fromEntities(doc: PlacesInput, personWords: Set<string>): Toponym[] {
   const out: Toponym[] = [];
   for (const e of doc.entities ?? []) {
     if (e.type !== 'LOC' || e.nominal) continue;
     let { start } = e;
     let name = doc.text.slice(e.start, e.end);
+    // A single word that is a person of the story, in the place of a source, is that person.
+    if (personWords.has(name.toLowerCase()) && SOURCE_BEFORE.test(doc.text.slice(Math.max(0, e.start - 20), e.start))) continue;
     const article = /^(?:the|an?)\s+/i.exec(name);
     if (article) { start += article[0].length; name = name.slice(article[0].length); }
     if (countryByDemonym(name) && !countryByName(name)) continue;
@@ -763,7 +768,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const personWords = personNameWords(doc, doc.entities);
   // A dateline names a town even where the tagger read a state ("NEW YORK —").
   const datelines = fromDatelines(doc);
-  const toponyms = [...datelines, ...fromEntities(doc).filter((t) => !datelines.some((d) => overlaps(d, t)))];
+  const toponyms = [...datelines, ...fromEntities(doc, personWords).filter((t) => !datelines.some((d) => overlaps(d, t)))];
   for (const t of fromOrgNames(doc, lower, personWords)) if (!toponyms.some((x) => overlaps(x, t))) toponyms.push(t);
   const taken: Span[] = toponyms.map((t) => ({ start: t.start, end: t.end }));
   for (const s of doc.sentences) {

@@ -163,3 +163,16 @@ test('findPlaces: a town after "of" in a person entity is still a place; a tagge
 test('gazetteer: a seat of government counts as a capital ("La Paz" is Bolivia\'s before Mexico\'s)', () => {
   assert.equal(placeCountryOf('La Paz'), 'BOL');
 });
+
+test('a word the tagger called a place but that tells the story, as a person of it does, is that person', () => {
+  const text = 'The man fled on foot, according to Taylor. Taylor said the man was later caught.';
+  const seg = segment({ text, body: [{ start: 0, end: text.length }] });
+  const at = (from: number, type: string) => { const start = text.indexOf('Taylor', from); return { start, end: start + 6, text: 'Taylor', type, sentence: start < 43 ? 0 : 1 }; };
+  const entities = [at(0, 'LOC'), at(40, 'PER')] as unknown as Parameters<typeof findPlaces>[0]['entities'];
+  assert.deepEqual(findPlaces({ text, sentences: seg.sentences, tokens: seg.tokens, entities, meta: {} }), []);
+  // The same word where the story happens stays a place.
+  const there = 'The man was caught in Taylor, according to police. Officer Jim Taylor led the search.';
+  const seg2 = segment({ text: there, body: [{ start: 0, end: there.length }] });
+  const e2 = [{ start: 22, end: 28, text: 'Taylor', type: 'LOC', sentence: 0 }, { start: 59, end: 69, text: 'Jim Taylor', type: 'PER', sentence: 1 }] as unknown as Parameters<typeof findPlaces>[0]['entities'];
+  assert.deepEqual(findPlaces({ text: there, sentences: seg2.sentences, tokens: seg2.tokens, entities: e2, meta: {} }).map((p) => p.text), ['Taylor']);
+});
