@@ -81,3 +81,10 @@ test('a name that the times stage reads as a date is no place, even where the ta
   assert.deepEqual(doc.places.map((p) => p.text), ['London']);
   assert.deepEqual(places('Asylum seekers who reached the coast were held in a camp on Christmas Island.').map((p) => p[0]), ['Christmas Island']);
 });
+
+test('England\'s regions, the Highlands and London\'s airports are British places', () => {
+  const found = places('Flights from Heathrow were cancelled, jobless totals in the North East rose, and snow closed roads in the Highlands.');
+  assert.deepEqual(found.map((p) => [p[0], p[1]]), [['Heathrow', 'Heathrow Airport'], ['North East', 'North East England'], ['Highlands', 'Scottish Highlands']]);
+  const gatwick = analyze({ text: 'Hundreds of passengers were stranded at Gatwick Airport after a power cut.' }).places[0];
+  assert.equal(gatwick.country, 'GBR');
+});

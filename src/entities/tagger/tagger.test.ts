@@ -90,6 +90,8 @@ test('knowledge features mark given names, honorifics, countries and place names
   assert.ok(facts[1].includes('given'));
   assert.ok(facts[4].some((f) => f.startsWith('gzP=city') && f.endsWith(':B')));
   assert.ok(facts[6].includes('country'));
+  // Given names of continental Europe, with their diacritics or without.
+  for (const name of ['Andrzej', 'Jürgen', 'Juergen', 'Søren', 'Zoltán', 'Giuseppe']) assert.ok(lexiconFacts([name], [name.toLowerCase()])[0].includes('given'), name);
 });
 
 test('every word of a capitalised run knows what kind of word ends it', () => {
