@@ -176,6 +176,7 @@ function scanSentence(
       const start = tokens[i].start;
       const end = tokens[j - 1].end;
       if (inside(blocked, start, end) || taken.some((t) => overlaps(t, { start, end }))) continue;
+      if (gluedToName(text, start, end)) continue;
       const name = text.slice(start, end);
       const afterComma = i > s.tokenStart && surface(i - 1) === ',';
       let cands = usableCandidates(lookupPlace(name), name, afterComma);
@@ -496,6 +497,24 @@ function fromDatelines(doc: PlacesInput): Toponym[] {
 }
 
 /** Toponyms from the entities layer's LOC mentions. */
+/**
+ * "Mercedes-Benz", "Rolls-Royce": a name joined by a hyphen to a capitalised word that is no
+ * place is part of a longer name. Not when the other word is a place ("London-Paris"), a
+ * people ("Egyptian-US"), an article ("Al-Anbar") or an acronym ("DFL-Minneapolis"), nor in a
+ * name that is a place as a whole ("Miami-Dade", "Athens-Clarke County").
+ */
+function gluedToName(text: string, start: number, end: number): boolean {
+  const after = /^[-‐](\p{Lu}\p{Ll}+)(?![-‐\p{L}])/u.exec(text.slice(end, end + 40));
+  const before = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)[-‐]$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const rest = text.slice(end + (after ? after[0].length : 0), end + 60);
+  if (/^\s+(?:County|Parish|Borough)\b/.test(rest)) return false;
+  // The whole is a place of its own ("Winston-Salem"), or a county's name ("Miami-Dade" County).
+  const whole = text.slice(start - (before ? before[0].length : 0), end + (after ? after[0].length : 0));
+  if (lookupPlace(whole).length > 0 || lookupPlace(`${whole} County`).length > 0) return false;
+  return [after?.[1], before?.[1]].some((w) => w !== undefined && !ARABIC_ARTICLE.test(w) && !countryByDemonym(w) && lookupPlace(w).length === 0);
+}
+const ARABIC_ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)$/i;
+
 /** "according to Taylor": the word names who tells, not where. */
 const SOURCE_BEFORE = /\baccording\s+to\s+$/i;
 
@@ -507,6 +526,7 @@ function fromEntities(doc: PlacesInput, personWords: Set<string>): Toponym[] {
     let name = doc.text.slice(e.start, e.end);
     // A single word that is a person of the story, in the place of a source, is that person.
     if (personWords.has(name.toLowerCase()) && SOURCE_BEFORE.test(doc.text.slice(Math.max(0, e.start - 20), e.start))) continue;
+    if (gluedToName(doc.text, e.start, e.end)) continue;
     const article = /^(?:the|an?)\s+/i.exec(name);
     if (article) { start += article[0].length; name = name.slice(article[0].length); }
     if (countryByDemonym(name) && !countryByName(name)) continue;

@@ -176,3 +176,10 @@ test('a word the tagger called a place but that tells the story, as a person of 
   const e2 = [{ start: 22, end: 28, text: 'Taylor', type: 'LOC', sentence: 0 }, { start: 59, end: 69, text: 'Jim Taylor', type: 'PER', sentence: 1 }] as unknown as Parameters<typeof findPlaces>[0]['entities'];
   assert.deepEqual(findPlaces({ text: there, sentences: seg2.sentences, tokens: seg2.tokens, entities: e2, meta: {} }).map((p) => p.text), ['Taylor']);
 });
+
+test('a name joined by a hyphen to a word that is no place is part of a longer name', () => {
+  const texts = (t: string) => analyse(t).places.map((p) => p.text);
+  assert.deepEqual(texts('Sales at Mercedes-Benz and Rolls-Royce rose in Bristol.'), ['Bristol']);
+  assert.deepEqual(texts('Fares on the London-Paris route fell.'), ['London', 'Paris']);
+  assert.deepEqual(texts('Clashes went on in Al-Anbar.'), ['Al-Anbar']);
+});
