@@ -76,6 +76,8 @@ function precededBy(c: Ctx, m: EntityMention): string | null {
 function participantOk(c: Ctx, m: EntityMention): boolean {
   // (a people with no state of its own, "ethnic Turks", still acts: it has a sector)
   if (m.type === 'MISC' && !m.country && !m.sector) return false;
+  // A sea, gulf or region ("its Gulf war with Iraq") is no party to an event: it has no code.
+  if (m.type === 'LOC' && !m.country && !m.sector && !m.code) return false;
   if (m.type === 'LOC' || (m.type === 'MISC' && m.evidence === 'demonym')) {
     // The place's whole noun phrase decides: "in the Libyan capital Tripoli" is where, not whom.
     let i = tokenAt(c, m.start) - 1;
