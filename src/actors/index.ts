@@ -190,14 +190,16 @@ function sharedHead(m: EntityMention, all: EntityMention[], text: string): Entit
 }
 
 /** "An official Syrian newspaper", "state television", "government-run radio": media that speak for a government. */
-const STATE_MEDIA = /\b(official|state|state-run|state-owned|state-controlled|government|government-run|government-owned|government-controlled|regime)\s+$/i;
+const STATE_WORDS = 'official|state|state-run|state-owned|state-controlled|government|government-run|government-owned|government-controlled|regime';
+/** The word in the description ("state television") or just before it ("official Iranian [newspaper]"). */
+const STATE_MEDIA_OPENING = new RegExp(`^(?:the\\s+|an?\\s+)?(?:${STATE_WORDS})\\s`, 'i');
+const STATE_MEDIA_BEFORE = new RegExp(`\\b(?:${STATE_WORDS})\\s+$`, 'i');
 
 function codeNominal(m: EntityMention, text: string): Coding {
   const sector = titleSector(m, text);
   // State media voice their government (CAMEO codes them GOV, not MED).
   if (sector === 'MED') {
-    const own = /^(the\s+|an?\s+)?(official|state|state-run|state-owned|state-controlled|government-run|government-owned)\s/i.test(m.text);
-    if (own || STATE_MEDIA.test(text.slice(Math.max(0, m.start - 30), m.start))) {
+    if (STATE_MEDIA_OPENING.test(m.text) || STATE_MEDIA_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) {
       return { country: m.modifierCountry, sector: 'GOV', source: 'state media' };
     }
   }
