@@ -496,7 +496,6 @@ function fromDatelines(doc: PlacesInput): Toponym[] {
   return out;
 }
 
-/** Toponyms from the entities layer's LOC mentions. */
 /**
  * "Mercedes-Benz", "Rolls-Royce": a name joined by a hyphen to a capitalised word that is no
  * place is part of a longer name. Not when the other word is a place ("London-Paris"), a
@@ -518,6 +517,7 @@ const ARABIC_ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)$/i;
 /** "according to Taylor": the word names who tells, not where. */
 const SOURCE_BEFORE = /\baccording\s+to\s+$/i;
 
+/** Toponyms from the entities layer's LOC mentions. */
 function fromEntities(doc: PlacesInput, personWords: Set<string>): Toponym[] {
   const out: Toponym[] = [];
   for (const e of doc.entities ?? []) {

@@ -138,7 +138,7 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
   const names: number[] = [];
   let sum = new Float64Array(0);
   for (let run = 0; run < opt.runs; run++) {
-    const model = trainRun(prepared, gold, kept, opt, opt.seed + run);
+    const model = trainRun(prepared, gold, kept, opt, run);
     const weights = model.averaged();
     for (let r = 0; r < model.names.length; r++) {
       let row = rowOf.get(model.names[r]);
@@ -153,8 +153,8 @@ export function trainTagger(corpus: readonly TaggedSentence[], options: Partial<
   return buildModel(names, sum, opt.minWeight, opt.features, trained);
 }
 
-/** One run of the perceptron over the corpus, shuffled each epoch by a generator seeded with `seed`. */
-function trainRun(prepared: PreparedSentence[], gold: number[][], kept: number[], opt: TrainOptions, seed: number): AveragedPerceptron {
+/** Run number `run` of the perceptron over the corpus, shuffled each epoch by a generator seeded with opt.seed + run. */
+function trainRun(prepared: PreparedSentence[], gold: number[][], kept: number[], opt: TrainOptions, run: number): AveragedPerceptron {
   const model = new AveragedPerceptron(TAG_COUNT, 1 << 16);
   for (const f of kept) model.addFeature(f);
   const examples: Example[] = prepared.map((s, k) => ({
@@ -166,7 +166,7 @@ function trainRun(prepared: PreparedSentence[], gold: number[][], kept: number[]
       return Int32Array.from(rows);
     }),
   }));
-  const random = seededRandom(seed);
+  const random = seededRandom(opt.seed + run);
   const scores = new Float64Array(TAG_COUNT);
   const history = new Int32Array(HISTORY_FEATURES);
   const hrows = new Int32Array(HISTORY_FEATURES);
@@ -201,7 +201,7 @@ function trainRun(prepared: PreparedSentence[], gold: number[][], kept: number[]
         tags.push(guess);
       }
     }
-    opt.onEpoch?.(epoch, errors, tokens, seed - opt.seed + 1);
+    opt.onEpoch?.(epoch, errors, tokens, run + 1);
   }
   return model;
 }
