@@ -205,7 +205,7 @@ function acronymKey(name: string): string | null {
   return '=' + compact;
 }
 
-interface ActorIndex {
+export interface ActorIndex {
   rows: ActorRow[];
   byKey: Map<string, ActorRow[]>;
 }
@@ -219,26 +219,36 @@ function addKey(map: Map<string, ActorRow[]>, key: string, row: ActorRow): void 
   else if (!list.includes(row)) list.push(row);
 }
 
+/** The rows of an actor dictionary indexed by every name (folded; acronyms under their own key). */
+export function indexActors(rows: readonly ActorRow[]): ActorIndex {
+  const byKey = new Map<string, ActorRow[]>();
+  for (const row of rows) for (const n of row.names) addKey(byKey, acronymKey(n) ?? foldName(n), row);
+  return { rows: [...rows], byKey };
+}
+
+/** A dictionary row from a table's columns (names | separated); null when it names nobody. */
+export function actorRowOf(r: Record<string, string | undefined>): ActorRow | null {
+  const names = splitList(r.names ?? '');
+  if (names.length === 0) return null;
+  return {
+    name: names[0], names,
+    type: r.type === 'ORG' ? 'ORG' : 'PER',
+    country: r.country || null,
+    sector: r.sector ?? '',
+    from: r.from || null,
+    to: r.to || null,
+    note: r.note || null,
+  };
+}
+
 function actorIndex(): ActorIndex {
   if (!actorCache) {
     const rows: ActorRow[] = [];
-    const byKey = new Map<string, ActorRow[]>();
     for (const r of loadTsv('actors.tsv')) {
-      const names = splitList(r.names);
-      if (names.length === 0) continue;
-      const row: ActorRow = {
-        name: names[0], names,
-        type: r.type === 'ORG' ? 'ORG' : 'PER',
-        country: r.country || null,
-        sector: r.sector,
-        from: r.from || null,
-        to: r.to || null,
-        note: r.note || null,
-      };
-      rows.push(row);
-      for (const n of names) addKey(byKey, acronymKey(n) ?? foldName(n), row);
+      const row = actorRowOf(r);
+      if (row) rows.push(row);
     }
-    actorCache = { rows, byKey };
+    actorCache = indexActors(rows);
   }
   return actorCache;
 }
@@ -253,8 +263,8 @@ export function actorRows(): readonly ActorRow[] {
  * when none. Rows of one actor over time and rows of different actors that
  * share a name both come back.
  */
-export function actorsByName(name: string): ActorRow[] {
-  const { byKey } = actorIndex();
+export function actorsByName(name: string, index: ActorIndex = actorIndex()): ActorRow[] {
+  const { byKey } = index;
   const acronym = acronymKey(name);
   if (acronym) {
     const hits = byKey.get(acronym);
@@ -294,8 +304,8 @@ function byRecency(a: ActorRow, b: ActorRow): number {
  * holds on the date. When several rows hold (two actors share a name), the
  * one with the narrower, more recent term wins.
  */
-export function actorOnDate(name: string, date: string | null): ActorRow | null {
-  const rows = actorsByName(name);
+export function actorOnDate(name: string, date: string | null, index: ActorIndex = actorIndex()): ActorRow | null {
+  const rows = actorsByName(name, index);
   if (rows.length === 0) return null;
   if (date === null) return [...rows].sort(byRecency)[0];
   const day = normaliseDay(date);

@@ -1,8 +1,8 @@
 /** The Lexicon built from acta's own data files (countries, gazetteer, role words, names, actors). */
-import { actorOnDate, actorsByName, compoundParticiple, givenName, honorific, matchRoleWords, orgWord, splitCompound } from '../actors/knowledge.js';
+import { actorOnDate, actorsByName, compoundParticiple, givenName, honorific, indexActors, matchRoleWords, orgWord, splitCompound, type ActorIndex, type ActorRow } from '../actors/knowledge.js';
 import { countryByCapitalMetonym, countryByDemonym, countryByName } from '../places/countries.js';
 import { placeCountryOf } from '../places/gazetteer.js';
-import type { Lexicon } from './lexicon.js';
+import type { ActorEntry, Lexicon } from './lexicon.js';
 
 let cached: Lexicon | null = null;
 
@@ -22,19 +22,43 @@ export function defaultLexicon(): Lexicon {
     givenName: (w) => givenName(w),
     honorific: (w) => honorific(w),
     compoundOwnsForces: (w) => compoundParticiple(w.toLowerCase())?.ownForces ?? null,
-    actor: (name, date) => {
-      // The row in force on the date; else the last one before it (a person who has since died
-      // or left office is still reported under the office they held), else the earliest.
-      let row = actorOnDate(name, date);
-      const rows = actorsByName(name);
-      if (!row) {
-        const before = rows.filter((r) => r.to !== null && date !== null && r.to <= date).sort((a, b) => (b.to! < a.to! ? -1 : 1));
-        row = before[0] ?? rows.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))[0] ?? null;
-      }
-      if (!row) return null;
-      const sectors = [...new Set(rows.filter((r) => r.names[0] === row!.names[0] && r.sector).map((r) => r.sector))];
-      return { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0], sectors };
-    },
+    actor: (name, date) => actorEntry(name, date),
   };
   return cached;
+}
+
+/**
+ * The dictionary's entry for a name on a date: the row in force on the date; else the last one
+ * before it (a person who has since died or left office is still reported under the office they
+ * held), else the earliest. `index` is acta's own dictionary unless a user's is given.
+ */
+function actorEntry(name: string, date: string | null, index?: ActorIndex): ActorEntry | null {
+  let row = actorOnDate(name, date, index);
+  const rows = actorsByName(name, index);
+  if (!row) {
+    const before = rows.filter((r) => r.to !== null && date !== null && r.to <= date).sort((a, b) => (b.to! < a.to! ? -1 : 1));
+    row = before[0] ?? rows.sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))[0] ?? null;
+  }
+  if (!row) return null;
+  const sectors = [...new Set(rows.filter((r) => r.names[0] === row!.names[0] && r.sector).map((r) => r.sector))];
+  return { type: row.type, country: row.country || null, sector: row.sector || null, name: row.names[0], sectors };
+}
+
+const withActorsCache = new WeakMap<readonly ActorRow[], Lexicon>();
+
+/**
+ * acta's lexicon with a user's actor rows above its own dictionary: a name the user's rows know
+ * is coded from them alone (their terms of office included); other names as acta knows them.
+ */
+export function lexiconWithActors(rows: readonly ActorRow[]): Lexicon {
+  const hit = withActorsCache.get(rows);
+  if (hit) return hit;
+  const base = defaultLexicon();
+  const index = indexActors(rows);
+  const lex: Lexicon = {
+    ...base,
+    actor: (name, date) => (actorsByName(name, index).length > 0 ? actorEntry(name, date, index) : base.actor(name, date)),
+  };
+  withActorsCache.set(rows, lex);
+  return lex;
 }
