@@ -5,5 +5,7 @@
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
  */
 export * from './doc/types.js';
-export { analyze, analyzeIngested, code, type ArticleInput } from './pipeline.js';
+export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
+export { readActorFile, ActorFileError } from './actors/user-file.js';
+export type { ActorRow } from './actors/knowledge.js';
 export { toAnalyzeRecord } from './output/analyze-record.js';

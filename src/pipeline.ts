@@ -10,6 +10,8 @@ import { segment } from './segment/index.js';
 import { findEntities } from './entities/index.js';
 import { codeActors } from './actors/index.js';
 import type { ActorRegistry } from './actors/registry.js';
+import type { ActorRow } from './actors/knowledge.js';
+import { defaultLexicon, lexiconWithActors } from './entities/default-lexicon.js';
 import { findTimes } from './times/index.js';
 import { findPlaces } from './places/index.js';
 import { findEvents } from './events/index.js';
@@ -39,14 +41,17 @@ function timed<T>(stage: string, f: () => T): T {
 export interface AnalyzeOptions {
   /** Codes learned from earlier articles (the store's actor registry), used when the text says nothing. */
   registry?: ActorRegistry | null;
+  /** A user's actor dictionary (see actors/user-file.ts), above acta's own for the names it knows. */
+  actors?: readonly ActorRow[];
 }
 
 export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): Doc {
   const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
   const seg = timed('segment', () => segment(base));
   const d1 = { ...base, ...seg };
-  const mentions = timed('entities', () => findEntities(d1));
-  const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, undefined, opts.registry ?? null));
+  const lex = opts.actors && opts.actors.length > 0 ? lexiconWithActors(opts.actors) : defaultLexicon();
+  const mentions = timed('entities', () => findEntities(d1, lex));
+  const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, lex, opts.registry ?? null));
   const d2 = { ...d1, entities };
   const times = timed('times', () => findTimes(d2));
   const d3 = { ...d2, times };
@@ -57,16 +62,16 @@ export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): 
 }
 
 /** Analyse one article given as text or HTML. Throws an Error naming the problem for bad input. */
-export function analyze(input: ArticleInput | string, origin = 'input'): Doc {
+export function analyze(input: ArticleInput | string, origin = 'input', opts: AnalyzeOptions = {}): Doc {
   const record = typeof input === 'string' ? { text: input } : input;
   const a = ingestRecord(record, origin, origin, null);
   if (isProblem(a)) throw new Error(`${a.origin}: ${a.message}`);
-  return analyzeIngested(a);
+  return analyzeIngested(a, opts);
 }
 
 /** The coded events of one article. */
-export function code(input: ArticleInput | string, origin = 'input'): CodedEvent[] {
-  return analyze(input, origin).events;
+export function code(input: ArticleInput | string, origin = 'input', opts: AnalyzeOptions = {}): CodedEvent[] {
+  return analyze(input, origin, opts).events;
 }
 
 function isProblem(x: IngestedArticle | InputProblem): x is InputProblem {

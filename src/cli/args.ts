@@ -1,5 +1,7 @@
 /** Argument parsing shared by the commands (node:util parseArgs), with usage errors that exit 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ActorFileError, readActorFile } from '../actors/user-file.js';
+import type { ActorRow } from '../actors/knowledge.js';
 
 export class UsageError extends Error {}
 
@@ -44,4 +46,16 @@ export function positiveInt(value: string | undefined, flag: string): number | u
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
   return n;
+}
+
+/** The rows of the user's --actors files (repeatable), or undefined when none is given. A file that cannot be read is a usage error. */
+export function userActors(values: Record<string, unknown>): ActorRow[] | undefined {
+  const files = (values.actors as string[] | undefined) ?? [];
+  if (files.length === 0) return undefined;
+  try {
+    return files.flatMap((f) => readActorFile(f));
+  } catch (e) {
+    if (e instanceof ActorFileError) throw new UsageError(e.message);
+    throw e;
+  }
 }

@@ -130,3 +130,18 @@ test('ingest stores once; events lists with filters and formats', () => {
   assert.equal(happenings.reduce((n, h) => n + h.reports, 0), all.length);
   assert.ok(happenings.every((h) => h.report_ids.length === h.reports && h.report_ids.includes(h.id)));
 });
+
+test('acta code --actors FILE codes the names the user\'s dictionary knows; a bad file is a usage error naming its line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-cli-actors-'));
+  const good = join(dir, 'ours.csv');
+  writeFileSync(good, 'names,type,country,sector\nKaduna Vigilance Service|KVS,ORG,NGA,COP\n');
+  const line = JSON.stringify({ id: 'a-2', text: 'Residents accused the KVS of abuses on Monday.', published: '2024-02-01' });
+  const r = acta(['code', '-', '--actors', good], line + '\n');
+  assert.equal(r.code, 0, r.err);
+  assert.ok(r.out.split('\n').some((l) => l && JSON.parse(l).recipient.some((a: { code: string }) => a.code === 'NGACOP')), r.out);
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'names,type,country,sector\nKVS,ORG,NGR,COP\n');
+  const b = acta(['code', '-', '--actors', bad], line + '\n');
+  assert.equal(b.code, 2);
+  assert.match(b.err, /bad\.csv:2: unknown country "NGR"/);
+});

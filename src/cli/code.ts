@@ -10,7 +10,7 @@ import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { openStore, type Store } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
-import { isoDay, oneOf, parse, UsageError } from './args.js';
+import { isoDay, oneOf, parse, userActors, UsageError } from './args.js';
 import { existsSync } from 'node:fs';
 import { loadPetrarchDictionaries, type PetrarchDictionaries } from '../events/petrarch/index.js';
 import { codeArticleWithDictionaries } from '../events/petrarch/article.js';
@@ -26,6 +26,9 @@ Options:
   --format F        jsonl (default) | json | plover | table | tsv | csv
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --db FILE         also store articles and events in this SQLite file
+  --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable): names, type,
+                    country, sector, from, to, note, as in acta's data/actors.tsv; the names it
+                    knows are coded from it, the rest as acta knows them
   --min-confidence X  only events with confidence >= X (0..1)
   --petrarch-verbs FILE     code with your PETRARCH/TABARI verb dictionary instead of acta's
   --petrarch-actors FILE    … its actor dictionary (repeatable; date-restricted codes honoured)
@@ -45,6 +48,7 @@ value), places and events — with offsets into the text as given.
 Options:
   --format F        jsonl (default) | json
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
+  --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   -h, --help        this help
 
 Exit status: 0 all inputs read; 1 some inputs failed; 2 usage error.`;
@@ -68,7 +72,7 @@ function loadUserDictionaries(values: Record<string, unknown>, err: Out): Petrar
 export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' | 'analyze'): Promise<number> {
   const help = mode === 'code' ? CODE_HELP : ANALYZE_HELP;
   const { values, positionals } = parse(argv, {
-    format: { type: 'string' }, published: { type: 'string' },
+    format: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
     ...(mode === 'code' ? {
       db: { type: 'string' }, 'min-confidence': { type: 'string' },
       'petrarch-verbs': { type: 'string', multiple: true }, 'petrarch-actors': { type: 'string', multiple: true },
@@ -86,6 +90,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
   const inputs = positionals.length ? positionals : process.stdin.isTTY ? [] : ['-'];
   if (inputs.length === 0) throw new UsageError(`no input given\n\n${help}`);
   const dicts = mode === 'code' ? loadUserDictionaries(values, err) : null;
+  const actors = userActors(values);
   let store: Store | null = null;
   if (mode === 'code' && values.db) store = openStore(values.db as string);
   const registry = store ? liveRegistry(store) : null;
@@ -101,7 +106,7 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
       if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
       let doc: Doc;
       try {
-        doc = analyzeIngested(item, { registry });
+        doc = analyzeIngested(item, { registry, actors });
       } catch (e) {
         failed++;
         err.write(`acta: ${item.meta.origin}: analysis failed: ${(e as Error).message}\n`);
