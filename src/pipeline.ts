@@ -57,7 +57,7 @@ export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): 
   const d3 = { ...d2, times };
   const places = timed('places', () => findPlaces(d3));
   const d4 = { ...d3, places };
-  const events = timed('events', () => findEvents(d4));
+  const events = timed('events', () => findEvents(d4, lex));
   return { ...d4, events };
 }
 

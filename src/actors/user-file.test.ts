@@ -40,6 +40,9 @@ test('the names a user\'s file knows are coded from it; the rest as acta knows t
   const text = { text: 'The Taliban rejected the talks on Monday.', published: '2023-05-02' };
   assert.equal(analyze(text).entities.find((e) => e.text === 'Taliban')?.code, 'AFGGOV');
   assert.equal(analyze(text, 'input', { actors: taliban }).entities.find((e) => e.text === 'Taliban')?.code, 'AFGREB');
+  // An event with a date of its own codes its participants on that date from the same rows.
+  const attack = analyze({ text: 'The Taliban attacked a police post in Kunduz on Monday.', published: '2023-05-03' }, 'input', { actors: taliban });
+  assert.deepEqual(attack.events.filter((e) => e.date !== null).map((e) => e.actor.map((a) => a.code)), [['AFGREB']]);
 });
 
 test('a row that cannot be read names the file and its line, and nothing is loaded', () => {

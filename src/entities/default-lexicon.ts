@@ -57,7 +57,7 @@ export function lexiconWithActors(rows: readonly ActorRow[]): Lexicon {
   const index = indexActors(rows);
   const lex: Lexicon = {
     ...base,
-    actor: (name, date) => (actorsByName(name, index).length > 0 ? actorEntry(name, date, index) : base.actor(name, date)),
+    actor: (name, date) => actorEntry(name, date, index) ?? base.actor(name, date),
   };
   withActorsCache.set(rows, lex);
   return lex;

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
+import type { Lexicon } from '../entities/lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
@@ -25,7 +26,8 @@ export const MIN_CONFIDENCE = 0.45;
 
 export type EventInput = Omit<Doc, 'events'>;
 
-export function findEvents(doc: EventInput): CodedEvent[] {
+/** `lex` codes dictionary names as of each event's date: acta's own, or with a user's actor rows above it. */
+export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): CodedEvent[] {
   const { text, tokens } = doc;
   const events: CodedEvent[] = [];
   let previous: { date: string | null } | null = null;
@@ -148,9 +150,9 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
-        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date, lex), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
         recipient: parts.recipient.length || !addressedToPlace(type, code)
-          ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date), where, type, single, onlyCountry))
+          ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date, lex), where, type, single, onlyCountry))
           : placeTarget(inSentence, where, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated,
@@ -160,7 +162,7 @@ export function findEvents(doc: EventInput): CodedEvent[] {
         confidence: Math.round((confidence - (background ? 0.15 : 0) - (parts.secondPredicate ? 0.1 : 0)) * 100) / 100,
       });
     }
-    sentenceEvents.push(...obligations(doc, ctx, s, sentenceEvents, previous));
+    sentenceEvents.push(...obligations(doc, ctx, s, sentenceEvents, previous, lex));
     // The next sentence's "two days earlier" counts from this sentence's last dated event.
     const firstWithActor = sentenceEvents.find((e) => e.actor.length > 0);
     if (firstWithActor) previousSubject = mentions.find((x) => x.start === firstWithActor.actor[0].start) ?? previousSubject;
@@ -229,15 +231,15 @@ function anniversary(text: string, at: { start: number; end: number }, when: Ret
  * A dictionary code depends on the date (a president leaves office): code the
  * participant as of the event's own date when it has one.
  */
-function codeOnDate(m: EntityMention, date: string | null): Entity {
+function codeOnDate(m: EntityMention, date: string | null, lex: Lexicon): Entity {
   const e = toEntity(m);
   // A capital that acts is its government: "Washington demanded", "Beirut rejected".
   if (m.type === 'LOC' && !e.sector) {
-    const c = defaultLexicon().countryByCapital(m.name);
+    const c = lex.countryByCapital(m.name);
     if (c && c === e.country) return { ...e, sector: 'GOV', code: `${c}GOV` };
   }
   if (!date || m.codeSource !== 'dictionary') return e;
-  const hit = defaultLexicon().actor(m.name, date);
+  const hit = lex.actor(m.name, date);
   if (!hit || (!hit.country && !hit.sector)) return e;
   const code = `${hit.country ?? ''}${hit.sector ?? ''}`;
   return { ...e, country: hit.country, sector: hit.sector, code };
@@ -293,7 +295,7 @@ const GOVERNORS = new Set(['agree', 'offer', 'promise', 'pledge', 'vow', 'swear'
  * obligation is a REQUEST from the one who says it to the one who must, even when
  * the owed action is no event word of its own.
  */
-function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences'][number], found: CodedEvent[], previous: { date: string | null } | null): CodedEvent[] {
+function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences'][number], found: CodedEvent[], previous: { date: string | null } | null, lex: Lexicon): CodedEvent[] {
   const { text, tokens } = doc;
   const out: CodedEvent[] = [];
   for (let k = s.tokenStart; k < s.tokenEnd - 1; k++) {
@@ -317,7 +319,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
       event: plover.event, mode: plover.mode, context: contextsFor(text.slice(s.start, s.end), ''),
       cameo: '020', goldstein: info.goldstein, quad_class: info.quad_class,
       date: when.date, date_precision: when.precision, date_text: when.text,
-      actor: [placeCountry(codeOnDate(source, when.date), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date), where, 'REQUEST', false)),
+      actor: [placeCountry(codeOnDate(source, when.date, lex), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date, lex), where, 'REQUEST', false)),
       location: where ? toPlace(where) : null, attribution, negated: false,
       sentence: { index: s.index, start: s.start, end: s.end },
       trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
