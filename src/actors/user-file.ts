@@ -17,7 +17,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { actorRowOf, isSector, type ActorRow } from './knowledge.js';
-import { allCountries } from '../places/countries.js';
+import { countryInfo } from '../places/countries.js';
 
 const COLUMNS = ['names', 'type', 'country', 'sector', 'from', 'to', 'note'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -89,15 +89,13 @@ function yamlRows(path: string, text: string): RawRow[] {
   });
 }
 
-let iso3s: Set<string> | null = null;
-
 function checkedRow(path: string, r: RawRow): ActorRow {
   const f = r.fields;
   const row = actorRowOf(f);
   if (!row) return fail(path, r.line, 'no names');
   if (f.type !== 'PER' && f.type !== 'ORG') fail(path, r.line, `type must be PER or ORG, not "${f.type ?? ''}"`);
-  iso3s ??= new Set(allCountries().map((c) => c.iso3));
-  if (row.country !== null && !iso3s.has(row.country)) fail(path, r.line, `unknown country "${row.country}" (ISO 3166 alpha-3, or empty)`);
+  // Written as ISO 3166 writes it: "irq" would make codes like "irqGOV".
+  if (row.country !== null && countryInfo(row.country)?.iso3 !== row.country) fail(path, r.line, `unknown country "${row.country}" (ISO 3166 alpha-3, or empty)`);
   if (!isSector(row.sector)) fail(path, r.line, `unknown sector "${row.sector}" (see data/sectors.tsv)`);
   for (const k of ['from', 'to'] as const) if (row[k] !== null && !DAY.test(row[k]!)) fail(path, r.line, `${k} must be YYYY-MM-DD, not "${row[k]}"`);
   if (row.from !== null && row.to !== null && row.to <= row.from) fail(path, r.line, `to (${row.to}) is not after from (${row.from})`);
