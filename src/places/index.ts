@@ -65,6 +65,8 @@ function cueWords(kind: CueKind): ReadonlySet<string> {
   return cueSets.get(kind) ?? NO_WORDS;
 }
 
+/** The Arabic article written apart from its name ("al - Anbar", "Al-Anbar"). */
+const ARABIC_ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)$/i;
 
 /** A small town named like a common word or person needs this many people to be taken bare. */
 const BARE_CITY_POPULATION = 30000;
@@ -194,7 +196,7 @@ function scanSentence(
     }
     if (found) {
       // Keep a detached Arabic article in the span: "al - Anbar" as tokens → "al-Anbar".
-      if (i - 2 >= s.tokenStart && /^[-‐]$/.test(surface(i - 1)) && /^(?:al|el|an|ar|as|ad|ash|at|az)$/i.test(surface(i - 2))
+      if (i - 2 >= s.tokenStart && /^[-‐]$/.test(surface(i - 1)) && ARABIC_ARTICLE.test(surface(i - 2))
         && tokens[i - 2].end === tokens[i - 1].start && tokens[i - 1].end === tokens[i].start) {
         found.start = tokens[i - 2].start;
         found.tokenStart = i - 2;
@@ -512,8 +514,6 @@ function gluedToName(text: string, start: number, end: number): boolean {
   if (lookupPlace(whole).length > 0 || lookupPlace(`${whole} County`).length > 0) return false;
   return [after?.[1], before?.[1]].some((w) => w !== undefined && !ARABIC_ARTICLE.test(w) && !countryByDemonym(w) && lookupPlace(w).length === 0);
 }
-const ARABIC_ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)$/i;
-
 /** "according to Taylor": the word names who tells, not where. */
 const SOURCE_BEFORE = /\baccording\s+to\s+$/i;
 
