@@ -26,6 +26,7 @@ import { yearParser } from './parsers/year.js';
 import { mergeOverlapsRefiner } from './refiners/merge-overlaps.js';
 import { trimSpanRefiner } from './refiners/trim-span.js';
 import { titleRefiner } from './refiners/title.js';
+import { namedDayRefiner } from './refiners/named-day.js';
 import { clockDateRefiner } from './refiners/clock-date.js';
 import { relativeToTimeRefiner } from './refiners/relative-to-time.js';
 import { refineDiscourse } from './refiners/discourse.js';
@@ -40,7 +41,7 @@ export const PARSERS: TimeParser[] = [
   durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser,
 ];
 
-export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];
+export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, namedDayRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];
 
 export interface TimesInput {
   text: string;

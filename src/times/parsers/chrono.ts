@@ -11,7 +11,6 @@ import type { TimeCandidate, TimeContext } from '../types.js';
 import { clauseTense, resolveWeekday } from './weekday.js';
 import { eventNamed } from './month-year.js';
 import { genericDeictic } from './deictic-day.js';
-import { endsNamedDay } from './holiday.js';
 
 const LEADING = /^(?:on|at|in|by|since|from|until|till|for|during|of|around|about|before|after)\s+/i;
 
@@ -43,8 +42,6 @@ export function chronoCandidates(ctx: TimeContext): TimeCandidate[] {
     // "now" is the present-ref parser's (PRESENT_REF, or no time at all), never a clock time.
     if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
     if (genericDeictic(ctx.text, start, start + text.length)) continue;
-    // "Bloody Sunday", "Good Friday": the holiday parser's to read or to leave.
-    if (endsNamedDay(ctx.text, start, start + text.length)) continue;
     // A "clock time" cut out of a larger number ("Jan. 1, 1990 at 1,015 francs") is no time.
     if (/^[,.]\d/.test(ctx.text.slice(start + text.length, start + text.length + 2))) continue;
     // "the day before" is the anaphoric parser's (chrono would also read

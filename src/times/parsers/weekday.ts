@@ -8,7 +8,6 @@
 import { addDays, dayValue, weekdayOf, type Ymd } from '../calendar.js';
 import { WEEKDAY_RE, weekdayNumber } from '../words.js';
 import { B, type TimeContext, type TimeParser } from '../types.js';
-import { endsNamedDay } from './holiday.js';
 
 const PART = '(?:\\s+(morning|afternoon|evening|night|overnight))?';
 
@@ -153,7 +152,6 @@ export const weekdayParser: TimeParser = {
     if (wd == null) return null;
     const start = m.index;
     const end = start + text.length;
-    if (endsNamedDay(ctx.text, start, end)) return null;
     const r = rel?.toLowerCase().replace(/\s+/g, ' ');
     let dir: 'past' | 'future' | 'this' | 'last' | 'next';
     if (r === 'last' || r === 'this past') dir = 'last';
