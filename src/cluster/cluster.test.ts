@@ -31,3 +31,16 @@ test('an undated or negated event is never merged', () => {
   assert.equal(negated.negated, true);
   assert.equal(happeningKey(negated), null);
 });
+
+test('sides of one country but different sectors are different happenings: troops fighting rebels is not troops killing civilians', () => {
+  const fight = eventsOf('a', 'On 3 May 2023, Malian troops clashed with rebels near Kidal.', '2023-05-04');
+  const killing = eventsOf('b', 'On 3 May 2023, Malian troops attacked villagers near Kidal, killing civilians.', '2023-05-04');
+  const assaults = [...fight, ...killing].filter((e) => e.event === 'ASSAULT');
+  assert.ok(assaults.some((e) => e.recipient.some((r) => r.code === 'MLIREB')));
+  assert.ok(assaults.some((e) => e.recipient.some((r) => r.code === 'MLICVL')));
+  for (const h of clusterEvents(assaults)) {
+    const recipients = new Set(h.reports.flatMap((e) => e.recipient.map((r) => r.code)));
+    const actors = new Set(h.reports.flatMap((e) => e.actor.map((r) => r.code)));
+    assert.ok(recipients.size <= 1 && actors.size <= 1, `one happening mixes ${[...actors]} → ${[...recipients]}`);
+  }
+});

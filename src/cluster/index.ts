@@ -2,7 +2,7 @@
  * cluster: reports of the same real-world happening, merged. Peers count
  * reports instead of events; here two coded events are one happening when
  * they have the same PLOVER type, the same day, the same sides (actor and
- * recipient countries, or codes, or names) and compatible places (the same
+ * recipient countries with their sectors, or names) and compatible places (the same
  * place, or one of them unplaced). Undated, negated, hypothetical or future
  * events are never merged: there is nothing to say they happened once.
  */
@@ -15,7 +15,14 @@ export interface Happening {
   reports: CodedEvent[];
 }
 
-const side = (es: Entity[]) => [...new Set(es.map((x) => x.country ?? x.code ?? x.name.toLowerCase()))].sort().join('+');
+/**
+ * Who a side is, for telling happenings apart: each party's country with its
+ * sector ("MLI/MIL" and "MLI/REB" are different sides though both Malian:
+ * troops fighting rebels and troops killing civilians are two happenings), or
+ * its name when neither is known.
+ */
+const party = (x: Entity) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase());
+const side = (es: Entity[]) => [...new Set(es.map(party))].sort().join('+');
 
 /** The key two reports of one happening share, or null when the event is not mergeable. */
 export function happeningKey(e: CodedEvent): string | null {
