@@ -96,6 +96,26 @@ test('a UTF-8 byte order mark is stripped; UTF-16 with a BOM is decoded', async 
   }
 });
 
+test('a Latin-1 or Windows-1252 file is read with the encoding asked for; refused as UTF-8, the message says how', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'old.txt');
+  // "Café" in Latin-1, and a Windows-1252 curly quote (0x93 / 0x94) around "protest".
+  writeFileSync(path, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners call a '), Buffer.from([0x93]), Buffer.from('protest'), Buffer.from([0x94]), Buffer.from(' on Monday.\n')]));
+  const [refused] = await collect([path]);
+  assert.ok(isProblem(refused));
+  assert.match(refused.message, /not valid UTF-8 .*--encoding latin1/);
+  for (const encoding of ['latin1', 'windows-1252'] as const) {
+    const [article] = await collect([path], { encoding });
+    assert.ok(!isProblem(article), JSON.stringify(article));
+    assert.match(article.text, /^Café owners call a “protest” on Monday\./);
+  }
+  const jsonl = join(dir, 'old.jsonl');
+  writeFileSync(jsonl, Buffer.concat([Buffer.from('{"id":"a","text":"Caf'), Buffer.from([0xe9]), Buffer.from(' owners protested."}\n')]));
+  const [fromBatch] = await collect([jsonl], { encoding: 'latin1' });
+  assert.ok(!isProblem(fromBatch));
+  assert.equal(fromBatch.text, 'Café owners protested.');
+});
+
 test('stdin ("-") is sniffed: JSON lines, HTML or text', async () => {
   const jsonl = await collect(['-'], { stdin: '{"id":"s1","text":"Border crossing reopened."}\n{"id":"s2","text":"Curfew lifted."}\n' });
   assert.deepEqual(jsonl.map((a) => (isProblem(a) ? a.message : a.meta.origin)), ['-:1', '-:2']);

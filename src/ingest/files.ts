@@ -21,11 +21,40 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 export type InputKind = 'text' | 'html' | 'jsonl' | 'json';
 
+/**
+ * The encodings an input may be read in (`--encoding`): UTF-8, and the
+ * single-byte Western encoding older news archives use. "latin1" is read as
+ * windows-1252, as the WHATWG Encoding standard (and every browser) does: the
+ * files called Latin-1 hold Windows' curly quotes and dashes in 0x80–0x9F,
+ * where ISO 8859-1 has only unprintable C1 controls.
+ */
+export const INPUT_ENCODINGS = ['utf8', 'latin1', 'windows-1252'] as const;
+export type InputEncoding = (typeof INPUT_ENCODINGS)[number];
+
+/**
+ * What windows-1252 puts at 0x80–0x9F (Unicode's published mapping, code
+ * points in order); the five bytes it leaves unassigned keep their own value,
+ * as in the WHATWG index. Node 20's TextDecoder reads these bytes as C1
+ * controls, so the table is applied here.
+ */
+const WINDOWS_1252_80_9F = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/** Bytes in windows-1252 (each byte one character) as text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]));
+}
+
 export interface ReadOptions extends IngestOptions {
   /** Per-input size limit in bytes; MAX_INPUT_BYTES when absent. */
   maxBytes?: number;
   /** What `-` reads; process.stdin when absent (tests pass a Buffer). */
   stdin?: AsyncIterable<Buffer | string> | Buffer | string;
+  /** How inputs without a byte order mark are decoded; utf8 when absent. */
+  encoding?: InputEncoding;
 }
 
 const KIND_BY_EXTENSION: Record<string, InputKind> = {
@@ -112,10 +141,11 @@ function controlByteShare(bytes: Uint8Array): number {
 const MAX_CONTROL_SHARE = 0.02;
 
 /**
- * Bytes to text: UTF-8 (a BOM is stripped) or UTF-16 with a BOM. Anything
- * else, binary data or an empty input is a problem naming the input.
+ * Bytes to text: UTF-8 (a BOM is stripped) or UTF-16 with a BOM, or the
+ * single-byte encoding asked for. Invalid UTF-8, binary data or an empty input
+ * is a problem naming the input.
  */
-export function decodeInput(bytes: Uint8Array, origin: string): string | InputProblem {
+export function decodeInput(bytes: Uint8Array, origin: string, encoding: InputEncoding = 'utf8'): string | InputProblem {
   if (bytes.length === 0) return problem(origin, null, 'empty file');
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) {
@@ -130,11 +160,16 @@ export function decodeInput(bytes: Uint8Array, origin: string): string | InputPr
   if (nul >= 0) return problem(origin, lineOfByte(bytes, nul), 'binary file (NUL bytes), not text');
   if (controlByteShare(bytes) > MAX_CONTROL_SHARE) return problem(origin, null, 'binary file (control characters), not text');
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return problem(origin, at >= 0 ? lineOfByte(bytes, at) : null, `not valid UTF-8${at >= 0 ? ` (byte ${at})` : ''}`);
+  if (encoding !== 'utf8') {
+    text = decodeWindows1252(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      return problem(origin, at >= 0 ? lineOfByte(bytes, at) : null,
+        `not valid UTF-8${at >= 0 ? ` (byte ${at})` : ''}; if it is Latin-1 or Windows-1252, read it with --encoding latin1`);
+    }
   }
   if (text.trim() === '') return problem(origin, null, 'empty file');
   return text;
@@ -189,7 +224,7 @@ async function readOneFile(path: string, size: number, opts: ReadOptions): Promi
   } catch (err) {
     return [problem(path, null, errorMessage(err))];
   }
-  const content = decodeInput(bytes, path);
+  const content = decodeInput(bytes, path, opts.encoding);
   if (typeof content !== 'string') return [content];
   return ingestContent(content, kindFromExtension(path) ?? sniffKind(content), path, fileOptions(opts));
 }
@@ -231,7 +266,7 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
     if (path === '-') {
       const bytes = await readStdin(opts, limit);
       if (!Buffer.isBuffer(bytes)) { yield bytes; continue; }
-      const content = decodeInput(bytes, '-');
+      const content = decodeInput(bytes, '-', opts.encoding);
       if (typeof content !== 'string') { yield content; continue; }
       yield* ingestContent(content, sniffKind(content), '-', fileOptions(opts));
       continue;
@@ -257,4 +292,30 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       yield problem(path, null, 'not a regular file or directory');
     }
   }
+}
+
+/**
+ * How many articles the inputs hold, when that is known without reading them:
+ * one per text or HTML file. Null when an input may hold many (stdin, a JSONL
+ * or JSON batch) or cannot be looked at. For a progress line's time left.
+ */
+export async function countArticleFiles(paths: string[]): Promise<number | null> {
+  let n = 0;
+  const oneArticle = (path: string) => {
+    const kind = kindFromExtension(path);
+    return kind === 'text' || kind === 'html';
+  };
+  for (const path of paths) {
+    if (path === '-') return null;
+    let info;
+    try { info = await stat(path); } catch { return null; }
+    if (info.isDirectory()) {
+      for await (const f of walk(path)) {
+        if ('message' in f || !oneArticle(f.path)) return null;
+        n++;
+      }
+    } else if (oneArticle(path)) n++;
+    else return null;
+  }
+  return n;
 }

@@ -5,7 +5,7 @@ export { ingestText, parseDateline } from './text.js';
 export { ingestHtml } from './html.js';
 export { ingestJson, ingestJsonl, ingestRecord } from './jsonl.js';
 export {
-  MAX_INPUT_BYTES, decodeInput, ingestContent, kindFromExtension, readInputs, sniffKind,
-  type InputKind, type ReadOptions,
+  INPUT_ENCODINGS, MAX_INPUT_BYTES, countArticleFiles, decodeInput, ingestContent, kindFromExtension, readInputs, sniffKind,
+  type InputEncoding, type InputKind, type ReadOptions,
 } from './files.js';
 export { isAuthorBio, matchBoilerplate } from './layout.js';
