@@ -6,6 +6,7 @@
  */
 import { ploverActor } from '../actors/plover.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
+import { printable } from './terminal.js';
 
 export const EVENT_FORMATS = ['jsonl', 'json', 'plover', 'table', 'tsv', 'csv'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
@@ -65,7 +66,9 @@ export function tsvLine(e: CodedEvent): string { const r = flatRow(e); return FL
 export function csvHeader(): string { return FLAT_COLUMNS.join(',') + '\n'; }
 export function csvLine(e: CodedEvent): string { const r = flatRow(e); return FLAT_COLUMNS.map((c) => csvCell(r[c])).join(',') + '\n'; }
 
-function clip(s: string, n: number): string {
+/** A cell of a table for people: control characters shown (a title is not allowed to drive the terminal), then padded or cut to n. */
+export function clip(raw: string, n: number): string {
+  const s = printable(raw);
   return s.length <= n ? s.padEnd(n) : s.slice(0, n - 1) + '…';
 }
 
