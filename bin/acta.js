@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { runAsProcess } from '../dist/cli/process.js';
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err) => {
-  process.stderr.write(`acta: ${err && err.message ? err.message : err}\n`);
-  process.exitCode = 1;
-});
+runAsProcess(process.argv.slice(2));

@@ -48,6 +48,8 @@ test('acta actors lists what ingest learned: names, spellings, code, evidence, f
   assert.equal(dulaimi.evidence_count, 2);
   assert.deepEqual([dulaimi.first_seen, dulaimi.last_seen], ['2023-03-01', '2023-05-20']);
   assert.equal(entries[0].name, 'Karim al-Dulaimi', 'most often met first');
+  assert.ok(dulaimi.evidence.every((x: object) => 'first_seen' in x && 'last_seen' in x), JSON.stringify(dulaimi.evidence));
+  assert.doesNotMatch(r.out, /"[a-z]+[A-Z]\w*":/, 'every field in snake_case, like the event records');
 
   const table = await acta(['actors', '--db', db]);
   assert.equal(table.code, 0);
@@ -81,7 +83,7 @@ test('acta actors: help exits 0, usage errors exit 2', async (t) => {
   const help = await acta(['actors', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /Usage: acta actors/);
-  assert.match((await acta(['--help'])).out, /actors --db FILE/);
+  assert.match((await acta(['--help'])).out, /actors .*\n.*--db FILE, default acta\.db/);
 
   const dir = mkdtempSync(join(tmpdir(), 'acta-actors-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
 /** `acta actors`: list and search the actor registry learned from stored articles. */
-import { existsSync } from 'node:fs';
-import { openStore } from '../store/index.js';
+import { clip } from '../output/event-formats.js';
+import { printable } from '../output/terminal.js';
 import type { ActorEntry } from '../store/registry.js';
-import { oneOf, parse, positiveInt, UsageError } from './args.js';
+import { countryCode, oneOf, openStoreAt, parse, positiveInt, UsageError } from './args.js';
+import type { Out } from './session.js';
 
 export const ACTORS_HELP = `Usage: acta actors [--db FILE] [--search TEXT] [--country ISO3] [--format F] [--limit N]
 
@@ -23,8 +24,6 @@ Output:
 
 const ACTOR_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
 
-interface Out { write(s: string): void }
-
 const evidenceCount = (e: ActorEntry) => e.evidence.reduce((n, x) => n + x.count, 0);
 
 /** The kinds of evidence and how many articles gave each: "title×2 apposition×1". */
@@ -38,7 +37,8 @@ function sources(e: ActorEntry): string {
 function record(e: ActorEntry) {
   return {
     id: e.id, name: e.name, type: e.type, country: e.country, sector: e.sector, code: e.code, names: e.names,
-    articles: e.articles, evidence_count: evidenceCount(e), first_seen: e.firstSeen, last_seen: e.lastSeen, evidence: e.evidence,
+    articles: e.articles, evidence_count: evidenceCount(e), first_seen: e.firstSeen, last_seen: e.lastSeen,
+    evidence: e.evidence.map(({ firstSeen, lastSeen, ...rest }) => ({ ...rest, first_seen: firstSeen, last_seen: lastSeen })),
   };
 }
 
@@ -55,10 +55,6 @@ function csvLine(e: ActorEntry): string {
   return CSV_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n';
 }
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s.padEnd(n) : s.slice(0, n - 1) + '…';
-}
-
 /** A readable fixed-width table; the last column (other names) is not clipped. */
 export function actorTable(entries: ActorEntry[]): string {
   const cols: [string, number, (e: ActorEntry) => string][] = [
@@ -71,7 +67,7 @@ export function actorTable(entries: ActorEntry[]): string {
     ['LAST', 10, (e) => e.lastSeen ?? '?'],
   ];
   const header = cols.map(([h, w]) => clip(h, w)).join(' ') + ' ALSO';
-  const lines = entries.map((e) => cols.map(([, w, f]) => clip(f(e), w)).join(' ') + ' ' + (e.names.filter((n) => n !== e.name).join('; ') || '-'));
+  const lines = entries.map((e) => cols.map(([, w, f]) => clip(f(e), w)).join(' ') + ' ' + printable(e.names.filter((n) => n !== e.name).join('; ') || '-'));
   return [header, '-'.repeat(header.length), ...lines].join('\n') + '\n';
 }
 
@@ -82,14 +78,11 @@ export async function runActors(argv: string[], out: Out): Promise<number> {
   if (values.help) { out.write(ACTORS_HELP + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (to search, use --search TEXT)\n\n${ACTORS_HELP}`);
   const format = oneOf(values.format as string | undefined, ACTOR_FORMATS, '--format', 'table');
-  const country = values.country as string | undefined;
-  if (country !== undefined && !/^[A-Za-z]{3}$/.test(country)) throw new UsageError(`--country must be an ISO 3166 alpha-3 code like IRQ (got "${country}")`);
+  const country = countryCode(values.country as string | undefined, '--country');
   const limit = positiveInt(values.limit as string | undefined, '--limit');
-  const dbPath = (values.db as string | undefined) ?? 'acta.db';
-  if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (create one with "acta ingest PATH --db ${dbPath}")`);
-  const store = openStore(dbPath);
+  const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   try {
-    const entries = store.listActors({ search: values.search as string | undefined, country: country?.toUpperCase(), limit });
+    const entries = store.listActors({ search: values.search as string | undefined, country, limit });
     switch (format) {
       case 'json': out.write(JSON.stringify(entries.map(record), null, 1) + '\n'); break;
       case 'jsonl': for (const e of entries) out.write(JSON.stringify(record(e)) + '\n'); break;

@@ -4,13 +4,16 @@
  */
 import type { Doc } from '../doc/types.js';
 import { formatProblem, isProblem } from '../ingest/index.js';
-import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { countArticleFiles, readInputs } from '../ingest/files.js';
+import { printable } from '../output/terminal.js';
+import { progress } from './progress.js';
+import { stopReason, stoppedStatus, untilStopped, type Out, type Session } from './session.js';
 import { liveRegistry } from '../actors/live-registry.js';
-import { isoDay, oneOf, parse, userActors, UsageError } from './args.js';
+import { fraction, inputEncoding, isoDay, oneOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { existsSync } from 'node:fs';
 import { loadPetrarchDictionaries, type PetrarchDictionaries } from '../events/petrarch/index.js';
 import { codeArticleWithDictionaries } from '../events/petrarch/article.js';
@@ -29,7 +32,11 @@ Options:
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable): names, type,
                     country, sector, from, to, note, as in acta's data/actors.tsv; the names it
                     knows are coded from it, the rest as acta knows them
+  --encoding E      how files without a byte order mark are read: utf8 (default) | latin1 |
+                    windows-1252 (text, HTML and JSONL alike; latin1 is read as windows-1252,
+                    as browsers do)
   --min-confidence X  only events with confidence >= X (0..1)
+  --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   --petrarch-verbs FILE     code with your PETRARCH/TABARI verb dictionary instead of acta's
   --petrarch-actors FILE    … its actor dictionary (repeatable; date-restricted codes honoured)
   --petrarch-agents FILE    … its agent dictionary (repeatable)
@@ -37,7 +44,12 @@ Options:
   --with-acta       put acta's own countries, actors and role words beneath those files
   -h, --help        this help
 
-Exit status: 0 all inputs read; 1 some inputs failed (the rest were coded); 2 usage error.`;
+A path that does not exist is a usage error, found before anything is read or stored.
+Ctrl-C stops after the article in hand: what was stored stays stored, and a summary says
+how much. Output to a reader that stops early (acta code … | head) ends the run quietly.
+
+Exit status: 0 all inputs read; 1 some inputs failed (the rest were coded); 2 usage error;
+130 interrupted (Ctrl-C).`;
 
 export const ANALYZE_HELP = `Usage: acta analyze [FILE|DIR|-]... [options]
 
@@ -49,11 +61,11 @@ Options:
   --format F        jsonl (default) | json
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
+  --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code
+  --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   -h, --help        this help
 
-Exit status: 0 all inputs read; 1 some inputs failed; 2 usage error.`;
-
-interface Out { write(s: string): void }
+Exit status: 0 all inputs read; 1 some inputs failed; 2 usage error; 130 interrupted (Ctrl-C).`;
 
 /** The user's PETRARCH dictionaries from the --petrarch-* flags, or null when none is given. */
 function loadUserDictionaries(values: Record<string, unknown>, err: Out): PetrarchDictionaries | null {
@@ -69,10 +81,12 @@ function loadUserDictionaries(values: Record<string, unknown>, err: Out): Petrar
   return dicts;
 }
 
-export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' | 'analyze'): Promise<number> {
+export async function runCode(argv: string[], session: Session, mode: 'code' | 'analyze'): Promise<number> {
+  const { out, stop } = session;
   const help = mode === 'code' ? CODE_HELP : ANALYZE_HELP;
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
+    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' },
     ...(mode === 'code' ? {
       db: { type: 'string' }, 'min-confidence': { type: 'string' },
       'petrarch-verbs': { type: 'string', multiple: true }, 'petrarch-actors': { type: 'string', multiple: true },
@@ -85,15 +99,18 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
     ? oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'jsonl')
     : oneOf(values.format as string | undefined, ['jsonl', 'json'] as const, '--format', 'jsonl');
   const published = isoDay(values.published as string | undefined, '--published');
-  const minConfidence = values['min-confidence'] === undefined ? 0 : Number(values['min-confidence']);
-  if (Number.isNaN(minConfidence) || minConfidence < 0 || minConfidence > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
+  const encoding = inputEncoding(values.encoding as string | undefined);
+  const minConfidence = fraction(values['min-confidence'] as string | undefined, '--min-confidence') ?? 0;
   const inputs = positionals.length ? positionals : process.stdin.isTTY ? [] : ['-'];
   if (inputs.length === 0) throw new UsageError(`no input given\n\n${help}`);
-  const dicts = mode === 'code' ? loadUserDictionaries(values, err) : null;
+  requireInputs(inputs);
+  const dicts = mode === 'code' ? loadUserDictionaries(values, session.err) : null;
   const actors = userActors(values);
-  let store: Store | null = null;
-  if (mode === 'code' && values.db) store = openStore(values.db as string);
+  const dbPath = values.db as string | undefined;
+  const store: Store | null = mode === 'code' && dbPath !== undefined ? openStoreAt(dbPath, { mustExist: false }) : null;
   const registry = store ? liveRegistry(store) : null;
+  const shown = progress(values['no-progress'] ? null : session.terminal, session.terminal ? await countArticleFiles(inputs) : null);
+  const err = shown.messages(session.err);
   let failed = 0;
   let first = true;
   let articles = 0;
@@ -102,7 +119,8 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
   if (format === 'tsv') out.write(tsvHeader());
   if (format === 'csv') out.write(csvHeader());
   try {
-    for await (const item of readInputs(inputs, { published })) {
+    for await (const item of untilStopped(readInputs(inputs, { published, encoding }), stop)) {
+      shown.tick();
       if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
       let doc: Doc;
       try {
@@ -129,20 +147,25 @@ export async function runCode(argv: string[], out: Out, err: Out, mode: 'code' |
         case 'plover': for (const e of events) out.write(ploverLine(e)); break;
         case 'tsv': for (const e of events) out.write(tsvLine(e)); break;
         case 'csv': for (const e of events) out.write(csvLine(e)); break;
-        case 'table': {
-          const m = doc.meta;
-          out.write(`\n${m.title ?? m.origin} — ${m.published ?? 'undated'}${m.author ? `, ${m.author}` : ''} (${events.length} events)\n`);
-          out.write(tableLines(events));
-          break;
-        }
+        case 'table': out.write(`\n${articleHeading(doc, events.length)}\n${tableLines(events)}`); break;
       }
     }
   } finally {
+    shown.end();
     store?.close();
   }
+  const stopped = stopReason(stop);
+  if (stopped === 'output-closed') return stoppedStatus(stopped);
   if (format === 'json') out.write('\n]\n');
-  if (format === 'table') {
-    err.write(`acta: ${articles} article(s), ${eventCount} event(s)${values.db ? `, stored in ${values.db}` : ''}${failed ? `, ${failed} input problem(s)` : ''}\n`);
+  if (format === 'table' || stopped) {
+    err.write(`acta: ${stopped ? 'interrupted after ' : ''}${articles} article(s), ${eventCount} event(s)${dbPath !== undefined ? `, stored in ${dbPath}` : ''}${failed ? `, ${failed} input problem(s)` : ''}\n`);
   }
+  if (stopped) return stoppedStatus(stopped);
   return failed > 0 ? 1 : 0;
+}
+
+/** The line above an article's events in the table: title (or file), date, author, count; control characters shown, not obeyed. */
+function articleHeading(doc: Doc, events: number): string {
+  const m = doc.meta;
+  return printable(`${m.title ?? m.origin} — ${m.published ?? 'undated'}${m.author ? `, ${m.author}` : ''} (${events} events)`);
 }

@@ -1,9 +1,9 @@
 /** `acta events`: list stored events with filters, as a table, JSON, JSONL, TSV or CSV. */
-import { existsSync } from 'node:fs';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
-import { openStore } from '../store/index.js';
 import { clusterEvents, type Happening } from '../cluster/index.js';
-import { dateBound, oneOf, parse, positiveInt, UsageError } from './args.js';
+import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positiveInt, UsageError } from './args.js';
+import { ftsQuery } from './text-query.js';
+import type { Out } from './session.js';
 
 export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
 
@@ -12,21 +12,22 @@ List the events stored by "acta ingest" or "acta code --db".
 Filters:
   --from DATE        events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
   --to DATE          events on or before DATE
-  --event TYPE       PLOVER type (ASSAULT, PROTEST, …)
+  --event TYPE       PLOVER type (ASSAULT, PROTEST, …; data/plover.tsv lists them)
   --actor CODE       actor code or its prefix (IRQ, USAGOV, …)
   --recipient CODE   recipient code or its prefix
   --code CODE        actor or recipient code prefix
   --country ISO3     any actor, recipient or location in this country
-  --text QUERY       full-text search over the articles (SQLite FTS5 syntax)
-  --limit N          at most N events
+  --text QUERY       full-text search over the articles: every word must appear;
+                     "a phrase" in double quotes as written; milit* matches words
+                     that begin so (militia, militants)
+  --limit N          at most N events (with --dedupe, N happenings)
   --dedupe           one line per happening: reports of the same event (same type, day,
-                     sides and place) merged, with their count and the reports' ids
+                     sides — country and sector — and place) merged, with their count
+                     and the reports' ids
 Output:
   --format F         table (default) | json | jsonl | plover | tsv | csv
   --db FILE          the database file (default: acta.db)
   -h, --help         this help`;
-
-interface Out { write(s: string): void }
 
 /** Happenings: the representative event with `reports` (count) and `report_ids`. */
 function writeHappenings(happenings: Happening[], format: string, out: Out): number {
@@ -45,25 +46,31 @@ function writeHappenings(happenings: Happening[], format: string, out: Out): num
 }
 
 export async function runEvents(argv: string[], out: Out): Promise<number> {
-  const { values } = parse(argv, {
+  const { values, positionals } = parse(argv, {
     db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' },
     actor: { type: 'string' }, recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' },
     text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
   }, EVENTS_HELP);
   if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (filters are flags: --text, --actor, --event, …)\n\n${EVENTS_HELP}`);
   const format = oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'table');
-  const dbPath = (values.db as string | undefined) ?? 'acta.db';
-  if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath} (create one with "acta ingest PATH --db ${dbPath}")`);
-  const store = openStore(dbPath);
+  const from = dateBound(values.from as string | undefined, '--from');
+  const to = dateBound(values.to as string | undefined, '--to');
+  if (from !== undefined && to !== undefined && from > `${to}~`) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const text = values.text as string | undefined;
+  const query = text === undefined ? undefined : ftsQuery(text);
+  if (query === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
+  const limit = positiveInt(values.limit as string | undefined, '--limit');
+  const filter = {
+    from, to, event: ploverType(values.event as string | undefined, '--event'),
+    actor: values.actor as string | undefined, recipient: values.recipient as string | undefined, code: values.code as string | undefined,
+    country: countryCode(values.country as string | undefined, '--country'), text: query,
+  };
+  const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   try {
-    const events = store.queryEvents({
-      from: dateBound(values.from as string | undefined, '--from'), to: dateBound(values.to as string | undefined, '--to'),
-      event: (values.event as string | undefined)?.toUpperCase(), actor: values.actor as string | undefined,
-      recipient: values.recipient as string | undefined, code: values.code as string | undefined,
-      country: (values.country as string | undefined)?.toUpperCase(), text: values.text as string | undefined,
-      limit: positiveInt(values.limit as string | undefined, '--limit'),
-    });
-    if (values.dedupe) return writeHappenings(clusterEvents(events), format, out);
+    // With --dedupe the limit counts happenings, so every matching report is clustered first.
+    if (values.dedupe) return writeHappenings(clusterEvents(store.queryEvents(filter)).slice(0, limit), format, out);
+    const events = store.queryEvents({ ...filter, limit });
     switch (format) {
       case 'json': out.write(JSON.stringify(events, null, 1) + '\n'); break;
       case 'jsonl': for (const e of events) out.write(JSON.stringify(e) + '\n'); break;

@@ -4,6 +4,7 @@ import { runIngest, INGEST_HELP } from './ingest.js';
 import { runEvents, EVENTS_HELP } from './events.js';
 import { runActors, ACTORS_HELP } from './actors.js';
 import { UsageError } from './args.js';
+import { messagesTo, type Out, type Session } from './session.js';
 
 export const MAIN_HELP = `acta — turn news articles into event data: who did what to whom, when, where,
 and according to whom (PLOVER and CAMEO), each fact traced to its words.
@@ -11,23 +12,34 @@ and according to whom (PLOVER and CAMEO), each fact traced to its words.
 Usage: acta <command> [options]
 
 Commands:
-  code [FILE|DIR|-]...     print the coded events (jsonl | json | table | tsv | csv)
+  code [FILE|DIR|-]...     print the coded events (jsonl | json | plover | table | tsv | csv);
+                           with --db FILE also store them
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
-  ingest PATH... --db FILE store articles, entities and events in SQLite
-  events --db FILE         list stored events with filters
-  actors --db FILE         list and search the actor registry learned from stored articles
+  ingest PATH...           store articles, entities and events in SQLite (--db FILE, default acta.db)
+  events                   list stored events with filters (--db FILE, default acta.db)
+  actors                   list and search the actor registry learned from stored articles
+                           (--db FILE, default acta.db)
 
 Run "acta <command> --help" for a command's options.`;
 
-interface Out { write(s: string): void }
+export interface MainOptions {
+  /** Aborted, with a StopReason, to end a run early (bin/acta.js: Ctrl-C, stdout closed). */
+  stop?: AbortSignal;
+}
 
-export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr): Promise<number> {
+/**
+ * Run one command. `err` gets messages with every control character of the
+ * text they echo shown, not obeyed; when `err.isTTY`, long runs draw a
+ * progress line on it as well.
+ */
+export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr, opts: MainOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
+  const session: Session = { out, err: messagesTo(err), terminal: err.isTTY ? err : null, stop: opts.stop ?? new AbortController().signal };
   try {
     switch (command) {
-      case 'code': return await runCode(rest, out, err, 'code');
-      case 'analyze': return await runCode(rest, out, err, 'analyze');
-      case 'ingest': return await runIngest(rest, out, err);
+      case 'code': return await runCode(rest, session, 'code');
+      case 'analyze': return await runCode(rest, session, 'analyze');
+      case 'ingest': return await runIngest(rest, session);
       case 'events': return await runEvents(rest, out);
       case 'actors': return await runActors(rest, out);
       case undefined: case '-h': case '--help': case 'help':
@@ -37,7 +49,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       default: throw new UsageError(`unknown command "${command}"\n\n${MAIN_HELP}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) { err.write(`acta: ${e.message}\n`); return 2; }
+    if (e instanceof UsageError) { session.err.write(`acta: ${e.message}\n`); return 2; }
     throw e;
   }
 }
