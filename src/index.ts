@@ -1,5 +1,5 @@
 /**
- * acta's library API. The CLI and server are thin layers over these functions.
+ * acta's library API. The command line (src/cli/) is a thin layer over these functions.
  *
  *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
