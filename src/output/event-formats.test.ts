@@ -130,6 +130,7 @@ test('the table has a header, a rule, and one line per event', () => {
   assert.ok(lines[3].startsWith('?'), 'an unknown date shows as "?"');
   assert.ok(lines[3].includes('NOT ASSAULT'), 'a negated event says so');
   assert.equal(tableLines([]).trimEnd().split('\n').length, 2, 'no events: header and rule only');
+  for (const l of lines) assert.equal(l, l.trimEnd(), 'no trailing blanks to copy along with a line');
 });
 
 test('the table clips long cells so the columns stay aligned', () => {
@@ -138,8 +139,12 @@ test('the table clips long cells so the columns stay aligned', () => {
   assert.equal(lines.pop(), '', 'the table ends with a newline');
   assert.ok(lines[2].includes('…'));
   assert.ok(!lines[2].includes('Directorate'));
-  assert.equal(lines[2].length, lines[3].length);
-  assert.equal(lines[0].length, lines[2].length);
+  // Every column starts where the header's does: the last one, TRIGGER, lines up in every row.
+  const trigger = lines[0].indexOf('TRIGGER');
+  for (const row of [lines[2], lines[3]]) {
+    assert.equal(row[trigger - 1], ' ');
+    assert.notEqual(row[trigger], ' ');
+  }
 });
 
 test('the analyze record has the DESIGN field names and offsets into the text', () => {

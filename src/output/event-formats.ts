@@ -85,6 +85,6 @@ export function tableLines(events: CodedEvent[]): string {
     ['TRIGGER', 16, (e) => e.trigger.text],
   ];
   const header = cols.map(([h, w]) => clip(h, w)).join(' ');
-  const lines = events.map((e) => cols.map(([, w, f]) => clip(f(e), w)).join(' '));
-  return [header, '-'.repeat(header.length), ...lines].join('\n') + '\n';
+  const lines = events.map((e) => cols.map(([, w, f]) => clip(f(e), w)).join(' ').trimEnd());
+  return [header.trimEnd(), '-'.repeat(header.length), ...lines].join('\n') + '\n';
 }
