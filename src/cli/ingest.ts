@@ -1,11 +1,11 @@
 /** `acta ingest PATH… --db FILE`: store articles, entities and events; same article twice adds nothing. */
 import { formatProblem, isProblem } from '../ingest/index.js';
-import { countArticleFiles, readInputs } from '../ingest/files.js';
+import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
 import { liveRegistry } from '../actors/live-registry.js';
 import { inputEncoding, isoDay, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { printable } from '../output/terminal.js';
-import { progress } from './progress.js';
+import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Session } from './session.js';
 
 export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published DATE]
@@ -42,7 +42,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
   const registry = liveRegistry(store);
-  const shown = progress(values['no-progress'] ? null : session.terminal, session.terminal ? await countArticleFiles(positionals) : null);
+  const shown = await progressOf(session, positionals, values['no-progress'] === true);
   const err = shown.messages(session.err);
   let stored = 0, skipped = 0, failed = 0, events = 0;
   try {
@@ -63,7 +63,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
     store.close();
   }
   const stopped = stopReason(stop);
-  if (stopped === 'interrupt') err.write('acta: interrupted; the articles read so far are stored\n');
+  if (stopped === 'interrupt') err.write('acta: interrupted; the articles analysed so far are stored\n');
   out.write(`${stored} article(s) stored with ${events} event(s), ${skipped} already stored, ${failed} failed — ${printable(dbPath)}\n`);
   if (stopped) return stoppedStatus(stopped);
   return failed > 0 ? 1 : 0;

@@ -4,7 +4,9 @@
  * place with \r at most a few times a second, and cleared at the end so the
  * terminal is left as it was.
  */
-import type { Out } from './session.js';
+import { performance } from 'node:perf_hooks';
+import { countArticleFiles } from '../ingest/files.js';
+import type { Out, Session } from './session.js';
 
 /** The least time between two redraws: often enough to look alive, rarely enough to cost nothing. */
 const REDRAW_MS = 250;
@@ -37,7 +39,7 @@ export interface Progress {
 const SILENT: Progress = { tick() {}, messages: (err) => err, end() {} };
 
 /** A progress line on the terminal, or nothing at all when there is none. */
-export function progress(terminal: Out | null, total: number | null, now: () => number = Date.now): Progress {
+export function progress(terminal: Out | null, total: number | null, now: () => number = () => performance.now()): Progress {
   if (!terminal) return SILENT;
   const start = now();
   let done = 0;
@@ -56,4 +58,10 @@ export function progress(terminal: Out | null, total: number | null, now: () => 
     messages: (err) => ({ write: (s) => { clear(); err.write(s); } }),
     end: clear,
   };
+}
+
+/** The progress line of a run over `inputs`: on the session's terminal unless --no-progress, with the total when it is known. */
+export async function progressOf(session: Session, inputs: string[], off: boolean): Promise<Progress> {
+  const terminal = off ? null : session.terminal;
+  return progress(terminal, terminal ? await countArticleFiles(inputs) : null);
 }
