@@ -15,7 +15,8 @@ Commands:
   code [FILE|DIR|-]...     print the coded events (jsonl | json | plover | table | tsv | csv);
                            with --db FILE also store them
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
-  ingest PATH...           store articles, entities and events in SQLite (--db FILE, default acta.db)
+  ingest PATH...           store articles, entities and events in SQLite
+                           (--db FILE, default acta.db)
   events                   list stored events with filters (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)

@@ -85,7 +85,7 @@ test('--encoding latin1 reads a Latin-1 file the UTF-8 reading refuses, and the 
 
 test('the top-level help lists every output format and says where each command stores by default', () => {
   assert.match(MAIN_HELP, /plover/);
-  assert.match(MAIN_HELP, /ingest PATH\.\.\. .*default acta\.db/);
+  assert.match(MAIN_HELP, /ingest PATH\.\.\. .*\n.*default acta\.db/);
   assert.match(MAIN_HELP, /events .*default acta\.db/);
   assert.doesNotMatch(MAIN_HELP, /ingest PATH\.\.\. --db FILE/);
 });
