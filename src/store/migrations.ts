@@ -1,7 +1,7 @@
 /**
  * The store's schema, as a list of migrations applied in order. The database
  * remembers the last one applied in `PRAGMA user_version`; opening a store
- * applies the ones after it, each in its own transaction. Never edit a
+ * applies the ones after it, together in one write-locked transaction. Never edit a
  * migration that has shipped: add a new one.
  */
 import type Database from 'better-sqlite3';
@@ -145,21 +145,37 @@ export const migrations: Migration[] = [
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
 
+/** A store written by a newer acta than this one: refused, never written with an older idea of the schema. */
+export class NewerStoreError extends Error {
+  constructor(readonly version: number) {
+    super(`the store was written by a newer acta (schema version ${version}; this acta reads up to ${SCHEMA_VERSION}): upgrade acta to use it`);
+  }
+}
+
+function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 /**
- * Bring a database up to SCHEMA_VERSION. A database newer than this code is
- * refused rather than written with an older idea of the schema.
+ * Bring a database up to SCHEMA_VERSION, all pending migrations in one
+ * write-locked transaction (BEGIN IMMEDIATE). Two processes opening a new
+ * store at once then queue on the lock (the connection's busy_timeout), and
+ * the second reads the version again inside it and finds nothing left to do,
+ * instead of creating tables the first has just created. A database newer
+ * than this code is refused.
  */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(`store schema version ${current} is newer than this acta (${SCHEMA_VERSION}); upgrade acta`);
-  }
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
+  const before = schemaVersion(db);
+  if (before > SCHEMA_VERSION) throw new NewerStoreError(before);
+  if (before === SCHEMA_VERSION) return before;
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > SCHEMA_VERSION) throw new NewerStoreError(current);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return db.pragma('user_version', { simple: true }) as number;
+    }
+  }).immediate();
+  return schemaVersion(db);
 }

@@ -60,6 +60,9 @@ export interface Store {
   close(): void;
 }
 
+/** How long a statement waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** Escape LIKE wildcards so user text matches literally (with ESCAPE '\'). */
@@ -137,11 +140,17 @@ function partyClause(column: 'actor' | 'recipient', value: string, params: unkno
 export function openStore(path: string): Store {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    // First, so that every later statement waits for another process's lock instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
 
   const hasArticleStmt = db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
   const insertArticle = db.prepare(`INSERT INTO articles
