@@ -325,3 +325,10 @@ test('British ministers of the 2000s are in the dictionary with their terms of o
   assert.equal(byText(entities('Michael Howard attacked the plan.', '2005-02-01'), 'Michael Howard').code, 'GBROPP');
   assert.equal(byText(entities('Michael Howard attacked the plan.', '1995-02-01'), 'Michael Howard').code, 'GBRGOV', 'home secretary then');
 });
+
+test('an acronym the article spells out is not the dictionary\'s body of the same letters', () => {
+  const icc = analyze({ text: 'The Interstate Commerce Commission (ICC) approved the merger of two railways on Monday. The ICC said rates would fall.', published: '1987-03-02' });
+  for (const m of icc.entities.filter((e) => e.name === 'Interstate Commerce Commission')) assert.notEqual(m.sector, 'IGO', m.text);
+  const court = analyze({ text: 'The International Criminal Court (ICC) said on Monday it would open an inquiry.', published: '2020-03-02' });
+  assert.equal(court.entities.find((e) => e.text === 'ICC')?.code, 'IGO', 'the dictionary\'s own expansion still finds it');
+});

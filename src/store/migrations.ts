@@ -5,11 +5,14 @@
  * migration that has shipped: add a new one.
  */
 import type Database from 'better-sqlite3';
+import { translitKey } from '../actors/registry.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot write, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -140,6 +143,17 @@ export const migrations: Migration[] = [
       CREATE INDEX actor_names_translit ON actor_names(translit);
     `,
   },
+  {
+    version: 3,
+    name: 'actor names: transliteration keys recomputed (doubled letters collapse before vowels merge; "Reagan" is not "Regan")',
+    sql: '',
+    run(db) {
+      const update = db.prepare('UPDATE actor_names SET translit = ? WHERE rowid = ?');
+      for (const r of db.prepare('SELECT rowid, name FROM actor_names').all() as { rowid: number; name: string }[]) {
+        update.run(translitKey(r.name), r.rowid);
+      }
+    },
+  },
 ];
 
 /** The schema version this code writes. */
@@ -173,7 +187,8 @@ export function migrate(db: Database.Database): number {
     if (current > SCHEMA_VERSION) throw new NewerStoreError(current);
     for (const m of migrations) {
       if (m.version <= current) continue;
-      db.exec(m.sql);
+      if (m.sql) db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

@@ -57,8 +57,16 @@ export interface Store {
   countEvents(): number;
   /** Entries of the actor registry learned from the saved articles, most met first. */
   listActors(filter?: ActorFilter): ActorEntry[];
+  /**
+   * The registry entries this process's saves changed after `revision` (0: since the store was
+   * opened), and the revision to ask from next: what a registry kept in memory must take in.
+   */
+  actorsChangedSince(revision: number): { entries: ActorEntry[]; revision: number };
   close(): void;
 }
+
+/** Saves whose changed registry entries are remembered for actorsChangedSince. */
+const CHANGE_LOG = 1000;
 
 /** How long a statement waits for another process's write lock before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -175,9 +183,25 @@ export function openStore(path: string): Store {
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
   const registry = registryTables(db);
 
-  const saveInTransaction = db.transaction((doc: Doc): boolean => {
+  /** Registry entries each save changed, newest last, as [revision, ids]; only the latest CHANGE_LOG saves. */
+  const changeLog: Array<[number, number[]]> = [];
+  let revision = 0;
+  function logChanges(ids: number[]): void {
+    changeLog.push([++revision, ids]);
+    if (changeLog.length > CHANGE_LOG) changeLog.splice(0, changeLog.length - CHANGE_LOG);
+  }
+  function actorsChangedSince(since: number): { entries: ActorEntry[]; revision: number } {
+    if (since >= revision) return { entries: [], revision };
+    // Further back than the log reaches: everything may have changed.
+    if (changeLog.length === 0 || changeLog[0][0] > since + 1) return { entries: registry.list(), revision };
+    const ids = new Set<number>();
+    for (let i = changeLog.length - 1; i >= 0 && changeLog[i][0] > since; i--) for (const id of changeLog[i][1]) ids.add(id);
+    return { entries: registry.get([...ids]), revision };
+  }
+
+  const saveInTransaction = db.transaction((doc: Doc): number[] | null => {
     const hash = doc.meta.hash;
-    if (hasArticleStmt.get(hash)) return false;
+    if (hasArticleStmt.get(hash)) return null;
     const m = doc.meta;
     insertArticle.run({
       hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
@@ -206,9 +230,15 @@ export function openStore(path: string): Store {
         confidence: ev.confidence,
       });
     }
-    registry.learn(doc);
-    return true;
+    return registry.learn(doc);
   });
+
+  /** Save in one write-locked transaction; the registry entries it changed are logged only once it committed. */
+  function saveDoc(doc: Doc): { stored: boolean } {
+    const changed = saveInTransaction.immediate(doc);
+    if (changed) logChanges(changed);
+    return { stored: changed !== null };
+  }
 
   function queryEvents(filter: EventFilter = {}): CodedEvent[] {
     const where: string[] = [];
@@ -265,7 +295,7 @@ export function openStore(path: string): Store {
   return {
     path,
     hasArticle: (hash) => hasArticleStmt.get(hash) !== undefined,
-    saveDoc: (doc) => ({ stored: saveInTransaction.immediate(doc) }),
+    saveDoc,
     queryEvents,
     getArticle(hash) {
       const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
@@ -284,6 +314,7 @@ export function openStore(path: string): Store {
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
     listActors: (filter) => registry.list(filter),
+    actorsChangedSince,
     close: () => { if (db.open) db.close(); },
   };
 }
