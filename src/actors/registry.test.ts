@@ -145,3 +145,11 @@ test('an entry put again is found under its new names only', () => {
   assert.equal(reg.lookup('Harbour Authority'), null);
   assert.equal(reg.size, 1);
 });
+
+test('the dictionary\'s "no country" for a body outvotes a country read once from a possessive', () => {
+  // 80 articles where the dictionary knew the European Community, one "Portugal's EC accession treaty".
+  assert.deepEqual(codeFromEvidence([ev('dictionary', null, 'IGO', 80), ev('title', 'PRT', null, 1)]), { country: null, sector: 'IGO' });
+  assert.deepEqual(codeFromEvidence([ev('dictionary', null, 'IGO', 1), ev('title', 'PRT', null, 2)]), { country: 'PRT', sector: 'IGO' });
+  // A title with no country says nothing about the country: "President Reagan".
+  assert.deepEqual(codeFromEvidence([ev('title', null, 'GOV', 5), ev('dictionary', 'USA', 'GOV', 1)]), { country: 'USA', sector: 'GOV' });
+});

@@ -153,30 +153,45 @@ function counts(e: ActorEvidence, date: string | null): boolean {
   return !!e.firstSeen && !!e.lastSeen && e.firstSeen <= date && date <= e.lastSeen;
 }
 
-/** The most supported non-null value of one field, weighted by article counts; ties go to the later item. */
-function vote(items: ActorEvidence[], field: 'country' | 'sector'): string | null {
+/** The value of a vote for "none": the dictionary coding a body with no country (the European Community). */
+const NONE = '';
+
+/**
+ * The most supported value of one field, weighted by article counts; ties go to the later item.
+ * A missing value is no vote, except where `noneCounts` says the source meant it: then it votes
+ * for none, and null wins when none has the most support.
+ */
+function vote(items: ActorEvidence[], field: 'country' | 'sector', noneCounts: (e: ActorEvidence) => boolean = () => false): string | null {
+  const valueOf = (it: ActorEvidence): string | null => it[field] ?? (noneCounts(it) ? NONE : null);
   const score = new Map<string, number>();
   for (const it of items) {
-    const v = it[field];
-    if (v) score.set(v, (score.get(v) ?? 0) + it.count);
+    const v = valueOf(it);
+    if (v !== null) score.set(v, (score.get(v) ?? 0) + it.count);
   }
   let best: string | null = null;
   let bestScore = 0;
   // Items are kept with the most recently confirmed last, so ">=" lets the recent one win a tie.
   for (const it of items) {
-    const v = it[field];
-    if (v && (score.get(v) as number) >= bestScore) { best = v; bestScore = score.get(v) as number; }
+    const v = valueOf(it);
+    if (v !== null && (score.get(v) as number) >= bestScore) { best = v; bestScore = score.get(v) as number; }
   }
-  return best;
+  return best === NONE ? null : best;
+}
+
+/** Evidence from the dictionary that names a sector and no country says the actor has none (an IGO, an NGO). */
+function dictionarySaysNoCountry(e: ActorEvidence): boolean {
+  return e.source.startsWith('dictionary') && e.country === null && e.sector !== null;
 }
 
 /**
  * An entry's code from the given evidence: the country and the sector with the
  * most support, each on its own. Sectors are counted only from evidence that
- * agrees with the chosen country (or names none).
+ * agrees with the chosen country (or names none). The dictionary's "no
+ * country" for a body counts against a country read once from a possessive
+ * ("Portugal's EC accession treaty" does not make the EC Portuguese).
  */
 export function codeFromEvidence(evidence: ActorEvidence[]): { country: string | null; sector: string | null } {
-  const country = vote(evidence, 'country');
+  const country = vote(evidence, 'country', dictionarySaysNoCountry);
   const sector = vote(evidence.filter((e) => !e.country || !country || e.country === country), 'sector');
   return { country, sector };
 }
