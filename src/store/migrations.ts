@@ -154,6 +154,11 @@ export const migrations: Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    name: 'articles: the title line\'s span, so that a stored article can be analysed again as it was ingested',
+    sql: `ALTER TABLE articles ADD COLUMN title_span TEXT; -- JSON Span, or 'null' for none; NULL when stored before`,
+  },
 ];
 
 /** The schema version this code writes. */

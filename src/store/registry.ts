@@ -240,6 +240,8 @@ export function registryTables(db: Database.Database): RegistryTables {
     const changed = new Set<number>();
     for (const chain of chainsToLearn(doc)) {
       let row = findEntry(chain);
+      // A code the registry itself gave vouches for nothing: it starts no entry of its own.
+      if (!row && chain.source === 'registry') continue;
       if (!row) {
         const id = Number(insertActor.run({
           name: chain.name, type: chain.type, country: null, sector: null, code: null, evidence: '[]', date, now,

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   toEntity, toPlace,
-  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type Span,
+  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Span,
 } from '../doc/types.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
@@ -53,6 +53,18 @@ export interface Store {
   saveDoc(doc: Doc): { stored: boolean };
   queryEvents(filter?: EventFilter): CodedEvent[];
   getArticle(hash: string): StoredArticle | null;
+  /** Every stored article's hash, in the order they were stored. */
+  articleHashes(): string[];
+  /** A stored article as ingest gave it (meta, text, layout), to analyse again. */
+  getIngested(hash: string): IngestedArticle | null;
+  /**
+   * Replace a stored article's sentences, entities and events with a new analysis of its text
+   * (`acta ingest --reprocess`), in one transaction; the article itself is kept. Its registry
+   * evidence is added as a save's is: reprocess a whole store after clearRegistry().
+   */
+  replaceAnalysis(doc: Doc): void;
+  /** Forget every registry entry (before re-learning them all); a live registry must be made afresh after. */
+  clearRegistry(): void;
   countArticles(): number;
   countEvents(): number;
   /** Entries of the actor registry learned from the saved articles, most met first. */
@@ -162,8 +174,9 @@ export function openStore(path: string): Store {
 
   const hasArticleStmt = db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
   const insertArticle = db.prepare(`INSERT INTO articles
-    (hash, id, title, author, published, source, url, origin, text, body, dropped, ingested_at)
-    VALUES (@hash, @id, @title, @author, @published, @source, @url, @origin, @text, @body, @dropped, @ingested_at)`);
+    (hash, id, title, author, published, source, url, origin, text, body, dropped, title_span, ingested_at)
+    VALUES (@hash, @id, @title, @author, @published, @source, @url, @origin, @text, @body, @dropped, @title_span, @ingested_at)`);
+  const getTitleSpan = db.prepare('SELECT title_span FROM articles WHERE hash = ?').pluck();
   const insertSentence = db.prepare(`INSERT INTO sentences (article, idx, paragraph, start, "end")
     VALUES (?, ?, ?, ?, ?)`);
   const insertEntity = db.prepare(`INSERT INTO entities
@@ -199,15 +212,23 @@ export function openStore(path: string): Store {
     return { entries: registry.get([...ids]), revision };
   }
 
-  const saveInTransaction = db.transaction((doc: Doc): number[] | null => {
-    const hash = doc.meta.hash;
-    if (hasArticleStmt.get(hash)) return null;
-    const m = doc.meta;
-    insertArticle.run({
-      hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
-      url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
-      dropped: JSON.stringify(doc.dropped ?? []), ingested_at: new Date().toISOString(),
-    });
+  function getArticle(hash: string): StoredArticle | null {
+    const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
+    if (!r) return null;
+    return {
+      meta: {
+        id: r.id as string, hash: r.hash as string, title: r.title, author: r.author,
+        published: r.published, source: r.source, url: r.url, origin: r.origin as string,
+      },
+      text: r.text as string,
+      body: JSON.parse(r.body as string),
+      dropped: JSON.parse(r.dropped as string),
+      ingestedAt: r.ingested_at as string,
+    };
+  }
+
+  /** The layers of an analysed article: sentences, entity mentions, events. */
+  function insertAnalysis(hash: string, doc: Doc): void {
     for (const s of doc.sentences ?? []) insertSentence.run(hash, s.index, s.paragraph, s.start, s.end);
     for (const e of doc.entities ?? []) {
       insertEntity.run(hash, e.start, e.end, e.text, e.name, e.type, e.country, e.sector, e.code,
@@ -230,8 +251,55 @@ export function openStore(path: string): Store {
         confidence: ev.confidence,
       });
     }
+  }
+
+  const saveInTransaction = db.transaction((doc: Doc): number[] | null => {
+    const hash = doc.meta.hash;
+    if (hasArticleStmt.get(hash)) return null;
+    const m = doc.meta;
+    insertArticle.run({
+      hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
+      url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
+      dropped: JSON.stringify(doc.dropped ?? []), title_span: JSON.stringify(doc.titleSpan ?? null),
+      ingested_at: new Date().toISOString(),
+    });
+    insertAnalysis(hash, doc);
     return registry.learn(doc);
   });
+
+  const deleteAnalysis = ['sentences', 'entities', 'events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE article = ?`));
+  const replaceInTransaction = db.transaction((doc: Doc): number[] => {
+    const hash = doc.meta.hash;
+    if (!hasArticleStmt.get(hash)) throw new Error(`article ${hash} is not in the store`);
+    for (const stmt of deleteAnalysis) stmt.run(hash);
+    insertAnalysis(hash, doc);
+    return registry.learn(doc);
+  });
+
+  /** Replace a stored article's layers with a new analysis of its text, in one write-locked transaction. */
+  function replaceAnalysis(doc: Doc): void {
+    logChanges(replaceInTransaction.immediate(doc));
+  }
+
+  const clearRegistry = db.transaction(() => { db.exec('DELETE FROM actor_names; DELETE FROM actors;'); });
+  const hashesStmt = db.prepare('SELECT hash FROM articles ORDER BY num').pluck();
+
+  /**
+   * A stored article as ingest gave it, for the pipeline to analyse again. The title's span is
+   * stored since schema 4; for an article stored before, it is the first body span when that
+   * span's text is the title (as text and HTML ingest make it).
+   */
+  function getIngested(hash: string): IngestedArticle | null {
+    const a = getArticle(hash);
+    if (!a) return null;
+    const stored = getTitleSpan.get(hash) as string | null;
+    let titleSpan: Span | null = stored === null ? null : JSON.parse(stored);
+    if (stored === null && a.meta.title && a.body.length > 0) {
+      const first = a.body[0];
+      if (a.text.slice(first.start, first.end).trim() === a.meta.title.trim()) titleSpan = { start: first.start, end: first.end };
+    }
+    return { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan };
+  }
 
   /** Save in one write-locked transaction; the registry entries it changed are logged only once it committed. */
   function saveDoc(doc: Doc): { stored: boolean } {
@@ -297,20 +365,11 @@ export function openStore(path: string): Store {
     hasArticle: (hash) => hasArticleStmt.get(hash) !== undefined,
     saveDoc,
     queryEvents,
-    getArticle(hash) {
-      const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
-      if (!r) return null;
-      return {
-        meta: {
-          id: r.id as string, hash: r.hash as string, title: r.title, author: r.author,
-          published: r.published, source: r.source, url: r.url, origin: r.origin as string,
-        },
-        text: r.text as string,
-        body: JSON.parse(r.body as string),
-        dropped: JSON.parse(r.dropped as string),
-        ingestedAt: r.ingested_at as string,
-      };
-    },
+    getArticle,
+    articleHashes: () => hashesStmt.all() as string[],
+    getIngested,
+    replaceAnalysis,
+    clearRegistry: () => clearRegistry.immediate(),
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
     listActors: (filter) => registry.list(filter),
