@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { formatProblem, isProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
-import { openStore } from '../store/index.js';
+import { openStore, storeWriteFailure } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
 import { isoDay, parse, userActors, UsageError } from './args.js';
 import { reprocessLine, reprocessStore } from './reprocess.js';
@@ -47,6 +47,9 @@ export async function runIngest(argv: string[], out: Out, err: Out): Promise<num
         if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); } else skipped++;
       } catch (e) {
         failed++;
+        // The store cannot be written (disk full, read-only): every later article would fail too.
+        const storeFailure = storeWriteFailure(e, dbPath);
+        if (storeFailure) { err.write(`acta: ${storeFailure} (stopped at ${item.meta.origin})\n`); break; }
         err.write(`acta: ${item.meta.origin}: ${(e as Error).message}\n`);
       }
     }

@@ -156,6 +156,21 @@ function partyClause(column: 'actor' | 'recipient', value: string, params: unkno
        OR p.value ->> 'code' LIKE ? ESCAPE '\\')`;
 }
 
+/** SQLite's result codes for a store that cannot take a write at all: disk full, I/O error, read-only, damaged. */
+const STORE_FAILURES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/**
+ * A one-line message naming the store when an error is the store failing as a whole rather
+ * than one article's problem; null otherwise. What was saved before stays: each article is
+ * its own transaction.
+ */
+export function storeWriteFailure(e: unknown, path: string): string | null {
+  const code = (e as { code?: unknown })?.code;
+  // Extended codes name the primary one first: SQLITE_IOERR_WRITE is an SQLITE_IOERR.
+  if (typeof code !== 'string' || !STORE_FAILURES.has(code.split('_').slice(0, 2).join('_'))) return null;
+  return `cannot write to the store ${path}: ${(e as Error).message}`;
+}
+
 /** Open (creating if need be) a store and bring its schema up to date. */
 export function openStore(path: string): Store {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
