@@ -171,6 +171,27 @@ export function storeWriteFailure(e: unknown, path: string): string | null {
   return `cannot write to the store ${path}: ${(e as Error).message}`;
 }
 
+/**
+ * Run `setup` again while it fails with SQLITE_BUSY, for up to BUSY_TIMEOUT_MS. The busy
+ * timeout makes statements wait for a lock, but SQLite answers some at once without waiting
+ * (switching a new file to WAL while another process does the same, a recovery under way):
+ * several processes opening one new store then take turns here instead of failing.
+ */
+function whileBusy(setup: () => void): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      setup();
+      return;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw e;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 40));
+    }
+  }
+}
+
 /** Open (creating if need be) a store and bring its schema up to date. */
 export function openStore(path: string): Store {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
@@ -178,10 +199,12 @@ export function openStore(path: string): Store {
   try {
     // First, so that every later statement waits for another process's lock instead of failing.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+    whileBusy(() => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    });
   } catch (e) {
     db.close();
     throw new Error(`${path}: ${(e as Error).message}`);
