@@ -332,3 +332,13 @@ test('an acronym the article spells out is not the dictionary\'s body of the sam
   const court = analyze({ text: 'The International Criminal Court (ICC) said on Monday it would open an inquiry.', published: '2020-03-02' });
   assert.equal(court.entities.find((e) => e.text === 'ICC')?.code, 'IGO', 'the dictionary\'s own expansion still finds it');
 });
+
+test('a wife named beside her husband keeps her own chain and takes none of his office', () => {
+  const doc = analyze({
+    text: 'President Reagan will fly to Madrid next month, the White House said. Reagan and Nancy Reagan will stay in Madrid for three days as guests of King Juan Carlos.',
+    published: '1987-03-04',
+  });
+  const nancy = doc.entities.filter((e) => e.name === 'Nancy Reagan');
+  assert.deepEqual(nancy.map((e) => [e.text, e.code]), [['Nancy Reagan', null]]);
+  for (const e of doc.entities.filter((e) => e.text === 'Reagan')) assert.equal(e.code, 'USAGOV');
+});
