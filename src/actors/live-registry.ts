@@ -3,7 +3,8 @@
  * once when the batch starts, then told of each saved article, after which it
  * takes in only the entries that article's save changed (the store knows
  * which). Article N uses what articles 1…N-1 taught, and the cost of keeping
- * up is the size of one article's entries, not of the whole registry.
+ * up is the size of one article's entries, not of the whole registry. What
+ * another process saves into the same store meanwhile is seen by the next batch.
  */
 import { buildRegistry, type ActorRegistry, type ChangingActorSource } from './registry.js';
 

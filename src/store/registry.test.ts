@@ -187,6 +187,7 @@ test('an acronym meets only its own spelling: the ICC is not the EEC, though "ee
   assert.ok(eec && icc);
   assert.notEqual(eec.id, icc.id);
   assert.deepEqual(eec.names.sort(), ['EEC', 'European Economic Community']);
+  assert.equal(eec.name, 'European Economic Community', 'called by the name the acronym stands for');
   assert.equal(icc.code, 'USA');
   assert.equal(buildRegistry(store.listActors()).lookup('IC'), null, 'nor does a shorter acronym find either');
 });

@@ -269,10 +269,12 @@ export function registryTables(db: Database.Database): RegistryTables {
         seen.add(`${row.id}\t${n}`);
         upsertName.run(row.id, n, foldName(n), translitKey(n));
       }
-      // The entry's name is the one most often written (the longest of those): one odd reading
-      // ("Athough Reagan", a sentence's first word taken into the name) does not rename it.
+      // The entry's name is the one most often written (the longest of those), an acronym only when
+      // no name spells it out: one odd reading ("Athough Reagan", a sentence's first word taken into
+      // the name) does not rename it, and "EC" is called the European Community.
+      const written = namesOf.all(row.id) as string[];
       updateActor.run({
-        id: row.id, name: namesOf.get(row.id) as string, ...entryCode(evidence), evidence: JSON.stringify(evidence),
+        id: row.id, name: written.find((n) => !isAcronym(n)) ?? written[0], ...entryCode(evidence), evidence: JSON.stringify(evidence),
         articles: row.articles + (firstVisit ? 1 : 0), first_seen: minDate(row.first_seen, date), last_seen: maxDate(row.last_seen, date), now,
       });
       changed.add(row.id);
