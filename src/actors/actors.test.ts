@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
 import { codeActors } from './index.js';
+import { buildRegistry } from './registry.js';
 import type { EntityMention } from '../doc/types.js';
 
 function entities(text: string, published: string | null = '2020-01-06'): EntityMention[] {
@@ -341,4 +342,19 @@ test('a wife named beside her husband keeps her own chain and takes none of his 
   const nancy = doc.entities.filter((e) => e.name === 'Nancy Reagan');
   assert.deepEqual(nancy.map((e) => [e.text, e.code]), [['Nancy Reagan', null]]);
   for (const e of doc.entities.filter((e) => e.text === 'Reagan')) assert.equal(e.code, 'USAGOV');
+});
+
+test('what the article itself says about a name beats the code the registry learned for it', () => {
+  const registry = buildRegistry([{
+    id: 1, name: 'Karim al-Dulaimi', type: 'PER', country: 'IRQ', sector: 'REB', code: 'IRQREB', names: ['Karim al-Dulaimi', 'Dulaimi'],
+    evidence: [{ source: 'title', country: 'IRQ', sector: 'REB', count: 3, firstSeen: null, lastSeen: null, examples: [] }],
+    articles: 3, firstSeen: null, lastSeen: null,
+  }]);
+  const code = (text: string) => {
+    const m = analyze({ text, published: '2023-05-09' }, 'input', { registry }).entities.find((e) => e.text === 'Dulaimi')!;
+    return [m.code, m.codeSource];
+  };
+  assert.deepEqual(code('Dulaimi attacked a police post near Samarra on Tuesday.'), ['IRQREB', 'registry'], 'the article says nothing: the registry answers');
+  assert.deepEqual(code('Syrian minister Dulaimi said on Tuesday that the talks had failed.'), ['SYRGOV', 'title'], 'a title in the article wins');
+  assert.equal(code('Minister Dulaimi said on Tuesday that the talks had failed.')[0], 'GOV', 'even one that gives the sector alone');
 });
