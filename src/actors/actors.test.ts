@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
 import { codeActors } from './index.js';
+import { buildRegistry } from './registry.js';
 import type { EntityMention } from '../doc/types.js';
 
 function entities(text: string, published: string | null = '2020-01-06'): EntityMention[] {
@@ -324,4 +325,36 @@ test('British ministers of the 2000s are in the dictionary with their terms of o
   assert.equal(byText(entities('David Blunkett announced the identity card plan.', '2003-11-11'), 'David Blunkett').code, 'GBRGOV');
   assert.equal(byText(entities('Michael Howard attacked the plan.', '2005-02-01'), 'Michael Howard').code, 'GBROPP');
   assert.equal(byText(entities('Michael Howard attacked the plan.', '1995-02-01'), 'Michael Howard').code, 'GBRGOV', 'home secretary then');
+});
+
+test('an acronym the article spells out is not the dictionary\'s body of the same letters', () => {
+  const icc = analyze({ text: 'The Interstate Commerce Commission (ICC) approved the merger of two railways on Monday. The ICC said rates would fall.', published: '1987-03-02' });
+  for (const m of icc.entities.filter((e) => e.name === 'Interstate Commerce Commission')) assert.notEqual(m.sector, 'IGO', m.text);
+  const court = analyze({ text: 'The International Criminal Court (ICC) said on Monday it would open an inquiry.', published: '2020-03-02' });
+  assert.equal(court.entities.find((e) => e.text === 'ICC')?.code, 'IGO', 'the dictionary\'s own expansion still finds it');
+});
+
+test('a wife named beside her husband keeps her own chain and takes none of his office', () => {
+  const doc = analyze({
+    text: 'President Reagan will fly to Madrid next month, the White House said. Reagan and Nancy Reagan will stay in Madrid for three days as guests of King Juan Carlos.',
+    published: '1987-03-04',
+  });
+  const nancy = doc.entities.filter((e) => e.name === 'Nancy Reagan');
+  assert.deepEqual(nancy.map((e) => [e.text, e.code]), [['Nancy Reagan', null]]);
+  for (const e of doc.entities.filter((e) => e.text === 'Reagan')) assert.equal(e.code, 'USAGOV');
+});
+
+test('what the article itself says about a name beats the code the registry learned for it', () => {
+  const registry = buildRegistry([{
+    id: 1, name: 'Karim al-Dulaimi', type: 'PER', country: 'IRQ', sector: 'REB', code: 'IRQREB', names: ['Karim al-Dulaimi', 'Dulaimi'],
+    evidence: [{ source: 'title', country: 'IRQ', sector: 'REB', count: 3, firstSeen: null, lastSeen: null, examples: [] }],
+    articles: 3, firstSeen: null, lastSeen: null,
+  }]);
+  const code = (text: string) => {
+    const m = analyze({ text, published: '2023-05-09' }, 'input', { registry }).entities.find((e) => e.text === 'Dulaimi')!;
+    return [m.code, m.codeSource];
+  };
+  assert.deepEqual(code('Dulaimi attacked a police post near Samarra on Tuesday.'), ['IRQREB', 'registry'], 'the article says nothing: the registry answers');
+  assert.deepEqual(code('Syrian minister Dulaimi said on Tuesday that the talks had failed.'), ['SYRGOV', 'title'], 'a title in the article wins');
+  assert.equal(code('Minister Dulaimi said on Tuesday that the talks had failed.')[0], 'GOV', 'even one that gives the sector alone');
 });

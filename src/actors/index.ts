@@ -11,7 +11,7 @@ import type { EntityMention, Token } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
 import { isSocietySector, isStateOffice, roleWord, splitCompound } from './knowledge.js';
-import type { ActorRegistry } from './registry.js';
+import { isAcronym, type ActorRegistry } from './registry.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
 
@@ -32,8 +32,11 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     let c = codeChain(ms, entities, doc.text, lex, date);
     // 6. What earlier articles taught (the store's actor registry), when this one says nothing.
     if (registry && !c.country && !c.sector && ms[0].type !== 'LOC') {
-      for (const name of [ms[0].name, ...ms.map((m) => m.text)]) {
-        const hit = registry.lookup(name, date);
+      // Every name the article writes for the actor goes with each lookup: "Reagan" in a chain
+      // named "Nancy Reagan" is not the Ronald Reagan the registry met.
+      const names = [ms[0].name, ...ms.map((m) => m.text)];
+      for (const name of names) {
+        const hit = registry.lookup(name, date, { type: ms[0].type, names });
         if (hit && (hit.country || hit.sector)) {
           c = { country: hit.country, sector: hit.sector, source: 'registry' };
           registryType.set(chain, hit.type);
@@ -243,6 +246,9 @@ function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex:
     // "Jack McConnell … McConnell": a surname alone finds the dictionary's Mitch McConnell, but the
     // article named someone else with that surname.
     if (hit && type === 'PER' && otherGivenName(names[0], n, hit.name)) continue;
+    // "Interstate Commerce Commission (ICC)": the article spells out what its acronym stands for, and
+    // the dictionary did not know that name, so the dictionary's "ICC" (a court) is another body.
+    if (hit && isAcronym(n) && names.some((x) => !isAcronym(x) && x.length > n.length)) continue;
     if (hit && (hit.country || hit.sector)) {
       // Undated, the dictionary can only offer its latest row ("former president"); a title in the
       // text ("President Bill Clinton") says which of the person's offices the article means. A

@@ -31,3 +31,30 @@ test('a later article that names only the surname gets the code an earlier artic
   assert.equal(attack?.actor[0]?.code, 'IRQREB');
   store.close();
 });
+
+test('after each saved article the registry reads only the entries that article changed, never the whole registry again', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-live-'));
+  const store = openStore(join(dir, 'r.db'));
+  t.after(() => store.close());
+  let fullReads = 0;
+  const counted = { ...store, listActors: (...args: Parameters<typeof store.listActors>) => { fullReads++; return store.listActors(...args); } };
+  const registry = liveRegistry(counted);
+  const texts = [
+    'Iraqi militia commander Karim al-Dulaimi said his fighters would leave Tikrit.',
+    'Kenyan police chief Amos Wekesa said on Monday that officers had arrested six men.',
+    'Dulaimi attacked a police post near Samarra on Tuesday.',
+    'Wekesa said the six men were charged in Nairobi on Wednesday.',
+  ];
+  const docs = texts.map((text, i) => {
+    const item = ingestText(text, `${i}.txt`, { published: '2023-05-01' });
+    assert.ok(!('message' in item));
+    const doc = analyzeIngested(item as never, { registry });
+    store.saveDoc(doc);
+    registry.saved();
+    return doc;
+  });
+  assert.equal(fullReads, 1, 'read once, when the batch started');
+  assert.equal(docs[2].entities.find((e) => e.text === 'Dulaimi')?.code, 'IRQREB');
+  assert.equal(docs[3].entities.find((e) => e.text === 'Wekesa')?.code, 'KENCOP');
+  assert.equal(registry.size, store.listActors().length, 'and holds every entry the store has');
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActorEntry, ActorEvidence } from '../store/registry.js';
-import { buildRegistry, codeFromEvidence, foldName, surnameKey, translitKey } from './registry.js';
+import { buildRegistry, codeFromEvidence, foldName, givenNamesClash, isAcronym, surnameKey, translitKey } from './registry.js';
 
 test('the strict key folds case, diacritics, apostrophes, hyphens and a leading article', () => {
   assert.equal(foldName('Al-Fayyadh'), 'fayyadh');
@@ -29,6 +29,22 @@ test('the transliteration key lets spelling variants of one name meet', () => {
   assert.equal(translitKey('Fatimah'), translitKey('Fatima'));
   assert.notEqual(translitKey('Fayyadh'), translitKey('Fahd'), 'different names stay apart');
   assert.notEqual(translitKey('Karim'), translitKey('Kamil'));
+  assert.notEqual(translitKey('Reagan'), translitKey('Regan'), 'two vowels written side by side are not one doubled');
+  assert.equal(translitKey('Kareem'), translitKey('Karim'));
+  assert.equal(translitKey('Hussein'), translitKey('Husayn'));
+});
+
+test('an acronym is one word of capitals; a name in capitals of more words is not', () => {
+  for (const a of ['EC', 'E.C.', 'ICC', 'EEC', 'G7', 'U.S.', 'AT&T']) assert.ok(isAcronym(a), a);
+  for (const n of ['Reagan', 'European Community', 'I', 'A.', '1987', 'NEW YORK']) assert.ok(!isAcronym(n), n);
+});
+
+test('two people\'s names clash when their full names give different given names', () => {
+  assert.ok(givenNamesClash(['Nancy Reagan', 'Reagan'], ['Ronald Reagan', 'Reagan']));
+  assert.ok(givenNamesClash(['Donald Regan'], ['Ronald Reagan']));
+  assert.ok(!givenNamesClash(['R. Reagan'], ['Ronald Reagan']), 'an initial is the name it starts');
+  assert.ok(!givenNamesClash(['Reagan'], ['Ronald Reagan']), 'a surname alone says nothing');
+  assert.ok(!givenNamesClash(['Mrs Reagan'], ['Ronald Reagan']), 'nor a word of address');
 });
 
 test('the surname key is the last word of the transliteration key', () => {
@@ -110,4 +126,30 @@ test('a dictionary code counts only inside the period it was seen in; the regist
     'text evidence counts at any date');
   assert.equal(reg.lookup('Verel', '2020-06-01')?.sector, 'GOV');
   assert.equal(reg.lookup('Ida Moren', '2020-06-01'), null, 'a dictionary code seen only in undated articles has no period');
+});
+
+test('a lookup leaves out entries the article contradicts: another type, or another given name', () => {
+  const reagan = entry(1, 'Ronald Reagan', 'PER', [ev('dictionary', 'USA', 'GOV')], ['Ronald Reagan', 'Reagan']);
+  const reg = buildRegistry([reagan]);
+  assert.equal(reg.lookup('Reagan')?.country, 'USA');
+  assert.equal(reg.lookup('Reagan', null, { type: 'PER', names: ['Nancy Reagan', 'Reagan'] }), null);
+  assert.equal(reg.lookup('Reagan', null, { type: 'ORG' }), null);
+  assert.equal(reg.lookup('Reagan', null, { type: 'MISC', names: ['Reagan'] })?.country, 'USA', 'a type the tagger was unsure of rules nothing out');
+});
+
+test('an entry put again is found under its new names only', () => {
+  const reg = buildRegistry([entry(1, 'Harbour Authority', 'ORG', [ev('name', 'ARV', 'GOV')])]);
+  assert.equal(reg.lookup('Port Board'), null);
+  reg.put(entry(1, 'Port Board', 'ORG', [ev('name', 'ARV', 'GOV')]));
+  assert.equal(reg.lookup('Port Board')?.sector, 'GOV');
+  assert.equal(reg.lookup('Harbour Authority'), null);
+  assert.equal(reg.size, 1);
+});
+
+test('the dictionary\'s "no country" for a body outvotes a country read once from a possessive', () => {
+  // 80 articles where the dictionary knew the European Community, one "Portugal's EC accession treaty".
+  assert.deepEqual(codeFromEvidence([ev('dictionary', null, 'IGO', 80), ev('title', 'PRT', null, 1)]), { country: null, sector: 'IGO' });
+  assert.deepEqual(codeFromEvidence([ev('dictionary', null, 'IGO', 1), ev('title', 'PRT', null, 2)]), { country: 'PRT', sector: 'IGO' });
+  // A title with no country says nothing about the country: "President Reagan".
+  assert.deepEqual(codeFromEvidence([ev('title', null, 'GOV', 5), ev('dictionary', 'USA', 'GOV', 1)]), { country: 'USA', sector: 'GOV' });
 });

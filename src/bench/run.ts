@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples]`
+ * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest]`
+ * (`--ingest`: ingest into a growing store instead, see ./ingest.ts)
  *
  * Throughput and memory of the whole pipeline (acta's public `analyze`) on
  * Reuters-21578 (every non-empty body) and BBC News from ACTA_SHARED/corpus,
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { ingestBench } from './ingest.js';
 import { capped, gitCommit, median, packageRoot, sharedRoot, type Analyzer } from '../eval/common.js';
 
 export interface BenchArticle {
@@ -143,17 +145,20 @@ export interface BenchArgs {
   runs: number;
   limit: number | undefined;
   corpus: string | null;
+  /** Measure `acta ingest` into a growing store instead (src/bench/ingest.ts). */
+  ingest: boolean;
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null };
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const v = () => inline ?? argv[++i];
     if (flag === '--runs') out.runs = Math.max(1, Number(v()) || 1);
     else if (flag === '--limit') out.limit = Number(v());
     else if (flag === '--corpus') out.corpus = v();
-    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples]`);
+    else if (flag === '--ingest') out.ingest = true;
+    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest]`);
   }
   return out;
 }
@@ -161,8 +166,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const log = (s: string) => process.stderr.write(s + '\n');
-  const corpora = loadCorpora(args.corpus, args.limit);
+  const corpora = loadCorpora(args.corpus ?? (args.ingest ? 'reuters' : null), args.limit ?? (args.ingest ? 5000 : undefined));
+  if (!corpora.length && args.ingest) corpora.push(...loadCorpora('samples', args.limit));
   if (!corpora.length) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');
+  if (args.ingest) { process.stdout.write(JSON.stringify(ingestBench(corpora[0].name, corpora[0].articles, 500, log), null, 2) + '\n'); return; }
 
   // Start-up: from process start (performance.now() counts from it) to the first analysed article.
   const tImport = performance.now();

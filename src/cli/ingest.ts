@@ -1,14 +1,18 @@
 /** `acta ingest PATH… --db FILE`: store articles, entities and events; same article twice adds nothing. */
+import { existsSync } from 'node:fs';
 import { formatProblem, isProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
+import { storeWriteFailure } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
 import { inputEncoding, isoDay, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Session } from './session.js';
+import { reprocessLine, reprocessStore } from './reprocess.js';
 
 export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published DATE]
+       acta ingest --reprocess [--db FILE]
 
 Analyse articles and store them, their entities and their events in a SQLite
 file (default ./acta.db). An article already stored (same content) is skipped.
@@ -22,18 +26,24 @@ Options:
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
+  --reprocess       re-code every stored article with this acta (after an upgrade): each
+                    article's entities and events are replaced, its text kept, and the
+                    actor registry learned again; takes no PATH
   -h, --help        this help
 
 Exit status: 0 all inputs read; 1 some inputs failed (the rest were stored); 2 usage error;
 130 interrupted (Ctrl-C).`;
 
+interface Out { write(s: string): void }
+
 export async function runIngest(argv: string[], session: Session): Promise<number> {
   const { out, stop } = session;
   const { values, positionals } = parse(argv, {
     db: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
-    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' },
+    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' }, reprocess: { type: 'boolean' },
   }, INGEST_HELP);
   if (values.help) { out.write(INGEST_HELP + '\n'); return 0; }
+  if (values.reprocess) return runReprocess(values, positionals, out, session.err);
   if (positionals.length === 0) throw new UsageError(`no input given\n\n${INGEST_HELP}`);
   const published = isoDay(values.published as string | undefined, '--published');
   const encoding = inputEncoding(values.encoding as string | undefined);
@@ -55,6 +65,9 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
         if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); } else skipped++;
       } catch (e) {
         failed++;
+        // The store cannot be written (disk full, read-only): every later article would fail too.
+        const storeFailure = storeWriteFailure(e, dbPath);
+        if (storeFailure) { err.write(`acta: ${storeFailure} (stopped at ${item.meta.origin})\n`); break; }
         err.write(`acta: ${item.meta.origin}: ${(e as Error).message}\n`);
       }
     }
@@ -67,4 +80,21 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   out.write(`${stored} article(s) stored with ${events} event(s), ${skipped} already stored, ${failed} failed — ${printable(dbPath)}\n`);
   if (stopped) return stoppedStatus(stopped);
   return failed > 0 ? 1 : 0;
+}
+
+/** `acta ingest --reprocess`: the stored articles, not files, are the input; a store that does not exist is not made. */
+function runReprocess(values: Record<string, unknown>, positionals: string[], out: Out, err: Out): number {
+  if (positionals.length > 0) throw new UsageError(`--reprocess re-codes the stored articles and takes no PATH\n\n${INGEST_HELP}`);
+  if (values.published !== undefined) throw new UsageError(`--reprocess keeps each article's stored date; --published does not apply\n\n${INGEST_HELP}`);
+  const dbPath = (values.db as string | undefined) ?? 'acta.db';
+  if (!existsSync(dbPath)) throw new UsageError(`no store at ${dbPath} to reprocess`);
+  const actors = userActors(values);
+  const store = openStoreAt(dbPath, { mustExist: true });
+  try {
+    const summary = reprocessStore(store, actors, err);
+    out.write(reprocessLine(summary, dbPath));
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
 }

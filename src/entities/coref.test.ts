@@ -90,3 +90,14 @@ test('a full name after its surname alone joins the surname\'s chain: "Brown all
   // Another first name is another person.
   assert.notEqual(chain[3], 0);
 });
+
+test('a full name in the sentence that already gave its surname alone is someone else: "Reagan and Nancy Reagan"', () => {
+  const at = (m: CorefMention, sentence: number): CorefMention => ({ ...m, sentence });
+  const { chain, names } = chainMentions([
+    at(person('Reagan', ['president']), 0), at(person('Reagan'), 1), at(person('Nancy Reagan'), 1), at(person('Reagan'), 2),
+  ]);
+  assert.deepEqual(chain, [0, 0, 1, 0]);
+  assert.deepEqual([names[0], names[1]], ['Reagan', 'Nancy Reagan']);
+  // In another sentence the full name is still the person the surname stood for.
+  assert.deepEqual(chainMentions([at(person('Brown'), 0), at(person('Gordon Brown'), 1)]).chain, [0, 0]);
+});

@@ -20,6 +20,8 @@ export interface CorefMention {
   acronymOf?: number;
   /** With acronymOf: a gloss of that name ("Party of God" after "Hizbollah"), never the chain's name. */
   gloss?: boolean;
+  /** The sentence it is in, when known. */
+  sentence?: number;
 }
 
 const PARTICLES = /^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|the)$/;
@@ -37,6 +39,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
   const chainKeys: string[][] = [];
   const chainRoles: string[][] = [];
   const chainTexts: Set<string>[] = [];
+  const chainSentences: Set<number>[] = [];
   mentions.forEach((m, idx) => {
     let found = -1;
     if (m.acronymOf !== undefined) found = chain[m.acronymOf];
@@ -61,9 +64,11 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       }
       if (found < 0 && m.type === 'PER' && keys.length >= 2) {
         // A full name after its surname alone ("Brown ally rejects …" then "Gordon Brown"): the
-        // person the headline or lead named first.
+        // person the headline or lead named first. Not when that surname is in the same sentence:
+        // "Reagan and Nancy Reagan" are two people, as no writer names one twice in a sentence.
         for (let c = names.length - 1; c >= 0; c--) {
-          if (chainType[c] === 'PER' && chainKeys[c].length < keys.length && chainKeys[c].every((k) => keys.includes(k))) { found = c; break; }
+          if (chainType[c] === 'PER' && chainKeys[c].length < keys.length && chainKeys[c].every((k) => keys.includes(k))
+            && (m.sentence === undefined || !chainSentences[c].has(m.sentence))) { found = c; break; }
         }
       }
     }
@@ -74,6 +79,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       chainKeys.push(keys);
       chainRoles.push([...m.roles]);
       chainTexts.push(new Set([m.text.toLowerCase()]));
+      chainSentences.push(new Set());
     } else {
       chainTexts[found].add(m.text.toLowerCase());
       if (!m.roleOnly && !m.gloss && m.text.length > names[found].length && chainType[found] === m.type) {
@@ -82,6 +88,7 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       }
       for (const r of m.roles) if (!chainRoles[found].includes(r)) chainRoles[found].push(r);
     }
+    if (m.sentence !== undefined) chainSentences[found].add(m.sentence);
     chain[idx] = found;
   });
   return { chain, names };

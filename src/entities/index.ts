@@ -485,7 +485,7 @@ function assignChains(text: string, mentions: EntityMention[], taggerTyped: Set<
     const host = glossOf.get(m.start);
     const glossOfIndex = host === undefined ? -1 : mentions.findIndex((x) => x.start === host && x.evidence !== 'nominal');
     return { text: m.evidence === 'nominal' ? `#${m.name}#${i}` : m.text, type: m.type, roles: m.roles, roleOnly: m.nominal && m.evidence !== 'nominal', demonym: m.evidence === 'demonym', weak: m.evidence === 'unknown' || m.evidence === 'name-shape',
-      acronymOf: isAcronym ? i - 1 : glossOfIndex >= 0 && glossOfIndex < i ? glossOfIndex : undefined, gloss: m.evidence === 'gloss' };
+      acronymOf: isAcronym ? i - 1 : glossOfIndex >= 0 && glossOfIndex < i ? glossOfIndex : undefined, gloss: m.evidence === 'gloss', sentence: m.sentence };
   });
   const { chain, names } = chainMentions(cm);
   const typesByChain = new Map<number, EntityType[]>();

@@ -1,15 +1,18 @@
 /**
  * The store's schema, as a list of migrations applied in order. The database
  * remembers the last one applied in `PRAGMA user_version`; opening a store
- * applies the ones after it, each in its own transaction. Never edit a
+ * applies the ones after it, together in one write-locked transaction. Never edit a
  * migration that has shipped: add a new one.
  */
 import type Database from 'better-sqlite3';
+import { translitKey } from '../actors/registry.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot write, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -140,26 +143,59 @@ export const migrations: Migration[] = [
       CREATE INDEX actor_names_translit ON actor_names(translit);
     `,
   },
+  {
+    version: 3,
+    name: 'actor names: transliteration keys recomputed (doubled letters collapse before vowels merge; "Reagan" is not "Regan")',
+    sql: '',
+    run(db) {
+      const update = db.prepare('UPDATE actor_names SET translit = ? WHERE rowid = ?');
+      for (const r of db.prepare('SELECT rowid, name FROM actor_names').all() as { rowid: number; name: string }[]) {
+        update.run(translitKey(r.name), r.rowid);
+      }
+    },
+  },
+  {
+    version: 4,
+    name: 'articles: the title line\'s span, so that a stored article can be analysed again as it was ingested',
+    sql: `ALTER TABLE articles ADD COLUMN title_span TEXT; -- JSON Span, or 'null' for none; NULL when stored before`,
+  },
 ];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
 
+/** A store written by a newer acta than this one: refused, never written with an older idea of the schema. */
+export class NewerStoreError extends Error {
+  constructor(readonly version: number) {
+    super(`the store was written by a newer acta (schema version ${version}; this acta reads up to ${SCHEMA_VERSION}): upgrade acta to use it`);
+  }
+}
+
+function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 /**
- * Bring a database up to SCHEMA_VERSION. A database newer than this code is
- * refused rather than written with an older idea of the schema.
+ * Bring a database up to SCHEMA_VERSION, all pending migrations in one
+ * write-locked transaction (BEGIN IMMEDIATE). Two processes opening a new
+ * store at once then queue on the lock (the connection's busy_timeout), and
+ * the second reads the version again inside it and finds nothing left to do,
+ * instead of creating tables the first has just created. A database newer
+ * than this code is refused.
  */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(`store schema version ${current} is newer than this acta (${SCHEMA_VERSION}); upgrade acta`);
-  }
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
+  const before = schemaVersion(db);
+  if (before > SCHEMA_VERSION) throw new NewerStoreError(before);
+  if (before === SCHEMA_VERSION) return before;
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > SCHEMA_VERSION) throw new NewerStoreError(current);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      if (m.sql) db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return db.pragma('user_version', { simple: true }) as number;
+    }
+  }).immediate();
+  return schemaVersion(db);
 }

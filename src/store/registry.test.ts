@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../index.js';
 import type { Doc, EntityMention } from '../doc/types.js';
-import { registryFromStore } from '../actors/registry.js';
+import { buildRegistry, registryFromStore } from '../actors/registry.js';
 import { migrations } from './migrations.js';
 import { chainsToLearn } from './registry.js';
 import { openStore, type Store } from './store.js';
@@ -115,10 +115,11 @@ test('chains without a code source, nominal mentions, places and pronouns are no
   ]);
   const place: EntityMention = { ...doc.entities[0], text: 'Tarvik', name: 'Tarvik', type: 'LOC', chain: 7, country: 'KES', code: 'KES', codeSource: 'gazetteer' };
   const nominal: EntityMention = { ...doc.entities[0], text: 'the court', name: 'court', type: 'ORG', chain: 8, sector: 'JUD', code: 'JUD', codeSource: 'role', nominal: true };
-  const learned = chainsToLearn({ entities: [...doc.entities, place, nominal] });
+  const learned = chainsToLearn({ text: doc.text, entities: [...doc.entities, place, nominal] });
   assert.deepEqual(learned.map((c) => [c.name, c.names, c.source]), [
     ['Harbour Authority', ['Harbour Authority'], 'name'],
-    ['US Navy', ['US Navy', 'US'], 'name'],
+    // "US" is not written beside "US Navy" in brackets: nothing says the acronym is the navy's.
+    ['US Navy', ['US Navy'], 'name'],
     ['Falih al-Fayyadh', ['Falih al-Fayyadh', 'al-Fayyadh'], 'dictionary'],
   ]);
 });
@@ -162,4 +163,97 @@ test('a store made before the registry existed gains its tables when opened', (t
   assert.deepEqual(store.listActors(), []);
   store.saveDoc(first);
   assert.equal(store.listActors().length, 1);
+});
+
+/** Store each text as an article of its own (analysed with what the store learned so far), in order. */
+function ingestAll(store: Store, texts: string[]): Doc[] {
+  return texts.map((text, i) => {
+    const doc = analyze({ id: `t${i}`, text, published: '1987-03-02' }, 'input', { registry: registryFromStore(store) });
+    store.saveDoc(doc);
+    return doc;
+  });
+}
+
+const entryWith = (store: Store, name: string) => store.listActors().find((e) => e.names.includes(name));
+
+test('an acronym meets only its own spelling: the ICC is not the EEC, though "eec" and "icc" once shared a loose key', (t) => {
+  const { store } = withStore(t);
+  ingestAll(store, [
+    'The European Economic Community (EEC) said on Tuesday it would cut farm subsidies. The EEC ministers met in Brussels.',
+    'The U.S. Interstate Commerce Commission (ICC) approved the merger of two railways on Monday. The ICC said freight rates would fall.',
+  ]);
+  const eec = entryWith(store, 'EEC');
+  const icc = entryWith(store, 'ICC');
+  assert.ok(eec && icc);
+  assert.notEqual(eec.id, icc.id);
+  assert.deepEqual(eec.names.sort(), ['EEC', 'European Economic Community']);
+  assert.equal(eec.name, 'European Economic Community', 'called by the name the acronym stands for');
+  assert.equal(icc.code, 'USA');
+  assert.equal(buildRegistry(store.listActors()).lookup('IC'), null, 'nor does a shorter acronym find either');
+});
+
+test('Donald Regan is not Ronald Reagan: a surname spelled alike is no evidence of one person', (t) => {
+  const { store } = withStore(t);
+  ingestAll(store, [
+    'President Ronald Reagan said on Monday he would veto the highway bill. Reagan told reporters the bill cost too much.',
+    'White House chief of staff Donald Regan said on Tuesday the budget would be cut. Regan told reporters the cuts would hurt.',
+  ]);
+  const reagan = entryWith(store, 'Ronald Reagan');
+  const regan = entryWith(store, 'Donald Regan');
+  assert.ok(reagan && regan);
+  assert.notEqual(reagan.id, regan.id);
+  assert.deepEqual(reagan.names.sort(), ['Reagan', 'Ronald Reagan']);
+  assert.deepEqual(regan.names.sort(), ['Donald Regan', 'Regan']);
+});
+
+test('Nancy Reagan does not take the code the registry learned for Ronald Reagan', (t) => {
+  const { store } = withStore(t);
+  const [, nancy] = ingestAll(store, [
+    'President Ronald Reagan said on Monday he would veto the highway bill. Reagan told reporters the bill cost too much.',
+    'Nancy Reagan opened a drug clinic in Miami on Friday. Reagan told the patients that they were brave.',
+  ]);
+  const mentions = nancy.entities.filter((e) => e.name === 'Nancy Reagan');
+  assert.equal(mentions.length, 2, 'both mentions are hers');
+  for (const m of mentions) assert.deepEqual([m.text, m.code, m.codeSource], [m.text, null, null], 'nothing in the article says what she holds');
+  assert.equal(store.listActors().length, 1, 'and an uncoded chain teaches nothing');
+});
+
+test('an entry is called by the name most written, on one line: one odd reading does not rename it', (t) => {
+  const { store } = withStore(t);
+  store.saveDoc(docWith('n1', '1987-03-01', [{ names: ['Reagan'], country: 'USA', sector: 'GOV', source: 'dictionary' }]));
+  store.saveDoc(docWith('n2', '1987-03-02', [{ names: ['Reagan'], country: 'USA', sector: 'GOV', source: 'dictionary' }]));
+  // A sentence's first word read into the name: "Athough Reagan said …".
+  store.saveDoc(docWith('n3', '1987-03-03', [{ names: ['Athough Reagan', 'Reagan'], country: 'USA', sector: 'GOV', source: 'title' }]));
+  store.saveDoc(docWith('n4', '1987-03-04', [{ names: ['Interstate Commerce\nCommission'], type: 'ORG', country: 'USA', sector: 'GOV', source: 'name' }]));
+  const names = store.listActors().map((e) => [e.name, e.names]);
+  assert.deepEqual(names, [['Reagan', ['Reagan', 'Athough Reagan']], ['Interstate Commerce Commission', ['Interstate Commerce Commission']]]);
+});
+
+test('the store tells which entries a save changed, so a registry in memory takes in only those', (t) => {
+  const { store } = withStore(t);
+  assert.deepEqual(store.actorsChangedSince(0), { entries: [], revision: 0 });
+  store.saveDoc(docWith('r1', null, [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]));
+  store.saveDoc(docWith('r2', null, [{ names: ['Falih al-Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' }]));
+  const after1 = store.actorsChangedSince(1);
+  assert.deepEqual([after1.revision, after1.entries.map((e) => e.name)], [2, ['Falih al-Fayyadh']]);
+  assert.deepEqual(store.actorsChangedSince(0).entries.map((e) => e.name).sort(), ['Falih al-Fayyadh', 'Harbour Authority']);
+  store.saveDoc(docWith('r1', null, [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]));
+  assert.equal(store.actorsChangedSince(2).revision, 2, 'an article already stored changes nothing');
+});
+
+test('opening a store of schema 2 recomputes its names\' transliteration keys', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-registry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'v2.db');
+  const db = new Database(path);
+  for (const m of migrations.slice(0, 2)) db.exec(m.sql);
+  db.pragma('user_version = 2');
+  db.prepare(`INSERT INTO actors (id, name, type, evidence, articles, updated_at) VALUES (1, 'Reagan', 'PER', '[]', 1, '')`).run();
+  // The key the earlier rule gave: "Reagan" and "Regan" alike.
+  db.prepare(`INSERT INTO actor_names (actor, name, key, translit) VALUES (1, 'Reagan', 'reagan', 'ragan')`).run();
+  db.close();
+  openStore(path).close();
+  const after = new Database(path, { readonly: true });
+  t.after(() => after.close());
+  assert.equal(after.prepare('SELECT translit FROM actor_names').pluck().get(), 'raagan');
 });

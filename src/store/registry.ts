@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Doc, EntityMention } from '../doc/types.js';
-import { codeFromEvidence, foldName, translitKey } from '../actors/registry.js';
+import { codeFromEvidence, foldName, givenNamesClash, isAcronym, translitKey } from '../actors/registry.js';
 
 /** Where in an article a piece of evidence was seen. */
 export interface EvidenceExample {
@@ -89,8 +89,43 @@ export interface LearnedChain {
   mention: { start: number; end: number; text: string };
 }
 
+/** A name as the registry keeps it: on one line, single spaces ("Interstate Commerce\nCommission" is one name). */
+export function registryName(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether the article writes the acronym beside one of the names, in brackets
+ * either way round: "European Community (EC)", "ICC (Interstate Commerce
+ * Commission)". That is the evidence that an acronym and a name are one actor.
+ */
+export function acronymBeside(text: string, acronym: string, names: readonly string[]): boolean {
+  const a = escapeRegExp(acronym);
+  return names.some((n) => {
+    const words = registryName(n).split(' ').map(escapeRegExp).join('\\s+');
+    return new RegExp(`${words}\\s*[(\\[]\\s*${a}\\s*[)\\]]|${a}\\s*[(\\[]\\s*${words}\\s*[)\\]]`, 'u').test(text);
+  });
+}
+
+/**
+ * The names a chain is learned under: capitalised mentions on one line, no
+ * pronouns. An acronym goes with the chain's longer names only when the
+ * article writes it beside one of them; else it is left out (the chain is
+ * still learned under the rest).
+ */
+function namesToLearn(text: string, ms: EntityMention[]): string[] {
+  const names = [...new Set([ms[0].name, ...ms.map((m) => m.text)].map(registryName))].filter(isName);
+  const full = names.filter((n) => !isAcronym(n));
+  if (full.length === 0) return names;
+  return names.filter((n) => !isAcronym(n) || acronymBeside(text, n, full));
+}
+
 /** The chains of a document worth learning: named PER/ORG chains with a code and where it came from. */
-export function chainsToLearn(doc: Pick<Doc, 'entities'>): LearnedChain[] {
+export function chainsToLearn(doc: Pick<Doc, 'entities' | 'text'>): LearnedChain[] {
   const chains = new Map<number, EntityMention[]>();
   for (const m of doc.entities ?? []) {
     if (m.nominal || !REGISTRY_TYPES.has(m.type)) continue;
@@ -102,12 +137,13 @@ export function chainsToLearn(doc: Pick<Doc, 'entities'>): LearnedChain[] {
   for (const ms of chains.values()) {
     const coded = ms.find((m) => m.codeSource && (m.country || m.sector));
     if (!coded) continue;
-    const names = [...new Set([ms[0].name, ...ms.map((m) => m.text)])].filter(isName);
+    const names = namesToLearn(doc.text, ms);
     if (names.length === 0) continue;
     // The evidence is where the code shows: a mention with its title, else the first one.
     const at = ms.find((m) => m.roles.length > 0 || m.modifierCountry) ?? coded;
     out.push({
-      name: ms[0].name, type: ms[0].type, country: coded.country, sector: coded.sector, source: coded.codeSource as string,
+      name: names.includes(registryName(ms[0].name)) ? registryName(ms[0].name) : names[0], type: ms[0].type,
+      country: coded.country, sector: coded.sector, source: coded.codeSource as string,
       names, mention: { start: at.start, end: at.end, text: at.text },
     });
   }
@@ -141,10 +177,19 @@ function entryCode(evidence: ActorEvidence[]): { country: string | null; sector:
   return { country, sector, code: country || sector ? `${country ?? ''}${sector ?? ''}` : null };
 }
 
+function toEntry(r: ActorRow, names: string[]): ActorEntry {
+  return {
+    id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, code: r.code,
+    names, evidence: JSON.parse(r.evidence), articles: r.articles, firstSeen: r.first_seen, lastSeen: r.last_seen,
+  };
+}
+
 export interface RegistryTables {
-  /** Add what one article shows (call inside the article's save transaction). */
-  learn(doc: Doc): void;
+  /** Add what one article shows (call inside the article's save transaction); the ids of the entries it changed. */
+  learn(doc: Doc): number[];
   list(filter?: ActorFilter): ActorEntry[];
+  /** The entries with these ids, as stored now (ids no longer stored are left out). */
+  get(ids: readonly number[]): ActorEntry[];
 }
 
 /** Prepared statements over the registry tables of an open, migrated database. */
@@ -165,27 +210,38 @@ export function registryTables(db: Database.Database): RegistryTables {
   const namesOf = db.prepare('SELECT name FROM actor_names WHERE actor = ? ORDER BY count DESC, length(name) DESC, name').pluck();
   const allNames = db.prepare('SELECT actor, name FROM actor_names ORDER BY actor, count DESC, length(name) DESC, name');
 
-  /** The entry a chain belongs to: same type, a shared name key, and no clash of countries. */
+  /**
+   * The entry a chain belongs to: same type, a shared strict name key (else, for names that are
+   * no acronyms, a shared transliteration key), no clash of countries, and for people no clash
+   * of given names ("Nancy Reagan" is not "Ronald Reagan", "Donald Regan" not "Ronald Reagan").
+   */
   function findEntry(chain: LearnedChain): ActorRow | null {
     for (const [stmt, keyOf] of [[idsByKey, foldName], [idsByTranslit, translitKey]] as const) {
       const ids = new Set<number>();
-      for (const n of chain.names) for (const id of stmt.all(keyOf(n), chain.type) as number[]) ids.add(id);
+      for (const n of chain.names) {
+        if (stmt === idsByTranslit && isAcronym(n)) continue;
+        for (const id of stmt.all(keyOf(n), chain.type) as number[]) ids.add(id);
+      }
       const rows = [...ids].map((id) => getActor.get(id) as ActorRow)
         .filter((r) => !r.country || !chain.country || r.country === chain.country)
+        .filter((r) => r.type !== 'PER' || !givenNamesClash(chain.names, namesOf.all(r.id) as string[]))
         .sort((a, b) => b.articles - a.articles || a.id - b.id);
       if (rows.length) return rows[0];
     }
     return null;
   }
 
-  function learn(doc: Doc): void {
+  function learn(doc: Doc): number[] {
     const article = doc.meta.hash;
     const date = doc.meta.published ?? null;
     const now = new Date().toISOString();
     // One article counts once per entry, per piece of evidence and per name, however many chains it has for them.
     const seen = new Set<string>();
+    const changed = new Set<number>();
     for (const chain of chainsToLearn(doc)) {
       let row = findEntry(chain);
+      // A code the registry itself gave vouches for nothing: it starts no entry of its own.
+      if (!row && chain.source === 'registry') continue;
       if (!row) {
         const id = Number(insertActor.run({
           name: chain.name, type: chain.type, country: null, sector: null, code: null, evidence: '[]', date, now,
@@ -208,17 +264,22 @@ export function registryTables(db: Database.Database): RegistryTables {
       }
       const firstVisit = !seen.has(`${row.id}`);
       seen.add(`${row.id}`);
-      const longest = [row.name, ...chain.names].reduce((a, b) => (b.length > a.length ? b : a));
-      updateActor.run({
-        id: row.id, name: longest, ...entryCode(evidence), evidence: JSON.stringify(evidence),
-        articles: row.articles + (firstVisit ? 1 : 0), first_seen: minDate(row.first_seen, date), last_seen: maxDate(row.last_seen, date), now,
-      });
       for (const n of chain.names) {
         if (seen.has(`${row.id}\t${n}`)) continue;
         seen.add(`${row.id}\t${n}`);
         upsertName.run(row.id, n, foldName(n), translitKey(n));
       }
+      // The entry's name is the one most often written (the longest of those), an acronym only when
+      // no name spells it out: one odd reading ("Athough Reagan", a sentence's first word taken into
+      // the name) does not rename it, and "EC" is called the European Community.
+      const written = namesOf.all(row.id) as string[];
+      updateActor.run({
+        id: row.id, name: written.find((n) => !isAcronym(n)) ?? written[0], ...entryCode(evidence), evidence: JSON.stringify(evidence),
+        articles: row.articles + (firstVisit ? 1 : 0), first_seen: minDate(row.first_seen, date), last_seen: maxDate(row.last_seen, date), now,
+      });
+      changed.add(row.id);
     }
+    return [...changed];
   }
 
   function list(filter: ActorFilter = {}): ActorEntry[] {
@@ -257,11 +318,17 @@ export function registryTables(db: Database.Database): RegistryTables {
     } else {
       names = (id) => namesOf.all(id) as string[];
     }
-    return rows.map((r) => ({
-      id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, code: r.code,
-      names: names(r.id), evidence: JSON.parse(r.evidence), articles: r.articles, firstSeen: r.first_seen, lastSeen: r.last_seen,
-    }));
+    return rows.map((r) => toEntry(r, names(r.id)));
   }
 
-  return { learn, list };
+  function get(ids: readonly number[]): ActorEntry[] {
+    const out: ActorEntry[] = [];
+    for (const id of ids) {
+      const r = getActor.get(id) as ActorRow | undefined;
+      if (r) out.push(toEntry(r, namesOf.all(id) as string[]));
+    }
+    return out;
+  }
+
+  return { learn, list, get };
 }

@@ -100,7 +100,10 @@ test('a store from a newer acta is refused rather than written', (t) => {
   const db = new Database(path);
   db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
   db.close();
-  assert.throws(() => openStore(path), /newer than this acta/);
+  assert.throws(() => openStore(path), (e: Error) => e.message.startsWith(`${path}: the store was written by a newer acta (schema version ${SCHEMA_VERSION + 1}`) && /upgrade acta/.test(e.message));
+  const untouched = new Database(path, { readonly: true });
+  t.after(() => untouched.close());
+  assert.equal(untouched.pragma('user_version', { simple: true }), SCHEMA_VERSION + 1, 'left as it was');
 });
 
 test('saving the same article twice stores it once', (t) => {

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   toEntity, toPlace,
-  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type Span,
+  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Span,
 } from '../doc/types.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
@@ -53,12 +53,35 @@ export interface Store {
   saveDoc(doc: Doc): { stored: boolean };
   queryEvents(filter?: EventFilter): CodedEvent[];
   getArticle(hash: string): StoredArticle | null;
+  /** Every stored article's hash, in the order they were stored. */
+  articleHashes(): string[];
+  /** A stored article as ingest gave it (meta, text, layout), to analyse again. */
+  getIngested(hash: string): IngestedArticle | null;
+  /**
+   * Replace a stored article's sentences, entities and events with a new analysis of its text
+   * (`acta ingest --reprocess`), in one transaction; the article itself is kept. Its registry
+   * evidence is added as a save's is: reprocess a whole store after clearRegistry().
+   */
+  replaceAnalysis(doc: Doc): void;
+  /** Forget every registry entry (before re-learning them all); a live registry must be made afresh after. */
+  clearRegistry(): void;
   countArticles(): number;
   countEvents(): number;
   /** Entries of the actor registry learned from the saved articles, most met first. */
   listActors(filter?: ActorFilter): ActorEntry[];
+  /**
+   * The registry entries this process's saves changed after `revision` (0: since the store was
+   * opened), and the revision to ask from next: what a registry kept in memory must take in.
+   */
+  actorsChangedSince(revision: number): { entries: ActorEntry[]; revision: number };
   close(): void;
 }
+
+/** Saves whose changed registry entries are remembered for actorsChangedSince. */
+const CHANGE_LOG = 1000;
+
+/** How long a statement waits for another process's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
@@ -133,20 +156,65 @@ function partyClause(column: 'actor' | 'recipient', value: string, params: unkno
        OR p.value ->> 'code' LIKE ? ESCAPE '\\')`;
 }
 
+/** SQLite's result codes for a store that cannot take a write at all: disk full, I/O error, read-only, damaged. */
+const STORE_FAILURES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/**
+ * A one-line message naming the store when an error is the store failing as a whole rather
+ * than one article's problem; null otherwise. What was saved before stays: each article is
+ * its own transaction.
+ */
+export function storeWriteFailure(e: unknown, path: string): string | null {
+  const code = (e as { code?: unknown })?.code;
+  // Extended codes name the primary one first: SQLITE_IOERR_WRITE is an SQLITE_IOERR.
+  if (typeof code !== 'string' || !STORE_FAILURES.has(code.split('_').slice(0, 2).join('_'))) return null;
+  return `cannot write to the store ${path}: ${(e as Error).message}`;
+}
+
+/**
+ * Run `setup` again while it fails with SQLITE_BUSY, for up to BUSY_TIMEOUT_MS. The busy
+ * timeout makes statements wait for a lock, but SQLite answers some at once without waiting
+ * (switching a new file to WAL while another process does the same, a recovery under way):
+ * several processes opening one new store then take turns here instead of failing.
+ */
+function whileBusy(setup: () => void): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      setup();
+      return;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw e;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 40));
+    }
+  }
+}
+
 /** Open (creating if need be) a store and bring its schema up to date. */
 export function openStore(path: string): Store {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    // First, so that every later statement waits for another process's lock instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    whileBusy(() => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    });
+  } catch (e) {
+    db.close();
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
 
   const hasArticleStmt = db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
   const insertArticle = db.prepare(`INSERT INTO articles
-    (hash, id, title, author, published, source, url, origin, text, body, dropped, ingested_at)
-    VALUES (@hash, @id, @title, @author, @published, @source, @url, @origin, @text, @body, @dropped, @ingested_at)`);
+    (hash, id, title, author, published, source, url, origin, text, body, dropped, title_span, ingested_at)
+    VALUES (@hash, @id, @title, @author, @published, @source, @url, @origin, @text, @body, @dropped, @title_span, @ingested_at)`);
+  const getTitleSpan = db.prepare('SELECT title_span FROM articles WHERE hash = ?').pluck();
   const insertSentence = db.prepare(`INSERT INTO sentences (article, idx, paragraph, start, "end")
     VALUES (?, ?, ?, ?, ?)`);
   const insertEntity = db.prepare(`INSERT INTO entities
@@ -166,15 +234,39 @@ export function openStore(path: string): Store {
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
   const registry = registryTables(db);
 
-  const saveInTransaction = db.transaction((doc: Doc): boolean => {
-    const hash = doc.meta.hash;
-    if (hasArticleStmt.get(hash)) return false;
-    const m = doc.meta;
-    insertArticle.run({
-      hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
-      url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
-      dropped: JSON.stringify(doc.dropped ?? []), ingested_at: new Date().toISOString(),
-    });
+  /** Registry entries each save changed, newest last, as [revision, ids]; only the latest CHANGE_LOG saves. */
+  const changeLog: Array<[number, number[]]> = [];
+  let revision = 0;
+  function logChanges(ids: number[]): void {
+    changeLog.push([++revision, ids]);
+    if (changeLog.length > CHANGE_LOG) changeLog.splice(0, changeLog.length - CHANGE_LOG);
+  }
+  function actorsChangedSince(since: number): { entries: ActorEntry[]; revision: number } {
+    if (since >= revision) return { entries: [], revision };
+    // Further back than the log reaches: everything may have changed.
+    if (changeLog.length === 0 || changeLog[0][0] > since + 1) return { entries: registry.list(), revision };
+    const ids = new Set<number>();
+    for (let i = changeLog.length - 1; i >= 0 && changeLog[i][0] > since; i--) for (const id of changeLog[i][1]) ids.add(id);
+    return { entries: registry.get([...ids]), revision };
+  }
+
+  function getArticle(hash: string): StoredArticle | null {
+    const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
+    if (!r) return null;
+    return {
+      meta: {
+        id: r.id as string, hash: r.hash as string, title: r.title, author: r.author,
+        published: r.published, source: r.source, url: r.url, origin: r.origin as string,
+      },
+      text: r.text as string,
+      body: JSON.parse(r.body as string),
+      dropped: JSON.parse(r.dropped as string),
+      ingestedAt: r.ingested_at as string,
+    };
+  }
+
+  /** The layers of an analysed article: sentences, entity mentions, events. */
+  function insertAnalysis(hash: string, doc: Doc): void {
     for (const s of doc.sentences ?? []) insertSentence.run(hash, s.index, s.paragraph, s.start, s.end);
     for (const e of doc.entities ?? []) {
       insertEntity.run(hash, e.start, e.end, e.text, e.name, e.type, e.country, e.sector, e.code,
@@ -197,9 +289,62 @@ export function openStore(path: string): Store {
         confidence: ev.confidence,
       });
     }
-    registry.learn(doc);
-    return true;
+  }
+
+  const saveInTransaction = db.transaction((doc: Doc): number[] | null => {
+    const hash = doc.meta.hash;
+    if (hasArticleStmt.get(hash)) return null;
+    const m = doc.meta;
+    insertArticle.run({
+      hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
+      url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
+      dropped: JSON.stringify(doc.dropped ?? []), title_span: JSON.stringify(doc.titleSpan ?? null),
+      ingested_at: new Date().toISOString(),
+    });
+    insertAnalysis(hash, doc);
+    return registry.learn(doc);
   });
+
+  const deleteAnalysis = ['sentences', 'entities', 'events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE article = ?`));
+  const replaceInTransaction = db.transaction((doc: Doc): number[] => {
+    const hash = doc.meta.hash;
+    if (!hasArticleStmt.get(hash)) throw new Error(`article ${hash} is not in the store`);
+    for (const stmt of deleteAnalysis) stmt.run(hash);
+    insertAnalysis(hash, doc);
+    return registry.learn(doc);
+  });
+
+  /** Replace a stored article's layers with a new analysis of its text, in one write-locked transaction. */
+  function replaceAnalysis(doc: Doc): void {
+    logChanges(replaceInTransaction.immediate(doc));
+  }
+
+  const clearRegistry = db.transaction(() => { db.exec('DELETE FROM actor_names; DELETE FROM actors;'); });
+  const hashesStmt = db.prepare('SELECT hash FROM articles ORDER BY num').pluck();
+
+  /**
+   * A stored article as ingest gave it, for the pipeline to analyse again. The title's span is
+   * stored since schema 4; for an article stored before, it is the first body span when that
+   * span's text is the title (as text and HTML ingest make it).
+   */
+  function getIngested(hash: string): IngestedArticle | null {
+    const a = getArticle(hash);
+    if (!a) return null;
+    const stored = getTitleSpan.get(hash) as string | null;
+    let titleSpan: Span | null = stored === null ? null : JSON.parse(stored);
+    if (stored === null && a.meta.title && a.body.length > 0) {
+      const first = a.body[0];
+      if (a.text.slice(first.start, first.end).trim() === a.meta.title.trim()) titleSpan = { start: first.start, end: first.end };
+    }
+    return { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan };
+  }
+
+  /** Save in one write-locked transaction; the registry entries it changed are logged only once it committed. */
+  function saveDoc(doc: Doc): { stored: boolean } {
+    const changed = saveInTransaction.immediate(doc);
+    if (changed) logChanges(changed);
+    return { stored: changed !== null };
+  }
 
   function queryEvents(filter: EventFilter = {}): CodedEvent[] {
     const where: string[] = [];
@@ -256,25 +401,17 @@ export function openStore(path: string): Store {
   return {
     path,
     hasArticle: (hash) => hasArticleStmt.get(hash) !== undefined,
-    saveDoc: (doc) => ({ stored: saveInTransaction.immediate(doc) }),
+    saveDoc,
     queryEvents,
-    getArticle(hash) {
-      const r = getArticleStmt.get(hash) as Record<string, string | null> | undefined;
-      if (!r) return null;
-      return {
-        meta: {
-          id: r.id as string, hash: r.hash as string, title: r.title, author: r.author,
-          published: r.published, source: r.source, url: r.url, origin: r.origin as string,
-        },
-        text: r.text as string,
-        body: JSON.parse(r.body as string),
-        dropped: JSON.parse(r.dropped as string),
-        ingestedAt: r.ingested_at as string,
-      };
-    },
+    getArticle,
+    articleHashes: () => hashesStmt.all() as string[],
+    getIngested,
+    replaceAnalysis,
+    clearRegistry: () => clearRegistry.immediate(),
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
     listActors: (filter) => registry.list(filter),
+    actorsChangedSince,
     close: () => { if (db.open) db.close(); },
   };
 }
