@@ -252,10 +252,15 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
   const mentions: EntityMention[] = [];
   // Spans whose type the statistical tagger gave (start:end): coreference does not retype them.
   const taggerTyped = new Set<string>();
+  // Tokens inside a named mention of the sentence at hand: one array for the document, the marks
+  // of each sentence undone after it (an array per sentence made the stage quadratic).
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const marked: number[] = [];
   for (const s of doc.sentences) {
+    for (const k of marked) taken[k] = false;
+    marked.length = 0;
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
-    const taken = new Array<boolean>(tokens.length).fill(false);
     const countryWordsDone = new Set<number>();
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
@@ -305,7 +310,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         const end = tokens[last].end;
         if (byTagger || run.tagged === p.type) taggerTyped.add(`${start}:${end}`);
         const mText = text.slice(start, end);
-        for (let k = run.first; k <= run.last; k++) taken[k] = true;
+        for (let k = run.first; k <= run.last; k++) { taken[k] = true; marked.push(k); }
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
         // The demonym of the title is a name of its own: "Russian" in "Russian Prime Minister X";
         // the person keeps the country as well. (A country's name there, "U.S. Envoy Y", is not
