@@ -71,3 +71,43 @@ export function ofSentence<T extends { sentence: number }>(items: readonly T[], 
   }
   return groups.get(sentence) ?? [];
 }
+
+/**
+ * A set of spans that answers "does one hold this span?" and "does one overlap it?" from the
+ * few spans that start near it. Spans may be added in order of their start (out of order they
+ * are put in place).
+ */
+export class SpanSet {
+  private readonly spans: Spanned[] = [];
+  private maxLength = 0;
+
+  constructor(spans: Iterable<Spanned> = []) {
+    for (const s of spans) this.spans.push({ start: s.start, end: s.end });
+    this.spans.sort((a, b) => a.start - b.start);
+    for (const s of this.spans) this.maxLength = Math.max(this.maxLength, s.end - s.start);
+  }
+
+  add(span: Spanned): void {
+    const s = { start: span.start, end: span.end };
+    const last = this.spans[this.spans.length - 1];
+    if (!last || last.start <= s.start) this.spans.push(s);
+    else this.spans.splice(firstStartingFrom(this.spans, s.start), 0, s);
+    this.maxLength = Math.max(this.maxLength, s.end - s.start);
+  }
+
+  /** Whether a span of the set holds [start, end). */
+  holds(start: number, end: number): boolean {
+    for (let k = firstStartingFrom(this.spans, start - this.maxLength); k < this.spans.length && this.spans[k].start <= start; k++) {
+      if (this.spans[k].end >= end) return true;
+    }
+    return false;
+  }
+
+  /** Whether a span of the set overlaps [start, end). */
+  overlaps(start: number, end: number): boolean {
+    for (let k = firstStartingFrom(this.spans, start - this.maxLength); k < this.spans.length && this.spans[k].start < end; k++) {
+      if (this.spans[k].end > start) return true;
+    }
+    return false;
+  }
+}
