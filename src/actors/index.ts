@@ -13,6 +13,7 @@ import type { Lexicon } from '../entities/lexicon.js';
 import { isSocietySector, isStateOffice, roleWord, splitCompound } from './knowledge.js';
 import type { ActorRegistry } from './registry.js';
 import { firstStartingFrom, ofSentence, sortedByStart } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
 
@@ -30,6 +31,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   const chainCode = new Map<number, Coding>();
   const registryType = new Map<number, string>();
   for (const [chain, ms] of chains) {
+    checkDeadline();
     let c = codeChain(ms, entities, doc.text, lex, date);
     // 6. What earlier articles taught (the store's actor registry), when this one says nothing.
     if (registry && !c.country && !c.sector && ms[0].type !== 'LOC') {
@@ -81,6 +83,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     if (country && !taken) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
   }
   return entities.map((m) => {
+    checkDeadline();
     let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
     // "the Conservative Party leader", "a Pentagon spokesman": the body named before the description.
     const body = m.evidence === 'nominal' ? bodyBeforeTitle(m, entities, chainCode, doc.text, doc.tokens) : null;

@@ -15,6 +15,7 @@ import { findNominals, modifiesNextNoun } from './nominals.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { eventPatterns } from '../events/ontology.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 export interface EntityInput {
   text: string;
@@ -259,6 +260,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
   const marked: number[] = [];
   const earlierPeople = new NameWords();
   for (const s of doc.sentences) {
+    checkDeadline();
     for (const k of marked) taken[k] = false;
     marked.length = 0;
     const t = doc.titleSpan;

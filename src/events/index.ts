@@ -21,6 +21,7 @@ import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
+import { checkDeadline } from '../util/deadline.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -40,6 +41,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
   // One string per paragraph: the contexts' cue counts are remembered per paragraph text.
   let paragraphText = { index: -1, text: '' };
   for (const s of doc.sentences) {
+    checkDeadline();
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const inSentence = ofSentence(doc.entities, s.index);

@@ -21,6 +21,7 @@ import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
 import { wordSets } from '../util/data.js';
 import { firstEndingAfter, SpanSet } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 export interface PlacesInput {
   text: string;
@@ -832,6 +833,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   for (const t of fromOrgNames(doc, lower, personWords)) if (!found.overlaps(t.start, t.end)) { toponyms.push(t); found.add(t); }
   const taken = new SpanSet(toponyms);
   for (const s of doc.sentences) {
+    checkDeadline();
     for (const t of scanSentence(doc, s, blocked, taken, lower, personWords)) {
       toponyms.push(t);
       taken.add(t);
@@ -868,6 +870,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   }
   const out: PlaceMention[] = [];
   for (const x of pending) {
+    checkDeadline();
     const top = best(x.cands, (c) => score(x, c));
     // A small town matched only loosely or without any cue is too weak to report.
     if (!x.t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;

@@ -9,6 +9,7 @@ import { findParagraphs } from './paragraphs.js';
 import { loadTsv } from '../util/data.js';
 import { NO_WORD, WIDE_WORD, wordKind, wordPos } from './words.js';
 import { cutLongSentence, longRuns, withStandIns } from './limits.js';
+import { checkDeadline } from '../util/deadline.js';
 
 const PERFECT_AUX = new Set(['have', 'has', 'had', 'having', "'ve", '’ve']);
 const PARTICIPLE_PREFIXES = ['', 're', 'over', 'under', 'with', 'out', 'up', 'mis', 'fore'];
@@ -39,6 +40,7 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
   const engine = nlp();
   const its = engine.its;
   paragraphs.forEach((para, pIndex) => {
+    checkDeadline();
     const paraText = text.slice(para.start, para.end);
     // An over-long run of non-space characters reaches wink as one short stand-in word.
     const { wink: winkText, swaps } = withStandIns(paraText, longRuns(paraText));
