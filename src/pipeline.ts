@@ -15,7 +15,7 @@ import { defaultLexicon, lexiconWithActors } from './entities/default-lexicon.js
 import { findTimes } from './times/index.js';
 import { findPlaces } from './places/index.js';
 import { findEvents } from './events/index.js';
-import { Deadline, DEFAULT_TIME_BUDGET_MS, withDeadline } from './util/deadline.js';
+import { Deadline, defaultTimeBudget, withDeadline } from './util/deadline.js';
 
 /** One article as a caller gives it (the JSONL record shape). */
 export interface ArticleInput {
@@ -48,14 +48,15 @@ export interface AnalyzeOptions {
   /** A user's actor dictionary (see actors/user-file.ts), above acta's own for the names it knows. */
   actors?: readonly ActorRow[];
   /**
-   * Milliseconds one article may take (default 30,000; 0 or Infinity for no limit). Past it the
+   * Milliseconds one article may take (default 30,000 for each started MiB of its text; 0 or
+   * Infinity for no limit). Past it the
    * article fails with an ArticleTimeout naming it and the stage; a batch goes on.
    */
   timeBudgetMs?: number;
 }
 
 export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): Doc {
-  const deadline = new Deadline(a.meta.origin, opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const deadline = new Deadline(a.meta.origin, opts.timeBudgetMs ?? defaultTimeBudget(a.text.length));
   return withDeadline(deadline, () => {
     const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
     const seg = timed('segment', () => segment(base), deadline);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ArticleTimeout, checkDeadline, Deadline, withDeadline } from './deadline.js';
+import { ArticleTimeout, checkDeadline, Deadline, defaultTimeBudget, withDeadline } from './deadline.js';
 
 test('a deadline throws once its budget is spent, naming the article and the stage', () => {
   let clock = 1000;
@@ -27,4 +27,11 @@ test('stages ask the deadline of the article at work, and none outside one', () 
   checkDeadline();
   assert.throws(() => withDeadline(d, () => { clock = 11; checkDeadline(); }), ArticleTimeout);
   checkDeadline();
+});
+
+test('the default budget is 30 s for each started MiB of text', () => {
+  assert.equal(defaultTimeBudget(5_000), 30_000);
+  assert.equal(defaultTimeBudget(1 << 20), 30_000);
+  assert.equal(defaultTimeBudget(20 * (1 << 20)), 600_000);
+  assert.equal(defaultTimeBudget((1 << 20) + 1), 60_000);
 });

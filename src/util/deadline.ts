@@ -8,8 +8,16 @@
  * under the 20 MiB input limit takes seconds, not the budget.
  */
 
-/** The default budget of one article, in milliseconds. */
+/** The default budget of one article, in milliseconds, for each started MiB of its text. */
 export const DEFAULT_TIME_BUDGET_MS = 30_000;
+
+/**
+ * The default budget for a text of this many characters: DEFAULT_TIME_BUDGET_MS for each
+ * started MiB (a 20 MiB article legitimately takes minutes on a slow machine; a news article, 30 s).
+ */
+export function defaultTimeBudget(chars: number): number {
+  return DEFAULT_TIME_BUDGET_MS * Math.max(1, Math.ceil(chars / (1 << 20)));
+}
 
 export class ArticleTimeout extends Error {
   constructor(readonly article: string, readonly stage: string, readonly budgetMs: number) {
