@@ -72,42 +72,54 @@ export function ofSentence<T extends { sentence: number }>(items: readonly T[], 
   return groups.get(sentence) ?? [];
 }
 
-/**
- * A set of spans that answers "does one hold this span?" and "does one overlap it?" from the
- * few spans that start near it. Spans may be added in order of their start (out of order they
- * are put in place).
- */
-export class SpanSet {
-  private readonly spans: Spanned[] = [];
-  private maxLength = 0;
+/** Spans sorted by start, with the length of the longest: the part of a SpanSet. */
+class SortedSpans {
+  readonly spans: Spanned[] = [];
+  maxLength = 0;
 
-  constructor(spans: Iterable<Spanned> = []) {
-    for (const s of spans) this.spans.push({ start: s.start, end: s.end });
-    this.spans.sort((a, b) => a.start - b.start);
-    for (const s of this.spans) this.maxLength = Math.max(this.maxLength, s.end - s.start);
-  }
-
-  add(span: Spanned): void {
-    const s = { start: span.start, end: span.end };
+  add(s: Spanned): void {
     const last = this.spans[this.spans.length - 1];
     if (!last || last.start <= s.start) this.spans.push(s);
     else this.spans.splice(firstStartingFrom(this.spans, s.start), 0, s);
     this.maxLength = Math.max(this.maxLength, s.end - s.start);
   }
 
+  /** Whether one span starting near [start, end) passes `test`. */
+  some(start: number, end: number, test: (s: Spanned) => boolean): boolean {
+    const { spans } = this;
+    for (let k = firstStartingFrom(spans, start - this.maxLength); k < spans.length && spans[k].start < end; k++) if (test(spans[k])) return true;
+    return false;
+  }
+}
+
+/**
+ * A set of spans that answers "does one hold this span?" and "does one overlap it?" from the
+ * few spans that start near it. The spans given at first are sorted once; spans added later go
+ * to a second list, at its end when they come in order of their start (as a scan of the text
+ * adds them), so adding stays cheap however the first ones lie.
+ */
+export class SpanSet {
+  private readonly first = new SortedSpans();
+  private readonly later = new SortedSpans();
+
+  constructor(spans: Iterable<Spanned> = []) {
+    const all = [...spans].map((s) => ({ start: s.start, end: s.end })).sort((a, b) => a.start - b.start);
+    for (const s of all) this.first.add(s);
+  }
+
+  add(span: Spanned): void {
+    this.later.add({ start: span.start, end: span.end });
+  }
+
   /** Whether a span of the set holds [start, end). */
   holds(start: number, end: number): boolean {
-    for (let k = firstStartingFrom(this.spans, start - this.maxLength); k < this.spans.length && this.spans[k].start <= start; k++) {
-      if (this.spans[k].end >= end) return true;
-    }
-    return false;
+    const test = (s: Spanned) => s.start <= start && s.end >= end;
+    return this.first.some(start, start + 1, test) || this.later.some(start, start + 1, test);
   }
 
   /** Whether a span of the set overlaps [start, end). */
   overlaps(start: number, end: number): boolean {
-    for (let k = firstStartingFrom(this.spans, start - this.maxLength); k < this.spans.length && this.spans[k].start < end; k++) {
-      if (this.spans[k].end > start) return true;
-    }
-    return false;
+    const test = (s: Spanned) => s.end > start;
+    return this.first.some(start, end, test) || this.later.some(start, end, test);
   }
 }
