@@ -45,7 +45,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
     const inSentence = ofSentence(doc.entities, s.index);
-    const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, doc.places));
+    // (A place with a mention's span is in the mention's sentence.)
+    const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, ofSentence(doc.places, s.index)));
     const mentions = placed.map((m) => withWholeCountry(m, placed, text)).map((m) => withOwnerCountry(m, placed, text));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     // The countries the sentence names (places and coded participants): one country makes the place telling.

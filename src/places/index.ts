@@ -20,7 +20,7 @@ import { countryByDemonym, countryByName } from './countries.js';
 import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
 import { wordSets } from '../util/data.js';
-import { firstEndingAfter, SpanSet } from '../util/spans.js';
+import { firstEndingAfter, ofSentence, SpanSet } from '../util/spans.js';
 import { checkDeadline } from '../util/deadline.js';
 
 export interface PlacesInput {
@@ -358,7 +358,9 @@ function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions =
   const before = word(i - 2);
   if (before === ',' || /^\d+$/.test(before) || before.toLowerCase() === 'formerly') return true;
   const at = doc.tokens[i - 2]?.start ?? -1;
-  return (doc.entities ?? []).some((e) => e.type === 'PER' && !e.nominal && e.start <= at && at < e.end);
+  // (The token two back lies in this sentence or the one before: only their mentions can hold it.)
+  const near = doc.entities ? [...ofSentence(doc.entities, s.index - 1), ...ofSentence(doc.entities, s.index)] : [];
+  return near.some((e) => e.type === 'PER' && !e.nominal && e.start <= at && at < e.end);
 }
 
 /**
