@@ -7,5 +7,6 @@
 export * from './doc/types.js';
 export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
 export { readActorFile, ActorFileError } from './actors/user-file.js';
+export { ArticleTimeout, DEFAULT_TIME_BUDGET_MS, defaultTimeBudget } from './util/deadline.js';
 export type { ActorRow } from './actors/knowledge.js';
 export { toAnalyzeRecord } from './output/analyze-record.js';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type CodedEvent } from './index.js';
 import { packageRoot } from './util/data.js';
+import { ArticleTimeout } from './util/deadline.js';
 
 const sample = (name: string) => readFileSync(join(packageRoot, 'samples', name), 'utf8');
 const codes = (es: { code: string | null }[]) => es.map((e) => e.code);
@@ -125,4 +126,11 @@ test('JSONL articles keep their ids; every offset points at its text', async () 
 test('a text with no event yields no event', () => {
   const doc = analyze({ text: 'The museum reopened its east wing. Visitors admired the paintings.', published: '2024-01-01' });
   assert.deepEqual(doc.events.filter((e) => e.event === 'ASSAULT' || e.event === 'PROTEST'), []);
+});
+
+test('an article past its time budget fails naming it and the stage; the next one is analysed', () => {
+  const long = 'Police arrested two protesters outside the ministry in Lagos on Monday, a spokesman said. '.repeat(2000);
+  assert.throws(() => analyze(long, 'batch.jsonl:7', { timeBudgetMs: 1 }), (e: unknown) => e instanceof ArticleTimeout
+    && /^batch\.jsonl:7: took longer than 0\.001 s in the \w+ stage/.test((e as Error).message));
+  assert.ok(analyze('Police arrested two protesters in Lagos on Monday.', 'next.txt').events.length > 0);
 });

@@ -15,6 +15,7 @@ import { defaultLexicon, lexiconWithActors } from './entities/default-lexicon.js
 import { findTimes } from './times/index.js';
 import { findPlaces } from './places/index.js';
 import { findEvents } from './events/index.js';
+import { Deadline, defaultTimeBudget, withDeadline } from './util/deadline.js';
 
 /** One article as a caller gives it (the JSONL record shape). */
 export interface ArticleInput {
@@ -30,10 +31,13 @@ export interface ArticleInput {
 /** Per-stage wall time in milliseconds, summed over calls (for the benchmark). */
 export const stageTimes: Record<string, number> = {};
 
-function timed<T>(stage: string, f: () => T): T {
+function timed<T>(stage: string, f: () => T, deadline: Deadline): T {
+  deadline.check();
+  deadline.stage = stage;
   const t0 = performance.now();
   const out = f();
   stageTimes[stage] = (stageTimes[stage] ?? 0) + performance.now() - t0;
+  deadline.check();
   return out;
 }
 
@@ -43,22 +47,31 @@ export interface AnalyzeOptions {
   registry?: ActorRegistry | null;
   /** A user's actor dictionary (see actors/user-file.ts), above acta's own for the names it knows. */
   actors?: readonly ActorRow[];
+  /**
+   * Milliseconds one article may take (default 30,000 for each started MiB of its text; 0 or
+   * Infinity for no limit). Past it the
+   * article fails with an ArticleTimeout naming it and the stage; a batch goes on.
+   */
+  timeBudgetMs?: number;
 }
 
 export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): Doc {
-  const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
-  const seg = timed('segment', () => segment(base));
-  const d1 = { ...base, ...seg };
-  const lex = opts.actors && opts.actors.length > 0 ? lexiconWithActors(opts.actors) : defaultLexicon();
-  const mentions = timed('entities', () => findEntities(d1, lex));
-  const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, lex, opts.registry ?? null));
-  const d2 = { ...d1, entities };
-  const times = timed('times', () => findTimes(d2));
-  const d3 = { ...d2, times };
-  const places = timed('places', () => findPlaces(d3));
-  const d4 = { ...d3, places };
-  const events = timed('events', () => findEvents(d4, lex));
-  return { ...d4, events };
+  const deadline = new Deadline(a.meta.origin, opts.timeBudgetMs ?? defaultTimeBudget(a.text.length));
+  return withDeadline(deadline, () => {
+    const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
+    const seg = timed('segment', () => segment(base), deadline);
+    const d1 = { ...base, ...seg };
+    const lex = opts.actors && opts.actors.length > 0 ? lexiconWithActors(opts.actors) : defaultLexicon();
+    const mentions = timed('entities', () => findEntities(d1, lex), deadline);
+    const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, lex, opts.registry ?? null), deadline);
+    const d2 = { ...d1, entities };
+    const times = timed('times', () => findTimes(d2), deadline);
+    const d3 = { ...d2, times };
+    const places = timed('places', () => findPlaces(d3), deadline);
+    const d4 = { ...d3, places };
+    const events = timed('events', () => findEvents(d4, lex), deadline);
+    return { ...d4, events };
+  });
 }
 
 /** Analyse one article given as text or HTML. Throws an Error naming the problem for bad input. */

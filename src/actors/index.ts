@@ -12,6 +12,8 @@ import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
 import { isSocietySector, isStateOffice, roleWord, splitCompound } from './knowledge.js';
 import { isAcronym, type ActorRegistry } from './registry.js';
+import { firstStartingFrom, ofSentence, sortedByStart } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 interface Coding { country: string | null; sector: string | null; source: string | null }
 
@@ -29,6 +31,7 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
   const chainCode = new Map<number, Coding>();
   const registryType = new Map<number, string>();
   for (const [chain, ms] of chains) {
+    checkDeadline();
     let c = codeChain(ms, entities, doc.text, lex, date);
     // 6. What earlier articles taught (the store's actor registry), when this one says nothing.
     if (registry && !c.country && !c.sector && ms[0].type !== 'LOC') {
@@ -78,11 +81,12 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     const country = onlyCountry(sentences);
     // "The German government welcomed President Reagan's statement": that country's office is
     // already held in the sentence, so the untitled-by-country president is someone else's.
-    const taken = country && entities.some((o) => o.chain !== chain && sentences.includes(o.sentence)
-      && (o.evidence === 'nominal' ? o.modifierCountry === country && o.roleSectors[0] === c.sector : chainCode.get(o.chain)?.country === country && chainCode.get(o.chain)?.sector === c.sector));
+    const taken = country && [...new Set(sentences)].some((i) => ofSentence(entities, i).some((o) => o.chain !== chain
+      && (o.evidence === 'nominal' ? o.modifierCountry === country && o.roleSectors[0] === c.sector : chainCode.get(o.chain)?.country === country && chainCode.get(o.chain)?.sector === c.sector)));
     if (country && !taken) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
   }
   return entities.map((m) => {
+    checkDeadline();
     let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
     // "the Conservative Party leader", "a Pentagon spokesman": the body named before the description.
     const body = m.evidence === 'nominal' ? bodyBeforeTitle(m, entities, chainCode, doc.text, doc.tokens) : null;
@@ -90,7 +94,8 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     // "the radical Palestinian Islamic Jihad movement", "the Taliban militia": a description built
     // around a name the dictionary knows is that name's actor, not a generic movement or militia.
     if (m.evidence === 'nominal') {
-      const named = entities.find((o) => o !== m && o.evidence !== 'nominal' && o.evidence !== 'pronoun' && o.type === 'ORG'
+      // (What lies inside the description lies in its sentence.)
+      const named = ofSentence(entities, m.sentence).find((o) => o !== m && o.evidence !== 'nominal' && o.evidence !== 'pronoun' && o.type === 'ORG'
         && o.start >= m.start && o.end <= m.end && chainCode.get(o.chain)?.source === 'dictionary');
       const nc = named && chainCode.get(named.chain)!;
       if (nc && nc.sector) c = { country: nc.country ?? c.country, sector: nc.sector, source: 'dictionary' };
@@ -183,7 +188,7 @@ function namedCountries(entities: EntityMention[], coded: Map<number, Coding>, t
  */
 function sharedHead(m: EntityMention, all: EntityMention[], text: string): EntityMention | null {
   const gap = /^\s+(and|or|&)\s+$/;
-  const next = all.find((o) => o.sentence === m.sentence && o.start > m.end && gap.test(text.slice(m.end, o.start)));
+  const next = ofSentence(all, m.sentence).find((o) => o.start > m.end && gap.test(text.slice(m.end, o.start)));
   if (!next || next.evidence !== 'nominal' || !next.modifierCountry || next.roleSectors.length === 0) return null;
   if (next.modifierCountry === m.country) return null;
   // The description must start with its country word: "Romanian officials", not "officials".
@@ -219,7 +224,9 @@ const POSSESSIVE = /^\s*[’']s\s+(?:own\s+)?$/;
  * in the possessive ("the US Army's 82nd Airborne Division").
  */
 function ownerCountry(m: EntityMention, coded: Map<number, Coding>, all: EntityMention[], text: string, between = ADJACENT): string | null {
-  const owner = all.find((o) => o.evidence !== 'nominal' && o.end <= m.start && between.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
+  // (Only white space or "'s" between: the owner is in the mention's sentence or ends the one before.)
+  const near = [...ofSentence(all, m.sentence - 1), ...ofSentence(all, m.sentence)];
+  const owner = near.find((o) => o.evidence !== 'nominal' && o.end <= m.start && between.test(text.slice(o.end, m.start)) && (o.type === 'ORG' || o.type === 'LOC'));
   return owner ? coded.get(owner.chain)?.country ?? null : null;
 }
 
@@ -232,9 +239,17 @@ function belongsTo(m: EntityMention, coded: Map<number, Coding>, all: EntityMent
   const of = /^\s+(?:of|from)\s+(?:the\s+|an?\s+|\w+\s+(?=\p{Lu}))?((?:former\s+|late\s+|ousted\s+|exiled\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3})?/u.exec(text.slice(m.end, m.end + 60));
   if (!of) return null;
   const from = m.end + of[0].length - (of[1]?.length ?? 0);
-  const next = all.find((o) => o !== m && o.start >= from && o.start <= m.end + of[0].length && (o.evidence !== 'nominal' || o.modifierCountry));
+  const next = startingWithin(all, from, m.end + of[0].length).find((o) => o !== m && (o.evidence !== 'nominal' || o.modifierCountry));
   if (!next) return null;
   return next.evidence === 'nominal' ? next.modifierCountry : coded.get(next.chain)?.country ?? null;
+}
+
+/** The mentions whose start lies in [from, to], in their order. */
+function startingWithin(all: EntityMention[], from: number, to: number): EntityMention[] {
+  if (!sortedByStart(all)) return all.filter((o) => o.start >= from && o.start <= to);
+  const out: EntityMention[] = [];
+  for (let k = firstStartingFrom(all, from); k < all.length && all[k].start <= to; k++) out.push(all[k]);
+  return out;
 }
 
 function codeChain(ms: EntityMention[], all: EntityMention[], text: string, lex: Lexicon, date: string | null): Coding {
@@ -342,8 +357,9 @@ function bodyBeforeTitle(m: EntityMention, all: EntityMention[], coded: Map<numb
   if (!title || !roleWord(title)?.ofBody || formerTitle(m, text)) return null;
   const named = (o: EntityMention) => o.type === 'ORG' && o !== m && o.evidence !== 'pronoun';
   // A description may hold the body before its title: "the Scottish Liberal Party leader".
-  const inside = m.evidence === 'nominal' ? all.filter((o) => named(o) && o.evidence !== 'nominal' && o.start >= m.start && o.end < m.end).pop() : undefined;
-  const body = inside ?? all.filter((o) => named(o) && o.sentence === m.sentence && o.end <= m.start).pop();
+  const inSentence = ofSentence(all, m.sentence);
+  const inside = m.evidence === 'nominal' ? inSentence.filter((o) => named(o) && o.evidence !== 'nominal' && o.start >= m.start && o.end < m.end).pop() : undefined;
+  const body = inside ?? inSentence.filter((o) => named(o) && o.end <= m.start).pop();
   if (!body) return null;
   // Only the title between them: "Federal Reserve chairman ", "Hamas's leader "; a description
   // after the body is the title itself ("the party's leader"). Either may follow a portfolio
@@ -385,7 +401,7 @@ function portfolioWords(words: string, tokens: Token[], from: number, to: number
  * "fairer for genuine refugees, Michael Howard has said".
  */
 function describedBefore(m: EntityMention, all: EntityMention[], coded: Map<number, Coding>, text: string, tokens: Token[]): Coding | null {
-  const prev = all.filter((o) => o.sentence === m.sentence && o.end <= m.start && o.evidence === 'nominal').pop();
+  const prev = ofSentence(all, m.sentence).filter((o) => o.end <= m.start && o.evidence === 'nominal').pop();
   if (!prev || !/^\s*,\s*$/.test(text.slice(prev.end, m.start)) || !/^\s*(?:[,.;:)]|$)/.test(text.slice(m.end, m.end + 2))) return null;
   // A body ("the Syrian parliament") stands for a person only when it says whose it is.
   if (prev.type !== 'PER' && !prev.modifierCountry) return null;
@@ -468,8 +484,12 @@ function apposition(m: EntityMention, all: EntityMention[], text: string): Entit
   const after = text.slice(m.end, m.end + 3);
   if (!/^\s*,/.test(after)) return [];
   const out: EntityMention[] = [];
-  // The apposition runs to the next comma, or to the end of the sentence.
-  const rest = text.slice(m.end + 1);
+  const inSentence = ofSentence(all, m.sentence);
+  // The apposition runs to the next comma, or to the end of the sentence. (Read no further than
+  // a little past the sentence's last mention: beyond it the stop changes nothing, and reading to
+  // the end of the text for every name made the stage quadratic.)
+  const lastStart = inSentence.length ? inSentence[inSentence.length - 1].start : m.end;
+  const rest = text.slice(m.end + 1, Math.max(m.end + 1, lastStart) + 100);
   const stop = rest.search(/[,;.]|\band\b/);
   const limit = m.end + 1 + (stop < 0 ? rest.length : Math.max(stop, 0));
   const appEnd = limit < m.end + 2 ? m.end + 120 : limit + 80;
@@ -482,8 +502,8 @@ function apposition(m: EntityMention, all: EntityMention[], text: string): Entit
     const firstComma = tail.indexOf(',');
     if (firstComma < 0 || verbish < firstComma) return [];
   }
-  for (const o of all) {
-    if (o.start <= m.end || o.start > appEnd || o.sentence !== m.sentence) continue;
+  for (const o of inSentence) {
+    if (o.start <= m.end || o.start > appEnd) continue;
     if (o.type === 'PER' && o.evidence !== 'title' && !o.nominal) break;
     out.push(o);
   }

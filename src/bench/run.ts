@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest]`
- * (`--ingest`: ingest into a growing store instead, see ./ingest.ts)
+ * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]`
+ * (`--ingest`: ingest into a growing store instead, see ./ingest.ts; `--long`: one long text, see ./long-text.ts)
  *
  * Throughput and memory of the whole pipeline (acta's public `analyze`) on
  * Reuters-21578 (every non-empty body) and BBC News from ACTA_SHARED/corpus,
@@ -9,6 +9,7 @@
  * (`stageTimes` of dist/pipeline.js), start-up time (process start to the first
  * analysed article), peak RSS, and bare wink-nlp over the same texts as the
  * ceiling (tokenizer only, and its default pipeline with sentences and POS).
+ * With --long, also a long text of real articles (long-text.ts).
  * Each figure is the median of --runs runs (default 3). JSON on stdout,
  * progress on stderr. Nothing here asserts a timing.
  */
@@ -19,6 +20,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { ingestBench } from './ingest.js';
 import { capped, gitCommit, median, packageRoot, sharedRoot, type Analyzer } from '../eval/common.js';
+import { LONG_TEXT_MIB, longTextBench } from './long-text.js';
 
 export interface BenchArticle {
   id: string;
@@ -147,10 +149,12 @@ export interface BenchArgs {
   corpus: string | null;
   /** Measure `acta ingest` into a growing store instead (src/bench/ingest.ts). */
   ingest: boolean;
+  /** MiB of the long text (long-text.ts), or null for none. */
+  long: number | null;
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false };
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const v = () => inline ?? argv[++i];
@@ -158,7 +162,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--limit') out.limit = Number(v());
     else if (flag === '--corpus') out.corpus = v();
     else if (flag === '--ingest') out.ingest = true;
-    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest]`);
+    else if (flag === '--long') out.long = out.long ?? LONG_TEXT_MIB;
+    else if (flag === '--long-mib') out.long = Math.max(1, Number(v()) || LONG_TEXT_MIB);
+    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]`);
   }
   return out;
 }
@@ -231,10 +237,12 @@ async function main(): Promise<void> {
       },
     });
   }
+  // BBC News first, then Reuters-21578, whole.
+  const longText = args.long === null ? null : await longTextBench(index.analyze, loadCorpora(null, undefined).filter((c) => c.name !== 'samples').reverse().flatMap((c) => c.articles), args.long, stages, log);
   const usage = process.resourceUsage();
   const report = {
     date: new Date().toISOString(), commit: gitCommit(), node: process.version, runs: args.runs, limit: args.limit ?? null,
-    startup, peak_rss_mb: round(usage.maxRSS / 1024), corpora: results,
+    startup, peak_rss_mb: round(usage.maxRSS / 1024), corpora: results, ...(longText ? { long_text: longText } : {}),
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }

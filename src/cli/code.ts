@@ -7,7 +7,8 @@ import { formatProblem, isProblem } from '../ingest/index.js';
 import { analyzeIngested } from '../pipeline.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
-import type { Store } from '../store/index.js';
+import { storeWriteFailure, type Store } from '../store/index.js';
+import { analysisFailure } from './failure.js';
 import { readInputs } from '../ingest/files.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
@@ -127,11 +128,22 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
         doc = analyzeIngested(item, { registry, actors });
       } catch (e) {
         failed++;
-        err.write(`acta: ${item.meta.origin}: analysis failed: ${(e as Error).message}\n`);
+        err.write(`acta: ${analysisFailure(item.meta.origin, e)}\n`);
         continue;
       }
       articles++;
-      if (store && store.saveDoc(doc).stored) registry?.saved();
+      if (store) {
+        try {
+          if (store.saveDoc(doc).stored) registry?.saved();
+        } catch (e) {
+          // The store cannot be written (disk full, read-only): every later article would fail too.
+          const storeFailure = storeWriteFailure(e, store.path);
+          if (!storeFailure) throw e;
+          failed++;
+          err.write(`acta: ${storeFailure} (stopped at ${item.meta.origin})\n`);
+          break;
+        }
+      }
       if (dicts) doc = { ...doc, events: codeArticleWithDictionaries(doc, dicts) };
       const events = doc.events.filter((e) => e.confidence >= minConfidence);
       eventCount += events.length;

@@ -9,6 +9,7 @@ import { inputEncoding, isoDay, openStoreAt, parse, requireInputs, userActors, U
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Session } from './session.js';
+import { analysisFailure } from './failure.js';
 import { reprocessLine, reprocessStore } from './reprocess.js';
 
 export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published DATE]
@@ -68,7 +69,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
         // The store cannot be written (disk full, read-only): every later article would fail too.
         const storeFailure = storeWriteFailure(e, dbPath);
         if (storeFailure) { err.write(`acta: ${storeFailure} (stopped at ${item.meta.origin})\n`); break; }
-        err.write(`acta: ${item.meta.origin}: ${(e as Error).message}\n`);
+        err.write(`acta: ${analysisFailure(item.meta.origin, e)}\n`);
       }
     }
   } finally {

@@ -31,7 +31,13 @@ export function nameKeys(name: string): string[] {
   return name.toLowerCase().replace(/[’']s$/, '').split(/[\s-]+/).filter((w) => w && !PARTICLES.test(w));
 }
 
-/** Assign chain ids. Returns chain per mention and each chain's canonical name. */
+/**
+ * Assign chain ids. Returns chain per mention and each chain's canonical name.
+ *
+ * Each rule asks for the earliest or the latest chain with some property; indexes by text, name
+ * word and title answer from the chains that have one of the mention's words instead of from
+ * every chain (a long text holds thousands), with the same answers.
+ */
 export function chainMentions(mentions: CorefMention[]): { chain: number[]; names: string[] } {
   const chain: number[] = new Array(mentions.length).fill(-1);
   const names: string[] = [];
@@ -40,35 +46,60 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
   const chainRoles: string[][] = [];
   const chainTexts: Set<string>[] = [];
   const chainSentences: Set<number>[] = [];
+  // Chains by each text they hold; people's chains by name word and the latest by title; people's chains with no name word.
+  const byText = new Map<string, number[]>();
+  const personByKey = new Map<string, Set<number>>();
+  const latestPersonByRole = new Map<string, number>();
+  const personsWithoutKeys: number[] = [];
+  const addText = (c: number, t: string) => {
+    const list = byText.get(t);
+    if (list) list.push(c); else byText.set(t, [c]);
+  };
+  const addKeys = (c: number, keys: string[]) => {
+    if (chainType[c] !== 'PER') return;
+    for (const k of keys) {
+      const set = personByKey.get(k);
+      if (set) set.add(c); else personByKey.set(k, new Set([c]));
+    }
+  };
+  const addRole = (c: number, r: string) => {
+    if (chainType[c] === 'PER') latestPersonByRole.set(r, Math.max(latestPersonByRole.get(r) ?? -1, c));
+  };
   mentions.forEach((m, idx) => {
     let found = -1;
     if (m.acronymOf !== undefined) found = chain[m.acronymOf];
     const keys = nameKeys(m.text);
     if (found < 0 && m.roleOnly && m.type === 'PER') {
       // A title alone refers to the latest person who carried it (else stays its own chain).
-      for (let c = chainRoles.length - 1; c >= 0; c--) {
-        if (chainType[c] === 'PER' && m.roles.some((r) => chainRoles[c].includes(r))) { found = c; break; }
-      }
+      for (const r of m.roles) found = Math.max(found, latestPersonByRole.get(r) ?? -1);
     }
     if (found < 0 && !m.roleOnly && keys.length > 0) {
       // The same words as any earlier mention of a chain ("OFAC" after "… Control (OFAC)").
       const lowerText = m.text.toLowerCase();
-      const exact = chainTexts.findIndex((set, c) => set.has(lowerText) && (chainType[c] === m.type || /^[\p{Lu}]{2,}$/u.test(m.text)));
+      const anyType = /^[\p{Lu}]{2,}$/u.test(m.text);
+      let exact = -1;
+      for (const c of byText.get(lowerText) ?? []) if ((exact < 0 || c < exact) && (anyType || chainType[c] === m.type)) exact = c;
       if (exact >= 0) found = exact;
       else if (m.type === 'PER' || (m.type === 'MISC' && !m.demonym) || m.weak) {
-        // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh").
-        for (let c = names.length - 1; c >= 0; c--) {
-          if (chainType[c] !== 'PER') continue;
-          if (keys.every((k) => chainKeys[c].includes(k))) { found = c; break; }
+        // A shorter mention whose words all occur in an earlier person's name ("Trump", "Al-Fayyadh"):
+        // the latest such person.
+        let fewest: Set<number> | undefined;
+        for (const k of keys) {
+          const set = personByKey.get(k);
+          if (!set) { fewest = undefined; break; }
+          if (!fewest || set.size < fewest.size) fewest = set;
         }
+        for (const c of fewest ?? []) if (c > found && keys.every((k) => chainKeys[c].includes(k))) found = c;
       }
       if (found < 0 && m.type === 'PER' && keys.length >= 2) {
         // A full name after its surname alone ("Brown ally rejects …" then "Gordon Brown"): the
-        // person the headline or lead named first. Not when that surname is in the same sentence:
+        // person the headline or lead named first (the latest whose words all are in this name). Not when that surname is in the same sentence:
         // "Reagan and Nancy Reagan" are two people, as no writer names one twice in a sentence.
-        for (let c = names.length - 1; c >= 0; c--) {
-          if (chainType[c] === 'PER' && chainKeys[c].length < keys.length && chainKeys[c].every((k) => keys.includes(k))
-            && (m.sentence === undefined || !chainSentences[c].has(m.sentence))) { found = c; break; }
+        const candidates = new Set<number>(personsWithoutKeys);
+        for (const k of keys) for (const c of personByKey.get(k) ?? []) candidates.add(c);
+        for (const c of candidates) {
+          if (c > found && chainKeys[c].length < keys.length && chainKeys[c].every((k) => keys.includes(k))
+            && (m.sentence === undefined || !chainSentences[c].has(m.sentence))) found = c;
         }
       }
     }
@@ -80,13 +111,19 @@ export function chainMentions(mentions: CorefMention[]): { chain: number[]; name
       chainRoles.push([...m.roles]);
       chainTexts.push(new Set([m.text.toLowerCase()]));
       chainSentences.push(new Set());
+      addText(found, m.text.toLowerCase());
+      addKeys(found, keys);
+      if (m.type === 'PER' && keys.length === 0) personsWithoutKeys.push(found);
+      for (const r of m.roles) addRole(found, r);
     } else {
-      chainTexts[found].add(m.text.toLowerCase());
+      const t = m.text.toLowerCase();
+      if (!chainTexts[found].has(t)) { chainTexts[found].add(t); addText(found, t); }
       if (!m.roleOnly && !m.gloss && m.text.length > names[found].length && chainType[found] === m.type) {
         names[found] = m.text;
         chainKeys[found] = [...new Set([...chainKeys[found], ...keys])];
+        addKeys(found, keys);
       }
-      for (const r of m.roles) if (!chainRoles[found].includes(r)) chainRoles[found].push(r);
+      for (const r of m.roles) if (!chainRoles[found].includes(r)) { chainRoles[found].push(r); addRole(found, r); }
     }
     if (m.sentence !== undefined) chainSentences[found].add(m.sentence);
     chain[idx] = found;

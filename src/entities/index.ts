@@ -14,6 +14,8 @@ import { tagSpans } from './tagger/index.js';
 import { findNominals, modifiesNextNoun } from './nominals.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { eventPatterns } from '../events/ontology.js';
+import { firstStartingFrom, ofSentence } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 export interface EntityInput {
   text: string;
@@ -252,10 +254,17 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
   const mentions: EntityMention[] = [];
   // Spans whose type the statistical tagger gave (start:end): coreference does not retype them.
   const taggerTyped = new Set<string>();
+  // Tokens inside a named mention of the sentence at hand: one array for the document, the marks
+  // of each sentence undone after it (an array per sentence made the stage quadratic).
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const marked: number[] = [];
+  const earlierPeople = new NameWords();
   for (const s of doc.sentences) {
+    checkDeadline();
+    for (const k of marked) taken[k] = false;
+    marked.length = 0;
     const t = doc.titleSpan;
     if (t && s.start < t.end && s.end > t.start && isTitleCase(text.slice(s.start, s.end))) continue;
-    const taken = new Array<boolean>(tokens.length).fill(false);
     const countryWordsDone = new Set<number>();
     const wordsOf = (r: Run) => { const w: string[] = []; for (let k = r.first; k <= r.last; k++) w.push(text.slice(tokens[k].start, tokens[k].end)); return w; };
     const strongRule = (r: Run) => classifyRun(wordsOf(r), lex, date).every((p) => STRONG_EVIDENCE.has(p.evidence));
@@ -287,7 +296,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
       // Where the statistical tagger found the name, its type wins over rule evidence;
       // a run only the rules found must have strong evidence to stand.
       // (A surname of a person already named stands: "Omar Tallisk … Tallisk denied it.")
-      const earlierName = () => mentions.some((m) => m.type === 'PER' && !m.nominal && words.every((w) => w === '-' || m.text.split(/[\s-]+/).includes(w)));
+      const earlierName = () => earlierPeople.hasAll(mentions, words);
       if (run.ruleOnly && parts.every((p) => WEAK_EVIDENCE.has(p.evidence)) && !earlierName()) continue;
       // A head word alone ("Stadium", "Quarter") names nothing; an all-capitals run the tagger
       // did not see is a headline, not a name.
@@ -305,7 +314,7 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
         const end = tokens[last].end;
         if (byTagger || run.tagged === p.type) taggerTyped.add(`${start}:${end}`);
         const mText = text.slice(start, end);
-        for (let k = run.first; k <= run.last; k++) taken[k] = true;
+        for (let k = run.first; k <= run.last; k++) { taken[k] = true; marked.push(k); }
         const modifierCountry = p.titleCountry ?? possessiveCountry(text, tokens, run.first, s.tokenStart, lex);
         // The demonym of the title is a name of its own: "Russian" in "Russian Prime Minister X";
         // the person keeps the country as well. (A country's name there, "U.S. Envoy Y", is not
@@ -345,6 +354,13 @@ export function findEntities(doc: EntityInput, lex: Lexicon = defaultLexicon(), 
   return [...chained, ...pronounMentions(doc, chained)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** The tokens lying inside [from, to), found by binary search. */
+function tokensBetween(tokens: Token[], from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let k = firstStartingFrom(tokens, from); k < tokens.length && tokens[k].start <= to; k++) if (tokens[k].end <= to) out.push(tokens[k]);
+  return out;
+}
+
 /**
  * A descriptive mention right before a name is that person's title:
  * "Iraqi militia commander Abu Mahdi al-Muhandis". The name keeps the roles
@@ -354,13 +370,15 @@ function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, token
   const out: EntityMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const j = mentions.findIndex((x, k) => k > i && x.start >= m.end);
+    let j = i + 1;
+    while (j < mentions.length && mentions[j].start < m.end) j++;
+    if (j >= mentions.length) j = -1;
     const next = j >= 0 ? mentions[j] : undefined;
     // "British militant Haroon Aswad", "Iranian general Qasem Soleimani": a demonym a few
     // lower-case words before a name gives the person's country.
     if (m.evidence === 'demonym' && next && next.type === 'PER' && next.evidence !== 'nominal' && !next.modifierCountry
       && /^\s+([\p{Ll}][\p{Ll}-]*\s+){1,3}$/u.test(text.slice(m.end, next.start))
-      && tokens.every((t) => t.start < m.end || t.end > next.start || ['NOUN', 'ADJ', 'PROPN'].includes(t.pos))) {
+      && tokensBetween(tokens, m.end, next.start).every((t) => ['NOUN', 'ADJ', 'PROPN'].includes(t.pos))) {
       mentions[j] = { ...next, modifierCountry: lex.countryByDemonym(m.text.split(/\s+/).pop()!) };
     }
     // (Only a description of a person: "the BBC News website Ford" names no website.)
@@ -439,7 +457,7 @@ function pronounMentions(doc: EntityInput, mentions: EntityMention[]): EntityMen
     if (!t || t.pos !== 'PRON' || !['he', 'she', 'it', 'they'].includes(t.normal)) continue;
     const fits = (m: EntityMention) => m.evidence !== 'nominal' && !m.nominal && m.evidence !== 'pronoun'
       && (t.normal === 'it' ? m.type === 'ORG' || m.type === 'LOC' : t.normal === 'they' ? m.type !== 'MISC' : m.type === 'PER');
-    const antecedent = mentions.find((m) => m.sentence === s.index - 1 && fits(m));
+    const antecedent = ofSentence(mentions, s.index - 1).find(fits);
     if (!antecedent) continue;
     out.push({
       ...antecedent, start: t.start, end: t.end, text: doc.text.slice(t.start, t.end), sentence: s.index,
@@ -447,6 +465,32 @@ function pronounMentions(doc: EntityInput, mentions: EntityMention[]): EntityMen
     });
   }
   return out;
+}
+
+/**
+ * The words of the people named so far ("Omar Tallisk" gives "Omar", "Tallisk"), to ask whether
+ * one earlier name holds all the words of a run, without reading every earlier mention again.
+ */
+class NameWords {
+  private read = 0;
+  private readonly byWord = new Map<string, EntityMention[]>();
+  private anyPerson = false;
+
+  /** Whether one person named in `mentions` (not a description) holds every word of `words` ("-" aside). */
+  hasAll(mentions: EntityMention[], words: string[]): boolean {
+    for (; this.read < mentions.length; this.read++) {
+      const m = mentions[this.read];
+      if (m.type !== 'PER' || m.nominal) continue;
+      this.anyPerson = true;
+      for (const w of new Set(m.text.split(/[\s-]+/))) {
+        const list = this.byWord.get(w);
+        if (list) list.push(m); else this.byWord.set(w, [m]);
+      }
+    }
+    const needed = words.filter((w) => w !== '-');
+    if (needed.length === 0) return this.anyPerson;
+    return (this.byWord.get(needed[0]) ?? []).some((m) => needed.every((w) => m.text.split(/[\s-]+/).includes(w)));
+  }
 }
 
 /** Words that are common English rather than names: written in lower case in this text, event words, time words. */

@@ -35,18 +35,20 @@ export function modifiesNextNoun(text: string, tokens: Token[], i: number, to: n
  */
 export function findNominals(text: string, tokens: Token[], from: number, to: number, taken: boolean[], lex: Lexicon, placeCountry: (s: string) => string | null): NominalHit[] {
   // The sentence's words only (role phrases may not run past its end), made once per sentence.
-  const lower: string[] = new Array(to);
-  for (let k = from; k < to; k++) lower[k] = tokens[k].normal;
+  // (Indexed from `from`: an array as long as the document, per sentence, made the stage quadratic.)
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(tokens[k].normal);
+  const lower = (k: number): string | undefined => words[k - from];
   const hits: NominalHit[] = [];
   let i = from;
   while (i < to) {
     if (taken[i]) { i++; continue; }
-    const role = lex.roleAt(lower, i);
+    const role = lex.roleAt(words, i - from);
     if (!role || (tokens[i].pos !== 'NOUN' && tokens[i].pos !== 'PROPN' && role.length === 1)) { i++; continue; }
     if (role.length === 1 && tokens[i].pos === 'PROPN' && modifiesNextNoun(text, tokens, i, to, lex)) { i++; continue; }
     // "An official Iranian newspaper", "the official Syrian news agency": a role word before a
     // demonym and another role is that role's modifier.
-    if (role.length === 1 && !/s$/.test(lower[i]) && i + 2 < to && lex.countryByDemonym(text.slice(tokens[i + 1].start, tokens[i + 1].end)) && lex.roleAt(lower, i + 2)) { i++; continue; }
+    if (role.length === 1 && !/s$/.test(lower(i)!) && i + 2 < to && lex.countryByDemonym(text.slice(tokens[i + 1].start, tokens[i + 1].end)) && lex.roleAt(words, i + 2 - from)) { i++; continue; }
     const end = i + role.length - 1;
     if ([...Array(role.length).keys()].some((k) => taken[i + k])) { i++; continue; }
     // Look left for a modifier: "Iraqi officials", "US troops", "the Iraqi parliament", "a Baghdad court", "Iraq's parliament".
@@ -73,7 +75,7 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
         c = lex.countryByDemonym(w) ?? lex.countryByName(w) ?? (/^\p{Lu}/u.test(w) ? placeCountry(w) : null);
       }
       // "ethnic Albanian guerrillas": an ethnic group, not the demonym's state; where it lives says more.
-      if (c && at > from && lower[at - 1] === 'ethnic') { first = at - 1; break; }
+      if (c && at > from && lower(at - 1) === 'ethnic') { first = at - 1; break; }
       if (c) { country = c; first = at; break; }
       // "US-led forces", "Iranian-backed militia": the country before the hyphenated participle.
       if (lex.compoundOwnsForces(w) === true && k >= 2 && text.slice(tokens[k - 1].start, tokens[k - 1].end) === '-') {
@@ -86,10 +88,10 @@ export function findNominals(text: string, tokens: Token[], from: number, to: nu
     // "forces of Iraq", "police in Baghdad", "rebels in the Ivory Coast" — country after the role word.
     // ("from" is not nationality: "forces from Iraq" are leaving it.)
     // ("guerrillas operating in Macedonia", "Kurds living in Syria" too.)
-    const lives = end + 3 < to && ['operating', 'living', 'based', 'fighting'].includes(lower[end + 1]) && lower[end + 2] === 'in' ? 1 : 0;
-    if (!country && end + 2 + lives < to && ['of', 'in'].includes(lower[end + 1 + lives])) {
+    const lives = end + 3 < to && ['operating', 'living', 'based', 'fighting'].includes(lower(end + 1)!) && lower(end + 2) === 'in' ? 1 : 0;
+    if (!country && end + 2 + lives < to && ['of', 'in'].includes(lower(end + 1 + lives)!)) {
       let k = end + 2 + lives;
-      if (lower[k] === 'the') k++;
+      if (lower(k) === 'the') k++;
       const words: string[] = [];
       while (k < to && words.length < 3 && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end))) words.push(text.slice(tokens[k].start, tokens[k++].end));
       // Longest first: "Ivory Coast" before "Ivory".

@@ -19,7 +19,9 @@ import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
+import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
+import { checkDeadline } from '../util/deadline.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -35,16 +37,21 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
   // Tokens that open a date or a time: a pattern's preposition before one is the date's.
   const timeStarts = new Set(doc.times.filter((t) => t.type === 'DATE' || t.type === 'TIME').map((t) => t.start));
   const isTime = (k: number) => timeStarts.has(tokens[k].start);
+  const inTime = tokensInTimes(doc);
+  // One string per paragraph: the contexts' cue counts are remembered per paragraph text.
+  let paragraphText = { index: -1, text: '' };
   for (const s of doc.sentences) {
+    checkDeadline();
     // A headline repeats the story in title case; its events are coded from the body.
     if (doc.titleSpan && s.start < doc.titleSpan.end && s.end > doc.titleSpan.start) continue;
-    const inSentence = doc.entities.filter((m) => m.sentence === s.index);
-    const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, doc.places));
+    const inSentence = ofSentence(doc.entities, s.index);
+    // (A place with a mention's span is in the mention's sentence.)
+    const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, ofSentence(doc.places, s.index)));
     const mentions = placed.map((m) => withWholeCountry(m, placed, text)).map((m) => withOwnerCountry(m, placed, text));
     const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
-      ...doc.places.filter((p) => p.sentence === s.index && p.country).map((p) => p.country!),
+      ...ofSentence(doc.places, s.index).filter((p) => p.country).map((p) => p.country!),
       // (nested ones too: the "Egyptian" inside "Egyptian police")
       ...inSentence.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
     ]);
@@ -62,7 +69,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       const trigTok = tokens[m.trigger];
       if (mentions.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
       // …and a trigger inside a time expression is a date: "on March 10".
-      if (doc.times.some((t) => t.start <= trigTok.start && t.end >= trigTok.end)) continue;
+      if (inTime.has(m.trigger)) continue;
       const event = m.pattern.event ?? plover.event;
       const first = m.matched[0];
       const last = m.matched[m.matched.length - 1];
@@ -125,7 +132,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         const described = new Set<string>();
         for (let k = Math.max(s.tokenStart, first - 3); k < first; k++) if (['NOUN', 'ADJ'].includes(tokens[k].pos)) described.add(tokens[k].lemma);
         const codes = new Set([...parts.actor, ...parts.recipient].map((x) => x.code).filter(Boolean));
-        const earlier = [...events, ...sentenceEvents].reverse()
+        const earlier = recentEvents(events, sentenceEvents, s.index - 2)
           .find((e) => e.event === event && e.date && e.date_precision !== 'unknown' && !e.negated && s.index - e.sentence.index <= 2
             && (e.attribution.certainty === 'asserted' || e.attribution.certainty === 'reported')
             && (tokens.slice(doc.sentences[e.sentence.index].tokenStart, doc.sentences[e.sentence.index].tokenEnd).some((t) => described.has(t.lemma))
@@ -134,6 +141,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       }
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
+      if (paragraph && paragraphText.index !== s.paragraph) paragraphText = { index: s.paragraph, text: text.slice(paragraph.start, paragraph.end) };
       const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
       const onlyCountry = sentenceCountries.size === 1 ? [...sentenceCountries][0] : null;
       const placeIsRecipient = !!where && parts.recipient.some((r) => r.start < where.end && r.end > where.start);
@@ -146,7 +154,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       sentenceEvents.push({
         id: eventId(doc.meta.hash, trig.start, code),
         article_id: doc.meta.id,
-        event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? text.slice(paragraph.start, paragraph.end) : ''),
+        event: type, mode, context: contextsFor(text.slice(s.start, s.end), paragraph ? paragraphText.text : ''),
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
@@ -198,16 +206,17 @@ function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; en
   const overlaps = (p: Place, m: EntityMention) => p.start < m.end && p.end > m.start;
   // A possessive place owns something ("Washington’s actions"); it is not where the event was.
   const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3));
-  const others = doc.places.filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
+  // (Only the places of a sentence can be the event's or overlap a participant of that sentence.)
+  const others = (sentence: number) => ofSentence(doc.places, sentence).filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
   // "fired missiles at the Ayn al-Asad air base": a described target that a locative preposition
   // governs is a site, and the place named in it is where the event was.
   const site = (r: EntityMention) => r.type === 'LOC'
     || (r.evidence === 'nominal' && /\b(at|in|near|on|into|inside|outside)\s+(the\s+|a\s+|an\s+)?$/i.test(doc.text.slice(Math.max(0, r.start - 12), r.start)));
-  let where = eventPlace({ ...doc, places: others }, at);
+  let where = eventPlace({ ...doc, places: others(at.sentence) }, at);
   if (where && recipient.some((r) => overlaps(where!, r) && !site(r))) where = null;
   for (const r of recipient) {
     if (!site(r)) continue;
-    const target = others.find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
+    const target = others(r.sentence).find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
     if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
   }
   return where;
@@ -391,7 +400,8 @@ function antecedents(doc: EventInput, m: EntityMention): EntityMention[] {
   if (!role) return [m];
   const plural = /s$/.test(role);
   const head = (plural ? role.replace(/(ies)$/, 'y').replace(/s$/, '') : role).split(' ').pop()!;
-  const named = doc.entities.filter((e) => e.type === 'PER' && e.evidence !== 'nominal' && !e.nominal && e.end <= m.start
+  const near = [m.sentence - 2, m.sentence - 1, m.sentence].flatMap((i) => ofSentence(doc.entities, i));
+  const named = near.filter((e) => e.type === 'PER' && e.evidence !== 'nominal' && !e.nominal && e.end <= m.start
     && m.sentence - e.sentence <= 2 && e.roles.some((r) => r.split(' ').pop() === head));
   // One mention per person, the latest.
   const byChain = new Map<number, EntityMention>();
@@ -399,6 +409,24 @@ function antecedents(doc: EventInput, m: EntityMention): EntityMention[] {
   const people = [...byChain.values()];
   if (people.length === 0) return [m];
   return plural ? people : [people[people.length - 1]];
+}
+
+/** The events of the sentences from `fromSentence` on, latest first (events come in sentence order). */
+function recentEvents(events: CodedEvent[], current: CodedEvent[], fromSentence: number): CodedEvent[] {
+  let k = events.length;
+  while (k > 0 && events[k - 1].sentence.index >= fromSentence) k--;
+  return [...events.slice(k), ...current].reverse();
+}
+
+/** Indexes of the tokens that lie inside a time expression ("on March 10"). */
+function tokensInTimes(doc: EventInput): Set<number> {
+  const out = new Set<number>();
+  for (const t of doc.times) {
+    for (let k = firstStartingFrom(doc.tokens, t.start); k < doc.tokens.length && doc.tokens[k].start < t.end; k++) {
+      if (doc.tokens[k].end <= t.end) out.add(k);
+    }
+  }
+  return out;
 }
 
 /** Is the noun phrase that ends at token `first` definite ("the strike", "the missile attack")? */

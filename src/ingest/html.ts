@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { DroppedSpan, IngestedArticle, InputProblem, Span } from '../doc/types.js';
 import { finishArticle, nonEmpty, problem, type IngestOptions } from './common.js';
 import { isIsoDay, parseDate } from './dates.js';
+import { htmlNestingDepth, MAX_HTML_DEPTH } from './html-depth.js';
 import { layoutUnits, type Unit } from './layout.js';
 import { parseDateline } from './text.js';
 
@@ -149,6 +150,11 @@ export function ingestHtml(html: string, origin: string, opts: IngestOptions = {
   if (typeof html !== 'string' || html.trim() === '') return problem(origin, null, 'empty HTML');
   if (opts.published != null && !isIsoDay(opts.published)) {
     return problem(origin, null, `bad published date "${opts.published}" (want YYYY-MM-DD)`);
+  }
+  // Readability's time grows far faster than the nesting: a page nested too deep is refused
+  // before any DOM is built (see html-depth.ts).
+  if (htmlNestingDepth(html) > MAX_HTML_DEPTH) {
+    return problem(origin, null, `HTML nested more than ${MAX_HTML_DEPTH} elements deep; not read`);
   }
   let doc: Document;
   let parsed: ReturnType<Readability['parse']>;

@@ -9,6 +9,7 @@
 import type { Place, PlaceMention, Sentence, Token } from '../doc/types.js';
 import { toPlace } from '../doc/types.js';
 import { countryByCapitalMetonym } from './countries.js';
+import { firstEndingAfter, firstStartingFrom, ofSentence } from '../util/spans.js';
 
 export interface EventPlaceInput {
   text: string;
@@ -49,8 +50,8 @@ interface Scored {
 }
 
 function tokenIndexAt(tokens: Token[], s: Sentence, offset: number): number {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].end > offset) return k;
-  return s.tokenEnd - 1;
+  const k = Math.max(s.tokenStart, firstEndingAfter(tokens, offset));
+  return k < s.tokenEnd ? k : s.tokenEnd - 1;
 }
 
 /** The locative cue word before a place, looking back over fillers ("in the city of"), or null. */
@@ -80,8 +81,8 @@ function clauseBreakBetween(doc: EventPlaceInput, from: number, to: number): boo
 function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean {
   if (countryByCapitalMetonym(p.text)) return true;
   if (/^[-‐]/.test(doc.text.slice(p.end, p.end + 1))) return true;
-  const k = doc.tokens.findIndex((t) => t.start >= p.end);
-  if (k < 0 || k >= s.tokenEnd) return false;
+  const k = firstStartingFrom(doc.tokens, p.end);
+  if (k >= doc.tokens.length || k >= s.tokenEnd) return false;
   const next = doc.tokens[k];
   if (/^\s*$/.test(doc.text.slice(p.end, next.start)) === false) return false;
   const w = doc.text.slice(next.start, next.end);
@@ -101,7 +102,7 @@ export const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin2
 function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention {
   let current = chosen;
   for (;;) {
-    const next = doc.places.find((p) => p.sentence === current.sentence && p.start > current.end
+    const next = ofSentence(doc.places, current.sentence).find((p) => p.start > current.end
       && POSSESSIVE_GAP.test(doc.text.slice(current.end, p.start))
       && (p.country === current.country || current.country === null)
       && PRECISION_RANK[p.precision] < PRECISION_RANK[current.precision]);
@@ -114,7 +115,7 @@ function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention 
 export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null {
   const s = doc.sentences[at.sentence];
   if (!s) return null;
-  const inSentence = doc.places.filter((p) => p.sentence === at.sentence);
+  const inSentence = ofSentence(doc.places, at.sentence);
   if (inSentence.length === 0) return null;
   const trigger = tokenIndexAt(doc.tokens, s, at.start);
   const scored: Scored[] = inSentence.map((p) => {

@@ -20,6 +20,8 @@ import { countryByDemonym, countryByName } from './countries.js';
 import { foldName, isAllCaps } from './fold.js';
 import { type Candidate, type GazetteerPlace, lookupPlace, maxPlaceWords, priorScore } from './gazetteer.js';
 import { wordSets } from '../util/data.js';
+import { firstEndingAfter, ofSentence, SpanSet } from '../util/spans.js';
+import { checkDeadline } from '../util/deadline.js';
 
 export interface PlacesInput {
   text: string;
@@ -137,17 +139,13 @@ function personIsPlaceName(text: string): boolean {
   return parts.length >= 2 && parts.every((x) => x.trim() !== '' && isExactPlace(x.trim()));
 }
 
-function inside(spans: Span[], start: number, end: number): boolean {
-  return spans.some((s) => start >= s.start && end <= s.end);
-}
-
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 /** Find candidate toponyms in one sentence by scanning capitalised token runs. */
 function scanSentence(
-  doc: PlacesInput, s: Sentence, blocked: Span[], taken: Span[], lower: Set<string>, personWords: Set<string>,
+  doc: PlacesInput, s: Sentence, blocked: SpanSet, taken: SpanSet, lower: Set<string>, personWords: Set<string>,
 ): Toponym[] {
   const { text, tokens } = doc;
   const out: Toponym[] = [];
@@ -177,7 +175,7 @@ function scanSentence(
       if (!isCapitalised(last) && !isArticleJoined(last)) continue;
       const start = tokens[i].start;
       const end = tokens[j - 1].end;
-      if (inside(blocked, start, end) || taken.some((t) => overlaps(t, { start, end }))) continue;
+      if (blocked.holds(start, end) || taken.overlaps(start, end)) continue;
       if (gluedToName(text, start, end)) continue;
       const name = text.slice(start, end);
       const afterComma = i > s.tokenStart && surface(i - 1) === ',';
@@ -360,7 +358,9 @@ function placeCueBefore(doc: PlacesInput, s: Sentence, i: number, prepositions =
   const before = word(i - 2);
   if (before === ',' || /^\d+$/.test(before) || before.toLowerCase() === 'formerly') return true;
   const at = doc.tokens[i - 2]?.start ?? -1;
-  return (doc.entities ?? []).some((e) => e.type === 'PER' && !e.nominal && e.start <= at && at < e.end);
+  // (The token two back lies in this sentence or the one before: only their mentions can hold it.)
+  const near = doc.entities ? [...ofSentence(doc.entities, s.index - 1), ...ofSentence(doc.entities, s.index)] : [];
+  return near.some((e) => e.type === 'PER' && !e.nominal && e.start <= at && at < e.end);
 }
 
 /**
@@ -532,7 +532,8 @@ function fromEntities(doc: PlacesInput, personWords: Set<string>): Toponym[] {
     if (countryByDemonym(name) && !countryByName(name)) continue;
     const cands = usableCandidates(lookupPlace(name), name, false);
     if (cands.length === 0) continue;
-    const tokenStart = doc.tokens.findIndex((t) => t.end > start);
+    const first = firstEndingAfter(doc.tokens, start);
+    const tokenStart = first < doc.tokens.length ? first : -1;
     let tokenEnd = tokenStart;
     while (tokenEnd < doc.tokens.length && doc.tokens[tokenEnd].start < e.end) tokenEnd++;
     out.push({ start, end: e.end, sentence: e.sentence, tokenStart, tokenEnd, candidates: cands, strong: true });
@@ -641,6 +642,43 @@ interface Support {
   mainCountry: string | null;
   /** Towns and sites each name may be, with their probabilities: for nearness. */
   points: { name: string; lat: number; lon: number; p: number; county: boolean }[];
+  /** The points by cell of the grid (see nearPoints), made when first asked. */
+  grid?: Map<string, number[]>;
+}
+
+/** Degrees of a side of a cell of the points' grid. */
+const CELL_DEGREES = 2;
+/** Nearer the poles than this a degree of longitude is too short for the grid: every point is read. */
+const GRID_MAX_LAT = 80;
+
+/**
+ * Indexes (in order) of the points that may lie within NEAR_KM of a place by distanceKm: those
+ * in the grid cells that the place's NEAR_KM box touches. Reading every point for every
+ * candidate made the stage quadratic in the number of names a long text holds.
+ */
+function nearPoints(p: GazetteerPlace, support: Support): number[] | null {
+  // Degrees of latitude within NEAR_KM on distanceKm's earth (a hair more, against rounding).
+  const NEAR_DEGREES = (NEAR_KM / ((6371 * Math.PI) / 180)) * 1.01;
+  if (Math.abs(p.lat) + NEAR_DEGREES > GRID_MAX_LAT) return null;
+  const cell = (deg: number) => Math.floor(deg / CELL_DEGREES);
+  if (!support.grid) {
+    support.grid = new Map();
+    support.points.forEach((q, k) => {
+      const key = `${cell(q.lat)}|${cell(q.lon)}`;
+      const list = support.grid!.get(key);
+      if (list) list.push(k); else support.grid!.set(key, [k]);
+    });
+  }
+  // distanceKm scales longitude by the cosine of the mean latitude, at most this far from the equator.
+  const meanLat = Math.abs(p.lat) + NEAR_DEGREES / 2;
+  const lonDegrees = NEAR_DEGREES / Math.cos((meanLat * Math.PI) / 180);
+  const out: number[] = [];
+  for (let r = cell(p.lat - NEAR_DEGREES); r <= cell(p.lat + NEAR_DEGREES); r++) {
+    for (let c = cell(p.lon - lonDegrees); c <= cell(p.lon + lonDegrees); c++) {
+      for (const k of support.grid.get(`${r}|${c}`) ?? []) out.push(k);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function add(map: Map<string, number>, key: string, w: number): void {
@@ -736,7 +774,10 @@ const LOCAL_SUPPORT = 0.5;
 /** Towns named in one local story lie near each other, across division borders too: support from the others' likely points. */
 function nearness(p: GazetteerPlace, name: string, support: Support): number {
   let near = 0;
-  for (const q of support.points) {
+  const around = nearPoints(p, support);
+  const count = around ? around.length : support.points.length;
+  for (let i = 0; i < count; i++) {
+    const q = support.points[around ? around[i] : i];
     if (q.name === name) continue;
     const km = distanceKm(p.lat, p.lon, q.lat, q.lon);
     if (km < NEAR_KM) near += q.p * (km < NEAR_KM / 2 ? 1 : 2 - (2 * km) / NEAR_KM);
@@ -784,17 +825,20 @@ function villageNamedLikeItsLand(c: Candidate, all: Candidate[], container: Cand
 /** Every toponym in the document's sentences, resolved to a place. */
 export function findPlaces(doc: PlacesInput): PlaceMention[] {
   const lower = lowerCaseWords(doc.text);
-  const blocked = nonPlaceSpans(doc.entities);
+  const blocked = new SpanSet(nonPlaceSpans(doc.entities));
   const personWords = personNameWords(doc, doc.entities);
   // A dateline names a town even where the tagger read a state ("NEW YORK —").
   const datelines = fromDatelines(doc);
-  const toponyms = [...datelines, ...fromEntities(doc, personWords).filter((t) => !datelines.some((d) => overlaps(d, t)))];
-  for (const t of fromOrgNames(doc, lower, personWords)) if (!toponyms.some((x) => overlaps(x, t))) toponyms.push(t);
-  const taken: Span[] = toponyms.map((t) => ({ start: t.start, end: t.end }));
+  const datelineSpans = new SpanSet(datelines);
+  const toponyms = [...datelines, ...fromEntities(doc, personWords).filter((t) => !datelineSpans.overlaps(t.start, t.end))];
+  const found = new SpanSet(toponyms);
+  for (const t of fromOrgNames(doc, lower, personWords)) if (!found.overlaps(t.start, t.end)) { toponyms.push(t); found.add(t); }
+  const taken = new SpanSet(toponyms);
   for (const s of doc.sentences) {
+    checkDeadline();
     for (const t of scanSentence(doc, s, blocked, taken, lower, personWords)) {
       toponyms.push(t);
-      taken.push({ start: t.start, end: t.end });
+      taken.add(t);
     }
   }
   // "the run-up to Christmas": a holiday, month or weekday is a date even where the tagger read a place.
@@ -828,6 +872,7 @@ export function findPlaces(doc: PlacesInput): PlaceMention[] {
   }
   const out: PlaceMention[] = [];
   for (const x of pending) {
+    checkDeadline();
     const top = best(x.cands, (c) => score(x, c));
     // A small town matched only loosely or without any cue is too weak to report.
     if (!x.t.strong && top.place.kind === 'city' && top.loose && top.place.population < BARE_CITY_POPULATION) continue;

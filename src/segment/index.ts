@@ -8,6 +8,8 @@ import { nlp } from './nlp.js';
 import { findParagraphs } from './paragraphs.js';
 import { loadTsv } from '../util/data.js';
 import { NO_WORD, WIDE_WORD, wordKind, wordPos } from './words.js';
+import { cutLongSentence, longRuns, withStandIns } from './limits.js';
+import { checkDeadline } from '../util/deadline.js';
 
 const PERFECT_AUX = new Set(['have', 'has', 'had', 'having', "'ve", '’ve']);
 const PARTICIPLE_PREFIXES = ['', 're', 'over', 'under', 'with', 'out', 'up', 'mis', 'fore'];
@@ -38,8 +40,13 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
   const engine = nlp();
   const its = engine.its;
   paragraphs.forEach((para, pIndex) => {
+    checkDeadline();
     const paraText = text.slice(para.start, para.end);
-    const wdoc = engine.readDoc(paraText);
+    // An over-long run of non-space characters reaches wink as one short stand-in word.
+    const { wink: winkText, swaps } = withStandIns(paraText, longRuns(paraText));
+    let swap = 0;
+    let shift = 0;
+    const wdoc = engine.readDoc(winkText);
     const values = wdoc.tokens().out() as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
     const lemma = wdoc.tokens().out(its.lemma as never) as string[];
@@ -52,12 +59,18 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
     let joined = false;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      let found = paraText.indexOf(value, cursor);
+      let found = winkText.indexOf(value, cursor);
       // wink-nlp keeps tokens lossless; should a form ever differ, fall back to the cursor.
       if (found < 0) found = cursor;
-      const start = para.start + found;
-      const end = start + value.length;
       cursor = found + value.length;
+      // Offsets in wink's text move by what the stand-ins before them left out.
+      while (swap < swaps.length && swaps[swap].wink.end <= found) {
+        shift += swaps[swap].text.end - swaps[swap].text.start - (swaps[swap].wink.end - swaps[swap].wink.start);
+        swap++;
+      }
+      const standIn = swap < swaps.length && swaps[swap].wink.start === found && swaps[swap].wink.end === cursor;
+      const start = standIn ? para.start + swaps[swap].text.start : para.start + found + shift;
+      const end = standIn ? para.start + swaps[swap].text.end : start + value.length;
       // A word wink cut at a letter beyond Latin-1 ("Erdo|ğ|an") is put back together.
       const prev = tokens.length > first ? tokens[tokens.length - 1] : null;
       if (prev && prev.end === start && end > start) {
@@ -83,8 +96,8 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
         if (lastKind === WIDE_WORD) tag = wordPos(text, start, tag);
       }
       at[i] = tokens.length;
-      const normal = value.toLowerCase();
-      let lem = (lemma[i] ?? value).toLowerCase();
+      const normal = standIn ? text.slice(start, end).toLowerCase() : value.toLowerCase();
+      let lem = standIn ? normal : (lemma[i] ?? value).toLowerCase();
       // "have retaken a village": a strong participle after a perfect auxiliary is a verb, whatever
       // the tagger said.
       if (tag === 'NOUN' && tokens.length > first && PERFECT_AUX.has(tokens[tokens.length - 1].normal)) {
@@ -93,27 +106,33 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
       }
       tokens.push({ start, end, pos: tag, normal, lemma: lem });
     }
-    const firstSentence = sentences.length;
+    // Token ranges of wink's sentences.
+    const ranges: Array<[number, number]> = [];
     wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
       const [a, b] = s.out(its.span) as unknown as [number, number];
       if (b < a) return;
       const tokenStart = at[a];
       const tokenEnd = at[b] + 1;
-      const last = sentences.length > firstSentence ? sentences[sentences.length - 1] : null;
+      const last = ranges.length > 0 ? ranges[ranges.length - 1] : null;
       // (A sentence break wink put inside a word it cut is no break.)
-      if (last && tokenStart < last.tokenEnd) {
-        if (tokenEnd > last.tokenEnd) { last.tokenEnd = tokenEnd; last.end = tokens[tokenEnd - 1].end; }
+      if (last && tokenStart < last[1]) {
+        if (tokenEnd > last[1]) last[1] = tokenEnd;
         return;
       }
-      sentences.push({
-        index: sentences.length,
-        paragraph: pIndex,
-        start: tokens[tokenStart].start,
-        end: tokens[tokenEnd - 1].end,
-        tokenStart,
-        tokenEnd,
-      });
+      ranges.push([tokenStart, tokenEnd]);
     });
+    for (const [from, to] of ranges) {
+      for (const [tokenStart, tokenEnd] of cutLongSentence(tokens, from, to)) {
+        sentences.push({
+          index: sentences.length,
+          paragraph: pIndex,
+          start: tokens[tokenStart].start,
+          end: tokens[tokenEnd - 1].end,
+          tokenStart,
+          tokenEnd,
+        });
+      }
+    }
   });
   return { paragraphs, sentences, tokens };
 }

@@ -96,3 +96,34 @@ test('a strong participle after "have" is a verb with its lemma, even where the 
   assert.deepEqual([tok('retaken').pos, tok('retaken').lemma], ['VERB', 'retake']);
   assert.equal(tok('children').pos, 'NOUN');
 });
+
+test('a 300,000-character run without spaces is one token with exact offsets, read in well under a second', () => {
+  const run = 'ab'.repeat(150_000);
+  const t = `Officials said ${run} on Tuesday.`;
+  const t0 = performance.now();
+  const { seg, words } = wordsOf(t);
+  assert.ok(performance.now() - t0 < 2000, 'segmenting a long run is not quadratic');
+  assert.deepEqual(words, ['Officials', 'said', run, 'on', 'Tuesday', '.']);
+  const long = seg.tokens[2];
+  assert.equal(long.normal, run);
+  assert.equal(long.start, 'Officials said '.length);
+  assert.equal(seg.sentences.length, 1);
+});
+
+test('a line of words without punctuation is cut into sentences of at most 250 tokens, at a comma where there is one', () => {
+  const words = Array.from({ length: 2000 }, (_, k) => (k % 97 === 96 ? 'rebels,' : ['the', 'army', 'moved', 'north', 'again'][k % 5]));
+  const t = words.join(' ');
+  const { seg } = wordsOf(t);
+  assert.ok(seg.sentences.length >= 8);
+  let next = 0;
+  for (const s of seg.sentences) {
+    assert.equal(s.tokenStart, next, 'the pieces cover every token once, in order');
+    assert.ok(s.tokenEnd - s.tokenStart <= 250);
+    assert.equal(s.start, seg.tokens[s.tokenStart].start);
+    assert.equal(s.end, seg.tokens[s.tokenEnd - 1].end);
+    next = s.tokenEnd;
+  }
+  assert.equal(next, seg.tokens.length);
+  // Every cut but the last falls right after a comma.
+  for (const s of seg.sentences.slice(0, -1)) assert.equal(t.slice(s.end - 1, s.end), ',');
+});

@@ -15,6 +15,7 @@ import type { DatePrecision, Sentence, TimeExpression } from '../doc/types.js';
 import { addDays, parseYmd, dayValue } from './calendar.js';
 import { anaphoraShift } from './parsers/anaphoric.js';
 import { shiftValue } from './refiners/discourse.js';
+import { itemsWithin } from '../util/spans.js';
 
 export interface EventDate {
   date: string | null;
@@ -82,10 +83,11 @@ export function eventDate(
   at: { sentence: number; start: number; end: number },
   previous: { date: string | null } | null,
 ): EventDate {
-  const s = doc.sentences.find((x) => x.index === at.sentence) ?? doc.sentences[at.sentence];
+  // (Sentences are numbered by position; the search is for a list that is not.)
+  const direct = doc.sentences[at.sentence];
+  const s = direct?.index === at.sentence ? direct : doc.sentences.find((x) => x.index === at.sentence) ?? direct;
   if (!s) return UNKNOWN;
-  const inSentence = doc.times.filter((t) => t.start >= s.start && t.end <= s.end &&
-    (t.type === 'DATE' || t.type === 'TIME'));
+  const inSentence = itemsWithin(doc.times, s.start, s.end).filter((t) => t.type === 'DATE' || t.type === 'TIME');
   const resolved = inSentence.flatMap((t) => {
     const shift = anaphoraShift(t.text);
     let value = t.value;

@@ -34,6 +34,7 @@ import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
 import { wordYearParser } from './parsers/word-year.js';
 import { nthDayParser } from './parsers/nth-day.js';
+import { checkDeadline } from '../util/deadline.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, pairedDayParser, spokenDayParser, monthYearParser, yearParser, relativeYearParser,
@@ -69,6 +70,7 @@ export function findTimes(doc: TimesInput): TimeExpression[] {
   const anchor = parseYmd(doc.meta.published);
   const out: (TimeExpression & { source: string })[] = [];
   for (const s of doc.sentences) {
+    checkDeadline();
     const ctx: TimeContext = { text: doc.text.slice(s.start, s.end), offset: s.start, anchor };
     for (const c of sentenceCandidates(ctx)) {
       const start = s.start + c.start;
