@@ -2,7 +2,7 @@
 import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { clusterEvents, type Happening } from '../cluster/index.js';
 import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positiveInt, UsageError } from './args.js';
-import { ftsQuery } from './text-query.js';
+import { ftsQuery } from '../store/text-query.js';
 import type { Out } from './session.js';
 
 export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
@@ -58,13 +58,12 @@ export async function runEvents(argv: string[], out: Out): Promise<number> {
   const to = dateBound(values.to as string | undefined, '--to');
   if (from !== undefined && to !== undefined && from > `${to}~`) throw new UsageError(`--from ${from} is after --to ${to}`);
   const text = values.text as string | undefined;
-  const query = text === undefined ? undefined : ftsQuery(text);
-  if (query === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
+  if (text !== undefined && ftsQuery(text) === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
   const limit = positiveInt(values.limit as string | undefined, '--limit');
   const filter = {
     from, to, event: ploverType(values.event as string | undefined, '--event'),
     actor: values.actor as string | undefined, recipient: values.recipient as string | undefined, code: values.code as string | undefined,
-    country: countryCode(values.country as string | undefined, '--country'), text: query,
+    country: countryCode(values.country as string | undefined, '--country'), text,
   };
   const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   try {

@@ -198,10 +198,14 @@ test('country matches any actor, recipient or the location', (t) => {
   assert.deepEqual(ids(store.queryEvents({ country: 'USA' })), []);
 });
 
-test('text searches the articles with FTS5; odd punctuation is searched as plain words', (t) => {
+test('text searches the articles with FTS5 for every word; its syntax and odd punctuation are plain words', (t) => {
   const store = filled(t);
   assert.deepEqual(ids(store.queryEvents({ text: 'diesel' })), ['farm-e2', 'farm-e1']);
-  assert.deepEqual(ids(store.queryEvents({ text: 'shelled AND airport' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'shelled airport' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'shell*' })), ['shell-e1', 'shell-e2'], 'a word ending in * is a prefix');
+  assert.deepEqual(ids(store.queryEvents({ text: '*' })), [], 'nothing searchable: nothing found, no FTS5 error');
+  assert.deepEqual(ids(store.queryEvents({ text: 'shelled) ^airport:' })), ['shell-e1', 'shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ text: 'shelled OR diesel' })), [], '"OR" is a word to find, not an operator');
   assert.deepEqual(ids(store.queryEvents({ text: 'Tarvik: "airport' })), ['shell-e1', 'shell-e2']);
   assert.deepEqual(ids(store.queryEvents({ text: 'Kestria\'s' })), [], 'the phrase is not in the text');
   assert.deepEqual(ids(store.queryEvents({ text: 'volcano' })), []);

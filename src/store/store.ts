@@ -12,6 +12,7 @@ import {
   toEntity, toPlace,
   type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Span,
 } from '../doc/types.js';
+import { ftsQuery } from './text-query.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
 
@@ -30,7 +31,7 @@ export interface EventFilter {
   code?: string;
   /** ISO 3166 alpha-3 of any actor, recipient or the event's location. */
   country?: string;
-  /** FTS5 query over the article's title and text (plain words work too). */
+  /** Words to find in the article's title and text, all of them: "a phrase" as written, `milit*` for words that begin so (see text-query.ts). */
   text?: string;
   /** At most this many events. */
   limit?: number;
@@ -88,16 +89,6 @@ const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 /** Escape LIKE wildcards so user text matches literally (with ESCAPE '\'). */
 function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * Text as a plain FTS5 query: each white-space separated piece becomes a
- * quoted phrase (the tokenizer splits "Iraq's" inside it just as it split
- * the article), all pieces required. Null when nothing searchable is left.
- */
-function plainQuery(text: string): string | null {
-  const pieces = text.split(/\s+/).map((p) => p.replace(/"/g, '')).filter((p) => /[\p{L}\p{N}]/u.test(p));
-  return pieces.length ? pieces.map((p) => `"${p}"`).join(' ') : null;
 }
 
 function entitiesJson(list: Entity[]): string {
@@ -371,12 +362,13 @@ export function openStore(path: string): Store {
         OR EXISTS (SELECT 1 FROM json_each(e.recipient) p WHERE p.value ->> 'country' = ?))`);
       params.push(c, c, c);
     }
-    let ftsIndex = -1;
     if (filter.text !== undefined) {
+      // What a person typed, every word quoted: FTS5 syntax in it ("Iraq's", a lone "*") means itself.
+      const query = ftsQuery(filter.text);
+      if (query === null) return [];
       where.push(`e.article IN (SELECT a.hash FROM articles_fts f JOIN articles a ON a.num = f.rowid
         WHERE articles_fts MATCH ?)`);
-      ftsIndex = params.length;
-      params.push(filter.text);
+      params.push(query);
     }
     let sql = `SELECT e.* FROM events e${where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}
       ORDER BY e.date IS NULL, e.date, e.num`;
@@ -385,17 +377,7 @@ export function openStore(path: string): Store {
       sql += ' LIMIT ?';
       params.push(filter.limit);
     }
-    const stmt = db.prepare(sql);
-    try {
-      return (stmt.all(...params) as EventRow[]).map(eventFromRow);
-    } catch (err) {
-      // Text that is not valid FTS5 syntax (stray quotes, "Iraq's") is searched as plain words.
-      if (ftsIndex < 0 || !/fts5|syntax error|unterminated|no such column/i.test((err as Error).message)) throw err;
-      const words = plainQuery(filter.text as string);
-      if (!words) return [];
-      params[ftsIndex] = words;
-      return (stmt.all(...params) as EventRow[]).map(eventFromRow);
-    }
+    return (db.prepare(sql).all(...params) as EventRow[]).map(eventFromRow);
   }
 
   return {
