@@ -1,0 +1,138 @@
+/**
+ * What every article and document must satisfy whatever the input: spans are
+ * integer offsets inside the text, in order, and a span that carries its own
+ * text carries exactly the characters it points at. The fuzz tests check every
+ * generated input against these; each function returns the broken rules, one
+ * line each, so that a failure says which span of which layer went wrong.
+ */
+import type { Doc, IngestedArticle, InputProblem, Span } from './types.js';
+
+/** A UTF-16 offset that falls between the two halves of a surrogate pair. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Problems of one span: offsets that are not integers, out of the text, reversed, or inside a character. */
+export function spanProblems(text: string, span: Span, label: string): string[] {
+  const { start, end } = span;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return [`${label}: offsets ${start}..${end} are not integers`];
+  if (start < 0 || end > text.length) return [`${label}: ${start}..${end} outside the text (length ${text.length})`];
+  if (start > end) return [`${label}: start ${start} after end ${end}`];
+  const out: string[] = [];
+  if (splitsSurrogatePair(text, start)) out.push(`${label}: start ${start} splits a surrogate pair`);
+  if (splitsSurrogatePair(text, end)) out.push(`${label}: end ${end} splits a surrogate pair`);
+  return out;
+}
+
+/** Problems of a span that stores its text: the span's problems, then whether the text is the text at its offsets. */
+function textSpanProblems(text: string, span: Span & { text: string }, label: string): string[] {
+  const out = spanProblems(text, span, label);
+  if (out.length === 0 && text.slice(span.start, span.end) !== span.text) {
+    out.push(`${label}: says ${JSON.stringify(span.text)} but ${span.start}..${span.end} holds ${JSON.stringify(text.slice(span.start, span.end))}`);
+  }
+  return out;
+}
+
+/** Problems of a list of spans that must come in text order without overlapping. */
+function orderedProblems(text: string, spans: readonly Span[], label: string): string[] {
+  const out = spans.flatMap((s, i) => spanProblems(text, s, `${label}[${i}]`));
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) out.push(`${label}[${i}] starts at ${spans[i].start}, before ${label}[${i - 1}] ends (${spans[i - 1].end})`);
+  }
+  return out;
+}
+
+/**
+ * An ingested article: body and dropped spans in order and apart from each
+ * other, the title span the first body span, a publication date that is a day.
+ */
+export function articleProblems(a: IngestedArticle): string[] {
+  const out: string[] = [];
+  if (typeof a.text !== 'string' || a.text.trim() === '') return ['text is empty'];
+  out.push(...orderedProblems(a.text, a.body, 'body'));
+  out.push(...orderedProblems(a.text, a.dropped, 'dropped'));
+  for (const d of a.dropped) {
+    const hit = a.body.find((b) => b.start < d.end && d.start < b.end);
+    if (hit) out.push(`dropped ${d.start}..${d.end} (${d.reason}) overlaps body ${hit.start}..${hit.end}`);
+  }
+  if (a.titleSpan) {
+    out.push(...spanProblems(a.text, a.titleSpan, 'titleSpan'));
+    if (a.body[0]?.start !== a.titleSpan.start || a.body[0]?.end !== a.titleSpan.end) out.push('titleSpan is not the first body span');
+  }
+  const m = a.meta;
+  if (typeof m.id !== 'string' || m.id === '') out.push(`meta.id ${JSON.stringify(m.id)} is not a non-empty string`);
+  if (!/^[0-9a-f]{16}$/.test(m.hash)) out.push(`meta.hash ${JSON.stringify(m.hash)} is not 16 hex digits`);
+  if (m.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(m.published)) out.push(`meta.published ${JSON.stringify(m.published)} is not YYYY-MM-DD`);
+  for (const f of ['title', 'author', 'source', 'url'] as const) {
+    const v = m[f];
+    if (v !== null && (typeof v !== 'string' || v.trim() === '')) out.push(`meta.${f} ${JSON.stringify(v)} is neither null nor text`);
+  }
+  return out;
+}
+
+/**
+ * Any answer ingest gives for an input named `origin`: a problem that names
+ * that input, says what is wrong and gives a real line number if any, or a
+ * sound article.
+ */
+export function answerProblems(x: IngestedArticle | InputProblem, origin: string): string[] {
+  if (!('text' in x)) {
+    const out: string[] = [];
+    if (x.origin !== origin) out.push(`problem names ${JSON.stringify(x.origin)}, not the input ${JSON.stringify(origin)}`);
+    if (typeof x.message !== 'string' || x.message.trim() === '') out.push('problem has no message');
+    if (x.line !== null && !(Number.isInteger(x.line) && x.line >= 1)) out.push(`problem line ${x.line} is not a line number`);
+    return out;
+  }
+  return articleProblems(x);
+}
+
+/** Every layer of an analysed document, against its text and against the layers it points into. */
+export function docProblems(doc: Doc): string[] {
+  const { text } = doc;
+  const out = articleProblems(doc);
+  out.push(...orderedProblems(text, doc.paragraphs, 'paragraphs'));
+  out.push(...orderedProblems(text, doc.sentences, 'sentences'));
+  out.push(...orderedProblems(text, doc.tokens, 'tokens'));
+  doc.sentences.forEach((s, i) => {
+    if (s.index !== i) out.push(`sentences[${i}] has index ${s.index}`);
+    if (!(s.tokenStart >= 0 && s.tokenStart <= s.tokenEnd && s.tokenEnd <= doc.tokens.length)) {
+      out.push(`sentences[${i}] tokens ${s.tokenStart}..${s.tokenEnd} outside 0..${doc.tokens.length}`);
+      return;
+    }
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const tok = doc.tokens[t];
+      if (tok.start < s.start || tok.end > s.end) out.push(`tokens[${t}] ${tok.start}..${tok.end} outside its sentence ${i} (${s.start}..${s.end})`);
+    }
+  });
+  const sentenceOk = (n: number) => Number.isInteger(n) && n >= 0 && n < doc.sentences.length;
+  doc.entities.forEach((e, i) => {
+    out.push(...textSpanProblems(text, e, `entities[${i}]`));
+    if (!sentenceOk(e.sentence)) out.push(`entities[${i}] in sentence ${e.sentence}, not one of ${doc.sentences.length}`);
+  });
+  doc.times.forEach((t, i) => {
+    out.push(...textSpanProblems(text, t, `times[${i}]`));
+    if (!sentenceOk(t.sentence)) out.push(`times[${i}] in sentence ${t.sentence}, not one of ${doc.sentences.length}`);
+  });
+  doc.places.forEach((p, i) => {
+    out.push(...textSpanProblems(text, p, `places[${i}]`));
+    if (!sentenceOk(p.sentence)) out.push(`places[${i}] in sentence ${p.sentence}, not one of ${doc.sentences.length}`);
+  });
+  doc.events.forEach((e, i) => {
+    const label = `events[${i}]`;
+    out.push(...textSpanProblems(text, e.trigger, `${label}.trigger`));
+    const s = doc.sentences[e.sentence.index];
+    if (!s || s.start !== e.sentence.start || s.end !== e.sentence.end) {
+      out.push(`${label}.sentence ${e.sentence.index} (${e.sentence.start}..${e.sentence.end}) is not that sentence of the document`);
+    }
+    e.actor.forEach((a, j) => out.push(...textSpanProblems(text, a, `${label}.actor[${j}]`)));
+    e.recipient.forEach((r, j) => out.push(...textSpanProblems(text, r, `${label}.recipient[${j}]`)));
+    if (e.location) out.push(...textSpanProblems(text, e.location, `${label}.location`));
+    if (e.attribution.source) out.push(...textSpanProblems(text, e.attribution.source, `${label}.attribution.source`));
+    if (e.attribution.cue) out.push(...textSpanProblems(text, e.attribution.cue, `${label}.attribution.cue`));
+    if (e.date !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a date`);
+  });
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * Fuzzing HTML ingest: pages with heads full of good and bad dates, JSON-LD of
+ * every shape (deeply nested arrays, @graph, wrong types), unclosed and stray
+ * tags, skipped elements, entities, nesting up to 50 levels (deeper nesting is
+ * the depth cap's business, tested in html.test.ts) and markup soup. Whatever
+ * the page, ingestHtml returns a sound article or a problem naming the input;
+ * it never throws, never takes long, and gives the same answer twice.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { answerProblems } from '../doc/invariants.js';
+import { fuzzParameters, withinTime } from '../util/fuzz.js';
+import { htmlPage } from './arbitraries.js';
+import { isProblem } from './common.js';
+import { ingestHtml } from './html.js';
+
+test('fuzz: any page ingests to a sound article or to a problem naming it', () => {
+  fc.assert(fc.property(htmlPage, (html) => {
+    const a = withinTime(5000, 'ingestHtml', () => ingestHtml(html, 'fuzz.html'));
+    assert.deepEqual(answerProblems(a, 'fuzz.html'), []);
+    if (!isProblem(a)) assert.equal(a.meta.origin, 'fuzz.html');
+    assert.deepEqual(ingestHtml(html, 'fuzz.html'), a, 'the same page gives the same article');
+  }), fuzzParameters(150));
+});

@@ -1,0 +1,55 @@
+/**
+ * Fuzzing the whole pipeline: analyze() on generated text (news words among
+ * emoji, right-to-left script, combining marks, lone surrogates, random
+ * punctuation, odd datelines and line ends). It answers an input it cannot use
+ * with an Error naming the input, and otherwise a document whose every layer
+ * points into the text: offsets in range and in order, each span's stored text
+ * the text at its offsets. A smaller budget than the ingest fuzzers: a case
+ * runs every stage. Budget and seed: src/util/fuzz.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { docProblems } from './doc/invariants.js';
+import type { Doc } from './doc/types.js';
+import { analysableText, htmlPage } from './ingest/arbitraries.js';
+import { analyze } from './pipeline.js';
+import { fuzzParameters, withinTime } from './util/fuzz.js';
+
+/** analyze(), or the Error it throws; anything else thrown fails the case. */
+function analyzeOrError(input: { text: string } | { html: string }): Doc | Error {
+  try {
+    return analyze(input, 'fuzz');
+  } catch (err) {
+    assert.ok(err instanceof Error, `threw ${String(err)}, not an Error`);
+    assert.match(err.message, /^fuzz: \S/, 'the error names the input and says what is wrong');
+    return err;
+  }
+}
+
+test('fuzz: analyze gives a document whose every span points into the text, or an Error naming the input', () => {
+  fc.assert(fc.property(analysableText, (text) => {
+    const doc = withinTime(20000, 'analyze', () => analyzeOrError({ text }));
+    if (doc instanceof Error) {
+      assert.equal(text.trim(), '', `only an empty text is refused, not: ${doc.message}`);
+      return;
+    }
+    assert.equal(doc.text, text);
+    assert.deepEqual(docProblems(doc), []);
+  }), fuzzParameters(60));
+});
+
+test('fuzz: analyze of a page gives a sound document, or an Error naming the input', () => {
+  fc.assert(fc.property(htmlPage, (html) => {
+    const doc = withinTime(20000, 'analyze', () => analyzeOrError({ html }));
+    if (!(doc instanceof Error)) assert.deepEqual(docProblems(doc), []);
+  }), fuzzParameters(20));
+});
+
+test('fuzz: analyze is deterministic', () => {
+  fc.assert(fc.property(analysableText, (text) => {
+    const once = analyzeOrError({ text });
+    const twice = analyzeOrError({ text });
+    assert.deepEqual(twice, once);
+  }), fuzzParameters(10));
+});
