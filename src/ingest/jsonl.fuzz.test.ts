@@ -17,7 +17,7 @@ import { ingestJson, ingestJsonl, ingestRecord } from './jsonl.js';
 
 /** Lines of a batch that hold something: each gives exactly one answer. */
 function filledLines(batch: string): number {
-  return batch.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '').length;
+  return batch.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length;
 }
 
 test('fuzz: a JSONL batch gives one answer per non-blank line, each sound or a problem naming the file and line', () => {

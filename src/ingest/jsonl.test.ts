@@ -63,3 +63,12 @@ test('a .json file holds one record or an array of them', () => {
   assert.deepEqual(problems(many), [{ origin: 'many.json', line: null, message: 'item 1: missing "text" or "html" (a string)' }]);
   assert.match(problems(ingestJson('{oops', 'bad.json'))[0].message, /^malformed JSON/);
 });
+
+test('a batch with old Mac line ends (a bare CR) is read line by line, like LF and CRLF', () => {
+  const lines = ['{"id":"m1","text":"Police arrested ten protesters."}', '{"id":"m2"}', '{"id":"m3","text":"Troops left the town."}'];
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const out = ingestJsonl(lines.join(eol) + eol, 'mac.jsonl');
+    assert.deepEqual(articles(out).map((a) => [a.meta.id, a.meta.origin]), [['m1', 'mac.jsonl:1'], ['m3', 'mac.jsonl:3']], JSON.stringify(eol));
+    assert.deepEqual(problems(out).map((p) => p.line), [2], JSON.stringify(eol));
+  }
+});
