@@ -46,8 +46,27 @@ function orderedProblems(text: string, spans: readonly Span[], label: string): s
 }
 
 /**
+ * The first stretch of text, other than white space, that no span covers:
+ * ingest may drop a line, but must say so.
+ */
+function unaccountedText(text: string, spans: readonly Span[]): Span | null {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  let pos = 0;
+  for (const s of [...sorted, { start: text.length, end: text.length }]) {
+    if (s.start > pos) {
+      const gap = text.slice(pos, s.start);
+      const at = gap.search(/\S/);
+      if (at >= 0) return { start: pos + at, end: s.start };
+    }
+    pos = Math.max(pos, s.end);
+  }
+  return null;
+}
+
+/**
  * An ingested article: body and dropped spans in order and apart from each
- * other, the title span the first body span, a publication date that is a day.
+ * other and covering every character that is not white space, the title span
+ * the first body span, a publication date that is a day.
  */
 export function articleProblems(a: IngestedArticle): string[] {
   const out: string[] = [];
@@ -58,6 +77,8 @@ export function articleProblems(a: IngestedArticle): string[] {
     const hit = a.body.find((b) => b.start < d.end && d.start < b.end);
     if (hit) out.push(`dropped ${d.start}..${d.end} (${d.reason}) overlaps body ${hit.start}..${hit.end}`);
   }
+  const lost = unaccountedText(a.text, [...a.body, ...a.dropped]);
+  if (lost) out.push(`${lost.start}..${lost.end} (${JSON.stringify(a.text.slice(lost.start, lost.end).slice(0, 60))}) is neither body nor dropped`);
   if (a.titleSpan) {
     out.push(...spanProblems(a.text, a.titleSpan, 'titleSpan'));
     if (a.body[0]?.start !== a.titleSpan.start || a.body[0]?.end !== a.titleSpan.end) out.push('titleSpan is not the first body span');
