@@ -17,7 +17,7 @@ import { analyze } from './pipeline.js';
 import { fuzzParameters, withinTime } from './util/fuzz.js';
 
 /** analyze(), or the Error it throws; anything else thrown fails the case. */
-function analyzeOrError(input: { text: string } | { html: string }): Doc | Error {
+function analyzeOrError(input: { text: string; published?: string } | { html: string }): Doc | Error {
   try {
     return analyze(input, 'fuzz');
   } catch (err) {
@@ -37,6 +37,19 @@ test('fuzz: analyze gives a document whose every span points into the text, or a
     assert.equal(doc.text, text);
     assert.deepEqual(docProblems(doc), []);
   }), fuzzParameters(60));
+});
+
+/** Publication days from the first to the last that YYYY-MM-DD can write, leap days and year ends among them. */
+const publishedDay = fc.oneof(
+  fc.constantFrom('0001-01-01', '0001-12-31', '0999-12-31', '1970-01-01', '1999-12-31', '2000-02-29', '2024-02-29', '2023-12-31', '9999-01-01', '9999-12-31'),
+  fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
+
+test('fuzz: analyze with any publication day gives event dates that are real days, months or years', () => {
+  fc.assert(fc.property(analysableText, publishedDay, (text, published) => {
+    const doc = withinTime(20000, 'analyze', () => analyzeOrError({ text, published }));
+    if (!(doc instanceof Error)) assert.deepEqual(docProblems(doc), []);
+  }), fuzzParameters(40));
 });
 
 test('fuzz: analyze of a page gives a sound document, or an Error naming the input', () => {

@@ -5,7 +5,8 @@
  * generated input against these; each function returns the broken rules, one
  * line each, so that a failure says which span of which layer went wrong.
  */
-import type { Doc, IngestedArticle, InputProblem, Span } from './types.js';
+import { isIsoDay } from '../ingest/dates.js';
+import type { DatePrecision, Doc, IngestedArticle, InputProblem, Span } from './types.js';
 
 /** A UTF-16 offset that falls between the two halves of a surrogate pair. */
 function splitsSurrogatePair(text: string, offset: number): boolean {
@@ -86,7 +87,7 @@ export function articleProblems(a: IngestedArticle): string[] {
   const m = a.meta;
   if (typeof m.id !== 'string' || m.id === '') out.push(`meta.id ${JSON.stringify(m.id)} is not a non-empty string`);
   if (!/^[0-9a-f]{16}$/.test(m.hash)) out.push(`meta.hash ${JSON.stringify(m.hash)} is not 16 hex digits`);
-  if (m.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(m.published)) out.push(`meta.published ${JSON.stringify(m.published)} is not YYYY-MM-DD`);
+  if (m.published !== null && !isIsoDay(m.published)) out.push(`meta.published ${JSON.stringify(m.published)} is not a YYYY-MM-DD day`);
   for (const f of ['title', 'author', 'source', 'url'] as const) {
     const v = m[f];
     if (v !== null && (typeof v !== 'string' || v.trim() === '')) out.push(`meta.${f} ${JSON.stringify(v)} is neither null nor text`);
@@ -108,6 +109,17 @@ export function answerProblems(x: IngestedArticle | InputProblem, origin: string
     return out;
   }
   return articleProblems(x);
+}
+
+/** An event's date written as its precision says: a real day, a month, a year; none when unknown. */
+function dateFits(date: string | null, precision: DatePrecision): boolean {
+  switch (precision) {
+    case 'unknown': return date === null;
+    case 'year': return date !== null && /^\d{4}$/.test(date);
+    case 'month': return date !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(date);
+    case 'day': return date !== null && isIsoDay(date);
+    default: return false;
+  }
 }
 
 /** Every layer of an analysed document, against its text and against the layers it points into. */
@@ -135,6 +147,7 @@ export function docProblems(doc: Doc): string[] {
   });
   doc.times.forEach((t, i) => {
     out.push(...textSpanProblems(text, t, `times[${i}]`));
+    if (typeof t.value !== 'string' || t.value === '' || /NaN|undefined|null|Infinity|Invalid/.test(t.value)) out.push(`times[${i}] value ${JSON.stringify(t.value)} is not a TIMEX3 value`);
     if (!sentenceOk(t.sentence)) out.push(`times[${i}] in sentence ${t.sentence}, not one of ${doc.sentences.length}`);
   });
   doc.places.forEach((p, i) => {
@@ -153,7 +166,7 @@ export function docProblems(doc: Doc): string[] {
     if (e.location) out.push(...textSpanProblems(text, e.location, `${label}.location`));
     if (e.attribution.source) out.push(...textSpanProblems(text, e.attribution.source, `${label}.attribution.source`));
     if (e.attribution.cue) out.push(...textSpanProblems(text, e.attribution.cue, `${label}.attribution.cue`));
-    if (e.date !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a date`);
+    if (!dateFits(e.date, e.date_precision)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a ${e.date_precision} date`);
   });
   return out;
 }

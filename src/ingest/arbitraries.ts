@@ -22,6 +22,15 @@ function newsWords(): string[] {
   return [...words].sort();
 }
 
+/** Words of time expressions and the small words between others, so that generated sentences carry dates. */
+const TIME_AND_GLUE_WORDS = [
+  'yesterday', 'today', 'tomorrow', 'tonight', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'last', 'next', 'this', 'week', 'weeks', 'month', 'months', 'year', 'years', 'ago', 'later', 'earlier', 'since', 'until',
+  'morning', 'evening', 'night', 'noon', 'midnight', 'decade', '1990s', 'century', 'day', 'days', 'hours', 'early', 'late', 'mid',
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'by', 'and', 'but', 'not', 'no', 'who', 'that', 'after', 'before', 'during', 'against', 'with', 'from', 'to',
+];
+
 let cachedWords: string[] | null = null;
 function vocabulary(): string[] {
   cachedWords ??= newsWords();
@@ -39,8 +48,9 @@ const ODD_CHARS = [
 
 const PUNCTUATION = ['.', ',', ';', ':', '!', '?', '...', '(', ')', '[', ']', '"', "'", '-', '--', '/', '%', '$', '#', '@', '*'];
 
-/** One token of article text: mostly news words, some numbers, odd characters and random strings. */
+/** One token of article text: mostly news words and small words, some numbers, odd characters and random strings. */
 export const token: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...TIME_AND_GLUE_WORDS) },
   { weight: 8, arbitrary: fc.constantFrom(...vocabulary()) },
   { weight: 2, arbitrary: fc.constantFrom(...vocabulary()).map((w) => w.charAt(0).toUpperCase() + w.slice(1)) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...vocabulary()), fc.constantFrom('ed', 's', 'ing', "'s")).map(([w, end]) => w + end) },
