@@ -36,7 +36,7 @@ test('fuzz: analyze gives a document whose every span points into the text, or a
     }
     assert.equal(doc.text, text);
     assert.deepEqual(docProblems(doc), []);
-  }), fuzzParameters(60));
+  }), fuzzParameters(200));
 });
 
 /** Publication days from the first to the last that YYYY-MM-DD can write, leap days and year ends among them. */
@@ -49,14 +49,14 @@ test('fuzz: analyze with any publication day gives event dates that are real day
   fc.assert(fc.property(analysableText, publishedDay, (text, published) => {
     const doc = withinTime(20000, 'analyze', () => analyzeOrError({ text, published }));
     if (!(doc instanceof Error)) assert.deepEqual(docProblems(doc), []);
-  }), fuzzParameters(40));
+  }), fuzzParameters(100));
 });
 
 test('fuzz: analyze of a page gives a sound document, or an Error naming the input', () => {
   fc.assert(fc.property(htmlPage, (html) => {
     const doc = withinTime(20000, 'analyze', () => analyzeOrError({ html }));
     if (!(doc instanceof Error)) assert.deepEqual(docProblems(doc), []);
-  }), fuzzParameters(20));
+  }), fuzzParameters(50));
 });
 
 test('fuzz: analyze is deterministic', () => {
@@ -64,7 +64,7 @@ test('fuzz: analyze is deterministic', () => {
     const once = analyzeOrError({ text });
     const twice = analyzeOrError({ text });
     assert.deepEqual(twice, once);
-  }), fuzzParameters(10));
+  }), fuzzParameters(20));
 });
 
 test('fuzz: an old Mac file (bare CR line ends) is read like the same file with LF: same title, body and paragraphs', () => {
@@ -81,5 +81,5 @@ test('fuzz: an old Mac file (bare CR line ends) is read like the same file with 
     const { title, author, published } = a.meta;
     assert.deepEqual({ title, author, published }, { title: b.meta.title, author: b.meta.author, published: b.meta.published });
     assert.deepEqual([b.body, b.dropped, b.paragraphs], [a.body, a.dropped, a.paragraphs]);
-  }), fuzzParameters(30));
+  }), fuzzParameters(60));
 });

@@ -38,7 +38,7 @@ test('fuzz: decoding bytes gives text without a byte order mark or lone surrogat
       assert.equal(text, Buffer.from(bytes.subarray(3)).toString('utf8'), 'the byte order mark is not text');
     }
     assert.doesNotMatch(text, LONE_SURROGATE, 'no lone surrogates come out of a strict decoder');
-  }), fuzzParameters(1000));
+  }), fuzzParameters(2000));
 });
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.jsonl', '.ndjson', '.json', ''];
@@ -71,7 +71,7 @@ test('fuzz: files of odd bytes, each read to answers that name it, in name order
         rmSync(dir, { recursive: true, force: true });
       }
     },
-  ), fuzzParameters(40));
+  ), fuzzParameters(80));
 });
 
 test('fuzz: standard input of odd bytes gives answers that name "-"', async () => {
@@ -83,5 +83,5 @@ test('fuzz: standard input of odd bytes gives answers that name "-"', async () =
       assert.equal(origin, '-');
       assert.deepEqual(answerProblems(x, '-'), []);
     }
-  }), fuzzParameters(100));
+  }), fuzzParameters(200));
 });

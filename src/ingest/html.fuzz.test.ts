@@ -21,5 +21,5 @@ test('fuzz: any page ingests to a sound article or to a problem naming it', () =
     assert.deepEqual(answerProblems(a, 'fuzz.html'), []);
     if (!isProblem(a)) assert.equal(a.meta.origin, 'fuzz.html');
     assert.deepEqual(ingestHtml(html, 'fuzz.html'), a, 'the same page gives the same article');
-  }), fuzzParameters(150));
+  }), fuzzParameters(300));
 });

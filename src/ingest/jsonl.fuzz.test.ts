@@ -30,7 +30,7 @@ test('fuzz: a JSONL batch gives one answer per non-blank line, each sound or a p
       else assert.match(x.meta.origin, /^fuzz\.jsonl:\d+$/);
     }
     assert.deepEqual(ingestJsonl(batch, 'fuzz.jsonl'), out, 'the same batch gives the same answers');
-  }), fuzzParameters(150));
+  }), fuzzParameters(300));
 });
 
 test('fuzz: a .json file gives a sound article or a problem naming it, per item of an array', () => {
@@ -39,7 +39,7 @@ test('fuzz: a .json file gives a sound article or a problem naming it, per item 
     assert.ok(out.length >= 1, 'every file gives at least one answer');
     for (const x of out) assert.deepEqual(answerProblems(x, 'fuzz.json'), []);
     assert.deepEqual(ingestJson(json, 'fuzz.json'), out, 'the same file gives the same answers');
-  }), fuzzParameters(150));
+  }), fuzzParameters(300));
 });
 
 test('fuzz: a record with fields of the wrong type is a problem saying which field, never a throw', () => {
@@ -52,5 +52,5 @@ test('fuzz: a record with fields of the wrong type is a problem saying which fie
       if (r.published != null) assert.equal(x.meta.published, r.published, 'a record\'s published date is the article\'s');
       if (typeof r.id === 'string' && r.id.trim() !== '') assert.equal(x.meta.id, r.id.replace(/\s+/g, ' ').trim());
     }
-  }), fuzzParameters(200));
+  }), fuzzParameters(400));
 });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { answerProblems } from '../doc/invariants.js';
 import { fuzzParameters, withinTime } from '../util/fuzz.js';
-import { anyText, datelineLine, writtenDate } from './arbitraries.js';
+import { anyText, datelineLine, token, writtenDate } from './arbitraries.js';
 import { isProblem } from './common.js';
 import { isIsoDay, parseDate } from './dates.js';
 import { ingestText, parseDateline } from './text.js';
@@ -26,16 +26,25 @@ test('fuzz: any text ingests to an article whose spans index it, or to a problem
       assert.equal(text.trim(), '', 'only an empty text is a problem');
     }
     assert.deepEqual(ingestText(text, 'fuzz.txt'), a, 'the same text gives the same article');
-  }), fuzzParameters(400));
+  }), fuzzParameters(1000));
 });
 
-test('fuzz: a caller\'s published date is taken when it is a day, refused when not', () => {
-  fc.assert(fc.property(anyText, writtenDate, (text, published) => {
-    const a = ingestText(text, 'fuzz.txt', { published });
+/** A caller's field: text, blank, or odd characters only. */
+const callerField = fc.option(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('', ' ', '\n\t', '\uD800')), { nil: undefined });
+
+test('fuzz: a caller\'s published date is taken when it is a day, refused when not; the caller\'s other fields win when not blank', () => {
+  fc.assert(fc.property(anyText, writtenDate, callerField, callerField, callerField, (text, published, title, id, source) => {
+    const a = ingestText(text, 'fuzz.txt', { published, title, id, source });
     assert.deepEqual(answerProblems(a, 'fuzz.txt'), []);
-    if (!isProblem(a)) assert.equal(a.meta.published, published);
-    else if (text.trim() !== '') assert.equal(isIsoDay(published), false);
-  }), fuzzParameters(200));
+    if (isProblem(a)) {
+      if (text.trim() !== '') assert.equal(isIsoDay(published), false);
+      return;
+    }
+    assert.equal(a.meta.published, published);
+    if (title !== undefined && title.trim() !== '') assert.equal(a.meta.title, title.replace(/\s+/g, ' ').trim());
+    if (id !== undefined && id.trim() !== '') assert.equal(a.meta.id, id.replace(/\s+/g, ' ').trim());
+    if (source !== undefined && source.trim() !== '') assert.equal(a.meta.source, source.replace(/\s+/g, ' ').trim());
+  }), fuzzParameters(500));
 });
 
 test('fuzz: a dateline names a real day or is not read as a dateline', () => {
