@@ -28,9 +28,15 @@ export function spanProblems(text: string, span: Span, label: string): string[] 
   return out;
 }
 
+/** A combining mark (an accent written after its letter) right after the span: the span cut a letter from its accent. */
+function leavesMarkBehind(text: string, span: Span): boolean {
+  return span.end > span.start && span.end < text.length && /^\p{M}/u.test(text.slice(span.end, span.end + 1));
+}
+
 /** Problems of a span that stores its text: the span's problems, then whether the text is the text at its offsets. */
 function textSpanProblems(text: string, span: Span & { text: string }, label: string): string[] {
   const out = spanProblems(text, span, label);
+  if (out.length === 0 && leavesMarkBehind(text, span)) out.push(`${label}: ends at ${span.end}, before the combining mark that belongs to its last letter`);
   if (out.length === 0 && text.slice(span.start, span.end) !== span.text) {
     out.push(`${label}: says ${JSON.stringify(span.text)} but ${span.start}..${span.end} holds ${JSON.stringify(text.slice(span.start, span.end))}`);
   }
