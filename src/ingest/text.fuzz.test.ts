@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { answerProblems } from '../doc/invariants.js';
 import { fuzzParameters, withinTime } from '../util/fuzz.js';
-import { anyText, datelineLine, token, writtenDate } from './arbitraries.js';
+import { anyText, articleText, datelineLine, token, writtenDate } from './arbitraries.js';
 import { isProblem } from './common.js';
 import { isIsoDay, parseDate } from './dates.js';
 import { ingestText, parseDateline } from './text.js';
@@ -60,4 +60,19 @@ test('fuzz: parseDate gives a real calendar day or null', () => {
     const d = parseDate(s);
     assert.ok(d === null || isIsoDay(d), `${JSON.stringify(s)} -> ${d}`);
   }), fuzzParameters(1000));
+});
+
+test('fuzz: LF, CRLF and bare-CR line ends give the same title, author, date, body and dropped lines', () => {
+  const norm = (a: ReturnType<typeof ingestText>, text: string) => (isProblem(a) ? a.message : {
+    title: a.meta.title, author: a.meta.author, published: a.meta.published,
+    body: a.body.map((s) => text.slice(s.start, s.end).replace(/\r\n?/g, '\n')),
+    dropped: a.dropped.map((s) => [s.reason, text.slice(s.start, s.end).replace(/\r\n?/g, '\n')]),
+  });
+  fc.assert(fc.property(articleText.map((t) => t.replace(/\r\n?/g, '\n')), (lf) => {
+    const expected = norm(ingestText(lf, 'fuzz.txt'), lf);
+    for (const eol of ['\r\n', '\r']) {
+      const text = lf.replace(/\n/g, eol);
+      assert.deepEqual(norm(ingestText(text, 'fuzz.txt'), text), expected, JSON.stringify(eol));
+    }
+  }), fuzzParameters(500));
 });
