@@ -54,3 +54,13 @@ test('fuzz: a record with fields of the wrong type is a problem saying which fie
     }
   }), fuzzParameters(400));
 });
+
+test('fuzz: a line that holds a JSON value is never called malformed, whatever the line ends, byte order marks or blanks around it', () => {
+  const wrapped = fc.tuple(fc.constantFrom('', '', '\uFEFF', ' ', '\t'), articleRecord, fc.constantFrom('', '', ' ', '\t', '\r'));
+  fc.assert(fc.property(fc.array(wrapped, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n', '\r', '\n\n'), (lines, eol) => {
+    const batch = lines.map(([lead, record, trail]) => lead + (JSON.stringify(record) ?? 'null') + trail).join(eol);
+    for (const x of ingestJsonl(batch, 'fuzz.jsonl')) {
+      if (isProblem(x)) assert.doesNotMatch(x.message, /^malformed JSON/, `line ${x.line}`);
+    }
+  }), fuzzParameters(300));
+});

@@ -72,3 +72,9 @@ test('a batch with old Mac line ends (a bare CR) is read line by line, like LF a
     assert.deepEqual(problems(out).map((p) => p.line), [2], JSON.stringify(eol));
   }
 });
+
+test('batches joined with cat keep each file\'s byte order mark at the start of a line: it is not part of the record', () => {
+  const joined = '\uFEFF{"id":"w1","text":"Police arrested ten protesters."}\n\uFEFF{"id":"w2","text":"Troops left the town."}\n';
+  const out = ingestJsonl(joined, 'all.jsonl');
+  assert.deepEqual(out.map((x) => (isProblem(x) ? x.message : x.meta.id)), ['w1', 'w2']);
+});

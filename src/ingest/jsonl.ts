@@ -63,7 +63,8 @@ export function ingestJsonl(content: string, origin: string, opts: IngestOptions
   const lines = content.split(JSONL_LINE_END);
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const s = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+    // A byte order mark opens the file, and a later line too where batches were joined with cat.
+    const s = raw.replace(/^\uFEFF/, '');
     if (s.trim() === '') return;
     let record: unknown;
     try {
