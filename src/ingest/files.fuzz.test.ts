@@ -26,7 +26,7 @@ async function collect(paths: string[], stdin?: Buffer): Promise<(IngestedArticl
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-test('fuzz: decoding bytes gives text without a byte order mark or lone surrogates, or a problem naming the input', () => {
+test('fuzz: decoding bytes gives text, its byte order mark removed and no lone surrogates, or a problem naming the input', () => {
   fc.assert(fc.property(anyBytes, (bytes) => {
     const text = withinTime(2000, 'decodeInput', () => decodeInput(bytes, 'fuzz.bin'));
     if (typeof text !== 'string') {
