@@ -23,3 +23,15 @@ test('fuzz: any page ingests to a sound article or to a problem naming it', () =
     assert.deepEqual(ingestHtml(html, 'fuzz.html'), a, 'the same page gives the same article');
   }), fuzzParameters(300));
 });
+
+/** Elements whose content a reader never sees as article text. */
+const HIDDEN_TAGS = ['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'iframe'];
+
+test('fuzz: text inside a script, style, template, drawing, button or form control never reaches the article', () => {
+  fc.assert(fc.property(htmlPage, fc.constantFrom(...HIDDEN_TAGS), fc.boolean(), (page, tag, wrapInP) => {
+    const hidden = `<${tag}>${wrapInP ? '<p>' : ''}Zqxhidden soldiers attacked the village near the border on Monday morning.${wrapInP ? '</p>' : ''}</${tag}>`;
+    const at = page.includes('<body>') ? page.indexOf('<body>') + 6 : 0;
+    const a = ingestHtml(page.slice(0, at) + hidden + page.slice(at), 'fuzz.html');
+    if (!isProblem(a)) assert.ok(!a.text.includes('Zqxhidden'), `<${tag}> text in the article: ${JSON.stringify(a.text.slice(0, 200))}`);
+  }), fuzzParameters(300));
+});
