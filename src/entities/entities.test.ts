@@ -351,3 +351,8 @@ test('the line-break rules for names hold in CRLF and bare-CR (old Mac) files to
     for (const eol of ['\r\n', '\r']) assert.deepEqual(shape(lf.replace(/\n/g, eol)), expected, `${JSON.stringify(eol)}: ${lf}`);
   }
 });
+
+test('a tab after a role word is not part of the mention: "soldiers\\t" is "soldiers"', () => {
+  const es = entities('The soldiers\tattacked the village, and the police officers\twatched.');
+  assert.deepEqual(es.map((e) => e.text), ['soldiers', 'police officers']);
+});
