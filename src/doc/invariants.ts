@@ -28,9 +28,14 @@ export function spanProblems(text: string, span: Span, label: string): string[] 
   return out;
 }
 
-/** A combining mark (an accent written after its letter) right after the span: the span cut a letter from its accent. */
+/**
+ * A combining mark (an accent written after its letter) right after a span that ends on a
+ * letter: the span cut the letter from its accent. (Marks on digits and punctuation, which
+ * only garbage has, are left alone.)
+ */
 function leavesMarkBehind(text: string, span: Span): boolean {
-  return span.end > span.start && span.end < text.length && /^\p{M}/u.test(text.slice(span.end, span.end + 1));
+  return span.end > span.start && span.end < text.length && /^\p{M}/u.test(text.slice(span.end, span.end + 1))
+    && /\p{L}\p{M}*$/u.test(text.slice(Math.max(span.start, span.end - 8), span.end));
 }
 
 /** Problems of a span that stores its text: the span's problems, then whether the text is the text at its offsets. */
