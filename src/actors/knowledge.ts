@@ -142,8 +142,13 @@ export function roleWord(phrase: string): RoleWord | null {
  */
 export function matchRoleWords(lowerTokens: string[], i: number): RoleMatch | null {
   const { byKey, maxTokens } = roleIndex();
+  // A tab or line break the splitter kept as a token may sit inside a role ("Prime\nMinister")
+  // but never at its edge: "soldiers\t" is the role "soldiers", not a longer one.
+  const blank = (k: number) => lowerTokens[k].trim() === '';
+  if (i >= lowerTokens.length || blank(i)) return null;
   const limit = Math.min(maxTokens, lowerTokens.length - i);
   for (let len = limit; len >= 1; len--) {
+    if (blank(i + len - 1)) continue;
     const rw = byKey.get(roleKey(lowerTokens.slice(i, i + len).join(' ')));
     if (rw) return { length: len, sector: rw.sector, type: rw.type, words: rw.words };
   }

@@ -336,3 +336,23 @@ test('a role word before a demonym and another role is a modifier: "an official 
   // "an Iranian official" still is one.
   assert.ok(entities('An Iranian official urged a boycott of the summit.').some((e) => e.text === 'Iranian official'));
 });
+
+test('the line-break rules for names hold in CRLF and bare-CR (old Mac) files too', () => {
+  const shape = (text: string) => {
+    const es = named(entities(text));
+    return es.map((e) => [e.text, e.type, es.findIndex((f) => f.chain === e.chain)]);
+  };
+  for (const lf of [
+    'Storm closes ports\nMaria Lopez\nGENEVA 2021-03-02\nThe lake ferries stopped on Tuesday .',
+    'He said so .\n"\nThe Transport Department proposed a ban on night flights .',
+    'Results of the 400 metres :\n1. Marla Denby ( Canada ) 50.12 seconds\n2. Kofi Asante ( Ghana ) 50.40',
+  ]) {
+    const expected = shape(lf);
+    for (const eol of ['\r\n', '\r']) assert.deepEqual(shape(lf.replace(/\n/g, eol)), expected, `${JSON.stringify(eol)}: ${lf}`);
+  }
+});
+
+test('a tab after a role word is not part of the mention: "soldiers\\t" is "soldiers"', () => {
+  const es = entities('The soldiers\tattacked the village, and the police officers\twatched.');
+  assert.deepEqual(es.map((e) => e.text), ['soldiers', 'police officers']);
+});

@@ -39,6 +39,9 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'du', 'va
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ben']);
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
 
+/** A line break in any convention (LF, CRLF, an old Mac file's bare CR): names do not run across one. */
+const LINE_BREAK = /[\r\n]/;
+
 /** Parts of speech a one-word name never has. */
 const NOT_NAME_POS = new Set(['CCONJ', 'SCONJ', 'ADV', 'ADP', 'DET', 'PRON', 'AUX', 'PART', 'NUM', 'INTJ']);
 
@@ -86,11 +89,11 @@ function taggingWindow(text: string, tokens: Token[], s: Sentence, prev: Sentenc
   if (!hasLetter(text, tokens, s.tokenStart, s.tokenEnd)) return null;
   let start = s.tokenStart;
   if (prev && prev.tokenEnd === s.tokenStart && !hasLetter(text, tokens, prev.tokenStart, prev.tokenEnd)
-    && !text.slice(prev.start, s.start).includes('\n')) start = prev.tokenStart;
+    && !LINE_BREAK.test(text.slice(prev.start, s.start))) start = prev.tokenStart;
   else {
     // (The splitter keeps a line break as a token of its own, or leaves it between tokens.)
     for (let k = s.tokenStart + 1; k < s.tokenEnd; k++) {
-      if (!text.slice(tokens[k - 1].end, tokens[k].end).includes('\n')) continue;
+      if (!LINE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].end))) continue;
       if (!hasLetter(text, tokens, s.tokenStart, k)) start = /\S/.test(text.slice(tokens[k].start, tokens[k].end)) ? k : k + 1;
       break;
     }
@@ -228,7 +231,7 @@ const DATELINE_TAIL = new RegExp(`^(?:\\s*,\\s*[\\p{L}.' ]{2,30}?)?\\s*,?\\s*(?:
  * fixture line "A at B" (a sports listing) names the visitors, then the venue.
  */
 export function layoutLines(text: string, tokens: Token[], s: Sentence, out: CandidateRun[]): void {
-  const lineStart = (k: number) => k === 0 || text.slice(tokens[k - 1].end, tokens[k].start).includes('\n') || /^\s+$/.test(text.slice(tokens[k - 1].start, tokens[k - 1].end));
+  const lineStart = (k: number) => k === 0 || LINE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].start)) || /^\s+$/.test(text.slice(tokens[k - 1].start, tokens[k - 1].end));
   const first = out[0];
   if (first && first.tagged && first.first === s.tokenStart && lineStart(first.first)) {
     const name = text.slice(tokens[first.first].start, tokens[first.last].end);
@@ -415,13 +418,13 @@ const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []
 function nameGlosses(text: string, mentions: EntityMention[], taggerTyped: Set<string>, glossOf: Map<number, number>): EntityMention[] {
   const drop = new Set<EntityMention>();
   const orgHead = (h: EntityMention | undefined, from: number) => !!h && h.evidence === 'nominal' && h.type === 'ORG'
-    && /^[^\S\n]+$/.test(text.slice(from, h.start)) && NAME_HEADS.has(h.text.toLowerCase());
+    && /^[^\S\r\n]+$/.test(text.slice(from, h.start)) && NAME_HEADS.has(h.text.toLowerCase());
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.nominal || m.evidence === 'nominal' || m.evidence === 'demonym' || m.evidence === 'pronoun') continue;
     const g = mentions[i + 1];
-    const gloss = g && g.start > m.end && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(m.end, g.start)) && /^\p{Lu}/u.test(g.text) && g.evidence !== 'pronoun'
-      ? /^[^\S\n]*\)/.exec(text.slice(g.end, g.end + 4)) : null;
+    const gloss = g && g.start > m.end && /^[^\S\r\n]*\([^\S\r\n]*$/.test(text.slice(m.end, g.start)) && /^\p{Lu}/u.test(g.text) && g.evidence !== 'pronoun'
+      ? /^[^\S\r\n]*\)/.exec(text.slice(g.end, g.end + 4)) : null;
     // (An acronym in brackets is the name's already: "Popular Mobilization Committee (PMC)".)
     const isGloss = gloss && !/^[\p{Lu}][\p{Lu}\-]+$/u.test(g.text);
     const after = isGloss ? g.end + gloss[0].length : m.end;
@@ -524,7 +527,7 @@ function assignChains(text: string, mentions: EntityMention[], taggerTyped: Set<
     // following a name on the next line ("… Adrian Warner\nBERLIN") is not.
     const prev = mentions[i - 1];
     const isAcronym = prev && /^[\p{Lu}][\p{Lu}\-]+$/u.test(m.text) && !prev.nominal && m.start > prev.end
-      && /^[^\S\n]*\([^\S\n]*$/.test(text.slice(prev.end, m.start)) && /^[^\S\n]*\)/.test(text.slice(m.end, m.end + 3));
+      && /^[^\S\r\n]*\([^\S\r\n]*$/.test(text.slice(prev.end, m.start)) && /^[^\S\r\n]*\)/.test(text.slice(m.end, m.end + 3));
     // A gloss ("Party of God" after "Hizbollah") joins its name's chain and never names it.
     const host = glossOf.get(m.start);
     const glossOfIndex = host === undefined ? -1 : mentions.findIndex((x) => x.start === host && x.evidence !== 'nominal');

@@ -139,6 +139,7 @@ test('unknown extensions and .json files: content decides', async (t) => {
   assert.ok(!isProblem(out[0]) && out[0].meta.author === 'Mira Castell');
   assert.equal(sniffKind('  <!doctype html>'), 'html');
   assert.equal(sniffKind('{"text":"x"}\n{"text":"y"}'), 'jsonl');
+  assert.equal(sniffKind('{"text":"x"}\r{"text":"y"}'), 'jsonl');
   assert.equal(sniffKind('{\n  "text": "x"\n}'), 'json');
   assert.equal(sniffKind('[{"text":"x"}]'), 'json');
   assert.equal(sniffKind('Plain words'), 'text');

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import type { IngestedArticle, InputProblem } from '../doc/types.js';
 import { problem, type IngestOptions } from './common.js';
 import { ingestHtml } from './html.js';
-import { ingestJson, ingestJsonl } from './jsonl.js';
+import { JSONL_LINE_END, ingestJson, ingestJsonl } from './jsonl.js';
 import { ingestText } from './text.js';
 
 /**
@@ -84,7 +84,7 @@ export function sniffKind(content: string): InputKind {
   if (s.startsWith('<')) return 'html';
   if (s.startsWith('[')) return 'json';
   if (s.startsWith('{')) {
-    const first = s.split(/\r?\n/, 1)[0];
+    const first = s.split(JSONL_LINE_END, 1)[0];
     try {
       JSON.parse(first);
       return 'jsonl';

@@ -68,3 +68,10 @@ test('pages with no article are problems', () => {
     { origin: 'empty.html', line: null, message: 'no article text found' });
   assert.deepEqual(ingestHtml('', 'blank.html'), { origin: 'blank.html', line: null, message: 'empty HTML' });
 });
+
+test('text that only a template, an SVG drawing or a button holds is no article, even when nothing else is on the page', () => {
+  const page = '<body><template><p>Soldiers attacked the village near the border on Monday morning.</p></template>'
+    + '<svg><text>Casualty figures by province for the past twelve months</text></svg>'
+    + '<button>Subscribe now to read the whole story today</button></body>';
+  assert.deepEqual(ingestHtml(page, 'hidden.html'), { origin: 'hidden.html', line: null, message: 'no article text found' });
+});

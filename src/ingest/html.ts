@@ -116,6 +116,19 @@ const BLOCK = new Set([
 /** Content that is never article text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'iframe']);
 
+/**
+ * The document less the elements in SKIP: a template's content is never shown, yet Readability
+ * scores a paragraph inside a template, a form control or a drawing like any other, and may make
+ * it the article. JSON-LD stays: Readability reads the headline, author and site from it.
+ */
+function withoutSkipped(doc: Document): Document {
+  for (const el of Array.from(doc.querySelectorAll([...SKIP].join(',')))) {
+    if (el.tagName.toLowerCase() === 'script' && el.getAttribute('type') === 'application/ld+json') continue;
+    el.remove();
+  }
+  return doc;
+}
+
 /** A line break inside a paragraph survives white-space folding as this mark. */
 const BREAK = '\u2028';
 
@@ -161,7 +174,7 @@ export function ingestHtml(html: string, origin: string, opts: IngestOptions = {
   try {
     doc = parseDocument(html);
     // Readability rewrites the DOM it reads, so metadata is read from a second copy.
-    parsed = new Readability(parseDocument(html)).parse();
+    parsed = new Readability(withoutSkipped(parseDocument(html))).parse();
   } catch (err) {
     return problem(origin, null, `cannot parse HTML: ${(err as Error).message}`);
   }
@@ -170,7 +183,8 @@ export function ingestHtml(html: string, origin: string, opts: IngestOptions = {
     const contentDoc = parseDocument(parsed.content);
     paragraphs = blockParagraphs(contentDoc.body ?? contentDoc.documentElement);
   }
-  if (paragraphs.length === 0 && nonEmpty(parsed?.textContent)) paragraphs = [nonEmpty(parsed?.textContent)!];
+  // No fallback to Readability's textContent: it holds the text of templates, drawings and
+  // buttons that blockParagraphs leaves out, run together without breaks.
   if (paragraphs.length === 0) return problem(origin, null, 'no article text found');
 
   const title = nonEmpty(opts.title) ?? nonEmpty(parsed?.title) ?? nonEmpty(doc.querySelector('h1')?.textContent);

@@ -63,3 +63,18 @@ test('a .json file holds one record or an array of them', () => {
   assert.deepEqual(problems(many), [{ origin: 'many.json', line: null, message: 'item 1: missing "text" or "html" (a string)' }]);
   assert.match(problems(ingestJson('{oops', 'bad.json'))[0].message, /^malformed JSON/);
 });
+
+test('a batch with old Mac line ends (a bare CR) is read line by line, like LF and CRLF', () => {
+  const lines = ['{"id":"m1","text":"Police arrested ten protesters."}', '{"id":"m2"}', '{"id":"m3","text":"Troops left the town."}'];
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const out = ingestJsonl(lines.join(eol) + eol, 'mac.jsonl');
+    assert.deepEqual(articles(out).map((a) => [a.meta.id, a.meta.origin]), [['m1', 'mac.jsonl:1'], ['m3', 'mac.jsonl:3']], JSON.stringify(eol));
+    assert.deepEqual(problems(out).map((p) => p.line), [2], JSON.stringify(eol));
+  }
+});
+
+test('batches joined with cat keep each file\'s byte order mark at the start of a line: it is not part of the record', () => {
+  const joined = '\uFEFF{"id":"w1","text":"Police arrested ten protesters."}\n\uFEFF{"id":"w2","text":"Troops left the town."}\n';
+  const out = ingestJsonl(joined, 'all.jsonl');
+  assert.deepEqual(out.map((x) => (isProblem(x) ? x.message : x.meta.id)), ['w1', 'w2']);
+});

@@ -51,13 +51,20 @@ export function ingestRecord(
   return 'message' in result ? where(result.message) : result;
 }
 
+/**
+ * What ends a line of a batch: LF, CRLF or a bare CR (old Mac files). JSON
+ * writes a CR inside a string as an escape, so a raw one always ends a line.
+ */
+export const JSONL_LINE_END = /\r\n|\n|\r/;
+
 /** Ingest a JSONL batch: articles and problems in line order. Blank lines are skipped. */
 export function ingestJsonl(content: string, origin: string, opts: IngestOptions = {}): (IngestedArticle | InputProblem)[] {
   const out: (IngestedArticle | InputProblem)[] = [];
-  const lines = content.split(/\r?\n/);
+  const lines = content.split(JSONL_LINE_END);
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const s = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+    // A byte order mark opens the file, and a later line too where batches were joined with cat.
+    const s = raw.replace(/^\uFEFF/, '');
     if (s.trim() === '') return;
     let record: unknown;
     try {

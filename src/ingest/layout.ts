@@ -68,7 +68,8 @@ const REPORTING = /\b(?:said|says|told|added|warned|according to|claimed|announc
  * then a writing or expert role.
  */
 export function isAuthorBio(paragraph: string, author: string | null): boolean {
-  const s = paragraph.trim();
+  // White space folded first, so that a CRLF file's bio is as long as an LF file's.
+  const s = paragraph.replace(/\s+/g, ' ').trim();
   if (s === '' || s.length > MAX_BIO_CHARS) return false;
   if (author) {
     const name = author.trim().toLowerCase();

@@ -144,3 +144,21 @@ test('the seed article reads as a dated, bylined piece', { skip: existsSync(seed
   assert.deepEqual(a.dropped.map((d) => d.reason), ['dateline', 'bio', 'boilerplate']);
   assert.deepEqual(a.body[0], a.titleSpan);
 });
+
+test('a long bio wrapped over lines is a bio in a CRLF file as in an LF one: line ends do not count toward its length', () => {
+  const bioLines = [
+    'Lena Marsh is a journalist who has reported from Baghdad, Erbil and Basra for twelve years,',
+    'covering the wars against the insurgency, the elections and the protests of the last decade,',
+    'and before that worked as a researcher at a university press office in the north of England.',
+    'She has written for several newspapers and magazines about the region and its politics,',
+    'and is the author of a book on the country\'s oil industry and the people who work in it.',
+    'Her reporting has been shortlisted for awards for foreign correspondents twice in a row.',
+    'She now lives in Amman with her family and her dogs.',
+  ];
+  const lf = `Ferry service resumes\n\nThe island ferry sailed again on Friday after a week of storms.\n\n${bioLines.join('\n')}\n`;
+  const bioLength = bioLines.join('\n').length;
+  assert.ok(bioLength <= 600 && bioLength + bioLines.length - 1 > 600, `${bioLength}`);
+  for (const text of [lf, lf.replace(/\n/g, '\r\n')]) {
+    assert.deepEqual(article(ingestText(text, 'bio')).dropped.map((d) => d.reason), ['bio'], JSON.stringify(text.slice(-3)));
+  }
+});

@@ -9,7 +9,8 @@ import type { Span } from '../doc/types.js';
 export function findParagraphs(text: string, body: Span[]): Span[] {
   const out: Span[] = [];
   for (const region of body) {
-    const lineRe = /[^\n]*(\n|$)/g;
+    // A line ends at LF, CRLF or a bare CR, as ingest reads lines (ingest/common.ts textLines).
+    const lineRe = /[^\r\n]*(\r\n|\n|\r|$)/g;
     lineRe.lastIndex = region.start;
     let paraStart = -1;
     let paraEnd = -1;

@@ -127,3 +127,13 @@ test('a line of words without punctuation is cut into sentences of at most 250 t
   // Every cut but the last falls right after a comma.
   for (const s of seg.sentences.slice(0, -1)) assert.equal(t.slice(s.end - 1, s.end), ',');
 });
+
+test('lines end at LF, CRLF or a bare CR (an old Mac file) alike: the same paragraphs at the same places', () => {
+  const lf = 'Shares of the company rose on Tuesday after the board said it\nwould sell its chemicals unit.\nBOARD APPROVES SALE\nThe sale needs approval.\n\nTalks resume next week.';
+  const expected = ['Shares of the company rose on Tuesday after the board said it\nwould sell its chemicals unit.', 'BOARD APPROVES SALE', 'The sale needs approval.', 'Talks resume next week.'];
+  for (const eol of ['\r', '\r\n']) {
+    const t = lf.replace(/\n/g, eol);
+    const paras = findParagraphs(t, [{ start: 0, end: t.length }]);
+    assert.deepEqual(paras.map((p) => t.slice(p.start, p.end).replace(/\r\n?/g, '\n')), expected, JSON.stringify(eol));
+  }
+});

@@ -64,3 +64,11 @@ test('TIMEX3 values to contract dates', () => {
   assert.equal(valueToDate('PRESENT_REF'), null);
   assert.equal(valueToDate('XXXX-01-03'), null);
 });
+
+test('a value outside the years YYYY-MM-DD can write (year 0, year 10000) is no event date', () => {
+  assert.equal(valueToDate('0000-12-31'), null);
+  assert.equal(valueToDate('0000-12'), null);
+  assert.equal(valueToDate('0000'), null);
+  assert.equal(valueToDate('10000-01-01'), null);
+  assert.deepEqual(valueToDate('0001-01-01'), { date: '0001-01-01', precision: 'day' });
+});

@@ -37,8 +37,18 @@ const UNKNOWN: EventDate = { date: null, precision: 'unknown', text: null, start
 /** Linking words and punctuation that end a clause. */
 const BOUNDARY = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas|after|before|when|because|although|though|until|then|who|which)\b/gi;
 
-/** A TIMEX3 value as a contract date and its precision, or null when it is no calendar date. */
+/**
+ * A TIMEX3 value as a contract date and its precision, or null when it is no
+ * calendar date, or one outside the years 0001-9999 that the contract's
+ * YYYY-MM-DD can write (a relative date seen from a publication day at either
+ * end of that range: "yesterday" on 0001-01-01).
+ */
 export function valueToDate(value: string): { date: string; precision: DatePrecision } | null {
+  const d = calendarDate(value);
+  return d && /^\d{4}(?:-\d{2}){0,2}$/.test(d.date) && !d.date.startsWith('0000') ? d : null;
+}
+
+function calendarDate(value: string): { date: string; precision: DatePrecision } | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
   m = /^(\d{4})-W(\d{2})/.exec(value);

@@ -279,3 +279,12 @@ test('"today is the eighth day of the siege": a count of days in the present nam
   // In the past tense the day is the story's, not publication's: left alone.
   assert.deepEqual(times('It was the fourth day of the talks.'), []);
 });
+
+test('a publication date in the first centuries gives four-digit years, as TIMEX3 writes them ("99" would be a century)', () => {
+  const values = (text: string) => times(text, '0100-03-01').map((t) => t[2]);
+  assert.deepEqual(values('Rebels attacked the town last year.'), ['0099']);
+  assert.deepEqual(values('The ministry reported the figures for last quarter.'), ['0099-Q4']);
+  assert.deepEqual(values('Talks will resume next summer.'), ['0100-SU']);
+  assert.deepEqual(values('The army will withdraw next month.'), ['0100-04']);
+  assert.deepEqual(values('Prices rose last decade.'), ['009']);
+});

@@ -6,7 +6,7 @@
  * Leading prepositions chrono keeps ("on", "at") are cut from the span.
  */
 import * as chrono from 'chrono-node';
-import { dayValue, pad2, yearForMonthDay, type Ymd } from '../calendar.js';
+import { dayValue, monthValue, pad2, pad4, yearForMonthDay, type Ymd } from '../calendar.js';
 import type { TimeCandidate, TimeContext } from '../types.js';
 import { clauseTense, resolveWeekday } from './weekday.js';
 import { eventNamed } from './month-year.js';
@@ -69,8 +69,8 @@ function componentsValue(r: chrono.ParsedResult, anchor: Ymd | null, tense: 'fut
     // chrono looks forward for a weekday; news looks back unless the clause is future.
     date = dayValue(resolveWeekday(anchor, s.get('weekday')!, tense === 'future' ? 'future' : 'past'));
   } else if (hasDay) date = dayValue({ y, m, d });
-  else if (known('month')) date = `${y}-${pad2(m)}`;
-  else if (known('year')) date = String(y);
+  else if (known('month')) date = monthValue(y, m);
+  else if (known('year')) date = pad4(y);
   else date = null;
   if (!date) return null;
   if (known('hour')) {

@@ -9,6 +9,7 @@
  * replaces with the quarter the story last named (or the latest quarter
  * ended by publication), or that quarter one year back.
  */
+import { pad4 } from '../calendar.js';
 import { B, type TimeCandidate, type TimeParser } from '../types.js';
 
 export const CURRENT_PERIOD = 'CURRENT_PERIOD';
@@ -59,7 +60,7 @@ export const periodParser: TimeParser = {
     if (m[7]) {
       const rel = m[7].toLowerCase();
       const dy = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
-      const y = ctx.anchor ? String(ctx.anchor.y + dy) : 'XXXX';
+      const y = ctx.anchor ? pad4(ctx.anchor.y + dy) : 'XXXX';
       const q = m[8] ? ORD[m[8].toLowerCase()] : null;
       if (q) return mk(`${y}-Q${q}`);
       return mk(rel === 'last' ? YEAR_AGO_PERIOD : `${y}:${CURRENT_PERIOD}`);
@@ -74,9 +75,9 @@ export const periodParser: TimeParser = {
       if (/^\s+(ended|ending|to|through)\b/i.test(after)) return { start, end, type: 'DURATION', value: 'P1Y', source: 'period', priority: 2 };
       if (!ctx.anchor) return mk('XXXX', 2);
       const latest = m[11] && /latest/i.test(m[11]);
-      return mk(String(ctx.anchor.y - (latest ? 1 : 0)), 2);
+      return mk(pad4(ctx.anchor.y - (latest ? 1 : 0)), 2);
     }
-    if (m[12]) return mk(ctx.anchor ? String(ctx.anchor.y) : 'XXXX', 2);
+    if (m[12]) return mk(ctx.anchor ? pad4(ctx.anchor.y) : 'XXXX', 2);
     return null;
   },
 };

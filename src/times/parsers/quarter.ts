@@ -4,7 +4,7 @@
  * Without a year a quarter is the latest one that has begun by
  * publication (quarters are mostly reported after the fact).
  */
-import { quarterOf } from '../calendar.js';
+import { pad4, quarterOf } from '../calendar.js';
 import { B, type TimeParser } from '../types.js';
 
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -26,8 +26,8 @@ export const quarterParser: TimeParser = {
     let year: string;
     if (explicit) year = explicit;
     else if (!ctx.anchor) year = 'XXXX';
-    else if (rel) year = String(ctx.anchor.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0));
-    else year = String(q <= quarterOf(ctx.anchor.m) ? ctx.anchor.y : ctx.anchor.y - 1);
+    else if (rel) year = pad4(ctx.anchor.y + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0));
+    else year = pad4(q <= quarterOf(ctx.anchor.m) ? ctx.anchor.y : ctx.anchor.y - 1);
     return { start, end, type: 'DATE', value: `${year}-Q${q}`, source: 'quarter', priority: 3 };
   },
 };

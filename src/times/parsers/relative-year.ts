@@ -6,7 +6,7 @@
  * Values keep the unit's precision: a year → "2020", a month → "2020-12",
  * a week → "2020-W51", a day → the day.
  */
-import { addDays, addMonths, dayValue, monthValue, quarterOf, weekdayOf, weekValue, type Ymd } from '../calendar.js';
+import { addDays, addMonths, dayValue, monthValue, pad4, quarterOf, weekdayOf, weekValue, type Ymd } from '../calendar.js';
 import { futureClause } from './weekday.js';
 import { HALF, halfOf } from './year.js';
 import { QUANTITY_RE, quantityValue } from '../words.js';
@@ -21,10 +21,10 @@ export function shiftedUnitValue(anchor: Ymd | null, unit: string, n: number): s
       : unit === 'quarter' ? 'XXXX-QX' : unit === 'decade' ? 'XXX' : 'XXXX-XX-XX';
   }
   switch (unit) {
-    case 'year': return String(anchor.y + n);
-    case 'decade': return String(Math.floor((anchor.y + 10 * n) / 10));
+    case 'year': return pad4(anchor.y + n);
+    case 'decade': return String(Math.floor((anchor.y + 10 * n) / 10)).padStart(3, '0');
     case 'month': { const t = addMonths(anchor.y, anchor.m, n); return monthValue(t.y, t.m); }
-    case 'quarter': { const t = addMonths(anchor.y, anchor.m, 3 * n); return `${t.y}-Q${quarterOf(t.m)}`; }
+    case 'quarter': { const t = addMonths(anchor.y, anchor.m, 3 * n); return `${pad4(t.y)}-Q${quarterOf(t.m)}`; }
     case 'week': return weekValue(addDays(anchor, 7 * n));
     case 'day': return dayValue(addDays(anchor, n));
     default: return 'XXXX';

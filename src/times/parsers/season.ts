@@ -3,6 +3,7 @@
  * summer", "in the autumn of 2019",
  * "winter 2020" → "2020-WI". Northern-hemisphere reading, as TimeML does.
  */
+import { pad4 } from '../calendar.js';
 import { B, type TimeParser } from '../types.js';
 import { SPELLED_YEAR, spelledYear } from './word-year.js';
 
@@ -37,7 +38,7 @@ export const seasonParser: TimeParser = {
       else if (r === 'next' || r === 'the coming') y = recent + 1;
       // "this summer" in March is the one ahead, in the anchor's year.
       else if (r === 'this' && !ongoing && a.m < START[code]) y = a.y;
-      value = `${y}-${code}`;
+      value = `${pad4(y)}-${code}`;
     }
     return { start, end, type: 'DATE', value, source: 'season', priority: 2 };
   },

@@ -10,7 +10,7 @@
  * Without a named quarter, the current period is the latest quarter ended
  * by publication.
  */
-import { addMonths, quarterOf, type Ymd } from '../calendar.js';
+import { addMonths, pad4, quarterOf, type Ymd } from '../calendar.js';
 import { CURRENT_PERIOD, YEAR_AGO_PERIOD } from '../parsers/period.js';
 
 interface Timed { start: number; value: string; type: string; text: string; source: string; sentence: number }
@@ -22,7 +22,7 @@ const YEAR_BACK = /^(?:a|one)\s+year\s+(?:ago|earlier|before)$/i;
 export function latestEndedQuarter(anchor: Ymd | null): string | null {
   if (!anchor) return null;
   const t = addMonths(anchor.y, anchor.m, -3);
-  return `${t.y}-Q${quarterOf(t.m)}`;
+  return `${pad4(t.y)}-Q${quarterOf(t.m)}`;
 }
 
 /** "a year ago", "a year earlier", "one year before": a comparison with the year before. */
@@ -32,7 +32,7 @@ export function isYearBackComparison(text: string): boolean {
 
 function yearBack(quarter: string): string {
   const m = QUARTER.exec(quarter)!;
-  return `${+m[1] - 1}-Q${m[2]}`;
+  return `${pad4(+m[1] - 1)}-Q${m[2]}`;
 }
 
 export function refineReportingPeriods<T extends Timed>(times: T[], anchor: Ymd | null): T[] {
@@ -50,9 +50,9 @@ export function refineReportingPeriods<T extends Timed>(times: T[], anchor: Ymd 
     } else if (value.startsWith(YEAR_AGO_PERIOD)) {
       const q = value.split(':')[1];
       const current = quarter?.value ?? fallback;
-      if (q && current) value = `${+current.slice(0, 4) - 1}-Q${q}`;
+      if (q && current) value = `${pad4(+current.slice(0, 4) - 1)}-Q${q}`;
       else if (current) value = yearBack(current);
-      else value = anchor ? String(anchor.y - 1) : 'XXXX';
+      else value = anchor ? pad4(anchor.y - 1) : 'XXXX';
     } else if (YEAR_BACK.test(t.text.trim()) && quarter && !spanSinceQuarter) {
       value = yearBack(quarter.value);
     }
