@@ -21,26 +21,25 @@ export function sortedByStart(items: readonly Spanned[]): boolean {
   return known;
 }
 
-/** Index of the first item whose start is at or after `offset`, in items sorted by start. */
-export function firstStartingFrom(items: readonly Spanned[], offset: number): number {
+/** Index of the first item that is not `before`, in items where every `before` item comes first. */
+function partitionPoint(items: readonly Spanned[], before: (item: Spanned) => boolean): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].start < offset) lo = mid + 1; else hi = mid;
+    if (before(items[mid])) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
 
+/** Index of the first item whose start is at or after `offset`, in items sorted by start. */
+export function firstStartingFrom(items: readonly Spanned[], offset: number): number {
+  return partitionPoint(items, (t) => t.start < offset);
+}
+
 /** Index of the first item whose end is after `offset`, in items sorted by start and end (tokens). */
 export function firstEndingAfter(items: readonly Spanned[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].end <= offset) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items, (t) => t.end <= offset);
 }
 
 /** The items lying inside [from, to), in their order (a scan of all when they are not sorted). */
