@@ -1,0 +1,128 @@
+/**
+ * The parser's weights: two hashed tables of quantised weights. Each feature key picks a bucket
+ * of the action table (one weight per transition) and, mixed with the arc's direction, a bucket
+ * of the label table (one weight per relation). Both are 16-bit integers times `scale`; sums of
+ * integers are exact, so a parse is the same in any order of adding.
+ * File (then gzip): u32 header length, header JSON, i16 action table, i16 label table.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { mix } from '../entities/tagger/hash.js';
+import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
+import { ACTION_COUNT, LEFT, ParseState, RIGHT } from './transitions.js';
+
+export const PARSER_FORMAT = 'acta-parser-arc-eager/1';
+
+export interface ParserHeader {
+  format: string;
+  /** Relation labels, full UD labels with subtypes (nsubj:pass, obl:tmod…). */
+  labels: string[];
+  actionBits: number;
+  labelBits: number;
+  scale: number;
+  trained: Record<string, unknown>;
+}
+
+/** Weights a parser scores with: plain numbers while training, integers once shipped. */
+export interface ParserWeights {
+  readonly labels: readonly string[];
+  readonly actionMask: number;
+  readonly labelMask: number;
+  readonly action: ArrayLike<number>;
+  readonly label: ArrayLike<number>;
+}
+
+/** The label bucket of a feature for an arc pointing left (dir 0) or right (dir 1). */
+export function labelBucket(feature: number, dir: number, mask: number): number {
+  return mix(feature, dir + 0x3c6ef372) & mask;
+}
+
+/** One parsed word: its head (0 for the root, else 1-based) and relation. */
+export interface ParsedWord {
+  head: number;
+  deprel: string;
+}
+
+/** Parse with greedy decoding: the best valid transition at each step; at most 2n steps. */
+export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): ParsedWord[] {
+  const n = tokens.length;
+  const h = sentenceHashes(tokens);
+  const state = new ParseState(n);
+  const feats = new Int32Array(MAX_FEATURES);
+  const scores = new Float64Array(ACTION_COUNT);
+  const rootLabel = w.labels.indexOf('root');
+  const labelScores = new Float64Array(w.labels.length);
+  while (!state.done) {
+    const count = extract(state, h, feats);
+    actionScores(w, feats, count, scores);
+    let best = -1;
+    for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
+    let label = -1;
+    if (best === LEFT || best === RIGHT) {
+      if (best === RIGHT && state.stackAt(0) === 0) label = rootLabel;
+      else label = bestLabel(w, feats, count, best === RIGHT ? 1 : 0, rootLabel, labelScores);
+    }
+    state.apply(best, label);
+  }
+  const punct = w.labels.indexOf('punct');
+  const dep = w.labels.indexOf('dep');
+  state.finish(rootLabel, (word) => (tokens[word - 1].pos === 'PUNCT' ? punct : dep));
+  const out: ParsedWord[] = [];
+  for (let i = 1; i <= n; i++) out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]] });
+  return out;
+}
+
+export function actionScores(w: ParserWeights, feats: Int32Array, count: number, scores: Float64Array): void {
+  scores.fill(0);
+  const table = w.action;
+  for (let f = 0; f < count; f++) {
+    const row = (feats[f] & w.actionMask) * ACTION_COUNT;
+    scores[0] += table[row]; scores[1] += table[row + 1]; scores[2] += table[row + 2]; scores[3] += table[row + 3];
+  }
+}
+
+/** The best label for an arc in direction `dir`, never `root` (only the root's own arc has it). */
+export function bestLabel(w: ParserWeights, feats: Int32Array, count: number, dir: number, rootLabel: number, scores: Float64Array): number {
+  const L = w.labels.length;
+  scores.fill(0);
+  const table = w.label;
+  for (let f = 0; f < count; f++) {
+    const row = labelBucket(feats[f], dir, w.labelMask) * L;
+    for (let l = 0; l < L; l++) scores[l] += table[row + l];
+  }
+  let best = -1;
+  for (let l = 0; l < L; l++) if (l !== rootLabel && (best < 0 || scores[l] > scores[best])) best = l;
+  return best;
+}
+
+export class ParserModel implements ParserWeights {
+  readonly labels: readonly string[];
+  readonly actionMask: number;
+  readonly labelMask: number;
+  constructor(readonly header: ParserHeader, readonly action: Int16Array, readonly label: Int16Array) {
+    this.labels = header.labels;
+    this.actionMask = (1 << header.actionBits) - 1;
+    this.labelMask = (1 << header.labelBits) - 1;
+  }
+}
+
+export function serializeParser(m: ParserModel): Buffer {
+  const header = Buffer.from(JSON.stringify(m.header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length, 0);
+  const parts = [len, header, Buffer.from(m.action.buffer, m.action.byteOffset, m.action.byteLength), Buffer.from(m.label.buffer, m.label.byteOffset, m.label.byteLength)];
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function deserializeParser(data: Buffer): ParserModel {
+  const raw = gunzipSync(data);
+  const len = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as ParserHeader;
+  if (header.format !== PARSER_FORMAT) throw new Error(`parser model: unknown format ${header.format}`);
+  const actionSize = (1 << header.actionBits) * ACTION_COUNT;
+  const labelSize = (1 << header.labelBits) * header.labels.length;
+  const body = raw.subarray(4 + len);
+  if (body.length !== (actionSize + labelSize) * 2) throw new Error('parser model: truncated');
+  const copy = new Int16Array(actionSize + labelSize);
+  for (let i = 0; i < copy.length; i++) copy[i] = body.readInt16LE(i * 2);
+  return new ParserModel(header, copy.subarray(0, actionSize), copy.subarray(actionSize));
+}

@@ -1,0 +1,148 @@
+/**
+ * Training the parser: an averaged perceptron over the static oracle's transitions (greedy,
+ * following the gold path). Sentences whose gold tree the arc-eager oracle cannot reach (not
+ * projective) are left out. Deterministic: a fixed-seed shuffle, and float sums in fixed order.
+ */
+import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
+import { actionScores, bestLabel, labelBucket, ParserModel, PARSER_FORMAT, type ParserWeights } from './model.js';
+import { ACTION_COUNT, LEFT, oracleAction, ParseState, RIGHT } from './transitions.js';
+
+export interface TrainingSentence {
+  tokens: ParserToken[];
+  /** Gold heads, 1-based, 0 = root. */
+  heads: number[];
+  deprels: string[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  actionBits: number;
+  labelBits: number;
+}
+
+export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 8, seed: 1, actionBits: 20, labelBits: 17 };
+
+/** The transitions (action, label) the oracle takes to build `gold`, or null if it cannot. */
+export function oracleSequence(n: number, heads: readonly number[], labels: readonly number[]): Array<[number, number]> | null {
+  const gold = [0, ...heads];
+  const state = new ParseState(n);
+  const seq: Array<[number, number]> = [];
+  while (!state.done) {
+    const a = oracleAction(state, gold);
+    const label = a === LEFT ? labels[state.stackAt(0) - 1] : a === RIGHT ? labels[state.next - 1] : -1;
+    if (!state.isValid(a)) return null;
+    seq.push([a, label]);
+    state.apply(a, label);
+  }
+  for (let i = 1; i <= n; i++) if (state.heads[i] !== gold[i]) return null;
+  return seq;
+}
+
+class AveragedTables implements ParserWeights {
+  readonly actionMask: number;
+  readonly labelMask: number;
+  readonly action: Float64Array;
+  readonly label: Float64Array;
+  private readonly actionSum: Float64Array;
+  private readonly labelSum: Float64Array;
+  step = 1;
+  constructor(readonly labels: readonly string[], opts: TrainOptions) {
+    this.actionMask = (1 << opts.actionBits) - 1;
+    this.labelMask = (1 << opts.labelBits) - 1;
+    this.action = new Float64Array((1 << opts.actionBits) * ACTION_COUNT);
+    this.actionSum = new Float64Array(this.action.length);
+    this.label = new Float64Array((1 << opts.labelBits) * labels.length);
+    this.labelSum = new Float64Array(this.label.length);
+  }
+  updateAction(feats: Int32Array, count: number, good: number, bad: number): void {
+    for (let f = 0; f < count; f++) {
+      const row = (feats[f] & this.actionMask) * ACTION_COUNT;
+      this.action[row + good] += 1; this.actionSum[row + good] += this.step;
+      this.action[row + bad] -= 1; this.actionSum[row + bad] -= this.step;
+    }
+  }
+  updateLabel(feats: Int32Array, count: number, dir: number, good: number, bad: number): void {
+    const L = this.labels.length;
+    for (let f = 0; f < count; f++) {
+      const row = labelBucket(feats[f], dir, this.labelMask) * L;
+      this.label[row + good] += 1; this.labelSum[row + good] += this.step;
+      this.label[row + bad] -= 1; this.labelSum[row + bad] -= this.step;
+    }
+  }
+  /** Averaged weights, quantised to 16 bits (each table on its own scale). */
+  averaged(): { action: Int16Array; label: Int16Array } {
+    return { action: quantise(this.action, this.actionSum, this.step), label: quantise(this.label, this.labelSum, this.step) };
+  }
+}
+
+function quantise(w: Float64Array, sum: Float64Array, step: number): Int16Array {
+  const avg = new Float64Array(w.length);
+  let max = 0;
+  for (let i = 0; i < w.length; i++) { avg[i] = w[i] - sum[i] / step; max = Math.max(max, Math.abs(avg[i])); }
+  const out = new Int16Array(w.length);
+  const scale = max > 0 ? 32767 / max : 1;
+  for (let i = 0; i < w.length; i++) out[i] = Math.round(avg[i] * scale);
+  return out;
+}
+
+/** Mulberry32: a small seeded generator, for a reproducible shuffle. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainParser(corpus: readonly TrainingSentence[], opts: TrainOptions = DEFAULT_PARSER_TRAIN, log: (line: string) => void = () => {}): ParserModel {
+  const labelSet = new Set<string>();
+  for (const s of corpus) for (const d of s.deprels) labelSet.add(d);
+  const labels = [...labelSet].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const rootLabel = index.get('root') ?? -1;
+  const prepared: Array<{ s: TrainingSentence; seq: Array<[number, number]> }> = [];
+  for (const s of corpus) {
+    const seq = oracleSequence(s.tokens.length, s.heads, s.deprels.map((d) => index.get(d)!));
+    if (seq) prepared.push({ s, seq });
+  }
+  log(`${prepared.length} of ${corpus.length} sentences projective; ${labels.length} labels`);
+  const tables = new AveragedTables(labels, opts);
+  const rand = random(opts.seed);
+  const order = prepared.map((_, i) => i);
+  const feats = new Int32Array(MAX_FEATURES);
+  const scores = new Float64Array(ACTION_COUNT);
+  const labelScores = new Float64Array(labels.length);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let steps = 0, right = 0;
+    for (const oi of order) {
+      const { s, seq } = prepared[oi];
+      const h = sentenceHashes(s.tokens);
+      const state = new ParseState(s.tokens.length);
+      for (const [gold, label] of seq) {
+        const count = extract(state, h, feats);
+        actionScores(tables, feats, count, scores);
+        let best = -1;
+        for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
+        if (best !== gold) tables.updateAction(feats, count, gold, best); else right++;
+        if ((gold === LEFT || gold === RIGHT) && label !== rootLabel) {
+          const dir = gold === RIGHT ? 1 : 0;
+          const guess = bestLabel(tables, feats, count, dir, rootLabel, labelScores);
+          if (guess !== label) tables.updateLabel(feats, count, dir, label, guess);
+        }
+        tables.step++;
+        steps++;
+        state.apply(gold, label);
+      }
+    }
+    log(`epoch ${epoch}: transitions right ${(right / steps).toFixed(4)}`);
+  }
+  const { action, label } = tables.averaged();
+  return new ParserModel(
+    { format: PARSER_FORMAT, labels, actionBits: opts.actionBits, labelBits: opts.labelBits, scale: 1, trained: { epochs: opts.epochs, seed: opts.seed, sentences: prepared.length } },
+    action, label);
+}
