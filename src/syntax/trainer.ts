@@ -21,7 +21,7 @@ export interface TrainOptions {
   labelBits: number;
 }
 
-export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 8, seed: 1, actionBits: 20, labelBits: 17 };
+export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 10, seed: 1, actionBits: 20, labelBits: 17 };
 
 /** The transitions (action, label) the oracle takes to build `gold`, or null if it cannot. */
 export function oracleSequence(n: number, heads: readonly number[], labels: readonly number[]): Array<[number, number]> | null {
