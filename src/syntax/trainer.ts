@@ -5,7 +5,7 @@
  */
 import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
 import { actionScores, bestLabel, labelBucket, ParserModel, PARSER_FORMAT, type ParserWeights } from './model.js';
-import { ACTION_COUNT, LEFT, oracleAction, ParseState, RIGHT } from './transitions.js';
+import { ACTION_COUNT, LEFT, oracleAction, ParseState, RIGHT, transitionCost } from './transitions.js';
 
 export interface TrainingSentence {
   tokens: ParserToken[];
@@ -19,9 +19,15 @@ export interface TrainOptions {
   seed: number;
   actionBits: number;
   labelBits: number;
+  /**
+   * From this epoch on, train with the dynamic oracle and follow the model's own transition
+   * (with probability `follow`), so it learns to go on well after a mistake; 0: static oracle.
+   */
+  exploreFrom: number;
+  follow: number;
 }
 
-export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 10, seed: 1, actionBits: 20, labelBits: 17 };
+export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 10, seed: 1, actionBits: 20, labelBits: 17, exploreFrom: 2, follow: 0.9 };
 
 /** The transitions (action, label) the oracle takes to build `gold`, or null if it cannot. */
 export function oracleSequence(n: number, heads: readonly number[], labels: readonly number[]): Array<[number, number]> | null {
@@ -119,30 +125,59 @@ export function trainParser(corpus: readonly TrainingSentence[], opts: TrainOpti
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     let steps = 0, right = 0;
+    const explore = opts.exploreFrom > 0 && epoch >= opts.exploreFrom;
     for (const oi of order) {
       const { s, seq } = prepared[oi];
       const h = sentenceHashes(s.tokens);
       const state = new ParseState(s.tokens.length);
-      for (const [gold, label] of seq) {
+      const gold = [0, ...s.heads];
+      const goldLabels = [-1, ...s.deprels.map((d) => index.get(d)!)];
+      for (let t = 0; !state.done; t++) {
         const count = extract(state, h, feats);
         actionScores(tables, feats, count, scores);
         let best = -1;
         for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
-        if (best !== gold) tables.updateAction(feats, count, gold, best); else right++;
-        if ((gold === LEFT || gold === RIGHT) && label !== rootLabel) {
-          const dir = gold === RIGHT ? 1 : 0;
+        let target: number;
+        let cheapest = true;
+        if (explore) {
+          let minCost = Infinity;
+          const costs = [0, 0, 0, 0];
+          for (let a = 0; a < ACTION_COUNT; a++) { costs[a] = state.isValid(a) ? transitionCost(state, gold, a) : Infinity; minCost = Math.min(minCost, costs[a]); }
+          target = -1;
+          for (let a = 0; a < ACTION_COUNT; a++) if (costs[a] === minCost && (target < 0 || scores[a] > scores[target])) target = a;
+          cheapest = costs[best] === minCost;
+        } else {
+          target = seq[t][0];
+          cheapest = best === target;
+        }
+        if (!cheapest) tables.updateAction(feats, count, target, best); else right++;
+        // the label of a gold arc is learnt whenever the arc is the one to make
+        const s0 = state.stackAt(0);
+        const b0 = state.next;
+        const goldArc = target === LEFT ? gold[s0] === b0 : target === RIGHT ? gold[b0] === s0 : false;
+        const goldLabel = !goldArc ? -1 : target === LEFT ? goldLabels[s0] : goldLabels[b0];
+        if (goldArc && goldLabel !== rootLabel) {
+          const dir = target === RIGHT ? 1 : 0;
           const guess = bestLabel(tables, feats, count, dir, rootLabel, labelScores);
-          if (guess !== label) tables.updateLabel(feats, count, dir, label, guess);
+          if (guess !== goldLabel) tables.updateLabel(feats, count, dir, goldLabel, guess);
         }
         tables.step++;
         steps++;
-        state.apply(gold, label);
+        const next = explore && rand() < opts.follow ? best : target;
+        let label = -1;
+        if (next === LEFT || next === RIGHT) {
+          const arcIsGold = next === LEFT ? gold[s0] === b0 : gold[b0] === s0;
+          if (next === RIGHT && s0 === 0) label = rootLabel;
+          else if (arcIsGold) label = next === LEFT ? goldLabels[s0] : goldLabels[b0];
+          else label = bestLabel(tables, feats, count, next === RIGHT ? 1 : 0, rootLabel, labelScores);
+        }
+        state.apply(next, label);
       }
     }
     log(`epoch ${epoch}: transitions right ${(right / steps).toFixed(4)}`);
   }
   const { action, label } = tables.averaged();
   return new ParserModel(
-    { format: PARSER_FORMAT, labels, actionBits: opts.actionBits, labelBits: opts.labelBits, scale: 1, trained: { epochs: opts.epochs, seed: opts.seed, sentences: prepared.length } },
+    { format: PARSER_FORMAT, labels, actionBits: opts.actionBits, labelBits: opts.labelBits, scale: 1, trained: { epochs: opts.epochs, seed: opts.seed, exploreFrom: opts.exploreFrom, follow: opts.follow, sentences: prepared.length } },
     action, label);
 }

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readConllu, sentenceText } from './conllu.js';
 import { parseWith, type ParserWeights } from './model.js';
-import { isProjective, LEFT, oracleAction, ParseState, REDUCE, RIGHT, SHIFT } from './transitions.js';
+import { ACTION_COUNT, isProjective, LEFT, oracleAction, ParseState, REDUCE, RIGHT, SHIFT, transitionCost } from './transitions.js';
 import { oracleSequence } from './trainer.js';
 
 /** Hand-written projective trees: heads (1-based, 0 = root) of each word. */
@@ -37,6 +37,31 @@ test('the static oracle rebuilds every projective gold tree of the hand-written 
     assert.ok(isProjective([0, ...heads], heads.length), words);
     assert.deepEqual([...runOracle(heads)].slice(1), heads, words);
   }
+});
+
+test('the static oracle\'s transition always costs nothing, and any path of zero-cost transitions builds the gold tree', () => {
+  for (const { words, heads } of TREES) {
+    const gold = [0, ...heads];
+    for (let pick = 0; pick < 4; pick++) {
+      const state = new ParseState(heads.length);
+      while (!state.done) {
+        assert.equal(transitionCost(state, gold, oracleAction(state, gold)), 0, words);
+        const free = [...Array(ACTION_COUNT).keys()].filter((a) => state.isValid(a) && transitionCost(state, gold, a) === 0);
+        assert.ok(free.length > 0, words);
+        state.apply(free[(pick + state.next) % free.length], 0);
+      }
+      assert.deepEqual([...state.heads].slice(1), heads, `${words} (path ${pick})`);
+    }
+  }
+});
+
+test('after a wrong transition the dynamic oracle counts the gold arcs lost', () => {
+  // Police(1) arrested(2) men(3): shifting "Police" then attaching "arrested" under it loses two arcs
+  const gold = [0, 2, 0, 2];
+  const state = new ParseState(3);
+  state.apply(SHIFT, 0);
+  assert.equal(transitionCost(state, gold, RIGHT), 2, 'arrested←Police loses Police→arrested and root→arrested');
+  assert.equal(transitionCost(state, gold, LEFT), 0);
 });
 
 test('a crossing tree is not projective, and the oracle sequence for it is refused', () => {

@@ -133,3 +133,48 @@ export function isProjective(heads: ArrayLike<number>, n: number): boolean {
   }
   return true;
 }
+
+/**
+ * The dynamic oracle's cost of a transition (Goldberg & Nivre 2012): how many gold arcs that
+ * are still reachable from `state` it makes unreachable. Arc-eager is arc-decomposable, so a
+ * transition of cost 0 always leads on to the best tree still reachable. `gold[0]` is unused.
+ */
+export function transitionCost(state: ParseState, gold: ArrayLike<number>, action: number): number {
+  const s0 = state.stack[state.depth - 1];
+  const b0 = state.next;
+  const n = state.n;
+  const onStack = (k: number): boolean => {
+    for (let i = 0; i < state.depth; i++) if (state.stack[i] === k) return true;
+    return false;
+  };
+  /** Can word w still take its gold head from the stack? */
+  const headOnStack = (w: number): boolean => (gold[w] === 0 ? state.rootWord === -1 : onStack(gold[w]));
+  /** Headless stack words whose gold head is `w`. */
+  const stackDependents = (w: number, exceptTop: boolean): number => {
+    let c = 0;
+    for (let i = exceptTop ? 0 : 0; i < state.depth; i++) {
+      const k = state.stack[i];
+      if (k !== 0 && state.heads[k] === -1 && gold[k] === w && !(exceptTop && k === s0)) c++;
+    }
+    return c;
+  };
+  let cost = 0;
+  switch (action) {
+    case LEFT:
+      if (gold[s0] > b0) cost++;
+      for (let k = b0 + 1; k <= n; k++) if (gold[k] === s0) cost++;
+      if (gold[b0] === s0) cost++;
+      return cost;
+    case RIGHT:
+      if (gold[b0] !== s0 && (gold[b0] > b0 || (gold[b0] !== s0 && headOnStack(b0)))) cost++;
+      return cost + stackDependents(b0, false);
+    case REDUCE:
+      for (let k = b0; k <= n; k++) if (gold[k] === s0) cost++;
+      return cost;
+    case SHIFT:
+      if (gold[b0] < b0 && headOnStack(b0)) cost++;
+      return cost + stackDependents(b0, false);
+    default:
+      return Number.MAX_SAFE_INTEGER;
+  }
+}
