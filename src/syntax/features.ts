@@ -20,6 +20,8 @@ export interface SentenceHashes {
   pos: Int32Array;
   suffix: Int32Array;
   lemma: Int32Array;
+  /** Word shape ("Xx", "d", "x-x"…): a clue where the tagger's POS is wrong. */
+  shape: Int32Array;
 }
 
 const NONE = hashString('<none>');
@@ -27,16 +29,27 @@ const ROOT = hashString('<root>');
 
 export function sentenceHashes(tokens: readonly ParserToken[]): SentenceHashes {
   const n = tokens.length + 1;
-  const h: SentenceHashes = { word: new Int32Array(n), pos: new Int32Array(n), suffix: new Int32Array(n), lemma: new Int32Array(n) };
-  h.word[0] = h.pos[0] = h.suffix[0] = h.lemma[0] = ROOT;
+  const h: SentenceHashes = { word: new Int32Array(n), pos: new Int32Array(n), suffix: new Int32Array(n), lemma: new Int32Array(n), shape: new Int32Array(n) };
+  h.word[0] = h.pos[0] = h.suffix[0] = h.lemma[0] = h.shape[0] = ROOT;
   tokens.forEach((t, i) => {
     const lower = t.form.toLowerCase();
     h.word[i + 1] = hashString(lower);
     h.pos[i + 1] = hashString(t.pos);
     h.suffix[i + 1] = hashString(lower.length > 3 ? lower.slice(-3) : lower) ^ 0x5bd1e995;
     h.lemma[i + 1] = hashString((t.lemma ?? lower).toLowerCase()) ^ 0x27d4eb2d;
+    h.shape[i + 1] = hashString(shapeOf(t.form)) ^ 0x165667b1;
   });
   return h;
+}
+
+/** Letters as X or x, digits as d, other characters as themselves; runs of one kind collapse. */
+export function shapeOf(form: string): string {
+  let out = '';
+  for (const ch of form.slice(0, 12)) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
 }
 
 /** Most features one state yields; `extract` writes at most this many keys. */
@@ -105,5 +118,10 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   f3(78, s0p, at(P, s0h), at(P, s0h2)); f3(79, b0p, at(P, b0l), at(P, b0l2));
   // label pairs with the top and front
   f3(80, s0p, lab(s0l), lab(s0r)); f3(81, b0p, lab(b0l), lab(b0l2));
+  // shapes and lemmas across the top and front, for when the POS tag misleads
+  const S = h.shape, M = h.lemma;
+  f1(82, at(S, s0)); f1(83, at(S, b0)); f2(84, at(S, s0), at(S, b0)); f1(85, at(h.suffix, b1));
+  f2(86, at(M, b0), s0p); f2(87, at(M, s0), b0p); f1(88, at(M, b1)); f2(89, s0p, at(M, b1));
+  f3(90, at(S, b0), b0p, at(S, b1));
   return k;
 }

@@ -1,16 +1,17 @@
 /**
  * The parser's weights: two hashed tables of quantised weights. Each feature key picks a bucket
  * of the action table (one weight per transition) and, mixed with the arc's direction, a bucket
- * of the label table (one weight per relation). Both are 16-bit integers times `scale`; sums of
+ * of the label table (one weight per relation). Both hold 8-bit integers (each table on its own
+ * scale, which leaves every argmax as it is); sums of
  * integers are exact, so a parse is the same in any order of adding.
- * File (then gzip): u32 header length, header JSON, i16 action table, i16 label table.
+ * File (then gzip): u32 header length, header JSON, i8 action table, i8 label table.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { mix } from '../entities/tagger/hash.js';
 import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
 import { ACTION_COUNT, LEFT, ParseState, RIGHT } from './transitions.js';
 
-export const PARSER_FORMAT = 'acta-parser-arc-eager/1';
+export const PARSER_FORMAT = 'acta-parser-arc-eager/2';
 
 export interface ParserHeader {
   format: string;
@@ -18,7 +19,6 @@ export interface ParserHeader {
   labels: string[];
   actionBits: number;
   labelBits: number;
-  scale: number;
   trained: Record<string, unknown>;
 }
 
@@ -98,7 +98,7 @@ export class ParserModel implements ParserWeights {
   readonly labels: readonly string[];
   readonly actionMask: number;
   readonly labelMask: number;
-  constructor(readonly header: ParserHeader, readonly action: Int16Array, readonly label: Int16Array) {
+  constructor(readonly header: ParserHeader, readonly action: Int8Array, readonly label: Int8Array) {
     this.labels = header.labels;
     this.actionMask = (1 << header.actionBits) - 1;
     this.labelMask = (1 << header.labelBits) - 1;
@@ -121,8 +121,8 @@ export function deserializeParser(data: Buffer): ParserModel {
   const actionSize = (1 << header.actionBits) * ACTION_COUNT;
   const labelSize = (1 << header.labelBits) * header.labels.length;
   const body = raw.subarray(4 + len);
-  if (body.length !== (actionSize + labelSize) * 2) throw new Error('parser model: truncated');
-  const copy = new Int16Array(actionSize + labelSize);
-  for (let i = 0; i < copy.length; i++) copy[i] = body.readInt16LE(i * 2);
+  if (body.length !== actionSize + labelSize) throw new Error('parser model: truncated');
+  const copy = new Int8Array(actionSize + labelSize);
+  copy.set(new Int8Array(body.buffer, body.byteOffset, body.length));
   return new ParserModel(header, copy.subarray(0, actionSize), copy.subarray(actionSize));
 }
