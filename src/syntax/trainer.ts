@@ -27,7 +27,7 @@ export interface TrainOptions {
   follow: number;
 }
 
-export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 10, seed: 1, actionBits: 20, labelBits: 17, exploreFrom: 2, follow: 0.9 };
+export const DEFAULT_PARSER_TRAIN: TrainOptions = { epochs: 15, seed: 1, actionBits: 20, labelBits: 17, exploreFrom: 2, follow: 0.9 };
 
 /** The transitions (action, label) the oracle takes to build `gold`, or null if it cannot. */
 export function oracleSequence(n: number, heads: readonly number[], labels: readonly number[]): Array<[number, number]> | null {
