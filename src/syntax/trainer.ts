@@ -6,6 +6,7 @@
 import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
 import { actionScores, bestLabel, labelBucket, ParserModel, PARSER_FORMAT, type ParserWeights } from './model.js';
 import { ACTION_COUNT, LEFT, oracleAction, ParseState, RIGHT, transitionCost } from './transitions.js';
+import { seededRandom } from '../entities/tagger/random.js';
 
 export interface TrainingSentence {
   tokens: ParserToken[];
@@ -99,18 +100,6 @@ function quantise(w: Float64Array, sum: Float64Array, step: number): Int8Array {
   return out;
 }
 
-/** Mulberry32: a small seeded generator, for a reproducible shuffle. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function trainParser(corpus: readonly TrainingSentence[], opts: TrainOptions = DEFAULT_PARSER_TRAIN, log: (line: string) => void = () => {}): ParserModel {
   const labelSet = new Set<string>();
   for (const s of corpus) for (const d of s.deprels) labelSet.add(d);
@@ -124,7 +113,7 @@ export function trainParser(corpus: readonly TrainingSentence[], opts: TrainOpti
   }
   log(`${prepared.length} of ${corpus.length} sentences projective; ${labels.length} labels`);
   const tables = new AveragedTables(labels, opts);
-  const rand = random(opts.seed);
+  const rand = seededRandom(opts.seed);
   const order = prepared.map((_, i) => i);
   const feats = new Int32Array(MAX_FEATURES);
   const scores = new Float64Array(ACTION_COUNT);
