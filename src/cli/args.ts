@@ -5,6 +5,7 @@ import { ActorFileError, readActorFile } from '../actors/user-file.js';
 import type { ActorRow } from '../actors/knowledge.js';
 import { ploverTypes } from '../events/ontology.js';
 import { countryInfo } from '../places/countries.js';
+import { isValidDay } from '../times/calendar.js';
 import { INPUT_ENCODINGS, type InputEncoding } from '../ingest/files.js';
 import { openStore, type Store } from '../store/index.js';
 
@@ -55,14 +56,12 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   return value as T;
 }
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 /** Whether "YYYY", "YYYY-MM" or "YYYY-MM-DD" names a real year, month or day of the calendar (no 2024-02-30, no month 13). */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return isValidDay(year, month, day);
 }
 
 export function isoDay(value: string | undefined, flag: string): string | undefined {
