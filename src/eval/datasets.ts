@@ -8,6 +8,7 @@ import { evaluateGeo } from './geo.js';
 import { evaluatePetrarch } from './petrarch.js';
 import { evaluatePlover } from './plover.js';
 import { evaluatePolnear } from './polnear.js';
+import { evaluateSyntax } from './syntax.js';
 import { evaluateTbaq } from './tbaq.js';
 
 export interface DatasetRunner {
@@ -27,6 +28,7 @@ export const DATASETS: DatasetRunner[] = [
   { name: 'places-lgl', run: one((o) => evaluateGeo('places-lgl', 'geo/lgl.xml', o)) },
   { name: 'places-geovirus', run: one((o) => evaluateGeo('places-geovirus', 'geo/GeoVirus.xml', o)) },
   { name: 'attribution-polnear', run: one(evaluatePolnear) },
+  { name: 'syntax-ewt', run: one(evaluateSyntax) },
 ];
 
 /** Runs one dataset, turning a thrown error into an "error" row (never a score). */
