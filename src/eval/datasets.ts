@@ -3,6 +3,7 @@
  * acta on it. A runner returns one row per system (acta, and baselines).
  */
 import type { DatasetResult, RunOptions } from './common.js';
+import { evaluateAnalyst } from './analyst.js';
 import { evaluateConllFile } from './conll.js';
 import { evaluateGeo } from './geo.js';
 import { evaluatePetrarch } from './petrarch.js';
@@ -19,6 +20,7 @@ export interface DatasetRunner {
 const one = (f: (opts: RunOptions) => Promise<DatasetResult>) => async (opts: RunOptions) => [await f(opts)];
 
 export const DATASETS: DatasetRunner[] = [
+  { name: 'events-analyst', run: one(evaluateAnalyst) },
   { name: 'events-plover', run: one(evaluatePlover) },
   { name: 'events-petrarch', run: one((o) => evaluatePetrarch('events-petrarch', 'events/petrarch/PETR.UnitTest.records.xml', o)) },
   { name: 'events-petrarch-gsr', run: one((o) => evaluatePetrarch('events-petrarch-gsr', 'events/petrarch/PETR2_GSR_validation.xml', o)) },
