@@ -1,0 +1,457 @@
+/**
+ * Who did it and to whom, read from the dependency parse (Universal Dependencies): the trigger's
+ * subject is the actor (the "by" agent in the passive, whose subject is the recipient), its
+ * indirect or direct object or a target oblique ("against", "on", "at"…) the recipient. A verb
+ * with no subject of its own takes it from the clause it depends on: control and raising
+ * through xcomp ("X vowed to avenge Y"; "urged X to leave": the object controls), purpose and
+ * participle clauses, the first verb of a coordinated predicate, the noun a participle or a
+ * relative clause describes ("the militia, which attacked …"). Coordinated arguments come along
+ * (conj); a description gives way to the name in its apposition. An event noun takes its actor
+ * from its possessor or a modifier with a country ("Iran's attack", "a US strike") or "by X", its
+ * recipient from "on/against/of X", else both from the light verb that governs it ("Iran
+ * launched an attack on X").
+ *
+ * Each argument's head token is mapped to the entity mention that covers it, else to the first
+ * mention with a country in its own noun phrase ("one third of the guerrillas"). Two things are
+ * never participants of the event: the subject of a reporting verb that frames it (the source:
+ * "…, an Afghan security official said"), and a medium ("on Twitter", "in a statement").
+ *
+ * Pure functions over the parse and the sentence's mentions; null where the sentence is unparsed,
+ * so that the caller falls back to reading word windows (participants.ts).
+ */
+import type { EntityMention, Token } from '../doc/types.js';
+import type { DependencyTree } from '../syntax/tree.js';
+import { isReportingVerb } from '../attribution/index.js';
+import { loadTsv } from '../util/data.js';
+
+export interface ArgumentContext {
+  text: string;
+  tokens: Token[];
+  /** Mentions in the sentence, in text order (named and nominal, no nested duplicates). */
+  mentions: EntityMention[];
+  sentenceStart: number;
+  sentenceEnd: number;
+  tree?: DependencyTree | null;
+}
+
+export interface ArgumentReading {
+  actor: EntityMention[];
+  recipient: EntityMention[];
+  passive: boolean;
+}
+
+/** Obliques of a verb (or nominal modifiers of an event noun) that name whom the act is aimed at. */
+const TARGET_CASES = new Set(['against', 'on', 'upon', 'at', 'to', 'toward', 'towards', 'with', 'into']);
+/** Prepositions that put a place in a location rather than in a role, unless the pattern itself has them. */
+const PLACE_CASES = new Set(['at', 'on', 'in', 'into', 'to', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'from', 'toward', 'towards']);
+/** Prepositions that introduce a medium: "on Twitter", "in a statement", "at a news conference". */
+const MEDIUM_CASES = new Set(['on', 'in', 'via', 'through', 'over', 'at', 'during']);
+/** Relations that stay inside one noun phrase (walked to find a mention or a medium). */
+const NOMINAL_RELS = new Set(['nmod', 'nmod:poss', 'compound', 'amod', 'appos', 'flat', 'nmod:desc', 'nummod', 'det']);
+/** Personal pronouns a reporting verb's subject is taken up by: "Syria says it will …". */
+const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+
+let mediumNouns: Set<string> | null = null;
+/** Nouns that name a medium (data/medium-nouns.tsv). */
+export function isMediumNoun(lemma: string): boolean {
+  if (!mediumNouns) mediumNouns = new Set(loadTsv('medium-nouns.tsv').map((r) => r.noun));
+  return mediumNouns.has(lemma.toLowerCase());
+}
+
+const lower = (c: ArgumentContext, i: number) => c.tokens[i].normal;
+
+/** The first 'case' child of i ("on" in "on Twitter"), lower case, or null. */
+function caseOf(c: ArgumentContext, tree: DependencyTree, i: number): string | null {
+  const k = tree.childrenWith(i, 'case')[0];
+  return k === undefined ? null : lower(c, k);
+}
+
+/** The mention whose span covers token i, if any. */
+function covering(c: ArgumentContext, i: number): EntityMention | undefined {
+  const t = c.tokens[i];
+  return c.mentions.find((m) => m.start <= t.start && m.end >= t.end);
+}
+
+/** Can the mention take part in an event at all (a date-like MISC, a sea or region cannot)? */
+function codable(m: EntityMention): boolean {
+  if (m.type === 'MISC' && !m.country && !m.sector) return false;
+  if (m.type === 'LOC' && !m.country && !m.sector && !m.code) return false;
+  return true;
+}
+
+/**
+ * Is token i (a mention's head) inside a medium phrase: a medium noun governed by a medium
+ * preposition, at i or above it within the noun phrase ("in an interview with CNN")?
+ */
+export function inMedium(c: ArgumentContext, tree: DependencyTree, i: number): boolean {
+  let t: number | null = i;
+  for (let steps = 0; t !== null && t >= 0 && steps < 6; steps++) {
+    const cs = caseOf(c, tree, t);
+    if (isMediumNoun(c.tokens[t].lemma) || isMediumNoun(lower(c, t))) {
+      if (cs && MEDIUM_CASES.has(cs)) return true;
+    }
+    const rel = tree.dep(t)?.rel ?? '';
+    // (a medium's noun phrase: the name modifies it or hangs on it by "with"/"to")
+    if (!NOMINAL_RELS.has(rel) && !(rel === 'nmod' || rel.startsWith('nmod'))) return false;
+    t = tree.head(t);
+  }
+  return false;
+}
+
+/** The head token of a mention: its token whose head lies outside it (the last token when unparsed). */
+function headOfMention(c: ArgumentContext, tree: DependencyTree, m: EntityMention): number | null {
+  let last: number | null = null;
+  for (let i = c.sentenceStart; i < c.sentenceEnd; i++) {
+    const t = c.tokens[i];
+    if (t.start < m.start || t.end > m.end) continue;
+    last = i;
+    const h = tree.head(i);
+    if (h === null || h < 0) return i;
+    const ht = c.tokens[h];
+    if (ht.start < m.start || ht.end > m.end) return i;
+  }
+  return last;
+}
+
+/**
+ * The mention an argument head stands for: the one covering it; for a description with a name
+ * in apposition, the name; for a noun phrase no mention covers, the first codable mention with
+ * a country inside it (breadth first: "one third of the guerrillas", "a bombing near Samarra").
+ */
+function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number): EntityMention | null {
+  const m = covering(c, i);
+  if (m) {
+    if (!codable(m)) return null;
+    if (m.nominal || m.evidence === 'nominal') {
+      for (const a of tree.childrenWith(i, 'appos')) {
+        const named = covering(c, a);
+        if (named && named !== m && !named.nominal && named.evidence !== 'nominal' && codable(named)) return named;
+      }
+    }
+    return m;
+  }
+  if (!['NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(c.tokens[i].pos)) return null;
+  const queue = [i];
+  for (let q = 0; q < queue.length && q < 40; q++) {
+    for (const k of tree.children(queue[q])) {
+      if (!NOMINAL_RELS.has(tree.dep(k)!.rel)) continue;
+      const inner = covering(c, k);
+      if (inner && inner.country && codable(inner) && !inMedium(c, tree, k)) return inner;
+      if (!inner) queue.push(k);
+    }
+  }
+  return null;
+}
+
+/** Token i with the tokens coordinated with it ("the US and Iran"). */
+function withConjuncts(tree: DependencyTree, i: number): number[] {
+  const out = [i];
+  for (let q = 0; q < out.length && out.length < 8; q++) for (const k of tree.childrenWith(out[q], 'conj')) out.push(k);
+  return out;
+}
+
+/** Mentions for argument heads (with their conjuncts), without repeats, in text order. */
+function mentionsFor(c: ArgumentContext, tree: DependencyTree, heads: number[], trigger: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const h of heads) {
+    for (const k of withConjuncts(tree, h)) {
+      // (a conjunct that is a clause of its own is no partner: "X attacked Y and Z fled")
+      if (k !== h && ['VERB', 'AUX'].includes(c.tokens[k].pos)) continue;
+      const m = resolveToken(c, tree, k, trigger);
+      if (m && !out.includes(m) && !inMedium(c, tree, k)) out.push(m);
+    }
+  }
+  // Two subjects of one verb are a misparse of one phrase ("The rebel Kurdistan Workers' Party"): the name wins.
+  const sorted = out.sort((a, b) => a.start - b.start);
+  return heads.length > 1 && sorted.some((m) => !weak(m)) ? sorted.filter((m) => !weak(m)) : sorted;
+}
+
+/**
+ * A token standing for a participant: a relative pronoun is the noun its clause describes; a
+ * personal pronoun subject of what a reporting verb reports is that verb's subject ("Syria says
+ * it will …"); anything else its mention.
+ */
+function resolveToken(c: ArgumentContext, tree: DependencyTree, k: number, trigger: number): EntityMention | null {
+  const t = c.tokens[k];
+  if (RELATIVE.has(t.normal) && ['PRON', 'DET', 'SCONJ'].includes(t.pos)) {
+    const clause = tree.head(k);
+    const rel = clause !== null && clause >= 0 ? tree.dep(clause)?.rel ?? '' : '';
+    const noun = clause !== null && clause >= 0 ? tree.head(clause) : null;
+    return rel.startsWith('acl') && noun !== null && noun >= 0 && noun !== trigger ? mentionOf(c, tree, noun) : null;
+  }
+  if (t.pos === 'PRON' && PERSONAL.has(t.normal)) {
+    const clause = tree.head(k);
+    if (clause === null || clause < 0) return null;
+    let v = clause;
+    while (['conj', 'xcomp'].includes(tree.dep(v)?.rel ?? '') && tree.head(v)! >= 0) v = tree.head(v)!;
+    const rel = tree.dep(v)?.rel ?? '';
+    const sayer = tree.head(v);
+    if (!['ccomp', 'parataxis'].includes(rel) || sayer === null || sayer < 0 || !isReportingVerb(c.tokens[sayer].lemma)) return null;
+    const subj = tree.childrenWith(sayer, 'nsubj')[0];
+    return subj === undefined ? null : mentionOf(c, tree, subj);
+  }
+  return mentionOf(c, tree, k);
+}
+
+/** Is the verb at v in the passive: a passive subject or auxiliary, or a bare past participle describing a noun ("troops based in …")? */
+function passiveVerb(c: ArgumentContext, tree: DependencyTree, v: number): boolean {
+  if (tree.childrenWith(v, 'nsubj:pass', 'aux:pass').length > 0) return true;
+  const rel = tree.dep(v)?.rel ?? '';
+  // (a participle with an object or a clause of its own is active: "the States demanded that …")
+  return rel === 'acl' && /(ed|en|wn)$/.test(lower(c, v)) && tree.childrenWith(v, 'aux', 'nsubj', 'obj', 'iobj', 'ccomp').length === 0;
+}
+
+interface Subject {
+  tokens: number[];
+  /** The subject is the one acted upon (a passive subject, a noun a past participle describes). */
+  undergoer: boolean;
+}
+
+/**
+ * The subject of the verb at v: its own nsubj (or nsubj:pass), else the one it shares — the
+ * controller of an xcomp (the object of "urged X to", else the subject), the subject of the
+ * clause a purpose or participle clause hangs on, of the first verb of a coordinated predicate,
+ * the noun a participle or relative clause describes.
+ */
+function subjectOf(c: ArgumentContext, tree: DependencyTree, v: number, depth = 0): Subject | null {
+  const own = tree.childrenWith(v, 'nsubj');
+  if (own.length) return { tokens: own, undergoer: tree.dep(own[0])!.rel === 'nsubj:pass' };
+  if (depth > 4) return null;
+  const head = tree.head(v);
+  if (head === null || head < 0) return null;
+  const rel = tree.dep(v)?.rel ?? '';
+  const verbal = ['VERB', 'AUX'].includes(c.tokens[head].pos);
+  if (rel === 'xcomp' && verbal) {
+    // Object control: "urged its citizens to leave", "forced the agency to close".
+    const obj = tree.childrenWith(head, 'obj', 'iobj');
+    if (obj.length) return { tokens: obj, undergoer: false };
+    const s = subjectOf(c, tree, head, depth + 1);
+    return s && { tokens: s.tokens, undergoer: s.undergoer && !passiveVerb(c, tree, head) ? s.undergoer : false };
+  }
+  if (rel === 'conj' && verbal) return subjectOf(c, tree, head, depth + 1);
+  if (rel === 'advcl' && verbal) {
+    // A purpose clause ("… to protest") or a participle clause (", killing five") shares the subject.
+    const to = tree.childrenWith(v, 'mark').some((k) => lower(c, k) === 'to');
+    const ing = /ing$/.test(lower(c, v)) && tree.childrenWith(v, 'mark').length === 0;
+    if (to || ing) {
+      const s = subjectOf(c, tree, head, depth + 1);
+      return s && !s.undergoer ? s : null;
+    }
+    return null;
+  }
+  if (rel.startsWith('acl') && !['VERB', 'AUX'].includes(c.tokens[head].pos)) {
+    // "the militia, which attacked …" has its own (relative) subject; a bare participle
+    // describes its noun: "guerrillas operating in …" (doer), "people killed in …" (undergoer).
+    if (rel === 'acl:relcl') return null;
+    return { tokens: [head], undergoer: passiveVerb(c, tree, v) };
+  }
+  return null;
+}
+
+/** The "by" agent of a passive verb (obl:agent, or an oblique with "by"). */
+function agentOf(c: ArgumentContext, tree: DependencyTree, v: number): number[] {
+  return tree.children(v).filter((k) => {
+    const rel = tree.dep(k)!.rel;
+    return rel === 'obl:agent' || ((rel === 'obl' || rel === 'nmod') && caseOf(c, tree, k) === 'by');
+  });
+}
+
+/**
+ * Whom the verb at v is aimed at: its indirect object, else its direct object, else an oblique
+ * with a target preposition (one of the pattern's own prepositions first: "fired at", "called on").
+ */
+function targetOf(c: ArgumentContext, tree: DependencyTree, v: number, patternPreps: Set<string>, trigger: number): EntityMention[] {
+  for (const rel of ['iobj', 'obj']) {
+    const ks = tree.childrenWith(v, rel);
+    const ms = mentionsFor(c, tree, ks, trigger);
+    if (ms.length) return ms;
+  }
+  return obliqueTarget(c, tree, v, ['obl', 'nmod'], patternPreps, trigger);
+}
+
+/** The first oblique (or nominal modifier) of v with a target preposition that names a participant. */
+function obliqueTarget(c: ArgumentContext, tree: DependencyTree, v: number, rels: string[], patternPreps: Set<string>, trigger: number): EntityMention[] {
+  const obls = tree.children(v).filter((k) => rels.includes(tree.dep(k)!.rel) || rels.includes(tree.baseRel(k)!));
+  const ranked = [...obls.filter((k) => patternPreps.has(caseOf(c, tree, k) ?? '')), ...obls.filter((k) => !patternPreps.has(caseOf(c, tree, k) ?? ''))];
+  for (const k of ranked) {
+    const cs = caseOf(c, tree, k);
+    if (!cs || !(TARGET_CASES.has(cs) || patternPreps.has(cs))) continue;
+    if (inMedium(c, tree, k)) continue;
+    const ms = mentionsFor(c, tree, [k], trigger).filter((m) => patternPreps.has(cs) || cs === 'against' || !(m.type === 'LOC' && PLACE_CASES.has(cs)));
+    if (ms.length) return ms;
+  }
+  return [];
+}
+
+/** Verbs whose subject is the doer of the event noun they take as object: "Iran launched an attack". */
+export const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'order', 'plan', 'stage', 'mount', 'begin', 'start', 'continue', 'lead',
+  'organize', 'organise', 'commit', 'perpetrate', 'hold', 'make', 'impose', 'announce', 'deliver', 'execute', 'escalate',
+  'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'join',
+  'complete', 'open', 'provide', 'send', 'give', 'offer', 'extend', 'ship', 'donate', 'pledge', 'promise', 'grant']);
+
+/** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
+export const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
+
+/** Triggers whose "from X" names the other side: withdrawals, pull-outs, expulsions. */
+export const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation', 'recall']);
+/** Triggers whose "to X" names the receiving side: "extradited a drug lord to the United States". */
+export const TO_TARGET = new Set(['extradite', 'extradition', 'hand', 'transfer', 'deport', 'deportation', 'repatriate', 'return']);
+
+/**
+ * "withdraw its troops from Lebanon", "the withdrawal of forces from Panama", "extradited him to
+ * the United States": the side a withdrawal leaves or a transfer reaches, named with a country in
+ * a "from"/"to" phrase of the trigger or of its object.
+ */
+function sidePhrase(c: ArgumentContext, tree: DependencyTree, n: number, matched: number[], trigger: number): EntityMention[] {
+  const lemmas = matched.flatMap((i) => [c.tokens[i].lemma, lower(c, i)]);
+  const prep = lemmas.some((l) => FROM_TARGET.has(l)) ? 'from' : lemmas.some((l) => TO_TARGET.has(l)) ? 'to' : null;
+  if (!prep) return [];
+  const objects = tree.childrenWith(n, 'obj', 'nmod');
+  const holders = [n, ...objects, ...objects.flatMap((o) => tree.childrenWith(o, 'conj'))];
+  for (const h of holders) {
+    for (const k of tree.children(h)) {
+      if (!['obl', 'nmod'].includes(tree.baseRel(k)!) || caseOf(c, tree, k) !== prep) continue;
+      const ms = mentionsFor(c, tree, [k], trigger).filter((m) => m.country);
+      if (ms.length) return ms;
+    }
+  }
+  return [];
+}
+
+/** A description with no country ("the reservists", "its troops"): it says least about a side. */
+export function weak(m: EntityMention): boolean {
+  return (m.nominal || m.evidence === 'nominal') && !m.country;
+}
+
+/** The pattern's prepositions ("at" of "fired at"), lower case. */
+function prepositionsOf(c: ArgumentContext, matched: number[]): Set<string> {
+  return new Set(matched.filter((i) => c.tokens[i].pos === 'ADP' || c.tokens[i].pos === 'PART').map((i) => lower(c, i)));
+}
+
+function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, preps: Set<string>): ArgumentReading {
+  const subj = subjectOf(c, tree, v);
+  const passive = passiveVerb(c, tree, v) || !!subj?.undergoer;
+  const subjects = subj ? mentionsFor(c, tree, subj.tokens, v) : [];
+  if (passive) return { actor: mentionsFor(c, tree, agentOf(c, tree, v), v), recipient: subjects, passive };
+  let recipient = targetOf(c, tree, v, preps, v);
+  // "donated and delivered goods to the school": coordinated verbs share what follows them.
+  if (recipient.length === 0 && tree.childrenWith(v, 'obj', 'iobj').length === 0) {
+    for (const k of tree.childrenWith(v, 'conj')) {
+      if (c.tokens[k].pos !== 'VERB' || tree.childrenWith(k, 'nsubj').length) continue;
+      recipient = targetOf(c, tree, k, preps, v);
+      if (recipient.length) break;
+    }
+  }
+  return { actor: subjects, recipient, passive };
+}
+
+/** The side phrase replaces a recipient that is only a description ("its troops" in "withdraw its troops from Lebanon"). */
+function withSide(reading: ArgumentReading, side: EntityMention[]): ArgumentReading {
+  if (!side.length || !reading.recipient.every(weak) || side.some((s) => reading.actor.includes(s))) return reading;
+  return { ...reading, recipient: side };
+}
+
+function nounArguments(c: ArgumentContext, tree: DependencyTree, n: number, preps: Set<string>, event: string): ArgumentReading {
+  let actor: EntityMention[] = [];
+  let recipient: EntityMention[] = [];
+  const ofActor = OF_IS_ACTOR.has(event);
+  // "Iran's attack", "a US drone strike", "Iraqi protests", "the attack by X".
+  const poss = tree.childrenWith(n, 'nmod:poss');
+  if (poss.length) actor = mentionsFor(c, tree, poss, n);
+  if (!actor.length) {
+    const mods = tree.childrenWith(n, 'compound', 'amod').filter((k) => {
+      const m = covering(c, k);
+      return !!m && !!(m.country || m.code);
+    });
+    actor = mentionsFor(c, tree, mods, n);
+  }
+  const mods = tree.children(n).filter((k) => ['nmod', 'obl'].includes(tree.baseRel(k)!));
+  if (!actor.length) actor = mentionsFor(c, tree, [...agentOf(c, tree, n), ...mods.filter((k) => caseOf(c, tree, k) === 'by')], n);
+  const ofs = mods.filter((k) => caseOf(c, tree, k) === 'of');
+  if (ofActor && !actor.length) actor = mentionsFor(c, tree, ofs, n);
+  recipient = obliqueTarget(c, tree, n, ['nmod'], preps, n);
+  if (!recipient.length && !ofActor) recipient = mentionsFor(c, tree, ofs, n).filter((m) => !actor.includes(m));
+  // The light verb whose object the noun is: "Iran launched an attack on the base".
+  const v = tree.head(n);
+  // "The United States speeded up the withdrawal of some forces": unnamed forces are the subject's.
+  if (ofActor && actor.every(weak) && v !== null && v >= 0 && tree.dep(n)?.rel === 'obj') {
+    const subj = subjectOf(c, tree, v);
+    const named = subj && !subj.undergoer ? mentionsFor(c, tree, subj.tokens, v).filter((m) => !weak(m)) : [];
+    if (named.length) actor = named;
+  }
+  if (v !== null && v >= 0 && tree.dep(n)?.rel === 'obj' && c.tokens[v].pos === 'VERB' && SUPPORT_VERBS.has(c.tokens[v].lemma)) {
+    if (!actor.length) {
+      const subj = subjectOf(c, tree, v);
+      if (subj && !subj.undergoer && !passiveVerb(c, tree, v)) actor = mentionsFor(c, tree, subj.tokens, v);
+    }
+    if (!recipient.length) recipient = obliqueTarget(c, tree, v, ['obl'], preps, n);
+  }
+  return { actor, recipient, passive: false };
+}
+
+/**
+ * The trigger's participants as the parse gives them, or null when the trigger's sentence is
+ * unparsed. `matched` are the pattern's tokens, `trigger` its head word.
+ */
+export function readArguments(c: ArgumentContext, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): ArgumentReading | null {
+  const tree = c.tree;
+  if (!tree || !tree.parsed(trigger)) return null;
+  const preps = prepositionsOf(c, matched);
+  // (a noun pattern whose tagger-noun the parser reads as a verb still reads as a noun, and back)
+  const reading = kind === 'verb' ? verbArguments(c, tree, trigger, preps) : nounArguments(c, tree, trigger, preps, event);
+  return withSide(reading, sidePhrase(c, tree, trigger, matched, trigger));
+}
+
+/**
+ * Is the mention the subject (or inside the subject) of a reporting verb that frames the trigger
+ * — the source of the report, never one of its participants? The trigger's own verb, and a
+ * reporting verb whose subject the trigger shares by control ("X vowed to avenge", "claimed to
+ * have attacked"), are no frame.
+ */
+export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMention): boolean {
+  const tree = c.tree;
+  if (!tree || !tree.parsed(trigger)) return false;
+  const h = headOfMention(c, tree, m);
+  if (h === null) return false;
+  // The clause heads the trigger's subject is shared with: itself and its controllers.
+  const shared = new Set<number>([trigger]);
+  for (let v = trigger, rel = tree.dep(v)?.rel ?? ''; ['xcomp', 'conj'].includes(rel) && (tree.head(v) ?? -1) >= 0; rel = tree.dep(v)?.rel ?? '') {
+    v = tree.head(v)!;
+    shared.add(v);
+  }
+  // Up from the mention's head through its noun phrase (and appositions) to the clause it is subject of.
+  let t = h;
+  for (let steps = 0; steps < 8; steps++) {
+    const d = tree.dep(t);
+    if (!d || d.head < 0) return false;
+    if (d.rel === 'nsubj' || d.rel === 'nsubj:pass') {
+      const v = d.head;
+      return !shared.has(v) && isReportingVerb(c.tokens[v].lemma);
+    }
+    if (!NOMINAL_RELS.has(d.rel) && d.rel !== 'conj') return false;
+    t = d.head;
+  }
+  return false;
+}
+
+/** Does the trigger have a subject (its own or shared) that is no personal or relative pronoun? */
+export function hasNounSubject(c: ArgumentContext, trigger: number): boolean {
+  const tree = c.tree;
+  if (!tree || !tree.parsed(trigger)) return false;
+  const subj = subjectOf(c, tree, trigger);
+  return !!subj && subj.tokens.some((k) => c.tokens[k].pos !== 'PRON' && !PERSONAL.has(c.tokens[k].normal) && !RELATIVE.has(c.tokens[k].normal));
+}
+
+/** Is the mention a medium ("on Twitter", a name inside "in an interview with CNN")? */
+export function isMedium(c: ArgumentContext, m: EntityMention): boolean {
+  const tree = c.tree;
+  if (tree) {
+    const h = headOfMention(c, tree, m);
+    if (h !== null && tree.parsed(h)) return inMedium(c, tree, h);
+  }
+  // Unparsed: a medium's own name right after a medium preposition ("on Twitter").
+  const before = /\b(on|via|over|through)\s+(the\s+)?$/i.exec(c.text.slice(Math.max(0, m.start - 12), m.start));
+  return !!before && m.text.split(/\s+/).some((w) => isMediumNoun(w));
+}
+
