@@ -129,16 +129,27 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number): EntityM
         if (named && named !== m && !named.nominal && named.evidence !== 'nominal' && codable(named)) return named;
       }
     }
+    // "positions of the Palestinian forces", "a facility in central Iran": a phrase whose own
+    // words name no country stands for the side a name inside it gives.
+    if (!m.country && (m.type !== 'PER' || m.nominal || m.evidence === 'nominal')) return countryInside(c, tree, i, m) ?? m;
     return m;
   }
   if (!['NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(c.tokens[i].pos)) return null;
+  return countryInside(c, tree, i, null);
+}
+
+/**
+ * The first codable mention with a country inside the noun phrase headed by i (breadth first, not
+ * past a medium, nor into a "from" phrase, which names where someone comes from or leaves).
+ */
+function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own: EntityMention | null): EntityMention | null {
   const queue = [i];
   for (let q = 0; q < queue.length && q < 40; q++) {
     for (const k of tree.children(queue[q])) {
-      if (!NOMINAL_RELS.has(tree.dep(k)!.rel)) continue;
+      if (!NOMINAL_RELS.has(tree.dep(k)!.rel) || caseOf(c, tree, k) === 'from') continue;
       const inner = covering(c, k);
-      if (inner && inner.country && codable(inner) && !inMedium(c, tree, k)) return inner;
-      if (!inner) queue.push(k);
+      if (inner && inner !== own && inner.country && codable(inner) && !inMedium(c, tree, k)) return inner;
+      queue.push(k);
     }
   }
   return null;
@@ -199,7 +210,11 @@ function passiveVerb(c: ArgumentContext, tree: DependencyTree, v: number): boole
   if (tree.childrenWith(v, 'nsubj:pass', 'aux:pass').length > 0) return true;
   const rel = tree.dep(v)?.rel ?? '';
   // (a participle with an object or a clause of its own is active: "the States demanded that …")
-  return rel === 'acl' && /(ed|en|wn)$/.test(lower(c, v)) && tree.childrenWith(v, 'aux', 'nsubj', 'obj', 'iobj', 'ccomp').length === 0;
+  // A root noun with a participle is a sentence whose verb the parser hung on its subject ("The
+  // Council agreed to …"): active.
+  const head = tree.head(v);
+  if (rel !== 'acl' || head === null || head < 0 || tree.dep(head)?.rel === 'root') return false;
+  return /(ed|en|wn)$/.test(lower(c, v)) && tree.childrenWith(v, 'aux', 'nsubj', 'obj', 'iobj', 'ccomp').length === 0;
 }
 
 interface Subject {
@@ -278,7 +293,8 @@ function obliqueTarget(c: ArgumentContext, tree: DependencyTree, v: number, rels
     const cs = caseOf(c, tree, k);
     if (!cs || !(TARGET_CASES.has(cs) || patternPreps.has(cs))) continue;
     if (inMedium(c, tree, k)) continue;
-    const ms = mentionsFor(c, tree, [k], trigger).filter((m) => patternPreps.has(cs) || cs === 'against' || !(m.type === 'LOC' && PLACE_CASES.has(cs)));
+    // (a place right after a locative preposition is where, unless the pattern aims it: "fired at")
+    const ms = mentionsFor(c, tree, [k], trigger).filter((m) => patternPreps.has(cs) || cs === 'against' || !(m.type === 'LOC' && PLACE_CASES.has(cs) && m === covering(c, k)));
     if (ms.length) return ms;
   }
   return [];
@@ -303,9 +319,7 @@ export const TO_TARGET = new Set(['extradite', 'extradition', 'hand', 'transfer'
  * the United States": the side a withdrawal leaves or a transfer reaches, named with a country in
  * a "from"/"to" phrase of the trigger or of its object.
  */
-function sidePhrase(c: ArgumentContext, tree: DependencyTree, n: number, matched: number[], trigger: number): EntityMention[] {
-  const lemmas = matched.flatMap((i) => [c.tokens[i].lemma, lower(c, i)]);
-  const prep = lemmas.some((l) => FROM_TARGET.has(l)) ? 'from' : lemmas.some((l) => TO_TARGET.has(l)) ? 'to' : null;
+function sidePhrase(c: ArgumentContext, tree: DependencyTree, n: number, prep: string | null, trigger: number): EntityMention[] {
   if (!prep) return [];
   const objects = tree.childrenWith(n, 'obj', 'nmod');
   const holders = [n, ...objects, ...objects.flatMap((o) => tree.childrenWith(o, 'conj'))];
@@ -346,9 +360,13 @@ function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, prep
   return { actor: subjects, recipient, passive };
 }
 
-/** The side phrase replaces a recipient that is only a description ("its troops" in "withdraw its troops from Lebanon"). */
-function withSide(reading: ArgumentReading, side: EntityMention[]): ArgumentReading {
-  if (!side.length || !reading.recipient.every(weak) || side.some((s) => reading.actor.includes(s))) return reading;
+/**
+ * The side phrase replaces a recipient that is only descriptions ("its troops" in "withdraw its
+ * troops from Lebanon"; for "to", also a name with no country).
+ */
+function withSide(reading: ArgumentReading, side: EntityMention[], prep: string | null): ArgumentReading {
+  const replaceable = (r: EntityMention) => r.nominal || r.evidence === 'nominal' || (prep === 'to' && !r.country);
+  if (!side.length || !reading.recipient.every(replaceable) || side.some((s) => reading.actor.includes(s))) return reading;
   return { ...reading, recipient: side };
 }
 
@@ -400,7 +418,9 @@ export function readArguments(c: ArgumentContext, kind: 'verb' | 'noun', matched
   const preps = prepositionsOf(c, matched);
   // (a noun pattern whose tagger-noun the parser reads as a verb still reads as a noun, and back)
   const reading = kind === 'verb' ? verbArguments(c, tree, trigger, preps) : nounArguments(c, tree, trigger, preps, event);
-  return withSide(reading, sidePhrase(c, tree, trigger, matched, trigger));
+  const lemmas = matched.flatMap((i) => [c.tokens[i].lemma, lower(c, i)]);
+  const prep = lemmas.some((l) => FROM_TARGET.has(l)) ? 'from' : lemmas.some((l) => TO_TARGET.has(l)) ? 'to' : null;
+  return withSide(reading, sidePhrase(c, tree, trigger, prep, trigger), prep);
 }
 
 /**
