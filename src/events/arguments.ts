@@ -12,7 +12,8 @@
  * launched an attack on X").
  *
  * Each argument's head token is mapped to the entity mention that covers it, else to the first
- * mention with a country in its own noun phrase ("one third of the guerrillas"). Two things are
+ * mention with a country in its own noun phrase ("one third of the guerrillas"); a covering
+ * mention with no country takes the country its phrase names ("rebels in the Ivory Coast"). Two things are
  * never participants of the event: the subject of a reporting verb that frames it (the source:
  * "…, an Afghan security official said"), and a medium ("on Twitter", "in a statement").
  *
@@ -66,6 +67,8 @@ function caseOf(c: ArgumentContext, tree: DependencyTree, i: number): string | n
   const k = tree.childrenWith(i, 'case')[0];
   return k === undefined ? null : lower(c, k);
 }
+
+const sameSpan = (a: EntityMention, b: EntityMention) => a.start === b.start && a.end === b.end;
 
 /** The mention whose span covers token i, if any. */
 function covering(c: ArgumentContext, i: number): EntityMention | undefined {
@@ -129,9 +132,13 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number): EntityM
         if (named && named !== m && !named.nominal && named.evidence !== 'nominal' && codable(named)) return named;
       }
     }
-    // "positions of the Palestinian forces", "a facility in central Iran": a phrase whose own
-    // words name no country stands for the side a name inside it gives.
-    if (!m.country && (m.type !== 'PER' || m.nominal || m.evidence === 'nominal')) return countryInside(c, tree, i, m) ?? m;
+    // "rebels in the Ivory Coast", "a facility in central Iran": a description or an organisation
+    // with no country of its own is of the country its phrase names (as withOwnerCountry does
+    // for "the offices of the Palestinian administrators").
+    if (!m.country && (m.type !== 'PER' || m.nominal || m.evidence === 'nominal')) {
+      const inner = countryInside(c, tree, i, m);
+      if (inner?.country) return { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' };
+    }
     return m;
   }
   if (!['NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(c.tokens[i].pos)) return null;
@@ -170,7 +177,7 @@ function mentionsFor(c: ArgumentContext, tree: DependencyTree, heads: number[], 
       // (a conjunct that is a clause of its own is no partner: "X attacked Y and Z fled")
       if (k !== h && ['VERB', 'AUX'].includes(c.tokens[k].pos)) continue;
       const m = resolveToken(c, tree, k, trigger);
-      if (m && !out.includes(m) && !inMedium(c, tree, k)) out.push(m);
+      if (m && !out.some((o) => sameSpan(o, m)) && !inMedium(c, tree, k)) out.push(m);
     }
   }
   // Two subjects of one verb are a misparse of one phrase ("The rebel Kurdistan Workers' Party"): the name wins.
@@ -366,7 +373,7 @@ function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, prep
  */
 function withSide(reading: ArgumentReading, side: EntityMention[], prep: string | null): ArgumentReading {
   const replaceable = (r: EntityMention) => r.nominal || r.evidence === 'nominal' || (prep === 'to' && !r.country);
-  if (!side.length || !reading.recipient.every(replaceable) || side.some((s) => reading.actor.includes(s))) return reading;
+  if (!side.length || !reading.recipient.every(replaceable) || side.some((s) => reading.actor.some((a) => sameSpan(a, s)))) return reading;
   return { ...reading, recipient: side };
 }
 
@@ -389,7 +396,7 @@ function nounArguments(c: ArgumentContext, tree: DependencyTree, n: number, prep
   const ofs = mods.filter((k) => caseOf(c, tree, k) === 'of');
   if (ofActor && !actor.length) actor = mentionsFor(c, tree, ofs, n);
   recipient = obliqueTarget(c, tree, n, ['nmod'], preps, n);
-  if (!recipient.length && !ofActor) recipient = mentionsFor(c, tree, ofs, n).filter((m) => !actor.includes(m));
+  if (!recipient.length && !ofActor) recipient = mentionsFor(c, tree, ofs, n).filter((m) => !actor.some((a) => sameSpan(a, m)));
   // The light verb whose object the noun is: "Iran launched an attack on the base".
   const v = tree.head(n);
   // "The United States speeded up the withdrawal of some forces": unnamed forces are the subject's.
