@@ -52,6 +52,10 @@ const NOMINAL_RELS = new Set(['nmod', 'nmod:poss', 'compound', 'amod', 'appos', 
 /** Personal pronouns a reporting verb's subject is taken up by: "Syria says it will …". */
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/** Nouns that stand for their members or count them: "a group of diplomats", "thousands of residents". */
+const PARTITIVE = new Set(['group', 'delegation', 'team', 'number', 'handful', 'contingent', 'thousand', 'thousands', 'hundred', 'hundreds',
+  'dozen', 'dozens', 'ten', 'tens', 'million', 'millions', 'score', 'scores', 'crowd', 'some', 'many', 'most', 'all', 'half', 'third',
+  'quarter', 'majority', 'rest', 'member', 'one', 'two', 'three', 'four', 'five', 'several', 'few']);
 
 let mediumNouns: Set<string> | null = null;
 /** Nouns that name a medium (data/medium-nouns.tsv). */
@@ -122,7 +126,13 @@ function headOfMention(c: ArgumentContext, tree: DependencyTree, m: EntityMentio
  * in apposition, the name; for a noun phrase no mention covers, the first codable mention with
  * a country inside it (breadth first: "one third of the guerrillas", "a bombing near Samarra").
  */
-function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number): EntityMention | null {
+function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 0): EntityMention | null {
+  // "a group of Moroccan diplomats", "hundreds of residents": the members stand for the group.
+  if (PARTITIVE.has(c.tokens[i].lemma) && depth < 3) {
+    const members = tree.childrenWith(i, 'nmod').find((k) => caseOf(c, tree, k) === 'of');
+    const m = members === undefined ? null : mentionOf(c, tree, members, depth + 1);
+    if (m) return m;
+  }
   const m = covering(c, i);
   if (m) {
     if (!codable(m)) return null;
@@ -460,6 +470,14 @@ export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMe
     t = d.head;
   }
   return false;
+}
+
+/** Is the mention's head a core argument (subject or object) in the parse? */
+export function isCoreArgument(c: ArgumentContext, m: EntityMention): boolean {
+  const tree = c.tree;
+  if (!tree) return false;
+  const h = headOfMention(c, tree, m);
+  return h !== null && ['nsubj', 'obj', 'iobj'].includes(tree.baseRel(h) ?? '');
 }
 
 /** Does the trigger have a subject (its own or shared) that is no personal or relative pronoun? */

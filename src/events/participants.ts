@@ -8,7 +8,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { FROM_TARGET, hasNounSubject, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak } from './arguments.js';
+import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak } from './arguments.js';
 
 export interface Participants {
   actor: EntityMention[];
@@ -33,6 +33,8 @@ interface Ctx {
 
 /** Prepositions that put a mention in a place, not in a role. */
 const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'through', 'throughout', 'around', 'within', 'at', 'from', 'into', 'between', 'towards', 'toward', 'along']);
+/** Prepositions: a name after one is inside a phrase, not a clause's subject. */
+const PREPOSITIONS = new Set([...LOCATIVE, 'of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according', 'over', 'during', 'despite', 'among']);
 /** Words that open a new clause when searching left for a subject. */
 const CLAUSE_OPEN = new Set(['that', 'because', 'after', 'before', 'while', 'when', 'since', 'although', 'though', 'if', 'unless', 'whereas', ';', ':', '“', '”', '"']);
 const PASSIVE_AUX = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got']);
@@ -586,7 +588,11 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   // windows' recipient wins whatever it is (none leaves room for the place a measure targets).
   const windowActor = fromWindows(windows.actor, 'actor');
   const windowRecipient = fromWindows(windows.recipient, 'recipient');
-  const actor = parsed.actor.length && !(parsed.actor.every(weak) && windowActor.some((m) => m.country)) ? parsed.actor : windowActor;
+  // A subject the windows see inside a prepositional phrase ("settlers in the city of Hebron set
+  // fire …") or as a place ("based in east Beirut") is a misparse: the windows read that actor.
+  const misread = (m: EntityMention) => !participantOk(c, m) || (kind === 'verb' && !parsed.passive && isCoreArgument(c, m) && PREPOSITIONS.has(precededBy(c, m) ?? ''));
+  const parsedActor = parsed.actor.some(misread) ? [] : parsed.actor.map((m) => rulerOf(c, m) ?? m);
+  const actor = parsedActor.length && !(parsedActor.every(weak) && windowActor.some((m) => m.country)) ? parsedActor : windowActor;
   const recipient = parsed.recipient.length && !parsed.recipient.every(weak) ? parsed.recipient : windowRecipient;
   return { ...windows, actor, recipient, passive: parsed.passive };
 }
