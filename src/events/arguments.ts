@@ -44,7 +44,7 @@ export interface ArgumentReading {
 /** Obliques of a verb (or nominal modifiers of an event noun) that name whom the act is aimed at. */
 const TARGET_CASES = new Set(['against', 'on', 'upon', 'at', 'to', 'toward', 'towards', 'with', 'into']);
 /** Prepositions that put a place in a location rather than in a role, unless the pattern itself has them. */
-const PLACE_CASES = new Set(['at', 'on', 'in', 'into', 'to', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'from', 'toward', 'towards']);
+const PLACE_CASES = new Set(['at', 'in', 'into', 'to', 'near', 'inside', 'outside', 'across', 'through', 'around', 'within', 'from', 'toward', 'towards']);
 /** Prepositions that introduce a medium: "on Twitter", "in a statement", "at a news conference". */
 const MEDIUM_CASES = new Set(['on', 'in', 'via', 'through', 'over', 'at', 'during']);
 /** Relations that stay inside one noun phrase (walked to find a mention or a medium). */
@@ -163,7 +163,7 @@ function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own:
   const queue = [i];
   for (let q = 0; q < queue.length && q < 40; q++) {
     for (const k of tree.children(queue[q])) {
-      if (!NOMINAL_RELS.has(tree.dep(k)!.rel) || caseOf(c, tree, k) === 'from') continue;
+      if (!NOMINAL_RELS.has(tree.dep(k)!.rel) || tree.dep(k)!.rel === 'appos' || caseOf(c, tree, k) === 'from') continue;
       const inner = covering(c, k);
       if (inner && inner !== own && inner.country && codable(inner) && !inMedium(c, tree, k)) return inner;
       queue.push(k);
@@ -457,6 +457,7 @@ export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMe
     v = tree.head(v)!;
     shared.add(v);
   }
+  if (strandedSayers(c, tree, shared).has(h)) return true;
   // Up from the mention's head through its noun phrase (and appositions) to the clause it is subject of.
   let t = h;
   for (let steps = 0; steps < 8; steps++) {
@@ -470,6 +471,31 @@ export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMe
     t = d.head;
   }
   return false;
+}
+
+/**
+ * "…killed three guards, Abdul Rahim, a police spokesman, said": a reporting verb left with no
+ * subject has had its subject hung on the clause before it as appositions. The nouns of that
+ * chain, right before the verb, are its speakers; the core argument they hang on is not.
+ */
+function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<number>): Set<number> {
+  const out = new Set<number>();
+  for (let r = c.sentenceStart; r < c.sentenceEnd; r++) {
+    if (shared.has(r) || c.tokens[r].pos !== 'VERB' || !isReportingVerb(c.tokens[r].lemma) || tree.childrenWith(r, 'nsubj').length) continue;
+    let t = r - 1;
+    while (t >= c.sentenceStart && c.tokens[t].pos === 'PUNCT') t--;
+    // Climb from the word before the verb while it is an apposition (or a word inside one).
+    for (let steps = 0; t >= c.sentenceStart && steps < 8; steps++) {
+      const d = tree.dep(t);
+      if (!d || d.head < 0) break;
+      if (d.rel === 'appos') {
+        const [lo, hi] = tree.subtreeRange(t);
+        for (let k = lo; k <= hi; k++) out.add(k);
+      } else if (!NOMINAL_RELS.has(d.rel)) break;
+      t = d.head;
+    }
+  }
+  return out;
 }
 
 /** Is the mention's head a core argument (subject or object) in the parse? */

@@ -581,19 +581,20 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   // A framing source never takes a role; as actor it is only ruled out where the event has a
   // subject of its own that is no pronoun ("Syria says it will …" is Syria's act).
   const ownSubject = hasNounSubject(c, trigger);
-  const fromWindows = (ms: EntityMention[], role: 'actor' | 'recipient') =>
+  const participantsOnly = (ms: EntityMention[], role: 'actor' | 'recipient') =>
     ms.filter((m) => !isMedium(c, m) && !((role === 'recipient' || ownSubject) && isFramingSource(c, trigger, m)));
   // The parse's reading stands, unless it found only descriptions with no country: then an actor
   // with a country from the windows ("mobilized reservists for a war against Iraq") wins, and the
   // windows' recipient wins whatever it is (none leaves room for the place a measure targets).
-  const windowActor = fromWindows(windows.actor, 'actor');
-  const windowRecipient = fromWindows(windows.recipient, 'recipient');
+  const windowActor = participantsOnly(windows.actor, 'actor');
+  const windowRecipient = participantsOnly(windows.recipient, 'recipient');
   // A subject the windows see inside a prepositional phrase ("settlers in the city of Hebron set
   // fire …") or as a place ("based in east Beirut") is a misparse: the windows read that actor.
   const misread = (m: EntityMention) => !participantOk(c, m) || (kind === 'verb' && !parsed.passive && isCoreArgument(c, m) && PREPOSITIONS.has(precededBy(c, m) ?? ''));
   const parsedActor = parsed.actor.some(misread) ? [] : parsed.actor.map((m) => rulerOf(c, m) ?? m);
   const actor = parsedActor.length && !(parsedActor.every(weak) && windowActor.some((m) => m.country)) ? parsedActor : windowActor;
-  const recipient = parsed.recipient.length && !parsed.recipient.every(weak) ? parsed.recipient : windowRecipient;
+  const parsedRecipient = participantsOnly(parsed.recipient, 'recipient');
+  const recipient = parsedRecipient.length && !parsedRecipient.every(weak) ? parsedRecipient : windowRecipient;
   return { ...windows, actor, recipient, passive: parsed.passive };
 }
 
