@@ -137,16 +137,14 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
   if (m) {
     if (!codable(m)) return null;
     if (m.nominal || m.evidence === 'nominal') {
-      for (const a of tree.childrenWith(i, 'appos')) {
-        const named = covering(c, a);
-        if (named && named !== m && !named.nominal && named.evidence !== 'nominal' && codable(named)) return named;
-      }
+      const named = restatingName(c, tree, i, m);
+      if (named) return named;
     }
     // "rebels in the Ivory Coast", "a facility in central Iran": a description or an organisation
     // with no country of its own is of the country its phrase names (as withOwnerCountry does
     // for "the offices of the Palestinian administrators").
     if (!m.country && (m.type !== 'PER' || m.nominal || m.evidence === 'nominal')) {
-      const inner = countryInside(c, tree, i, m);
+      const inner = countryInside(c, tree, i, m, true);
       if (inner?.country) return { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' };
     }
     return m;
@@ -155,17 +153,66 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
   return countryInside(c, tree, i, null);
 }
 
+const isName = (m: EntityMention) => !m.nominal && m.evidence !== 'nominal';
+
 /**
- * The first codable mention with a country inside the noun phrase headed by i (breadth first, not
- * past a medium, nor into a "from" phrase, which names where someone comes from or leaves).
+ * The name that stands for a description: one in apposition to it or to a noun of its phrase
+ * ("The chairman of the committee, Arthur Penrose, …", of the description's type), else a named
+ * organisation that modifies it ("Islamic State fighters": the group acts).
  */
-function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own: EntityMention | null): EntityMention | null {
+function restatingName(c: ArgumentContext, tree: DependencyTree, i: number, m: EntityMention): EntityMention | null {
+  const queue = [i];
+  for (let q = 0; q < queue.length && q < 20; q++) {
+    for (const k of tree.children(queue[q])) {
+      const rel = tree.dep(k)!.rel;
+      const named = covering(c, k);
+      if (rel === 'appos' && named && named !== m && isName(named) && codable(named) && (q === 0 || named.type === m.type)) return named;
+      if (rel === 'nmod' && caseOf(c, tree, k) === 'of') queue.push(k);
+    }
+  }
+  for (const k of tree.childrenWith(i, 'compound')) {
+    const named = covering(c, k);
+    if (named && named !== m && named.type === 'ORG' && isName(named) && codable(named)) return named;
+  }
+  return null;
+}
+
+/** Prepositions of a noun's own phrase that say where it is ("rebels in X", "a facility near X"). */
+const WHERE_CASES = new Set(['in', 'near', 'inside', 'outside', 'around', 'within', 'across', 'throughout']);
+/** Prepositions that say whose it is ("the offices of X", "a camp for X"). */
+const WHOSE_CASES = new Set(['of', 'for']);
+
+/**
+ * A mention inside the noun phrase headed by i that says whose it is: a modifier that is a
+ * mention ("coalition supply convoys", "Iran's …"), else the first codable mention with a country
+ * through "of"/"for" phrases ("positions of the Palestinian forces") — and, with `where`, through
+ * phrases of place too ("rebels in the Ivory Coast": only for lending a country, never as the
+ * participant, which would make the place a party). Not through appositions, mediums, or
+ * "on/against/with/from" phrases, which name another side.
+ */
+function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own: EntityMention | null, where = false): EntityMention | null {
+  if (!own) {
+    // (modifiers of modifiers too: "coalition supply convoys")
+    const mods = tree.childrenWith(i, 'compound', 'amod', 'nmod:poss');
+    for (let q = 0; q < mods.length && q < 12; q++) {
+      const m = covering(c, mods[q]);
+      if (m && codable(m) && !(m.type === 'MISC' && !m.country)) return m;
+      if (!m) mods.push(...tree.childrenWith(mods[q], 'compound', 'amod'));
+    }
+  }
   const queue = [i];
   for (let q = 0; q < queue.length && q < 40; q++) {
     for (const k of tree.children(queue[q])) {
-      if (!NOMINAL_RELS.has(tree.dep(k)!.rel) || tree.dep(k)!.rel === 'appos' || caseOf(c, tree, k) === 'from') continue;
+      const rel = tree.dep(k)!.rel;
+      const cs = caseOf(c, tree, k);
+      if (!NOMINAL_RELS.has(rel) || rel === 'appos' || (cs !== null && !WHOSE_CASES.has(cs) && !(where && WHERE_CASES.has(cs)))) continue;
       const inner = covering(c, k);
-      if (inner && inner !== own && inner.country && codable(inner) && !inMedium(c, tree, k)) return inner;
+      if (inner && inner !== own && codable(inner) && !inMedium(c, tree, k)) {
+        if (inner.country) return inner;
+        // "the mandate for the peacekeeping force in Lebanon": the force, of the country it is in.
+        const placed = where ? null : countryInside(c, tree, k, inner, true);
+        if (placed?.country) return { ...inner, country: placed.country, code: `${placed.country}${inner.sector ?? ''}`, codeSource: 'phrase' };
+      }
       queue.push(k);
     }
   }
@@ -190,8 +237,10 @@ function mentionsFor(c: ArgumentContext, tree: DependencyTree, heads: number[], 
       if (m && !out.some((o) => sameSpan(o, m)) && !inMedium(c, tree, k)) out.push(m);
     }
   }
+  // A demonym beside the names it modifies ("Iranian general Qasem Soleimani") is no participant.
+  const people = out.filter((m) => !(m.type === 'MISC' && m.evidence === 'demonym') || !out.some((o) => o.type !== 'MISC' && o.country === m.country));
   // Two subjects of one verb are a misparse of one phrase ("The rebel Kurdistan Workers' Party"): the name wins.
-  const sorted = out.sort((a, b) => a.start - b.start);
+  const sorted = people.sort((a, b) => a.start - b.start);
   return heads.length > 1 && sorted.some((m) => !weak(m)) ? sorted.filter((m) => !weak(m)) : sorted;
 }
 
@@ -297,6 +346,12 @@ function targetOf(c: ArgumentContext, tree: DependencyTree, v: number, patternPr
   for (const rel of ['iobj', 'obj']) {
     const ks = tree.childrenWith(v, rel);
     const ms = mentionsFor(c, tree, ks, trigger);
+    if (ms.length) return ms;
+  }
+  // "launched drones against Russia", "closed its borders with Iran": a target phrase on an object
+  // that names no one is the verb's.
+  for (const k of tree.childrenWith(v, 'obj')) {
+    const ms = obliqueTarget(c, tree, k, ['nmod'], patternPreps, trigger);
     if (ms.length) return ms;
   }
   return obliqueTarget(c, tree, v, ['obl', 'nmod'], patternPreps, trigger);
