@@ -111,3 +111,13 @@ test('an unparsed sentence reads nothing from the parse (the caller falls back t
   const c = { ...contextOf(doc), tree: null };
   assert.equal(readArguments(c, 'verb', [1], 1), null);
 });
+
+test('a pronoun takes up the sayer only where it agrees: "they" is no single named person', () => {
+  const e = eventOf('Followers of Ali Hassan said they attacked the police station.', 'attacked');
+  assert.ok(!e.actor.some((a) => a.text === 'Ali Hassan'), JSON.stringify(e.actor));
+});
+
+test('an object that names no one lends the verb its target phrase: "closed its borders with Iran"', () => {
+  const e = eventOf('Pakistan closed its borders with Afghanistan on Sunday.', 'closed');
+  assert.equal(e.recipient[0]?.country, 'AFG');
+});

@@ -266,9 +266,18 @@ function resolveToken(c: ArgumentContext, tree: DependencyTree, k: number, trigg
     const sayer = tree.head(v);
     if (!['ccomp', 'parataxis'].includes(rel) || sayer === null || sayer < 0 || !isReportingVerb(c.tokens[sayer].lemma)) return null;
     const subj = tree.childrenWith(sayer, 'nsubj')[0];
-    return subj === undefined ? null : mentionOf(c, tree, subj);
+    const m = subj === undefined ? null : mentionOf(c, tree, subj);
+    return m && agrees(t.normal, m) ? m : null;
   }
   return mentionOf(c, tree, k);
+}
+
+/** Can the pronoun refer to the mention: "he/she" a person, "it" no named person, "they/we" no single named person? */
+function agrees(pronoun: string, m: EntityMention): boolean {
+  const described = m.nominal || m.evidence === 'nominal';
+  if (pronoun === 'he' || pronoun === 'she') return m.type === 'PER';
+  if (pronoun === 'it') return m.type !== 'PER' || described;
+  return m.type !== 'PER' || described || /s$/.test(m.text);
 }
 
 /** Is the verb at v in the passive: a passive subject or auxiliary, or a bare past participle describing a noun ("troops based in …")? */
