@@ -140,11 +140,11 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
       const named = restatingName(c, tree, i, m);
       if (named) return named;
     }
-    // "rebels in the Ivory Coast", "a facility in central Iran": a description or an organisation
-    // with no country of its own is of the country its phrase names (as withOwnerCountry does
-    // for "the offices of the Palestinian administrators").
+    // "the offices of the Palestinian administrators", "a facility in central Iran": a description
+    // or an organisation with no country of its own is of the country its phrase names — where it
+    // is only for things, not people (aid workers near Gao are not thereby Malian).
     if (!m.country && (m.type !== 'PER' || m.nominal || m.evidence === 'nominal')) {
-      const inner = countryInside(c, tree, i, m, true);
+      const inner = countryInside(c, tree, i, m, m.type !== 'PER');
       if (inner?.country) return { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' };
     }
     return m;
@@ -197,7 +197,8 @@ function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own:
     for (let q = 0; q < mods.length && q < 12; q++) {
       const m = covering(c, mods[q]);
       if (m && codable(m) && !(m.type === 'MISC' && !m.country)) return m;
-      if (!m) mods.push(...tree.childrenWith(mods[q], 'compound', 'amod'));
+      // (not through a verb: "police fired tear gas" misread as one noun phrase)
+      if (!m && c.tokens[mods[q]].pos !== 'VERB') mods.push(...tree.childrenWith(mods[q], 'compound', 'amod'));
     }
   }
   const queue = [i];
@@ -210,7 +211,7 @@ function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own:
       if (inner && inner !== own && codable(inner) && !inMedium(c, tree, k)) {
         if (inner.country) return inner;
         // "the mandate for the peacekeeping force in Lebanon": the force, of the country it is in.
-        const placed = where ? null : countryInside(c, tree, k, inner, true);
+        const placed = where || inner.type === 'PER' ? null : countryInside(c, tree, k, inner, true);
         if (placed?.country) return { ...inner, country: placed.country, code: `${placed.country}${inner.sector ?? ''}`, codeSource: 'phrase' };
       }
       queue.push(k);
@@ -220,9 +221,17 @@ function countryInside(c: ArgumentContext, tree: DependencyTree, i: number, own:
 }
 
 /** Token i with the tokens coordinated with it ("the US and Iran"). */
-function withConjuncts(tree: DependencyTree, i: number): number[] {
+function withConjuncts(c: ArgumentContext, tree: DependencyTree, i: number, trigger: number): number[] {
   const out = [i];
-  for (let q = 0; q < out.length && out.length < 8; q++) for (const k of tree.childrenWith(out[q], 'conj')) out.push(k);
+  for (let q = 0; q < out.length && out.length < 8; q++) {
+    for (const k of tree.childrenWith(out[q], 'conj')) {
+      // "… with protesters, and police fired …": a conjunct after the trigger that a verb follows
+      // is the subject of a new clause.
+      const next = tree.subtreeRange(k)[1] + 1;
+      if (k > trigger && next < c.sentenceEnd && ['VERB', 'AUX'].includes(c.tokens[next].pos)) continue;
+      out.push(k);
+    }
+  }
   return out;
 }
 
@@ -230,7 +239,7 @@ function withConjuncts(tree: DependencyTree, i: number): number[] {
 function mentionsFor(c: ArgumentContext, tree: DependencyTree, heads: number[], trigger: number): EntityMention[] {
   const out: EntityMention[] = [];
   for (const h of heads) {
-    for (const k of withConjuncts(tree, h)) {
+    for (const k of withConjuncts(c, tree, h, trigger)) {
       // (a conjunct that is a clause of its own is no partner: "X attacked Y and Z fled")
       if (k !== h && ['VERB', 'AUX'].includes(c.tokens[k].pos)) continue;
       const m = resolveToken(c, tree, k, trigger);
@@ -419,9 +428,13 @@ export function weak(m: EntityMention): boolean {
   return (m.nominal || m.evidence === 'nominal') && !m.country;
 }
 
-/** The pattern's prepositions ("at" of "fired at"), lower case. */
+/**
+ * The pattern's prepositions that aim it ("at" of "fired at", "on" of "called on"), lower case —
+ * not one that only places it ("strike near") or names its doer ("strike by workers").
+ */
 function prepositionsOf(c: ArgumentContext, matched: number[]): Set<string> {
-  return new Set(matched.filter((i) => c.tokens[i].pos === 'ADP' || c.tokens[i].pos === 'PART').map((i) => lower(c, i)));
+  return new Set(matched.filter((i) => c.tokens[i].pos === 'ADP' || c.tokens[i].pos === 'PART').map((i) => lower(c, i))
+    .filter((p) => !WHERE_CASES.has(p) && p !== 'by' && p !== 'during'));
 }
 
 function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, preps: Set<string>): ArgumentReading {
