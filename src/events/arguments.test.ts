@@ -96,9 +96,10 @@ test('"X says it will …": the pronoun is the sayer, who acts', () => {
   assert.equal(e.actor[0]?.text, 'Norway');
 });
 
-test('a description with no country of its own takes the one its phrase names', () => {
-  const e = eventOf('Militants in Mozambique attacked a police station on Friday.', 'attacked');
-  assert.equal(e.actor[0]?.country, 'MOZ');
+test('an object that names no one stands for whose it is: "the offices of the Sudanese opposition party"', () => {
+  const { reading, names } = readAt('Government troops shelled the offices of the Sudanese opposition party in Khartoum.', 'shelled');
+  assert.deepEqual(names(reading.recipient), ['Sudanese opposition party']);
+  assert.equal(reading.recipient[0].country, 'SDN');
 });
 
 test('a withdrawal "from X" is addressed to X, not to the troops withdrawn', () => {
