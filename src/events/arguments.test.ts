@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
 import type { CodedEvent, Doc, EntityMention } from '../doc/types.js';
 import { treeOf } from '../syntax/tree.js';
-import { isFramingSource, isMedium, isMediumNoun, readArguments, type ArgumentContext } from './arguments.js';
+import { isFramingSource, isMedium, isMediumNoun, readArguments, withPhraseCountry, type ArgumentContext } from './arguments.js';
 
 /** The parse reading of the first token whose text is `word`, over the document's own mentions. */
 function readAt(text: string, word: string, kind: 'verb' | 'noun' = 'verb', event = '') {
@@ -121,4 +121,17 @@ test('a pronoun takes up the sayer only where it agrees: "they" is no single nam
 test('an object that names no one lends the verb its target phrase: "closed its borders with Iran"', () => {
   const e = eventOf('Pakistan closed its borders with Afghanistan on Sunday.', 'closed');
   assert.equal(e.recipient[0]?.country, 'AFG');
+});
+
+test('a thing with no country is of the place its phrase names; a person is not', () => {
+  const text = 'Drones struck the Korva Fuel Plant in northern Kazakhstan and the aid workers near Almaty.';
+  const doc = analyze({ text, published: '2024-05-02' });
+  const c = contextOf(doc);
+  const plant = doc.entities.find((m) => m.text === 'Korva Fuel Plant');
+  assert.ok(plant, JSON.stringify(doc.entities.map((m) => m.text)));
+  assert.equal(plant.country, null, 'no country of its own');
+  assert.equal(withPhraseCountry(c, plant).country, 'KAZ');
+  const workers = doc.entities.find((m) => /workers/.test(m.text));
+  assert.ok(workers && workers.country === null);
+  assert.equal(withPhraseCountry(c, workers).country, null);
 });

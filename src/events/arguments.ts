@@ -575,6 +575,19 @@ function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<nu
   return out;
 }
 
+/**
+ * A participant with no country that is a thing, not a person, is of the country of the place its
+ * own phrase names: "Esfahan Uranium Conversion Facilities in central Iran".
+ */
+export function withPhraseCountry(c: ArgumentContext, m: EntityMention): EntityMention {
+  const tree = c.tree;
+  if (!tree || m.country || m.type === 'PER' || m.type === 'MISC') return m;
+  const h = headOfMention(c, tree, m);
+  if (h === null || !tree.parsed(h)) return m;
+  const inner = countryInside(c, tree, h, m, true);
+  return inner?.country ? { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' } : m;
+}
+
 /** Is the mention's head a core argument (subject or object) in the parse? */
 export function isCoreArgument(c: ArgumentContext, m: EntityMention): boolean {
   const tree = c.tree;

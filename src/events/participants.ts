@@ -8,7 +8,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak } from './arguments.js';
+import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak, withPhraseCountry } from './arguments.js';
 
 export interface Participants {
   actor: EntityMention[];
@@ -595,7 +595,8 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   const actor = parsedActor.length && !(parsedActor.every(weak) && windowActor.some((m) => m.country)) ? parsedActor : windowActor;
   const parsedRecipient = participantsOnly(parsed.recipient, 'recipient');
   const recipient = parsedRecipient.length && !parsedRecipient.every(weak) ? parsedRecipient : windowRecipient;
-  return { ...windows, actor, recipient, passive: parsed.passive };
+  const placed = (ms: EntityMention[]) => ms.map((m) => withPhraseCountry(c, m));
+  return { ...windows, actor: placed(actor), recipient: placed(recipient), passive: parsed.passive };
 }
 
 function bindByWindows(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
