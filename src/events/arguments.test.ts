@@ -135,3 +135,15 @@ test('a thing with no country is of the place its phrase names; a person is not'
   assert.ok(workers && workers.country === null);
   assert.equal(withPhraseCountry(c, workers).country, null);
 });
+
+test('"…, NAME, a DESCRIPTION said": the name is the speaker, never the victim', () => {
+  const e = eventOf('Rebels raided the village and killed three of them, Omar Sadiq, a Darfur police official said.', 'raided');
+  const all = analyze({ text: 'Rebels raided the village and killed three of them, Omar Sadiq, a Darfur police official said.', published: '2024-05-02' }).events;
+  assert.ok(e);
+  for (const x of all) assert.ok(![...x.recipient, ...x.actor].some((m) => m.text === 'Omar Sadiq'), JSON.stringify(x));
+});
+
+test('the one who fires a weapon uses it: "Police lobbed canisters of tear gas" has the police as actor', () => {
+  const e = eventOf('Police lobbed canisters of tear gas at the crowd in Lusaka.', 'gas');
+  assert.equal(e.actor[0]?.text, 'Police');
+});

@@ -394,7 +394,9 @@ function obliqueTarget(c: ArgumentContext, tree: DependencyTree, v: number, rels
 export const SUPPORT_VERBS = new Set(['launch', 'carry', 'conduct', 'order', 'plan', 'stage', 'mount', 'begin', 'start', 'continue', 'lead',
   'organize', 'organise', 'commit', 'perpetrate', 'hold', 'make', 'impose', 'announce', 'deliver', 'execute', 'escalate',
   'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'join',
-  'complete', 'open', 'provide', 'send', 'give', 'offer', 'extend', 'ship', 'donate', 'pledge', 'promise', 'grant']);
+  'complete', 'open', 'provide', 'send', 'give', 'offer', 'extend', 'ship', 'donate', 'pledge', 'promise', 'grant',
+  // verbs that put a weapon to use: "police lobbed tear gas", "dropped barrel bombs"
+  'lob', 'throw', 'hurl', 'shoot', 'drop', 'spray', 'detonate', 'plant']);
 
 /** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
 export const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
@@ -484,15 +486,18 @@ function nounArguments(c: ArgumentContext, tree: DependencyTree, n: number, prep
   if (ofActor && !actor.length) actor = mentionsFor(c, tree, ofs, n);
   recipient = obliqueTarget(c, tree, n, ['nmod'], preps, n);
   if (!recipient.length && !ofActor) recipient = mentionsFor(c, tree, ofs, n).filter((m) => !actor.some((a) => sameSpan(a, m)));
-  // The light verb whose object the noun is: "Iran launched an attack on the base".
-  const v = tree.head(n);
+  // The light verb whose object the noun is: "Iran launched an attack on the base" — also through
+  // a measure or container of it: "lobbed canisters of tear gas", "a wave of strikes".
+  let obj = n;
+  for (let steps = 0; steps < 2 && tree.dep(obj)?.rel === 'nmod' && caseOf(c, tree, obj) === 'of'; steps++) obj = tree.head(obj)!;
+  const v = tree.head(obj);
   // "The United States speeded up the withdrawal of some forces": unnamed forces are the subject's.
-  if (ofActor && actor.every(weak) && v !== null && v >= 0 && tree.dep(n)?.rel === 'obj') {
+  if (ofActor && actor.every(weak) && v !== null && v >= 0 && tree.dep(obj)?.rel === 'obj') {
     const subj = subjectOf(c, tree, v);
     const named = subj && !subj.undergoer ? mentionsFor(c, tree, subj.tokens, v).filter((m) => !weak(m)) : [];
     if (named.length) actor = named;
   }
-  if (v !== null && v >= 0 && tree.dep(n)?.rel === 'obj' && c.tokens[v].pos === 'VERB' && SUPPORT_VERBS.has(c.tokens[v].lemma)) {
+  if (v !== null && v >= 0 && tree.dep(obj)?.rel === 'obj' && c.tokens[v].pos === 'VERB' && SUPPORT_VERBS.has(c.tokens[v].lemma)) {
     if (!actor.length) {
       const subj = subjectOf(c, tree, v);
       if (subj && !subj.undergoer && !passiveVerb(c, tree, v)) actor = mentionsFor(c, tree, subj.tokens, v);
@@ -558,7 +563,21 @@ export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMe
 function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<number>): Set<number> {
   const out = new Set<number>();
   for (let r = c.sentenceStart; r < c.sentenceEnd; r++) {
-    if (shared.has(r) || c.tokens[r].pos !== 'VERB' || !isReportingVerb(c.tokens[r].lemma) || tree.childrenWith(r, 'nsubj').length) continue;
+    if (shared.has(r) || c.tokens[r].pos !== 'VERB' || !isReportingVerb(c.tokens[r].lemma)) continue;
+    const subjects = tree.childrenWith(r, 'nsubj');
+    if (subjects.length) {
+      // "…, Nisar Hand, an Afghan security official said": the name just before the comma that
+      // opens a described subject is that subject, whatever the parser hung it on.
+      for (const s of subjects) {
+        const lo = tree.subtreeRange(s)[0];
+        const described = covering(c, s);
+        if (lo - 2 < c.sentenceStart || c.tokens[lo - 1].normal !== ',' || (described && isName(described))) continue;
+        const name = covering(c, lo - 2);
+        if (!name || !isName(name) || name.type === 'LOC') continue;
+        for (let k = c.sentenceStart; k < lo - 1; k++) if (c.tokens[k].start >= name.start && c.tokens[k].end <= name.end) out.add(k);
+      }
+      continue;
+    }
     let t = r - 1;
     while (t >= c.sentenceStart && c.tokens[t].pos === 'PUNCT') t--;
     // Climb from the word before the verb while it is an apposition (or a word inside one).
