@@ -22,6 +22,7 @@ import { cameoInfo, ploverFor } from './ontology.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
+import { treeOf } from '../syntax/tree.js';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -48,7 +49,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     // (A place with a mention's span is in the mention's sentence.)
     const placed = topLevel(inSentence).map((m) => withPlaceCountry(m, ofSentence(doc.places, s.index)));
     const mentions = placed.map((m) => withWholeCountry(m, placed, text)).map((m) => withOwnerCountry(m, placed, text));
-    const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject };
+    const ctx = { text, tokens, mentions, sentenceStart: s.tokenStart, sentenceEnd: s.tokenEnd, previousSubject, tree: doc.syntax ? treeOf(doc.syntax) : null };
     // The countries the sentence names (places and coded participants): one country makes the place telling.
     const sentenceCountries = new Set<string>([
       ...ofSentence(doc.places, s.index).filter((p) => p.country).map((p) => p.country!),

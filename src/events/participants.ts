@@ -6,7 +6,9 @@
  * strike"), coordination ("the US and Iran"), and "which X passed" relatives.
  */
 import type { EntityMention, Token } from '../doc/types.js';
+import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
+import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak, withPhraseCountry } from './arguments.js';
 
 export interface Participants {
   actor: EntityMention[];
@@ -25,10 +27,14 @@ interface Ctx {
   sentenceEnd: number;
   /** The subject of the previous sentence's first event, for a sentence-initial pronoun. */
   previousSubject?: EntityMention | null;
+  /** The document's dependency parse, read first (arguments.ts); null or unparsed: word windows only. */
+  tree?: DependencyTree | null;
 }
 
 /** Prepositions that put a mention in a place, not in a role. */
 const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'through', 'throughout', 'around', 'within', 'at', 'from', 'into', 'between', 'towards', 'toward', 'along']);
+/** Prepositions: a name after one is inside a phrase, not a clause's subject. */
+const PREPOSITIONS = new Set([...LOCATIVE, 'of', 'to', 'for', 'with', 'against', 'on', 'by', 'about', 'under', 'according', 'over', 'during', 'despite', 'among']);
 /** Words that open a new clause when searching left for a subject. */
 const CLAUSE_OPEN = new Set(['that', 'because', 'after', 'before', 'while', 'when', 'since', 'although', 'though', 'if', 'unless', 'whereas', ';', ':', '“', '”', '"']);
 const PASSIVE_AUX = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got']);
@@ -415,11 +421,6 @@ function relativeSubject(c: Ctx, fromTok: number): EntityMention | null {
   return null;
 }
 
-/** Verbs whose subject is the doer of the event noun they govern: "Iran launched an attack". */
-const AGENTIVE = new Set(['launch', 'carry', 'conduct', 'order', 'plan', 'stage', 'mount', 'begin', 'start', 'continue', 'lead',
-  'organize', 'organise', 'commit', 'perpetrate', 'hold', 'make', 'impose', 'announce', 'deliver', 'execute', 'escalate',
-  'use', 'resort', 'fire', 'deploy', 'employ', 'unleash', 'step', 'intensify', 'resume', 'renew', 'claim', 'call', 'issue', 'stage', 'mount', 'join',
-  'complete', 'open', 'provide', 'send', 'give', 'offer', 'extend', 'ship', 'donate', 'pledge', 'promise', 'grant']);
 
 /** Nouns that only measure the event noun after "of": "25,000 tons of food aid", "a wave of strikes". */
 const MEASURE_NOUNS = new Set(['ton', 'tonne', 'kilogram', 'kg', 'shipment', 'consignment', 'convoy', 'package', 'amount', 'wave', 'series',
@@ -475,8 +476,6 @@ function travelledFor(c: Ctx, first: number): number | null {
   return null;
 }
 
-/** PLOVER types whose event noun takes its doer in the "of" phrase: "the withdrawal of US forces". */
-const OF_IS_ACTOR = new Set(['RETREAT', 'MOBILIZE', 'PROTEST', 'CONCEDE']);
 
 /** The first participant inside tokens (from, to): the object between a verb and its particle ("call on X to"). */
 function objectBetween(c: Ctx, from: number, to: number, skip: Set<number>): EntityMention | null {
@@ -545,10 +544,6 @@ function againstPhrase(c: Ctx, from: number): EntityMention | null {
   return null;
 }
 
-/** Triggers whose "from X" names the other side: withdrawals, pull-outs, expulsions. */
-const FROM_TARGET = new Set(['withdraw', 'withdrawal', 'pull', 'pullout', 'retreat', 'expel', 'expulsion', 'oust', 'evacuate', 'evacuation', 'recall']);
-/** Triggers whose "to X" names the receiving side: "extradited a drug lord to the United States". */
-const TO_TARGET = new Set(['extradite', 'extradition', 'hand', 'transfer', 'deport', 'deportation', 'repatriate', 'return']);
 
 /** Which side phrase each kind of trigger takes, and which recipients it may replace (only descriptions; for "to", also one with no country). */
 const SIDE_PHRASES: { verbs: Set<string>; prep: string; replaceable: (r: EntityMention) => boolean }[] = [
@@ -573,7 +568,38 @@ function prepPhrase(c: Ctx, from: number, prep: string): EntityMention | null {
   return null;
 }
 
+/**
+ * The event's participants: the parse's reading of the trigger's arguments (arguments.ts) first;
+ * a role the parse leaves empty, or a sentence left unparsed, is read from word windows. A
+ * window's pick is dropped when the parse shows it is the source of a report that frames the
+ * event ("…, an Afghan security official said") or a medium ("on Twitter").
+ */
 export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
+  const windows = bindByWindows(c, kind, matched, trigger, event);
+  const parsed = readArguments(c, kind, matched, trigger, event);
+  if (!parsed) return windows;
+  // A framing source never takes a role; as actor it is only ruled out where the event has a
+  // subject of its own that is no pronoun ("Syria says it will …" is Syria's act).
+  const ownSubject = hasNounSubject(c, trigger);
+  const participantsOnly = (ms: EntityMention[], role: 'actor' | 'recipient') =>
+    ms.filter((m) => !isMedium(c, m) && !((role === 'recipient' || ownSubject) && isFramingSource(c, trigger, m)));
+  // The parse's reading stands, unless it found only descriptions with no country: then an actor
+  // with a country from the windows ("mobilized reservists for a war against Iraq") wins, and the
+  // windows' recipient wins whatever it is (none leaves room for the place a measure targets).
+  const windowActor = participantsOnly(windows.actor, 'actor');
+  const windowRecipient = participantsOnly(windows.recipient, 'recipient');
+  // A subject the windows see inside a prepositional phrase ("settlers in the city of Hebron set
+  // fire …") or as a place ("based in east Beirut") is a misparse: the windows read that actor.
+  const misread = (m: EntityMention) => !participantOk(c, m) || (kind === 'verb' && !parsed.passive && isCoreArgument(c, m) && PREPOSITIONS.has(precededBy(c, m) ?? ''));
+  const parsedActor = parsed.actor.some(misread) ? [] : parsed.actor.map((m) => rulerOf(c, m) ?? m);
+  const actor = parsedActor.length && !(parsedActor.every(weak) && windowActor.some((m) => m.country)) ? parsedActor : windowActor;
+  const parsedRecipient = participantsOnly(parsed.recipient, 'recipient');
+  const recipient = parsedRecipient.length && !parsedRecipient.every(weak) ? parsedRecipient : windowRecipient;
+  const placed = (ms: EntityMention[]) => ms.map((m) => withPhraseCountry(c, m));
+  return { ...windows, actor: placed(actor), recipient: placed(recipient), passive: parsed.passive };
+}
+
+function bindByWindows(c: Ctx, kind: 'verb' | 'noun', matched: number[], trigger: number, event = ''): Participants {
   const firstTok = matched[0];
   const lastTok = matched[matched.length - 1];
   const triggerStart = c.tokens[firstTok].start;
@@ -618,7 +644,7 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
     else if (!ofActor) {
       // The subject of the verb that governs the noun: "Iran launched an attack on …".
       const k = governingVerb(c, firstTok);
-      if (k !== null && lemmaIn(AGENTIVE, c.tokens[k])) {
+      if (k !== null && lemmaIn(SUPPORT_VERBS, c.tokens[k])) {
         const subj = subjectBefore(c, c.tokens[k].start);
         if (subj) actor = withCoordinated(c, subj, -1);
       }
