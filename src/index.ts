@@ -3,6 +3,7 @@
  *
  *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
+ *   findAttributions(doc) → AttributionRelation[]  the attribution layer (also Doc.attributions)
  */
 export * from './doc/types.js';
 export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
@@ -10,3 +11,4 @@ export { readActorFile, ActorFileError } from './actors/user-file.js';
 export { ArticleTimeout, DEFAULT_TIME_BUDGET_MS, defaultTimeBudget } from './util/deadline.js';
 export type { ActorRow } from './actors/knowledge.js';
 export { toAnalyzeRecord } from './output/analyze-record.js';
+export { findAttributions, relationAt } from './attribution/stage.js';

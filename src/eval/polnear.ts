@@ -71,8 +71,22 @@ export function contentSpan(text: string, sentence: SimpleSpan, marks: SimpleSpa
   return best.end > best.start ? best : null;
 }
 
-/** acta's attributions as role spans. */
-export function predictedRoles(doc: Doc): RoleSpans {
+/**
+ * acta's attribution layer as role spans: each relation's source, cue, and content taken by
+ * its outer bounds (as the gold file's fragmented spans are read).
+ */
+export function predictedRoles(doc: Pick<Doc, 'attributions'>): RoleSpans {
+  const out: RoleSpans = { source: [], cue: [], content: [] };
+  for (const a of doc.attributions ?? []) {
+    if (a.source) out.source.push({ start: a.source.start, end: a.source.end });
+    if (a.cue) out.cue.push({ start: a.cue.start, end: a.cue.end });
+    if (a.content.length) out.content.push({ start: Math.min(...a.content.map((c) => c.start)), end: Math.max(...a.content.map((c) => c.end)) });
+  }
+  return { source: uniqueSpans(out.source), cue: uniqueSpans(out.cue), content: uniqueSpans(out.content) };
+}
+
+/** The older measure: attributions read back from the events' own attribution fields. */
+export function eventRoles(doc: Doc): RoleSpans {
   const out: RoleSpans = { source: [], cue: [], content: [] };
   const seen = new Set<string>();
   for (const e of doc.events ?? []) {
