@@ -77,12 +77,15 @@ test('an unparsed sentence (a table row) is tagged from its words and never thro
   assert.ok(doc.attributions.some((a) => a.cue?.text === 'said'));
 });
 
-test('relationAt picks the innermost relation holding an offset, null outside all', () => {
+test('relationAt picks the innermost relation holding an offset (one with a source first), null outside all', () => {
   const outer: AttributionRelation = { source: null, cue: { start: 0, end: 4, text: 'said' }, content: [{ start: 5, end: 50, text: '' }], class: 'report', certainty: 'reported', sentence: 0 };
   const inner: AttributionRelation = { ...outer, cue: { start: 10, end: 14, text: 'told' }, content: [{ start: 20, end: 30, text: '' }] };
   assert.equal(relationAt([outer, inner], 25), inner);
   assert.equal(relationAt([outer, inner], 40), outer);
   assert.equal(relationAt([outer, inner], 60), null);
+  // A speaker's relation around a sourceless one gives the event its speaker.
+  const spoken = { ...outer, source: { start: 0, end: 2, text: 'He', entity: null, chain: null } };
+  assert.equal(relationAt([spoken, inner], 25), spoken);
 });
 
 test('quote state: inside a quotation, opening and closing marks; each paragraph starts outside', () => {

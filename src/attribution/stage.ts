@@ -190,13 +190,19 @@ export function parseSubject(tree: ReturnType<typeof treeOf>, cue: RoleRun, head
   return null;
 }
 
-/** The relation whose content holds a character offset (the innermost, when one is nested in another). */
+/**
+ * The relation whose content holds a character offset: the innermost one that names a source
+ * (nested attribution: "X said Y had told him that …"), else the innermost of all; null
+ * outside every relation. A relation with no source says nothing about who asserts the event,
+ * so one with a speaker around it is preferred.
+ */
 export function relationAt(relations: readonly AttributionRelation[], offset: number): AttributionRelation | null {
   let best: AttributionRelation | null = null;
-  let bestWidth = Infinity;
+  let bestRank = Infinity;
   for (const r of relations) {
     for (const c of r.content) {
-      if (c.start <= offset && offset < c.end && c.end - c.start < bestWidth) { best = r; bestWidth = c.end - c.start; }
+      const rank = (r.source ? 0 : 1e12) + (c.end - c.start);
+      if (c.start <= offset && offset < c.end && rank < bestRank) { best = r; bestRank = rank; }
     }
   }
   return best;
