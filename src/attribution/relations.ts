@@ -38,7 +38,7 @@ const CONTINUATION_SENTENCES = 3;
 /**
  * Group runs into relations. `governs(cue, run)` says whether the cue's head dominates the
  * run in the parse (false where unparsed). Sources and contents with no cue near them form a
- * relation of their own when they share a sentence, so the tagger's finding is not lost.
+ * relation of their own (with no cue) when they share a sentence, so the tagger's finding is not lost.
  */
 export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run: RoleRun) => boolean): RunGroup[] {
   const cues = runs.filter((r) => r.role === 'CUE');
@@ -50,8 +50,11 @@ export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run:
     const same = cues.filter((c) => c.sentence === r.sentence);
     let cue: RoleRun | null = null;
     if (same.length) {
+      // The cue that governs the span in the parse; else one still without a span of this role
+      // (two speakers in a sentence are two relations); else the nearest.
       const governing = same.filter((c) => governs(c, r));
-      const pool = governing.length ? governing : same;
+      const lacking = same.filter((c) => { const g = groups.get(c)!; return (r.role === 'SOURCE' ? g.sources : g.contents).length === 0; });
+      const pool = governing.length ? governing : lacking.length ? lacking : same;
       cue = pool.reduce((best, c) => (distance(c, r) < distance(best, r) ? c : best));
     } else if (r.role === 'CONTENT') {
       const before = cues.filter((c) => c.sentence < r.sentence && r.sentence - c.sentence <= CONTINUATION_SENTENCES);
@@ -62,7 +65,7 @@ export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run:
     if (!g) orphans.set(r.sentence, (g = { cue: null, sources: [], contents: [] }));
     (r.role === 'SOURCE' ? g.sources : g.contents).push(r);
   }
-  return [...groups.values(), ...orphans.values()].filter((g) => g.cue || g.contents.length);
+  return [...groups.values(), ...orphans.values()];
 }
 
 /** Character span of a run. */

@@ -124,7 +124,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     const cue = cueRun ? { ...runSpan(tokens, cueRun), text: '' } : null;
     if (cue) cue.text = text.slice(cue.start, cue.end);
     // One source a relation: the one nearest the cue.
-    const anchor = cue ?? content[0];
+    const anchor = cue ?? content[0] ?? runSpan(tokens, g.sources[0]);
     const srcRun = g.sources.length
       ? g.sources.reduce((best, r) => (Math.abs(tokens[r.first].start - anchor.start) < Math.abs(tokens[best.first].start - anchor.start) ? r : best))
       : null;
@@ -139,10 +139,11 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       source = { ...span, text: text.slice(span.start, span.end), entity: m ? toEntity(m) : null, chain: m ? m.chain : null };
     }
     const cls = cueRun ? cueClass(tokens.slice(cueRun.first, cueRun.last + 1)) : 'report';
-    const sentence = cueRun ? cueRun.sentence : g.contents[0].sentence;
+    const sentence = (cueRun ?? g.contents[0] ?? g.sources[0]).sentence;
     out.push({ source, cue, content, class: cls, certainty: CLASS_CERTAINTY[cls], sentence });
   }
-  return out.sort((a, b) => (a.cue ?? a.content[0]).start - (b.cue ?? b.content[0]).start);
+  const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
+  return out.sort((a, b) => at(a) - at(b));
 }
 
 const CLAUSE_RELS = ['ccomp', 'parataxis', 'xcomp', 'advcl'];

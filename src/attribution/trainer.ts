@@ -86,7 +86,7 @@ export interface AttributionTrainOptions {
   minWeight: number;
 }
 
-export const DEFAULT_ATTRIBUTION_TRAIN: AttributionTrainOptions = { epochs: 12, seed: 20261207, minCount: 3, minWeight: 0.05 };
+export const DEFAULT_ATTRIBUTION_TRAIN: AttributionTrainOptions = { epochs: 12, seed: 20261207, minCount: 3, minWeight: 3 };
 
 /** Sequences (paragraphs) with gold labels, features as raw keys. */
 export function labelledSequences(articles: Array<{ text: string; ann: string }>): Array<{ keys: Int32Array[]; gold: number[] }> {
