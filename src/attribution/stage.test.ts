@@ -145,6 +145,17 @@ test('a content sentence with no cue continues the quotation of the cue before i
   assert.equal(groups[0].sources.length, 1);
 });
 
+test('two speakers of one sentence go to two cues; a source with no cue near it stays a relation of its own', () => {
+  const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
+  const cueA = run('CUE', 1, 0);
+  const cueB = run('CUE', 6, 0);
+  const groups = groupRuns([run('SOURCE', 0, 0), cueA, run('SOURCE', 3, 0), cueB, run('SOURCE', 20, 2)], () => false);
+  assert.equal(groups.find((g) => g.cue === cueA)?.sources.length, 1);
+  assert.equal(groups.find((g) => g.cue === cueB)?.sources.length, 1, 'the second speaker goes to the cue without one');
+  const orphan = groups.find((g) => g.cue === null);
+  assert.equal(orphan?.sources[0].first, 20);
+});
+
 test('a source span that is no mention and no pronoun links to nothing', () => {
   assert.equal(sourceMention({ text: 'critics said', entities: [] }, { start: 0, end: 7 }, 0), null);
 });
