@@ -4,6 +4,7 @@
  *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
  *   treeOf(doc.syntax)              the dependency parse as a tree (children, subtrees, paths)
+ *   findAttributions(doc) → AttributionRelation[]  the attribution layer (also Doc.attributions)
  */
 export * from './doc/types.js';
 export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
@@ -14,3 +15,4 @@ export { toAnalyzeRecord } from './output/analyze-record.js';
 export { treeOf, DependencyTree } from './syntax/tree.js';
 export { parseSentence, MAX_PARSE_TOKENS, type ParserToken, type ParsedWord } from './syntax/index.js';
 export { toConllu } from './output/conllu.js';
+export { findAttributions, relationAt } from './attribution/stage.js';

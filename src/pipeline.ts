@@ -2,7 +2,7 @@
  * The pipeline: one article through every stage in order. Each stage reads
  * the document and adds one layer; none edits another's layer or the text.
  *
- *   ingest → segment → syntax → entities → actors → times → places → events (+ attribution)
+ *   ingest → segment → syntax → entities → actors → attributions → times → places → events
  */
 import type { CodedEvent, Doc, IngestedArticle, InputProblem } from './doc/types.js';
 import { ingestRecord } from './ingest/jsonl.js';
@@ -16,6 +16,7 @@ import { defaultLexicon, lexiconWithActors } from './entities/default-lexicon.js
 import { findTimes } from './times/index.js';
 import { findPlaces } from './places/index.js';
 import { findEvents } from './events/index.js';
+import { findAttributions } from './attribution/stage.js';
 import { Deadline, defaultTimeBudget, withDeadline } from './util/deadline.js';
 
 /** One article as a caller gives it (the JSONL record shape). */
@@ -66,7 +67,8 @@ export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): 
     const lex = opts.actors && opts.actors.length > 0 ? lexiconWithActors(opts.actors) : defaultLexicon();
     const mentions = timed('entities', () => findEntities(d1, lex), deadline);
     const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, lex, opts.registry ?? null), deadline);
-    const d2 = { ...d1, entities };
+    const attributions = timed('attributions', () => findAttributions({ ...d1, entities }), deadline);
+    const d2 = { ...d1, entities, attributions };
     const times = timed('times', () => findTimes(d2), deadline);
     const d3 = { ...d2, times };
     const places = timed('places', () => findPlaces(d3), deadline);

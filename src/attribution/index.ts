@@ -1,12 +1,17 @@
 /**
- * attribution: who asserts an event and how sure the text is of it. Sources
- * come from reporting verbs whose complement holds the event ("X said that …",
- * "as X wrote"), from "according to X", and otherwise the author (source null,
- * certainty asserted). Hedges ("purportedly"), modals ("would", "planning")
+ * attribution: who asserts an event and how sure the text is of it. The source,
+ * cue and certainty come from the attribution relation (Doc.attributions, see
+ * stage.ts) whose content holds the event's trigger; an event outside every
+ * relation is the author's (source null, certainty asserted). Without the layer
+ * (a caller's hand-made document) they are read from word windows: reporting verbs
+ * whose complement holds the event ("X said that …", "as X wrote") and "according
+ * to X". Hedges ("purportedly"), modals ("would", "planning")
  * and denials change the certainty. Negation is decided here too, because it
  * is read from the same clause words.
  */
-import type { Attribution, Certainty, EntityMention, Token } from '../doc/types.js';
+import type { Attribution, AttributionRelation, Certainty, EntityMention, Token } from '../doc/types.js';
+import { relationAt } from './stage.js';
+import { firstStartingFrom } from '../util/spans.js';
 import { toEntity } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
 
@@ -47,6 +52,8 @@ export interface AttributionInput {
   /** Token index of the trigger and of the first matched pattern word. */
   trigger: number;
   first: number;
+  /** The document's attribution relations; when absent, sources are read from word windows. */
+  relations?: readonly AttributionRelation[];
 }
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'failed', 'refused', 'declined']);
@@ -89,14 +96,35 @@ function inPrepositionalPhrase(tokens: Token[], text: string, m: EntityMention, 
   return i >= sentenceStart && tokens[i].pos === 'ADP';
 }
 
+/** Source, cue and certainty from the relation whose content holds the trigger; the author's when none does. */
+function fromRelations(relations: readonly AttributionRelation[], tokens: Token[], trigger: number): Attribution {
+  const r = relationAt(relations, tokens[trigger].start);
+  if (!r) return { source: null, cue: null, certainty: 'asserted' };
+  const cue = r.cue ? { text: r.cue.text, start: r.cue.start, end: r.cue.end } : null;
+  // A cue verb the cue table knows keeps the certainty events had from it ("claimed": alleged).
+  let certainty = r.certainty;
+  if (r.cue) {
+    for (let k = firstStartingFrom(tokens, r.cue.start); k < tokens.length && tokens[k].start < r.cue.end; k++) {
+      if (tokens[k].pos !== 'VERB') continue;
+      const c = cueTable().verbs.get(tokens[k].lemma);
+      if (c) { certainty = c; break; }
+    }
+  }
+  return { source: r.source?.entity ?? null, cue, certainty };
+}
+
 export function attribute(a: AttributionInput): Attribution {
   const t = cueTable();
   const { tokens, text } = a;
   const s = a.sentence.tokenStart;
   const e = a.sentence.tokenEnd;
-  let source: EntityMention | null = null;
+  let source: EntityMention | Attribution['source'] = null;
   let cue: Attribution['cue'] = null;
   let certainty: Certainty = 'asserted';
+  if (a.relations) {
+    ({ source, cue, certainty } = fromRelations(a.relations, tokens, a.trigger));
+    return hedged(a, t, source, cue, certainty);
+  }
   // "according to X", anywhere in the sentence.
   for (const p of t.phrases) {
     for (let i = s; i + p.words.length <= e; i++) {
@@ -148,6 +176,14 @@ export function attribute(a: AttributionInput): Attribution {
       break;
     }
   }
+  return hedged(a, t, source, cue, certainty);
+}
+
+/** Hedges, modals and infinitive governors in the event's own clause adjust the certainty. */
+function hedged(a: AttributionInput, t: ReturnType<typeof cueTable>, source: Attribution['source'], cue: Attribution['cue'], certainty: Certainty): Attribution {
+  const { tokens } = a;
+  const s = a.sentence.tokenStart;
+  const e = a.sentence.tokenEnd;
   // Hedges and modals in the event's own clause override "reported".
   for (let k = Math.max(s, a.first - 6); k < Math.min(e, a.trigger + 2); k++) {
     const n = tokens[k].normal;

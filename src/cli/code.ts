@@ -58,7 +58,8 @@ export const ANALYZE_HELP = `Usage: acta analyze [FILE|DIR|-]... [options]
 Print every layer of each article — dropped boilerplate, paragraphs, sentences,
 tokens with their dependency parse (Universal Dependencies head and relation),
 entities (CoNLL types), descriptive mentions, time expressions (TIMEX3 type and
-value), places and events — with offsets into the text as given.
+value), places, attribution relations (source, cue, content, class) and events —
+with offsets into the text as given.
 
 Options:
   --format F        jsonl (default) | json | conllu (the parse only, one CoNLL-U block per

@@ -154,6 +154,35 @@ export interface Attribution {
   certainty: Certainty;
 }
 
+/** What a cue says about its content: passed on, insisted on, charged, denied, promised, warned of, believed, asked for. */
+export type AttributionClass = 'report' | 'assert' | 'allege' | 'deny' | 'promise' | 'warn' | 'believe' | 'ask';
+
+/**
+ * One attribution relation: someone (the source) is said, by the cue, to say or think the
+ * content. "“We will win,” the senator said": source "the senator", cue "said", content
+ * "“We will win,”". Content may come in several spans (a quotation broken by "he said").
+ */
+export interface AttributionRelation {
+  /** Who says it, as written; null when the text names no one ("it was reported that …"). */
+  source: (Span & {
+    text: string;
+    /** The entity the source is a mention of (a pronoun's antecedent: "he" → the named person), or null. */
+    entity: Entity | null;
+    /** The entity's coreference chain (EntityMention.chain), or null. */
+    chain: number | null;
+  }) | null;
+  /** The words that mark the attribution ("said", "according to", "told reporters"); null when only the content was found. */
+  cue: (Span & { text: string }) | null;
+  /** What is attributed, in text order; usually one span. */
+  content: (Span & { text: string })[];
+  /** The cue's class (data/attribution-classes.tsv). */
+  class: AttributionClass;
+  /** The certainty an event inside the content takes from the cue. */
+  certainty: Certainty;
+  /** Index of the sentence holding the cue (else the first content span). */
+  sentence: number;
+}
+
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
 
 /** Contract: one coded event. */
@@ -193,6 +222,8 @@ export interface Doc {
   entities: EntityMention[];
   times: TimeExpression[];
   places: PlaceMention[];
+  /** Every attribution relation of the article (see src/attribution/stage.ts). */
+  attributions: AttributionRelation[];
   events: CodedEvent[];
 }
 

@@ -5,12 +5,13 @@
  * whose E-lines tie them into one attribution. Offsets are character offsets
  * into `text/<article>.txt`.
  *
- * acta's attributions come from its events: each event whose attribution has
- * a cue gives a source span (the source entity), a cue span, and a content
- * span — the part of the event's sentence on the far side of the source and
- * cue (the longer of what precedes and what follows them), the nearest thing
- * to the reported clause acta has. Identical attributions from several events
- * in one sentence count once.
+ * acta's attributions are its attribution layer (Doc.attributions): each
+ * relation's source, cue, and content (its spans by their outer bounds).
+ * The `events_*` figures read them the older way, from the events: each event
+ * whose attribution has a cue gives a source span (the source entity), a cue
+ * span, and a content span — the longer side of the event's sentence around
+ * the source and cue. Identical attributions from several events in one
+ * sentence count once.
  *
  * Scores: precision, recall, F1 per role (source, cue, content), exact (same
  * outer bounds) and overlap (a character in common), one-to-one. Articles
@@ -71,8 +72,22 @@ export function contentSpan(text: string, sentence: SimpleSpan, marks: SimpleSpa
   return best.end > best.start ? best : null;
 }
 
-/** acta's attributions as role spans. */
-export function predictedRoles(doc: Doc): RoleSpans {
+/**
+ * acta's attribution layer as role spans: each relation's source, cue, and content taken by
+ * its outer bounds (as the gold file's fragmented spans are read).
+ */
+export function predictedRoles(doc: Pick<Doc, 'attributions'>): RoleSpans {
+  const out: RoleSpans = { source: [], cue: [], content: [] };
+  for (const a of doc.attributions ?? []) {
+    if (a.source) out.source.push({ start: a.source.start, end: a.source.end });
+    if (a.cue) out.cue.push({ start: a.cue.start, end: a.cue.end });
+    if (a.content.length) out.content.push({ start: Math.min(...a.content.map((c) => c.start)), end: Math.max(...a.content.map((c) => c.end)) });
+  }
+  return { source: uniqueSpans(out.source), cue: uniqueSpans(out.cue), content: uniqueSpans(out.content) };
+}
+
+/** The older measure: attributions read back from the events' own attribution fields. */
+export function eventRoles(doc: Doc): RoleSpans {
   const out: RoleSpans = { source: [], cue: [], content: [] };
   const seen = new Set<string>();
   for (const e of doc.events ?? []) {
@@ -132,13 +147,16 @@ export async function evaluatePolnear(opts: RunOptions): Promise<DatasetResult> 
   const analyze = await loadAnalyzer();
   const items = capped(listPolnear(dir), opts.limit);
   const c = emptyAttributionCounts();
+  const fromEvents = emptyAttributionCounts();
   const failures = newFailures();
   for (const it of items) {
     let text: string;
     try { text = readFileSync(it.textPath, 'utf8'); } catch { continue; }
     const published = /_(\d{4}-\d{2}-\d{2})_/.exec(it.name)?.[1] ?? null;
     const doc = await analyzeSafely(analyze, { text, published, id: it.name }, failures);
-    countAttributions(readAnn(readFileSync(it.annPath, 'utf8')), doc ? predictedRoles(doc) : { source: [], cue: [], content: [] }, c);
+    const gold = readAnn(readFileSync(it.annPath, 'utf8'));
+    countAttributions(gold, doc ? predictedRoles(doc) : { source: [], cue: [], content: [] }, c);
+    countAttributions(gold, doc ? eventRoles(doc) : { source: [], cue: [], content: [] }, fromEvents);
   }
   const metrics: Record<string, number | null> = {};
   const details: Record<string, unknown> = { failures };
@@ -149,5 +167,7 @@ export async function evaluatePolnear(opts: RunOptions): Promise<DatasetResult> 
       details[`${r}_${mode}`] = s;
     }
   }
+  // The older reading, from the events' own attribution fields (overlap), for comparison.
+  for (const r of ROLES) metrics[`events_${r}_f1_overlap`] = countsPrf(fromEvents.overlap[r]).f1;
   return { dataset, system: 'acta', status: 'ok', n: items.length, seconds: (performance.now() - t0) / 1000, metrics, details };
 }

@@ -82,7 +82,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
-      const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first });
+      const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
@@ -316,7 +316,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
     if (found.some((e) => e.trigger.start <= tokens[v].start && e.trigger.end >= tokens[v].end)) continue;
     const subject = subjectOf(ctx, tokens[k].start);
     if (subject.length === 0) continue;
-    const attribution = attribute({ text, tokens, sentence: s, mentions: ctx.mentions, trigger: v, first: k });
+    const attribution = attribute({ text, tokens, sentence: s, mentions: ctx.mentions, trigger: v, first: k, relations: doc.attributions });
     const source = attribution.source ? ctx.mentions.find((x) => x.start === attribution.source!.start) : undefined;
     if (!source || subject.some((m) => m.chain === source.chain)) continue;
     const info = cameoInfo('020')!;

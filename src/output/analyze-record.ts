@@ -25,6 +25,12 @@ export function toAnalyzeRecord(doc: Doc) {
     mentions: doc.entities.filter((e) => e.nominal).map((e) => ({ ...toEntity(e), chain: e.chain })),
     times: doc.times.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value })),
     places: doc.places.map(toPlace),
+    // Every attribution relation: who (source, linked to its entity and chain) says or thinks
+    // what (content spans), by which words (cue), and the cue's class and certainty.
+    attributions: (doc.attributions ?? []).map((a) => ({
+      source: a.source ? { start: a.source.start, end: a.source.end, text: a.source.text, entity: a.source.entity, chain: a.source.chain } : null,
+      cue: a.cue, content: a.content, class: a.class, certainty: a.certainty, sentence: a.sentence,
+    })),
     events: doc.events,
   };
 }

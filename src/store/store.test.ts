@@ -53,6 +53,7 @@ function makeDoc(text: string, id: string, events: (articleId: string) => CodedE
     sentences: a.body.map((s, i) => ({ ...s, index: i, paragraph: i, tokenStart: 0, tokenEnd: 0 })),
     tokens: [],
     syntax: { deps: [], unparsed: [] },
+    attributions: [],
     entities: [mention],
     times: [],
     places: [],

@@ -1,0 +1,170 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, toAnalyzeRecord } from '../index.js';
+import type { AttributionRelation, Doc } from '../doc/types.js';
+import { findAttributions, relationAt, cueClass, sourceMention } from './stage.js';
+import { labelAllowedAfter, LABELS, quoteState, paragraphRuns } from './features.js';
+import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
+import { groupRuns, type RoleRun } from './relations.js';
+import { goldLabels, readRoleSpans } from './trainer.js';
+
+const slice = (doc: Doc, s: { start: number; end: number } | null) => (s ? doc.text.slice(s.start, s.end) : null);
+function relationWithCue(doc: Doc, cue: string): AttributionRelation {
+  const r = doc.attributions.find((a) => a.cue && slice(doc, a.cue)!.includes(cue));
+  assert.ok(r, `no relation with cue "${cue}" in ${JSON.stringify(doc.attributions.map((a) => a.cue?.text))}`);
+  return r;
+}
+
+test('a direct quote with the source after it: “…,” the senator said', () => {
+  const doc = analyze('“We will win this election,” the senator said on Monday.');
+  const r = relationWithCue(doc, 'said');
+  assert.equal(r.source?.text, 'the senator');
+  assert.ok(r.content.some((c) => c.text.includes('We will win this election')), JSON.stringify(r.content));
+  assert.equal(r.class, 'report');
+  assert.equal(r.certainty, 'reported');
+});
+
+test('an indirect quote: the subject is the source, the complement clause the content', () => {
+  const doc = analyze('The White House said that the president would veto the bill.');
+  const r = relationWithCue(doc, 'said');
+  assert.equal(r.source?.text, 'The White House');
+  assert.ok(r.content[0].text.includes('the president would veto the bill'), r.content[0].text);
+});
+
+test('a pronoun source is linked to the named person it stands for', () => {
+  const doc = analyze('Hillary Clinton spoke in Ohio on Tuesday. She said that the economy was improving.');
+  const r = relationWithCue(doc, 'said');
+  assert.equal(r.source?.text, 'She');
+  assert.equal(r.source?.entity?.name, 'Hillary Clinton');
+});
+
+test('a denial is class deny, an accusation allege, a promise promise', () => {
+  const deny = analyze('The campaign denied that it had paid the consultant.');
+  assert.equal(relationWithCue(deny, 'denied').class, 'deny');
+  assert.equal(relationWithCue(deny, 'denied').certainty, 'denied');
+  const lemmas = (words: string[]) => words.map((w) => ({ lemma: w, normal: w, pos: 'VERB' }));
+  assert.equal(cueClass(lemmas(['allege'])), 'allege');
+  assert.equal(cueClass(lemmas(['vow'])), 'promise');
+  assert.equal(cueClass([{ lemma: 'according', normal: 'according', pos: 'VERB' }, { lemma: 'to', normal: 'to', pos: 'ADP' }]), 'report');
+  assert.equal(cueClass(lemmas(['mumble'])), 'report', 'a cue not listed reports');
+});
+
+test('events take their source from the relation whose content holds them; others are the author\'s', () => {
+  const text = 'Iraqi Prime Minister Mustafa al-Kadhimi said Turkey attacked the Kurdish village of Sharanish. Iraqi troops arrested five suspects in Mosul.';
+  const doc = analyze({ text, published: '2022-06-01' });
+  const attacked = doc.events.find((e) => e.trigger.text === 'attacked');
+  assert.ok(attacked);
+  assert.equal(attacked.attribution.source?.name, 'Mustafa al-Kadhimi');
+  assert.equal(attacked.attribution.cue?.text, 'said');
+  const rel = relationAt(doc.attributions, attacked.trigger.start);
+  assert.equal(rel?.cue?.start, attacked.attribution.cue?.start);
+  const arrested = doc.events.find((e) => e.trigger.text === 'arrested');
+  assert.ok(arrested);
+  assert.deepEqual(arrested.attribution, { source: null, cue: null, certainty: 'asserted' });
+});
+
+test('acta analyze prints the relations', () => {
+  const doc = analyze('“We will win,” the senator said.');
+  const rec = toAnalyzeRecord(doc);
+  assert.ok(rec.attributions.length >= 1);
+  assert.equal(rec.attributions[0].cue?.text, 'said');
+});
+
+test('an unparsed sentence (a table row) is tagged from its words and never throws', () => {
+  const table = Array.from({ length: 30 }, (_, i) => `${i} | ${i * 7}`).join(' ');
+  const doc = analyze(`${table}\n\nThe mayor said the roads were closed.`);
+  assert.ok(doc.syntax.unparsed.length >= 1);
+  assert.ok(doc.attributions.some((a) => a.cue?.text === 'said'));
+});
+
+test('relationAt picks the innermost relation holding an offset (one with a source first), null outside all', () => {
+  const outer: AttributionRelation = { source: null, cue: { start: 0, end: 4, text: 'said' }, content: [{ start: 5, end: 50, text: '' }], class: 'report', certainty: 'reported', sentence: 0 };
+  const inner: AttributionRelation = { ...outer, cue: { start: 10, end: 14, text: 'told' }, content: [{ start: 20, end: 30, text: '' }] };
+  assert.equal(relationAt([outer, inner], 25), inner);
+  assert.equal(relationAt([outer, inner], 40), outer);
+  assert.equal(relationAt([outer, inner], 60), null);
+  // A speaker's relation around a sourceless one gives the event its speaker.
+  const spoken = { ...outer, source: { start: 0, end: 2, text: 'He', entity: null, chain: null } };
+  assert.equal(relationAt([spoken, inner], 25), spoken);
+});
+
+test('quote state: inside a quotation, opening and closing marks; each paragraph starts outside', () => {
+  const doc = analyze('He said “we won” today.\n\nShe added: “more');
+  const q = quoteState(doc.text, doc.tokens, doc.paragraphs);
+  const at = (w: string) => doc.tokens.findIndex((t) => doc.text.slice(t.start, t.end) === w);
+  assert.equal(q[at('said')], 0);
+  assert.equal(q[at('“')], 2);
+  assert.equal(q[at('we')], 1);
+  assert.equal(q[at('”')], 3);
+  assert.equal(q[at('today')], 0);
+  assert.equal(q[at('more')], 1);
+  assert.equal(paragraphRuns(doc.tokens, doc.paragraphs).length, 2);
+});
+
+test('labels follow BIO: I-X continues only X, and decoding never breaks that', () => {
+  const I_CUE = LABELS.indexOf('I-CUE');
+  assert.equal(labelAllowedAfter(-1, I_CUE), false);
+  assert.equal(labelAllowedAfter(LABELS.indexOf('B-CUE'), I_CUE), true);
+  assert.equal(labelAllowedAfter(LABELS.indexOf('B-SOURCE'), I_CUE), false);
+  // Local scores that prefer I-CUE everywhere still decode to a B-CUE first.
+  const C = LABELS.length;
+  const local = new Float64Array(3 * C);
+  for (let i = 0; i < 3; i++) local[i * C + I_CUE] = 10;
+  const labels = decodeLabels(3, local, new Float64Array((C + 1) * C));
+  assert.deepEqual(labels.map((l) => LABELS[l]), ['B-CUE', 'I-CUE', 'I-CUE']);
+});
+
+test('a model survives writing and reading back', () => {
+  const C = LABELS.length;
+  const weights = new Float64Array(2 * C).map((_, k) => (k % 3) - 1);
+  const m = buildAttributionModel([17, -5], weights, 0.01, { corpus: 'test' });
+  const back = deserializeAttributionModel(serializeAttributionModel(m));
+  assert.deepEqual([...back.keys], [17, -5]);
+  assert.deepEqual([...back.weights], [...m.weights]);
+  assert.equal(back.rowOf(-5), 1);
+  assert.equal(back.rowOf(99), -1);
+});
+
+test('gold labels from a brat file: fragments, one role a token, B at each new span', () => {
+  const doc = analyze('Smith said the plan failed.');
+  const t = (w: string) => doc.tokens.find((x) => doc.text.slice(x.start, x.end) === w)!;
+  const ann = [
+    `T1\tSource ${t('Smith').start} ${t('Smith').end}\tSmith`,
+    `T2\tCue ${t('said').start} ${t('said').end}\tsaid`,
+    `T3\tContent ${t('the').start} ${t('plan').end};${t('failed').start} ${t('failed').end}\tthe plan failed`,
+  ].join('\n');
+  const labels = goldLabels(doc, readRoleSpans(ann)).map((l) => LABELS[l]);
+  assert.deepEqual(labels, ['B-SOURCE', 'B-CUE', 'B-CONTENT', 'I-CONTENT', 'I-CONTENT', 'O']);
+});
+
+test('a content sentence with no cue continues the quotation of the cue before it', () => {
+  const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
+  const groups = groupRuns([run('CONTENT', 0, 0), run('SOURCE', 3, 0), run('CUE', 4, 0), run('CONTENT', 7, 1)], () => false);
+  assert.equal(groups.length, 1);
+  assert.equal(groups[0].contents.length, 2);
+  assert.equal(groups[0].sources.length, 1);
+});
+
+test('two speakers of one sentence go to two cues; a source with no cue near it stays a relation of its own', () => {
+  const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
+  const cueA = run('CUE', 1, 0);
+  const cueB = run('CUE', 6, 0);
+  const groups = groupRuns([run('SOURCE', 0, 0), cueA, run('SOURCE', 3, 0), cueB, run('SOURCE', 20, 2)], () => false);
+  assert.equal(groups.find((g) => g.cue === cueA)?.sources.length, 1);
+  assert.equal(groups.find((g) => g.cue === cueB)?.sources.length, 1, 'the second speaker goes to the cue without one');
+  const orphan = groups.find((g) => g.cue === null);
+  assert.equal(orphan?.sources[0].first, 20);
+});
+
+test('a source span that is no mention and no pronoun links to nothing', () => {
+  assert.equal(sourceMention({ text: 'critics said', entities: [] }, { start: 0, end: 7 }, 0), null);
+});
+
+test('tagging is linear: a long article of quotes finishes quickly', () => {
+  const para = '“We will not back down,” the governor said, adding that the state would appeal.';
+  const doc = analyze(Array.from({ length: 200 }, () => para).join('\n\n'));
+  const t0 = performance.now();
+  const rels = findAttributions(doc);
+  assert.ok(rels.length >= 150);
+  assert.ok(performance.now() - t0 < 20000, 'not quadratic');
+});

@@ -1,0 +1,210 @@
+/**
+ * The attribution stage: every attribution relation of the article (Doc.attributions).
+ * The tagger (features.ts, model.ts; trained on PolNeAR by trainer.ts) labels each
+ * paragraph's tokens source / cue / content; relations.ts ties the spans to their cue;
+ * here each relation's source is linked to its entity mention (a pronoun to the person
+ * it stands for) and the cue gets its class (data/attribution-classes.tsv). Runs after
+ * entities and actors, before events. A sentence left unparsed is tagged from its words
+ * alone (its parse features are absent), never skipped.
+ */
+import { readFileSync } from 'node:fs';
+import type { AttributionClass, AttributionRelation, Certainty, EntityMention, Span } from '../doc/types.js';
+import { toEntity } from '../doc/types.js';
+import { checkDeadline } from '../util/deadline.js';
+import { dataPath, loadTsv } from '../util/data.js';
+import { treeOf } from '../syntax/tree.js';
+import { tokenFeatures, type TaggingInput } from './features.js';
+import { decodeLabels, deserializeAttributionModel, localScores, modelTransitions, type AttributionModel } from './model.js';
+import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
+
+export interface AttributionStageInput extends TaggingInput {
+  entities: readonly EntityMention[];
+}
+
+let shipped: AttributionModel | null = null;
+/** The shipped tagger (data/attribution-model.bin.gz), read on first use. */
+export function attributionModel(): AttributionModel {
+  if (!shipped) shipped = deserializeAttributionModel(readFileSync(dataPath('attribution-model.bin.gz')));
+  return shipped;
+}
+
+let classes: Map<string, AttributionClass> | null = null;
+function classTable(): Map<string, AttributionClass> {
+  if (!classes) classes = new Map(loadTsv('attribution-classes.tsv').map((r) => [r.cue, r.class as AttributionClass]));
+  return classes;
+}
+
+/** The certainty an event in the content takes from the class of its cue. */
+export const CLASS_CERTAINTY: Record<AttributionClass, Certainty> = {
+  report: 'reported', assert: 'reported', warn: 'reported',
+  allege: 'alleged', deny: 'denied', promise: 'future', believe: 'hypothetical', ask: 'hypothetical',
+};
+
+/** The class of a cue from its words: the first listed lemma among its verbs and nouns, else its first word. */
+export function cueClass(lemmas: readonly { lemma: string; normal: string; pos: string }[]): AttributionClass {
+  const table = classTable();
+  for (const t of lemmas) {
+    if (!['VERB', 'NOUN', 'AUX', 'ADJ'].includes(t.pos)) continue;
+    const c = table.get(t.lemma) ?? table.get(t.normal);
+    if (c) return c;
+  }
+  for (const t of lemmas) {
+    const c = table.get(t.lemma) ?? table.get(t.normal);
+    if (c) return c;
+  }
+  return 'report';
+}
+
+const PRONOUN_TYPES: Record<string, string[]> = {
+  he: ['PER'], him: ['PER'], she: ['PER'], her: ['PER'], it: ['ORG', 'LOC'], they: ['ORG', 'PER', 'LOC'], we: ['ORG', 'PER', 'LOC'], i: ['PER'],
+};
+
+/** How many sentences back a pronoun source looks for the one it stands for. */
+const ANTECEDENT_SENTENCES = 3;
+
+/** The mention a source span names: the mention it overlaps most, else a pronoun's antecedent. */
+export function sourceMention(doc: { text: string; entities: readonly EntityMention[] }, span: Span, sentence: number): EntityMention | null {
+  let best: EntityMention | null = null;
+  let bestOverlap = 0;
+  for (const m of doc.entities) {
+    const o = Math.min(m.end, span.end) - Math.max(m.start, span.start);
+    if (o > bestOverlap || (o === bestOverlap && o > 0 && best && m.end - m.start > best.end - best.start)) { best = m; bestOverlap = o; }
+  }
+  if (best) return best;
+  const word = doc.text.slice(span.start, span.end).toLowerCase();
+  const types = PRONOUN_TYPES[word];
+  if (!types) return null;
+  for (let k = doc.entities.length - 1; k >= 0; k--) {
+    const m = doc.entities[k];
+    if (m.end > span.start || sentence - m.sentence > ANTECEDENT_SENTENCES) continue;
+    if (types.includes(m.type) && !m.nominal && m.evidence !== 'nominal') return m;
+  }
+  return null;
+}
+
+export function findAttributions(doc: AttributionStageInput, model: AttributionModel = attributionModel()): AttributionRelation[] {
+  const { text, tokens } = doc;
+  const tree = treeOf(doc.syntax);
+  const sentenceOf = new Int32Array(tokens.length);
+  for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
+  const trans = modelTransitions(model);
+  const runs: RoleRun[] = [];
+  for (const seq of tokenFeatures(doc)) {
+    checkDeadline();
+    const rows = seq.features.map((f) => { const r = new Int32Array(f.length); for (let k = 0; k < f.length; k++) r[k] = model.rowOf(f[k]); return r; });
+    const labels = decodeLabels(rows.length, localScores(model, rows), trans);
+    runs.push(...runsFromLabels(seq.tokens, labels, sentenceOf));
+  }
+  // The head of a run: its token whose head lies outside it.
+  const headOf = (r: RoleRun): number => {
+    for (let i = r.first; i <= r.last; i++) {
+      const h = tree.head(i);
+      if (h == null) return -1;
+      if (h < r.first || h > r.last) return i;
+    }
+    return r.first;
+  };
+  const governs = (cue: RoleRun, r: RoleRun) => {
+    const c = headOf(cue);
+    const h = headOf(r);
+    return c >= 0 && h >= 0 && tree.dominates(c, h);
+  };
+  const out: AttributionRelation[] = [];
+  for (const g of groupRuns(runs, governs)) {
+    const cueRun = g.cue;
+    const cueHead = cueRun ? headOf(cueRun) : -1;
+    // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
+    // left missing: on PolNeAR dev, filling it with the cue's subject lowers source F1.)
+    if (cueRun && cueHead >= 0 && g.contents.length === 0) {
+      const c = parseContent(tree, tokens, cueRun, cueHead, g.sources);
+      if (c) g.contents.push(c);
+    }
+    const subject = cueHead >= 0 ? parseSubject(tree, cueRun!, cueHead) : null;
+    const content = g.contents.map((r) => runSpan(tokens, r)).sort((a, b) => a.start - b.start).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+    const cue = cueRun ? { ...runSpan(tokens, cueRun), text: '' } : null;
+    if (cue) cue.text = text.slice(cue.start, cue.end);
+    // One source a relation: the one nearest the cue.
+    const anchor = cue ?? content[0] ?? runSpan(tokens, g.sources[0]);
+    const srcRun = g.sources.length
+      ? g.sources.reduce((best, r) => (Math.abs(tokens[r.first].start - anchor.start) < Math.abs(tokens[best.first].start - anchor.start) ? r : best))
+      : null;
+    let source: AttributionRelation['source'] = null;
+    if (srcRun) {
+      const span = runSpan(tokens, srcRun);
+      // The entity is the one the subject's head word names ("the Red Cross operating in Syria": the Red Cross).
+      const inSubject = subject && subject.first <= srcRun.first && srcRun.last <= subject.last ? subject : null;
+      const headTok = inSubject ? tokens[headOf(inSubject)] : null;
+      const named = headTok ? doc.entities.find((e) => e.start <= headTok.start && headTok.end <= e.end && !e.nominal && (e.type === 'PER' || e.type === 'ORG')) : undefined;
+      const m = named ?? sourceMention(doc, span, srcRun.sentence);
+      source = { ...span, text: text.slice(span.start, span.end), entity: m ? toEntity(m) : null, chain: m ? m.chain : null };
+    }
+    const cls = cueRun ? cueClass(tokens.slice(cueRun.first, cueRun.last + 1)) : 'report';
+    const sentence = (cueRun ?? g.contents[0] ?? g.sources[0]).sentence;
+    out.push({ source, cue, content, class: cls, certainty: CLASS_CERTAINTY[cls], sentence });
+  }
+  const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
+  return out.sort((a, b) => at(a) - at(b));
+}
+
+const CLAUSE_RELS = ['ccomp', 'parataxis', 'xcomp', 'advcl'];
+
+/** Trim punctuation tokens from both ends of a token range; null when nothing is left. */
+function trimmed(tokens: readonly { pos: string }[], first: number, last: number, sentence: number): RoleRun | null {
+  while (first <= last && tokens[first].pos === 'PUNCT') first++;
+  while (last >= first && tokens[last].pos === 'PUNCT') last--;
+  return first <= last ? { role: 'CONTENT', first, last, sentence } : null;
+}
+
+/**
+ * The content a parse gives a cue: its clausal complement ("said [that …]"), else — for a cue
+ * hung on the clause it reports ("“…,” he said"; "according to X, …") — that clause without
+ * the cue's own branch, on the side away from the cue.
+ */
+export function parseContent(tree: ReturnType<typeof treeOf>, tokens: readonly { pos: string }[], cue: RoleRun, head: number, sources: readonly RoleRun[]): RoleRun | null {
+  const outside = (k: number) => k < cue.first || k > cue.last;
+  const clause = tree.childrenWith(head, ...CLAUSE_RELS).find(outside);
+  if (clause !== undefined) {
+    const [a, b] = tree.subtreeRange(clause);
+    return trimmed(tokens, a, b, cue.sentence);
+  }
+  // Up from the cue to the clause it hangs on ("according" → "to X" → the verb).
+  let branch = head;
+  let up = tree.head(head);
+  for (let steps = 0; up != null && up >= 0 && steps < 3 && tokens[up].pos !== 'VERB'; steps++) { branch = up; up = tree.head(up); }
+  if (up == null || up < 0) return null;
+  const [lo, hi] = tree.subtreeRange(up);
+  const [blo, bhi] = tree.subtreeRange(branch);
+  const srcLo = Math.min(blo, ...sources.map((r) => r.first));
+  const srcHi = Math.max(bhi, ...sources.map((r) => r.last));
+  const left = srcLo - lo;
+  const right = hi - srcHi;
+  return right >= left ? trimmed(tokens, srcHi + 1, hi, cue.sentence) : trimmed(tokens, lo, srcLo - 1, cue.sentence);
+}
+
+/** The cue's subject ("the ministry said") as a source run: it tells which mention a source span names. */
+export function parseSubject(tree: ReturnType<typeof treeOf>, cue: RoleRun, head: number): RoleRun | null {
+  const subj = tree.childrenWith(head, 'nsubj').find((k) => k < cue.first || k > cue.last);
+  if (subj !== undefined) {
+    const [a, b] = tree.subtreeRange(subj);
+    return { role: 'SOURCE', first: a, last: b, sentence: cue.sentence };
+  }
+  return null;
+}
+
+/**
+ * The relation whose content holds a character offset: the innermost one that names a source
+ * (nested attribution: "X said Y had told him that …"), else the innermost of all; null
+ * outside every relation. A relation with no source says nothing about who asserts the event,
+ * so one with a speaker around it is preferred.
+ */
+export function relationAt(relations: readonly AttributionRelation[], offset: number): AttributionRelation | null {
+  let best: AttributionRelation | null = null;
+  let bestRank = Infinity;
+  for (const r of relations) {
+    for (const c of r.content) {
+      const rank = (r.source ? 0 : 1e12) + (c.end - c.start);
+      if (c.start <= offset && offset < c.end && rank < bestRank) { best = r; bestRank = rank; }
+    }
+  }
+  return best;
+}
