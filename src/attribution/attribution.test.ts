@@ -108,3 +108,26 @@ test('the talker is the subject of the reporting verb, not a name in its preposi
   const e = eventBy('The aid workers operating in Syria said government forces shelled the hospital.', 'shelled');
   assert.equal(e.attribution.source?.text, 'aid workers');
 });
+
+test('an act the text marks like a cue ("decided", "ordered") does not make its subject the source', () => {
+  const attributionIn = (text: string, cue: string) => {
+    const doc = analyze({ text });
+    const trigger = doc.tokens.findIndex((t) => doc.text.slice(t.start, t.end) === 'attack');
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
+    const relation = {
+      source: { ...at('The president'), entity: null, chain: null }, cue: at(cue), content: [at('troops would attack the rebel camp')],
+      class: 'report' as const, certainty: 'reported' as const, sentence: 0,
+    };
+    return attribute({ text, tokens: doc.tokens, sentence: doc.sentences[0], mentions: doc.entities, trigger, first: trigger, relations: [relation] });
+  };
+  const decided = attributionIn('The president decided that troops would attack the rebel camp.', 'decided');
+  assert.equal(decided.source, null);
+  assert.equal(decided.cue, null);
+  assert.equal(attributionIn('The president said that troops would attack the rebel camp.', 'said').cue?.text, 'said', 'a way of saying keeps its relation');
+});
+
+test('a speaker\'s own verbal act is told by the author: the speaker is its actor, not its source', () => {
+  const e = eventBy('The foreign minister of Iran said: "We demand that Israel release the prisoners."', 'demand');
+  assert.equal(e.attribution.source, null);
+  assert.equal(e.attribution.certainty, 'asserted');
+});

@@ -10,7 +10,7 @@
  * is read from the same clause words.
  */
 import type { Attribution, AttributionRelation, Certainty, EntityMention, Token } from '../doc/types.js';
-import { relationAt } from './stage.js';
+import { isListedCue, relationAt } from './stage.js';
 import { firstStartingFrom } from '../util/spans.js';
 import { toEntity } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
@@ -96,17 +96,30 @@ function inPrepositionalPhrase(tokens: Token[], text: string, m: EntityMention, 
   return i >= sentenceStart && tokens[i].pos === 'ADP';
 }
 
-/** Source, cue and certainty from the relation whose content holds the trigger; the author's when none does. */
-function fromRelations(relations: readonly AttributionRelation[], tokens: Token[], trigger: number): Attribution {
+/** The tokens of a span. */
+function tokensOf(tokens: Token[], span: { start: number; end: number }): Token[] {
+  const out: Token[] = [];
+  for (let k = firstStartingFrom(tokens, span.start); k < tokens.length && tokens[k].start < span.end; k++) out.push(tokens[k]);
+  return out;
+}
+
+/**
+ * Source, cue and certainty from the relation whose content holds the trigger; the author's when
+ * none does. Only a relation whose cue is a way of saying or thinking (a listed cue: "said",
+ * "according to", "claimed", "hopes") names who reports the event: PolNeAR also marks acts as cues
+ * ("decided", "ordered", "considered"), and what is decided or ordered is still told by the author.
+ */
+function fromRelations(all: readonly AttributionRelation[], tokens: Token[], trigger: number): Attribution {
+  const relations = all.filter((x) => !x.cue || isListedCue(tokensOf(tokens, x.cue)));
   const r = relationAt(relations, tokens[trigger].start);
   if (!r) return { source: null, cue: null, certainty: 'asserted' };
   const cue = r.cue ? { text: r.cue.text, start: r.cue.start, end: r.cue.end } : null;
   // A cue verb the cue table knows keeps the certainty events had from it ("claimed": alleged).
   let certainty = r.certainty;
   if (r.cue) {
-    for (let k = firstStartingFrom(tokens, r.cue.start); k < tokens.length && tokens[k].start < r.cue.end; k++) {
-      if (tokens[k].pos !== 'VERB') continue;
-      const c = cueTable().verbs.get(tokens[k].lemma);
+    for (const t of tokensOf(tokens, r.cue)) {
+      if (t.pos !== 'VERB') continue;
+      const c = cueTable().verbs.get(t.lemma);
       if (c) { certainty = c; break; }
     }
   }

@@ -40,6 +40,12 @@ export const CLASS_CERTAINTY: Record<AttributionClass, Certainty> = {
   allege: 'alleged', deny: 'denied', promise: 'future', believe: 'hypothetical', ask: 'hypothetical',
 };
 
+/** Whether a cue's words name a way of saying or thinking that data/attribution-classes.tsv lists. */
+export function isListedCue(lemmas: readonly { lemma: string; normal: string }[]): boolean {
+  const table = classTable();
+  return lemmas.some((t) => table.has(t.lemma) || table.has(t.normal));
+}
+
 /** The class of a cue from its words: the first listed lemma among its verbs and nouns, else its first word. */
 export function cueClass(lemmas: readonly { lemma: string; normal: string; pos: string }[]): AttributionClass {
   const table = classTable();

@@ -6,7 +6,7 @@
  * confidence from the evidence. Low-evidence matches yield no event.
  */
 import { createHash } from 'node:crypto';
-import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
+import type { Attribution, CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
@@ -23,6 +23,12 @@ import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
 import { treeOf } from '../syntax/tree.js';
+
+/** The attribution of a speaker's own verbal act: the author's, as sure as its own clause says. */
+function ownSpeech(a: Attribution): Attribution {
+  const certainty = a.certainty === 'reported' || a.certainty === 'alleged' ? 'asserted' : a.certainty;
+  return { source: null, cue: null, certainty };
+}
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -82,7 +88,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
-      const attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
+      let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
@@ -124,6 +130,11 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
           && !/\b(which|who|whose|because|after|before|while|when|if|unless|although|since)\b/i.test(text.slice(attribution.cue.end, trig.start));
         if (speaker && direct && speaker.country && ['GOV', 'MIL', 'LEG', 'JUD'].includes(speaker.sector ?? '')
           && parts.actor.every((a) => a.type === 'LOC' && !a.sector && a.country === speaker.country)) parts.actor = [speaker];
+      }
+      // A verbal act whose actor is the speaker is the speaking itself ("X said: 'we are asking them
+      // to negotiate'" is X's request): the author tells it; the speaker is its actor, not its source.
+      if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && speaker && parts.actor.some((a) => a.chain === speaker.chain)) {
+        attribution = ownSpeech(attribution);
       }
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
