@@ -11,7 +11,7 @@ import { mix } from '../entities/tagger/hash.js';
 import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
 import { ACTION_COUNT, LEFT, ParseState, RIGHT } from './transitions.js';
 
-export const PARSER_FORMAT = 'acta-parser-arc-eager/2';
+export const PARSER_FORMAT = 'acta-parser-arc-eager/3';
 
 export interface ParserHeader {
   format: string;
@@ -19,6 +19,8 @@ export interface ParserHeader {
   labels: string[];
   actionBits: number;
   labelBits: number;
+  /** Whether the parser reads tags from acta's own POS tagger (pos/), as it was trained. */
+  posTagger: boolean;
   trained: Record<string, unknown>;
 }
 
@@ -36,10 +38,12 @@ export function labelBucket(feature: number, dir: number, mask: number): number 
   return mix(feature, dir + 0x3c6ef372) & mask;
 }
 
-/** One parsed word: its head (0 for the root, else 1-based) and relation. */
+/** One parsed word: its head (0 for the root, else 1-based), relation and the tags it was parsed with. */
 export interface ParsedWord {
   head: number;
   deprel: string;
+  upos: string;
+  xpos?: string;
 }
 
 /** Parse with greedy decoding: the best valid transition at each step; at most 2n steps. */
@@ -67,7 +71,10 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
   const dep = w.labels.indexOf('dep');
   state.finish(rootLabel, (word) => (tokens[word - 1].pos === 'PUNCT' ? punct : dep));
   const out: ParsedWord[] = [];
-  for (let i = 1; i <= n; i++) out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]] });
+  for (let i = 1; i <= n; i++) {
+    const t = tokens[i - 1];
+    out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]], upos: t.pos, ...(t.xpos ? { xpos: t.xpos } : {}) });
+  }
   return out;
 }
 
