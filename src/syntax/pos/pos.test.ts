@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { segment } from '../../segment/index.js';
 import { tagSentence } from './index.js';
 import { deserializePos, serializePos } from './model.js';
-import { jackknifeTags, posAccuracy, trainPosTagger, type PosTrainingSentence } from './trainer.js';
+import { jackknifeTags, knownWords, posAccuracy, trainPosTagger, type PosTrainingSentence } from './trainer.js';
 
 /** Words as segment() gives them: the form and wink-nlp's tag and lemma. */
 function words(text: string) {
@@ -46,4 +46,14 @@ test('jackknifing tags each sentence with a model that never saw it', () => {
   assert.equal(tags.length, corpus.length);
   tags.forEach((t, i) => assert.equal(t.length, corpus[i].tags.length));
   assert.ok(!tags[3][0].startsWith('PROPN'), 'PROPN NNP is not a tag the held-out model knows');
+});
+
+test('a frequent word with one tag goes in the tag dictionary; a word with two tags does not', () => {
+  const corpus: PosTrainingSentence[] = [];
+  for (let i = 0; i < 25; i++) corpus.push({ words: [{ form: 'the' }, { form: 'talks' }], tags: ['DET DT', i % 2 ? 'NOUN NNS' : 'VERB VBZ'] });
+  const index = new Map([['DET DT', 0], ['NOUN NNS', 1], ['VERB VBZ', 2]]);
+  assert.deepEqual(knownWords(corpus, index), [['the', 0]]);
+  const model = trainPosTagger(corpus, opts);
+  assert.deepEqual(model.header.known, [['the', model.header.tags.indexOf('DET DT')]]);
+  assert.equal(model.tagWords([{ form: 'the' }, { form: 'talks' }])[0].xpos, 'DT');
 });

@@ -25,16 +25,45 @@ export interface PosTrainOptions {
 
 export const DEFAULT_POS_TRAIN: PosTrainOptions = { epochs: 8, seed: 1, useGiven: true, minWeight: 0.05 };
 
+/** A word goes in the tag dictionary when seen this often in training… */
+const KNOWN_MIN_COUNT = 20;
+/** …with one tag this share of the time or more. */
+const KNOWN_MIN_SHARE = 0.99;
+
+/** Words that (nearly) always take one tag in `corpus`, with that tag's index; sorted by word. */
+export function knownWords(corpus: readonly PosTrainingSentence[], index: ReadonlyMap<string, number>): Array<[string, number]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of corpus) {
+    s.words.forEach((w, i) => {
+      let byTag = counts.get(w.form);
+      if (!byTag) counts.set(w.form, (byTag = new Map()));
+      byTag.set(s.tags[i], (byTag.get(s.tags[i]) ?? 0) + 1);
+    });
+  }
+  const out: Array<[string, number]> = [];
+  for (const [word, byTag] of counts) {
+    let total = 0, top = 0, topTag = '';
+    for (const [tag, n] of byTag) { total += n; if (n > top || (n === top && tag < topTag)) { top = n; topTag = tag; } }
+    if (total >= KNOWN_MIN_COUNT && top / total >= KNOWN_MIN_SHARE) out.push([word, index.get(topTag)!]);
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** Weights and their running sums (for averaging), one row per updated feature. */
 class SparseAveraged implements PosScorer {
   readonly rows = new Map<number, number>();
+  readonly known: Map<string, number>;
   readonly keys: number[] = [];
   weights: Float64Array;
   sums: Float64Array;
   step = 1;
-  constructor(readonly tagCount: number, readonly useGiven: boolean) {
+  constructor(readonly tagCount: number, readonly useGiven: boolean, known: Array<[string, number]>) {
+    this.known = new Map(known);
     this.weights = new Float64Array(4096 * tagCount);
     this.sums = new Float64Array(4096 * tagCount);
+  }
+  knownTag(form: string): number | undefined {
+    return this.known.get(form);
   }
   addFeature(key: number, scores: Float64Array): void {
     const r = this.rows.get(key);
@@ -76,8 +105,9 @@ export function trainPosTagger(corpus: readonly PosTrainingSentence[], opts: Pos
   for (const s of corpus) for (const t of s.tags) tagSet.add(t);
   const tags = [...tagSet].sort();
   const index = new Map(tags.map((t, i) => [t, i]));
-  const prepared = corpus.map((s) => ({ s: posSentence(s.words), gold: s.tags.map((t) => index.get(t)!) }));
-  const model = new SparseAveraged(tags.length, opts.useGiven);
+  const known = knownWords(corpus, index);
+  const prepared = corpus.map((s) => ({ words: s.words, s: posSentence(s.words), gold: s.tags.map((t) => index.get(t)!) }));
+  const model = new SparseAveraged(tags.length, opts.useGiven, known);
   const rand = seededRandom(opts.seed);
   const order = prepared.map((_, i) => i);
   const feats = new Int32Array(MAX_POS_FEATURES);
@@ -86,9 +116,11 @@ export function trainPosTagger(corpus: readonly PosTrainingSentence[], opts: Pos
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     let words = 0, right = 0;
     for (const oi of order) {
-      const { s, gold } = prepared[oi];
+      const { words: ws, s, gold } = prepared[oi];
       let p1 = -1, p2 = -1;
       for (let i = 0; i < s.n; i++) {
+        const knownTag = model.knownTag(ws[i].form);
+        if (knownTag !== undefined) { p2 = p1; p1 = knownTag; continue; }
         const count = posFeatures(s, i, p1, p2, opts.useGiven, feats);
         scores.fill(0);
         for (let f = 0; f < count; f++) model.addFeature(feats[f], scores);
@@ -100,10 +132,10 @@ export function trainPosTagger(corpus: readonly PosTrainingSentence[], opts: Pos
         p2 = p1; p1 = best;
       }
     }
-    log(`POS epoch ${epoch}: words right ${(right / words).toFixed(4)}, ${model.keys.length} features`);
+    log(`POS epoch ${epoch}: words scored ${words}, right ${(right / words).toFixed(4)}, ${model.keys.length} features`);
   }
   return buildPosModel(
-    { tags, useGiven: opts.useGiven, trained: { epochs: opts.epochs, seed: opts.seed, minWeight: opts.minWeight, sentences: corpus.length } },
+    { tags, useGiven: opts.useGiven, known, trained: { epochs: opts.epochs, seed: opts.seed, minWeight: opts.minWeight, sentences: corpus.length } },
     model.keys, model.averaged(), opts.minWeight);
 }
 
