@@ -3,6 +3,7 @@
  *
  *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
+ *   treeOf(doc.syntax)              the dependency parse as a tree (children, subtrees, paths)
  */
 export * from './doc/types.js';
 export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
@@ -10,3 +11,6 @@ export { readActorFile, ActorFileError } from './actors/user-file.js';
 export { ArticleTimeout, DEFAULT_TIME_BUDGET_MS, defaultTimeBudget } from './util/deadline.js';
 export type { ActorRow } from './actors/knowledge.js';
 export { toAnalyzeRecord } from './output/analyze-record.js';
+export { treeOf, DependencyTree } from './syntax/tree.js';
+export { parseSentence, MAX_PARSE_TOKENS, type ParserToken, type ParsedWord } from './syntax/index.js';
+export { toConllu } from './output/conllu.js';

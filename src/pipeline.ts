@@ -2,11 +2,12 @@
  * The pipeline: one article through every stage in order. Each stage reads
  * the document and adds one layer; none edits another's layer or the text.
  *
- *   ingest → segment → entities → actors → times → places → events (+ attribution)
+ *   ingest → segment → syntax → entities → actors → times → places → events (+ attribution)
  */
 import type { CodedEvent, Doc, IngestedArticle, InputProblem } from './doc/types.js';
 import { ingestRecord } from './ingest/jsonl.js';
 import { segment } from './segment/index.js';
+import { parseDoc } from './syntax/stage.js';
 import { findEntities } from './entities/index.js';
 import { codeActors } from './actors/index.js';
 import type { ActorRegistry } from './actors/registry.js';
@@ -60,7 +61,8 @@ export function analyzeIngested(a: IngestedArticle, opts: AnalyzeOptions = {}): 
   return withDeadline(deadline, () => {
     const base = { meta: a.meta, text: a.text, body: a.body, dropped: a.dropped, titleSpan: a.titleSpan };
     const seg = timed('segment', () => segment(base), deadline);
-    const d1 = { ...base, ...seg };
+    const syntax = timed('syntax', () => parseDoc({ text: base.text, ...seg }), deadline);
+    const d1 = { ...base, ...seg, syntax };
     const lex = opts.actors && opts.actors.length > 0 ? lexiconWithActors(opts.actors) : defaultLexicon();
     const mentions = timed('entities', () => findEntities(d1, lex), deadline);
     const entities = timed('actors', () => codeActors({ ...d1, entities: mentions }, lex, opts.registry ?? null), deadline);

@@ -230,6 +230,8 @@ async function main(): Promise<void> {
       tokens_per_s: round(med((r) => r.tokens / r.seconds), 0),
       seconds_runs: runs.map((r) => round(r.seconds, 2)),
       stages: stageNames.length ? perStage : null,
+      // The dependency parser inside the pipeline: tokens over the parse stage's own time.
+      parser_tokens_per_s: runs[0].stageMs.syntax ? round(runs[0].tokens / ((med((r) => r.stageMs.syntax ?? 0) ?? 0) / 1000), 0) : null,
       ceiling: {
         wink_tokenizer_tokens_per_s: round(median(tok.map((t) => t.tokens / t.seconds)), 0),
         wink_default_pipeline_tokens_per_s: round(median(full.map((t) => t.tokens / t.seconds)), 0),

@@ -6,6 +6,7 @@ import type { Doc } from '../doc/types.js';
 import { formatProblem, isProblem } from '../ingest/index.js';
 import { analyzeIngested } from '../pipeline.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
+import { toConllu } from '../output/conllu.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
 import { storeWriteFailure, type Store } from '../store/index.js';
 import { analysisFailure } from './failure.js';
@@ -55,11 +56,13 @@ Exit status: 0 all inputs read; 1 some inputs failed (the rest were coded); 2 us
 export const ANALYZE_HELP = `Usage: acta analyze [FILE|DIR|-]... [options]
 
 Print every layer of each article — dropped boilerplate, paragraphs, sentences,
+tokens with their dependency parse (Universal Dependencies head and relation),
 entities (CoNLL types), descriptive mentions, time expressions (TIMEX3 type and
 value), places and events — with offsets into the text as given.
 
 Options:
-  --format F        jsonl (default) | json
+  --format F        jsonl (default) | json | conllu (the parse only, one CoNLL-U block per
+                    sentence; MISC holds each token's TokenRange=start:end)
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code
@@ -98,7 +101,7 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   if (values.help) { out.write(help + '\n'); return 0; }
   const format = mode === 'code'
     ? oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'jsonl')
-    : oneOf(values.format as string | undefined, ['jsonl', 'json'] as const, '--format', 'jsonl');
+    : oneOf(values.format as string | undefined, ['jsonl', 'json', 'conllu'] as const, '--format', 'jsonl');
   const published = isoDay(values.published as string | undefined, '--published');
   const encoding = inputEncoding(values.encoding as string | undefined);
   const minConfidence = fraction(values['min-confidence'] as string | undefined, '--min-confidence') ?? 0;
@@ -147,6 +150,10 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
       if (dicts) doc = { ...doc, events: codeArticleWithDictionaries(doc, dicts) };
       const events = doc.events.filter((e) => e.confidence >= minConfidence);
       eventCount += events.length;
+      if (mode === 'analyze' && format === 'conllu') {
+        out.write(toConllu(doc));
+        continue;
+      }
       if (mode === 'analyze') {
         const rec = JSON.stringify(toAnalyzeRecord({ ...doc, events }));
         out.write(format === 'json' ? `${first ? '' : ','}\n${rec}` : rec + '\n');

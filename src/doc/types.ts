@@ -62,6 +62,24 @@ export interface Sentence extends Span {
   tokenEnd: number;
 }
 
+/** One token's place in its sentence's dependency tree (Universal Dependencies). */
+export interface Dependency {
+  /** Index in Doc.tokens of the head token; -1 for the sentence's root. */
+  head: number;
+  /** UD relation: nsubj, obj, obl, ccomp, nsubj:pass… ("root" for the root). */
+  rel: string;
+  /** The part of speech (UPOS) the parser read the token as. */
+  upos: string;
+}
+
+/** The dependency parse of the document (see src/syntax/stage.ts). */
+export interface SyntaxLayer {
+  /** Parallel to Doc.tokens; null for each token of a sentence left unparsed. */
+  deps: (Dependency | null)[];
+  /** Sentences left unparsed and why; their later stages fall back to word windows. */
+  unparsed: { sentence: number; reason: string }[];
+}
+
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 /** One mention of a named participant (contract: Entity, plus internals). */
@@ -171,6 +189,7 @@ export interface Doc {
   paragraphs: Span[];
   sentences: Sentence[];
   tokens: Token[];
+  syntax: SyntaxLayer;
   entities: EntityMention[];
   times: TimeExpression[];
   places: PlaceMention[];

@@ -3,11 +3,13 @@
  * acta on it. A runner returns one row per system (acta, and baselines).
  */
 import type { DatasetResult, RunOptions } from './common.js';
+import { evaluateAnalyst } from './analyst.js';
 import { evaluateConllFile } from './conll.js';
 import { evaluateGeo } from './geo.js';
 import { evaluatePetrarch } from './petrarch.js';
 import { evaluatePlover } from './plover.js';
 import { evaluatePolnear } from './polnear.js';
+import { evaluateSyntax } from './syntax.js';
 import { evaluateTbaq } from './tbaq.js';
 
 export interface DatasetRunner {
@@ -18,6 +20,7 @@ export interface DatasetRunner {
 const one = (f: (opts: RunOptions) => Promise<DatasetResult>) => async (opts: RunOptions) => [await f(opts)];
 
 export const DATASETS: DatasetRunner[] = [
+  { name: 'events-analyst', run: one(evaluateAnalyst) },
   { name: 'events-plover', run: one(evaluatePlover) },
   { name: 'events-petrarch', run: one((o) => evaluatePetrarch('events-petrarch', 'events/petrarch/PETR.UnitTest.records.xml', o)) },
   { name: 'events-petrarch-gsr', run: one((o) => evaluatePetrarch('events-petrarch-gsr', 'events/petrarch/PETR2_GSR_validation.xml', o)) },
@@ -27,6 +30,7 @@ export const DATASETS: DatasetRunner[] = [
   { name: 'places-lgl', run: one((o) => evaluateGeo('places-lgl', 'geo/lgl.xml', o)) },
   { name: 'places-geovirus', run: one((o) => evaluateGeo('places-geovirus', 'geo/GeoVirus.xml', o)) },
   { name: 'attribution-polnear', run: one(evaluatePolnear) },
+  { name: 'syntax-ewt', run: one(evaluateSyntax) },
 ];
 
 /** Runs one dataset, turning a thrown error into an "error" row (never a score). */

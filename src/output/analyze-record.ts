@@ -13,7 +13,14 @@ export function toAnalyzeRecord(doc: Doc) {
     text: doc.text,
     dropped: doc.dropped.map((d) => ({ start: d.start, end: d.end, reason: d.reason, text: doc.text.slice(d.start, d.end) })),
     paragraphs: doc.paragraphs.map((p) => ({ start: p.start, end: p.end })),
-    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, tokens: [s.tokenStart, s.tokenEnd] })),
+    // Each token with its place in the dependency parse: head is the index of the head token in
+    // this list (-1 for a sentence's root, null where the sentence was left unparsed).
+    tokens: doc.tokens.map((t, i) => {
+      const d = doc.syntax.deps[i];
+      return { start: t.start, end: t.end, text: doc.text.slice(t.start, t.end), lemma: t.lemma, upos: d?.upos ?? t.pos, head: d ? d.head : null, rel: d?.rel ?? null };
+    }),
+    unparsed: doc.syntax.unparsed,
     entities: doc.entities.filter((e) => !e.nominal).map((e) => ({ ...toEntity(e), chain: e.chain })),
     mentions: doc.entities.filter((e) => e.nominal).map((e) => ({ ...toEntity(e), chain: e.chain })),
     times: doc.times.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value })),

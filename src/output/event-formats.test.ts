@@ -155,7 +155,15 @@ test('the analyze record has the DESIGN field names and offsets into the text', 
   assert.equal(rec.article.published, '2022-06-05');
   assert.equal(rec.text, TEXT);
   assert.equal(rec.sentences.length, doc.sentences.length);
-  for (const s of rec.sentences) assert.deepEqual(Object.keys(s), ['start', 'end']);
+  for (const s of rec.sentences) {
+    assert.deepEqual(Object.keys(s), ['start', 'end', 'tokens']);
+    // each token of the sentence has its head inside the sentence, one of them the root
+    const [from, to] = s.tokens;
+    const own = rec.tokens.slice(from, to);
+    assert.ok(own.every((t) => t.head === -1 || (t.head !== null && t.head >= from && t.head < to)));
+    assert.equal(own.filter((t) => t.head === -1).length, 1);
+  }
+  for (const t of rec.tokens) assert.equal(TEXT.slice(t.start, t.end), t.text);
   for (const e of rec.entities) {
     for (const k of ['text', 'start', 'end', 'name', 'type', 'country', 'sector', 'code']) assert.ok(k in e, k);
     assert.ok(['PER', 'ORG', 'LOC', 'MISC'].includes(e.type));

@@ -52,6 +52,7 @@ function makeDoc(text: string, id: string, events: (articleId: string) => CodedE
     paragraphs: a.body,
     sentences: a.body.map((s, i) => ({ ...s, index: i, paragraph: i, tokenStart: 0, tokenEnd: 0 })),
     tokens: [],
+    syntax: { deps: [], unparsed: [] },
     entities: [mention],
     times: [],
     places: [],

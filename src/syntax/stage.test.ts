@@ -1,0 +1,59 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../pipeline.js';
+import { unparsableReason } from './stage.js';
+import { treeOf } from './tree.js';
+
+const word = (doc: ReturnType<typeof analyze>, i: number) => doc.text.slice(doc.tokens[i].start, doc.tokens[i].end);
+const find = (doc: ReturnType<typeof analyze>, w: string) => doc.tokens.findIndex((t) => doc.text.slice(t.start, t.end) === w);
+
+test('every token of a parsed sentence gets a head inside its own sentence, and each sentence one root', () => {
+  const doc = analyze('Police arrested three men in Baghdad. The ministry said the men were released on Friday.');
+  assert.equal(doc.syntax.unparsed.length, 0);
+  for (const s of doc.sentences) {
+    let roots = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const d = doc.syntax.deps[i]!;
+      assert.ok(d, `token ${word(doc, i)} has a dependency`);
+      if (d.head < 0) { roots++; assert.equal(d.rel, 'root'); } else assert.ok(d.head >= s.tokenStart && d.head < s.tokenEnd);
+    }
+    assert.equal(roots, 1);
+  }
+});
+
+test('the tree reads subject, object and subtree of a verb in document token numbers', () => {
+  const doc = analyze('Rebels attacked the convoy on Sunday.');
+  const tree = treeOf(doc.syntax);
+  const verb = find(doc, 'attacked');
+  assert.deepEqual(tree.childrenWith(verb, 'nsubj').map((i) => word(doc, i)), ['Rebels']);
+  assert.deepEqual(tree.childrenWith(verb, 'obj').map((i) => word(doc, i)), ['convoy']);
+  const [lo, hi] = tree.subtreeRange(find(doc, 'convoy'));
+  assert.equal(doc.text.slice(doc.tokens[lo].start, doc.tokens[hi].end), 'the convoy');
+  assert.ok(tree.dominates(verb, find(doc, 'Sunday')));
+  assert.ok(!tree.dominates(find(doc, 'convoy'), verb));
+  assert.deepEqual(tree.pathToRoot(find(doc, 'the')).map((i) => word(doc, i)), ['the', 'convoy', 'attacked']);
+});
+
+test('a table row, a line of symbols and an over-long sentence are left unparsed with the reason', () => {
+  assert.equal(unparsableReason(['1', '2', '3']), 'no words');
+  assert.equal(unparsableReason(['***', '---', '===']), 'no words');
+  assert.equal(unparsableReason(['Total', '12', '4.5', '17', '3', '88', '9', '1', '0']), 'mostly numbers and symbols');
+  assert.match(unparsableReason(new Array(401).fill('word'))!, /longer than 400 tokens/);
+  assert.equal(unparsableReason(['Police', 'arrested', '3', 'men', '.']), null);
+});
+
+test('an unparsed sentence keeps null dependencies and its neighbours are parsed', () => {
+  const doc = analyze('Police arrested three men.\n\n12 14 16 18 20 22 24 26 28\n\nThe men were freed.');
+  assert.deepEqual(doc.syntax.unparsed.map((u) => u.reason), ['no words']);
+  const bad = doc.sentences[doc.syntax.unparsed[0].sentence];
+  for (let i = bad.tokenStart; i < bad.tokenEnd; i++) assert.equal(doc.syntax.deps[i], null);
+  assert.ok(doc.syntax.deps[find(doc, 'freed')]);
+});
+
+test('each token\'s UPOS in the parse layer is the one the parser read: acta\'s own tagger\'s, auxiliaries as AUX', () => {
+  const doc = analyze('The talks have been suspended.');
+  const s = doc.sentences[0];
+  const upos = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) upos.push(doc.syntax.deps[i]!.upos);
+  assert.deepEqual(upos, ['DET', 'NOUN', 'AUX', 'AUX', 'VERB', 'PUNCT']);
+});
