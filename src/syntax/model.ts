@@ -55,6 +55,9 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
   const scores = new Float64Array(ACTION_COUNT);
   const rootLabel = w.labels.indexOf('root');
   const labelScores = new Float64Array(w.labels.length);
+  const punct = w.labels.indexOf('punct');
+  const punctuation = new Uint8Array(n + 1);
+  if (punct >= 0) for (let i = 1; i <= n; i++) punctuation[i] = tokens[i - 1].pos === 'PUNCT' ? 1 : 0;
   while (!state.done) {
     const count = extract(state, h, feats);
     actionScores(w, feats, count, scores);
@@ -62,18 +65,20 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
     for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
     let label = -1;
     if (best === LEFT || best === RIGHT) {
+      const dependent = best === LEFT ? state.stackAt(0) : state.next;
       if (best === RIGHT && state.stackAt(0) === 0) label = rootLabel;
+      // UD: a PUNCT word's relation is punct (unless it is the root), so it needs no scoring
+      else if (punctuation[dependent]) label = punct;
       else label = bestLabel(w, feats, count, best === RIGHT ? 1 : 0, rootLabel, labelScores);
     }
     state.apply(best, label);
   }
-  const punct = w.labels.indexOf('punct');
   const dep = w.labels.indexOf('dep');
   state.finish(rootLabel, (word) => (tokens[word - 1].pos === 'PUNCT' ? punct : dep));
   const out: ParsedWord[] = [];
   for (let i = 1; i <= n; i++) {
     const t = tokens[i - 1];
-    out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]], upos: t.pos, ...(t.xpos ? { xpos: t.xpos } : {}) });
+    out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]], upos: t.pos, xpos: t.xpos });
   }
   return out;
 }

@@ -81,3 +81,10 @@ test('a word\'s shape folds letters and digits into classes, accented letters to
   assert.equal(shapeOf('Émile-Zola'), 'Xx-Xx');
   assert.equal(shapeOf('COVID-19'), 'X-d');
 });
+
+test('a word the tagger reads as punctuation hangs by punct, as UD defines the relation', () => {
+  const parse = parseSentence(tagged('"We will not leave," the spokesman said, adding: "Never!"'))!;
+  const marks = parse.filter((w) => w.upos === 'PUNCT');
+  assert.ok(marks.length >= 5);
+  for (const w of marks) assert.equal(w.deprel, w.head === 0 ? 'root' : 'punct');
+});
