@@ -147,3 +147,9 @@ test('the one who fires a weapon uses it: "Police lobbed canisters of tear gas" 
   const e = eventOf('Police lobbed canisters of tear gas at the crowd in Lusaka.', 'gas');
   assert.equal(e.actor[0]?.text, 'Police');
 });
+
+test('a title just before a name stands for the named one, however the parse hangs the sentence on it', () => {
+  const e = eventOf('Kenyan leader Daniel Moi on Monday rejected a British offer of talks.', 'rejected');
+  assert.deepEqual(e.actor.map((a) => a.text), ['Daniel Moi']);
+  assert.equal(e.actor[0].code, 'KENGOV');
+});

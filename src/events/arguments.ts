@@ -133,7 +133,7 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
     const m = members === undefined ? null : mentionOf(c, tree, members, depth + 1);
     if (m) return m;
   }
-  const m = covering(c, i);
+  const m = covering(c, i) ?? titledName(c, i);
   if (m) {
     if (!codable(m)) return null;
     if (m.nominal || m.evidence === 'nominal') {
@@ -154,6 +154,18 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
 }
 
 const isName = (m: EntityMention) => !m.nominal && m.evidence !== 'nominal';
+
+/**
+ * The named one a title word stands before: "Palestinian leader Yasser Arafat", "Prime Minister
+ * X" — the parse often hangs the sentence on the title, but the title is the name's (the entity
+ * stage found it as one of the name's roles).
+ */
+function titledName(c: ArgumentContext, i: number): EntityMention | undefined {
+  const t = c.tokens[i];
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
+  return c.mentions.find((m) => isName(m) && m.start >= t.end && m.start - t.end <= 1
+    && (m.roles.includes(t.lemma) || m.roles.includes(t.normal)));
+}
 
 /**
  * The name that stands for a description: one in apposition to it or to a noun of its phrase
