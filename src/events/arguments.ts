@@ -581,7 +581,9 @@ function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<nu
       // "…, Nisar Hand, an Afghan security official said": the name just before the comma that
       // opens a described subject is that subject, whatever the parser hung it on.
       for (const s of subjects) {
-        const lo = tree.subtreeRange(s)[0];
+        let lo = tree.subtreeRange(s)[0];
+        // (the comma before the phrase may hang on it)
+        while (lo < s && c.tokens[lo].pos === 'PUNCT') lo++;
         const described = covering(c, s);
         if (lo - 2 < c.sentenceStart || c.tokens[lo - 1].normal !== ',' || (described && isName(described))) continue;
         const name = covering(c, lo - 2);
@@ -592,6 +594,7 @@ function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<nu
     }
     let t = r - 1;
     while (t >= c.sentenceStart && c.tokens[t].pos === 'PUNCT') t--;
+    const before = out.size;
     // Climb from the word before the verb while it is an apposition (or a word inside one).
     for (let steps = 0; t >= c.sentenceStart && steps < 8; steps++) {
       const d = tree.dep(t);
@@ -602,6 +605,29 @@ function strandedSayers(c: ArgumentContext, tree: DependencyTree, shared: Set<nu
       } else if (!NOMINAL_RELS.has(d.rel)) break;
       t = d.head;
     }
+    // The parser may hang the stranded subject elsewhere (as a conjunct): read the words then.
+    if (out.size === before) for (const k of describedSayersBefore(c, r)) out.add(k);
+  }
+  return out;
+}
+
+const DESCRIPTION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * "…, Abdul Rahim, a Kandahar police spokesman, said.": the noun phrase between the last comma
+ * and a subjectless reporting verb, and the name standing just before that comma.
+ */
+function describedSayersBefore(c: ArgumentContext, r: number): number[] {
+  let hi = r - 1;
+  while (hi >= c.sentenceStart && c.tokens[hi].normal === ',') hi--;
+  let lo = hi;
+  while (lo - 1 >= c.sentenceStart && DESCRIPTION_POS.has(c.tokens[lo - 1].pos)) lo--;
+  if (hi < lo || !DESCRIPTION_POS.has(c.tokens[hi].pos) || lo - 2 < c.sentenceStart || c.tokens[lo - 1].normal !== ',') return [];
+  const out: number[] = [];
+  for (let k = lo; k <= hi; k++) out.push(k);
+  const name = covering(c, lo - 2);
+  if (name && isName(name) && name.type !== 'LOC') {
+    for (let k = c.sentenceStart; k < lo - 1; k++) if (c.tokens[k].start >= name.start && c.tokens[k].end <= name.end) out.push(k);
   }
   return out;
 }
