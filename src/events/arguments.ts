@@ -290,7 +290,23 @@ function resolveToken(c: ArgumentContext, tree: DependencyTree, k: number, trigg
     const m = subj === undefined ? null : mentionOf(c, tree, subj);
     return m && agrees(t.normal, m) ? m : null;
   }
+  if (namesPlaceBefore(c, tree, k)) return null;
   return mentionOf(c, tree, k);
+}
+
+/**
+ * "clashed in the Libyan capital Tripoli": a place name right after a place phrase of the same
+ * clause is that phrase's name (an apposition the parser split off), so it is where, not whom.
+ */
+function namesPlaceBefore(c: ArgumentContext, tree: DependencyTree, k: number): boolean {
+  const m = covering(c, k);
+  if (!m || m.type !== 'LOC') return false;
+  let p = k - 1;
+  while (p >= c.sentenceStart && c.tokens[p].end > m.start) p--;
+  if (p < c.sentenceStart || c.tokens[p].pos !== 'NOUN' || c.tokens[p].end === m.start) return false;
+  const head = tree.head(p);
+  const cs = caseOf(c, tree, p);
+  return head !== null && head === tree.head(k) && cs !== null && PLACE_CASES.has(cs);
 }
 
 /** Can the pronoun refer to the mention: "he/she" a person, "it" no named person, "they/we" no single named person? */
