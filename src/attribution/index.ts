@@ -103,6 +103,9 @@ function tokensOf(tokens: Token[], span: { start: number; end: number }): Token[
   return out;
 }
 
+/** A document's relations whose cue is a way of saying or thinking, found once per document. */
+const sayingRelations = new WeakMap<readonly AttributionRelation[], readonly AttributionRelation[]>();
+
 /**
  * Source, cue and certainty from the relation whose content holds the trigger; the author's when
  * none does. Only a relation whose cue is a way of saying or thinking (a listed cue: "said",
@@ -110,7 +113,8 @@ function tokensOf(tokens: Token[], span: { start: number; end: number }): Token[
  * ("decided", "ordered", "considered"), and what is decided or ordered is still told by the author.
  */
 function fromRelations(all: readonly AttributionRelation[], tokens: Token[], trigger: number): Attribution {
-  const relations = all.filter((x) => !x.cue || isListedCue(tokensOf(tokens, x.cue)));
+  let relations = sayingRelations.get(all);
+  if (!relations) sayingRelations.set(all, (relations = all.filter((x) => !x.cue || isListedCue(tokensOf(tokens, x.cue)))));
   const r = relationAt(relations, tokens[trigger].start);
   if (!r) return { source: null, cue: null, certainty: 'asserted' };
   const cue = r.cue ? { text: r.cue.text, start: r.cue.start, end: r.cue.end } : null;

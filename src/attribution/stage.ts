@@ -13,6 +13,7 @@ import { toEntity } from '../doc/types.js';
 import { checkDeadline } from '../util/deadline.js';
 import { dataPath, loadTsv } from '../util/data.js';
 import { treeOf } from '../syntax/tree.js';
+import { firstStartingFrom } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
 import { decodeLabels, deserializeAttributionModel, localScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
@@ -122,7 +123,8 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
     // left missing: on PolNeAR dev, filling it with the cue's subject lowers source F1.)
     if (cueRun && cueHead >= 0 && g.contents.length === 0) {
-      const c = parseContent(tree, tokens, cueRun, cueHead, g.sources);
+      const s = doc.sentences[cueRun.sentence];
+      const c = parseContent(tree, tokens, cueRun, cueHead, g.sources) ?? (s ? clauseBeforeSayer(tokens, s, cueRun, g.sources) : null);
       if (c) g.contents.push(c);
     }
     const subject = cueHead >= 0 ? parseSubject(tree, cueRun!, cueHead) : null;
@@ -159,6 +161,20 @@ function trimmed(tokens: readonly { pos: string }[], first: number, last: number
   while (first <= last && tokens[first].pos === 'PUNCT') first++;
   while (last >= first && tokens[last].pos === 'PUNCT') last--;
   return first <= last ? { role: 'CONTENT', first, last, sentence } : null;
+}
+
+/**
+ * "…, the army said (in a statement).": a cue that ends its sentence, its source just before it
+ * after a comma, reports the words before that comma — when the parse, misled, gives no clause.
+ */
+export function clauseBeforeSayer(tokens: readonly { pos: string; normal: string }[], s: { tokenStart: number; tokenEnd: number }, cue: RoleRun, sources: readonly RoleRun[]): RoleRun | null {
+  // (the source nearest before the cue: the tagger may take another subject for one too)
+  const near = sources.filter((r) => r.last < cue.first).reduce<RoleRun | null>((a, r) => (a && a.last > r.last ? a : r), null);
+  const first = near && near.last === cue.first - 1 ? near.first : cue.first;
+  if (first - 1 <= s.tokenStart || tokens[first - 1].normal !== ',') return null;
+  // (after the cue only its own adjuncts: "in a statement", "on Tuesday", the full stop)
+  for (let k = cue.last + 1; k < s.tokenEnd; k++) if (tokens[k].pos === 'VERB' || tokens[k].normal === ',') return null;
+  return trimmed(tokens, s.tokenStart, first - 2, cue.sentence);
 }
 
 /**
@@ -204,13 +220,32 @@ export function parseSubject(tree: ReturnType<typeof treeOf>, cue: RoleRun, head
  * so one with a speaker around it is preferred.
  */
 export function relationAt(relations: readonly AttributionRelation[], offset: number): AttributionRelation | null {
-  let best: AttributionRelation | null = null;
+  const { contents, longest } = contentIndex(relations);
+  let best: IndexedContent | null = null;
   let bestRank = Infinity;
-  for (const r of relations) {
-    for (const c of r.content) {
-      const rank = (r.source ? 0 : 1e12) + (c.end - c.start);
-      if (c.start <= offset && offset < c.end && rank < bestRank) { best = r; bestRank = rank; }
-    }
+  // Contents sorted by start: only those starting at most `longest` before the offset can hold it.
+  // (On a tie the relation listed first wins, as in a scan of the list.)
+  for (let k = firstStartingFrom(contents, offset + 1) - 1; k >= 0 && contents[k].start >= offset - longest; k--) {
+    const c = contents[k];
+    const rank = (c.relation.source ? 0 : 1e12) + (c.end - c.start);
+    if (offset < c.end && (rank < bestRank || (rank === bestRank && c.order < best!.order))) { best = c; bestRank = rank; }
   }
-  return best;
+  return best?.relation ?? null;
 }
+
+interface IndexedContent { start: number; end: number; relation: AttributionRelation; order: number }
+
+/** Every content span of the relations, sorted by start, and the longest one's length; built once per relations list. */
+const contentIndexes = new WeakMap<readonly AttributionRelation[], { contents: IndexedContent[]; longest: number }>();
+function contentIndex(relations: readonly AttributionRelation[]): { contents: IndexedContent[]; longest: number } {
+  let index = contentIndexes.get(relations);
+  if (!index) {
+    const contents: IndexedContent[] = [];
+    relations.forEach((relation) => relation.content.forEach((c) => contents.push({ start: c.start, end: c.end, relation, order: contents.length })));
+    contents.sort((a, b) => a.start - b.start || a.order - b.order);
+    index = { contents, longest: contents.reduce((n, c) => Math.max(n, c.end - c.start), 0) };
+    contentIndexes.set(relations, index);
+  }
+  return index;
+}
+

@@ -164,7 +164,7 @@ function titledName(c: ArgumentContext, i: number): EntityMention | undefined {
   const t = c.tokens[i];
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
   return c.mentions.find((m) => isName(m) && m.start >= t.end && m.start - t.end <= 1
-    && (m.roles.includes(t.lemma) || m.roles.includes(t.normal)));
+    && m.roles.some((r) => [t.lemma, t.normal].some((w) => r === w || r.endsWith(` ${w}`))));
 }
 
 /**
@@ -388,9 +388,17 @@ function agentOf(c: ArgumentContext, tree: DependencyTree, v: number): number[] 
  * Whom the verb at v is aimed at: its indirect object, else its direct object, else an oblique
  * with a target preposition (one of the pattern's own prepositions first: "fired at", "called on").
  */
+/** A noun heading no clause: no subject, copula or auxiliary of its own. */
+function nounWithoutClause(c: ArgumentContext, tree: DependencyTree, k: number): boolean {
+  return ['NOUN', 'PROPN'].includes(c.tokens[k].pos) && tree.childrenWith(k, 'nsubj', 'nsubj:pass', 'cop', 'aux').length === 0;
+}
+
 function targetOf(c: ArgumentContext, tree: DependencyTree, v: number, patternPreps: Set<string>, trigger: number): EntityMention[] {
   for (const rel of ['iobj', 'obj']) {
     const ks = tree.childrenWith(v, rel);
+    // "killed X and Y": a noun the parser coordinated with the verb after its object, with no
+    // clause of its own (no subject, no verb of its own), is a second object.
+    if (rel === 'obj' && ks.length) ks.push(...tree.childrenWith(v, 'conj').filter((k) => k > ks[0] && nounWithoutClause(c, tree, k)));
     const ms = mentionsFor(c, tree, ks, trigger);
     if (ms.length) return ms;
   }
@@ -575,7 +583,9 @@ export function isFramingSource(c: ArgumentContext, trigger: number, m: EntityMe
     if (!d || d.head < 0) return false;
     if (d.rel === 'nsubj' || d.rel === 'nsubj:pass') {
       const v = d.head;
-      return !shared.has(v) && isReportingVerb(c.tokens[v].lemma);
+      // A clause has one subject: of two the parser gave a verb, the one nearer it is the subject.
+      const nearer = tree.childrenWith(v, 'nsubj', 'nsubj:pass').some((o) => o !== t && Math.abs(o - v) < Math.abs(t - v));
+      return !nearer && !shared.has(v) && isReportingVerb(c.tokens[v].lemma);
     }
     if (!NOMINAL_RELS.has(d.rel) && d.rel !== 'conj') return false;
     t = d.head;
