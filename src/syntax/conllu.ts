@@ -9,8 +9,6 @@ export interface TreebankSentence {
   forms: string[];
   lemmas: string[];
   upos: string[];
-  /** Penn Treebank tags (the XPOS column). */
-  xpos: string[];
   /** Head of each word: 0 for the root, else the 1-based index of the head word. */
   heads: number[];
   deprels: string[];
@@ -44,7 +42,6 @@ export function readConllu(text: string): TreebankSentence[] {
     cur.forms.push(cols[1]);
     cur.lemmas.push(cols[2]);
     cur.upos.push(cols[3]);
-    cur.xpos.push(cols[4]);
     cur.heads.push(Number(cols[6]));
     cur.deprels.push(cols[7]);
     const inRange = n <= rangeEnd;
@@ -55,7 +52,7 @@ export function readConllu(text: string): TreebankSentence[] {
 }
 
 function emptySentence(): TreebankSentence {
-  return { forms: [], lemmas: [], upos: [], xpos: [], heads: [], deprels: [], spaceAfter: [] };
+  return { forms: [], lemmas: [], upos: [], heads: [], deprels: [], spaceAfter: [] };
 }
 
 /** The sentence's text rebuilt from its words, with each word's [start, end) offsets in it. */

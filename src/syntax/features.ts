@@ -1,6 +1,5 @@
 /**
- * Features of a parser state (after Zhang & Nivre 2011): words, POS tags (Penn Treebank tags in
- * most templates, UPOS and wink-nlp's tag in a few), suffixes and lemmas of
+ * Features of a parser state (after Zhang & Nivre 2011): words, POS tags, suffixes and lemmas of
  * the stack's top two items, the buffer's first three words, the top's head and its outermost
  * children, the front word's leftmost children; their arc labels, valency and the distance
  * between the top and the front. Each feature is one 32-bit key: its template number mixed with
@@ -12,12 +11,7 @@ import type { ParseState } from './transitions.js';
 export interface ParserToken {
   form: string;
   lemma?: string;
-  /** UPOS tag. */
   pos: string;
-  /** Penn Treebank tag, when the tagger gives one (acta's own does). */
-  xpos?: string;
-  /** The tag the token came with before acta's tagger retagged it (wink-nlp's): a second opinion. */
-  given?: string;
 }
 
 /** Per-word hashes, index 0 for the root; computed once per sentence. */
@@ -28,9 +22,6 @@ export interface SentenceHashes {
   lemma: Int32Array;
   /** Word shape ("Xx", "d", "x-x"…): a clue where the tagger's POS is wrong. */
   shape: Int32Array;
-  /** Penn Treebank tag (the UPOS tag where there is none). */
-  xpos: Int32Array;
-  given: Int32Array;
 }
 
 const NONE = hashString('<none>');
@@ -38,8 +29,8 @@ const ROOT = hashString('<root>');
 
 export function sentenceHashes(tokens: readonly ParserToken[]): SentenceHashes {
   const n = tokens.length + 1;
-  const h: SentenceHashes = { word: new Int32Array(n), pos: new Int32Array(n), suffix: new Int32Array(n), lemma: new Int32Array(n), shape: new Int32Array(n), xpos: new Int32Array(n), given: new Int32Array(n) };
-  h.word[0] = h.pos[0] = h.suffix[0] = h.lemma[0] = h.shape[0] = h.xpos[0] = h.given[0] = ROOT;
+  const h: SentenceHashes = { word: new Int32Array(n), pos: new Int32Array(n), suffix: new Int32Array(n), lemma: new Int32Array(n), shape: new Int32Array(n) };
+  h.word[0] = h.pos[0] = h.suffix[0] = h.lemma[0] = h.shape[0] = ROOT;
   tokens.forEach((t, i) => {
     const lower = t.form.toLowerCase();
     h.word[i + 1] = hashString(lower);
@@ -47,8 +38,6 @@ export function sentenceHashes(tokens: readonly ParserToken[]): SentenceHashes {
     h.suffix[i + 1] = hashString(lower.length > 3 ? lower.slice(-3) : lower) ^ 0x5bd1e995;
     h.lemma[i + 1] = hashString((t.lemma ?? lower).toLowerCase()) ^ 0x27d4eb2d;
     h.shape[i + 1] = hashString(shapeOf(t.form)) ^ 0x165667b1;
-    h.xpos[i + 1] = hashString(t.xpos ?? t.pos) ^ 0x2f3a9c41;
-    h.given[i + 1] = hashString(t.given ?? t.pos) ^ 0x61c88647;
   });
   return h;
 }
@@ -57,21 +46,14 @@ export function sentenceHashes(tokens: readonly ParserToken[]): SentenceHashes {
 export function shapeOf(form: string): string {
   let out = '';
   for (const ch of form.slice(0, 12)) {
-    const c = shapeClass(ch);
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
     if (out[out.length - 1] !== c) out += c;
   }
   return out;
 }
 
-/** One character's class; ASCII without a regular expression, since every word of every sentence comes here. */
-function shapeClass(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch;
-  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-}
-
 /** Most features one state yields; `extract` writes at most this many keys. */
-export const MAX_FEATURES = 104;
+export const MAX_FEATURES = 96;
 
 /** Write the state's feature keys into `out`; returns how many. */
 export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): number {
@@ -81,7 +63,7 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   const b1 = state.bufferAt(1);
   const b2 = state.bufferAt(2);
   const at = (arr: Int32Array, i: number) => (i < 0 ? NONE : arr[i]);
-  const W = h.word, P = h.xpos, U = h.pos;
+  const W = h.word, P = h.pos;
   const s0h = s0 > 0 ? state.heads[s0] : -1;
   const s0h2 = s0h > 0 ? state.heads[s0h] : -1;
   const s0l = s0 > 0 ? state.leftmost[s0] : -1;
@@ -141,10 +123,5 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   f1(82, at(S, s0)); f1(83, at(S, b0)); f2(84, at(S, s0), at(S, b0)); f1(85, at(h.suffix, b1));
   f2(86, at(M, b0), s0p); f2(87, at(M, s0), b0p); f1(88, at(M, b1)); f2(89, s0p, at(M, b1));
   f3(90, at(S, b0), b0p, at(S, b1));
-  // universal tags beside the Penn ones: AUX and VERB, DET and PRON, ADP and SCONJ differ here
-  f1(91, at(U, s0)); f1(92, at(U, b0)); f2(93, at(U, s0), at(U, b0)); f3(94, at(U, s0), at(U, b0), at(U, b1));
-  // wink-nlp's tag beside acta's: where two taggers trained on different text disagree, be wary
-  const G = h.given;
-  f2(95, at(G, s0), s0p); f2(96, at(G, b0), b0p); f3(97, at(G, s0), at(G, b0), at(G, b1));
   return k;
 }

@@ -11,7 +11,7 @@ import { mix } from '../entities/tagger/hash.js';
 import { extract, MAX_FEATURES, sentenceHashes, type ParserToken } from './features.js';
 import { ACTION_COUNT, LEFT, ParseState, RIGHT } from './transitions.js';
 
-export const PARSER_FORMAT = 'acta-parser-arc-eager/3';
+export const PARSER_FORMAT = 'acta-parser-arc-eager/2';
 
 export interface ParserHeader {
   format: string;
@@ -19,8 +19,6 @@ export interface ParserHeader {
   labels: string[];
   actionBits: number;
   labelBits: number;
-  /** Whether the parser reads tags from acta's own POS tagger (pos/), as it was trained. */
-  posTagger: boolean;
   trained: Record<string, unknown>;
 }
 
@@ -38,12 +36,10 @@ export function labelBucket(feature: number, dir: number, mask: number): number 
   return mix(feature, dir + 0x3c6ef372) & mask;
 }
 
-/** One parsed word: its head (0 for the root, else 1-based), relation and the tags it was parsed with. */
+/** One parsed word: its head (0 for the root, else 1-based) and relation. */
 export interface ParsedWord {
   head: number;
   deprel: string;
-  upos: string;
-  xpos?: string;
 }
 
 /** Parse with greedy decoding: the best valid transition at each step; at most 2n steps. */
@@ -55,9 +51,6 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
   const scores = new Float64Array(ACTION_COUNT);
   const rootLabel = w.labels.indexOf('root');
   const labelScores = new Float64Array(w.labels.length);
-  const punct = w.labels.indexOf('punct');
-  const punctuation = new Uint8Array(n + 1);
-  if (punct >= 0) for (let i = 1; i <= n; i++) punctuation[i] = tokens[i - 1].pos === 'PUNCT' ? 1 : 0;
   while (!state.done) {
     const count = extract(state, h, feats);
     actionScores(w, feats, count, scores);
@@ -65,21 +58,16 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
     for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
     let label = -1;
     if (best === LEFT || best === RIGHT) {
-      const dependent = best === LEFT ? state.stackAt(0) : state.next;
       if (best === RIGHT && state.stackAt(0) === 0) label = rootLabel;
-      // UD: a PUNCT word's relation is punct (unless it is the root), so it needs no scoring
-      else if (punctuation[dependent]) label = punct;
       else label = bestLabel(w, feats, count, best === RIGHT ? 1 : 0, rootLabel, labelScores);
     }
     state.apply(best, label);
   }
+  const punct = w.labels.indexOf('punct');
   const dep = w.labels.indexOf('dep');
   state.finish(rootLabel, (word) => (tokens[word - 1].pos === 'PUNCT' ? punct : dep));
   const out: ParsedWord[] = [];
-  for (let i = 1; i <= n; i++) {
-    const t = tokens[i - 1];
-    out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]], upos: t.pos, xpos: t.xpos });
-  }
+  for (let i = 1; i <= n; i++) out.push({ head: state.heads[i], deprel: w.labels[state.labels[i]] });
   return out;
 }
 

@@ -2,7 +2,6 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../segment/index.js';
 import { MAX_PARSE_TOKENS, parseSentence, type ParserToken } from './index.js';
-import { shapeOf } from './features.js';
 import { serializeParser } from './model.js';
 import { trainParser, type TrainingSentence } from './trainer.js';
 
@@ -62,29 +61,4 @@ test('training is deterministic: the same sentences give the same model bytes', 
   assert.ok(a.equals(b));
   const model = trainParser(corpus, opts);
   assert.deepEqual(parseSentence(corpus[0].tokens, model)!.map((w) => w.head), [2, 0, 2]);
-});
-
-test('the parse carries the tags it was made with: acta\'s own UPOS and Penn tags, not wink-nlp\'s', () => {
-  const tokens = tagged('The talks have been suspended.');
-  const parse = parseSentence(tokens)!;
-  assert.deepEqual(parse.map((w) => w.upos), ['DET', 'NOUN', 'AUX', 'AUX', 'VERB', 'PUNCT']);
-  assert.deepEqual(parse.map((w) => w.xpos), ['DT', 'NNS', 'VBP', 'VBN', 'VBN', '.']);
-  assert.equal(parse[4].head, 0);
-  assert.equal(parse[1].deprel, 'nsubj:pass');
-  assert.equal(parse[3].deprel, 'aux:pass');
-});
-
-test('a word\'s shape folds letters and digits into classes, accented letters too', () => {
-  assert.equal(shapeOf('Kabul'), 'Xx');
-  assert.equal(shapeOf('1,200'), 'd,d');
-  assert.equal(shapeOf('U.S.'), 'X.X.');
-  assert.equal(shapeOf('Émile-Zola'), 'Xx-Xx');
-  assert.equal(shapeOf('COVID-19'), 'X-d');
-});
-
-test('a word the tagger reads as punctuation hangs by punct, as UD defines the relation', () => {
-  const parse = parseSentence(tagged('"We will not leave," the spokesman said, adding: "Never!"'))!;
-  const marks = parse.filter((w) => w.upos === 'PUNCT');
-  assert.ok(marks.length >= 5);
-  for (const w of marks) assert.equal(w.deprel, w.head === 0 ? 'root' : 'punct');
 });

@@ -46,7 +46,7 @@ export function parseDoc(doc: ParseInput): SyntaxLayer {
       continue;
     }
     words.forEach((w, k) => {
-      deps[s.tokenStart + k] = { head: w.head === 0 ? -1 : s.tokenStart + w.head - 1, rel: w.deprel, upos: w.upos };
+      deps[s.tokenStart + k] = { head: w.head === 0 ? -1 : s.tokenStart + w.head - 1, rel: w.deprel, upos: tokens[k].pos };
     });
   }
   return { deps, unparsed };

@@ -23,7 +23,7 @@ export function actaTokens(s: TreebankSentence): ParserToken[] {
   return out;
 }
 
-/** The treebank's own tags (UPOS, XPOS and lemmas), for comparison. */
+/** The treebank's own tags (UPOS and lemmas), for comparison. */
 export function goldTokens(s: TreebankSentence): ParserToken[] {
-  return s.forms.map((form, i) => ({ form, pos: s.upos[i], xpos: s.xpos[i], lemma: s.lemmas[i] }));
+  return s.forms.map((form, i) => ({ form, pos: s.upos[i], lemma: s.lemmas[i] }));
 }

@@ -174,6 +174,6 @@ export function trainParser(corpus: readonly TrainingSentence[], opts: TrainOpti
   }
   const { action, label } = tables.averaged();
   return new ParserModel(
-    { format: PARSER_FORMAT, labels, actionBits: opts.actionBits, labelBits: opts.labelBits, posTagger: false, trained: { epochs: opts.epochs, seed: opts.seed, exploreFrom: opts.exploreFrom, follow: opts.follow, sentences: prepared.length } },
+    { format: PARSER_FORMAT, labels, actionBits: opts.actionBits, labelBits: opts.labelBits, trained: { epochs: opts.epochs, seed: opts.seed, exploreFrom: opts.exploreFrom, follow: opts.follow, sentences: prepared.length } },
     action, label);
 }
