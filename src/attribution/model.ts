@@ -9,7 +9,7 @@
  * attribution labels need only the previous label, so this decoder is first order.)
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { KeyIndex } from '../entities/tagger/hash.js';
+import { KeyedRows } from '../entities/tagger/keyed-rows.js';
 import type { Scorer } from '../entities/tagger/perceptron.js';
 import { LABEL_COUNT, LABELS, labelAllowedAfter, transitionKey } from './features.js';
 
@@ -25,20 +25,10 @@ export interface AttributionHeader {
   trained: Record<string, unknown>;
 }
 
-export class AttributionModel implements Scorer {
+export class AttributionModel extends KeyedRows {
   readonly classes = LABEL_COUNT;
-  private readonly index: KeyIndex;
-  constructor(readonly keys: Int32Array, readonly weights: Int16Array, readonly header: AttributionHeader) {
-    this.index = new KeyIndex(keys.length);
-    for (let r = 0; r < keys.length; r++) this.index.set(keys[r], r);
-  }
-
-  rowOf(feature: number): number {
-    return this.index.get(feature);
-  }
-
-  get size(): number {
-    return this.keys.length;
+  constructor(keys: Int32Array, weights: Int16Array, readonly header: AttributionHeader) {
+    super(keys, weights);
   }
 }
 

@@ -11,10 +11,9 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FeatureOptions } from './features.js';
-import { KeyIndex } from './hash.js';
 import { decodeCaseTable, encodeCaseTable } from './case-stats.js';
 import { decodeClusters, encodeClusters } from './clusters.js';
-import type { Scorer } from './perceptron.js';
+import { KeyedRows } from './keyed-rows.js';
 import { TAGS, TAG_COUNT } from './tags.js';
 
 export const MODEL_FORMAT = 'acta-ner-perceptron/4';
@@ -39,25 +38,10 @@ export interface ModelHeader {
  * integers are exact in any order, so decoders that add features up in
  * different groupings (fast.ts) choose exactly the same tags.
  */
-export class TaggerModel implements Scorer {
+export class TaggerModel extends KeyedRows {
   readonly classes = TAG_COUNT;
-  private readonly index: KeyIndex;
-  constructor(
-    /** Feature key of each row. */
-    readonly keys: Int32Array,
-    readonly weights: Int16Array,
-    readonly header: ModelHeader,
-  ) {
-    this.index = new KeyIndex(keys.length);
-    for (let r = 0; r < keys.length; r++) this.index.set(keys[r], r);
-  }
-
-  rowOf(feature: number): number {
-    return this.index.get(feature);
-  }
-
-  get size(): number {
-    return this.keys.length;
+  constructor(keys: Int32Array, weights: Int16Array, readonly header: ModelHeader) {
+    super(keys, weights);
   }
 }
 
