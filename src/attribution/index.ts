@@ -11,7 +11,7 @@
  */
 import type { Attribution, AttributionRelation, Certainty, EntityMention, Token } from '../doc/types.js';
 import { isListedCue, relationAt } from './stage.js';
-import { firstStartingFrom } from '../util/spans.js';
+import { itemsWithin } from '../util/spans.js';
 import { toEntity } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
 
@@ -96,13 +96,6 @@ function inPrepositionalPhrase(tokens: Token[], text: string, m: EntityMention, 
   return i >= sentenceStart && tokens[i].pos === 'ADP';
 }
 
-/** The tokens of a span. */
-function tokensOf(tokens: Token[], span: { start: number; end: number }): Token[] {
-  const out: Token[] = [];
-  for (let k = firstStartingFrom(tokens, span.start); k < tokens.length && tokens[k].start < span.end; k++) out.push(tokens[k]);
-  return out;
-}
-
 /** A document's relations whose cue is a way of saying or thinking, found once per document. */
 const sayingRelations = new WeakMap<readonly AttributionRelation[], readonly AttributionRelation[]>();
 
@@ -114,14 +107,14 @@ const sayingRelations = new WeakMap<readonly AttributionRelation[], readonly Att
  */
 function fromRelations(all: readonly AttributionRelation[], tokens: Token[], trigger: number): Attribution {
   let relations = sayingRelations.get(all);
-  if (!relations) sayingRelations.set(all, (relations = all.filter((x) => !x.cue || isListedCue(tokensOf(tokens, x.cue)))));
+  if (!relations) sayingRelations.set(all, (relations = all.filter((x) => !x.cue || isListedCue(itemsWithin(tokens, x.cue.start, x.cue.end)))));
   const r = relationAt(relations, tokens[trigger].start);
   if (!r) return { source: null, cue: null, certainty: 'asserted' };
   const cue = r.cue ? { text: r.cue.text, start: r.cue.start, end: r.cue.end } : null;
   // A cue verb the cue table knows keeps the certainty events had from it ("claimed": alleged).
   let certainty = r.certainty;
   if (r.cue) {
-    for (const t of tokensOf(tokens, r.cue)) {
+    for (const t of itemsWithin(tokens, r.cue.start, r.cue.end)) {
       if (t.pos !== 'VERB') continue;
       const c = cueTable().verbs.get(t.lemma);
       if (c) { certainty = c; break; }

@@ -103,14 +103,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     runs.push(...runsFromLabels(seq.tokens, labels, sentenceOf));
   }
   // The head of a run: its token whose head lies outside it.
-  const headOf = (r: RoleRun): number => {
-    for (let i = r.first; i <= r.last; i++) {
-      const h = tree.head(i);
-      if (h == null) return -1;
-      if (h < r.first || h > r.last) return i;
-    }
-    return r.first;
-  };
+  const headOf = (r: RoleRun): number => tree.headOfRange(r.first, r.last) ?? -1;
   const governs = (cue: RoleRun, r: RoleRun) => {
     const c = headOf(cue);
     const h = headOf(r);

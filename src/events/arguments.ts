@@ -24,6 +24,7 @@ import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
 import { loadTsv } from '../util/data.js';
+import { firstStartingFrom } from '../util/spans.js';
 
 export interface ArgumentContext {
   text: string;
@@ -106,19 +107,13 @@ export function inMedium(c: ArgumentContext, tree: DependencyTree, i: number): b
   return false;
 }
 
-/** The head token of a mention: its token whose head lies outside it (the last token when unparsed). */
+/** The head token of a mention: its token whose head lies outside it (its first token when unparsed); null when no token lies inside it. */
 function headOfMention(c: ArgumentContext, tree: DependencyTree, m: EntityMention): number | null {
-  let last: number | null = null;
-  for (let i = c.sentenceStart; i < c.sentenceEnd; i++) {
-    const t = c.tokens[i];
-    if (t.start < m.start || t.end > m.end) continue;
-    last = i;
-    const h = tree.head(i);
-    if (h === null || h < 0) return i;
-    const ht = c.tokens[h];
-    if (ht.start < m.start || ht.end > m.end) return i;
-  }
-  return last;
+  const first = Math.max(c.sentenceStart, firstStartingFrom(c.tokens, m.start));
+  let last = first - 1;
+  while (last + 1 < c.sentenceEnd && c.tokens[last + 1].end <= m.end) last++;
+  if (last < first) return null;
+  return tree.headOfRange(first, last) ?? first;
 }
 
 /**

@@ -49,3 +49,14 @@ test('an unparsed sentence keeps null dependencies and its neighbours are parsed
   for (let i = bad.tokenStart; i < bad.tokenEnd; i++) assert.equal(doc.syntax.deps[i], null);
   assert.ok(doc.syntax.deps[find(doc, 'freed')]);
 });
+
+test('the head of a phrase is its token whose head lies outside it; none where the sentence is unparsed', () => {
+  const doc = analyze('The army shelled the old village.\n\n1 2 3 4 5 6 7 8 9');
+  const tree = treeOf(doc.syntax);
+  const the = doc.tokens.findIndex((t, i) => i > 1 && doc.text.slice(t.start, t.end) === 'the');
+  assert.equal(word(doc, tree.headOfRange(the, the + 2)!), 'village');
+  const verb = find(doc, 'shelled');
+  assert.equal(tree.headOfRange(0, verb), verb, 'a range holding the root has the root as head');
+  const bad = doc.sentences[1];
+  assert.equal(tree.headOfRange(bad.tokenStart, bad.tokenEnd - 1), null);
+});

@@ -57,6 +57,19 @@ export class DependencyTree {
     });
   }
 
+  /**
+   * The token of the range [first, last] whose head lies outside it (a root's does): the head of
+   * a phrase; null where the sentence is unparsed.
+   */
+  headOfRange(first: number, last: number): number | null {
+    for (let i = first; i <= last; i++) {
+      const h = this.head(i);
+      if (h === null) return null;
+      if (h < first || h > last) return i;
+    }
+    return first;
+  }
+
   /** First and last token of the subtree under i (inclusive). */
   subtreeRange(i: number): [number, number] {
     let lo = i, hi = i;
