@@ -44,10 +44,16 @@ export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run:
   const cues = runs.filter((r) => r.role === 'CUE');
   const groups = new Map<RoleRun, RunGroup>(cues.map((c) => [c, { cue: c, sources: [], contents: [] }]));
   const orphans = new Map<number, RunGroup>();
+  // Cues by sentence, in text order (a lookup per run, not a scan of every cue: linear in the article).
+  const cuesIn = new Map<number, RoleRun[]>();
+  for (const c of cues) {
+    const list = cuesIn.get(c.sentence);
+    if (list) list.push(c); else cuesIn.set(c.sentence, [c]);
+  }
   const distance = (a: RoleRun, b: RoleRun) => (a.last < b.first ? b.first - a.last : a.first > b.last ? a.first - b.last : 0);
   for (const r of runs) {
     if (r.role === 'CUE') continue;
-    const same = cues.filter((c) => c.sentence === r.sentence);
+    const same = cuesIn.get(r.sentence) ?? [];
     let cue: RoleRun | null = null;
     if (same.length) {
       // The cue that governs the span in the parse; else one still without a span of this role
@@ -57,9 +63,12 @@ export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run:
       const pool = governing.length ? governing : lacking.length ? lacking : same;
       cue = pool.reduce((best, c) => (distance(c, r) < distance(best, r) ? c : best));
     } else if (r.role === 'CONTENT') {
-      const before = cues.filter((c) => c.sentence < r.sentence && r.sentence - c.sentence <= CONTINUATION_SENTENCES);
-      const after = cues.filter((c) => c.sentence === r.sentence + 1);
-      cue = before.length ? before[before.length - 1] : after.length ? after[0] : null;
+      // The last cue of the nearest sentence before (up to CONTINUATION_SENTENCES back), else the first of the next.
+      for (let s = r.sentence - 1; !cue && s >= r.sentence - CONTINUATION_SENTENCES; s--) {
+        const list = cuesIn.get(s);
+        if (list) cue = list[list.length - 1];
+      }
+      cue ??= cuesIn.get(r.sentence + 1)?.[0] ?? null;
     }
     let g = cue ? groups.get(cue)! : orphans.get(r.sentence);
     if (!g) orphans.set(r.sentence, (g = { cue: null, sources: [], contents: [] }));

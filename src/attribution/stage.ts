@@ -13,7 +13,7 @@ import { toEntity } from '../doc/types.js';
 import { checkDeadline } from '../util/deadline.js';
 import { dataPath, loadTsv } from '../util/data.js';
 import { treeOf } from '../syntax/tree.js';
-import { firstStartingFrom } from '../util/spans.js';
+import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
 import { decodeLabels, deserializeAttributionModel, localScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
@@ -71,9 +71,10 @@ const ANTECEDENT_SENTENCES = 3;
 
 /** The mention a source span names: the mention it overlaps most, else a pronoun's antecedent. */
 export function sourceMention(doc: { text: string; entities: readonly EntityMention[] }, span: Span, sentence: number): EntityMention | null {
+  // (only the mentions of the source's own sentence and the few before it: linear in the article)
   let best: EntityMention | null = null;
   let bestOverlap = 0;
-  for (const m of doc.entities) {
+  for (const m of ofSentence(doc.entities, sentence)) {
     const o = Math.min(m.end, span.end) - Math.max(m.start, span.start);
     if (o > bestOverlap || (o === bestOverlap && o > 0 && best && m.end - m.start > best.end - best.start)) { best = m; bestOverlap = o; }
   }
@@ -81,10 +82,12 @@ export function sourceMention(doc: { text: string; entities: readonly EntityMent
   const word = doc.text.slice(span.start, span.end).toLowerCase();
   const types = PRONOUN_TYPES[word];
   if (!types) return null;
-  for (let k = doc.entities.length - 1; k >= 0; k--) {
-    const m = doc.entities[k];
-    if (m.end > span.start || sentence - m.sentence > ANTECEDENT_SENTENCES) continue;
-    if (types.includes(m.type) && !m.nominal && m.evidence !== 'nominal') return m;
+  for (let s = sentence; s >= sentence - ANTECEDENT_SENTENCES && s >= 0; s--) {
+    const inSentence = ofSentence(doc.entities, s);
+    for (let k = inSentence.length - 1; k >= 0; k--) {
+      const m = inSentence[k];
+      if (m.end <= span.start && types.includes(m.type) && !m.nominal && m.evidence !== 'nominal') return m;
+    }
   }
   return null;
 }
@@ -135,7 +138,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       // The entity is the one the subject's head word names ("the Red Cross operating in Syria": the Red Cross).
       const inSubject = subject && subject.first <= srcRun.first && srcRun.last <= subject.last ? subject : null;
       const headTok = inSubject ? tokens[headOf(inSubject)] : null;
-      const named = headTok ? doc.entities.find((e) => e.start <= headTok.start && headTok.end <= e.end && !e.nominal && (e.type === 'PER' || e.type === 'ORG')) : undefined;
+      const named = headTok ? ofSentence(doc.entities, srcRun.sentence).find((e) => e.start <= headTok.start && headTok.end <= e.end && !e.nominal && (e.type === 'PER' || e.type === 'ORG')) : undefined;
       const m = named ?? sourceMention(doc, span, srcRun.sentence);
       source = { ...span, text: text.slice(span.start, span.end), entity: m ? toEntity(m) : null, chain: m ? m.chain : null };
     }
