@@ -145,6 +145,9 @@ export interface PlaceMention extends Place {
   sentence: number;
 }
 
+/** Whether an event happened, as the text tells it (src/events/realis.ts). */
+export type Realis = 'actual' | 'future' | 'hypothetical' | 'negated';
+
 export type Certainty = 'asserted' | 'reported' | 'alleged' | 'denied' | 'hypothetical' | 'future';
 
 export interface Attribution {
@@ -202,7 +205,14 @@ export interface CodedEvent {
   recipient: Entity[];
   location: Place | null;
   attribution: Attribution;
+  /** Said not to have happened: the same as `realis === 'negated'`. */
   negated: boolean;
+  /**
+   * Whether the text says it happened: actual (it did or is happening, whoever says so),
+   * future (announced, planned, scheduled), hypothetical (conditional, wished, feared, a purpose,
+   * a question) or negated (see src/events/realis.ts). `attribution.certainty` says how sure the source is.
+   */
+  realis: Realis;
   sentence: { index: number; start: number; end: number };
   trigger: { text: string; start: number; end: number };
   confidence: number;

@@ -16,7 +16,7 @@ function event(type: string, trigger: string, over: Partial<CodedEvent> = {}): C
     id: `e-${trigger}`, article_id: 'a', event: type, mode: [], context: [], cameo: '190', goldstein: -10, quad_class: 4,
     date: '2021-03-01', date_precision: 'day', date_text: 'Monday', actor: [entity('Rebels', 'AFG', 'REB')], recipient: [entity('army', 'AFG', 'MIL')],
     location: { text: 'Kabul', start: 0, end: 0, name: 'Kabul', country: 'AFG', admin1: null, lat: 34.53, lon: 69.17, geonames_id: null, precision: 'city' },
-    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false,
+    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 10 }, trigger: { text: trigger, start, end: start + trigger.length }, confidence: 0.9, ...over,
   };
 }
@@ -42,14 +42,17 @@ test('an event matches a record of its type whose mention holds its trigger; a s
   assert.deepEqual(s.fields.place, [true]);
 });
 
-test('realis must agree: an unflagged event against a future record is a realis error, a flagged one matches', () => {
+test('realis must agree: an actual event against a future record is a realis error, a future one matches', () => {
   const wrong = scoreArticle(ARTICLE, [event('ASSAULT', 'retaliate')]);
   assert.equal(wrong.falseKinds.type, 1, 'inside the mention, but ASSAULT is not THREATEN');
   const unflagged = scoreArticle(ARTICLE, [event('THREATEN', 'retaliate')]);
   assert.equal(unflagged.falseKinds.realis, 1);
-  const flagged = scoreArticle(ARTICLE, [event('THREATEN', 'retaliate', { attribution: { source: null, cue: null, certainty: 'future' } })]);
+  const flagged = scoreArticle(ARTICLE, [event('THREATEN', 'retaliate', { realis: 'future' })]);
   assert.equal(flagged.matched, 1);
   assert.equal(flagged.matchedActual, 0, 'a future record does not count toward recall');
+  // The event's realis field decides, not its attribution's certainty.
+  const byCertainty = scoreArticle(ARTICLE, [event('THREATEN', 'retaliate', { attribution: { source: null, cue: null, certainty: 'future' } })]);
+  assert.equal(byCertainty.falseKinds.realis, 1);
 });
 
 test('an event outside every mention is unsupported; precision, recall and F1 add up over articles', () => {

@@ -18,12 +18,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodedEvent, Doc } from '../doc/types.js';
+import type { CodedEvent, Doc, Realis } from '../doc/types.js';
 import { isSector } from '../actors/knowledge.js';
 import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { haversineKm } from './geo.js';
 
-export type Realis = 'actual' | 'future' | 'hypothetical' | 'negated';
+export type { Realis } from '../doc/types.js';
 
 export interface GoldActor { text: string; code: string }
 
@@ -56,14 +56,9 @@ export function goldTypesFor(type: string): string[] {
   }
 }
 
-/** What an output event says about whether it happened; unflagged is actual. */
+/** What an output event says about whether it happened: its realis field (an event without one, from an older acta, is actual). */
 export function realisOf(e: CodedEvent): Realis {
-  const flagged = (e as CodedEvent & { realis?: Realis }).realis;
-  if (flagged) return flagged;
-  if (e.negated) return 'negated';
-  if (e.attribution.certainty === 'future') return 'future';
-  if (e.attribution.certainty === 'hypothetical') return 'hypothetical';
-  return 'actual';
+  return e.realis ?? 'actual';
 }
 
 const list = (a: GoldActor | GoldActor[] | null): GoldActor[] => (a == null ? [] : Array.isArray(a) ? a : [a]);

@@ -18,6 +18,7 @@ import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
+import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
@@ -87,8 +88,12 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An entity cannot act on itself in one event. Checked after descriptions are read back to
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
+      // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
+      if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
+      const told = attribution.cue !== null;
+      const realisInput = () => ({ tokens, text, tree: ctx.tree, sentence: s, trigger: m.trigger, matched: m.matched, certainty: attribution.certainty, negated, reported: told });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
@@ -98,7 +103,10 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       let code = cameo;
       let type = event;
       let modes = m.pattern.mode.length ? m.pattern.mode : plover.mode;
+      // A recoded statement (a promise, a threat, a demand, a refusal) is itself what happened.
+      let statement: CodedEvent['realis'] | null = null;
       if (recode && ploverFor(recode) && cameoInfo(recode)) {
+        statement = negated || !modal ? 'actual' : statementRealis(realisInput(), modal.cue);
         code = recode;
         type = ploverFor(recode)!.event;
         modes = ploverFor(recode)!.mode;
@@ -136,6 +144,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && speaker && parts.actor.some((a) => a.chain === speaker.chain)) {
         attribution = ownSpeech(attribution);
       }
+      const realis = statement ?? realisOf(realisInput());
+      negated = realis === 'negated';
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);
       // "the missile strike" with no date of its own is the strike told just before: its date.
@@ -175,7 +185,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
           ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date, lex), where, type, single, onlyCountry))
           : placeTarget(inSentence, where, onlyCountry),
         location: where ? toPlace(where) : null,
-        attribution, negated,
+        attribution, negated, realis,
         sentence: { index: s.index, start: s.start, end: s.end },
         trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
         // A background clause, or the second verb of "refused … and urged …", is not the sentence's lead.
@@ -341,7 +351,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
       cameo: '020', goldstein: info.goldstein, quad_class: info.quad_class,
       date: when.date, date_precision: when.precision, date_text: when.text,
       actor: [placeCountry(codeOnDate(source, when.date, lex), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date, lex), where, 'REQUEST', false)),
-      location: where ? toPlace(where) : null, attribution, negated: false,
+      location: where ? toPlace(where) : null, attribution, negated: false, realis: 'actual',
       sentence: { index: s.index, start: s.start, end: s.end },
       trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
       confidence: scoreConfidence(2, true, true, when.date !== null, where !== null),

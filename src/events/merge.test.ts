@@ -12,7 +12,7 @@ function event(over: Partial<CodedEvent>): CodedEvent {
   return {
     id: 'x', article_id: 'a', event: 'ASSAULT', mode: [], context: [], cameo: '190', goldstein: -10, quad_class: 4,
     date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
-    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false,
+    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 80 }, trigger: { text: 'killing', start: 4, end: 11 }, confidence: 0.6,
     ...over,
   };
