@@ -28,7 +28,7 @@ test('acta code prints contract events with offsets into the text as given', () 
   assert.ok(events.length >= 2);
   for (const e of events) {
     for (const k of ['id', 'article_id', 'event', 'mode', 'context', 'cameo', 'goldstein', 'quad_class', 'date', 'date_precision',
-      'date_text', 'actor', 'recipient', 'location', 'attribution', 'negated', 'sentence', 'trigger', 'confidence']) {
+      'date_text', 'actor', 'recipient', 'location', 'attribution', 'negated', 'realis', 'sentence', 'trigger', 'confidence']) {
       assert.ok(k in e, `missing ${k}`);
     }
     assert.equal(e.article_id, 'a-1');
@@ -113,6 +113,12 @@ test('ingest stores once; events lists with filters and formats', () => {
   const again = acta(['ingest', input, '--db', db]);
   assert.match(again.out, /0 article\(s\) stored .* 5 already stored/);
   const all = acta(['events', '--db', db, '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  // By default only what the articles say happened; --realis asks for the rest.
+  assert.ok(all.every((e) => e.realis === 'actual'));
+  const any = acta(['events', '--db', db, '--realis', 'any', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(any.length > all.length, 'the samples tell of a planned attack and a retaliation that did not come');
+  const negated = acta(['events', '--db', db, '--realis', 'negated', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(negated.length > 0 && negated.every((e) => e.realis === 'negated' && e.negated));
   const assaults = acta(['events', '--db', db, '--event', 'assault', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(assaults.length > 0 && assaults.length < all.length);
   assert.ok(assaults.every((e) => e.event === 'ASSAULT'));

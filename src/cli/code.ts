@@ -29,6 +29,10 @@ line), JSON arrays, directories (recursively), and - for stdin.
 
 Options:
   --format F        jsonl (default) | json | plover | table | tsv | csv
+                    Every event is printed with its realis: actual, future (planned,
+                    announced), hypothetical (wished, feared, conditional, a purpose) or
+                    negated; the table marks the ones not actual FUT, HYP, NOT before the
+                    type ("acta events" lists actual ones unless --realis says otherwise)
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --db FILE         also store articles and events in this SQLite file
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable): names, type,

@@ -3,6 +3,7 @@ import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader,
 import { clusterEvents, type Happening } from '../cluster/index.js';
 import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positiveInt, UsageError } from './args.js';
 import { ftsQuery } from '../store/text-query.js';
+import { REALIS_VALUES } from '../events/realis.js';
 import type { Out } from './session.js';
 
 export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
@@ -20,6 +21,9 @@ Filters:
   --text QUERY       full-text search over the articles: every word must appear;
                      "a phrase" in double quotes as written; milit* matches words
                      that begin so (militia, militants)
+  --realis R         actual (default): what the articles say happened | future
+                     (planned, announced) | hypothetical (wished, feared, conditional,
+                     a purpose) | negated (said not to have happened) | any
   --limit N          at most N events (with --dedupe, N happenings)
   --dedupe           one line per happening: reports of the same event (same type, day,
                      sides — country and sector — and place) merged, with their count
@@ -50,6 +54,7 @@ export async function runEvents(argv: string[], out: Out): Promise<number> {
     db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' },
     actor: { type: 'string' }, recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' },
     text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
+    realis: { type: 'string' },
   }, EVENTS_HELP);
   if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (filters are flags: --text, --actor, --event, …)\n\n${EVENTS_HELP}`);
@@ -60,7 +65,10 @@ export async function runEvents(argv: string[], out: Out): Promise<number> {
   const text = values.text as string | undefined;
   if (text !== undefined && ftsQuery(text) === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
   const limit = positiveInt(values.limit as string | undefined, '--limit');
+  // Only what happened unless asked: plans, wishes and denials are no events to count.
+  const realis = oneOf(values.realis as string | undefined, [...REALIS_VALUES, 'any'] as const, '--realis', 'actual');
   const filter = {
+    realis: realis === 'any' ? undefined : realis,
     from, to, event: ploverType(values.event as string | undefined, '--event'),
     actor: values.actor as string | undefined, recipient: values.recipient as string | undefined, code: values.code as string | undefined,
     country: countryCode(values.country as string | undefined, '--country'), text,

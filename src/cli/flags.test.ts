@@ -51,6 +51,7 @@ test('dates must be days, months and years of the calendar', async (t) => {
   await usageError(['ingest', 'x.txt', '--published', '2023-02-29', '--db', db], /--published/);
   await usageError(['events', '--db', db, '--from', '2021-13'], /--from must be .*YYYY, YYYY-MM or YYYY-MM-DD \(got "2021-13"\)/);
   await usageError(['events', '--db', db, '--to', '2021-02-30'], /--to must be/);
+  await usageError(['events', '--db', db, '--realis', 'maybe'], /--realis must be one of actual, future, hypothetical, negated, any \(got "maybe"\)/);
   await usageError(['events', '--db', db, '--from', '2021-00'], /--from/);
   await usageError(['events', '--db', db, '--from', '2023-04', '--to', '2023-03'], /--from 2023-04 is after --to 2023-03/);
   const leap = await acta(['events', '--db', db, '--from', '2024-02-29', '--format', 'jsonl']);

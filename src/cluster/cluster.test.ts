@@ -30,6 +30,10 @@ test('an undated or negated event is never merged', () => {
   const [negated] = eventsOf('n', 'On 3 May 2023, the army did not attack the rebels.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   assert.equal(negated.negated, true);
   assert.equal(happeningKey(negated), null);
+  // A planned strike, however dated and reported, has not happened once yet.
+  const [planned] = eventsOf('p', 'Officials said on 3 May 2023 that Russian forces were planning strikes on Kharkiv.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
+  assert.equal(planned?.realis, 'future');
+  assert.equal(happeningKey({ ...planned, attribution: { ...planned.attribution, certainty: 'asserted' } }), null);
 });
 
 test('sides of one country but different sectors are different happenings: troops fighting rebels is not troops killing civilians', () => {

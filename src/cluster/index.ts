@@ -26,7 +26,7 @@ const side = (es: Entity[]) => [...new Set(es.map(party))].sort().join('+');
 
 /** The key two reports of one happening share, or null when the event is not mergeable. */
 export function happeningKey(e: CodedEvent): string | null {
-  if (e.negated || e.date_precision !== 'day' || !e.date) return null;
+  if (e.negated || (e.realis ?? 'actual') !== 'actual' || e.date_precision !== 'day' || !e.date) return null;
   if (e.attribution.certainty !== 'asserted' && e.attribution.certainty !== 'reported') return null;
   if (e.actor.length === 0 && e.recipient.length === 0) return null;
   return [e.event, e.date, side(e.actor), side(e.recipient)].join('|');

@@ -6,6 +6,7 @@
  * line each, so that a failure says which span of which layer went wrong.
  */
 import { isIsoDay } from '../ingest/dates.js';
+import { isRealis, REALIS_VALUES } from '../events/realis.js';
 import type { DatePrecision, Doc, IngestedArticle, InputProblem, Span } from './types.js';
 
 /** A UTF-16 offset that falls between the two halves of a surrogate pair. */
@@ -178,6 +179,8 @@ export function docProblems(doc: Doc): string[] {
     if (e.attribution.source) out.push(...textSpanProblems(text, e.attribution.source, `${label}.attribution.source`));
     if (e.attribution.cue) out.push(...textSpanProblems(text, e.attribution.cue, `${label}.attribution.cue`));
     if (!dateFits(e.date, e.date_precision)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a ${e.date_precision} date`);
+    if (!isRealis(e.realis)) out.push(`${label}.realis ${JSON.stringify(e.realis)} is not one of ${REALIS_VALUES.join(', ')}`);
+    else if (e.negated !== (e.realis === 'negated')) out.push(`${label}.negated ${e.negated} disagrees with realis ${e.realis}`);
   });
   return out;
 }

@@ -44,6 +44,7 @@ test('a PLOVER record uses the manual\'s field names and its sector codes', () =
   assert.equal(rec.date, '2022-06-03');
   assert.deepEqual(rec.actor.map((a) => [a.entity_text, a.code, a.sector]), [['Iraqi troops', 'IRQ', 'MIL']]);
   assert.equal(rec.event_loc?.name, 'Mosul');
+  assert.equal(rec.realis, 'actual');
   assert.equal(TEXT.slice(rec.text_info.start, rec.text_info.end), TEXT.split('\n')[0]);
   assert.ok(ploverLine(arrest).endsWith('}\n'));
   // CAMEO's HLH (health) is PLOVER's MED; CAMEO's MED (media) is PLOVER's JRN.
@@ -69,10 +70,12 @@ test('a flat row has one string per column, with lists joined and unknowns empty
   assert.equal(row.certainty, 'asserted');
   assert.equal(row.source, '');
   assert.equal(row.negated, 'false');
+  assert.equal(row.realis, 'actual');
   assert.equal(row.trigger, 'arrested');
   assert.equal(row.sentence_start, String(arrest.sentence.start));
   const neg = flatRow(retaliation);
   assert.equal(neg.negated, 'true');
+  assert.equal(neg.realis, 'negated');
   assert.equal(neg.date, '');
   assert.equal(neg.date_precision, 'unknown');
   assert.equal(neg.location, '');
@@ -129,6 +132,8 @@ test('the table has a header, a rule, and one line per event', () => {
   assert.ok(lines[2].includes('(author)'));
   assert.ok(lines[3].startsWith('?'), 'an unknown date shows as "?"');
   assert.ok(lines[3].includes('NOT ASSAULT'), 'a negated event says so');
+  const planned = tableLines([{ ...doc.events[1], negated: false, realis: 'future' }, { ...doc.events[1], negated: false, realis: 'hypothetical' }]);
+  assert.deepEqual(planned.trimEnd().split('\n').slice(2).map((l) => l.split(/\s+/).slice(1, 3).join(' ')), ['FUT ASSAULT', 'HYP ASSAULT']);
   assert.equal(tableLines([]).trimEnd().split('\n').length, 2, 'no events: header and rule only');
   for (const l of lines) assert.equal(l, l.trimEnd(), 'no trailing blanks to copy along with a line');
 });

@@ -17,7 +17,7 @@ const names = (es: Entity[]) => es.map((e) => e.name).join('; ');
 /** Flat columns, in order, for TSV/CSV. */
 export const FLAT_COLUMNS = ['id', 'article_id', 'date', 'date_precision', 'event', 'mode', 'cameo', 'goldstein', 'quad_class',
   'actor', 'actor_code', 'recipient', 'recipient_code', 'location', 'country', 'lat', 'lon', 'source', 'certainty', 'negated',
-  'confidence', 'trigger', 'sentence_start', 'sentence_end'] as const;
+  'realis', 'confidence', 'trigger', 'sentence_start', 'sentence_end'] as const;
 
 export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], string> {
   return {
@@ -26,7 +26,7 @@ export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], st
     actor: names(e.actor), actor_code: codes(e.actor), recipient: names(e.recipient), recipient_code: codes(e.recipient),
     location: e.location?.name ?? '', country: e.location?.country ?? '', lat: e.location?.lat != null ? String(e.location.lat) : '',
     lon: e.location?.lon != null ? String(e.location.lon) : '', source: e.attribution.source?.name ?? '',
-    certainty: e.attribution.certainty, negated: String(e.negated), confidence: String(e.confidence),
+    certainty: e.attribution.certainty, negated: String(e.negated), realis: e.realis, confidence: String(e.confidence),
     trigger: e.trigger.text, sentence_start: String(e.sentence.start), sentence_end: String(e.sentence.end),
   };
 }
@@ -49,7 +49,7 @@ export function ploverRecord(e: CodedEvent) {
     event: [e.event], mode: e.mode, context: e.context, event_text: [e.trigger.text],
     event_loc: e.location && { name: e.location.name, country: e.location.country, admin1: e.location.admin1,
       lat: e.location.lat, lon: e.location.lon, geonames_id: e.location.geonames_id, precision: e.location.precision },
-    quad_code: e.quad_class, event_scale: e.goldstein, cameo: e.cameo, negated: e.negated,
+    quad_code: e.quad_class, event_scale: e.goldstein, cameo: e.cameo, negated: e.negated, realis: e.realis,
     attribution: { source: e.attribution.source?.name ?? null, cue: e.attribution.cue?.text ?? null, certainty: e.attribution.certainty },
     text_info: { sequence: e.sentence.index, start: e.sentence.start, end: e.sentence.end },
     article_id: e.article_id, confidence: e.confidence, coder: 'acta',
@@ -72,11 +72,14 @@ export function clip(raw: string, n: number): string {
   return s.length <= n ? s.padEnd(n) : s.slice(0, n - 1) + '…';
 }
 
-/** A readable fixed-width table (one line per event). */
+/** How the table marks an event that did not (or not yet) happen: "NOT ASSAULT", "FUT AGREE", "HYP SANCTION". */
+const REALIS_MARK: Record<CodedEvent['realis'], string> = { actual: '', negated: 'NOT ', future: 'FUT ', hypothetical: 'HYP ' };
+
+/** A readable fixed-width table (one line per event); events not actual are marked in the EVENT column. */
 export function tableLines(events: CodedEvent[]): string {
   const cols: [string, number, (e: CodedEvent) => string][] = [
     ['DATE', 10, (e) => e.date ?? '?'],
-    ['EVENT', 13, (e) => (e.negated ? 'NOT ' : '') + e.event],
+    ['EVENT', 13, (e) => (REALIS_MARK[e.realis] ?? (e.negated ? 'NOT ' : '')) + e.event],
     ['CAMEO', 5, (e) => e.cameo],
     ['ACTOR', 26, (e) => e.actor.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],
     ['RECIPIENT', 26, (e) => e.recipient.map((a) => `${a.name}${a.code ? ` [${a.code}]` : ''}`).join(', ') || '-'],

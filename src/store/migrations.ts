@@ -159,6 +159,21 @@ export const migrations: Migration[] = [
     name: 'articles: the title line\'s span, so that a stored article can be analysed again as it was ingested',
     sql: `ALTER TABLE articles ADD COLUMN title_span TEXT; -- JSON Span, or 'null' for none; NULL when stored before`,
   },
+  {
+    version: 5,
+    name: 'events: realis (actual | future | hypothetical | negated), so that listings take what happened',
+    // Rows stored before have no parse-read realis: theirs is read from what they kept (negation,
+    // certainty), as acta read it then; `acta ingest --reprocess` codes them again.
+    sql: `
+      ALTER TABLE events ADD COLUMN realis TEXT NOT NULL DEFAULT 'actual';
+      UPDATE events SET realis = CASE
+        WHEN negated = 1 THEN 'negated'
+        WHEN certainty = 'future' THEN 'future'
+        WHEN certainty = 'hypothetical' THEN 'hypothetical'
+        ELSE 'actual' END;
+      CREATE INDEX events_realis ON events(realis);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -34,7 +34,7 @@ function event(id: string, articleId: string, fields: Partial<CodedEvent>): Code
   return {
     id, article_id: articleId, event: 'PROTEST', mode: ['demonstrate'], context: [], cameo: '141', goldstein: -6.5, quad_class: 3,
     date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
-    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false,
+    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 10 }, trigger: { text: 'marched', start: 3, end: 10 }, confidence: 0.8,
     ...fields,
   };
@@ -82,9 +82,12 @@ const rebels = makeDoc(
     event('shell-e1', aid, {
       event: 'ASSAULT', mode: ['aerial'], cameo: '195', goldstein: -10, quad_class: 4, date: '2024-02-11', date_precision: 'day',
       actor: [entity('Rebels', 30, null, 'REB')], recipient: [entity('army', 80, 'KES', 'MIL')],
-      location: place('Tarvik', 'KES'), negated: true,
+      location: place('Tarvik', 'KES'), negated: true, realis: 'negated',
     }),
-    event('shell-e2', aid, { event: 'ASSAULT', cameo: '190', date: null, actor: [], recipient: [] }),
+    event('shell-e2', aid, {
+      event: 'ASSAULT', cameo: '190', date: null, actor: [], recipient: [], realis: 'future',
+      attribution: { source: null, cue: null, certainty: 'future' },
+    }),
   ]);
 
 test('a new store is on the latest schema, in WAL mode, and creates its folder', (t) => {
@@ -212,6 +215,28 @@ test('text searches the articles with FTS5 for every word; its syntax and odd pu
   assert.deepEqual(ids(store.queryEvents({ text: 'Kestria\'s' })), [], 'the phrase is not in the text');
   assert.deepEqual(ids(store.queryEvents({ text: 'volcano' })), []);
   assert.deepEqual(ids(store.queryEvents({ text: 'diesel', event: 'DEMAND' })), ['farm-e2'], 'filters combine');
+});
+
+test('realis keeps the events the text says happened, or only those planned, supposed or denied', (t) => {
+  const store = filled(t);
+  assert.deepEqual(ids(store.queryEvents({ realis: 'actual' })), ['farm-e2', 'farm-e1']);
+  assert.deepEqual(ids(store.queryEvents({ realis: 'negated' })), ['shell-e1']);
+  assert.deepEqual(ids(store.queryEvents({ realis: 'future', event: 'ASSAULT' })), ['shell-e2']);
+  assert.deepEqual(ids(store.queryEvents({ realis: 'hypothetical' })), []);
+});
+
+test('a store of schema 4 gains realis, read from the negation and certainty its events kept', (t) => {
+  const { store, path } = withStore(t);
+  store.saveDoc(rebels);
+  store.close();
+  // What an acta before realis left: no column, version 4.
+  const db = new Database(path);
+  db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis;');
+  db.pragma('user_version = 4');
+  db.close();
+  const reopened = openStore(path);
+  t.after(() => reopened.close());
+  assert.deepEqual(reopened.queryEvents().map((e) => [e.id, e.realis]), [['shell-e1', 'negated'], ['shell-e2', 'future']]);
 });
 
 test('limit caps the number of events', (t) => {

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   toEntity, toPlace,
-  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Span,
+  type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Realis, type Span,
 } from '../doc/types.js';
 import { ftsQuery } from './text-query.js';
 import { migrate } from './migrations.js';
@@ -33,6 +33,8 @@ export interface EventFilter {
   country?: string;
   /** Words to find in the article's title and text, all of them: "a phrase" as written, `milit*` for words that begin so (see text-query.ts). */
   text?: string;
+  /** Only events of this realis (actual, future, hypothetical, negated); every event when absent. */
+  realis?: Realis;
   /** At most this many events. */
   limit?: number;
 }
@@ -108,7 +110,7 @@ interface EventRow {
   cameo: string | null; goldstein: number | null; quad_class: number | null;
   date: string | null; date_precision: string; date_text: string | null;
   actor: string; recipient: string; location: string | null; attribution: string;
-  negated: number; sentence_index: number; sentence_start: number; sentence_end: number;
+  negated: number; realis: string; sentence_index: number; sentence_start: number; sentence_end: number;
   trigger_text: string; trigger_start: number; trigger_end: number; confidence: number;
 }
 
@@ -131,6 +133,7 @@ function eventFromRow(r: EventRow): CodedEvent {
     location: r.location === null ? null : JSON.parse(r.location),
     attribution: JSON.parse(r.attribution),
     negated: r.negated !== 0,
+    realis: r.realis as CodedEvent['realis'],
     sentence: { index: r.sentence_index, start: r.sentence_start, end: r.sentence_end },
     trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
     confidence: r.confidence,
@@ -214,11 +217,11 @@ export function openStore(path: string): Store {
   const insertEvent = db.prepare(`INSERT INTO events
     (id, article, article_id, event, mode, context, cameo, goldstein, quad_class, date, date_precision,
      date_text, actor, recipient, actor_codes, recipient_codes, location, location_country, attribution,
-     certainty, negated, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
+     certainty, negated, realis, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
      trigger_end, confidence)
     VALUES (@id, @article, @article_id, @event, @mode, @context, @cameo, @goldstein, @quad_class, @date,
      @date_precision, @date_text, @actor, @recipient, @actor_codes, @recipient_codes, @location,
-     @location_country, @attribution, @certainty, @negated, @sentence_index, @sentence_start,
+     @location_country, @attribution, @certainty, @negated, @realis, @sentence_index, @sentence_start,
      @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence)`);
   const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
@@ -274,7 +277,7 @@ export function openStore(path: string): Store {
         location: ev.location ? JSON.stringify(toPlace(ev.location)) : null,
         location_country: ev.location?.country ?? null,
         attribution: attributionJson(ev.attribution), certainty: ev.attribution.certainty,
-        negated: ev.negated ? 1 : 0,
+        negated: ev.negated ? 1 : 0, realis: ev.realis ?? 'actual',
         sentence_index: ev.sentence.index, sentence_start: ev.sentence.start, sentence_end: ev.sentence.end,
         trigger_text: ev.trigger.text, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
         confidence: ev.confidence,
@@ -349,6 +352,7 @@ export function openStore(path: string): Store {
     if (filter.from !== undefined) { where.push(`e.date IS NOT NULL AND e.date || '~' >= ?`); params.push(filter.from); }
     if (filter.to !== undefined) { where.push(`e.date IS NOT NULL AND e.date <= ?`); params.push(`${filter.to}~`); }
     if (filter.event) { where.push('e.event = ? COLLATE NOCASE'); params.push(filter.event); }
+    if (filter.realis) { where.push('e.realis = ?'); params.push(filter.realis); }
     if (filter.actor) where.push(partyClause('actor', filter.actor, params));
     if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params));
     if (filter.code) {
