@@ -69,6 +69,20 @@ test('a recoded statement is what happened: a promise is an AGREE, a refusal a R
   assert.equal(refusal?.negated, false);
 });
 
+test('a noun\'s content clause takes what the noun says: "no evidence that …" asserts nothing', () => {
+  assert.equal(realisOf('The ministry said there was no evidence that any prisoner was tortured in the camp.', 'tortured'), 'hypothetical');
+  assert.equal(realisOf('The Pentagon said there was no sign that Iran had attacked the tanker.', 'attacked'), 'hypothetical');
+});
+
+test('a verb that governs an infinitive through its object decides, even where the parse hangs the infinitive on the noun', () => {
+  assert.equal(realisOf('The spokesman said he expected hundreds of farmers in Punjab to stage a protest on Friday.', 'stage'), 'future');
+});
+
+test('an offer made only on a condition was not made', () => {
+  const e = events('If Kenya offered troops, the African Union would welcome them.').find((x) => x.trigger.text === 'offered');
+  assert.equal(e?.realis, 'hypothetical');
+});
+
 test('a question about a promise promises nothing', () => {
   const e = events('Will the army withdraw from the border town?').find((x) => x.trigger.text === 'withdraw');
   assert.equal(e?.realis, 'hypothetical');

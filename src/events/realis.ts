@@ -91,6 +91,11 @@ export function statementRealis(input: RealisInput, cueWord: Token): Realis {
   if (input.tree?.parsed(input.trigger)) {
     const path = input.tree.pathToRoot(input.trigger);
     if (questioned(input, path[path.length - 1])) return 'hypothetical';
+    // "rejected fears that the army would attack", "if Kenya offered troops": a statement told
+    // under a fear, a wish or a condition was not made. (Read above the modal word itself.)
+    const at = input.tokens.indexOf(cueWord);
+    const from = at >= 0 && cueWord.pos === 'VERB' && input.tree.parsed(at) ? at : input.trigger;
+    if (fromParse({ ...input, trigger: from }, true) === 'hypothetical') return 'hypothetical';
   }
   const reported = input.reported;
   const word = cueWord.normal;
@@ -109,7 +114,8 @@ export function statementRealis(input: RealisInput, cueWord: Token): Realis {
 /** Relations that end the walk: what a relative clause, an apposition or a new sentence part asserts is its own. */
 const OWN_CLAUSE = new Set(['parataxis', 'appos', 'list', 'dep', 'vocative', 'discourse', 'reparandum', 'orphan', 'root']);
 
-function fromParse(input: RealisInput): Realis {
+/** The walk up the parse; `aboveOwn` leaves out the first node's own words (a modal statement's cue). */
+function fromParse(input: RealisInput, aboveOwn = false): Realis {
   const { tree, tokens } = input;
   const t = tree!;
   let node = input.trigger;
@@ -117,7 +123,7 @@ function fromParse(input: RealisInput): Realis {
   // ("did not fire but withdrew", "no confirmation of the attack").
   let inherited = false;
   for (let steps = 0; steps <= 64; steps++) {
-    const own = ownMarks(input, node, inherited);
+    const own = aboveOwn && steps === 0 ? null : ownMarks(input, node, inherited);
     if (own) return own;
     let head = t.head(node);
     const dep = t.dep(node);
@@ -157,6 +163,9 @@ function fromParse(input: RealisInput): Realis {
       case 'acl':
         // "a move to impose sanctions": the noun's aim. "men released from the camp": a description.
         if (mark === 'to') return ordinalHead(input, head) ? 'actual' : infinitive(input, head);
+        // "fears that the army will attack", "no evidence that detainees were tortured": a noun's
+        // content clause is what the noun holds; "reports that troops fired" are reports.
+        if ((mark === 'that' || mark === 'whether') && tokens[node].pos !== 'NOUN') return contentOf(input, head);
         return 'actual';
       case 'conj':
         inherited = true;
@@ -304,13 +313,26 @@ function governorCue(input: RealisInput, head: number, base: string, node: numbe
  */
 function infinitive(input: RealisInput, head: number): Realis {
   const t = input.tree!;
-  const up = t.head(head);
-  const rel = t.baseRel(head);
+  // (Through the noun's own modifiers: "expected 4,000 supporters in Tyneside to make their protest".)
+  let arg = head;
+  for (let steps = 0; steps < 3 && ['nmod', 'compound', 'appos', 'conj'].includes(t.baseRel(arg) ?? ''); steps++) arg = t.head(arg) ?? -1;
+  if (arg < 0) return 'hypothetical';
+  const up = t.head(arg);
+  const rel = t.baseRel(arg);
   if (up !== null && up >= 0 && ['obj', 'obl', 'nsubj', 'iobj'].includes(rel ?? '') && ['VERB', 'AUX'].includes(input.tokens[up].pos)) {
     const v = cue('verb', input.tokens[up].lemma) ?? cue('verb+obj', input.tokens[up].lemma);
     if (v) return v;
   }
   return 'hypothetical';
+}
+
+/** What a noun's content clause takes from the noun: "the fear that", "the plan that"; "no evidence that" asserts nothing. */
+function contentOf(input: RealisInput, noun: number): Realis {
+  const t = input.tree!;
+  const n = cue('noun', input.tokens[noun].lemma);
+  if (n) return n;
+  if (t.children(noun).some((c) => t.baseRel(c) === 'det' && input.tokens[c].normal === 'no')) return 'hypothetical';
+  return 'actual';
 }
 
 /**
