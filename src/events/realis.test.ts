@@ -83,6 +83,17 @@ test('an offer made only on a condition was not made', () => {
   assert.equal(e?.realis, 'hypothetical');
 });
 
+test('a finite verb coordinated after a modal clause is asserted on its own: "could do little … and urged"', () => {
+  assert.equal(realisOf('The ministers said they could do little to end the blockade and urged both parties to resume talks.', 'urged'), 'actual');
+});
+
+test('an event named as what a noun is about is given: "an end to the attacks", "an account of the aid"', () => {
+  assert.equal(realisOf('The opposition called for an end to the attacks on journalists.', 'attacks'), 'actual');
+  assert.equal(realisOf('The senators demanded an account of the military aid sent to the rebels in 2019.', 'aid'), 'actual');
+  // A purpose it is to serve is not: "a base for an attack".
+  assert.equal(realisOf('The spokesman said the government did not want the island to become a base for an attack on its neighbours.', 'attack'), 'hypothetical');
+});
+
 test('a question about a promise promises nothing', () => {
   const e = events('Will the army withdraw from the border town?').find((x) => x.trigger.text === 'withdraw');
   assert.equal(e?.realis, 'hypothetical');

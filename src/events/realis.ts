@@ -19,7 +19,7 @@ import { loadTsv } from '../util/data.js';
 export type { Realis };
 export const REALIS_VALUES: readonly Realis[] = ['actual', 'future', 'hypothetical', 'negated'];
 
-type Role = 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
+type Role = 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
 
 interface Cues {
   byRole: Map<Role, Map<string, Realis>>;
@@ -122,6 +122,9 @@ function fromParse(input: RealisInput, aboveOwn = false): Realis {
   // Reached from a conjunct or a noun's complement: the head's negation is not the node's
   // ("did not fire but withdrew", "no confirmation of the attack").
   let inherited = false;
+  // One noun's complement is read through ("planning a campaign of violence"); a chain of them
+  // ("demands an accounting of the aid") no longer says anything of the event.
+  let nounHops = 0;
   for (let steps = 0; steps <= 64; steps++) {
     const own = aboveOwn && steps === 0 ? null : ownMarks(input, node, inherited);
     if (own) return own;
@@ -141,6 +144,12 @@ function fromParse(input: RealisInput, aboveOwn = false): Realis {
     // is coordinated with the clause that holds that noun.
     if (base === 'conj' && tokens[node].pos === 'VERB' && !['VERB', 'AUX', 'ADJ'].includes(tokens[head].pos)) {
       while (head >= 0 && !['VERB', 'AUX'].includes(tokens[head].pos)) head = t.head(head) ?? -1;
+      if (head < 0) return 'actual';
+    }
+    // "could do little to help … and urged the union to …": a finite verb hung as a conjunct on a
+    // bare infinitive is coordinated with the finite clause above it.
+    if (base === 'conj' && tokens[node].pos === 'VERB' && finite(tokens[node]) && ['VERB', 'AUX'].includes(tokens[head].pos) && !finite(tokens[head])) {
+      while (head >= 0 && !(['VERB', 'AUX'].includes(tokens[head].pos) && finite(tokens[head]))) head = t.head(head) ?? -1;
       if (head < 0) return 'actual';
     }
     const h = tokens[head];
@@ -181,6 +190,8 @@ function fromParse(input: RealisInput, aboveOwn = false): Realis {
         if ((base === 'nsubj' && rel !== 'nsubj:pass') || !(has('support', h.lemma) || has('result', h.lemma) || input.matched.includes(head))) return 'actual';
         break;
       case 'nmod':
+        // "called for an end to the attacks", "an inquiry into the shooting": the event is given.
+        if (++nounHops > 1 || has('given', h.lemma)) return 'actual';
         inherited = true;
         break;
       case 'compound': case 'amod': case 'nummod': case 'flat':
@@ -192,6 +203,9 @@ function fromParse(input: RealisInput, aboveOwn = false): Realis {
   }
   return 'actual';
 }
+
+/** An inflected verb form ("urged", "says"), not a bare infinitive or a participle in -ing. */
+const finite = (t: Token) => t.normal !== t.lemma && !t.normal.endsWith('ing');
 
 /** The subordinator of a clause or the preposition of a noun ("if", "to", "for"), lower case. */
 function markOf(input: RealisInput, node: number): string | null {
