@@ -194,7 +194,11 @@ function fromParse(input: RealisInput, aboveOwn = false): Realis {
         if (++nounHops > 1 || has('given', h.lemma)) return 'actual';
         inherited = true;
         break;
-      case 'compound': case 'amod': case 'nummod': case 'flat':
+      case 'amod':
+        // "South Africa's newly designated ambassador": a participle describes what is.
+        if (tokens[node].pos === 'VERB') return 'actual';
+        break;
+      case 'compound': case 'nummod': case 'flat':
         break;
       default:
         return 'actual';
