@@ -94,6 +94,13 @@ test('an event named as what a noun is about is given: "an end to the attacks", 
   assert.equal(realisOf('The spokesman said the government did not want the island to become a base for an attack on its neighbours.', 'attack'), 'hypothetical');
 });
 
+test('intended cooperation told as a plan is an AGREE to come; said in the speaker\'s own words it is a promise made', () => {
+  const planned = events('The foreign minister plans to visit Beijing in May.').find((x) => x.trigger.text === 'visit');
+  assert.deepEqual([planned?.event, planned?.realis], ['AGREE', 'future']);
+  const promised = events('The foreign minister said: "We will send food aid to the refugees."').find((x) => x.trigger.text === 'send');
+  assert.deepEqual([promised?.event, promised?.realis], ['AGREE', 'actual']);
+});
+
 test('a question about a promise promises nothing', () => {
   const e = events('Will the army withdraw from the border town?').find((x) => x.trigger.text === 'withdraw');
   assert.equal(e?.realis, 'hypothetical');

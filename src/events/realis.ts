@@ -15,11 +15,12 @@ import type { Certainty, Realis, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
 import { loadTsv } from '../util/data.js';
+import { firstStartingFrom } from '../util/spans.js';
 
 export type { Realis };
 export const REALIS_VALUES: readonly Realis[] = ['actual', 'future', 'hypothetical', 'negated'];
 
-type Role = 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
+type Role = 'statement' | 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
 
 interface Cues {
   byRole: Map<Role, Map<string, Realis>>;
@@ -87,25 +88,24 @@ export function fromCertainty(certainty: Certainty, negated: boolean): Realis {
  * come: AGREE future. The cue is the modal word modality found.
  */
 export function statementRealis(input: RealisInput, cueWord: Token): Realis {
+  const k = firstStartingFrom(input.tokens, cueWord.start);
+  const at = input.tokens[k] === cueWord ? k : -1;
   // "Will the army withdraw?" asks; it promises nothing.
   if (input.tree?.parsed(input.trigger)) {
     const path = input.tree.pathToRoot(input.trigger);
     if (questioned(input, path[path.length - 1])) return 'hypothetical';
     // "rejected fears that the army would attack", "if Kenya offered troops": a statement told
     // under a fear, a wish or a condition was not made. (Read above the modal word itself.)
-    const at = input.tokens.indexOf(cueWord);
     const from = at >= 0 && cueWord.pos === 'VERB' && input.tree.parsed(at) ? at : input.trigger;
     if (fromParse({ ...input, trigger: from }, true) === 'hypothetical') return 'hypothetical';
   }
   const reported = input.reported;
   const word = cueWord.normal;
   // "would have allowed": what did not come about.
-  const at = input.tokens.indexOf(cueWord);
   if ((word === 'would' || word === "'d") && at >= 0 && ['have', "'ve"].includes(input.tokens[at + 1]?.normal ?? '')) return 'hypothetical';
-  const lemma = cueWord.lemma;
-  // A speech act (promise, vow, offer) is done by saying it.
-  if (['promise', 'pledge', 'vow', 'swear', 'offer', 'agree', 'threaten', 'willing'].includes(lemma)) return 'actual';
-  if (['plan', 'intend', 'schedule', 'expect', 'prepare', 'prepared', 'decide', 'set'].includes(lemma) || word === 'prepared') return 'future';
+  // A speech act (promise, vow, offer) is done by saying it; a plan or schedule is yet to come.
+  const said = cue('statement', word) ?? cue('statement', cueWord.lemma);
+  if (said) return said;
   // "will"/"would" in a speaker's own words promise; in the author's narration they foretell.
   if (cue('aux', word) === 'future' || word === 'would') return reported ? 'actual' : 'future';
   return 'actual';
