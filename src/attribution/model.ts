@@ -107,6 +107,24 @@ export function localScores(model: Scorer, rows: readonly ArrayLike<number>[]): 
   return out;
 }
 
+/** Per token, the LABEL_COUNT scores of its feature keys (unknown keys score nothing): lookup and sum in one pass. */
+export function keyScores(model: KeyedRows, keys: readonly Int32Array[]): Float64Array {
+  const C = LABEL_COUNT;
+  const out = new Float64Array(keys.length * C);
+  const w = model.weights;
+  for (let i = 0; i < keys.length; i++) {
+    const f = keys[i];
+    const at = i * C;
+    for (let k = 0; k < f.length; k++) {
+      const row = model.rowOf(f[k]);
+      if (row < 0) continue;
+      const base = row * C;
+      for (let j = 0; j < C; j++) out[at + j] += w[base + j];
+    }
+  }
+  return out;
+}
+
 /** The shipped model's transition scores, in the units of its quantised word weights. */
 export function modelTransitions(model: AttributionModel): Float64Array {
   return Float64Array.from(model.header.transitions, (w) => w / model.header.scale);
@@ -124,24 +142,28 @@ export function transitionScores(model: Scorer, rowOf: (key: number) => number =
   return out;
 }
 
+/** ALLOWED[(prev + 1) * C + next]: whether label `next` may follow `prev` (-1: the start). */
+const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_, k) => (labelAllowedAfter(Math.floor(k / LABEL_COUNT) - 1, k % LABEL_COUNT) ? 1 : 0));
+
 /** The best label sequence of n tokens (first-order Viterbi, BIO-consistent). */
 export function decodeLabels(n: number, local: Float64Array, trans: Float64Array): number[] {
   const C = LABEL_COUNT;
   if (n === 0) return [];
   const back = new Int8Array(n * C);
   let delta = new Float64Array(C);
-  for (let j = 0; j < C; j++) delta[j] = labelAllowedAfter(-1, j) ? local[j] + trans[j] : -Infinity;
+  let next = new Float64Array(C);
+  for (let j = 0; j < C; j++) delta[j] = ALLOWED[j] ? local[j] + trans[j] : -Infinity;
   for (let i = 1; i < n; i++) {
-    const next = new Float64Array(C).fill(-Infinity);
     for (let j = 0; j < C; j++) {
+      let best = -Infinity;
       for (let p = 0; p < C; p++) {
-        if (delta[p] === -Infinity || !labelAllowedAfter(p, j)) continue;
+        if (delta[p] === -Infinity || !ALLOWED[(p + 1) * C + j]) continue;
         const v = delta[p] + trans[(p + 1) * C + j];
-        if (v > next[j]) { next[j] = v; back[i * C + j] = p; }
+        if (v > best) { best = v; back[i * C + j] = p; }
       }
-      next[j] += local[i * C + j];
+      next[j] = best + local[i * C + j];
     }
-    delta = next;
+    const t = delta; delta = next; next = t;
   }
   let best = 0;
   for (let j = 1; j < C; j++) if (delta[j] > delta[best]) best = j;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
 import { findAttributions, relationAt, cueClass, sourceMention } from './stage.js';
-import { labelAllowedAfter, LABELS, quoteState, paragraphRuns } from './features.js';
+import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
 import { goldLabels, readRoleSpans } from './trainer.js';
@@ -167,4 +167,26 @@ test('tagging is linear: a long article of quotes finishes quickly', () => {
   const rels = findAttributions(doc);
   assert.ok(rels.length >= 150);
   assert.ok(performance.now() - t0 < 20000, 'not quadratic');
+});
+
+test('a token\'s feature keys depend on the words around it, not on the rest of the article', () => {
+  // (the paragraphs before and after end and begin with the same two words: the windows reach them)
+  const para = 'The minister said that the talks had failed.';
+  const one = analyze(`Rain fell in the capital on Tuesday.\n\n${para}\n\nThe army said nothing.`);
+  const other = analyze(`Prices of bread and fuel rose again on Tuesday.\n\n${para}\n\nThe army denied it.`);
+  const middle = (doc: Doc) => tokenFeatures(doc)[1].features.map((f) => [...f]);
+  assert.deepEqual(middle(other), middle(one));
+});
+
+test('a listed way of saying gives the words it governs what another listed verb of its class gives them', () => {
+  // "noted" and "said" are both report verbs in data/attribution-classes.tsv, "mumbled" is not listed:
+  // the subject of "noted" shares with that of "said" the keys that name the class.
+  const subjectKeys = (verb: string) => {
+    const doc = analyze(`The minister ${verb} that the talks had failed.`);
+    const at = doc.tokens.findIndex((t) => t.normal === 'minister');
+    return new Set(tokenFeatures(doc)[0].features[at]);
+  };
+  const said = subjectKeys('said');
+  const shared = (other: Set<number>) => [...other].filter((k) => said.has(k)).length;
+  assert.ok(shared(subjectKeys('noted')) > shared(subjectKeys('mumbled')), `${shared(subjectKeys('noted'))} vs ${shared(subjectKeys('mumbled'))}`);
 });

@@ -15,7 +15,7 @@ import { dataPath, loadTsv } from '../util/data.js';
 import { treeOf } from '../syntax/tree.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
-import { decodeLabels, deserializeAttributionModel, localScores, modelTransitions, type AttributionModel } from './model.js';
+import { decodeLabels, deserializeAttributionModel, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
 
 export interface AttributionStageInput extends TaggingInput {
@@ -101,8 +101,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   const runs: RoleRun[] = [];
   for (const seq of tokenFeatures(doc)) {
     checkDeadline();
-    const rows = seq.features.map((f) => { const r = new Int32Array(f.length); for (let k = 0; k < f.length; k++) r[k] = model.rowOf(f[k]); return r; });
-    const labels = decodeLabels(rows.length, localScores(model, rows), trans);
+    const labels = decodeLabels(seq.features.length, keyScores(model, seq.features), trans);
     runs.push(...runsFromLabels(seq.tokens, labels, sentenceOf));
   }
   // The head of a run: its token whose head lies outside it.
