@@ -19,6 +19,7 @@ import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
+import { otherSense } from './sense.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
@@ -87,6 +88,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An entity cannot act on itself in one event. Checked after descriptions are read back to
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
+      // Another sense of the word, or no political participant: no event (sense.ts).
+      if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
