@@ -20,6 +20,7 @@ import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
+import { ploverRule } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
@@ -123,6 +124,14 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (type === 'PROTEST' && trig.lemma === 'protest' && m.pattern.kind === 'verb' && parts.actor.length > 0
         && parts.actor.every((a) => countryByName(a.text) !== null || ['GOV', 'LEG', 'JUD'].includes(a.sector ?? '')) && complaint && cameoInfo('114')) {
         code = '114'; type = complaint.event; modes = complaint.mode;
+      }
+      // PLOVER's own rules for the type (plover-rules.ts): some words' codes say otherwise.
+      const rule = ploverRule(ctx, { kind: m.pattern.kind, trigger: m.trigger, cameo: code, event: type, actor: parts.actor, recipient: parts.recipient });
+      if (rule && 'none' in rule) continue;
+      if (rule && cameoInfo(rule.cameo)) {
+        code = rule.cameo; type = rule.event; modes = rule.mode;
+        if (rule.swap) [parts.actor, parts.recipient] = [parts.recipient, parts.actor];
+        if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import { objectClass } from './plover-rules.js';
+
+/** The events of a text as "TYPE trigger". */
+function events(text: string): string[] {
+  return analyze({ text, published: '2021-03-01' }).events.map((e) => `${e.event} ${e.trigger.text}`);
+}
+
+test('object words are classed from data/plover-object-classes.tsv', () => {
+  assert.equal(objectClass('boat', 'boats'), 'vessel');
+  assert.equal(objectClass('charge', 'charges'), 'accusation');
+  assert.equal(objectClass('decree'), 'enactment');
+  assert.equal(objectClass('minister'), null);
+});
+
+test('rejecting charges or dismissing claims is a denial, no event; so is pleading not guilty', () => {
+  assert.ok(!events('Kuwait today rejected charges that its fishing vessels were spy boats.').some((e) => e.startsWith('REJECT')));
+  assert.ok(!events('Foreign Minister Ali Jaber dismissed the claims as wild allegations on Monday.').some((e) => e.startsWith('REJECT')));
+  assert.ok(!events('The eight protesters said they would plead not guilty to the charges.').some((e) => /plead/.test(e)));
+  assert.ok(events('Kuwait today rejected the Iranian proposal for talks.').some((e) => e.startsWith('REJECT')));
+});
+
+test('dismissing arguments is REJECT, dismissing an official is not', () => {
+  assert.ok(events('A Foreign Ministry official dismissed arguments made by US officials.').includes('REJECT dismissed'));
+  assert.ok(!events('The president dismissed the defence minister on Monday.').includes('REJECT dismissed'));
+});
+
+test('seizing a ship is ASSAULT abduct; seizing ground in war is ASSAULT; seizing drugs stays COERCE', () => {
+  const ships = analyze({ text: 'Iran seized seven Kuwaiti speed boats in the Gulf on Sunday.', published: '2021-03-01' }).events;
+  const boat = ships.find((e) => e.trigger.text === 'seized');
+  assert.equal(boat?.event, 'ASSAULT');
+  assert.deepEqual(boat?.mode, ['abduct']);
+  assert.ok(events('Iran said its troops had seized several strategic heights in the north.').includes('ASSAULT seized'));
+  assert.ok(events('Police in Lagos seized two tonnes of cocaine on Friday.').includes('COERCE seized'));
+});
+
+test('a trade ban or a boycott a state lays on another state is SANCTION, not COERCE or PROTEST', () => {
+  assert.ok(events("Norway's parliament has approved an extensive trade ban against South Africa.").includes('SANCTION ban'));
+  assert.ok(events('Norway began a boycott of South Africa on Monday.').includes('SANCTION boycott'));
+  // a ban within a state's own land restricts its people
+  assert.ok(events('Parliament approved a total ban on hunting with dogs in England.').every((e) => !e.startsWith('SANCTION')));
+});
+
+test('an envoy summoned to confer is a complaint: ACCUSE from the one who summons', () => {
+  const doc = analyze({ text: "Iran's charge d'affaires Mohammad Baqeri was summoned by the Kuwaiti Foreign Ministry to confer with Foreign Undersecretary Suleiman al-Shaheen.", published: '2021-03-01' });
+  const e = doc.events.find((x) => x.trigger.text === 'confer');
+  assert.equal(e?.event, 'ACCUSE');
+  assert.ok(e!.recipient.some((r) => /Baqeri/.test(r.text)), JSON.stringify(e!.recipient));
+});
+
+test('"attacked X, saying …" is a verbal attack: ACCUSE; an attack with guns stays ASSAULT', () => {
+  assert.ok(events('South African president Thabo Mbeki has attacked British imperialists, saying they treated Africans like savages.').includes('ACCUSE attacked'));
+  assert.ok(events('Gunmen attacked a police station in Kano on Sunday, killing three officers.').includes('ASSAULT attacked'));
+});

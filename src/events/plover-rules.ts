@@ -1,0 +1,145 @@
+/**
+ * PLOVER's own rules for the type, where the word's CAMEO code says otherwise (the PLOVER 2.0
+ * manual's "Potential ambiguities" of each type; the analyst guidelines' points of practice):
+ * - rejecting or dismissing a charge or claim is a denial, which PLOVER does not code (CAMEO 016
+ *   is dropped), and so is pleading not guilty; dismissing a view or a proposal is REJECT;
+ * - seizing or detaining a ship is ASSAULT abduct, and so is capturing combatants in war;
+ *   seizing ground or weapons in war is ASSAULT, not COERCE;
+ * - a ban, boycott or embargo a state lays on another state or on trade is SANCTION discontinue,
+ *   not COERCE restrict or PROTEST boycott;
+ * - an envoy summoned to meet is a complaint (ACCUSE), not a consultation;
+ * - "attacked X, saying …", "attacked X for …" is a verbal attack: ACCUSE disapprove;
+ * - signing a law or an order is no SUPPORT: what it enacts is the event.
+ * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
+ */
+import type { EntityMention } from '../doc/types.js';
+import type { DependencyTree } from '../syntax/tree.js';
+import { wordSets } from '../util/data.js';
+import { ploverFor } from './ontology.js';
+import type { SenseContext } from './sense.js';
+
+export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment';
+
+export interface TypeQuery {
+  kind: 'verb' | 'noun';
+  trigger: number;
+  cameo: string;
+  event: string;
+  actor: EntityMention[];
+  recipient: EntityMention[];
+}
+
+export interface TypeDecision {
+  cameo: string;
+  event: string;
+  mode: string[];
+  /** The pattern read actor and recipient the other way round ("X was summoned by Y to confer with Z"). */
+  swap: boolean;
+  /** Which rule decided, for tests and diagnostics. */
+  rule: string;
+  /** The recipient the rule reads, where the pattern's is another's ("summoned to confer with Y": the one summoned). */
+  recipient?: EntityMention[];
+}
+
+/** The rule's answer: another type, no event at all, or null (the code stands). */
+export type RuleAnswer = TypeDecision | { none: string } | null;
+
+const DENY = new Set(['reject', 'dismiss', 'deny', 'refute', 'rebut', 'repudiate']);
+const SEIZE = new Set(['seize', 'seizure', 'capture', 'take', 'detain', 'detention', 'hijack', 'commandeer', 'impound', 'occupy', 'occupation']);
+const BAN = new Set(['ban', 'boycott', 'embargo']);
+/** Modifiers that make a ban one on exchange between states: "a trade ban", "an arms embargo". */
+const EXCHANGE = new Set(['trade', 'arms', 'import', 'imports', 'export', 'exports', 'oil', 'economic', 'investment', 'weapon', 'weapons']);
+const VERBAL_ATTACK = new Set(['attack', 'hit', 'blast', 'slam', 'lash', 'assail', 'savage']);
+/** What a verbal attack goes on to say: "attacked X, saying/accusing/calling …". */
+const SAYING = new Set(['say', 'accuse', 'call', 'describe', 'claim', 'charge', 'brand', 'argue', 'insist', 'warn', 'complain']);
+/** Sectors of states and their organs: a boycott or ban they lay is a sanction. */
+const STATE_SECTORS = new Set(['GOV', 'LEG']);
+/** Sectors of fighters: capturing them in war is abduct (manual, COERCE and ASSAULT ambiguities). */
+const COMBATANT_SECTORS = new Set(['MIL', 'REB', 'INS', 'UAF']);
+
+/** The class of an object word (data/plover-object-classes.tsv), or null. */
+export function objectClass(lemma: string, normal = lemma): ObjectClass | null {
+  for (const [kind, words] of wordSets('plover-object-classes.tsv')) if (words.has(lemma) || words.has(normal)) return kind as ObjectClass;
+  return null;
+}
+
+const caseOf = (c: SenseContext, tree: DependencyTree, i: number) => {
+  const k = tree.childrenWith(i, 'case')[0];
+  return k === undefined ? null : c.tokens[k].normal;
+};
+
+/** The heads of what the act is done to: a verb's objects or passive subject; an event noun's "of" phrase. With their conjuncts. */
+function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): number[] {
+  const t = q.trigger;
+  // (a participle the parse made an adjective of the noun after it — "dismissed arguments" — has that noun as its object)
+  const described = tree.dep(t)?.rel === 'amod' && (tree.head(t) ?? -1) > t ? [tree.head(t)!] : [];
+  const heads = q.kind === 'verb'
+    ? [...tree.childrenWith(t, 'obj'), ...tree.childrenWith(t, 'nsubj:pass'), ...described]
+    : tree.childrenWith(t, 'nmod').filter((k) => caseOf(c, tree, k) === 'of');
+  return [...heads, ...heads.flatMap((h) => tree.childrenWith(h, 'conj'))];
+}
+
+/** The mentions inside the phrase headed by k, a named person first ("Iran's envoy Mohammad Baqeri"). */
+function mentionsUnder(c: SenseContext, tree: DependencyTree, k: number): EntityMention[] {
+  const [lo, hi] = tree.subtreeRange(k);
+  const inside = c.mentions.filter((m) => m.start >= c.tokens[lo].start && m.end <= c.tokens[hi].end);
+  const person = inside.find((m) => m.type === 'PER' && !m.nominal);
+  return person ? [person] : inside.slice(0, 1);
+}
+
+function decide(cameo: string, rule: string, mode?: string[], swap = false): TypeDecision | null {
+  const p = ploverFor(cameo);
+  return p ? { cameo, event: p.event, mode: mode ?? p.mode, swap, rule } : null;
+}
+
+const isState = (m: EntityMention) => (m.type === 'LOC' && !!m.country && !m.sector) || STATE_SECTORS.has(m.sector ?? '');
+
+/**
+ * The type PLOVER's rules give the trigger, `{ none }` when they make it no event, or null when
+ * the pattern's code stands.
+ */
+export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
+  const t = q.trigger;
+  const lemma = c.tokens[t].lemma;
+  const normal = c.tokens[t].normal;
+  const word = (w: Set<string>) => w.has(lemma) || w.has(normal);
+  // "would plead not guilty to the charges": a denial (CAMEO 016, which PLOVER drops).
+  if (lemma === 'plead' && c.tokens.slice(t + 1, Math.min(c.sentenceEnd, t + 4)).some((k) => k.normal === 'guilty')) return { none: 'plea' };
+  const tree = c.tree;
+  if (!tree || !tree.parsed(t)) return null;
+  const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
+  if (word(DENY) && objects.includes('accusation')) return { none: 'denial' };
+  if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
+  if (lemma === 'sign' && objects.includes('enactment')) return { none: 'enactment' };
+  if (word(SEIZE) && (q.event === 'COERCE' || q.event === 'ASSAULT')) {
+    if (objects.includes('vessel')) return decide('181', 'seize-vessel');
+    // "Combatants captured during conflict": ASSAULT abduct, not COERCE arrest.
+    if ((lemma === 'capture' || lemma === 'seize') && q.recipient.length > 0 && q.recipient.every((r) => COMBATANT_SECTORS.has(r.sector ?? ''))) return decide('181', 'capture-combatants');
+    if (q.event === 'COERCE' && (objects.includes('territory') || objects.includes('materiel'))) return decide('190', 'seize-ground');
+  }
+  if (word(BAN) && (q.event === 'COERCE' || q.event === 'PROTEST')) {
+    const mods = tree.childrenWith(t, 'compound', 'amod').map((k) => c.tokens[k].normal);
+    const onExchange = mods.some((m) => EXCHANGE.has(m));
+    // (a ban in a state's own land — "a ban on hunting in England and Wales" — restricts its people: COERCE)
+    const foreign = (r: EntityMention) => isState(r) && q.actor.some((a) => !!a.country && a.country !== r.country);
+    const betweenStates = q.recipient.some(foreign) || (lemma !== 'ban' && q.actor.length > 0 && q.actor.every(isState));
+    if (onExchange || betweenStates) return decide('163', 'state-ban');
+  }
+  if (q.event === 'CONSULT') {
+    // "X was summoned by the Ministry to confer with Y": the summons is the act, a complaint to
+    // the one summoned (PLOVER manual, CONSULT and ACCUSE ambiguities).
+    const summon = tree.pathToRoot(t).slice(1, 4).find((k) => c.tokens[k].lemma === 'summon');
+    if (summon !== undefined) {
+      const d = decide('114', 'summoned');
+      const summoned = tree.childrenWith(summon, 'nsubj:pass', 'obj').flatMap((k) => mentionsUnder(c, tree, k));
+      if (d && summoned.length) return { ...d, recipient: summoned };
+      return d;
+    }
+  }
+  if (q.event === 'ASSAULT' && q.kind === 'verb' && word(VERBAL_ATTACK)) {
+    const saying = tree.childrenWith(t, 'advcl', 'xcomp', 'conj').some((k) => /ing$/.test(c.tokens[k].normal) && SAYING.has(c.tokens[k].lemma));
+    const reason = tree.childrenWith(t, 'obl', 'advcl').some((k) => caseOf(c, tree, k) === 'for' || (c.tokens[k].pos === 'VERB' && tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'for')));
+    if (saying || reason) return decide('111', 'verbal-attack');
+  }
+  return null;
+}
