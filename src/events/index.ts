@@ -126,11 +126,13 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         code = '114'; type = complaint.event; modes = complaint.mode;
       }
       // PLOVER's own rules for the type (plover-rules.ts): some words' codes say otherwise.
-      const rule = ploverRule(ctx, { kind: m.pattern.kind, trigger: m.trigger, cameo: code, event: type, actor: parts.actor, recipient: parts.recipient });
+      const rule = ploverRule(ctx, { kind: m.pattern.kind, trigger: m.trigger, cameo: code, event: type, actor: parts.actor, recipient: parts.recipient, speaker });
       if (rule && 'none' in rule) continue;
       if (rule && cameoInfo(rule.cameo)) {
         code = rule.cameo; type = rule.event; modes = rule.mode;
         if (rule.swap) [parts.actor, parts.recipient] = [parts.recipient, parts.actor];
+        if (rule.actor) parts.actor = rule.actor;
+        if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;

@@ -54,3 +54,26 @@ test('"attacked X, saying …" is a verbal attack: ACCUSE; an attack with guns s
   assert.ok(events('South African president Thabo Mbeki has attacked British imperialists, saying they treated Africans like savages.').includes('ACCUSE attacked'));
   assert.ok(events('Gunmen attacked a police station in Kano on Sunday, killing three officers.').includes('ASSAULT attacked'));
 });
+
+test('opposing a plan or a measure is REJECT; opposing someone stays ACCUSE', () => {
+  assert.ok(events('The Liberal Democrats oppose the plans.').includes('REJECT oppose'));
+  assert.ok(events('Washington flatly opposed mandatory sanctions.').includes('REJECT opposed'));
+  assert.ok(events('The rebels oppose the government of President Deby.').includes('ACCUSE oppose'));
+});
+
+test('what a political actor says something is makes an accusation: "said the attack was a violation of sovereignty"', () => {
+  const doc = analyze({ text: 'Iraqi government officials said the attack on Iraqi soil was a violation of national sovereignty.', published: '2021-03-01' });
+  const e = doc.events.find((x) => x.trigger.text === 'violation');
+  assert.equal(e?.event, 'ACCUSE');
+  assert.ok(e!.actor.some((a) => a.country === 'IRQ'), JSON.stringify(e!.actor));
+  const named = analyze({ text: 'Iran said the US decision was an act of aggression.', published: '2021-03-01' }).events.find((x) => x.event === 'ACCUSE');
+  assert.deepEqual([named?.actor[0]?.country, named?.recipient[0]?.country], ['IRN', 'USA']);
+  const called = analyze({ text: 'Amnesty International has called Camp Delta a major human-rights scandal.', published: '2021-03-01' }).events.find((x) => x.trigger.text === 'scandal');
+  assert.equal(called?.event, 'ACCUSE');
+  assert.equal(called?.attribution.certainty, 'asserted');
+});
+
+test('a judging word nobody says of anything is no event: "the arms scandal", "a war crimes trial"', () => {
+  assert.ok(!events('Officials involved in the arms scandal opened accounts in Geneva.').some((e) => /scandal/.test(e)));
+  assert.ok(!events('A war crimes trial opened in The Hague on Monday.').some((e) => /crime/.test(e)));
+});

@@ -9,12 +9,14 @@
  *   not COERCE restrict or PROTEST boycott;
  * - an envoy summoned to meet is a complaint (ACCUSE), not a consultation;
  * - "attacked X, saying …", "attacked X for …" is a verbal attack: ACCUSE disapprove;
+ * - opposing a plan, a bill or a measure is REJECT; opposing someone stays ACCUSE;
  * - signing a law or an order is no SUPPORT: what it enacts is the event.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
 import type { EntityMention } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
+import { isReportingVerb } from '../attribution/index.js';
 import { ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 
@@ -27,6 +29,8 @@ export interface TypeQuery {
   event: string;
   actor: EntityMention[];
   recipient: EntityMention[];
+  /** Who says what holds the trigger (the attribution layer's source), when someone does. */
+  speaker?: EntityMention;
 }
 
 export interface TypeDecision {
@@ -39,6 +43,10 @@ export interface TypeDecision {
   rule: string;
   /** The recipient the rule reads, where the pattern's is another's ("summoned to confer with Y": the one summoned). */
   recipient?: EntityMention[];
+  /** The actor the rule reads: the one who says an evaluation. */
+  actor?: EntityMention[];
+  /** The event is the saying itself ("X called it a crime"): the author asserts it, whatever the cue says of its content. */
+  said?: boolean;
 }
 
 /** The rule's answer: another type, no event at all, or null (the code stands). */
@@ -92,6 +100,8 @@ function decide(cameo: string, rule: string, mode?: string[], swap = false): Typ
   return p ? { cameo, event: p.event, mode: mode ?? p.mode, swap, rule } : null;
 }
 
+/** A participant that is someone: a person, an organisation, a state or a described group. */
+const isActor = (m: EntityMention) => m.type === 'PER' || m.type === 'ORG' || !!m.sector || (m.type === 'LOC' && !!m.country);
 const isState = (m: EntityMention) => (m.type === 'LOC' && !!m.country && !m.sector) || STATE_SECTORS.has(m.sector ?? '');
 
 /**
@@ -107,10 +117,22 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   if (lemma === 'plead' && c.tokens.slice(t + 1, Math.min(c.sentenceEnd, t + 4)).some((k) => k.normal === 'guilty')) return { none: 'plea' };
   const tree = c.tree;
   if (!tree || !tree.parsed(t)) return null;
+  if (q.kind === 'noun' && evaluativeKind(lemma, normal)) {
+    const said = evaluation(c, tree, t, q.speaker);
+    if (said) {
+      const d = decide('111', 'evaluation');
+      return d && { ...d, actor: said.actor, recipient: said.recipient, said: true };
+    }
+    // (a word whose only pattern is the evaluation is no event anywhere else: "a war crime trial")
+    if (q.cameo === '111') return { none: 'evaluation-unsaid' };
+  }
   const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
   if (word(DENY) && objects.includes('accusation')) return { none: 'denial' };
   if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
   if (lemma === 'sign' && objects.includes('enactment')) return { none: 'enactment' };
+  // Opposing a plan, a bill or a sale refuses it (REJECT: "all rejections and refusals");
+  // opposing someone disapproves of them (ACCUSE).
+  if (lemma === 'oppose' && q.event === 'ACCUSE' && !q.recipient.some(isActor)) return decide('120', 'oppose-measure');
   if (word(SEIZE) && (q.event === 'COERCE' || q.event === 'ASSAULT')) {
     if (objects.includes('vessel')) return decide('181', 'seize-vessel');
     // "Combatants captured during conflict": ASSAULT abduct, not COERCE arrest.
@@ -132,8 +154,13 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (summon !== undefined) {
       const d = decide('114', 'summoned');
       const summoned = tree.childrenWith(summon, 'nsubj:pass', 'obj').flatMap((k) => mentionsUnder(c, tree, k));
-      if (d && summoned.length) return { ...d, recipient: summoned };
-      return d;
+      if (!d || !summoned.length) return d;
+      // The one who summons complains: the agent of "was summoned by", else the subject of "summoned".
+      const by = tree.children(summon).filter((k) => tree.dep(k)!.rel === 'obl:agent' || caseOf(c, tree, k) === 'by');
+      const summoner = [...by, ...tree.childrenWith(summon, 'nsubj')].flatMap((k) => mentionsUnder(c, tree, k))
+        .filter((a) => !summoned.some((s) => s.chain === a.chain)).slice(0, 1);
+      const actor = summoner.length ? summoner : q.actor.filter((a) => !summoned.some((s) => s.chain === a.chain));
+      return { ...d, actor, recipient: summoned };
     }
   }
   if (q.event === 'ASSAULT' && q.kind === 'verb' && word(VERBAL_ATTACK)) {
@@ -142,4 +169,67 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (saying || reason) return decide('111', 'verbal-attack');
   }
   return null;
+}
+
+/** The type a judging word makes of the saying (data/evaluative-words.tsv), or null. */
+export function evaluativeKind(lemma: string, normal = lemma): string | null {
+  for (const [kind, words] of wordSets('evaluative-words.tsv')) if (words.has(lemma) || words.has(normal)) return kind;
+  return null;
+}
+
+/** Verbs that say what something is: "called it a violation", "described the raid as a crime". */
+const NAMING = new Set(['call', 'describe', 'brand', 'label', 'term', 'denounce', 'condemn', 'consider', 'regard', 'view', 'characterize', 'characterise', 'dub']);
+/** A participant who can speak for a side: no business, no thing. */
+const speaksPolitically = (m: EntityMention) => (m.type === 'PER' || m.type === 'ORG' || (m.type === 'LOC' && !!m.country) || !!m.sector) && m.sector !== 'BUS';
+
+/** The sentence's mentions inside the phrase headed by k, in text order. */
+function mentionsIn(c: SenseContext, tree: DependencyTree, k: number): EntityMention[] {
+  const [lo, hi] = tree.subtreeRange(k);
+  return c.mentions.filter((m) => m.start >= c.tokens[lo].start && m.end <= c.tokens[hi].end);
+}
+
+/**
+ * Whose act is judged: the judged phrase itself when it names someone ("Israel is the aggressor"),
+ * else the one its head belongs to — possessor, modifier or "by" phrase ("the US decision",
+ * "Israel's action", "the raid by Iraqi forces").
+ */
+function judgedParty(c: SenseContext, tree: DependencyTree, k: number): EntityMention[] {
+  const own = c.mentions.find((m) => m.start <= c.tokens[k].start && m.end >= c.tokens[k].end);
+  if (own && speaksPolitically(own)) return [own];
+  const owners = [...tree.childrenWith(k, 'nmod:poss', 'compound', 'amod'), ...tree.childrenWith(k, 'nmod').filter((x) => caseOf(c, tree, x) === 'by')];
+  // (a demonym stands for its state here: "the Israeli action")
+  return owners.flatMap((x) => mentionsIn(c, tree, x)).filter((m) => speaksPolitically(m) || (m.type === 'MISC' && !!m.country)).slice(0, 1);
+}
+
+/**
+ * "Officials said the attack was a violation of national sovereignty", "Amnesty called Camp Delta
+ * a scandal": a judging noun that is the predicate of a reported clause, or what a naming verb
+ * calls something, makes the one who says it accuse the one whose act is judged. The speaker is
+ * the attribution's source, else the subject of the reporting or naming verb; it must be a
+ * political actor. Null when the word is no such predicate.
+ */
+function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: EntityMention | undefined): { actor: EntityMention[]; recipient: EntityMention[] } | null {
+  let sayer: number | null = null;
+  let judged: number[] = [];
+  const rel = tree.baseRel(t) ?? '';
+  const head = tree.head(t);
+  if (tree.childrenWith(t, 'cop').length) {
+    judged = tree.childrenWith(t, 'nsubj');
+    // (a subject the parser gave the reporting verb as its object: "said the attack was …")
+    const cop = tree.childrenWith(t, 'cop')[0];
+    if (!judged.length && head !== null && head >= 0) judged = tree.childrenWith(head, 'obj').filter((k) => tree.subtreeRange(k)[1] === cop - 1);
+    let v = t;
+    while (tree.baseRel(v) === 'conj' && (tree.head(v) ?? -1) >= 0) v = tree.head(v)!;
+    const up = tree.head(v);
+    if (up !== null && up >= 0 && ['ccomp', 'parataxis', 'dep'].includes(tree.baseRel(v) ?? '') && isReportingVerb(c.tokens[up].lemma)) sayer = up;
+    if (sayer === null && !speaker) return null;
+  } else if (head !== null && head >= 0 && NAMING.has(c.tokens[head].lemma) && (['xcomp', 'obj'].includes(rel) || (rel === 'obl' && caseOf(c, tree, t) === 'as'))) {
+    sayer = head;
+    judged = tree.childrenWith(head, 'obj').filter((k) => k !== t);
+  } else return null;
+  let actor = speaker && speaksPolitically(speaker) ? [speaker] : [];
+  if (!actor.length && sayer !== null) actor = tree.childrenWith(sayer, 'nsubj').flatMap((k) => mentionsIn(c, tree, k)).filter(speaksPolitically).slice(0, 1);
+  if (!actor.length) return null;
+  const recipient = judged.flatMap((k) => judgedParty(c, tree, k)).filter((r) => !actor.some((a) => a.chain === r.chain));
+  return { actor, recipient };
 }

@@ -51,3 +51,8 @@ test('businesses agreeing and offering among themselves make no political event'
   assert.equal(has('Several banks submitted offers for the bank, and the companies agreed to begin a joint programme.', 'AGREE'), false);
   assert.ok(has('The government of Mali agreed to hold talks with the rebels.', 'AGREE'));
 });
+
+test('a participle after an adverb of degree still describes its noun: "one of the most fiercely opposed plans"', () => {
+  assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'ACCUSE'), false);
+  assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'REJECT'), false);
+});

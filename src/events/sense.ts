@@ -189,7 +189,7 @@ function nounAgentHeads(c: SenseContext, tree: DependencyTree, n: number): numbe
 }
 
 /** Words that open a noun phrase (not "that", which opens relative clauses too: "the group that attacked villages"). */
-const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'such']);
+const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'such', 'most', 'more', 'less', 'least']);
 
 /**
  * "In this charged climate", "the threatened jobs": a past participle between a word that opens a
@@ -198,7 +198,10 @@ const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those',
  */
 function adjectiveUse(c: SenseContext, t: number): boolean {
   if (t <= c.sentenceStart || t + 1 >= c.sentenceEnd) return false;
-  return NOUN_PHRASE_OPENERS.has(c.tokens[t - 1].normal) && /(ed|en|wn)$/.test(c.tokens[t].normal) && c.tokens[t + 1].pos === 'NOUN';
+  // (past adverbs of degree: "the most fiercely opposed plans")
+  let k = t - 1;
+  while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
+  return NOUN_PHRASE_OPENERS.has(c.tokens[k].normal) && /(ed|en|wn)$/.test(c.tokens[t].normal) && c.tokens[t + 1].pos === 'NOUN';
 }
 
 /**
