@@ -77,3 +77,13 @@ test('a judging word nobody says of anything is no event: "the arms scandal", "a
   assert.ok(!events('Officials involved in the arms scandal opened accounts in Geneva.').some((e) => /scandal/.test(e)));
   assert.ok(!events('A war crimes trial opened in The Hague on Monday.').some((e) => /crime/.test(e)));
 });
+
+test('an act asked for is the request\'s content, no event of its own; a captive described beside it stays one', () => {
+  const asked = events('The hostage was shown asking for British troops to be pulled out of Iraq.');
+  assert.ok(!asked.some((e) => e.startsWith('RETREAT')), asked.join('; '));
+  const appeal = events('She appealed for Iraqi women prisoners to be freed.');
+  assert.ok(!appeal.some((e) => e.startsWith('RETREAT')), appeal.join('; '));
+  // "kidnapped in Iraq" describes the aid worker; it is not what is asked for
+  const described = events('Former MP George Galloway has appealed for the release of aid worker Margaret Hassan, kidnapped in Iraq.');
+  assert.ok(described.includes('ASSAULT kidnapped'), described.join('; '));
+});

@@ -10,7 +10,8 @@
  * - an envoy summoned to meet is a complaint (ACCUSE), not a consultation;
  * - "attacked X, saying …", "attacked X for …" is a verbal attack: ACCUSE disapprove;
  * - opposing a plan, a bill or a measure is REJECT; opposing someone stays ACCUSE;
- * - signing a law or an order is no SUPPORT: what it enacts is the event.
+ * - signing a law or an order is no SUPPORT: what it enacts is the event;
+ * - an act asked for ("asked for troops to be pulled out") is the request's content, no event.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
 import type { EntityMention } from '../doc/types.js';
@@ -126,6 +127,9 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     // (a word whose only pattern is the evaluation is no event anywhere else: "a war crime trial")
     if (q.cameo === '111') return { none: 'evaluation-unsaid' };
   }
+  // "asked for British troops to be pulled out", "appealed for prisoners to be freed": the act
+  // asked for is the request's content, not an event of its own (the request verb is the event).
+  if (!VERBAL_TYPES.has(q.event) && requestedBy(c, tree, t) !== null) return { none: 'requested' };
   const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
   if (word(DENY) && objects.includes('accusation')) return { none: 'denial' };
   if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
@@ -167,6 +171,34 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const saying = tree.childrenWith(t, 'advcl', 'xcomp', 'conj').some((k) => /ing$/.test(c.tokens[k].normal) && SAYING.has(c.tokens[k].lemma));
     const reason = tree.childrenWith(t, 'obl', 'advcl').some((k) => caseOf(c, tree, k) === 'for' || (c.tokens[k].pos === 'VERB' && tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'for')));
     if (saying || reason) return decide('111', 'verbal-attack');
+  }
+  return null;
+}
+
+/** Types that are themselves said: their words under a request are what is asked about, and stay. */
+const VERBAL_TYPES = new Set(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
+/** Verbs that ask for an act (each is a REQUEST pattern of its own in event-patterns.tsv). */
+const REQUEST_VERBS = new Set(['ask', 'urge', 'call', 'demand', 'request', 'plead', 'appeal', 'press', 'encourage', 'invite', 'petition', 'implore', 'beg']);
+/** Relations by which an act hangs on the verb that asks for it: "asked him to apologise", "appealed for X to be freed". */
+const CONTENT_RELS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obl', 'nmod', 'obj']);
+
+/** The request verb whose content holds token t (within three steps up the parse), or null. */
+function requestedBy(c: SenseContext, tree: DependencyTree, t: number): number | null {
+  let k = t;
+  for (let steps = 0; steps < 3; steps++) {
+    const h = tree.head(k);
+    const rel = tree.baseRel(k) ?? '';
+    if (h === null || h < 0 || !CONTENT_RELS.has(rel)) return null;
+    // (a participle describing a noun is a description, not the content: "the release of X, kidnapped in Iraq",
+    // "to release men indefinitely detained"; an infinitive is: "for prisoners to be freed")
+    if ((rel === 'acl' || rel === 'advcl') && c.tokens[k].pos === 'VERB' && !tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to')) return null;
+    // The content reaches the request verb as a clause or a "for" phrase, never as its object:
+    // "what he called Japan's failure (to honour an agreement)" names, it does not ask.
+    const asks = (['xcomp', 'ccomp', 'advcl'].includes(rel) && c.tokens[k].pos === 'VERB') || (['obl', 'nmod'].includes(rel) && caseOf(c, tree, k) === 'for');
+    if (c.tokens[h].pos === 'VERB' && REQUEST_VERBS.has(c.tokens[h].lemma)) return asks ? h : null;
+    // (a verb with a subject of its own starts a clause that is no longer the request's content)
+    if (c.tokens[h].pos === 'VERB' && tree.childrenWith(h, 'nsubj').length && steps > 0) return null;
+    k = h;
   }
   return null;
 }
