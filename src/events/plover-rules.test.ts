@@ -87,3 +87,9 @@ test('an act asked for is the request\'s content, no event of its own; a captive
   const described = events('Former MP George Galloway has appealed for the release of aid worker Margaret Hassan, kidnapped in Iraq.');
   assert.ok(described.includes('ASSAULT kidnapped'), described.join('; '));
 });
+
+test('blocking or halting aid, trade or ties is SANCTION; the aid blocked is no AID of its own', () => {
+  const es = events('The House voted to block 40 mln dlrs in military aid to the Nicaraguan rebels.');
+  assert.ok(es.includes('SANCTION block'), es.join('; '));
+  assert.ok(!es.some((e) => e.startsWith('AID')), es.join('; '));
+});

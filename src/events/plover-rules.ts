@@ -11,6 +11,8 @@
  * - "attacked X, saying …", "attacked X for …" is a verbal attack: ACCUSE disapprove;
  * - opposing a plan, a bill or a measure is REJECT; opposing someone stays ACCUSE;
  * - signing a law or an order is no SUPPORT: what it enacts is the event;
+ * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
+ *   blocked is no AID of its own;
  * - an act asked for ("asked for troops to be pulled out") is the request's content, no event.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
@@ -21,7 +23,7 @@ import { isReportingVerb } from '../attribution/index.js';
 import { ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 
-export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment';
+export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange';
 
 export interface TypeQuery {
   kind: 'verb' | 'noun';
@@ -85,7 +87,9 @@ function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): numbe
   const heads = q.kind === 'verb'
     ? [...tree.childrenWith(t, 'obj'), ...tree.childrenWith(t, 'nsubj:pass'), ...described]
     : tree.childrenWith(t, 'nmod').filter((k) => caseOf(c, tree, k) === 'of');
-  return [...heads, ...heads.flatMap((h) => tree.childrenWith(h, 'conj'))];
+  // (with their conjuncts, and what a measure of money holds: "40 mln dlrs in military aid")
+  const measured = [...heads, t].flatMap((h) => tree.childrenWith(h, 'nmod', 'obl').filter((k) => h !== t ? ['in', 'of'].includes(caseOf(c, tree, k) ?? '') : caseOf(c, tree, k) === 'in' && heads.length > 0));
+  return [...heads, ...heads.flatMap((h) => tree.childrenWith(h, 'conj')), ...measured];
 }
 
 /** The mentions inside the phrase headed by k, a named person first ("Iran's envoy Mohammad Baqeri"). */
@@ -134,6 +138,10 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   if (word(DENY) && objects.includes('accusation')) return { none: 'denial' };
   if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
   if (lemma === 'sign' && objects.includes('enactment')) return { none: 'enactment' };
+  // "voted to block 40 mln dlrs in military aid", "halted all trade with South Africa".
+  if (q.kind === 'verb' && word(CUT) && objects.includes('exchange')) return decide('162', 'cut-exchange');
+  // …and the aid blocked is no AID of its own.
+  if (q.kind === 'noun' && (q.event === 'AID' || q.event === 'COOPERATE') && cutBy(c, tree, t)) return { none: 'cut-exchange' };
   // Opposing a plan, a bill or a sale refuses it (REJECT: "all rejections and refusals");
   // opposing someone disapproves of them (ACCUSE).
   if (lemma === 'oppose' && q.event === 'ACCUSE' && !q.recipient.some(isActor)) return decide('120', 'oppose-measure');
@@ -173,6 +181,23 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (saying || reason) return decide('111', 'verbal-attack');
   }
   return null;
+}
+
+/** Verbs that cut an exchange: with aid, trade or ties as object they are SANCTION. */
+const CUT = new Set(['block', 'cut', 'halt', 'suspend', 'freeze', 'withhold', 'stop', 'end', 'sever', 'curtail', 'reduce', 'withdraw']);
+
+/** Is the noun at t (or the measure that holds it) the object of a cutting verb? */
+function cutBy(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  let k = t;
+  for (let steps = 0; steps < 2; steps++) {
+    const h = tree.head(k);
+    const rel = tree.baseRel(k) ?? '';
+    if (h === null || h < 0) return false;
+    if ((rel === 'obj' || (rel === 'obl' && caseOf(c, tree, k) === 'in')) && c.tokens[h].pos === 'VERB') return CUT.has(c.tokens[h].lemma);
+    if (rel !== 'nmod') return false;
+    k = h;
+  }
+  return false;
 }
 
 /** Types that are themselves said: their words under a request are what is asked about, and stay. */
