@@ -93,3 +93,12 @@ test('blocking or halting aid, trade or ties is SANCTION; the aid blocked is no 
   assert.ok(es.includes('SANCTION block'), es.join('; '));
   assert.ok(!es.some((e) => e.startsWith('AID')), es.join('; '));
 });
+
+test('a charge word right after a denying verb makes a denial even where the parse fails: a headline in capitals', () => {
+  assert.ok(!events('KUWAIT REJECTS IRANIAN SPY BOAT CHARGES').some((e) => e.startsWith('REJECT')));
+});
+
+test('protesters who storm a building obstruct it: PROTEST, while police who storm it coerce', () => {
+  assert.ok(events('Eight protesters stormed the parliament chamber in Kiev on Monday.').includes('PROTEST stormed'));
+  assert.ok(events('Police stormed the offices of the opposition newspaper in Minsk.').includes('COERCE stormed'));
+});

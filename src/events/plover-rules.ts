@@ -13,7 +13,8 @@
  * - signing a law or an order is no SUPPORT: what it enacts is the event;
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
- * - an act asked for ("asked for troops to be pulled out") is the request's content, no event.
+ * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
+ * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
 import type { EntityMention } from '../doc/types.js';
@@ -135,7 +136,10 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   // asked for is the request's content, not an event of its own (the request verb is the event).
   if (!VERBAL_TYPES.has(q.event) && requestedBy(c, tree, t) !== null) return { none: 'requested' };
   const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
-  if (word(DENY) && objects.includes('accusation')) return { none: 'denial' };
+  if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
+  // "Eight protesters who stormed the House of Commons chamber": people in protest who seize or
+  // storm a place obstruct it — PROTEST, not the repression (COERCE) a state's forces would do.
+  if (q.event === 'COERCE' && q.kind === 'verb' && q.actor.length > 0 && q.actor.every(protesting)) return decide('144', 'protesters-coerce');
   if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
   if (lemma === 'sign' && objects.includes('enactment')) return { none: 'enactment' };
   // "voted to block 40 mln dlrs in military aid", "halted all trade with South Africa".
@@ -181,6 +185,23 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (saying || reason) return decide('111', 'verbal-attack');
   }
   return null;
+}
+
+/** Words for people in protest: "protesters", "demonstrators", "activists". */
+const PROTESTERS = /^(protesters?|protestors?|demonstrators?|activists?|campaigners?|marchers?|rioters?|strikers?)$/i;
+const protesting = (m: EntityMention) => (m.nominal || m.evidence === 'nominal') && PROTESTERS.test(m.text.split(/\s+/).pop() ?? '');
+
+/**
+ * "KUWAIT REJECTS IRANIAN SPY BOAT CHARGES": a charge word in the noun phrase right after the
+ * trigger, read from the words where the parse of a headline or a run of capitals fails.
+ */
+function accusationAfter(c: SenseContext, t: number): boolean {
+  for (let k = t + 1; k < Math.min(c.sentenceEnd, t + 6); k++) {
+    const tok = c.tokens[k];
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tok.pos)) return false;
+    if (objectClass(tok.lemma, tok.normal) === 'accusation') return k + 1 >= c.sentenceEnd || !['NOUN', 'PROPN'].includes(c.tokens[k + 1].pos);
+  }
+  return false;
 }
 
 /** Verbs that cut an exchange: with aid, trade or ties as object they are SANCTION. */
