@@ -102,3 +102,8 @@ test('protesters who storm a building obstruct it: PROTEST, while police who sto
   assert.ok(events('Eight protesters stormed the parliament chamber in Kiev on Monday.').includes('PROTEST stormed'));
   assert.ok(events('Police stormed the offices of the opposition newspaper in Minsk.').includes('COERCE stormed'));
 });
+
+test('withdrawing passports restricts their holders: COERCE, not RETREAT; withdrawing troops stays RETREAT', () => {
+  assert.ok(events('The government used the Royal Prerogative to withdraw the men\'s passports.').includes('COERCE withdraw'));
+  assert.ok(events('Russia withdrew its troops from the border on Monday.').includes('RETREAT withdrew'));
+});

@@ -14,7 +14,8 @@
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
  * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
- * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE.
+ * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE;
+ * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
 import type { EntityMention } from '../doc/types.js';
@@ -24,7 +25,7 @@ import { isReportingVerb } from '../attribution/index.js';
 import { ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 
-export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange';
+export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
 export interface TypeQuery {
   kind: 'verb' | 'noun';
@@ -142,6 +143,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   if (q.event === 'COERCE' && q.kind === 'verb' && q.actor.length > 0 && q.actor.every(protesting)) return decide('144', 'protesters-coerce');
   if (lemma === 'dismiss' && objects.includes('argument')) return decide('120', 'dismiss-argument');
   if (lemma === 'sign' && objects.includes('enactment')) return { none: 'enactment' };
+  // "to withdraw the men's passports": taking a permit away restricts its holder (COERCE restrict).
+  if (q.kind === 'verb' && q.event === 'RETREAT' && word(REVOKE) && objects.includes('permit')) return decide('172', 'withdraw-permit');
   // "voted to block 40 mln dlrs in military aid", "halted all trade with South Africa".
   if (q.kind === 'verb' && word(CUT) && objects.includes('exchange')) return decide('162', 'cut-exchange');
   // …and the aid blocked is no AID of its own.
@@ -203,6 +206,9 @@ function accusationAfter(c: SenseContext, t: number): boolean {
   }
   return false;
 }
+
+/** Verbs that take something away: with a permit as object they restrict its holder. */
+const REVOKE = new Set(['withdraw', 'revoke', 'cancel', 'confiscate', 'remove', 'suspend', 'strip']);
 
 /** Verbs that cut an exchange: with aid, trade or ties as object they are SANCTION. */
 const CUT = new Set(['block', 'cut', 'halt', 'suspend', 'freeze', 'withhold', 'stop', 'end', 'sever', 'curtail', 'reduce', 'withdraw']);
