@@ -130,7 +130,6 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (rule && 'none' in rule) continue;
       if (rule && cameoInfo(rule.cameo)) {
         code = rule.cameo; type = rule.event; modes = rule.mode;
-        if (rule.swap) [parts.actor, parts.recipient] = [parts.recipient, parts.actor];
         if (rule.actor) parts.actor = rule.actor;
         if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));

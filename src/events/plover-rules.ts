@@ -42,8 +42,6 @@ export interface TypeDecision {
   cameo: string;
   event: string;
   mode: string[];
-  /** The pattern read actor and recipient the other way round ("X was summoned by Y to confer with Z"). */
-  swap: boolean;
   /** Which rule decided, for tests and diagnostics. */
   rule: string;
   /** The recipient the rule reads, where the pattern's is another's ("summoned to confer with Y": the one summoned). */
@@ -102,9 +100,9 @@ function mentionsUnder(c: SenseContext, tree: DependencyTree, k: number): Entity
   return person ? [person] : inside.slice(0, 1);
 }
 
-function decide(cameo: string, rule: string, mode?: string[], swap = false): TypeDecision | null {
+function decide(cameo: string, rule: string): TypeDecision | null {
   const p = ploverFor(cameo);
-  return p ? { cameo, event: p.event, mode: mode ?? p.mode, swap, rule } : null;
+  return p ? { cameo, event: p.event, mode: p.mode, rule } : null;
 }
 
 /** A participant that is someone: a person, an organisation, a state or a described group. */
