@@ -20,6 +20,8 @@ import { mergeComplementary } from './merge.js';
 import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
+import { otherSense } from './sense.js';
+import { ploverRule } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
@@ -90,6 +92,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
       if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
+      // Another sense of the word, or no political participant: no event (sense.ts).
+      if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
@@ -128,6 +132,15 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (type === 'PROTEST' && trig.lemma === 'protest' && m.pattern.kind === 'verb' && parts.actor.length > 0
         && parts.actor.every((a) => countryByName(a.text) !== null || ['GOV', 'LEG', 'JUD'].includes(a.sector ?? '')) && complaint && cameoInfo('114')) {
         code = '114'; type = complaint.event; modes = complaint.mode;
+      }
+      // PLOVER's own rules for the type (plover-rules.ts): some words' codes say otherwise.
+      const rule = ploverRule(ctx, { kind: m.pattern.kind, trigger: m.trigger, cameo: code, event: type, actor: parts.actor, recipient: parts.recipient, speaker });
+      if (rule && 'none' in rule) continue;
+      if (rule && cameoInfo(rule.cameo)) {
+        code = rule.cameo; type = rule.event; modes = rule.mode;
+        if (rule.actor) parts.actor = rule.actor;
+        if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
+        if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:

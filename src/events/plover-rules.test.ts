@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import { objectClass } from './plover-rules.js';
+
+/** The events of a text as "TYPE trigger". */
+function events(text: string): string[] {
+  return analyze({ text, published: '2021-03-01' }).events.map((e) => `${e.event} ${e.trigger.text}`);
+}
+
+test('object words are classed from data/plover-object-classes.tsv', () => {
+  assert.equal(objectClass('boat', 'boats'), 'vessel');
+  assert.equal(objectClass('charge', 'charges'), 'accusation');
+  assert.equal(objectClass('decree'), 'enactment');
+  assert.equal(objectClass('minister'), null);
+});
+
+test('rejecting charges or dismissing claims is a denial, no event; so is pleading not guilty', () => {
+  assert.ok(!events('Kuwait today rejected charges that its fishing vessels were spy boats.').some((e) => e.startsWith('REJECT')));
+  assert.ok(!events('Foreign Minister Ali Jaber dismissed the claims as wild allegations on Monday.').some((e) => e.startsWith('REJECT')));
+  assert.ok(!events('The eight protesters said they would plead not guilty to the charges.').some((e) => /plead/.test(e)));
+  assert.ok(events('Kuwait today rejected the Iranian proposal for talks.').some((e) => e.startsWith('REJECT')));
+});
+
+test('dismissing arguments is REJECT, dismissing an official is not', () => {
+  assert.ok(events('A Foreign Ministry official dismissed arguments made by US officials.').includes('REJECT dismissed'));
+  assert.ok(!events('The president dismissed the defence minister on Monday.').includes('REJECT dismissed'));
+});
+
+test('seizing a ship is ASSAULT abduct; seizing ground in war is ASSAULT; seizing drugs stays COERCE', () => {
+  const ships = analyze({ text: 'Iran seized seven Kuwaiti speed boats in the Gulf on Sunday.', published: '2021-03-01' }).events;
+  const boat = ships.find((e) => e.trigger.text === 'seized');
+  assert.equal(boat?.event, 'ASSAULT');
+  assert.deepEqual(boat?.mode, ['abduct']);
+  assert.ok(events('Iran said its troops had seized several strategic heights in the north.').includes('ASSAULT seized'));
+  assert.ok(events('Police in Lagos seized two tonnes of cocaine on Friday.').includes('COERCE seized'));
+});
+
+test('a trade ban or a boycott a state lays on another state is SANCTION, not COERCE or PROTEST', () => {
+  assert.ok(events("Norway's parliament has approved an extensive trade ban against South Africa.").includes('SANCTION ban'));
+  assert.ok(events('Norway began a boycott of South Africa on Monday.').includes('SANCTION boycott'));
+  // a ban within a state's own land restricts its people
+  assert.ok(events('Parliament approved a total ban on hunting with dogs in England.').every((e) => !e.startsWith('SANCTION')));
+});
+
+test('an envoy summoned to confer is a complaint: ACCUSE from the one who summons', () => {
+  const doc = analyze({ text: "Iran's charge d'affaires Mohammad Baqeri was summoned by the Kuwaiti Foreign Ministry to confer with Foreign Undersecretary Suleiman al-Shaheen.", published: '2021-03-01' });
+  const e = doc.events.find((x) => x.trigger.text === 'confer');
+  assert.equal(e?.event, 'ACCUSE');
+  assert.ok(e!.recipient.some((r) => /Baqeri/.test(r.text)), JSON.stringify(e!.recipient));
+});
+
+test('"attacked X, saying …" is a verbal attack: ACCUSE; an attack with guns stays ASSAULT', () => {
+  assert.ok(events('South African president Thabo Mbeki has attacked British imperialists, saying they treated Africans like savages.').includes('ACCUSE attacked'));
+  assert.ok(events('Gunmen attacked a police station in Kano on Sunday, killing three officers.').includes('ASSAULT attacked'));
+});
+
+test('opposing a plan or a measure is REJECT; opposing someone stays ACCUSE', () => {
+  assert.ok(events('The Liberal Democrats oppose the plans.').includes('REJECT oppose'));
+  assert.ok(events('Washington flatly opposed mandatory sanctions.').includes('REJECT opposed'));
+  assert.ok(events('The rebels oppose the government of President Deby.').includes('ACCUSE oppose'));
+});
+
+test('what a political actor says something is makes an accusation: "said the attack was a violation of sovereignty"', () => {
+  const doc = analyze({ text: 'Iraqi government officials said the attack on Iraqi soil was a violation of national sovereignty.', published: '2021-03-01' });
+  const e = doc.events.find((x) => x.trigger.text === 'violation');
+  assert.equal(e?.event, 'ACCUSE');
+  assert.ok(e!.actor.some((a) => a.country === 'IRQ'), JSON.stringify(e!.actor));
+  const named = analyze({ text: 'Iran said the US decision was an act of aggression.', published: '2021-03-01' }).events.find((x) => x.event === 'ACCUSE');
+  assert.deepEqual([named?.actor[0]?.country, named?.recipient[0]?.country], ['IRN', 'USA']);
+  const called = analyze({ text: 'Amnesty International has called Camp Delta a major human-rights scandal.', published: '2021-03-01' }).events.find((x) => x.trigger.text === 'scandal');
+  assert.equal(called?.event, 'ACCUSE');
+  assert.equal(called?.attribution.certainty, 'asserted');
+});
+
+test('a judging word nobody says of anything is no event: "the arms scandal", "a war crimes trial"', () => {
+  assert.ok(!events('Officials involved in the arms scandal opened accounts in Geneva.').some((e) => /scandal/.test(e)));
+  assert.ok(!events('A war crimes trial opened in The Hague on Monday.').some((e) => /crime/.test(e)));
+});
+
+test('an act asked for is the request\'s content, no event of its own; a captive described beside it stays one', () => {
+  const asked = events('The hostage was shown asking for British troops to be pulled out of Iraq.');
+  assert.ok(!asked.some((e) => e.startsWith('RETREAT')), asked.join('; '));
+  const appeal = events('She appealed for Iraqi women prisoners to be freed.');
+  assert.ok(!appeal.some((e) => e.startsWith('RETREAT')), appeal.join('; '));
+  // "kidnapped in Iraq" describes the aid worker; it is not what is asked for
+  const described = events('Former MP George Galloway has appealed for the release of aid worker Margaret Hassan, kidnapped in Iraq.');
+  assert.ok(described.includes('ASSAULT kidnapped'), described.join('; '));
+});
+
+test('blocking or halting aid, trade or ties is SANCTION; the aid blocked is no AID of its own', () => {
+  const es = events('The House voted to block 40 mln dlrs in military aid to the Nicaraguan rebels.');
+  assert.ok(es.includes('SANCTION block'), es.join('; '));
+  assert.ok(!es.some((e) => e.startsWith('AID')), es.join('; '));
+});
+
+test('a charge word right after a denying verb makes a denial even where the parse fails: a headline in capitals', () => {
+  assert.ok(!events('KUWAIT REJECTS IRANIAN SPY BOAT CHARGES').some((e) => e.startsWith('REJECT')));
+});
+
+test('protesters who storm a building obstruct it: PROTEST, while police who storm it coerce', () => {
+  assert.ok(events('Eight protesters stormed the parliament chamber in Kiev on Monday.').includes('PROTEST stormed'));
+  assert.ok(events('Police stormed the offices of the opposition newspaper in Minsk.').includes('COERCE stormed'));
+});
+
+test('withdrawing passports restricts their holders: COERCE, not RETREAT; withdrawing troops stays RETREAT', () => {
+  assert.ok(events('The government used the Royal Prerogative to withdraw the men\'s passports.').includes('COERCE withdraw'));
+  assert.ok(events('Russia withdrew its troops from the border on Monday.').includes('RETREAT withdrew'));
+});

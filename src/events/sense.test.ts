@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index.js';
+import { headClass } from './sense.js';
+
+/** The events of a text as "TYPE trigger". */
+function events(text: string): string[] {
+  return analyze({ text, published: '2021-03-01' }).events.map((e) => `${e.event} ${e.trigger.text}`);
+}
+
+const has = (text: string, event: string) => events(text).some((e) => e.startsWith(`${event} `));
+
+test('head words are classed from data/non-political-heads.tsv, and violent happenings from the pattern dictionary', () => {
+  assert.equal(headClass({ lemma: 'price', normal: 'prices' }), 'money');
+  assert.equal(headClass({ lemma: 'storm', normal: 'storm' }), 'nature');
+  assert.equal(headClass({ lemma: 'crash', normal: 'crash' }), 'accident');
+  assert.equal(headClass({ lemma: 'attack', normal: 'attack' }), 'event');
+  assert.equal(headClass({ lemma: 'minister', normal: 'minister' }), null);
+});
+
+test('money that "hits" hits no one: business is no assault, rebels hitting a base are', () => {
+  assert.equal(has('Sales hit the order books hard in March.', 'ASSAULT'), false);
+  assert.equal(has('Falling sales hit the company hard last year.', 'ASSAULT'), false);
+  assert.ok(has('Rebels hit an army base near Kidal with rockets on Monday.', 'ASSAULT'));
+});
+
+test('weather, illness and accidents kill, but they do not assault', () => {
+  assert.equal(has('A storm struck the coast of Mozambique on Tuesday.', 'ASSAULT'), false);
+  assert.equal(has('Five soldiers were killed in a plane crash near Lagos.', 'ASSAULT'), false);
+  assert.equal(has('The epidemic killed 300 people in the province.', 'ASSAULT'), false);
+  assert.ok(has('Five soldiers were killed in an ambush near Lagos.', 'ASSAULT'));
+});
+
+test('a past participle before its noun describes it: "this charged climate" is no charge', () => {
+  assert.equal(has('In this charged climate, opposition to the government has grown.', 'ACCUSE'), false);
+  assert.ok(has('Prosecutors charged the former minister with fraud on Monday.', 'ACCUSE'));
+});
+
+test('an attack, a law or a clause is no one who helps or forces: only political actors do', () => {
+  assert.equal(has('Officials said the attack was a violation of sovereignty and helped unite Baghdad and Tehran.', 'AID'), false);
+  assert.equal(events('The opposition wanted a clause in the bill that would have forced ministers to resign.').some((e) => /forced/.test(e)), false);
+  assert.ok(has('Police forced the protesters to leave the square in Minsk.', 'COERCE'));
+});
+
+test('jobs and services that are "threatened" are no target of a threat', () => {
+  assert.equal(has('In Wales 2,000 jobs are threatened by the cuts.', 'THREATEN'), false);
+  assert.ok(has('The rebels threatened the governor of Kidal on Sunday.', 'THREATEN'));
+});
+
+test('businesses agreeing and offering among themselves make no political event', () => {
+  assert.equal(has('Several banks submitted offers for the bank, and the companies agreed to begin a joint programme.', 'AGREE'), false);
+  assert.ok(has('The government of Mali agreed to hold talks with the rebels.', 'AGREE'));
+});
+
+test('a participle after an adverb of degree still describes its noun: "one of the most fiercely opposed plans"', () => {
+  assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'ACCUSE'), false);
+  assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'REJECT'), false);
+});

@@ -1,0 +1,238 @@
+/**
+ * The sense gate: a trigger word is an event only in the sense its pattern means and only with
+ * a political participant. PLOVER's types are acts of political actors (states and their organs,
+ * armed groups, parties, officials, organisations, groups of people); the same words name
+ * business, weather, illness, sport and states of mind: "sales hit a record", "the storm struck",
+ * "killed in a plane crash", "in this charged climate", "jobs are threatened", "the attack helped
+ * unite Baghdad and Tehran", "the law forces ministers to …".
+ *
+ * These are selectional restrictions read from the dependency parse:
+ * - the one who acts (the trigger's subject, shared subject or "by" agent; an event noun's
+ *   possessor or "by" phrase) may not be headed by a word of money, nature, disease, accident,
+ *   sport, abstraction or a legal instrument (data/non-political-heads.tsv) — and, for every type
+ *   but ASSAULT, not by a word for a violent or coercive happening either (an attack "helps" no
+ *   one; "the blast killed five" is the blast's own assault);
+ * - the one a violent or threatening act is aimed at may not be money, an abstraction, nature or
+ *   sport ("hit the order books", "services are being threatened");
+ * - a death or destruction whose cause phrase is nature, disease or an accident is none;
+ * - a verb used as a participle adjective before its noun ("this charged climate") is no event;
+ * - participants who are all businesses make no political event ("banks submitted offers").
+ * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
+ * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
+ * are read.
+ */
+import type { EntityMention, Token } from '../doc/types.js';
+import type { DependencyTree } from '../syntax/tree.js';
+import { wordSets } from '../util/data.js';
+import { eventPatterns, ploverFor } from './ontology.js';
+
+export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
+
+export interface SenseContext {
+  text: string;
+  tokens: Token[];
+  /** Mentions in the sentence (named and nominal). */
+  mentions: EntityMention[];
+  sentenceStart: number;
+  sentenceEnd: number;
+  tree?: DependencyTree | null;
+}
+
+export interface SenseQuery {
+  kind: 'verb' | 'noun';
+  trigger: number;
+  /** The PLOVER type the pattern codes. */
+  event: string;
+  actor: EntityMention[];
+  recipient: EntityMention[];
+}
+
+/** Classes that mark another sense in the acting role, for ASSAULT (a blast or a missile may kill). */
+const NOT_AGENTS_OF_VIOLENCE = new Set<HeadClass>(['money', 'nature', 'disease', 'accident', 'sport', 'abstract', 'instrument']);
+/** …and for every other type, where the act is someone's deliberate doing. */
+const NOT_AGENTS = new Set<HeadClass>([...NOT_AGENTS_OF_VIOLENCE, 'event']);
+/** Classes that mark another sense in the role acted upon, for the types aimed at a target's body or safety. */
+const NOT_TARGETS = new Set<HeadClass>(['money', 'abstract', 'nature', 'sport']);
+/** Types whose target must be someone or something that can be hurt or threatened. */
+const AIMED = new Set(['ASSAULT', 'THREATEN', 'MOBILIZE']);
+/** Cause phrases that make a death or a destruction no one's act. */
+const NOT_CAUSES = new Set<HeadClass>(['nature', 'disease', 'accident']);
+const CAUSE_CASES = new Set(['in', 'by', 'from', 'of', 'during', 'after', 'following', 'amid']);
+/** Event-noun types that happen to someone rather than being done with words: "the attack", "the sanctions". */
+const HAPPENING_TYPES = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+/** Sectors of participants that are no political actor. */
+const NON_POLITICAL_SECTORS = new Set(['BUS']);
+/** Words of a company's name: "Fujitsu Ltd", "Far East Bank", "USAir Group". */
+const COMPANY_NAME = /\b(inc|corp|corporation|co|ltd|plc|llc|ag|sa|nv|group|bank|airlines?|airways|company|holdings)\b\.?$/i;
+
+/**
+ * Is a participant coded as a business surely one? A description ("banks", "executives") or a
+ * known or company-named firm is; a name whose business sector came only from a role word inside
+ * it ("National Executive Committee") is not.
+ */
+function surelyBusiness(m: EntityMention): boolean {
+  return m.nominal || m.evidence === 'nominal' || m.codeSource === 'dictionary' || m.codeSource === 'registry' || COMPANY_NAME.test(m.text);
+}
+
+/** Types whose words business shares: agreeing, meeting, cooperating, giving, asking and refusing. */
+const COMMERCIAL_TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE', 'REQUEST', 'REJECT']);
+
+let eventNouns: Set<string> | null = null;
+/** Nouns that name a violent or coercive happening, from the pattern dictionary's noun triggers. */
+function happeningNouns(): Set<string> {
+  if (eventNouns) return eventNouns;
+  eventNouns = new Set();
+  for (const p of eventPatterns()) {
+    if (p.kind !== 'noun' || !p.cameo || p.words.length !== 1 || p.before.length) continue;
+    const type = p.event ?? ploverFor(p.cameo)?.event;
+    if (type && HAPPENING_TYPES.has(type)) for (const w of p.words[0]) eventNouns.add(w);
+  }
+  return eventNouns;
+}
+
+/** The class of a head word (data/non-political-heads.tsv, or a happening noun), or null. */
+export function headClass(t: Pick<Token, 'lemma' | 'normal'>): HeadClass | null {
+  const sets = wordSets('non-political-heads.tsv');
+  for (const [kind, words] of sets) if (words.has(t.lemma) || words.has(t.normal)) return kind as HeadClass;
+  if (happeningNouns().has(t.lemma) || happeningNouns().has(t.normal)) return 'event';
+  return null;
+}
+
+/** The class of the word at token i, unless a named entity (or a described political actor) covers it. */
+function classAt(c: SenseContext, i: number): HeadClass | null {
+  const t = c.tokens[i];
+  if (!['NOUN', 'PROPN'].includes(t.pos)) return null;
+  const m = c.mentions.find((x) => x.start <= t.start && x.end >= t.end);
+  // (a name of no country or sector — "the Anti-Terrorism Bill" — is a thing, read by its words)
+  const thing = m && m.type === 'MISC' && !m.country && !m.sector;
+  if (m && !thing && !m.nominal && m.evidence !== 'nominal') return null;
+  if (m && m.sector && !NON_POLITICAL_SECTORS.has(m.sector)) return null;
+  return headClass(t);
+}
+
+const caseOf = (c: SenseContext, tree: DependencyTree, i: number) => {
+  const k = tree.childrenWith(i, 'case')[0];
+  return k === undefined ? null : c.tokens[k].normal;
+};
+
+/** A relative pronoun stands for the noun its clause describes ("a clause that would have forced …"). */
+function antecedent(c: SenseContext, tree: DependencyTree, k: number): number {
+  if (!RELATIVE.has(c.tokens[k].normal)) return k;
+  const clause = tree.head(k);
+  if (clause !== null && clause >= 0 && (tree.dep(clause)?.rel ?? '').startsWith('acl')) {
+    const noun = tree.head(clause);
+    if (noun !== null && noun >= 0) return noun;
+  }
+  // (a relative clause the parser hung elsewhere: the noun right before the pronoun)
+  const before = k - 1;
+  return before >= c.sentenceStart && ['NOUN', 'PROPN'].includes(c.tokens[before].pos) ? before : k;
+}
+
+/**
+ * The subject of a copular clause ("the attack … was a violation"): its nsubj, else the object
+ * the parser gave the verb above it, just before the copula ("said the attack was …" misread as
+ * "said the attack").
+ */
+function copularSubject(c: SenseContext, tree: DependencyTree, p: number): number[] {
+  const own = tree.childrenWith(p, 'nsubj');
+  if (own.length) return own;
+  const cop = tree.childrenWith(p, 'cop')[0];
+  const above = tree.head(p);
+  if (cop === undefined || above === null || above < 0) return [];
+  return tree.childrenWith(above, 'obj').filter((k) => tree.subtreeRange(k)[1] === cop - 1);
+}
+
+const isPassive = (tree: DependencyTree, v: number) => tree.childrenWith(v, 'nsubj:pass', 'aux:pass').length > 0;
+
+/**
+ * The tokens that head the acting role of the verb at v: its subject (active), its "by" agent
+ * (passive), else the subject it shares with the clause it hangs on (control, coordination —
+ * with a copular clause too: "the attack was a violation … and helped unite …" — purpose and
+ * participle clauses, the noun a participle describes).
+ */
+function agentHeads(c: SenseContext, tree: DependencyTree, v: number, depth = 0): number[] {
+  const by = tree.children(v).filter((k) => tree.dep(k)!.rel === 'obl:agent' || (tree.baseRel(k) === 'obl' && caseOf(c, tree, k) === 'by'));
+  if (isPassive(tree, v)) return by;
+  const own = tree.childrenWith(v, 'nsubj');
+  if (own.length) return own.map((k) => antecedent(c, tree, k));
+  const head = tree.head(v);
+  if (head === null || head < 0 || depth > 4) return [];
+  const rel = tree.dep(v)?.rel ?? '';
+  if (rel === 'xcomp') {
+    const obj = tree.childrenWith(head, 'obj', 'iobj');
+    return obj.length ? obj : agentHeads(c, tree, head, depth + 1);
+  }
+  if (rel === 'conj') {
+    if (tree.childrenWith(head, 'cop').length) return copularSubject(c, tree, head);
+    return isPassive(tree, head) ? [] : agentHeads(c, tree, head, depth + 1);
+  }
+  if (rel === 'advcl' && (tree.childrenWith(v, 'mark').some((k) => c.tokens[k].normal === 'to') || /ing$/.test(c.tokens[v].normal))) {
+    return agentHeads(c, tree, head, depth + 1);
+  }
+  if (rel === 'acl' && ['NOUN', 'PROPN'].includes(c.tokens[head].pos) && /ing$/.test(c.tokens[v].normal)) return [head];
+  return [];
+}
+
+/** The tokens that head the role acted upon: object or passive subject of a verb; "on/against/of" of an event noun. */
+function targetHeads(c: SenseContext, tree: DependencyTree, q: SenseQuery): number[] {
+  const n = q.trigger;
+  if (q.kind === 'verb') {
+    return [...tree.childrenWith(n, 'obj'), ...tree.childrenWith(n, 'nsubj:pass').map((k) => antecedent(c, tree, k))];
+  }
+  return tree.childrenWith(n, 'nmod').filter((k) => ['on', 'against', 'of', 'at'].includes(caseOf(c, tree, k) ?? ''));
+}
+
+/** The acting role of an event noun: its possessor or its "by" phrase. */
+function nounAgentHeads(c: SenseContext, tree: DependencyTree, n: number): number[] {
+  return [...tree.childrenWith(n, 'nmod:poss'), ...tree.childrenWith(n, 'nmod').filter((k) => caseOf(c, tree, k) === 'by')];
+}
+
+/** Words that open a noun phrase (not "that", which opens relative clauses too: "the group that attacked villages"). */
+const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'such', 'most', 'more', 'less', 'least']);
+
+/**
+ * "In this charged climate", "the threatened jobs": a past participle between a word that opens a
+ * noun phrase and its noun describes the noun. Read from the words: the parse often takes such a
+ * participle for a verb with the noun as its object.
+ */
+function adjectiveUse(c: SenseContext, t: number): boolean {
+  if (t <= c.sentenceStart || t + 1 >= c.sentenceEnd) return false;
+  // (past adverbs of degree: "the most fiercely opposed plans")
+  let k = t - 1;
+  while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
+  return NOUN_PHRASE_OPENERS.has(c.tokens[k].normal) && /(ed|en|wn)$/.test(c.tokens[t].normal) && c.tokens[t + 1].pos === 'NOUN';
+}
+
+/**
+ * Why the trigger is not an event in the sense its pattern means, or null when nothing says so.
+ * The reason names the role and the class of the word that decides it ("agent:money").
+ */
+export function otherSense(c: SenseContext, q: SenseQuery): string | null {
+  // Businesses make deals, hold talks, offer and give; an act among them alone is commerce. (A
+  // business on the receiving end of an arrest or a raid is still the object of a state's act.)
+  const business = (m: EntityMention) => !!m.sector && NON_POLITICAL_SECTORS.has(m.sector) && surelyBusiness(m);
+  if (COMMERCIAL_TYPES.has(q.event) && q.actor.length > 0 && q.actor.every(business) && q.recipient.every(business)) return 'participants:business';
+  const t = q.trigger;
+  if (q.kind === 'verb' && adjectiveUse(c, t)) return 'adjective';
+  const tree = c.tree;
+  if (!tree || !tree.parsed(q.trigger)) return null;
+  const agents = q.kind === 'verb' ? agentHeads(c, tree, t) : nounAgentHeads(c, tree, t);
+  const notAgents = q.event === 'ASSAULT' ? NOT_AGENTS_OF_VIOLENCE : NOT_AGENTS;
+  for (const k of agents) {
+    const cls = classAt(c, k);
+    if (cls && notAgents.has(cls)) return `agent:${cls}`;
+  }
+  if (AIMED.has(q.event)) {
+    for (const k of targetHeads(c, tree, q)) {
+      const cls = classAt(c, k);
+      if (cls && NOT_TARGETS.has(cls)) return `target:${cls}`;
+    }
+  }
+  for (const k of tree.children(t)) {
+    if (!['obl', 'nmod'].includes(tree.baseRel(k) ?? '') || !CAUSE_CASES.has(caseOf(c, tree, k) ?? '')) continue;
+    const cls = classAt(c, k);
+    if (cls && NOT_CAUSES.has(cls)) return `cause:${cls}`;
+  }
+  return null;
+}
