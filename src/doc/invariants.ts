@@ -133,6 +133,28 @@ function dateFits(date: string | null, precision: DatePrecision): boolean {
   }
 }
 
+/**
+ * An event's mentions: at least one, the first being the event's own sentence and trigger (no
+ * event is half-built), each a trigger of the text inside a sentence of the document.
+ */
+function mentionProblems(doc: Doc, e: Doc['events'][number], label: string): string[] {
+  if (!Array.isArray(e.mentions) || e.mentions.length === 0) return [`${label}.mentions is empty: the event's own mention comes first`];
+  const out: string[] = [];
+  const [own] = e.mentions;
+  if (own.sentence.index !== e.sentence.index || own.sentence.start !== e.sentence.start || own.sentence.end !== e.sentence.end
+    || own.trigger.start !== e.trigger.start || own.trigger.end !== e.trigger.end || own.trigger.text !== e.trigger.text) {
+    out.push(`${label}.mentions[0] (${own.trigger.start}..${own.trigger.end}) is not the event's own sentence and trigger (${e.trigger.start}..${e.trigger.end})`);
+  }
+  e.mentions.forEach((m, j) => {
+    out.push(...textSpanProblems(doc.text, m.trigger, `${label}.mentions[${j}].trigger`));
+    const s = doc.sentences[m.sentence.index];
+    if (!s || s.start !== m.sentence.start || s.end !== m.sentence.end || m.trigger.start < s.start || m.trigger.end > s.end) {
+      out.push(`${label}.mentions[${j}].sentence ${m.sentence.index} is not the sentence of the document that holds its trigger`);
+    }
+  });
+  return out;
+}
+
 /** Every layer of an analysed document, against its text and against the layers it points into. */
 export function docProblems(doc: Doc): string[] {
   const { text } = doc;
@@ -178,6 +200,7 @@ export function docProblems(doc: Doc): string[] {
     if (e.attribution.source) out.push(...textSpanProblems(text, e.attribution.source, `${label}.attribution.source`));
     if (e.attribution.cue) out.push(...textSpanProblems(text, e.attribution.cue, `${label}.attribution.cue`));
     if (!dateFits(e.date, e.date_precision)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a ${e.date_precision} date`);
+    out.push(...mentionProblems(doc, e, label));
   });
   return out;
 }

@@ -159,6 +159,14 @@ export const migrations: Migration[] = [
     name: 'articles: the title line\'s span, so that a stored article can be analysed again as it was ingested',
     sql: `ALTER TABLE articles ADD COLUMN title_span TEXT; -- JSON Span, or 'null' for none; NULL when stored before`,
   },
+  // (Version 5 is the realis column, from a branch of its own; the versions need not be consecutive.)
+  {
+    version: 6,
+    // A column, not a table: mentions are only ever read and written with their event, never
+    // searched on their own, so one row per event keeps the store's writes and deletes as they are.
+    name: 'events: every mention of the happening (sentence and trigger), as JSON; NULL when stored before (then the event\'s own)',
+    sql: `ALTER TABLE events ADD COLUMN mentions TEXT; -- JSON [{sentence, trigger}], the event's own first`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -31,13 +31,14 @@ function place(name: string, country: string): Place {
 }
 
 function event(id: string, articleId: string, fields: Partial<CodedEvent>): CodedEvent {
-  return {
+  const e: Omit<CodedEvent, 'mentions'> & Partial<CodedEvent> = {
     id, article_id: articleId, event: 'PROTEST', mode: ['demonstrate'], context: [], cameo: '141', goldstein: -6.5, quad_class: 3,
     date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
     attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false,
     sentence: { index: 0, start: 0, end: 10 }, trigger: { text: 'marched', start: 3, end: 10 }, confidence: 0.8,
     ...fields,
   };
+  return { ...e, mentions: fields.mentions ?? [{ sentence: e.sentence, trigger: e.trigger }] };
 }
 
 /** A Doc from ingest output plus hand-made layers (the other stages are not needed here). */

@@ -1,0 +1,360 @@
+/**
+ * One record per happening in an article. News tells a happening several times — "the killing
+ * of X … in a US drone strike", later "the attack", "the assassination", "the strike that killed
+ * X" — and each telling is a trigger of its own. Here the events of one article (in text order,
+ * after findEvents' sentence loop) become one event per happening, carrying every mention.
+ *
+ * A later mention joins an earlier happening when nothing they say conflicts — the same PLOVER
+ * type, the same realis, dates that agree (one is the other or a part of it), places that agree
+ * (the same country; places a city or finer not far apart), participants that agree (the same
+ * coreference chain, name or country; no reversed sides) — and when something says they are
+ * one: an anaphoric event noun ("the attack", "this strike", "the aforementioned protests")
+ * refers back to the nearest compatible happening; any other mention needs a participant they
+ * share by name, chain or country. Words that introduce another happening ("another attack",
+ * "a second strike", "renewed clashes", "attacked again") and an indefinite noun in a later
+ * sentence ("an attack") start a new one. Two strikes on two days, in two places or on two
+ * targets stay two.
+ *
+ * The happening's fields are decided from all its mentions: the most precise date and place
+ * (a place only counts against another when it is named in its mention's own sentence), the
+ * fullest participants, the most specific CAMEO code, the attribution of the first asserted
+ * mention; its trigger and sentence are the first mention's.
+ *
+ * Before grouping, each mention's date is checked to be its own: a time expression belongs to
+ * the event whose word it modifies in the parse, so "on January 7 a court issued a warrant over
+ * the killing of X" dates the warrant, not the killing (which then takes its happening's date).
+ */
+import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
+import { PRECISION_RANK } from '../places/event-place.js';
+import { haversineKm } from '../places/measure.js';
+import { treeOf, type DependencyTree } from '../syntax/tree.js';
+import { loadTsv } from '../util/data.js';
+import { firstStartingFrom, ofSentence } from '../util/spans.js';
+import { joinMentions, morePrecise, moreSpecific } from './merge.js';
+
+type Article = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'entities' | 'times' | 'syntax'>;
+
+/** Group an article's events (in text order) into happenings, each with all its mentions. */
+export function groupHappenings(doc: Article, events: CodedEvent[]): CodedEvent[] {
+  const dated = ownDates(doc, events);
+  const chains = chainIndex(doc.entities);
+  const ordered = dated.map((e, i) => ({ e, i })).sort((a, b) => a.e.trigger.start - b.e.trigger.start || a.i - b.i).map((x) => x.e);
+  const happenings: Happening[] = [];
+  for (const e of ordered) {
+    const mention = readMention(doc, e, chains);
+    const joined = mention.fresh ? null : bestHappening(happenings, mention);
+    if (joined) joined.mentions.push(mention);
+    else happenings.push({ mentions: [mention] });
+  }
+  return happenings.map(combine);
+}
+
+/** A mention as the grouping reads it: its event, its participants' chains, what its words say. */
+interface Mention {
+  event: CodedEvent;
+  actor: Party[];
+  recipient: Party[];
+  /** "the attack", "this strike", "the killing of X": a definite event noun referring back. */
+  anaphoric: boolean;
+  /** "another attack", "a second strike", "attacked again", "an attack" in a later sentence: a new happening. */
+  fresh: boolean;
+  /** Where it happened, when the mention's own sentence names the place. */
+  ownPlace: Place | null;
+  /** For an indefinite noun ("an attack"), its sentence: it may join only a happening told there. */
+  indefiniteIn: number | null;
+  /** A word for what an attack did ("killed", "injured", "destroyed"; data/harm-outcomes.tsv). */
+  outcome: boolean;
+}
+
+interface Party { entity: Entity; chain: number | null; named: boolean }
+
+interface Happening { mentions: Mention[] }
+
+/** Coreference chains by span: an event's participants are copies of entity mentions. */
+function chainIndex(entities: EntityMention[]): Map<string, EntityMention> {
+  const out = new Map<string, EntityMention>();
+  for (const m of entities) out.set(`${m.start}:${m.end}`, m);
+  return out;
+}
+
+function party(e: Entity, chains: Map<string, EntityMention>): Party {
+  const m = chains.get(`${e.start}:${e.end}`);
+  return { entity: e, chain: m?.chain ?? null, named: !!m && m.evidence !== 'nominal' && !m.nominal };
+}
+
+let outcomes: Set<string> | null = null;
+/** Lemmas of words that tell what an attack did (data/harm-outcomes.tsv). */
+function harmOutcomes(): Set<string> {
+  if (!outcomes) outcomes = new Set(loadTsv('harm-outcomes.tsv').map((r) => r.lemma));
+  return outcomes;
+}
+
+/** Determiners and possessives that make an event noun point back at one already told. */
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'such']);
+/** Words in an event's noun phrase that introduce a happening other than the ones told. */
+const ANOTHER = new Set(['another', 'other', 'second', 'third', 'fourth', 'fifth', 'new', 'fresh', 'further', 'renewed', 'latest',
+  'separate', 'earlier', 'previous', 'prior', 'similar', 'subsequent', 'next', 'more', 'repeated', 'first', 'last']);
+/** Words after a verb that say it happened once more. */
+const AGAIN = new Set(['again', 'anew', 'once more']);
+
+function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMention>): Mention {
+  const { tokens } = doc;
+  const t = firstStartingFrom(tokens, e.trigger.start);
+  const sentence = doc.sentences[e.sentence.index];
+  const from = sentence ? sentence.tokenStart : 0;
+  const to = sentence ? sentence.tokenEnd : tokens.length;
+  const tok = tokens[t];
+  const noun = !!tok && (tok.pos === 'NOUN' || tok.pos === 'PROPN');
+  let determiner: string | null = null;
+  let another = false;
+  // The noun phrase before the trigger: "the US drone strike", "a second deadly attack".
+  for (let k = t - 1; k >= Math.max(from, t - 4) && tok; k--) {
+    const w = tokens[k].normal;
+    if (ANOTHER.has(w)) another = true;
+    if (DEFINITE.has(w) || w === 'a' || w === 'an' || /^\d+$/.test(w)) { determiner = w; break; }
+    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADV'].includes(tokens[k].pos)) break;
+  }
+  for (let k = t + 1; k < Math.min(to, t + 5) && tok; k++) {
+    if (AGAIN.has(tokens[k].normal) || (tokens[k].normal === 'once' && tokens[k + 1]?.normal === 'more')) another = true;
+    if (['.', ';'].includes(tokens[k].normal)) break;
+  }
+  const anaphoric = noun && determiner !== null && DEFINITE.has(determiner) && !another;
+  // An indefinite noun ("an attack", "two strikes") introduces its happening; within its own
+  // sentence it may still be the one told there ("X was killed in a drone strike").
+  // A bare plural ("protests in 2019", "planning attacks") is as new as an indefinite.
+  const barePlural = noun && determiner === null && tok.normal !== tok.lemma && /s$/.test(tok.normal);
+  const indefinite = noun && ((determiner !== null && !DEFINITE.has(determiner)) || barePlural);
+  const ownPlace = e.location && sentence && e.location.start >= sentence.start && e.location.end <= sentence.end ? e.location : null;
+  return {
+    event: e,
+    actor: e.actor.map((x) => party(x, chains)),
+    recipient: e.recipient.map((x) => party(x, chains)),
+    anaphoric, fresh: another, ownPlace, indefiniteIn: indefinite ? e.sentence.index : null,
+    outcome: e.event === 'ASSAULT' && !!tok && harmOutcomes().has(tok.lemma.toLowerCase()),
+  };
+}
+
+/** The happening a mention joins: the compatible one it agrees with most, the latest on a tie; null for a new one. */
+function bestHappening(happenings: Happening[], m: Mention): Happening | null {
+  let best: { h: Happening; score: number } | null = null;
+  for (let k = happenings.length - 1; k >= 0; k--) {
+    const h = happenings[k];
+    if (!compatible(h.mentions, m)) continue;
+    if (m.indefiniteIn !== null && !h.mentions.some((o) => o.event.sentence.index === m.indefiniteIn)) continue;
+    const shared = sharesParticipant(h.mentions, m);
+    const last = h.mentions[h.mentions.length - 1].event.sentence.index;
+    const sameSentence = last === m.event.sentence.index;
+    // A statement told again by its speaker is mostly another statement ("asked …", later "urged …"):
+    // across sentences only a noun that refers back ("the appeal") joins a verbal happening.
+    const verbal = m.event.quad_class === 1 || m.event.quad_class === 3;
+    // "Rebels attacked the post and killed two soldiers"; "… Three policemen were wounded": what an
+    // attack did, told in its sentence or the two after, is that attack.
+    const outcome = m.outcome && m.event.sentence.index - last <= 2;
+    const joins = m.anaphoric || outcome || (verbal ? shared && sameSentence : shared || sameSentence);
+    if (!joins) continue;
+    const sameDate = m.event.date !== null && h.mentions.some((o) => o.event.date === m.event.date);
+    const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
+    // (Latest first: an earlier happening must agree more to be preferred.)
+    if (!best || score > best.score) best = { h, score };
+  }
+  return best?.h ?? null;
+}
+
+/** Realis as the grouping compares it: a negated, future or hypothetical mention is not the happening that happened. */
+function realisKey(e: CodedEvent): string {
+  const flagged = (e as CodedEvent & { realis?: string }).realis;
+  if (flagged) return flagged;
+  if (e.negated) return 'negated';
+  if (e.attribution.certainty === 'future' || e.attribution.certainty === 'hypothetical') return e.attribution.certainty;
+  return 'actual';
+}
+
+/**
+ * Can a mention be of the happening told by `told`: nothing they say conflicts? Dates and places
+ * are checked against each mention; participants against the happening's sides, all mentions
+ * together ("the killing of X" and "the assassination of Y" are one strike on both).
+ */
+export function compatible(told: Mention[], m: Mention): boolean {
+  const [first] = told;
+  if (first.event.event !== m.event.event || realisKey(first.event) !== realisKey(m.event)) return false;
+  if (!told.every((o) => datesAgree(o.event.date, m.event.date) && placesAgree(o.ownPlace, m.ownPlace))) return false;
+  const actor = told.flatMap((o) => o.actor);
+  const recipient = told.flatMap((o) => o.recipient);
+  if (!sidesAgree(actor, m.actor) || !sidesAgree(recipient, m.recipient)) return false;
+  // "A attacked B" and "B attacked A" are two happenings.
+  if (m.actor.length && sidesMatch(m.actor, recipient, 'country') && sidesMatch(m.recipient, actor, 'country') && !sidesMatch(m.actor, actor, 'country')) return false;
+  return true;
+}
+
+/** One date is the other or contains it ("2020-01-03" and "2020-01", "2020"); an unknown date agrees with any. */
+export function datesAgree(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a.startsWith(b) || b.startsWith(a);
+}
+
+/** Places agree when either is unknown, or they are in one country and, both a city or finer, within 100 km. */
+export function placesAgree(a: Place | null, b: Place | null): boolean {
+  if (!a || !b) return true;
+  if (a.country && b.country && a.country !== b.country) return false;
+  const fine = (p: Place) => PRECISION_RANK[p.precision] <= PRECISION_RANK.admin2;
+  if (fine(a) && fine(b) && a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    return haversineKm(a.lat, a.lon, b.lat, b.lon) <= 100;
+  }
+  return true;
+}
+
+/** State bodies and the rest: the same country's army and its rebels are not one side. */
+const STATE = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
+/**
+ * Do two participants stand for one party: 'same' entity (one coreference chain or name),
+ * 'country' (one country, sides not told apart by sector), 'kind' when nothing tells them
+ * apart, null when they differ.
+ */
+function sameParty(x: Party, y: Party): 'same' | 'country' | 'kind' | null {
+  if (x.chain !== null && x.chain === y.chain) return 'same';
+  if (x.entity.name.toLowerCase() === y.entity.name.toLowerCase()) return 'same';
+  const [a, b] = [x.entity, y.entity];
+  const sectorsDiffer = !!a.sector && !!b.sector && a.sector !== b.sector;
+  if (a.country && b.country) {
+    if (a.country !== b.country) return null;
+    return sectorsDiffer && STATE.has(a.sector!) !== STATE.has(b.sector!) ? null : 'country';
+  }
+  if (sectorsDiffer) return null;
+  // Two people named apart, neither coded: two people.
+  if (x.named && y.named && a.type === 'PER' && b.type === 'PER') return null;
+  return 'kind';
+}
+
+/** Two sides agree when either is empty or some participant of one may be some participant of the other. */
+function sidesAgree(a: Party[], b: Party[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((x) => b.some((y) => sameParty(x, y) !== null));
+}
+
+/** Two sides share a participant on evidence: the same entity, or (`country`) at least the same country. */
+function sidesMatch(a: Party[], b: Party[], evidence: 'same' | 'country'): boolean {
+  return a.some((x) => b.some((y) => {
+    const k = sameParty(x, y);
+    return k === 'same' || (evidence === 'country' && k === 'country');
+  }));
+}
+
+/**
+ * A mention shares an entity with the happening on the same side: one named entity (a
+ * description's chain — "a 45-year-old man", "a 24-year-old man" — is too loose to tell).
+ */
+function sharesParticipant(told: Mention[], m: Mention): boolean {
+  const named = (a: Party[], b: Party[]) => a.some((x) => b.some((y) => (x.named || y.named) && sameParty(x, y) === 'same'));
+  return told.some((o) => named(o.actor, m.actor) || named(o.recipient, m.recipient));
+}
+
+/** One event from a happening's mentions: the first mention's trigger, the fields decided from all. */
+function combine(h: Happening): CodedEvent {
+  const [first, ...rest] = h.mentions;
+  if (rest.length === 0) return first.event;
+  const events = h.mentions.map((m) => m.event);
+  let e: CodedEvent = first.event;
+  for (const o of rest) e = { ...e, mentions: joinMentions(e.mentions, o.event.mentions) };
+  const specific = events.reduce((a, b) => moreSpecific(a, b));
+  const precise = events.filter((x) => x.date !== null).reduce<CodedEvent | null>((a, b) => (!a || b.date!.length > a.date!.length ? b : a), null);
+  const own = h.mentions.map((m) => m.ownPlace).filter((p): p is Place => p !== null);
+  const location = own.length ? own.reduce((a, b) => morePrecise(a, b)!) : events.map((x) => x.location).find((p) => p !== null) ?? null;
+  const asserted = events.find((x) => x.attribution.certainty === 'asserted') ?? first.event;
+  return {
+    ...e,
+    cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
+    mode: [...new Set(events.flatMap((x) => x.mode))],
+    context: [...new Set(events.flatMap((x) => x.context))],
+    date: precise?.date ?? null, date_precision: precise?.date_precision ?? 'unknown', date_text: precise?.date_text ?? null,
+    actor: fullest(h.mentions.map((m) => m.actor)),
+    recipient: fullest(h.mentions.map((m) => m.recipient)),
+    location,
+    attribution: asserted.attribution,
+    confidence: Math.max(...events.map((x) => x.confidence)),
+  };
+}
+
+/**
+ * The participants of all mentions: the first mention that names a side gives it, and later
+ * mentions add the parties of other countries it lacks ("the killing of A" and "the
+ * assassination of B": both victims). A party of a country already there is not added again,
+ * so "Kharkiv" and "four people" on one side stay as the first mention says.
+ */
+function fullest(sides: Party[][]): Entity[] {
+  const out: Party[] = [];
+  for (const side of sides) {
+    if (out.length === 0) { out.push(...side); continue; }
+    for (const p of side) {
+      if (!p.entity.country || out.some((q) => q.entity.country === p.entity.country || sameParty(q, p) === 'same')) continue;
+      out.push(p);
+    }
+  }
+  return out.map((p) => p.entity);
+}
+
+/**
+ * Each event's date, if the time expression it took belongs to it: an expression modifies one
+ * word in the parse, and when the way up from the event's trigger to that word passes the
+ * trigger of another event of the sentence (not one coordinated with it: "attacked and killed"),
+ * the date is that event's — "a court issued a warrant on January 7 over the killing".
+ */
+export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
+  if (!doc.syntax) return events;
+  const tree = treeOf(doc.syntax);
+  return events.map((e) => {
+    if (e.date === null || e.date_text === null) return e;
+    const others = events.filter((o) => o !== e && o.sentence.index === e.sentence.index && o.event !== e.event);
+    if (others.length === 0) return e;
+    const time = ofSentence(doc.times, e.sentence.index).filter((t) => t.text === e.date_text)
+      .sort((a, b) => Math.abs(a.start - e.trigger.start) - Math.abs(b.start - e.trigger.start))[0];
+    if (!time) return e;
+    const owner = dateOwner(doc, tree, time, e, others);
+    const held = owner === e && time.start < e.trigger.start ? heldBy(doc, e, others) : null;
+    return owner === e && !held ? e : { ...e, date: null, date_precision: 'unknown', date_text: null };
+  });
+}
+
+/** Prepositions that hang an event noun on another event: "a warrant over the killing", "an inquiry into the attack". */
+const HANGING = new Set(['over', 'into', 'for', 'of', 'about', 'against', 'after', 'following', 'on']);
+
+/**
+ * The sentence's event that an event noun is hung on by a preposition ("investigation into the
+ * killing", "warrant over the killing"): told as that event's object, the noun's happening is
+ * not dated by the sentence's date, which is the telling event's. Read from the words, so that
+ * it holds where the parse goes wrong.
+ */
+function heldBy(doc: Article, e: CodedEvent, others: CodedEvent[]): CodedEvent | null {
+  const { tokens } = doc;
+  const t = firstStartingFrom(tokens, e.trigger.start);
+  if (!tokens[t] || tokens[t].pos !== 'NOUN') return null;
+  let k = t - 1;
+  while (k > 0 && ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) && t - k <= 3) k--;
+  if (!tokens[k] || !HANGING.has(tokens[k].normal)) return null;
+  const prep = tokens[k].start;
+  return others.find((o) => o.trigger.end <= prep && prep - o.trigger.end <= 40) ?? null;
+}
+
+/** The event a time expression dates, of `e` and the sentence's `others`: `e` unless the parse gives it to another. */
+function dateOwner(doc: Article, tree: DependencyTree, time: { start: number; end: number }, e: CodedEvent, others: CodedEvent[]): CodedEvent {
+  const { tokens } = doc;
+  const first = firstStartingFrom(tokens, time.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= time.end) last++;
+  const head = tree.headOfRange(first, last);
+  if (head === null) return e;
+  const governor = tree.head(head);
+  if (governor === null || governor < 0) return e;
+  const trigger = firstStartingFrom(tokens, e.trigger.start);
+  if (!tree.parsed(trigger) || !tree.dominates(governor, trigger)) return e;
+  const byToken = new Map(others.map((o) => [firstStartingFrom(tokens, o.trigger.start), o]));
+  // Up from the trigger to the word the date modifies; a coordinated head shares its date.
+  let t = trigger;
+  while (t !== governor) {
+    const up = tree.head(t);
+    if (up === null || up < 0) return e;
+    const viaConj = tree.baseRel(t) === 'conj';
+    t = up;
+    const other = byToken.get(t);
+    if (other && !viaConj) return other;
+  }
+  return e;
+}
