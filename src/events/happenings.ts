@@ -202,7 +202,7 @@ export function placesAgree(a: Place | null, b: Place | null): boolean {
   return true;
 }
 
-/** State bodies and the rest: the same country's army and its rebels are not one side. */
+/** A country's state organs: one side for telling happenings apart; its rebels, parties and civilians are others. */
 const STATE = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
 /**
@@ -217,7 +217,8 @@ function sameParty(x: Party, y: Party): 'same' | 'country' | 'kind' | null {
   const sectorsDiffer = !!a.sector && !!b.sector && a.sector !== b.sector;
   if (a.country && b.country) {
     if (a.country !== b.country) return null;
-    return sectorsDiffer && STATE.has(a.sector!) !== STATE.has(b.sector!) ? null : 'country';
+    // (A state's organs stand for it in turn — "the US", "US forces", "the Pentagon"; rebels and civilians are two sides.)
+    return sectorsDiffer && !(STATE.has(a.sector!) && STATE.has(b.sector!)) ? null : 'country';
   }
   if (sectorsDiffer) return null;
   // Two people named apart, neither coded: two people.
@@ -307,8 +308,11 @@ export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
     const time = ofSentence(doc.times, e.sentence.index).filter((t) => t.text === e.date_text)
       .sort((a, b) => Math.abs(a.start - e.trigger.start) - Math.abs(b.start - e.trigger.start))[0];
     if (!time) return e;
+    // A date after the event's word is read as its own: "condemned the attack on a convoy on March 9"
+    // (the parse may hang it on the verb before).
+    if (time.start > e.trigger.start) return e;
     const owner = dateOwner(doc, tree, time, e, others);
-    const held = owner === e && time.start < e.trigger.start ? heldBy(doc, e, others) : null;
+    const held = owner === e ? heldBy(doc, e, others) : null;
     return owner === e && !held ? e : { ...e, date: null, date_precision: 'unknown', date_text: null };
   });
 }
