@@ -24,7 +24,8 @@
  * the event whose word it modifies in the parse, so "on January 7 a court issued a warrant over
  * the killing of X" dates the warrant, not the killing (which then takes its happening's date).
  */
-import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
+import type { CodedEvent, Doc, Entity, EntityMention, Place, TimeExpression } from '../doc/types.js';
+import { eventDate } from '../times/event-date.js';
 import { PRECISION_RANK } from '../places/event-place.js';
 import { haversineKm } from '../places/measure.js';
 import { treeOf, type DependencyTree } from '../syntax/tree.js';
@@ -32,7 +33,7 @@ import { loadTsv } from '../util/data.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { joinMentions, morePrecise, moreSpecific } from './merge.js';
 
-type Article = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'entities' | 'times' | 'syntax'>;
+type Article = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'entities' | 'times' | 'syntax' | 'attributions'>;
 
 /** Group an article's events (in text order) into happenings, each with all its mentions. */
 export function groupHappenings(doc: Article, events: CodedEvent[]): CodedEvent[] {
@@ -124,7 +125,8 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
   // A bare plural ("protests in 2019", "planning attacks") is as new as an indefinite.
   const barePlural = noun && determiner === null && tok.normal !== tok.lemma && /s$/.test(tok.normal);
   const indefinite = noun && ((determiner !== null && !DEFINITE.has(determiner)) || barePlural);
-  const ownPlace = e.location && sentence && e.location.start >= sentence.start && e.location.end <= sentence.end ? e.location : null;
+  const ownPlace = e.location && sentence && e.location.start >= sentence.start && e.location.end <= sentence.end
+    && placeOfTrigger(doc, t, e.location) ? e.location : null;
   return {
     event: e,
     actor: e.actor.map((x) => party(x, chains)),
@@ -132,6 +134,24 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     anaphoric, fresh: another, ownPlace, indefiniteIn: indefinite ? e.sentence.index : null,
     outcome: e.event === 'ASSAULT' && !!tok && harmOutcomes().has(tok.lemma.toLowerCase()),
   };
+}
+
+/**
+ * Is a place of the trigger's sentence the trigger's own: in the trigger's phrase or its verb's
+ * ("attacked a station in Kano", "the strike near Baghdad airport"), not in another clause
+ * ("used the air base in Germany to relay signals that steered the attack")? Without a parse, any
+ * place of the sentence is.
+ */
+function placeOfTrigger(doc: Article, trigger: number, place: Place): boolean {
+  if (!doc.syntax) return true;
+  const tree = treeOf(doc.syntax);
+  const first = firstStartingFrom(doc.tokens, place.start);
+  let last = first;
+  while (last + 1 < doc.tokens.length && doc.tokens[last + 1].end <= place.end) last++;
+  const head = tree.headOfRange(first, last);
+  if (head === null || !tree.parsed(trigger)) return true;
+  const up = tree.head(trigger);
+  return tree.dominates(trigger, head) || (up !== null && up >= 0 && tree.dominates(up, head));
 }
 
 /** The happening a mention joins: the compatible one it agrees with most, the latest on a tie; null for a new one. */
@@ -217,8 +237,9 @@ function sameParty(x: Party, y: Party): 'same' | 'country' | 'kind' | null {
   const sectorsDiffer = !!a.sector && !!b.sector && a.sector !== b.sector;
   if (a.country && b.country) {
     if (a.country !== b.country) return null;
-    // (A state's organs stand for it in turn — "the US", "US forces", "the Pentagon"; rebels and civilians are two sides.)
-    return sectorsDiffer && !(STATE.has(a.sector!) && STATE.has(b.sector!)) ? null : 'country';
+    // (A state's organs stand for it in turn — "the US", "US forces", "the Pentagon" — and a people
+    // named by its demonym alone ("Libyans", CVL) may be any of its own; rebels and police are two sides.)
+    return sectorsDiffer && !(STATE.has(a.sector!) && STATE.has(b.sector!)) && a.sector !== 'CVL' && b.sector !== 'CVL' ? null : 'country';
   }
   if (sectorsDiffer) return null;
   // Two people named apart, neither coded: two people.
@@ -299,10 +320,14 @@ function fullest(sides: Party[][]): Entity[] {
  * the date is that event's — "a court issued a warrant on January 7 over the killing".
  */
 export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
-  if (!doc.syntax) return events;
-  const tree = treeOf(doc.syntax);
+  const tree = doc.syntax ? treeOf(doc.syntax) : null;
   return events.map((e) => {
     if (e.date === null || e.date_text === null) return e;
+    const told = tellingTimes(doc, e);
+    // (With no time word of its own, a reported event is dated by its telling: "Iraq said today its warplanes had attacked".)
+    const ownTimes = ofSentence(doc.times, e.sentence.index).filter((t) => !told.includes(t) && (t.type === 'DATE' || t.type === 'TIME'));
+    if (ownTimes.length && told.some((t) => t.text === e.date_text)) e = redated(doc, e, told);
+    if (e.date === null || e.date_text === null || !tree) return e;
     const others = events.filter((o) => o !== e && o.sentence.index === e.sentence.index && o.event !== e.event);
     if (others.length === 0) return e;
     const time = ofSentence(doc.times, e.sentence.index).filter((t) => t.text === e.date_text)
@@ -315,6 +340,27 @@ export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
     const held = owner === e ? heldBy(doc, e, others) : null;
     return owner === e && !held ? e : { ...e, date: null, date_precision: 'unknown', date_text: null };
   });
+}
+
+/**
+ * The time expressions that date the telling of a reported event, not the event: those of its
+ * sentence outside what the source says ("the command said today troops killed 1,269 soldiers
+ * on Sunday": "today" is when it was said).
+ */
+function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
+  const cue = e.attribution.cue;
+  if (!cue || !doc.attributions) return [];
+  const relation = doc.attributions.find((r) => r.cue && r.cue.start === cue.start && r.cue.end === cue.end
+    && r.content.some((c) => c.start <= e.trigger.start && c.end >= e.trigger.end));
+  if (!relation) return [];
+  return ofSentence(doc.times, e.sentence.index).filter((t) => !relation.content.some((c) => t.start < c.end && t.end > c.start));
+}
+
+/** The event's date chosen again without the time expressions that date its telling. */
+function redated(doc: Article, e: CodedEvent, told: TimeExpression[]): CodedEvent {
+  const own = { ...doc, times: doc.times.filter((t) => !told.includes(t)), meta: { published: null } };
+  const when = eventDate(own, { sentence: e.sentence.index, start: e.trigger.start, end: e.trigger.end }, null);
+  return { ...e, date: when.date, date_precision: when.precision, date_text: when.text };
 }
 
 /** Prepositions that hang an event noun on another event: "a warrant over the killing", "an inquiry into the attack". */
