@@ -73,3 +73,11 @@ test('places agree in one country, and a city or finer only near each other', ()
   assert.ok(!placesAgree(baghdad, place('Germany', 'DEU', 51, 9, 'country')));
   assert.ok(placesAgree(null, baghdad));
 });
+
+test("a reported event takes the day of its own time word, not the day it was told; with none, the day it was told", async () => {
+  const [killing] = (await code('The army said today troops killed 40 rebels in routing a large rebel force to capture their main camp near Gulu on Sunday.', '2023-03-14'))
+    .filter((e) => e.trigger.text === 'killed');
+  assert.equal(killing?.date, '2023-03-12');
+  const [attack] = (await code('Uganda said today its troops had attacked a rebel camp near Gulu.', '2023-03-14')).filter((e) => e.event === 'ASSAULT');
+  assert.equal(attack?.date, '2023-03-14');
+});

@@ -353,7 +353,10 @@ function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
   const relation = doc.attributions.find((r) => r.cue && r.cue.start === cue.start && r.cue.end === cue.end
     && r.content.some((c) => c.start <= e.trigger.start && c.end >= e.trigger.end));
   if (!relation) return [];
-  return ofSentence(doc.times, e.sentence.index).filter((t) => !relation.content.some((c) => t.start < c.end && t.end > c.start));
+  // (Wire style puts the telling's day right after its verb — "said today troops killed …" — where a
+  // tagger may read it as the content's first words.)
+  const afterCue = (t: TimeExpression) => relation.cue !== null && t.start >= relation.cue.end && /^\s*(?:on\s+)?$/i.test(doc.text.slice(relation.cue.end, t.start));
+  return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || !relation.content.some((c) => t.start < c.end && t.end > c.start));
 }
 
 /** The event's date chosen again without the time expressions that date its telling. */
