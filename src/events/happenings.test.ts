@@ -81,3 +81,11 @@ test("a reported event takes the day of its own time word, not the day it was to
   const [attack] = (await code('Uganda said today its troops had attacked a rebel camp near Gulu.', '2023-03-14')).filter((e) => e.event === 'ASSAULT');
   assert.equal(attack?.date, '2023-03-14');
 });
+
+test('a wire headline in capitals tells the lead: its event and the lead\'s are one', async () => {
+  const events = await code("U.S. ATTACK ON REBEL BASE IN CHAD\nN'DJAMENA, March 14 - U.S. warplanes attacked a rebel base in northern Chad on Sunday, the army said today.", '2023-03-14');
+  const attacks = events.filter((e) => e.event === 'ASSAULT');
+  assert.equal(attacks.length, 1);
+  assert.deepEqual(attacks[0].mentions.map((m) => m.trigger.text), ['ATTACK', 'attacked']);
+  assert.equal(attacks[0].date, '2023-03-12', 'the date the lead gives');
+});

@@ -65,6 +65,8 @@ interface Mention {
   indefiniteIn: number | null;
   /** A word for what an attack did ("killed", "injured", "destroyed"; data/harm-outcomes.tsv). */
   outcome: boolean;
+  /** Told in a headline: a line in capitals ("IRAN REPORTS OFFENSIVE"). */
+  headline: boolean;
 }
 
 interface Party { entity: Entity; chain: number | null; named: boolean }
@@ -133,6 +135,7 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     recipient: e.recipient.map((x) => party(x, chains)),
     anaphoric, fresh: another, ownPlace, indefiniteIn: indefinite ? e.sentence.index : null,
     outcome: e.event === 'ASSAULT' && !!tok && harmOutcomes().has(tok.lemma.toLowerCase()),
+    headline: isHeadline(doc.text.slice(e.sentence.start, e.sentence.end)),
   };
 }
 
@@ -154,6 +157,11 @@ function placeOfTrigger(doc: Article, trigger: number, place: Place): boolean {
   return tree.dominates(trigger, head) || (up !== null && up >= 0 && tree.dominates(up, head));
 }
 
+/** A line in capitals, as wire services write headlines: several words, no small letters. */
+export function isHeadline(sentence: string): boolean {
+  return /\p{Lu}{2,}(?:\s+\S+){2,}/u.test(sentence) && !/\p{Ll}/u.test(sentence);
+}
+
 /** The happening a mention joins: the compatible one it agrees with most, the latest on a tie; null for a new one. */
 function bestHappening(happenings: Happening[], m: Mention): Happening | null {
   let best: { h: Happening; score: number } | null = null;
@@ -170,7 +178,9 @@ function bestHappening(happenings: Happening[], m: Mention): Happening | null {
     // "Rebels attacked the post and killed two soldiers"; "… Three policemen were wounded": what an
     // attack did, told in its sentence or the two after, is that attack.
     const outcome = m.outcome && m.event.sentence.index - last <= 2;
-    const joins = m.anaphoric || outcome || (verbal ? shared && sameSentence : shared || sameSentence);
+    // A headline tells the story's lead: its event is the one the first sentences tell.
+    const lead = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= 3;
+    const joins = m.anaphoric || outcome || lead || (verbal ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.mentions.some((o) => o.event.date === m.event.date);
     const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
