@@ -115,7 +115,9 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     const w = tokens[k].normal;
     if (ANOTHER.has(w)) another = true;
     if (DEFINITE.has(w) || w === 'a' || w === 'an' || /^\d+$/.test(w)) { determiner = w; break; }
-    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADV'].includes(tokens[k].pos)) break;
+    // (A participle describes the noun too: "the last confirmed Iraqi attack".)
+    const participle = tokens[k].pos === 'VERB' && /(?:ed|en)$/.test(w);
+    if (!participle && !['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADV'].includes(tokens[k].pos)) break;
   }
   for (let k = t + 1; k < Math.min(to, t + 5) && tok; k++) {
     if (AGAIN.has(tokens[k].normal) || (tokens[k].normal === 'once' && tokens[k + 1]?.normal === 'more')) another = true;
