@@ -356,7 +356,7 @@ export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
 
 /**
  * The time expressions that date the telling of a reported event, not the event: those of its
- * sentence outside what the source says ("the command said today troops killed 1,269 soldiers
+ * sentence before what the source says, right after the verb that says it, or in the dateline ("the command said today troops killed 1,269 soldiers
  * on Sunday": "today" is when it was said).
  */
 function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
@@ -368,7 +368,16 @@ function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
   // (Wire style puts the telling's day right after its verb — "said today troops killed …" — where a
   // tagger may read it as the content's first words.)
   const afterCue = (t: TimeExpression) => relation.cue !== null && t.start >= relation.cue.end && /^\s*(?:on\s+)?$/i.test(doc.text.slice(relation.cue.end, t.start));
-  return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || !relation.content.some((c) => t.start < c.end && t.end > c.start));
+  // (Only before what is said: a content span's end is less sure — "… killed 1,269 soldiers near X on Sunday".)
+  const opens = Math.min(...relation.content.map((c) => c.start));
+  return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || isDateline(doc, t) || t.end <= opens);
+}
+
+/** A wire dateline's day ("BAGHDAD, March 23 - …"): the day of the report, not of what it tells. */
+function isDateline(doc: Article, t: TimeExpression): boolean {
+  const s = doc.sentences[t.sentence];
+  if (!s) return false;
+  return /^[\p{Lu}][\p{Lu}\s.'’-]*,\s*$/u.test(doc.text.slice(s.start, t.start)) && /^\s*[-–—]\s/.test(doc.text.slice(t.end, t.end + 3));
 }
 
 /** The event's date chosen again without the time expressions that date its telling. */
