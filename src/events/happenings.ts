@@ -41,13 +41,38 @@ export function groupHappenings(doc: Article, events: CodedEvent[]): CodedEvent[
   const chains = chainIndex(doc.entities);
   const ordered = dated.map((e, i) => ({ e, i })).sort((a, b) => a.e.trigger.start - b.e.trigger.start || a.i - b.i).map((x) => x.e);
   const happenings: Happening[] = [];
+  // The happenings in the order they were last told (an entry per telling; a stale one is passed
+  // over): the search looks back a window of sentences.
+  const recent: Telling[] = [];
   for (const e of ordered) {
     const mention = readMention(doc, e, chains);
-    const joined = mention.fresh ? null : bestHappening(happenings, mention);
-    if (joined) joined.mentions.push(mention);
-    else happenings.push({ mentions: [mention] });
+    const joined = mention.fresh ? null : bestHappening(recent, mention);
+    const h = joined ?? { mentions: [], distinct: [], signatures: new Set<string>(), sentences: new Set<number>(), actor: [], recipient: [] };
+    addMention(h, mention);
+    if (!joined) happenings.push(h);
+    recent.push({ h, count: h.mentions.length, sentence: mention.event.sentence.index });
   }
   return happenings.map(combine);
+}
+
+interface Telling { h: Happening; count: number; sentence: number }
+
+/** How many sentences back a happening may be last told and still be referred to ("the attack"). */
+const WINDOW = 40;
+
+function addMention(h: Happening, m: Mention): void {
+  h.mentions.push(m);
+  h.sentences.add(m.event.sentence.index);
+  // Conflicts are checked against the mentions that say something new (a long text that repeats
+  // itself is not checked mention by mention).
+  const key = (ps: Party[]) => ps.map((p) => `${p.chain}|${p.entity.name}|${p.entity.code}`).sort().join(',');
+  const signature = [m.event.date, m.ownPlace?.name, key(m.actor), key(m.recipient)].join('/');
+  if (!h.signatures.has(signature)) {
+    h.signatures.add(signature);
+    h.distinct.push(m);
+    h.actor.push(...m.actor);
+    h.recipient.push(...m.recipient);
+  }
 }
 
 /** A mention as the grouping reads it: its event, its participants' chains, what its words say. */
@@ -71,7 +96,16 @@ interface Mention {
 
 interface Party { entity: Entity; chain: number | null; named: boolean }
 
-interface Happening { mentions: Mention[] }
+interface Happening {
+  mentions: Mention[];
+  /** The mentions that differ in date, place or participants: what a new mention must agree with. */
+  distinct: Mention[];
+  signatures: Set<string>;
+  sentences: Set<number>;
+  /** The participants of the distinct mentions, side by side. */
+  actor: Party[];
+  recipient: Party[];
+}
 
 /** Coreference chains by span: an event's participants are copies of entity mentions. */
 function chainIndex(entities: EntityMention[]): Map<string, EntityMention> {
@@ -165,13 +199,15 @@ export function isHeadline(sentence: string): boolean {
 }
 
 /** The happening a mention joins: the compatible one it agrees with most, the latest on a tie; null for a new one. */
-function bestHappening(happenings: Happening[], m: Mention): Happening | null {
+function bestHappening(recent: Telling[], m: Mention): Happening | null {
   let best: { h: Happening; score: number } | null = null;
-  for (let k = happenings.length - 1; k >= 0; k--) {
-    const h = happenings[k];
-    if (!compatible(h.mentions, m)) continue;
-    if (m.indefiniteIn !== null && !h.mentions.some((o) => o.event.sentence.index === m.indefiniteIn)) continue;
-    const shared = sharesParticipant(h.mentions, m);
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const { h, count, sentence } = recent[k];
+    if (sentence < m.event.sentence.index - WINDOW) break;
+    if (count !== h.mentions.length) continue;
+    if (!compatible(h.distinct, m, h)) continue;
+    if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn)) continue;
+    const shared = sharesParticipant(h.distinct, m);
     const last = h.mentions[h.mentions.length - 1].event.sentence.index;
     const sameSentence = last === m.event.sentence.index;
     // A statement told again by its speaker is mostly another statement ("asked …", later "urged …"):
@@ -184,7 +220,7 @@ function bestHappening(happenings: Happening[], m: Mention): Happening | null {
     const lead = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= 3;
     const joins = m.anaphoric || outcome || lead || (verbal ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
-    const sameDate = m.event.date !== null && h.mentions.some((o) => o.event.date === m.event.date);
+    const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
     const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
     // (Latest first: an earlier happening must agree more to be preferred.)
     if (!best || score > best.score) best = { h, score };
@@ -206,12 +242,12 @@ function realisKey(e: CodedEvent): string {
  * are checked against each mention; participants against the happening's sides, all mentions
  * together ("the killing of X" and "the assassination of Y" are one strike on both).
  */
-export function compatible(told: Mention[], m: Mention): boolean {
+export function compatible(told: Mention[], m: Mention, sides?: { actor: Party[]; recipient: Party[] }): boolean {
   const [first] = told;
   if (first.event.event !== m.event.event || realisKey(first.event) !== realisKey(m.event)) return false;
   if (!told.every((o) => datesAgree(o.event.date, m.event.date) && placesAgree(o.ownPlace, m.ownPlace))) return false;
-  const actor = told.flatMap((o) => o.actor);
-  const recipient = told.flatMap((o) => o.recipient);
+  const actor = sides?.actor ?? told.flatMap((o) => o.actor);
+  const recipient = sides?.recipient ?? told.flatMap((o) => o.recipient);
   if (!sidesAgree(actor, m.actor) || !sidesAgree(recipient, m.recipient)) return false;
   // "A attacked B" and "B attacked A" are two happenings.
   if (m.actor.length && sidesMatch(m.actor, recipient, 'country') && sidesMatch(m.recipient, actor, 'country') && !sidesMatch(m.actor, actor, 'country')) return false;
@@ -286,8 +322,7 @@ function combine(h: Happening): CodedEvent {
   const [first, ...rest] = h.mentions;
   if (rest.length === 0) return first.event;
   const events = h.mentions.map((m) => m.event);
-  let e: CodedEvent = first.event;
-  for (const o of rest) e = { ...e, mentions: joinMentions(e.mentions, o.event.mentions) };
+  const e: CodedEvent = { ...first.event, mentions: joinMentions(first.event.mentions, rest.flatMap((o) => o.event.mentions)) };
   const specific = events.reduce((a, b) => moreSpecific(a, b));
   const precise = events.filter((x) => x.date !== null).reduce<CodedEvent | null>((a, b) => (!a || b.date!.length > a.date!.length ? b : a), null);
   const own = h.mentions.map((m) => m.ownPlace).filter((p): p is Place => p !== null);
@@ -333,6 +368,8 @@ function fullest(sides: Party[][]): Entity[] {
  */
 export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
   const tree = doc.syntax ? treeOf(doc.syntax) : null;
+  const bySentence = new Map<number, CodedEvent[]>();
+  for (const e of events) bySentence.set(e.sentence.index, [...(bySentence.get(e.sentence.index) ?? []), e]);
   return events.map((e) => {
     if (e.date === null || e.date_text === null) return e;
     const told = tellingTimes(doc, e);
@@ -340,7 +377,7 @@ export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
     const ownTimes = ofSentence(doc.times, e.sentence.index).filter((t) => !told.includes(t) && (t.type === 'DATE' || t.type === 'TIME'));
     if (ownTimes.length && told.some((t) => t.text === e.date_text)) e = redated(doc, e, told);
     if (e.date === null || e.date_text === null || !tree) return e;
-    const others = events.filter((o) => o !== e && o.sentence.index === e.sentence.index && o.event !== e.event);
+    const others = (bySentence.get(e.sentence.index) ?? []).filter((o) => o !== e && o.event !== e.event);
     if (others.length === 0) return e;
     const time = ofSentence(doc.times, e.sentence.index).filter((t) => t.text === e.date_text)
       .sort((a, b) => Math.abs(a.start - e.trigger.start) - Math.abs(b.start - e.trigger.start))[0];
@@ -362,7 +399,7 @@ export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
 function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
   const cue = e.attribution.cue;
   if (!cue || !doc.attributions) return [];
-  const relation = doc.attributions.find((r) => r.cue && r.cue.start === cue.start && r.cue.end === cue.end
+  const relation = relationsByCue(doc.attributions).get(cue.start)?.find((r) => r.cue!.end === cue.end
     && r.content.some((c) => c.start <= e.trigger.start && c.end >= e.trigger.end));
   if (!relation) return [];
   // (Wire style puts the telling's day right after its verb — "said today troops killed …" — where a
@@ -371,6 +408,18 @@ function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
   // (Only before what is said: a content span's end is less sure — "… killed 1,269 soldiers near X on Sunday".)
   const opens = Math.min(...relation.content.map((c) => c.start));
   return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || isDateline(doc, t) || t.end <= opens);
+}
+
+const byCue = new WeakMap<Doc['attributions'], Map<number, Doc['attributions']>>();
+/** A document's attribution relations by where their cue starts, indexed once. */
+function relationsByCue(relations: Doc['attributions']): Map<number, Doc['attributions']> {
+  let index = byCue.get(relations);
+  if (!index) {
+    index = new Map();
+    for (const r of relations) if (r.cue) index.set(r.cue.start, [...(index.get(r.cue.start) ?? []), r]);
+    byCue.set(relations, index);
+  }
+  return index;
 }
 
 /** A wire dateline's day ("BAGHDAD, March 23 - …"): the day of the report, not of what it tells. */

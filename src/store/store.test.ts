@@ -159,6 +159,25 @@ test('events come back in the contract shape', (t) => {
   assert.deepEqual(events, [farmers.events[1], farmers.events[0]]);
 });
 
+test("an event keeps all its mentions in the store, and one stored before mentions were kept has its own", (t) => {
+  const { store, path } = withStore(t);
+  const told = { sentence: { index: 1, start: 22, end: 99 }, trigger: { text: 'protest', start: 80, end: 87 } };
+  const twice = { ...farmers, events: [{ ...farmers.events[0], mentions: [...farmers.events[0].mentions, told] }] };
+  store.saveDoc(twice);
+  assert.deepEqual(store.queryEvents()[0].mentions, twice.events[0].mentions);
+  store.close();
+  // A store of schema version 4: no mentions column; opening it adds the column, and its rows read as their own mention.
+  const db = new Database(path);
+  db.exec('UPDATE events SET mentions = NULL');
+  db.exec('ALTER TABLE events DROP COLUMN mentions');
+  db.pragma('user_version = 4');
+  db.close();
+  const again = openStore(path);
+  t.after(() => again.close());
+  const [back] = again.queryEvents();
+  assert.deepEqual(back.mentions, [{ sentence: back.sentence, trigger: back.trigger }]);
+});
+
 function filled(t: { after: (fn: () => void) => void }): Store {
   const { store } = withStore(t);
   store.saveDoc(farmers);
