@@ -89,3 +89,9 @@ test('a wire headline in capitals tells the lead: its event and the lead\'s are 
   assert.deepEqual(attacks[0].mentions.map((m) => m.trigger.text), ['ATTACK', 'attacked']);
   assert.equal(attacks[0].date, '2023-03-12', 'the date the lead gives');
 });
+
+test('attacks planned or named in the plural are not the attack told later', async () => {
+  const events = await code('Police said the gang was planning attacks on two banks. On Monday, gunmen attacked a bank in Kano.', '2023-03-14');
+  const attacks = events.filter((e) => e.event === 'ASSAULT');
+  assert.deepEqual(attacks.map((e) => e.mentions.map((m) => m.trigger.text)), [['attacks'], ['attacked']]);
+});

@@ -57,8 +57,8 @@ export function groupHappenings(doc: Article, events: CodedEvent[]): CodedEvent[
 
 interface Telling { h: Happening; count: number; sentence: number }
 
-/** How many sentences back a happening may be last told and still be referred to ("the attack"). */
-const WINDOW = 40;
+/** How many sentences back a happening may be last told and still be referred to ("the attack"): a description points at what is salient. */
+const WINDOW = 20;
 
 function addMention(h: Happening, m: Mention): void {
   h.mentions.push(m);
@@ -92,6 +92,10 @@ interface Mention {
   outcome: boolean;
   /** Told in a headline: a line in capitals ("IRAN REPORTS OFFENSIVE"). */
   headline: boolean;
+  /** A bare plural noun ("attacks", "protests in 2019"): several happenings, or a kind of them. */
+  generic: boolean;
+  /** A verb as an infinitive or a gerund ("to attack", "stop attacking"). */
+  nonFinite: boolean;
 }
 
 interface Party { entity: Entity; chain: number | null; named: boolean }
@@ -131,6 +135,8 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their
 /** Words in an event's noun phrase that introduce a happening other than the ones told. */
 const ANOTHER = new Set(['another', 'other', 'second', 'third', 'fourth', 'fifth', 'new', 'fresh', 'further', 'renewed', 'latest',
   'separate', 'earlier', 'previous', 'prior', 'similar', 'subsequent', 'next', 'more', 'repeated', 'first', 'last']);
+/** Forms of "be" that make an -ing verb finite ("were attacking"). */
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 /** Words after a verb that say it happened once more. */
 const AGAIN = new Set(['again', 'anew', 'once more']);
 
@@ -172,6 +178,9 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     anaphoric, fresh: another, ownPlace, indefiniteIn: indefinite ? e.sentence.index : null,
     outcome: e.event === 'ASSAULT' && !!tok && harmOutcomes().has(tok.lemma.toLowerCase()),
     headline: isHeadline(doc.text.slice(e.sentence.start, e.sentence.end)),
+    generic: barePlural,
+    nonFinite: !!tok && tok.pos === 'VERB' && t > from && (tokens[t - 1].normal === 'to'
+      || (tok.normal.endsWith('ing') && !BE.has(tokens[t - 1].normal))),
   };
 }
 
@@ -207,6 +216,8 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     if (count !== h.mentions.length) continue;
     if (!compatible(h.distinct, m, h)) continue;
     if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn)) continue;
+    // Happenings told first as a bare plural ("planning attacks") are many or none: only their own sentence tells them again.
+    if (h.mentions[0].generic && !h.sentences.has(m.event.sentence.index)) continue;
     const shared = sharesParticipant(h.distinct, m);
     const last = h.mentions[h.mentions.length - 1].event.sentence.index;
     const sameSentence = last === m.event.sentence.index;
@@ -218,7 +229,8 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     const outcome = m.outcome && m.event.sentence.index - last <= 2;
     // A headline tells the story's lead: its event is the one the first sentences tell.
     const lead = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= 3;
-    const joins = m.anaphoric || outcome || lead || (verbal ? shared && sameSentence : shared || sameSentence);
+    // An infinitive or a gerund ("to attack", "stop attacking") names an act, not a telling of one that happened.
+    const joins = m.anaphoric || outcome || lead || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
     const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
@@ -317,10 +329,17 @@ function sharesParticipant(told: Mention[], m: Mention): boolean {
   return told.some((o) => named(o.actor, m.actor) || named(o.recipient, m.recipient));
 }
 
+/** The happening told first is its trigger and sentence: the earliest mention leads (a within-sentence merge may have kept a later word). */
+function earliestFirst(e: CodedEvent): CodedEvent {
+  const first = e.mentions.reduce((a, b) => (b.trigger.start < a.trigger.start ? b : a));
+  if (first === e.mentions[0]) return e;
+  return { ...e, sentence: first.sentence, trigger: first.trigger, mentions: [first, ...e.mentions.filter((m) => m !== first)] };
+}
+
 /** One event from a happening's mentions: the first mention's trigger, the fields decided from all. */
 function combine(h: Happening): CodedEvent {
   const [first, ...rest] = h.mentions;
-  if (rest.length === 0) return first.event;
+  if (rest.length === 0) return earliestFirst(first.event);
   const events = h.mentions.map((m) => m.event);
   const e: CodedEvent = { ...first.event, mentions: joinMentions(first.event.mentions, rest.flatMap((o) => o.event.mentions)) };
   const specific = events.reduce((a, b) => moreSpecific(a, b));
@@ -328,7 +347,7 @@ function combine(h: Happening): CodedEvent {
   const own = h.mentions.map((m) => m.ownPlace).filter((p): p is Place => p !== null);
   const location = own.length ? own.reduce((a, b) => morePrecise(a, b)!) : events.map((x) => x.location).find((p) => p !== null) ?? null;
   const asserted = events.find((x) => x.attribution.certainty === 'asserted') ?? first.event;
-  return {
+  return earliestFirst({
     ...e,
     cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
     mode: [...new Set(events.flatMap((x) => x.mode))],
@@ -339,7 +358,7 @@ function combine(h: Happening): CodedEvent {
     location,
     attribution: asserted.attribution,
     confidence: Math.max(...events.map((x) => x.confidence)),
-  };
+  });
 }
 
 /**
@@ -363,7 +382,7 @@ function fullest(sides: Party[][]): Entity[] {
 /**
  * Each event's date, if the time expression it took belongs to it: an expression modifies one
  * word in the parse, and when the way up from the event's trigger to that word passes the
- * trigger of another event of the sentence (not one coordinated with it: "attacked and killed"),
+ * trigger of another event of the sentence that it is hung on by a preposition or a clause,
  * the date is that event's — "a court issued a warrant on January 7 over the killing".
  */
 export function ownDates(doc: Article, events: CodedEvent[]): CodedEvent[] {
@@ -469,15 +488,18 @@ function dateOwner(doc: Article, tree: DependencyTree, time: { start: number; en
   const trigger = firstStartingFrom(tokens, e.trigger.start);
   if (!tree.parsed(trigger) || !tree.dominates(governor, trigger)) return e;
   const byToken = new Map(others.map((o) => [firstStartingFrom(tokens, o.trigger.start), o]));
-  // Up from the trigger to the word the date modifies; a coordinated head shares its date.
+  // Up from the trigger to the word the date modifies. An event hung on another by a preposition
+  // or a clause ("an investigation into the killing", "the men who attacked") is told by it and
+  // dated apart; one that is its object or a conjunct ("suppressed the protests", "attacked and
+  // killed") happens with it.
   let t = trigger;
   while (t !== governor) {
     const up = tree.head(t);
     if (up === null || up < 0) return e;
-    const viaConj = tree.baseRel(t) === 'conj';
+    const hung = ['nmod', 'obl', 'acl', 'advcl'].includes(tree.baseRel(t) ?? '');
     t = up;
     const other = byToken.get(t);
-    if (other && !viaConj) return other;
+    if (other && hung) return other;
   }
   return e;
 }
