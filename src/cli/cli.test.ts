@@ -130,10 +130,16 @@ test('ingest stores once; events lists with filters and formats', () => {
   assert.ok(csv.length > 1);
   const table = acta(['events', '--db', db, '--actor', 'IRN']);
   assert.match(table.out, /DATE\s+EVENT/);
-  // --dedupe: one record per happening, with how many reports it merges.
+  // --dedupe: one record per happening across articles, with how many reports it merges (an
+  // article's own mentions of one happening are already one event): a second wire's report of the Kidal clash.
+  const second = join(dir, 'kidal.txt');
+  writeFileSync(second, 'Clashes near Kidal\n\nMalian troops clashed with rebel fighters near Kidal on March 10, 2023, a military source said.\n');
+  assert.equal(acta(['ingest', second, '--db', db, '--published', '2023-03-15']).code, 0);
+  const stored = acta(['events', '--db', db, '--format', 'jsonl']).out.trim().split('\n').length;
   const happenings = acta(['events', '--db', db, '--dedupe', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
-  assert.ok(happenings.length < all.length);
-  assert.equal(happenings.reduce((n, h) => n + h.reports, 0), all.length);
+  assert.ok(happenings.length < stored);
+  assert.ok(happenings.some((h) => h.reports === 2 && h.event === 'ASSAULT' && h.date === '2023-03-10'));
+  assert.equal(happenings.reduce((n, h) => n + h.reports, 0), stored);
   assert.ok(happenings.every((h) => h.report_ids.length === h.reports && h.report_ids.includes(h.id)));
 });
 

@@ -134,6 +134,28 @@ function dateFits(date: string | null, precision: DatePrecision): boolean {
   }
 }
 
+/**
+ * An event's mentions: at least one, the first being the event's own sentence and trigger (no
+ * event is half-built), each a trigger of the text inside a sentence of the document.
+ */
+function mentionProblems(doc: Doc, e: Doc['events'][number], label: string): string[] {
+  if (!Array.isArray(e.mentions) || e.mentions.length === 0) return [`${label}.mentions is empty: the event's own mention comes first`];
+  const out: string[] = [];
+  const [own] = e.mentions;
+  if (own.sentence.index !== e.sentence.index || own.sentence.start !== e.sentence.start || own.sentence.end !== e.sentence.end
+    || own.trigger.start !== e.trigger.start || own.trigger.end !== e.trigger.end || own.trigger.text !== e.trigger.text) {
+    out.push(`${label}.mentions[0] (${own.trigger.start}..${own.trigger.end}) is not the event's own sentence and trigger (${e.trigger.start}..${e.trigger.end})`);
+  }
+  e.mentions.forEach((m, j) => {
+    out.push(...textSpanProblems(doc.text, m.trigger, `${label}.mentions[${j}].trigger`));
+    const s = doc.sentences[m.sentence.index];
+    if (!s || s.start !== m.sentence.start || s.end !== m.sentence.end || m.trigger.start < s.start || m.trigger.end > s.end) {
+      out.push(`${label}.mentions[${j}].sentence ${m.sentence.index} is not the sentence of the document that holds its trigger`);
+    }
+  });
+  return out;
+}
+
 /** Every layer of an analysed document, against its text and against the layers it points into. */
 export function docProblems(doc: Doc): string[] {
   const { text } = doc;
@@ -181,6 +203,7 @@ export function docProblems(doc: Doc): string[] {
     if (!dateFits(e.date, e.date_precision)) out.push(`${label}.date ${JSON.stringify(e.date)} is not a ${e.date_precision} date`);
     if (!isRealis(e.realis)) out.push(`${label}.realis ${JSON.stringify(e.realis)} is not one of ${REALIS_VALUES.join(', ')}`);
     else if (e.negated !== (e.realis === 'negated')) out.push(`${label}.negated ${e.negated} disagrees with realis ${e.realis}`);
+    out.push(...mentionProblems(doc, e, label));
   });
   return out;
 }

@@ -215,7 +215,18 @@ export interface CodedEvent {
   realis: Realis;
   sentence: { index: number; start: number; end: number };
   trigger: { text: string; start: number; end: number };
+  /**
+   * Every mention of this happening in the article ("the drone strike", "the killing of X",
+   * "the assassination"), the event's own `sentence`/`trigger` first, the others in text order.
+   */
+  mentions: EventMention[];
   confidence: number;
+}
+
+/** One place in the text where an event is told: its sentence and its trigger word. */
+export interface EventMention {
+  sentence: { index: number; start: number; end: number };
+  trigger: { text: string; start: number; end: number };
 }
 
 /** The analysed document: every layer. */

@@ -12,13 +12,14 @@ const entity = (text: string, country: string | null, sector: string | null): En
 
 function event(type: string, trigger: string, over: Partial<CodedEvent> = {}): CodedEvent {
   const start = TEXT.indexOf(trigger);
-  return {
+  const e: Omit<CodedEvent, 'mentions'> & Partial<CodedEvent> = {
     id: `e-${trigger}`, article_id: 'a', event: type, mode: [], context: [], cameo: '190', goldstein: -10, quad_class: 4,
     date: '2021-03-01', date_precision: 'day', date_text: 'Monday', actor: [entity('Rebels', 'AFG', 'REB')], recipient: [entity('army', 'AFG', 'MIL')],
     location: { text: 'Kabul', start: 0, end: 0, name: 'Kabul', country: 'AFG', admin1: null, lat: 34.53, lon: 69.17, geonames_id: null, precision: 'city' },
     attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 10 }, trigger: { text: trigger, start, end: start + trigger.length }, confidence: 0.9, ...over,
   };
+  return { ...e, mentions: over.mentions ?? [{ sentence: e.sentence, trigger: e.trigger }] };
 }
 
 const ARTICLE: AnalystArticle = {

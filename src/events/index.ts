@@ -17,6 +17,7 @@ import { countryByName, countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
 import { mergeComplementary } from './merge.js';
+import { groupHappenings } from './happenings.js';
 import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
@@ -201,6 +202,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         attribution, negated, realis,
         sentence: { index: s.index, start: s.start, end: s.end },
         trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
+        mentions: [{ sentence: { index: s.index, start: s.start, end: s.end }, trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end } }],
         // A background clause, or the second verb of "refused … and urged …", is not the sentence's lead.
         confidence: Math.round((confidence - (background ? 0.15 : 0) - (parts.secondPredicate ? 0.1 : 0)) * 100) / 100,
       });
@@ -213,7 +215,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     if (dated.length) previous = { date: dated[dated.length - 1].date };
     events.push(...mergeComplementary(rankEmbedded(text, sentenceEvents)));
   }
-  return events;
+  // Mentions of one happening across the article become one event.
+  return groupHappenings(doc, events);
 }
 
 /**
@@ -367,6 +370,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
       location: where ? toPlace(where) : null, attribution, negated: false, realis: 'actual',
       sentence: { index: s.index, start: s.start, end: s.end },
       trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
+      mentions: [{ sentence: { index: s.index, start: s.start, end: s.end }, trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end } }],
       confidence: scoreConfidence(2, true, true, when.date !== null, where !== null),
     });
   }

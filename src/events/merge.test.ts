@@ -9,13 +9,14 @@ const party = (name: string, code: string): Entity => ({ text: name, start: 0, e
 const place = (name: string, precision: Place['precision']): Place => ({ text: name, start: 200, end: 200 + name.length, name, country: 'IRQ', admin1: null, lat: 1, lon: 2, geonames_id: null, precision });
 
 function event(over: Partial<CodedEvent>): CodedEvent {
-  return {
+  const e: Omit<CodedEvent, 'mentions'> & Partial<CodedEvent> = {
     id: 'x', article_id: 'a', event: 'ASSAULT', mode: [], context: [], cameo: '190', goldstein: -10, quad_class: 4,
     date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
     attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 80 }, trigger: { text: 'killing', start: 4, end: 11 }, confidence: 0.6,
     ...over,
   };
+  return { ...e, mentions: over.mentions ?? [{ sentence: e.sentence, trigger: e.trigger }] };
 }
 
 const US = party('US', 'USA');

@@ -31,7 +31,8 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       if (bBare && !aBare) {
         const specific = moreSpecific(a, b);
         a = { ...a, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class, mode: [...new Set([...a.mode, ...b.mode])],
-          location: morePrecise(a.location, b.location), date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text };
+          location: morePrecise(a.location, b.location), date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
+          mentions: joinMentions(a.mentions, b.mentions) };
         gone.add(j);
         continue;
       }
@@ -40,7 +41,8 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
         const specific = moreSpecific(a, b);
         a = { ...b, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
           mode: [...new Set([...a.mode, ...b.mode])], location: morePrecise(a.location, b.location),
-          date: b.date ?? a.date, date_precision: b.date ? b.date_precision : a.date_precision, date_text: b.date ? b.date_text : a.date_text };
+          date: b.date ?? a.date, date_precision: b.date ? b.date_precision : a.date_precision, date_text: b.date ? b.date_text : a.date_text,
+          mentions: joinMentions(b.mentions, a.mentions) };
         gone.add(j);
         continue;
       }
@@ -54,6 +56,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
         date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
         location: morePrecise(a.location, b.location),
         confidence: Math.min(0.95, Math.max(a.confidence, b.confidence) + 0.1),
+        mentions: joinMentions(a.mentions, b.mentions),
       };
       gone.add(j);
     }
@@ -68,14 +71,22 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   return out;
 }
 
-function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
+/** The kept event's mentions (its own first), then the merged one's, in text order. */
+export function joinMentions(kept: CodedEvent['mentions'], other: CodedEvent['mentions']): CodedEvent['mentions'] {
+  const [own, ...rest] = kept;
+  const seen = new Set([own.trigger.start]);
+  const more = [...rest, ...other].filter((m) => !seen.has(m.trigger.start) && (seen.add(m.trigger.start), true));
+  return [own, ...more.sort((x, y) => x.trigger.start - y.trigger.start)];
+}
+
+export function morePrecise(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
   if (!a) return b;
   if (!b) return a;
   return PRECISION_RANK[b.precision] < PRECISION_RANK[a.precision] ? b : a;
 }
 
 /** The more specific CAMEO code of two: longer, then not a root's generic "…0". */
-function moreSpecific(a: CodedEvent, b: CodedEvent): CodedEvent {
+export function moreSpecific(a: CodedEvent, b: CodedEvent): CodedEvent {
   if (a.cameo.length !== b.cameo.length) return a.cameo.length > b.cameo.length ? a : b;
   const generic = (c: string) => c.endsWith('0');
   if (generic(a.cameo) !== generic(b.cameo)) return generic(a.cameo) ? b : a;

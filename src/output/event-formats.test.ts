@@ -73,6 +73,8 @@ test('a flat row has one string per column, with lists joined and unknowns empty
   assert.equal(row.realis, 'actual');
   assert.equal(row.trigger, 'arrested');
   assert.equal(row.sentence_start, String(arrest.sentence.start));
+  assert.equal(row.mentions, String(arrest.mentions.length), 'how many times the article tells it');
+  assert.equal(flatRow({ ...arrest, mentions: [...arrest.mentions, ...arrest.mentions] }).mentions, String(2 * arrest.mentions.length));
   const neg = flatRow(retaliation);
   assert.equal(neg.negated, 'true');
   assert.equal(neg.realis, 'negated');

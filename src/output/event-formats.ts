@@ -17,7 +17,7 @@ const names = (es: Entity[]) => es.map((e) => e.name).join('; ');
 /** Flat columns, in order, for TSV/CSV. */
 export const FLAT_COLUMNS = ['id', 'article_id', 'date', 'date_precision', 'event', 'mode', 'cameo', 'goldstein', 'quad_class',
   'actor', 'actor_code', 'recipient', 'recipient_code', 'location', 'country', 'lat', 'lon', 'source', 'certainty', 'negated',
-  'realis', 'confidence', 'trigger', 'sentence_start', 'sentence_end'] as const;
+  'realis', 'confidence', 'trigger', 'sentence_start', 'sentence_end', 'mentions'] as const;
 
 export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], string> {
   return {
@@ -28,6 +28,8 @@ export function flatRow(e: CodedEvent): Record<(typeof FLAT_COLUMNS)[number], st
     lon: e.location?.lon != null ? String(e.location.lon) : '', source: e.attribution.source?.name ?? '',
     certainty: e.attribution.certainty, negated: String(e.negated), realis: e.realis, confidence: String(e.confidence),
     trigger: e.trigger.text, sentence_start: String(e.sentence.start), sentence_end: String(e.sentence.end),
+    // How many times the article tells the happening; the mentions themselves are in the JSON formats.
+    mentions: String(e.mentions?.length ?? 1),
   };
 }
 

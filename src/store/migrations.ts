@@ -174,6 +174,13 @@ export const migrations: Migration[] = [
       CREATE INDEX events_realis ON events(realis);
     `,
   },
+  {
+    version: 6,
+    // A column, not a table: mentions are only ever read and written with their event, never
+    // searched on their own, so one row per event keeps the store's writes and deletes as they are.
+    name: 'events: every mention of the happening (sentence and trigger), as JSON; NULL when stored before (then the event\'s own)',
+    sql: `ALTER TABLE events ADD COLUMN mentions TEXT; -- JSON [{sentence, trigger}], the event's own first`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -31,13 +31,14 @@ function place(name: string, country: string): Place {
 }
 
 function event(id: string, articleId: string, fields: Partial<CodedEvent>): CodedEvent {
-  return {
+  const e: Omit<CodedEvent, 'mentions'> & Partial<CodedEvent> = {
     id, article_id: articleId, event: 'PROTEST', mode: ['demonstrate'], context: [], cameo: '141', goldstein: -6.5, quad_class: 3,
     date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
     attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
     sentence: { index: 0, start: 0, end: 10 }, trigger: { text: 'marched', start: 3, end: 10 }, confidence: 0.8,
     ...fields,
   };
+  return { ...e, mentions: fields.mentions ?? [{ sentence: e.sentence, trigger: e.trigger }] };
 }
 
 /** A Doc from ingest output plus hand-made layers (the other stages are not needed here). */
@@ -161,6 +162,25 @@ test('events come back in the contract shape', (t) => {
   assert.deepEqual(events, [farmers.events[1], farmers.events[0]]);
 });
 
+test("an event keeps all its mentions in the store, and one stored before mentions were kept has its own", (t) => {
+  const { store, path } = withStore(t);
+  const told = { sentence: { index: 1, start: 22, end: 99 }, trigger: { text: 'protest', start: 80, end: 87 } };
+  const twice = { ...farmers, events: [{ ...farmers.events[0], mentions: [...farmers.events[0].mentions, told] }] };
+  store.saveDoc(twice);
+  assert.deepEqual(store.queryEvents()[0].mentions, twice.events[0].mentions);
+  store.close();
+  // A store of schema version 5: no mentions column; opening it adds the column, and its rows read as their own mention.
+  const db = new Database(path);
+  db.exec('UPDATE events SET mentions = NULL');
+  db.exec('ALTER TABLE events DROP COLUMN mentions');
+  db.pragma('user_version = 5');
+  db.close();
+  const again = openStore(path);
+  t.after(() => again.close());
+  const [back] = again.queryEvents();
+  assert.deepEqual(back.mentions, [{ sentence: back.sentence, trigger: back.trigger }]);
+});
+
 function filled(t: { after: (fn: () => void) => void }): Store {
   const { store } = withStore(t);
   store.saveDoc(farmers);
@@ -231,7 +251,7 @@ test('a store of schema 4 gains realis, read from the negation and certainty its
   store.close();
   // What an acta before realis left: no column, version 4.
   const db = new Database(path);
-  db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis;');
+  db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis; ALTER TABLE events DROP COLUMN mentions;');
   db.pragma('user_version = 4');
   db.close();
   const reopened = openStore(path);

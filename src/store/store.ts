@@ -112,6 +112,7 @@ interface EventRow {
   actor: string; recipient: string; location: string | null; attribution: string;
   negated: number; realis: string; sentence_index: number; sentence_start: number; sentence_end: number;
   trigger_text: string; trigger_start: number; trigger_end: number; confidence: number;
+  mentions: string | null;
 }
 
 /** A stored row back in the contract shape. */
@@ -136,6 +137,8 @@ function eventFromRow(r: EventRow): CodedEvent {
     realis: r.realis as CodedEvent['realis'],
     sentence: { index: r.sentence_index, start: r.sentence_start, end: r.sentence_end },
     trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
+    // An event stored before mentions were kept has one: its own.
+    mentions: r.mentions === null ? [{ sentence: { index: r.sentence_index, start: r.sentence_start, end: r.sentence_end }, trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end } }] : JSON.parse(r.mentions),
     confidence: r.confidence,
   };
 }
@@ -218,11 +221,11 @@ export function openStore(path: string): Store {
     (id, article, article_id, event, mode, context, cameo, goldstein, quad_class, date, date_precision,
      date_text, actor, recipient, actor_codes, recipient_codes, location, location_country, attribution,
      certainty, negated, realis, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
-     trigger_end, confidence)
+     trigger_end, confidence, mentions)
     VALUES (@id, @article, @article_id, @event, @mode, @context, @cameo, @goldstein, @quad_class, @date,
      @date_precision, @date_text, @actor, @recipient, @actor_codes, @recipient_codes, @location,
      @location_country, @attribution, @certainty, @negated, @realis, @sentence_index, @sentence_start,
-     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence)`);
+     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence, @mentions)`);
   const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
@@ -280,7 +283,7 @@ export function openStore(path: string): Store {
         negated: ev.negated ? 1 : 0, realis: ev.realis ?? 'actual',
         sentence_index: ev.sentence.index, sentence_start: ev.sentence.start, sentence_end: ev.sentence.end,
         trigger_text: ev.trigger.text, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
-        confidence: ev.confidence,
+        confidence: ev.confidence, mentions: JSON.stringify(ev.mentions),
       });
     }
   }

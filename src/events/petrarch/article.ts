@@ -24,6 +24,7 @@ export function codeArticleWithDictionaries(doc: Pick<Doc, 'text' | 'sentences' 
         attribution: { ...e.attribution, source: e.attribution.source ? entity(e.attribution.source) : null, cue: e.attribution.cue ? shift(e.attribution.cue, s.start) : null },
         sentence: { index: s.index, start: s.start, end: s.end },
         trigger: shift(e.trigger, s.start),
+        mentions: [{ sentence: { index: s.index, start: s.start, end: s.end }, trigger: shift(e.trigger, s.start) }],
       });
     }
   }

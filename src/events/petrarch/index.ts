@@ -164,6 +164,7 @@ function toCodedEvent(e: RawEvent, k: number, input: PetrarchInput, offsets: ({ 
     realis: e.negated ? 'negated' : 'actual',
     sentence: { index: 0, start: 0, end: input.text.length },
     trigger: { text: input.text.slice(trigger.start, trigger.end), start: trigger.start, end: trigger.end },
+    mentions: [{ sentence: { index: 0, start: 0, end: input.text.length }, trigger: { text: input.text.slice(trigger.start, trigger.end), start: trigger.start, end: trigger.end } }],
     // A pattern that matched is more specific evidence than a verb's default code.
     confidence: e.pattern ? 0.8 : 0.6,
   };
