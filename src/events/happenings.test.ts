@@ -95,3 +95,10 @@ test('attacks planned or named in the plural are not the attack told later', asy
   const attacks = events.filter((e) => e.event === 'ASSAULT');
   assert.deepEqual(attacks.map((e) => e.mentions.map((m) => m.trigger.text)), [['attacks'], ['attacked']]);
 });
+
+test('two verbal acts of one type stay two when their modes differ, however the second points back', async () => {
+  const events = await code('The foreign ministry said the raid on the embassy was a violation of sovereignty. Its investigation into the raid began on Monday.', '2022-03-09');
+  const accusations = events.filter((e) => e.event === 'ACCUSE');
+  assert.equal(accusations.length, 2, accusations.map((e) => `${e.trigger.text} ${e.mode}`).join('; '));
+  assert.ok(accusations.every((e) => e.mentions.every((m) => m.sentence.index === e.sentence.index)), 'each told in its own sentence');
+});

@@ -258,12 +258,21 @@ export function compatible(told: Mention[], m: Mention, sides?: { actor: Party[]
   const [first] = told;
   if (first.event.event !== m.event.event || realisKey(first.event) !== realisKey(m.event)) return false;
   if (!told.every((o) => datesAgree(o.event.date, m.event.date) && placesAgree(o.ownPlace, m.ownPlace))) return false;
+  // A verbal act's mode says which act it is: a condemnation and an investigation (both ACCUSE),
+  // a demand and an appeal, are two acts however their words point back ("its investigation").
+  const verbal = (e: CodedEvent) => e.quad_class === 1 || e.quad_class === 3;
+  if (!told.every((o) => (!verbal(o.event) && !verbal(m.event)) || modesAgree(o.event.mode, m.event.mode))) return false;
   const actor = sides?.actor ?? told.flatMap((o) => o.actor);
   const recipient = sides?.recipient ?? told.flatMap((o) => o.recipient);
   if (!sidesAgree(actor, m.actor) || !sidesAgree(recipient, m.recipient)) return false;
   // "A attacked B" and "B attacked A" are two happenings.
   if (m.actor.length && sidesMatch(m.actor, recipient, 'country') && sidesMatch(m.recipient, actor, 'country') && !sidesMatch(m.actor, actor, 'country')) return false;
   return true;
+}
+
+/** Modes agree when either is unset or they share one. */
+export function modesAgree(a: string[], b: string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
 
 /** One date is the other or contains it ("2020-01-03" and "2020-01", "2020"); an unknown date agrees with any. */
