@@ -95,3 +95,9 @@ test('a context is given by its cue words in the sentence, at most three, and no
   // a cue word must stand as a word, not inside another one
   assert.ok(!contextsFor('The stroopstroops met.', 'The stroopstroops met.').includes('military'));
 });
+
+test('an attack that happened and one only aimed at, in one sentence, stay two', () => {
+  const clash = event({ id: 'c', trigger: { text: 'clash', start: 4, end: 9 }, actor: [COMMANDER], recipient: [US] });
+  const aim = event({ id: 'a', trigger: { text: 'attack', start: 40, end: 46 }, realis: 'hypothetical' });
+  assert.equal(mergeComplementary([clash, aim]).length, 2);
+});

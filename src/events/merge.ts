@@ -17,7 +17,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
     const before = a;
     for (let j = i + 1; j < events.length; j++) {
       const b = events[j];
-      if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated) continue;
+      if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated || b.realis !== a.realis) continue;
       const aNeedsActor = a.actor.length === 0 && a.recipient.length > 0 && b.actor.length > 0 && b.recipient.length === 0;
       const bNeedsActor = b.actor.length === 0 && b.recipient.length > 0 && a.actor.length > 0 && a.recipient.length === 0;
       // One report inside another: "a US drone strike … killed X" gives "strike (US)" and "killed (US → X)".
