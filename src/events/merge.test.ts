@@ -98,6 +98,11 @@ test('a context is given by its cue words in the sentence, at most three, and no
 
 test('an attack that happened and one only aimed at, in one sentence, stay two', () => {
   const clash = event({ id: 'c', trigger: { text: 'clash', start: 4, end: 9 }, actor: [COMMANDER], recipient: [US] });
-  const aim = event({ id: 'a', trigger: { text: 'attack', start: 40, end: 46 }, realis: 'hypothetical' });
+  const aim = event({ id: 'a', trigger: { text: 'attack', start: 40, end: 46 }, recipient: [party('oil terminal', 'IRQ')], realis: 'hypothetical' });
   assert.equal(mergeComplementary([clash, aim]).length, 2);
+  // A bare word for the act, told as its purpose, is the act: "met … to discuss".
+  const met = event({ id: 'm', event: 'CONSULT', trigger: { text: 'met', start: 4, end: 7 }, actor: [COMMANDER] });
+  const discuss = event({ id: 'd', event: 'CONSULT', trigger: { text: 'discuss', start: 20, end: 27 }, realis: 'hypothetical' });
+  const [one, ...rest] = mergeComplementary([met, discuss]);
+  assert.deepEqual([rest.length, one.realis, one.trigger.text], [0, 'actual', 'met']);
 });

@@ -17,7 +17,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
     const before = a;
     for (let j = i + 1; j < events.length; j++) {
       const b = events[j];
-      if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated || b.realis !== a.realis) continue;
+      if (gone.has(j) || b.sentence.index !== a.sentence.index || b.event !== a.event || b.negated !== a.negated) continue;
       const aNeedsActor = a.actor.length === 0 && a.recipient.length > 0 && b.actor.length > 0 && b.recipient.length === 0;
       const bNeedsActor = b.actor.length === 0 && b.recipient.length > 0 && a.actor.length > 0 && a.recipient.length === 0;
       // One report inside another: "a US drone strike … killed X" gives "strike (US)" and "killed (US → X)".
@@ -28,9 +28,15 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       const aBare = a.actor.length === 0 && a.recipient.length === 0;
       const bBare = b.actor.length === 0 && b.recipient.length === 0;
       if (!aNeedsActor && !bNeedsActor && !aInB && !bInA && !aBare && !bBare) continue;
+      // Reports that disagree on whether it happened are two (a clash, and the attack its boats were
+      // sent to make), unless the one not asserted adds no one to the asserted one: a bare word for it, or
+      // its own doer's purpose ("officials met … to discuss"). The merged report is then asserted.
+      const adds = (x: CodedEvent, bare: boolean, inside: boolean) => x.realis !== 'actual' && !bare && !inside;
+      if (a.realis !== b.realis && (adds(a, aBare, aInB) || adds(b, bBare, bInA) || (a.realis !== 'actual' && b.realis !== 'actual'))) continue;
+      const realis = a.realis === 'actual' || b.realis === 'actual' ? 'actual' : a.realis;
       if (bBare && !aBare) {
         const specific = moreSpecific(a, b);
-        a = { ...a, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class, mode: [...new Set([...a.mode, ...b.mode])],
+        a = { ...a, realis, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class, mode: [...new Set([...a.mode, ...b.mode])],
           location: morePrecise(a.location, b.location), date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
           mentions: joinMentions(a.mentions, b.mentions) };
         gone.add(j);
@@ -39,7 +45,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       if ((aInB && !bInA) || (aBare && !bBare)) {
         // keep b's participants and trigger, a's more specific code if any
         const specific = moreSpecific(a, b);
-        a = { ...b, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
+        a = { ...b, realis, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
           mode: [...new Set([...a.mode, ...b.mode])], location: morePrecise(a.location, b.location),
           date: b.date ?? a.date, date_precision: b.date ? b.date_precision : a.date_precision, date_text: b.date ? b.date_text : a.date_text,
           mentions: joinMentions(b.mentions, a.mentions) };
@@ -49,6 +55,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       const specific = moreSpecific(a, b);
       a = {
         ...a,
+        realis,
         actor: a.actor.length ? a.actor : b.actor,
         recipient: a.recipient.length ? a.recipient : b.recipient,
         cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
