@@ -51,14 +51,18 @@ export function parseWith(w: ParserWeights, tokens: readonly ParserToken[]): Par
   const scores = new Float64Array(ACTION_COUNT);
   const rootLabel = w.labels.indexOf('root');
   const labelScores = new Float64Array(w.labels.length);
+  // The shipped model scores from tables laid out for speed (same sums, so the same parse).
+  const fast = w instanceof ParserModel ? w.scoring() : null;
   while (!state.done) {
     const count = extract(state, h, feats);
-    actionScores(w, feats, count, scores);
+    if (fast) fast.actionScores(feats, count, scores);
+    else actionScores(w, feats, count, scores);
     let best = -1;
     for (let a = 0; a < ACTION_COUNT; a++) if (state.isValid(a) && (best < 0 || scores[a] > scores[best])) best = a;
     let label = -1;
     if (best === LEFT || best === RIGHT) {
       if (best === RIGHT && state.stackAt(0) === 0) label = rootLabel;
+      else if (fast) label = fast.bestLabel(feats, count, best === RIGHT ? 1 : 0, rootLabel);
       else label = bestLabel(w, feats, count, best === RIGHT ? 1 : 0, rootLabel, labelScores);
     }
     state.apply(best, label);
@@ -98,10 +102,96 @@ export class ParserModel implements ParserWeights {
   readonly labels: readonly string[];
   readonly actionMask: number;
   readonly labelMask: number;
+  private packed: PackedScoring | null = null;
   constructor(readonly header: ParserHeader, readonly action: Int8Array, readonly label: Int8Array) {
     this.labels = header.labels;
     this.actionMask = (1 << header.actionBits) - 1;
     this.labelMask = (1 << header.labelBits) - 1;
+  }
+  /** The tables re-laid for parsing (built on the first parse). */
+  scoring(): PackedScoring {
+    if (!this.packed) this.packed = new PackedScoring(this);
+    return this.packed;
+  }
+}
+
+/**
+ * The shipped model's weights laid out so that scoring touches fewer words; every score is the
+ * same integer sum as `actionScores`/`bestLabel` compute, so every argmax (ties included) is too.
+ * Scoring the labels of an arc is most of parsing: about 90 features, each a row of 51 8-bit
+ * weights. Here each row holds its weights two to a 32-bit word, each biased by +128 into an
+ * unsigned 16-bit lane: MAX_FEATURES (96) features sum to at most 96 × 255 < 2^16 in a lane, so lanes never
+ * carry into each other and one integer add sums two labels. An action row (four 8-bit weights)
+ * is read as one 32-bit word.
+ */
+export class PackedScoring {
+  private readonly action32: Int32Array;
+  private readonly labelPairs: Int32Array;
+  private readonly pairsPerRow: number;
+  private readonly labelCount: number;
+  private readonly labelMask: number;
+  private readonly actionMask: number;
+  private readonly pairSums: Int32Array;
+  private readonly labelSums: Int32Array;
+
+  constructor(m: ParserModel) {
+    if (MAX_FEATURES * 255 >= 1 << 16) throw new Error('parser: too many features for 16-bit label lanes');
+    const L = m.labels.length;
+    const rows = m.labelMask + 1;
+    const G = Math.ceil(L / 2);
+    this.labelCount = L;
+    this.labelMask = m.labelMask;
+    this.actionMask = m.actionMask;
+    this.pairsPerRow = G;
+    this.labelPairs = new Int32Array(rows * G);
+    for (let r = 0; r < rows; r++) {
+      for (let g = 0; g < G; g++) {
+        const lo = m.label[r * L + 2 * g] + 128;
+        const hi = 2 * g + 1 < L ? m.label[r * L + 2 * g + 1] + 128 : 0;
+        this.labelPairs[r * G + g] = lo | (hi << 16);
+      }
+    }
+    // Four 8-bit weights as one word, action a in bits 8a..8a+7.
+    this.action32 = new Int32Array(m.action.length / ACTION_COUNT);
+    for (let r = 0; r < this.action32.length; r++) {
+      const a = r * ACTION_COUNT;
+      this.action32[r] = (m.action[a] & 0xff) | ((m.action[a + 1] & 0xff) << 8) | ((m.action[a + 2] & 0xff) << 16) | (m.action[a + 3] << 24);
+    }
+    this.pairSums = new Int32Array(G);
+    this.labelSums = new Int32Array(L);
+  }
+
+  actionScores(feats: Int32Array, count: number, scores: Float64Array): void {
+    const table = this.action32;
+    const mask = this.actionMask;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let f = 0; f < count; f++) {
+      const v = table[feats[f] & mask];
+      s0 += (v << 24) >> 24; s1 += (v << 16) >> 24; s2 += (v << 8) >> 24; s3 += v >> 24;
+    }
+    scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3;
+  }
+
+  bestLabel(feats: Int32Array, count: number, dir: number, rootLabel: number): number {
+    const G = this.pairsPerRow;
+    const L = this.labelCount;
+    const table = this.labelPairs;
+    const sums = this.pairSums;
+    sums.fill(0);
+    for (let f = 0; f < count; f++) {
+      const row = labelBucket(feats[f], dir, this.labelMask) * G;
+      for (let g = 0; g < G; g++) sums[g] = (sums[g] + table[row + g]) | 0;
+    }
+    const bias = 128 * count;
+    const scores = this.labelSums;
+    for (let g = 0; g < G; g++) {
+      const v = sums[g];
+      scores[2 * g] = (v & 0xffff) - bias;
+      if (2 * g + 1 < L) scores[2 * g + 1] = (v >>> 16) - bias;
+    }
+    let best = -1;
+    for (let l = 0; l < L; l++) if (l !== rootLabel && (best < 0 || scores[l] > scores[best])) best = l;
+    return best;
   }
 }
 
