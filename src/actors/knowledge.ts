@@ -89,6 +89,8 @@ export interface RoleMatch {
 
 interface RoleIndex {
   byKey: Map<string, RoleWord>;
+  /** Every leading part of every key ("p", "po", … "police chief"): where a phrase can start. */
+  prefixes: Set<string>;
   /** Most tokens a phrase can span once hyphens and apostrophes are split off. */
   maxTokens: number;
 }
@@ -112,6 +114,21 @@ export function roleKey(text: string): string {
     .trim();
 }
 
+const tokenKeys = new Map<string, string>();
+/** Most single-token keys kept; past it the memo starts again (a long run meets ever new words). */
+const TOKEN_KEYS_LIMIT = 50_000;
+
+/** roleKey of one token, memoised. */
+function tokenRoleKey(token: string): string {
+  let key = tokenKeys.get(token);
+  if (key === undefined) {
+    if (tokenKeys.size >= TOKEN_KEYS_LIMIT) tokenKeys.clear();
+    key = roleKey(token);
+    tokenKeys.set(token, key);
+  }
+  return key;
+}
+
 function roleIndex(): RoleIndex {
   if (!roleCache) {
     const byKey = new Map<string, RoleWord>();
@@ -125,7 +142,9 @@ function roleIndex(): RoleIndex {
       const splits = (r.words.match(/[-']/g) ?? []).length;
       maxTokens = Math.max(maxTokens, parts + 2 * splits);
     }
-    roleCache = { byKey, maxTokens };
+    const prefixes = new Set<string>();
+    for (const key of byKey.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
+    roleCache = { byKey, prefixes, maxTokens };
   }
   return roleCache;
 }
@@ -141,11 +160,15 @@ export function roleWord(phrase: string): RoleWord | null {
  * from index 1 gives {length: 2, sector: 'GOV'}.
  */
 export function matchRoleWords(lowerTokens: string[], i: number): RoleMatch | null {
-  const { byKey, maxTokens } = roleIndex();
+  const { byKey, prefixes, maxTokens } = roleIndex();
   // A tab or line break the splitter kept as a token may sit inside a role ("Prime\nMinister")
   // but never at its edge: "soldiers\t" is the role "soldiers", not a longer one.
   const blank = (k: number) => lowerTokens[k].trim() === '';
   if (i >= lowerTokens.length || blank(i)) return null;
+  // The key of a run of tokens begins with the key of its first token (roleKey only joins,
+  // folds and squeezes), so a first token whose key begins no role phrase starts none: most
+  // words are ruled out with one lookup instead of a key for every length.
+  if (!prefixes.has(tokenRoleKey(lowerTokens[i]))) return null;
   const limit = Math.min(maxTokens, lowerTokens.length - i);
   for (let len = limit; len >= 1; len--) {
     if (blank(i + len - 1)) continue;
