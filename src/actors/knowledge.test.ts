@@ -146,6 +146,7 @@ test('matchRoleWords finds every role phrase of the file however the tokeniser c
   const cuts = (words: string): string[][] => [
     words.split(' '),
     words.split(/ |(?=[-'])|(?<=-)/).filter(Boolean), // "commander - in - chief", "prosecutor 's"
+    words.split(/ |(?<=-)/).filter(Boolean), // "commander-" "in-" "chief"
     words.toUpperCase().replace(/'/g, '\u2019').split(' '),
     ['the', ...words.split(' '), 'said'],
   ];

@@ -89,7 +89,10 @@ export interface RoleMatch {
 
 interface RoleIndex {
   byKey: Map<string, RoleWord>;
-  /** Every leading part of every key ("p", "po", … "police chief"): where a phrase can start. */
+  /**
+   * The leading parts of the keys that a first token's key can be: up to a space, hyphen or
+   * apostrophe, or the whole key ("police", "police chief", "commander", "commander-").
+   */
   prefixes: Set<string>;
   /** Most tokens a phrase can span once hyphens and apostrophes are split off. */
   maxTokens: number;
@@ -143,7 +146,11 @@ function roleIndex(): RoleIndex {
       maxTokens = Math.max(maxTokens, parts + 2 * splits);
     }
     const prefixes = new Set<string>();
-    for (const key of byKey.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
+    for (const key of byKey.keys()) {
+      for (let n = 1; n <= key.length; n++) {
+        if (n === key.length || key[n] === ' ' || key[n] === '-' || key[n] === "'" || key[n - 1] === '-') prefixes.add(key.slice(0, n));
+      }
+    }
     roleCache = { byKey, prefixes, maxTokens };
   }
   return roleCache;
@@ -166,8 +173,10 @@ export function matchRoleWords(lowerTokens: string[], i: number): RoleMatch | nu
   const blank = (k: number) => lowerTokens[k].trim() === '';
   if (i >= lowerTokens.length || blank(i)) return null;
   // The key of a run of tokens begins with the key of its first token (roleKey only joins,
-  // folds and squeezes), so a first token whose key begins no role phrase starts none: most
-  // words are ruled out with one lookup instead of a key for every length.
+  // folds and squeezes), followed by the end, a space, or a hyphen or apostrophe the join
+  // closed up ("commander -in", "prosecutor 's"; after a token ending in a hyphen, anything).
+  // So a first token whose key is not such a leading part starts no role phrase: most words are
+  // ruled out with one lookup instead of a key for every length.
   if (!prefixes.has(tokenRoleKey(lowerTokens[i]))) return null;
   const limit = Math.min(maxTokens, lowerTokens.length - i);
   for (let len = limit; len >= 1; len--) {
