@@ -295,6 +295,21 @@ export function actorRows(): readonly ActorRow[] {
   return actorIndex().rows;
 }
 
+const foldedNames = new Map<string, string>();
+/** Most folded names kept for lookups; past it the memo starts again. */
+const FOLDED_LIMIT = 50_000;
+
+/** foldName of a name looked up, memoised: the stages ask for the same names again and again. */
+function lookupFold(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_LIMIT) foldedNames.clear();
+    folded = foldName(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
 /**
  * All rows whose names include `name` (compared folded), in file order; empty
  * when none. Rows of one actor over time and rows of different actors that
@@ -307,9 +322,9 @@ export function actorsByName(name: string, index: ActorIndex = actorIndex()): Ac
     const hits = byKey.get(acronym);
     if (hits) return [...hits];
     // A headline in capitals ("TRUMP") still finds the ordinary name.
-    return [...(byKey.get(foldName(name)) ?? [])];
+    return [...(byKey.get(lookupFold(name)) ?? [])];
   }
-  const hits = byKey.get(foldName(name));
+  const hits = byKey.get(lookupFold(name));
   if (hits) return [...hits];
   // "Nato", "Opec", "Isis": an acronym written in title case. Short words stay
   // out so that "Who" and "Is" never reach WHO and IS.
