@@ -121,7 +121,7 @@ export class ParserModel implements ParserWeights {
  * Scoring the labels of an arc is most of parsing: about 90 features, each a row of 51 8-bit
  * weights picked by hashing, so mostly a cache miss each. Here each row is its weights biased by
  * +128 (unsigned bytes), padded to 64 bytes: one cache line. A row is read four labels to a
- * 32-bit word and spread into two words of two 16-bit lanes (labels 4k and 4k+2, 4k+1 and
+ * 32-bit word and spread into two sums of two 16-bit lanes (labels 4k and 4k+2, 4k+1 and
  * 4k+3); MAX_FEATURES (96) rows sum to at most 96 × 255 < 2^16 in a lane, so lanes never carry
  * into each other and one integer add sums two labels. An action row (four 8-bit weights) is
  * read as one 32-bit word.
@@ -135,7 +135,8 @@ export class PackedScoring {
   private readonly labelCount: number;
   private readonly labelMask: number;
   private readonly actionMask: number;
-  private readonly laneSums: Int32Array;
+  /** Where each feature's label row starts, for the arc being labelled. */
+  private readonly rowStarts = new Int32Array(MAX_FEATURES);
   private readonly labelSums: Int32Array;
 
   constructor(m: ParserModel) {
@@ -160,7 +161,6 @@ export class PackedScoring {
       const a = r * ACTION_COUNT;
       this.action32[r] = (m.action[a] & 0xff) | ((m.action[a + 1] & 0xff) << 8) | ((m.action[a + 2] & 0xff) << 16) | (m.action[a + 3] << 24);
     }
-    this.laneSums = new Int32Array(2 * this.usedWords);
     this.labelSums = new Int32Array(4 * this.usedWords);
   }
 
@@ -178,20 +178,19 @@ export class PackedScoring {
   bestLabel(feats: Int32Array, count: number, dir: number, rootLabel: number): number {
     const W = this.usedWords;
     const table = this.labelWords;
-    const sums = this.laneSums;
-    sums.fill(0);
-    for (let f = 0; f < count; f++) {
-      const row = labelBucket(feats[f], dir, this.labelMask) * ROW_WORDS;
-      for (let k = 0; k < W; k++) {
-        const w = table[row + k];
-        sums[2 * k] = (sums[2 * k] + (w & 0x00ff00ff)) | 0;
-        sums[2 * k + 1] = (sums[2 * k + 1] + ((w >>> 8) & 0x00ff00ff)) | 0;
-      }
-    }
+    const rows = this.rowStarts;
+    for (let f = 0; f < count; f++) rows[f] = labelBucket(feats[f], dir, this.labelMask) * ROW_WORDS;
+    // Word by word across the rows (after the first word the rows are in the L1 cache), so
+    // the two lane sums of a word stay in registers.
     const bias = 128 * count;
     const scores = this.labelSums;
     for (let k = 0; k < W; k++) {
-      const even = sums[2 * k], odd = sums[2 * k + 1];
+      let even = 0, odd = 0;
+      for (let f = 0; f < count; f++) {
+        const w = table[rows[f] + k];
+        even = (even + (w & 0x00ff00ff)) | 0;
+        odd = (odd + ((w >>> 8) & 0x00ff00ff)) | 0;
+      }
       scores[4 * k] = (even & 0xffff) - bias;
       scores[4 * k + 1] = (odd & 0xffff) - bias;
       scores[4 * k + 2] = (even >>> 16) - bias;
