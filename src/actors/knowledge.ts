@@ -121,8 +121,18 @@ const tokenKeys = new Map<string, string>();
 /** Most single-token keys kept; past it the memo starts again (a long run meets ever new words). */
 const TOKEN_KEYS_LIMIT = 50_000;
 
-/** roleKey of one token, memoised. */
+/** Whether roleKey leaves a string as it is: lower-case ASCII letters and digits only (most tokens). */
+function isPlainKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return s.length > 0;
+}
+
+/** roleKey of one token, memoised; a plain token is its own key. */
 function tokenRoleKey(token: string): string {
+  if (isPlainKey(token)) return token;
   let key = tokenKeys.get(token);
   if (key === undefined) {
     if (tokenKeys.size >= TOKEN_KEYS_LIMIT) tokenKeys.clear();
