@@ -134,6 +134,32 @@ test('matchRoleWords takes the longest phrase starting at the index', () => {
   assert.equal(matchRoleWords(cic, 0)?.sector, 'MIL');
 });
 
+test('matchRoleWords finds every role phrase of the file however the tokeniser cut it, as a search of every length does', () => {
+  /** The plain search: the longest run from i whose key is a role phrase (no shortcut). */
+  const longest = (tokens: string[], i: number): number => {
+    for (let len = Math.min(12, tokens.length - i); len >= 1; len--) {
+      if (tokens[i + len - 1].trim() === '') continue;
+      if (roleWord(tokens.slice(i, i + len).join(' '))) return len;
+    }
+    return 0;
+  };
+  const cuts = (words: string): string[][] => [
+    words.split(' '),
+    words.split(/ |(?=[-'])|(?<=-)/).filter(Boolean), // "commander - in - chief", "prosecutor 's"
+    words.split(/ |(?<=-)/).filter(Boolean), // "commander-" "in-" "chief"
+    words.toUpperCase().replace(/'/g, '\u2019').split(' '),
+    ['the', ...words.split(' '), 'said'],
+  ];
+  for (const r of loadTsv('role-words.tsv')) {
+    for (const tokens of cuts(r.words)) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].trim() === '') continue;
+        assert.equal(matchRoleWords(tokens, i)?.length ?? 0, longest(tokens, i), `${tokens.join('|')} at ${i}`);
+      }
+    }
+  }
+});
+
 test('person-name words: given names, particles, honorifics', () => {
   assert.ok(givenName('Qasem'));
   assert.ok(givenName('volodymyr'));

@@ -89,6 +89,11 @@ export interface RoleMatch {
 
 interface RoleIndex {
   byKey: Map<string, RoleWord>;
+  /**
+   * The leading parts of the keys that a first token's key can be: up to a space, hyphen or
+   * apostrophe, or the whole key ("police", "police chief", "commander", "commander-").
+   */
+  prefixes: Set<string>;
   /** Most tokens a phrase can span once hyphens and apostrophes are split off. */
   maxTokens: number;
 }
@@ -112,6 +117,31 @@ export function roleKey(text: string): string {
     .trim();
 }
 
+const tokenKeys = new Map<string, string>();
+/** Most single-token keys kept; past it the memo starts again (a long run meets ever new words). */
+const TOKEN_KEYS_LIMIT = 50_000;
+
+/** Whether roleKey leaves a string as it is: lower-case ASCII letters and digits only (most tokens). */
+function isPlainKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return s.length > 0;
+}
+
+/** roleKey of one token, memoised; a plain token is its own key. */
+function tokenRoleKey(token: string): string {
+  if (isPlainKey(token)) return token;
+  let key = tokenKeys.get(token);
+  if (key === undefined) {
+    if (tokenKeys.size >= TOKEN_KEYS_LIMIT) tokenKeys.clear();
+    key = roleKey(token);
+    tokenKeys.set(token, key);
+  }
+  return key;
+}
+
 function roleIndex(): RoleIndex {
   if (!roleCache) {
     const byKey = new Map<string, RoleWord>();
@@ -125,7 +155,13 @@ function roleIndex(): RoleIndex {
       const splits = (r.words.match(/[-']/g) ?? []).length;
       maxTokens = Math.max(maxTokens, parts + 2 * splits);
     }
-    roleCache = { byKey, maxTokens };
+    const prefixes = new Set<string>();
+    for (const key of byKey.keys()) {
+      for (let n = 1; n <= key.length; n++) {
+        if (n === key.length || key[n] === ' ' || key[n] === '-' || key[n] === "'" || key[n - 1] === '-') prefixes.add(key.slice(0, n));
+      }
+    }
+    roleCache = { byKey, prefixes, maxTokens };
   }
   return roleCache;
 }
@@ -141,11 +177,17 @@ export function roleWord(phrase: string): RoleWord | null {
  * from index 1 gives {length: 2, sector: 'GOV'}.
  */
 export function matchRoleWords(lowerTokens: string[], i: number): RoleMatch | null {
-  const { byKey, maxTokens } = roleIndex();
+  const { byKey, prefixes, maxTokens } = roleIndex();
   // A tab or line break the splitter kept as a token may sit inside a role ("Prime\nMinister")
   // but never at its edge: "soldiers\t" is the role "soldiers", not a longer one.
   const blank = (k: number) => lowerTokens[k].trim() === '';
   if (i >= lowerTokens.length || blank(i)) return null;
+  // The key of a run of tokens begins with the key of its first token (roleKey only joins,
+  // folds and squeezes), followed by the end, a space, or a hyphen or apostrophe the join
+  // closed up ("commander -in", "prosecutor 's"; after a token ending in a hyphen, anything).
+  // So a first token whose key is not such a leading part starts no role phrase: most words are
+  // ruled out with one lookup instead of a key for every length.
+  if (!prefixes.has(tokenRoleKey(lowerTokens[i]))) return null;
   const limit = Math.min(maxTokens, lowerTokens.length - i);
   for (let len = limit; len >= 1; len--) {
     if (blank(i + len - 1)) continue;
@@ -263,6 +305,21 @@ export function actorRows(): readonly ActorRow[] {
   return actorIndex().rows;
 }
 
+const foldedNames = new Map<string, string>();
+/** Most folded names kept for lookups; past it the memo starts again. */
+const FOLDED_LIMIT = 50_000;
+
+/** foldName of a name looked up, memoised: the stages ask for the same names again and again. */
+function lookupFold(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_LIMIT) foldedNames.clear();
+    folded = foldName(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
 /**
  * All rows whose names include `name` (compared folded), in file order; empty
  * when none. Rows of one actor over time and rows of different actors that
@@ -275,9 +332,9 @@ export function actorsByName(name: string, index: ActorIndex = actorIndex()): Ac
     const hits = byKey.get(acronym);
     if (hits) return [...hits];
     // A headline in capitals ("TRUMP") still finds the ordinary name.
-    return [...(byKey.get(foldName(name)) ?? [])];
+    return [...(byKey.get(lookupFold(name)) ?? [])];
   }
-  const hits = byKey.get(foldName(name));
+  const hits = byKey.get(lookupFold(name));
   if (hits) return [...hits];
   // "Nato", "Opec", "Isis": an acronym written in title case. Short words stay
   // out so that "Who" and "Is" never reach WHO and IS.

@@ -293,16 +293,33 @@ function theGazetteer(): Gazetteer {
   return gazetteer;
 }
 
+/** A name's folded and loose keys, memoised: the stages ask for the same few names again and again. */
+const keysByName = new Map<string, { folded: string; loose: string }>();
+/** Most names whose keys are kept; past it the memo starts again (a long run meets ever new names). */
+const KEYS_LIMIT = 50_000;
+
+function lookupKeys(name: string): { folded: string; loose: string } {
+  let keys = keysByName.get(name);
+  if (keys === undefined) {
+    if (keysByName.size >= KEYS_LIMIT) keysByName.clear();
+    const folded = foldName(name);
+    keys = { folded, loose: looseKey(folded) };
+    keysByName.set(name, keys);
+  }
+  return keys;
+}
+
 /**
  * Candidate places for a name: exact folded matches first; when there are
  * none, matches on the loose transliteration key; "Gaza City" also tries "Gaza".
  */
 export function lookupPlace(name: string): Candidate[] {
   const g = theGazetteer();
-  const key = foldName(name);
+  const keys = lookupKeys(name);
+  const key = keys.folded;
   const exact = candidates(g, g.named.get(key), g.cityExact.get(key), false);
   if (exact.length > 0) return exact;
-  const lk = looseKey(key);
+  const lk = keys.loose;
   const loose = candidates(g, g.namedLoose.get(lk), g.cityLoose.get(lk), true);
   if (loose.length > 0) return loose;
   const city = /^(.+) city$/.exec(key);

@@ -194,3 +194,14 @@ test('a city goes by its English and older names too, and namesakes elsewhere ke
   assert.ok(lookupPlace('Geneva').some((c) => c.place.country === 'USA'), 'Geneva, New York is still a candidate');
   assert.deepEqual(analyse('Talks in Geneva and Frankfurt ended without a deal.').places.map((p) => p.country), ['CHE', 'DEU']);
 });
+
+test('a name looked up again gets the same places, exact or by its loose key, whatever was asked between', () => {
+  const summary = (name: string) => lookupPlace(name).map((c) => `${c.place.name}|${c.place.country}|${c.loose}`);
+  const names = ['Mosoul', 'Mosul', 'Gaza City', 'al-Anbar', 'Tartous', 'Springfield'];
+  const first = names.map(summary);
+  assert.ok(first[0].length > 0 && first[0].every((s) => s.endsWith('|true')), 'Mosoul is found by its loose key');
+  assert.ok(first[1].some((s) => s === 'Mosul|IRQ|false'), 'Mosul exactly');
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual(names.map(summary), first);
+  }
+});

@@ -3,7 +3,8 @@
  * the stack's top two items, the buffer's first three words, the top's head and its outermost
  * children, the front word's leftmost children; their arc labels, valency and the distance
  * between the top and the front. Each feature is one 32-bit key: its template number mixed with
- * the hashes of its parts (the hashing trick), so nothing is built as a string while parsing.
+ * the hashes of its parts (the hashing trick), so nothing is built as a string while parsing
+ * (and no closure is made per state: `extract` runs twice per word).
  */
 import { hashString, mix } from '../entities/tagger/hash.js';
 import type { ParseState } from './transitions.js';
@@ -46,10 +47,24 @@ export function sentenceHashes(tokens: readonly ParserToken[]): SentenceHashes {
 export function shapeOf(form: string): string {
   let out = '';
   for (const ch of form.slice(0, 12)) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by its code (the same classes the patterns give it), the rest by the patterns.
+    const c = code < 128
+      ? (code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch)
+      : /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
     if (out[out.length - 1] !== c) out += c;
   }
   return out;
+}
+
+/** The hash of word i's attribute in `arr`, or NONE for no word (i < 0). */
+function at(arr: Int32Array, i: number): number {
+  return i < 0 ? NONE : arr[i];
+}
+
+/** The label index of word i's arc (-1 while it has none), or -2 for no word. */
+function labelAt(labels: Int32Array, i: number): number {
+  return i < 0 ? -2 : labels[i];
 }
 
 /** Most features one state yields; `extract` writes at most this many keys. */
@@ -62,7 +77,6 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   const b0 = state.bufferAt(0);
   const b1 = state.bufferAt(1);
   const b2 = state.bufferAt(2);
-  const at = (arr: Int32Array, i: number) => (i < 0 ? NONE : arr[i]);
   const W = h.word, P = h.pos;
   const s0h = s0 > 0 ? state.heads[s0] : -1;
   const s0h2 = s0h > 0 ? state.heads[s0h] : -1;
@@ -72,7 +86,7 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   const s0r2 = s0 > 0 ? state.rightmost2[s0] : -1;
   const b0l = b0 > 0 ? state.leftmost[b0] : -1;
   const b0l2 = b0 > 0 ? state.leftmost2[b0] : -1;
-  const lab = (i: number) => (i < 0 ? -2 : state.labels[i]);
+  const labels = state.labels;
 
   const s0w = at(W, s0), s0p = at(P, s0), b0w = at(W, b0), b0p = at(P, b0);
   const b1w = at(W, b1), b1p = at(P, b1), b2w = at(W, b2), b2p = at(P, b2);
@@ -82,46 +96,43 @@ export function extract(state: ParseState, h: SentenceHashes, out: Int32Array): 
   const b0vl = b0 > 0 ? state.leftCount[b0] : -1;
 
   let k = 0;
-  const f1 = (t: number, a: number) => { out[k++] = mix(t, a); };
-  const f2 = (t: number, a: number, b: number) => { out[k++] = mix(mix(t, a), b); };
-  const f3 = (t: number, a: number, b: number, c: number) => { out[k++] = mix(mix(mix(t, a), b), c); };
   // single words
-  f1(1, s0w); f1(2, s0p); f2(3, s0w, s0p);
-  f1(4, b0w); f1(5, b0p); f2(6, b0w, b0p);
-  f1(7, b1w); f1(8, b1p); f2(9, b1w, b1p);
-  f1(10, b2w); f1(11, b2p);
-  f1(12, s1w); f1(13, s1p);
-  f1(14, at(h.suffix, s0)); f1(15, at(h.suffix, b0)); f1(16, at(h.lemma, s0)); f1(17, at(h.lemma, b0));
+  out[k++] = mix(1, s0w); out[k++] = mix(2, s0p); out[k++] = mix(mix(3, s0w), s0p);
+  out[k++] = mix(4, b0w); out[k++] = mix(5, b0p); out[k++] = mix(mix(6, b0w), b0p);
+  out[k++] = mix(7, b1w); out[k++] = mix(8, b1p); out[k++] = mix(mix(9, b1w), b1p);
+  out[k++] = mix(10, b2w); out[k++] = mix(11, b2p);
+  out[k++] = mix(12, s1w); out[k++] = mix(13, s1p);
+  out[k++] = mix(14, at(h.suffix, s0)); out[k++] = mix(15, at(h.suffix, b0)); out[k++] = mix(16, at(h.lemma, s0)); out[k++] = mix(17, at(h.lemma, b0));
   // pairs
-  f3(20, s0w, s0p, b0w ^ b0p); f3(21, s0w, s0p, b0w); f3(22, s0w, b0w, b0p); f3(23, s0w, s0p, b0p);
-  f3(24, s0p, b0w, b0p); f2(25, s0w, b0w); f2(26, s0p, b0p); f2(27, b0p, b1p);
-  f2(28, at(h.lemma, s0), at(h.lemma, b0)); f2(29, s1p, s0p); f2(30, s1w, b0w);
+  out[k++] = mix(mix(mix(20, s0w), s0p), b0w ^ b0p); out[k++] = mix(mix(mix(21, s0w), s0p), b0w); out[k++] = mix(mix(mix(22, s0w), b0w), b0p); out[k++] = mix(mix(mix(23, s0w), s0p), b0p);
+  out[k++] = mix(mix(mix(24, s0p), b0w), b0p); out[k++] = mix(mix(25, s0w), b0w); out[k++] = mix(mix(26, s0p), b0p); out[k++] = mix(mix(27, b0p), b1p);
+  out[k++] = mix(mix(28, at(h.lemma, s0)), at(h.lemma, b0)); out[k++] = mix(mix(29, s1p), s0p); out[k++] = mix(mix(30, s1w), b0w);
   // triples of tags
-  f3(31, b0p, b1p, b2p); f3(32, s0p, b0p, b1p); f3(33, at(P, s0h), s0p, b0p);
-  f3(34, s0p, at(P, s0l), b0p); f3(35, s0p, at(P, s0r), b0p); f3(36, s0p, b0p, at(P, b0l));
-  f3(37, s1p, s0p, b0p); f3(38, s0p, b0p, at(P, s1 >= 0 && state.depth > 2 ? state.stackAt(2) : -1));
+  out[k++] = mix(mix(mix(31, b0p), b1p), b2p); out[k++] = mix(mix(mix(32, s0p), b0p), b1p); out[k++] = mix(mix(mix(33, at(P, s0h)), s0p), b0p);
+  out[k++] = mix(mix(mix(34, s0p), at(P, s0l)), b0p); out[k++] = mix(mix(mix(35, s0p), at(P, s0r)), b0p); out[k++] = mix(mix(mix(36, s0p), b0p), at(P, b0l));
+  out[k++] = mix(mix(mix(37, s1p), s0p), b0p); out[k++] = mix(mix(mix(38, s0p), b0p), at(P, s1 >= 0 && state.depth > 2 ? state.stackAt(2) : -1));
   // distance
-  f2(40, s0w, dist); f2(41, s0p, dist); f2(42, b0w, dist); f2(43, b0p, dist); f3(44, s0w, b0w, dist); f3(45, s0p, b0p, dist);
+  out[k++] = mix(mix(40, s0w), dist); out[k++] = mix(mix(41, s0p), dist); out[k++] = mix(mix(42, b0w), dist); out[k++] = mix(mix(43, b0p), dist); out[k++] = mix(mix(mix(44, s0w), b0w), dist); out[k++] = mix(mix(mix(45, s0p), b0p), dist);
   // valency
-  f2(46, s0w, s0vr); f2(47, s0p, s0vr); f2(48, s0w, s0vl); f2(49, s0p, s0vl); f2(50, b0w, b0vl); f2(51, b0p, b0vl);
+  out[k++] = mix(mix(46, s0w), s0vr); out[k++] = mix(mix(47, s0p), s0vr); out[k++] = mix(mix(48, s0w), s0vl); out[k++] = mix(mix(49, s0p), s0vl); out[k++] = mix(mix(50, b0w), b0vl); out[k++] = mix(mix(51, b0p), b0vl);
   // head and children: words, tags, labels
-  f1(52, at(W, s0h)); f1(53, at(P, s0h)); f1(54, lab(s0));
-  f1(55, at(W, s0l)); f1(56, at(P, s0l)); f1(57, lab(s0l));
-  f1(58, at(W, s0r)); f1(59, at(P, s0r)); f1(60, lab(s0r));
-  f1(61, at(W, b0l)); f1(62, at(P, b0l)); f1(63, lab(b0l));
+  out[k++] = mix(52, at(W, s0h)); out[k++] = mix(53, at(P, s0h)); out[k++] = mix(54, labelAt(labels, s0));
+  out[k++] = mix(55, at(W, s0l)); out[k++] = mix(56, at(P, s0l)); out[k++] = mix(57, labelAt(labels, s0l));
+  out[k++] = mix(58, at(W, s0r)); out[k++] = mix(59, at(P, s0r)); out[k++] = mix(60, labelAt(labels, s0r));
+  out[k++] = mix(61, at(W, b0l)); out[k++] = mix(62, at(P, b0l)); out[k++] = mix(63, labelAt(labels, b0l));
   // second order
-  f1(64, at(W, s0h2)); f1(65, at(P, s0h2)); f1(66, lab(s0h));
-  f1(67, at(W, s0l2)); f1(68, at(P, s0l2)); f1(69, lab(s0l2));
-  f1(70, at(W, s0r2)); f1(71, at(P, s0r2)); f1(72, lab(s0r2));
-  f1(73, at(W, b0l2)); f1(74, at(P, b0l2)); f1(75, lab(b0l2));
-  f3(76, s0p, at(P, s0l), at(P, s0l2)); f3(77, s0p, at(P, s0r), at(P, s0r2));
-  f3(78, s0p, at(P, s0h), at(P, s0h2)); f3(79, b0p, at(P, b0l), at(P, b0l2));
+  out[k++] = mix(64, at(W, s0h2)); out[k++] = mix(65, at(P, s0h2)); out[k++] = mix(66, labelAt(labels, s0h));
+  out[k++] = mix(67, at(W, s0l2)); out[k++] = mix(68, at(P, s0l2)); out[k++] = mix(69, labelAt(labels, s0l2));
+  out[k++] = mix(70, at(W, s0r2)); out[k++] = mix(71, at(P, s0r2)); out[k++] = mix(72, labelAt(labels, s0r2));
+  out[k++] = mix(73, at(W, b0l2)); out[k++] = mix(74, at(P, b0l2)); out[k++] = mix(75, labelAt(labels, b0l2));
+  out[k++] = mix(mix(mix(76, s0p), at(P, s0l)), at(P, s0l2)); out[k++] = mix(mix(mix(77, s0p), at(P, s0r)), at(P, s0r2));
+  out[k++] = mix(mix(mix(78, s0p), at(P, s0h)), at(P, s0h2)); out[k++] = mix(mix(mix(79, b0p), at(P, b0l)), at(P, b0l2));
   // label pairs with the top and front
-  f3(80, s0p, lab(s0l), lab(s0r)); f3(81, b0p, lab(b0l), lab(b0l2));
+  out[k++] = mix(mix(mix(80, s0p), labelAt(labels, s0l)), labelAt(labels, s0r)); out[k++] = mix(mix(mix(81, b0p), labelAt(labels, b0l)), labelAt(labels, b0l2));
   // shapes and lemmas across the top and front, for when the POS tag misleads
   const S = h.shape, M = h.lemma;
-  f1(82, at(S, s0)); f1(83, at(S, b0)); f2(84, at(S, s0), at(S, b0)); f1(85, at(h.suffix, b1));
-  f2(86, at(M, b0), s0p); f2(87, at(M, s0), b0p); f1(88, at(M, b1)); f2(89, s0p, at(M, b1));
-  f3(90, at(S, b0), b0p, at(S, b1));
+  out[k++] = mix(82, at(S, s0)); out[k++] = mix(83, at(S, b0)); out[k++] = mix(mix(84, at(S, s0)), at(S, b0)); out[k++] = mix(85, at(h.suffix, b1));
+  out[k++] = mix(mix(86, at(M, b0)), s0p); out[k++] = mix(mix(87, at(M, s0)), b0p); out[k++] = mix(88, at(M, b1)); out[k++] = mix(mix(89, s0p), at(M, b1));
+  out[k++] = mix(mix(mix(90, at(S, b0)), b0p), at(S, b1));
   return k;
 }

@@ -50,11 +50,21 @@ export interface TimesInput {
   meta: { published: string | null };
 }
 
+const patterns = new Map<TimeParser, RegExp>();
+
+/** A parser's pattern, built on first use; its lastIndex at 0, ready for a new sentence. */
+function patternOf(p: TimeParser): RegExp {
+  let re = patterns.get(p);
+  if (!re) { re = p.pattern(); patterns.set(p, re); }
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Candidates in one sentence (offsets into ctx.text). */
 export function sentenceCandidates(ctx: TimeContext): TimeCandidate[] {
   let found: TimeCandidate[] = [];
   for (const p of PARSERS) {
-    const re = p.pattern(ctx);
+    const re = patternOf(p);
     for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const c = p.extract(ctx, m);

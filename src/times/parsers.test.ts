@@ -288,3 +288,16 @@ test('a publication date in the first centuries gives four-digit years, as TIMEX
   assert.deepEqual(values('The army will withdraw next month.'), ['0100-04']);
   assert.deepEqual(values('Prices rose last decade.'), ['009']);
 });
+
+test('each parser pattern is built once and serves every sentence: a sentence read after another finds its times from the start', async () => {
+  const { PARSERS, sentenceCandidates } = await import('./index.js');
+  const anchor = { y: 2021, m: 1, d: 18 };
+  const long = { text: 'Talks resumed on March 24 after a pause, and a second round opened on March 30.', offset: 0, anchor };
+  // The patterns are global regexes, each the same object from sentence to sentence.
+  for (const p of PARSERS) assert.ok(p.pattern().global, p.name);
+  const first = sentenceCandidates(long).map((c) => long.text.slice(c.start, c.end));
+  const short = { text: 'On March 2 they met.', offset: 0, anchor };
+  assert.deepEqual(sentenceCandidates(short).map((c) => short.text.slice(c.start, c.end)), ['March 2']);
+  assert.deepEqual(sentenceCandidates(long).map((c) => long.text.slice(c.start, c.end)), first);
+  assert.deepEqual(first, ['March 24', 'March 30']);
+});

@@ -31,8 +31,12 @@ export interface TimeCandidate {
 
 export interface TimeParser {
   name: string;
-  /** A global regex; each match is handed to extract. */
-  pattern(ctx: TimeContext): RegExp;
+  /**
+   * A global regex; each match is handed to extract. Built once per parser and reused for every
+   * sentence (building dozens of long patterns per sentence cost more than matching them), so it
+   * may not depend on the sentence.
+   */
+  pattern(): RegExp;
   extract(ctx: TimeContext, match: RegExpExecArray): TimeCandidate | null;
 }
 

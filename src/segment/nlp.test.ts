@@ -1,0 +1,25 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { nlp } from './nlp.js';
+
+/** Tokens, tags, lemmas, spaces and sentence spans, as segment reads them from a wink document. */
+function reading(engine: ReturnType<typeof winkNLP>, text: string): unknown {
+  const its = engine.its;
+  const d = engine.readDoc(text);
+  const spans: unknown[] = [];
+  d.sentences().each((s: { out: (f: unknown) => unknown }) => spans.push(s.out(its.span)));
+  return [d.tokens().out(), d.tokens().out(its.pos), d.tokens().out(its.lemma as never), d.tokens().out(its.precedingSpaces), spans];
+}
+
+test("acta's wink pipeline (sentences and tags only) reads text exactly as wink's full default pipeline does", () => {
+  const full = winkNLP(model);
+  for (const text of [
+    'The ministry did not deny the report. "We will never accept it," Prime Minister Ali Hassan told reporters in Baghdad on Monday.',
+    "U.S. troops wouldn't leave Kabul before Jan. 5, officials said; the Taliban's spokesman disagreed!!! Great news :) #peace",
+    'Shares of Acme Corp. rose 3.5 pct to $12.25 on the New York Stock Exchange at 10:30 a.m. EST.',
+  ]) {
+    assert.deepEqual(reading(nlp(), text), reading(full, text));
+  }
+});
