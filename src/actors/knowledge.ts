@@ -13,6 +13,7 @@
  * words and names. Unknown is `null`.
  */
 import { loadTsv, splitList } from '../util/data.js';
+import { boundedMemo } from '../util/memo.js';
 
 // ---------------------------------------------------------------------------
 // Sectors
@@ -117,9 +118,8 @@ export function roleKey(text: string): string {
     .trim();
 }
 
-const tokenKeys = new Map<string, string>();
-/** Most single-token keys kept; past it the memo starts again (a long run meets ever new words). */
-const TOKEN_KEYS_LIMIT = 50_000;
+/** roleKey of single tokens, memoised (bounded: a long run meets ever new words). */
+const memoRoleKey = boundedMemo((token) => roleKey(token), 50_000);
 
 /** Whether roleKey leaves a string as it is: lower-case ASCII letters and digits only (most tokens). */
 function isPlainKey(s: string): boolean {
@@ -132,14 +132,7 @@ function isPlainKey(s: string): boolean {
 
 /** roleKey of one token, memoised; a plain token is its own key. */
 function tokenRoleKey(token: string): string {
-  if (isPlainKey(token)) return token;
-  let key = tokenKeys.get(token);
-  if (key === undefined) {
-    if (tokenKeys.size >= TOKEN_KEYS_LIMIT) tokenKeys.clear();
-    key = roleKey(token);
-    tokenKeys.set(token, key);
-  }
-  return key;
+  return isPlainKey(token) ? token : memoRoleKey(token);
 }
 
 function roleIndex(): RoleIndex {
@@ -305,20 +298,8 @@ export function actorRows(): readonly ActorRow[] {
   return actorIndex().rows;
 }
 
-const foldedNames = new Map<string, string>();
-/** Most folded names kept for lookups; past it the memo starts again. */
-const FOLDED_LIMIT = 50_000;
-
 /** foldName of a name looked up, memoised: the stages ask for the same names again and again. */
-function lookupFold(name: string): string {
-  let folded = foldedNames.get(name);
-  if (folded === undefined) {
-    if (foldedNames.size >= FOLDED_LIMIT) foldedNames.clear();
-    folded = foldName(name);
-    foldedNames.set(name, folded);
-  }
-  return folded;
-}
+const lookupFold = boundedMemo((name) => foldName(name), 50_000);
 
 /**
  * All rows whose names include `name` (compared folded), in file order; empty

@@ -25,18 +25,12 @@ import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { eventPatterns, ploverFor } from './ontology.js';
+import type { ArgumentContext } from './arguments.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
-export interface SenseContext {
-  text: string;
-  tokens: Token[];
-  /** Mentions in the sentence (named and nominal). */
-  mentions: EntityMention[];
-  sentenceStart: number;
-  sentenceEnd: number;
-  tree?: DependencyTree | null;
-}
+/** What the sense gate reads of a sentence: the same as the argument reading's. */
+export type SenseContext = ArgumentContext;
 
 export interface SenseQuery {
   kind: 'verb' | 'noun';

@@ -11,6 +11,7 @@ import type { PlacePrecision } from '../doc/types.js';
 import { loadTsv, splitList } from '../util/data.js';
 import { allCountries, iso3FromIso2 } from './countries.js';
 import { foldName, isAllCaps, looseKey } from './fold.js';
+import { boundedMemo } from '../util/memo.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'region' | 'site' | 'city';
 
@@ -294,20 +295,10 @@ function theGazetteer(): Gazetteer {
 }
 
 /** A name's folded and loose keys, memoised: the stages ask for the same few names again and again. */
-const keysByName = new Map<string, { folded: string; loose: string }>();
-/** Most names whose keys are kept; past it the memo starts again (a long run meets ever new names). */
-const KEYS_LIMIT = 50_000;
-
-function lookupKeys(name: string): { folded: string; loose: string } {
-  let keys = keysByName.get(name);
-  if (keys === undefined) {
-    if (keysByName.size >= KEYS_LIMIT) keysByName.clear();
-    const folded = foldName(name);
-    keys = { folded, loose: looseKey(folded) };
-    keysByName.set(name, keys);
-  }
-  return keys;
-}
+const lookupKeys = boundedMemo((name): { folded: string; loose: string } => {
+  const folded = foldName(name);
+  return { folded, loose: looseKey(folded) };
+}, 50_000);
 
 /**
  * Candidate places for a name: exact folded matches first; when there are
