@@ -22,7 +22,7 @@ import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
-import { ploverRule } from './plover-rules.js';
+import { asProspect, ploverRule } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
@@ -213,7 +213,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     if (firstWithActor) previousSubject = mentions.find((x) => x.start === firstWithActor.actor[0].start) ?? previousSubject;
     const dated = sentenceEvents.filter((e) => e.date && e.date_precision !== 'unknown');
     if (dated.length) previous = { date: dated[dated.length - 1].date };
-    events.push(...mergeComplementary(rankEmbedded(text, sentenceEvents)));
+    // (after the merge: "met … to discuss" is the meeting held, not one to come)
+    events.push(...mergeComplementary(rankEmbedded(text, sentenceEvents)).map(asProspect));
   }
   // Mentions of one happening across the article become one event.
   return groupHappenings(doc, events);

@@ -107,3 +107,11 @@ test('withdrawing passports restricts their holders: COERCE, not RETREAT; withdr
   assert.ok(events('The government used the Royal Prerogative to withdraw the men\'s passports.').includes('COERCE withdraw'));
   assert.ok(events('Russia withdrew its troops from the border on Monday.').includes('RETREAT withdrew'));
 });
+
+test('a meeting still to come is the intent to meet (AGREE), with its realis; one held is CONSULT', () => {
+  const coded = (text: string) => analyze({ text, published: '2021-03-01' }).events;
+  const planned = coded('The two foreign ministers are scheduled to meet in Geneva next week.').find((e) => e.trigger.text === 'meet');
+  assert.deepEqual([planned?.event, planned?.cameo, planned?.realis], ['AGREE', '036', 'future']);
+  const held = coded('The two foreign ministers met in Geneva on Monday.').find((e) => e.trigger.text === 'met');
+  assert.deepEqual([held?.event, held?.realis], ['CONSULT', 'actual']);
+});

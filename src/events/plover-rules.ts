@@ -18,11 +18,11 @@
  * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT.
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
-import type { EntityMention } from '../doc/types.js';
+import type { CodedEvent, EntityMention } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { ploverFor } from './ontology.js';
+import { cameoInfo, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
@@ -108,6 +108,20 @@ function decide(cameo: string, rule: string): TypeDecision | null {
 /** A participant that is someone: a person, an organisation, a state or a described group. */
 const isActor = (m: EntityMention) => m.type === 'PER' || m.type === 'ORG' || !!m.sector || (m.type === 'LOC' && !!m.country);
 const isState = (m: EntityMention) => (m.type === 'LOC' && !!m.country && !m.sector) || STATE_SECTORS.has(m.sector ?? '');
+
+/**
+ * A meeting still to come or only in prospect is the intent to meet or negotiate (CAMEO 036,
+ * PLOVER AGREE), as the guidelines code a visit or talks reported as planned (AGREE future; a
+ * purpose or prospect, hypothetical). Other events are returned as they are.
+ */
+export function asProspect(e: CodedEvent): CodedEvent {
+  if (e.event !== 'CONSULT' || (e.realis !== 'future' && e.realis !== 'hypothetical')) return e;
+  const plover = ploverFor(INTENT_TO_MEET);
+  const info = cameoInfo(INTENT_TO_MEET);
+  if (!plover || !info) return e;
+  return { ...e, event: plover.event, cameo: INTENT_TO_MEET, mode: plover.mode, goldstein: info.goldstein, quad_class: info.quad_class };
+}
+const INTENT_TO_MEET = '036';
 
 /**
  * The type PLOVER's rules give the trigger, `{ none }` when they make it no event, or null when

@@ -127,3 +127,8 @@ test('without a parse the attribution\'s certainty and the word-window negation 
   assert.equal(fromCertainty('alleged', false), 'actual');
   assert.ok(isRealis('negated') && !isRealis('denied') && !isRealis(undefined));
 });
+
+test('an attempt named by its kind is the trying, under way; the act an effort aims at is not', () => {
+  assert.equal(realisOf('The emir launched a mediation effort between the two neighbours on Saturday.', 'mediation'), 'actual');
+  assert.equal(realisOf('The emir made an effort to mediate between the two neighbours on Saturday.', 'mediate'), 'hypothetical');
+});

@@ -20,7 +20,7 @@ import { firstStartingFrom } from '../util/spans.js';
 export type { Realis };
 export const REALIS_VALUES: readonly Realis[] = ['actual', 'future', 'hypothetical', 'negated'];
 
-type Role = 'statement' | 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
+type Role = 'statement' | 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'attempt' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
 
 interface Cues {
   byRole: Map<Role, Map<string, Realis>>;
@@ -318,7 +318,8 @@ function governorCue(input: RealisInput, head: number, base: string, node: numbe
   }
   if (base === 'obl' && markOf(input, node) === 'for') return cue('verb+for', lemma) ?? null;
   if (h.pos === 'NOUN' || h.pos === 'PROPN') {
-    const n = cue('noun', lemma);
+    // (an attempt's own kind named before it is the trying, under way: "a mediation effort")
+    const n = cue('noun', lemma) ?? (base === 'compound' ? undefined : cue('attempt', lemma));
     if (n && ['nmod', 'acl', 'compound', 'obl'].includes(base)) return n;
   }
   return null;
@@ -347,7 +348,7 @@ function infinitive(input: RealisInput, head: number): Realis {
 /** What a noun's content clause takes from the noun: "the fear that", "the plan that"; "no evidence that" asserts nothing. */
 function contentOf(input: RealisInput, noun: number): Realis {
   const t = input.tree!;
-  const n = cue('noun', input.tokens[noun].lemma);
+  const n = cue('noun', input.tokens[noun].lemma) ?? cue('attempt', input.tokens[noun].lemma);
   if (n) return n;
   if (t.children(noun).some((c) => t.baseRel(c) === 'det' && input.tokens[c].normal === 'no')) return 'hypothetical';
   return 'actual';
