@@ -112,3 +112,9 @@ test('"as planned" says a plan was kept, not that its day lies ahead', () => {
   assert.deepEqual(times('The army let the offensive begin as previously planned Saturday night.'), [['Saturday night', 'TIME', '2021-01-16TNI']]);
   assert.deepEqual(times('The talks are planned for Saturday.'), [['Saturday', 'DATE', '2021-01-23']]);
 });
+
+test('an irregular past form places a month-day in the past, as an -ed form does', () => {
+  assert.deepEqual(times('Rebels would repeat the action they took on December 20.'), [['December 20', 'DATE', '2020-12-20']]);
+  assert.deepEqual(times('The talks will be held on December 20.'), [['December 20', 'DATE', '2021-12-20']]);
+  assert.deepEqual(times("The envoy won't travel before March 3."), [['March 3', 'DATE', '2021-03-03']]);
+});

@@ -8,6 +8,7 @@
 import { addDays, dayValue, weekdayOf, type Ymd } from '../calendar.js';
 import { WEEKDAY_RE, weekdayNumber } from '../words.js';
 import { B, type TimeContext, type TimeParser } from '../types.js';
+import { loadTsv } from '../../util/data.js';
 
 const PART = '(?:\\s+(morning|afternoon|evening|night|overnight))?';
 
@@ -19,7 +20,17 @@ export const PART_OF_DAY: Record<string, string> = {
 // one that was overtaken: its time lies before the report, not ahead. "As
 // planned" only says the plan was kept: the verb it follows tells the tense.
 const FUTURE_CUE = /(?<!\bhad\s+(?:been\s+)?)\b(will|won't|'ll|shall|would|could|might|may|as\s+(?:early|soon)\s+as|postponed\s+until|planning\s+to|intends?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|(?<!\bas\s+(?:previously\s+|originally\s+)?)(?:planned|scheduled)|expected\s+to|(?<=\b(?:is|are|be|being)\s)expected|slated|going\s+to|to\s+be\s+held|would\s+be\s+held|upcoming|next(?!\s+to\b))\b/i;
-const PAST_CUE = /\b(was|were|had|did|said|told|ago|last)\b/i;
+const PAST_WORDS = ['was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last'];
+/** The words that say "past" on their own: the auxiliaries, and the irregular past forms (data/past-forms.tsv: "took", "fought"). */
+let pastCue: RegExp | null = null;
+function pastCueRe(): RegExp {
+  if (!pastCue) {
+    const irregular = loadTsv('past-forms.tsv').map((r) => r.past);
+    // (a participle after "be" is no past: "will be held on March 3"; "won't" is no "won")
+    pastCue = new RegExp(`(?<!\\b(?:be|been|being)\\s)\\b(${[...PAST_WORDS, ...irregular].join('|')})\\b(?!['’])`, 'i');
+  }
+  return pastCue;
+}
 /**
  * A past form: a lower-case word in -ed, but not "need", "speed" (-eed),
  * not a name ("United", "Red"), not a participle after "will be" or
@@ -64,7 +75,7 @@ const WEAK_MARKS = [' and ', ' but '];
 /** The tense the cues in `s` give, the nearest to its end deciding; null when none. */
 function tenseBefore(s: string): 'future' | 'past' | null {
   const fut = lastIndex(s, FUTURE_CUE);
-  const past = Math.max(lastIndex(s, PAST_CUE), lastIndex(s, PAST_FORM));
+  const past = Math.max(lastIndex(s, pastCueRe()), lastIndex(s, PAST_FORM));
   if (fut < 0 && past < 0) return null;
   return fut >= 0 && fut >= past ? 'future' : 'past';
 }
@@ -101,7 +112,7 @@ export function clauseTense(text: string, start: number, end: number): 'future' 
     after = rest.slice(0, Math.min(...stop));
   }
   const futA = after.search(FUTURE_CUE);
-  const pastA = Math.min(...[after.search(PAST_CUE), firstIndex(after, PAST_FORM)].map((i) => (i < 0 ? Infinity : i)));
+  const pastA = Math.min(...[after.search(pastCueRe()), firstIndex(after, PAST_FORM)].map((i) => (i < 0 ? Infinity : i)));
   if (futA >= 0 && futA < pastA) return 'future';
   if (pastA < Infinity) return 'past';
   return null;
