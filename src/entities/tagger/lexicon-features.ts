@@ -23,20 +23,10 @@ function kindOf(w: string): string | null {
   return k ? 'k' + k : null;
 }
 import { isCapitalised } from './shape.js';
+import { boundedMemo } from '../../util/memo.js';
 
 const CACHE_LIMIT = 200_000;
 
-function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): T {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    v = make(key);
-    cache.set(key, v);
-  }
-  return v;
-}
-
-const wordCache = new Map<string, number[]>();
 /**
  * A direct-mapped cache from a run of words (two 32-bit hashes) to a value:
  * fixed size, so bounded; a slot taken by another run is simply overwritten.
@@ -219,14 +209,12 @@ export function lexiconFeatures(words: readonly string[], lower: readonly string
 }
 
 /** Keys of the single-word facts of a word (given name, honorific …), cached per spelling. */
-export function ownFacts(word: string): number[] {
-  return cached(wordCache, word, (w) => {
-    // Built with push, not map: see index.ts on why arrays here stay packed.
-    const keys: number[] = [];
-    for (const f of wordFacts(w)) keys.push(named(factKey(f), f));
-    return keys;
-  });
-}
+export const ownFacts = boundedMemo((w): number[] => {
+  // Built with push, not map: see index.ts on why arrays here stay packed.
+  const keys: number[] = [];
+  for (const f of wordFacts(w)) keys.push(named(factKey(f), f));
+  return keys;
+}, CACHE_LIMIT);
 
 const NONE: readonly number[] = [];
 
@@ -252,12 +240,8 @@ function runFacts(kind: string): number[] {
   return keys;
 }
 
-const runKindCache = new Map<string, string>();
-
 /** The kind a run's last word gives the run: an organisation head word's, else a kind noun's, else "none". */
-function runKind(word: string): string {
-  return cached(runKindCache, word, (w) => orgWord(w) ?? kindOf(w) ?? 'none');
-}
+const runKind = boundedMemo((w) => orgWord(w) ?? kindOf(w) ?? 'none', CACHE_LIMIT);
 
 /** Append a key to word k's list in `feats`, giving the word its own list on its first key. */
 function addFact(feats: (readonly number[])[], k: number, key: number): void {
