@@ -34,6 +34,12 @@ function ownSpeech(a: Attribution): Attribution {
   return { source: null, cue: null, certainty };
 }
 
+/** An event's sentence and trigger, and its mention list holding them as its first (and, so far, only) mention. */
+function firstMention(s: Doc['sentences'][number], trigger: CodedEvent['trigger']): Pick<CodedEvent, 'sentence' | 'trigger' | 'mentions'> {
+  const sentence = { index: s.index, start: s.start, end: s.end };
+  return { sentence, trigger, mentions: [{ sentence, trigger }] };
+}
+
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
 
@@ -200,9 +206,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
           : placeTarget(inSentence, where, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated, realis,
-        sentence: { index: s.index, start: s.start, end: s.end },
-        trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end },
-        mentions: [{ sentence: { index: s.index, start: s.start, end: s.end }, trigger: { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end } }],
+        ...firstMention(s, { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end }),
         // A background clause, or the second verb of "refused … and urged …", is not the sentence's lead.
         confidence: Math.round((confidence - (background ? 0.15 : 0) - (parts.secondPredicate ? 0.1 : 0)) * 100) / 100,
       });
@@ -369,9 +373,7 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
       date: when.date, date_precision: when.precision, date_text: when.text,
       actor: [placeCountry(codeOnDate(source, when.date, lex), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date, lex), where, 'REQUEST', false)),
       location: where ? toPlace(where) : null, attribution, negated: false, realis: 'actual',
-      sentence: { index: s.index, start: s.start, end: s.end },
-      trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end },
-      mentions: [{ sentence: { index: s.index, start: s.start, end: s.end }, trigger: { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end } }],
+      ...firstMention(s, { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end }),
       confidence: scoreConfidence(2, true, true, when.date !== null, where !== null),
     });
   }
