@@ -68,7 +68,7 @@ export function isMediumNoun(lemma: string): boolean {
 const lower = (c: ArgumentContext, i: number) => c.tokens[i].normal;
 
 /** The first 'case' child of i ("on" in "on Twitter"), lower case, or null. */
-function caseOf(c: ArgumentContext, tree: DependencyTree, i: number): string | null {
+export function caseOf(c: ArgumentContext, tree: DependencyTree, i: number): string | null {
   const k = tree.childrenWith(i, 'case')[0];
   return k === undefined ? null : lower(c, k);
 }

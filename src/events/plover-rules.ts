@@ -24,6 +24,7 @@ import { wordSets } from '../util/data.js';
 import { isReportingVerb } from '../attribution/index.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
+import { caseOf } from './arguments.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -73,11 +74,6 @@ export function objectClass(lemma: string, normal = lemma): ObjectClass | null {
   for (const [kind, words] of wordSets('plover-object-classes.tsv')) if (words.has(lemma) || words.has(normal)) return kind as ObjectClass;
   return null;
 }
-
-const caseOf = (c: SenseContext, tree: DependencyTree, i: number) => {
-  const k = tree.childrenWith(i, 'case')[0];
-  return k === undefined ? null : c.tokens[k].normal;
-};
 
 /** The heads of what the act is done to: a verb's objects or passive subject; an event noun's "of" phrase. With their conjuncts. */
 function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): number[] {

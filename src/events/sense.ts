@@ -25,7 +25,7 @@ import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { eventPatterns, ploverFor } from './ontology.js';
-import type { ArgumentContext } from './arguments.js';
+import { caseOf, type ArgumentContext } from './arguments.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -104,11 +104,6 @@ function classAt(c: SenseContext, i: number): HeadClass | null {
   if (m && m.sector && !NON_POLITICAL_SECTORS.has(m.sector)) return null;
   return headClass(t);
 }
-
-const caseOf = (c: SenseContext, tree: DependencyTree, i: number) => {
-  const k = tree.childrenWith(i, 'case')[0];
-  return k === undefined ? null : c.tokens[k].normal;
-};
 
 /** A relative pronoun stands for the noun its clause describes ("a clause that would have forced …"). */
 function antecedent(c: SenseContext, tree: DependencyTree, k: number): number {
