@@ -20,7 +20,8 @@ export interface DatasetRunner {
 const one = (f: (opts: RunOptions) => Promise<DatasetResult>) => async (opts: RunOptions) => [await f(opts)];
 
 export const DATASETS: DatasetRunner[] = [
-  { name: 'events-analyst', run: one(evaluateAnalyst) },
+  { name: 'events-analyst', run: one((o) => evaluateAnalyst(o)) },
+  { name: 'events-clusters', run: one((o) => evaluateAnalyst(o, 'events-clusters', 'events/clusters/dev')) },
   { name: 'events-plover', run: one(evaluatePlover) },
   { name: 'events-petrarch', run: one((o) => evaluatePetrarch('events-petrarch', 'events/petrarch/PETR.UnitTest.records.xml', o)) },
   { name: 'events-petrarch-gsr', run: one((o) => evaluatePetrarch('events-petrarch-gsr', 'events/petrarch/PETR2_GSR_validation.xml', o)) },
