@@ -102,3 +102,17 @@ test('two verbal acts of one type stay two when their modes differ, however the 
   assert.equal(accusations.length, 2, accusations.map((e) => `${e.trigger.text} ${e.mode}`).join('; '));
   assert.ok(accusations.every((e) => e.mentions.every((m) => m.sentence.index === e.sentence.index)), 'each told in its own sentence');
 });
+
+test("a possessive makes an event noun definite: the speaker's refusal is the refusal already told", async () => {
+  const events = await code('The prime minister rejected the opposition offer on Monday. The prime minister\'s refusal means the bill faces a hard vote in parliament.', '2021-03-10');
+  const rejections = events.filter((e) => e.event === 'REJECT');
+  assert.equal(rejections.length, 1);
+  assert.deepEqual(rejections[0].mentions.map((m) => m.trigger.text), ['rejected', 'refusal']);
+});
+
+test("a headline's participants do not keep its lead apart, and the lead's indefinite noun is the headline's happening", async () => {
+  const events = await code('IRAN ANNOUNCES END OF MAJOR OFFENSIVE\nNICOSIA, Feb 26 - Iran said today its forces had ended an assault on the port city of Basra.', '1987-02-26');
+  const attacks = events.filter((e) => e.event === 'ASSAULT');
+  assert.equal(attacks.length, 1, JSON.stringify(attacks.map((e) => e.trigger.text)));
+  assert.deepEqual(attacks[0].mentions.map((m) => m.trigger.text), ['OFFENSIVE', 'assault']);
+});

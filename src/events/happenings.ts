@@ -59,6 +59,8 @@ interface Telling { h: Happening; count: number; sentence: number }
 
 /** How many sentences back a happening may be last told and still be referred to ("the attack"): a description points at what is salient. */
 const WINDOW = 20;
+/** How many sentences after a headline its lead runs (a dateline sentence, the lead, its second sentence). */
+const LEAD = 3;
 
 function addMention(h: Happening, m: Mention): void {
   h.mentions.push(m);
@@ -155,6 +157,8 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     const w = tokens[k].normal;
     if (ANOTHER.has(w)) another = true;
     if (DEFINITE.has(w) || w === 'a' || w === 'an' || /^\d+$/.test(w)) { determiner = w; break; }
+    // A possessive makes the phrase definite: "Mr Blair's refusal" is his refusal already told.
+    if (w === "'s" || w === '’s' || w === "'") { determiner = 'the'; break; }
     // (A participle describes the noun too: "the last confirmed Iraqi attack".)
     const participle = tokens[k].pos === 'VERB' && /(?:ed|en)$/.test(w);
     if (!participle && !['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADV'].includes(tokens[k].pos)) break;
@@ -214,8 +218,12 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     const { h, count, sentence } = recent[k];
     if (sentence < m.event.sentence.index - WINDOW) break;
     if (count !== h.mentions.length) continue;
-    if (!compatible(h.distinct, m, h)) continue;
-    if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn)) continue;
+    // A wire headline is told again by the lead below it; its capitals defeat the tagger, so its
+    // participants are too unsure to keep the lead's telling apart, and the lead's "an attack" is
+    // the headline's attack told in full, not another.
+    const lead = h.mentions.length === 1 && h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
+    if (!compatible(h.distinct, m, lead ? { actor: [], recipient: [] } : h)) continue;
+    if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn) && !lead) continue;
     // Happenings told first as a bare plural ("planning attacks") are many or none: only their own sentence tells them again.
     if (h.mentions[0].generic && !h.sentences.has(m.event.sentence.index)) continue;
     const shared = sharesParticipant(h.distinct, m);
@@ -228,9 +236,9 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     // attack did, told in its sentence or the two after, is that attack.
     const outcome = m.outcome && m.event.sentence.index - last <= 2;
     // A headline tells the story's lead: its event is the one the first sentences tell.
-    const lead = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= 3;
+    const told = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
     // An infinitive or a gerund ("to attack", "stop attacking") names an act, not a telling of one that happened.
-    const joins = m.anaphoric || outcome || lead || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
+    const joins = m.anaphoric || outcome || told || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
     const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
