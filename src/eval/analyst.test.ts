@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodedEvent, Entity } from '../doc/types.js';
-import { codeCountry, dateRight, goldTypesFor, scoreArticle, summarize, type AnalystArticle } from './analyst.js';
+import { codeCountry, dateRight, goldTypesFor, maximumMatching, scoreArticle, summarize, type AnalystArticle } from './analyst.js';
 
 const TEXT = 'Rebels attacked an army base near Kabul on Monday. The attack killed five soldiers. The government said it would retaliate.';
 
@@ -86,4 +86,12 @@ test('gold codes, older labels and dates at the gold precision read as the guide
   assert.ok(dateRight('2020-01', event('ASSAULT', 'attacked', { date: '2020-01-03', date_precision: 'day' })));
   assert.ok(dateRight(null, event('ASSAULT', 'attacked', { date: null, date_precision: 'unknown' })));
   assert.ok(!dateRight(null, event('ASSAULT', 'attacked')));
+});
+
+test('matching is maximum: an event that fits two records leaves the one a later event alone fits', () => {
+  // Event 0 fits records 0 and 1, event 1 fits record 0 only: both match (0→1, 1→0).
+  assert.deepEqual(maximumMatching([[true, true], [true, false]]), [1, 0]);
+  // Of two events that fit one record only, the earlier keeps it.
+  assert.deepEqual(maximumMatching([[true], [true]]), [0, -1]);
+  assert.deepEqual(maximumMatching([[false, false]]), [-1]);
 });

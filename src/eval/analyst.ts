@@ -139,18 +139,48 @@ export interface ArticleScore {
 export const FIELDS = ['actor_country', 'actor_code', 'recipient_country', 'recipient_code', 'date', 'place', 'source'] as const;
 export type FieldName = (typeof FIELDS)[number];
 
-/** Score one article's output events against its gold records (output order decides ties). */
+/**
+ * A maximum matching of output events to the gold records they fit (`fits[event][record]`), as
+ * the guidelines score: each record takes at most one event, and as many events match as can.
+ * Augmenting paths are tried in output order, so of two events that fit one record only, the
+ * earlier keeps it. Returns each event's record, or -1.
+ */
+export function maximumMatching(fits: readonly boolean[][]): number[] {
+  const recordOf = fits.map(() => -1);
+  const eventOf = new Map<number, number>();
+  const augment = (k: number, seen: Set<number>): boolean => {
+    for (let i = 0; i < fits[k].length; i++) {
+      if (!fits[k][i] || seen.has(i)) continue;
+      seen.add(i);
+      const holder = eventOf.get(i);
+      if (holder === undefined || augment(holder, seen)) {
+        recordOf[k] = i;
+        eventOf.set(i, k);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let k = 0; k < fits.length; k++) augment(k, new Set());
+  return recordOf;
+}
+
+/** Score one article's output events against its gold records (a maximum matching; output order decides ties). */
 export function scoreArticle(article: AnalystArticle, events: readonly CodedEvent[]): ArticleScore {
   const spans = article.events.map((r) => mentionSpans(article.text, r));
   const taken = new Array(article.events.length).fill(false);
   const falseKinds: Record<FalseKind, number> = { duplicate: 0, realis: 0, type: 0, unsupported: 0 };
   const fields = Object.fromEntries(FIELDS.map((f) => [f, [] as boolean[]])) as Record<FieldName, boolean[]>;
   let matched = 0;
-  for (const e of events) {
+  const fits = events.map((e) => {
     const types = goldTypesFor(e.event);
     const realis = realisOf(e);
-    const fits = article.events.map((r, i) => types.includes(r.type) && inside(e, spans[i]) && r.realis === realis);
-    const free = fits.findIndex((f, i) => f && !taken[i]);
+    return article.events.map((r, i) => types.includes(r.type) && inside(e, spans[i]) && r.realis === realis);
+  });
+  const recordOf = maximumMatching(fits);
+  events.forEach((e, k) => {
+    const types = goldTypesFor(e.event);
+    const free = recordOf[k];
     if (free >= 0) {
       taken[free] = true;
       matched++;
@@ -162,11 +192,11 @@ export function scoreArticle(article: AnalystArticle, events: readonly CodedEven
       fields.date.push(dateRight(r.date, e));
       fields.place.push(placeRight(r.place, e));
       fields.source.push(sourceRight(r.source, e));
-    } else if (fits.some(Boolean)) falseKinds.duplicate++;
+    } else if (fits[k].some(Boolean)) falseKinds.duplicate++;
     else if (article.events.some((r, i) => types.includes(r.type) && inside(e, spans[i]))) falseKinds.realis++;
     else if (spans.some((s) => inside(e, s))) falseKinds.type++;
     else falseKinds.unsupported++;
-  }
+  });
   const actual = article.events.map((r, i) => [r, i] as const).filter(([r]) => r.realis === 'actual');
   return {
     id: article.id, events: events.length, matched, actualRecords: actual.length,
