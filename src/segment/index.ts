@@ -4,7 +4,7 @@
  * headline is never joined to the next sentence.
  */
 import type { Sentence, Span, Token } from '../doc/types.js';
-import { nlp } from './nlp.js';
+import { readWink } from './nlp.js';
 import { findParagraphs } from './paragraphs.js';
 import { loadTsv } from '../util/data.js';
 import { NO_WORD, WIDE_WORD, wordKind, wordPos } from './words.js';
@@ -37,8 +37,6 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
   const paragraphs = findParagraphs(text, doc.body);
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const engine = nlp();
-  const its = engine.its;
   paragraphs.forEach((para, pIndex) => {
     checkDeadline();
     const paraText = text.slice(para.start, para.end);
@@ -46,10 +44,7 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
     const { wink: winkText, swaps } = withStandIns(paraText, longRuns(paraText));
     let swap = 0;
     let shift = 0;
-    const wdoc = engine.readDoc(winkText);
-    const values = wdoc.tokens().out() as string[];
-    const pos = wdoc.tokens().out(its.pos) as string[];
-    const lemma = wdoc.tokens().out(its.lemma as never) as string[];
+    const { values, pos, lemma, sentences: winkSentences } = readWink(winkText);
     const first = tokens.length;
     // Token index (into `tokens`) of each wink token: pieces of one word share an index.
     const at = new Int32Array(values.length);
@@ -108,19 +103,18 @@ export function segment(doc: { text: string; body: Span[] }): Segmentation {
     }
     // Token ranges of wink's sentences.
     const ranges: Array<[number, number]> = [];
-    wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
-      const [a, b] = s.out(its.span) as unknown as [number, number];
-      if (b < a) return;
+    for (const [a, b] of winkSentences) {
+      if (b < a) continue;
       const tokenStart = at[a];
       const tokenEnd = at[b] + 1;
       const last = ranges.length > 0 ? ranges[ranges.length - 1] : null;
       // (A sentence break wink put inside a word it cut is no break.)
       if (last && tokenStart < last[1]) {
         if (tokenEnd > last[1]) last[1] = tokenEnd;
-        return;
+        continue;
       }
       ranges.push([tokenStart, tokenEnd]);
-    });
+    }
     for (const [from, to] of ranges) {
       for (const [tokenStart, tokenEnd] of cutLongSentence(tokens, from, to)) {
         sentences.push({
