@@ -116,3 +116,15 @@ test("a headline's participants do not keep its lead apart, and the lead's indef
   assert.equal(attacks.length, 1, JSON.stringify(attacks.map((e) => e.trigger.text)));
   assert.deepEqual(attacks[0].mentions.map((m) => m.trigger.text), ['OFFENSIVE', 'assault']);
 });
+
+test('fighting told in the next sentence, with nothing to tell it apart, goes on telling the same attack', async () => {
+  const events = await code('Taliban fighters attacked an army post in Helmand on Monday. Gunmen shelled the barracks for two hours.', '2021-06-09');
+  const attacks = events.filter((e) => e.event === 'ASSAULT');
+  assert.equal(attacks.length, 1, JSON.stringify(attacks.map((e) => e.trigger.text)));
+  assert.deepEqual(attacks[0].mentions.map((m) => m.trigger.text), ['attacked', 'shelled']);
+});
+
+test('an attack told two sentences later without a word pointing back is not assumed to be the first', async () => {
+  const events = await code('Taliban fighters attacked an army post in Helmand on Monday. The governor appealed for calm. Gunmen shelled a police station near the border.', '2021-06-09');
+  assert.equal(events.filter((e) => e.event === 'ASSAULT').length, 2);
+});

@@ -9,8 +9,8 @@
  * (the same country; places a city or finer not far apart), participants that agree (the same
  * coreference chain, name or country; no reversed sides) — and when something says they are
  * one: an anaphoric event noun ("the attack", "this strike", "the aforementioned protests")
- * refers back to the nearest compatible happening; any other mention needs a participant they
- * share by name, chain or country. Words that introduce another happening ("another attack",
+ * refers back to the nearest compatible happening; an act of violence in the very next sentence
+ * goes on telling it; any other mention needs a participant they share by name, chain or country. Words that introduce another happening ("another attack",
  * "a second strike", "renewed clashes", "attacked again") and an indefinite noun in a later
  * sentence ("an attack") start a new one. Two strikes on two days, in two places or on two
  * targets stay two.
@@ -238,7 +238,11 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     // A headline tells the story's lead: its event is the one the first sentences tell.
     const told = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
     // An infinitive or a gerund ("to attack", "stop attacking") names an act, not a telling of one that happened.
-    const joins = m.anaphoric || outcome || told || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
+    // Fighting is told over consecutive sentences ("Rebels attacked the post at dawn. They shelled
+    // it for two hours"): a finite act of violence in the sentence after one that agrees with it
+    // goes on telling it.
+    const continues = m.event.quad_class === 4 && !m.nonFinite && m.event.sentence.index - last <= 1;
+    const joins = m.anaphoric || outcome || told || continues || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
     const score = (sameDate ? 2 : 0) + (shared ? 1 : 0);
