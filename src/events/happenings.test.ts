@@ -128,3 +128,8 @@ test('an attack told two sentences later without a word pointing back is not ass
   const events = await code('Taliban fighters attacked an army post in Helmand on Monday. The governor appealed for calm. Gunmen shelled a police station near the border.', '2021-06-09');
   assert.equal(events.filter((e) => e.event === 'ASSAULT').length, 2);
 });
+
+test('"also" in the next sentence adds an act to the one told', async () => {
+  const events = await code('Iraqi warplanes attacked a tanker in the Gulf on Monday. The warplanes also struck oil platforms near Kharg.', '1987-03-24');
+  assert.equal(events.filter((e) => e.event === 'ASSAULT').length, 2);
+});

@@ -98,6 +98,8 @@ interface Mention {
   generic: boolean;
   /** A verb as an infinitive or a gerund ("to attack", "stop attacking"). */
   nonFinite: boolean;
+  /** "also" just before the trigger ("also struck", "were also attacked"): an act besides one told. */
+  additional: boolean;
 }
 
 interface Party { entity: Entity; chain: number | null; named: boolean }
@@ -183,6 +185,7 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     outcome: e.event === 'ASSAULT' && !!tok && harmOutcomes().has(tok.lemma.toLowerCase()),
     headline: isHeadline(doc.text.slice(e.sentence.start, e.sentence.end)),
     generic: barePlural,
+    additional: tokens.slice(Math.max(from, t - 3), t).some((x) => x.normal === 'also'),
     nonFinite: !!tok && tok.pos === 'VERB' && t > from && (tokens[t - 1].normal === 'to'
       || (tok.normal.endsWith('ing') && !BE.has(tokens[t - 1].normal))),
   };
@@ -241,7 +244,8 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     // Fighting is told over consecutive sentences ("Rebels attacked the post at dawn. They shelled
     // it for two hours"): a finite act of violence in the sentence after one that agrees with it
     // goes on telling it.
-    const continues = m.event.quad_class === 4 && !m.nonFinite && m.event.sentence.index - last <= 1;
+    // ("Warplanes also struck the oilfields": "also" adds an act to the one told.)
+    const continues = m.event.quad_class === 4 && !m.nonFinite && !m.additional && m.event.sentence.index - last <= 1;
     const joins = m.anaphoric || outcome || told || continues || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
