@@ -31,38 +31,55 @@ export interface WinkReading {
 interface FeatureTable { hash: Record<string, number>; list: string[]; index: number; intrinsicSize?: number }
 interface CoreModel { features: Record<string, Partial<FeatureTable>> }
 
-/** Words learnt beyond this many make wink start over with a fresh instance (a learnt word is forgotten but its entry stays). */
+/** Words learnt beyond this many make wink start over with a fresh instance (a forgotten word's entry stays in the table). */
 const RELEARN_AFTER = 200_000;
 
 let instance: Engine | null = null;
 /** The model the instance reads and teaches (wink copies the shipped model for each instance it makes). */
 let core: CoreModel | null = null;
+/** How far into the lexeme table learnt words have been forgotten already. */
+let forgotten = 0;
 
 /** The model as winkNLP takes it, keeping hold of the copy it loads. */
 const holdingCore = { ...model, core: () => (core = (model as unknown as { core: () => CoreModel }).core()) } as unknown as typeof model;
 
-function tables(): Array<[string, FeatureTable]> {
-  if (!core) return [];
-  return Object.entries(core.features).filter((e): e is [string, FeatureTable] => Array.isArray(e[1].list) && !!e[1].hash && typeof e[1].intrinsicSize === 'number');
-}
-
 export function nlp(): Engine {
-  instance ??= winkNLP(holdingCore, WINK_PIPE);
+  if (!instance) {
+    instance = winkNLP(holdingCore, WINK_PIPE);
+    forgotten = lexemes()?.intrinsicSize ?? 0;
+  }
   return instance;
 }
 
+/** The lexeme table of the instance's model: the words the tokenizer knows. */
+function lexemes(): FeatureTable | null {
+  const t = core?.features.lexeme;
+  return t && Array.isArray(t.list) && t.hash && typeof t.intrinsicSize === 'number' ? (t as FeatureTable) : null;
+}
+
 /**
- * Forget the words read since the model was loaded. The lexeme table is what the tokenizer
+ * A learnt word that changes no cut: the tokenizer asks whether a piece of text is a known word
+ * only to keep whole what it would otherwise cut at an apostrophe, a period, a hyphen or another
+ * sign ("country's", "U.S.-led"); a word of plain letters it keeps whole either way, so it need not
+ * be forgotten (and learnt again, at a cost, in the next text).
+ */
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
+/**
+ * Forget the words learnt since the last forgetting. The lexeme table is what the tokenizer
  * consults; a learnt entry is only unhooked from its index (wink keeps each lexeme's features in
  * a list aligned with the table), and once many are unhooked, a new instance starts on a fresh
  * copy of the shipped model.
  */
 function forgetLearntWords(): void {
-  const lexeme = tables().find(([name]) => name === 'lexeme')?.[1];
+  const lexeme = lexemes();
   if (!lexeme) return;
-  const shipped = lexeme.intrinsicSize!;
-  for (let i = shipped; i < lexeme.list.length; i++) if (lexeme.hash[lexeme.list[i]] === i) delete lexeme.hash[lexeme.list[i]];
-  if (lexeme.list.length - shipped > RELEARN_AFTER) instance = winkNLP(holdingCore, WINK_PIPE);
+  for (let i = forgotten; i < lexeme.list.length; i++) {
+    const word = lexeme.list[i];
+    if (!PLAIN_WORD.test(word) && lexeme.hash[word] === i) delete lexeme.hash[word];
+  }
+  forgotten = lexeme.list.length;
+  if (lexeme.list.length - lexeme.intrinsicSize! > RELEARN_AFTER) instance = null;
 }
 
 /** Read a text with wink, as a fresh instance would: the words it teaches wink are forgotten after. */
