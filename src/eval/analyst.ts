@@ -165,6 +165,20 @@ export function maximumMatching(fits: readonly boolean[][]): number[] {
   return recordOf;
 }
 
+/** For each output event, the gold records it fits: same type, trigger inside a mention, same realis. */
+function fitsOf(article: AnalystArticle, events: readonly CodedEvent[], spans = article.events.map((r) => mentionSpans(article.text, r))): boolean[][] {
+  return events.map((e) => {
+    const types = goldTypesFor(e.event);
+    const realis = realisOf(e);
+    return article.events.map((r, i) => types.includes(r.type) && inside(e, spans[i]) && r.realis === realis);
+  });
+}
+
+/** Each output event's gold record in the article's maximum matching, or -1 (the matching the scores are computed on). */
+export function matchEvents(article: AnalystArticle, events: readonly CodedEvent[]): number[] {
+  return maximumMatching(fitsOf(article, events));
+}
+
 /** Score one article's output events against its gold records (a maximum matching; output order decides ties). */
 export function scoreArticle(article: AnalystArticle, events: readonly CodedEvent[]): ArticleScore {
   const spans = article.events.map((r) => mentionSpans(article.text, r));
@@ -172,11 +186,7 @@ export function scoreArticle(article: AnalystArticle, events: readonly CodedEven
   const falseKinds: Record<FalseKind, number> = { duplicate: 0, realis: 0, type: 0, unsupported: 0 };
   const fields = Object.fromEntries(FIELDS.map((f) => [f, [] as boolean[]])) as Record<FieldName, boolean[]>;
   let matched = 0;
-  const fits = events.map((e) => {
-    const types = goldTypesFor(e.event);
-    const realis = realisOf(e);
-    return article.events.map((r, i) => types.includes(r.type) && inside(e, spans[i]) && r.realis === realis);
-  });
+  const fits = fitsOf(article, events, spans);
   const recordOf = maximumMatching(fits);
   events.forEach((e, k) => {
     const types = goldTypesFor(e.event);

@@ -6,6 +6,7 @@ import type { DatasetResult, RunOptions } from './common.js';
 import { evaluateAnalyst } from './analyst.js';
 import { evaluateConllFile } from './conll.js';
 import { evaluateGeo } from './geo.js';
+import { evaluateHappenings } from './happenings.js';
 import { evaluatePetrarch } from './petrarch.js';
 import { evaluatePlover } from './plover.js';
 import { evaluatePolnear } from './polnear.js';
@@ -22,6 +23,7 @@ const one = (f: (opts: RunOptions) => Promise<DatasetResult>) => async (opts: Ru
 export const DATASETS: DatasetRunner[] = [
   { name: 'events-analyst', run: one((o) => evaluateAnalyst(o)) },
   { name: 'events-clusters', run: one((o) => evaluateAnalyst(o, 'events-clusters', 'events/clusters/dev')) },
+  { name: 'happenings-clusters', run: one(evaluateHappenings) },
   { name: 'events-plover', run: one(evaluatePlover) },
   { name: 'events-petrarch', run: one((o) => evaluatePetrarch('events-petrarch', 'events/petrarch/PETR.UnitTest.records.xml', o)) },
   { name: 'events-petrarch-gsr', run: one((o) => evaluatePetrarch('events-petrarch-gsr', 'events/petrarch/PETR2_GSR_validation.xml', o)) },
