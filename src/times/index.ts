@@ -34,12 +34,13 @@ import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
 import { wordYearParser } from './parsers/word-year.js';
 import { nthDayParser } from './parsers/nth-day.js';
+import { wordDayParser } from './parsers/word-day.js';
 import { checkDeadline } from '../util/deadline.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, pairedDayParser, spokenDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
-  durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser,
+  durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser, wordDayParser,
 ];
 
 export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, namedDayRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];
