@@ -7,15 +7,19 @@
  *  2. else the nearest date in the sentence (a tie goes to the one before);
  *  3. else unknown — the publication date alone is not evidence of when
  *     something happened (DESIGN: never the publication date as event date).
+ * Not candidates: a wire dateline's day (the filing date, dateline.ts) and a
+ * time the parse gives to another clause's predicate (date-attachment.ts).
  * Anaphoric dates ("two days earlier", "the next day") count from the
  * previous event's date when given, else from the publication date.
  * Durations, sets and vague references (PRESENT_REF, PAST_REF) are not dates.
  */
-import type { DatePrecision, Sentence, TimeExpression } from '../doc/types.js';
+import type { DatePrecision, Sentence, SyntaxLayer, TimeExpression, Token } from '../doc/types.js';
 import { addDays, parseYmd, dayValue } from './calendar.js';
 import { anaphoraShift } from './parsers/anaphoric.js';
 import { shiftValue } from './refiners/discourse.js';
 import { itemsWithin } from '../util/spans.js';
+import { isDatelineTime } from './dateline.js';
+import { datesAnotherClause } from './date-attachment.js';
 
 export interface EventDate {
   date: string | null;
@@ -30,6 +34,9 @@ export interface EventDateInput {
   sentences: Sentence[];
   times: TimeExpression[];
   meta: { published: string | null };
+  /** The parse, where there is one: which predicate a time modifies. */
+  tokens?: readonly Token[];
+  syntax?: SyntaxLayer;
 }
 
 const UNKNOWN: EventDate = { date: null, precision: 'unknown', text: null, start: null, end: null };
@@ -98,7 +105,9 @@ export function eventDate(
   const s = direct?.index === at.sentence ? direct : doc.sentences.find((x) => x.index === at.sentence) ?? direct;
   if (!s) return UNKNOWN;
   const inSentence = itemsWithin(doc.times, s.start, s.end).filter((t) => t.type === 'DATE' || t.type === 'TIME');
-  const resolved = inSentence.flatMap((t) => {
+  const dating = inSentence.filter((t) => !isDatelineTime(doc.text, t)
+    && !(doc.tokens && datesAnotherClause({ tokens: doc.tokens, syntax: doc.syntax }, t, at)));
+  const resolved = dating.flatMap((t) => {
     const shift = anaphoraShift(t.text);
     let value = t.value;
     if (shift) {

@@ -6,7 +6,8 @@
  * discourse refiner re-anchors "the next day" and the like.
  */
 import type { Sentence, TimeExpression } from '../doc/types.js';
-import { parseYmd } from './calendar.js';
+import { parseYmd, type Ymd } from './calendar.js';
+import { isDatelineTime } from './dateline.js';
 import type { TimeCandidate, TimeContext, TimeParser, TimeRefiner } from './types.js';
 import { anaphoricParser } from './parsers/anaphoric.js';
 import { chronoCandidates } from './parsers/chrono.js';
@@ -34,12 +35,13 @@ import { refineReportingPeriods } from './refiners/reporting-period.js';
 import { periodParser } from './parsers/period.js';
 import { wordYearParser } from './parsers/word-year.js';
 import { nthDayParser } from './parsers/nth-day.js';
+import { wordDayParser } from './parsers/word-day.js';
 import { checkDeadline } from '../util/deadline.js';
 
 export const PARSERS: TimeParser[] = [
   numericDateParser, monthDayParser, pairedDayParser, spokenDayParser, monthYearParser, yearParser, relativeYearParser,
   weekdayParser, deicticDayParser, anaphoricParser, quarterParser, seasonParser, holidayParser,
-  durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser,
+  durationParser, setParser, presentRefParser, periodParser, wordYearParser, nthDayParser, wordDayParser,
 ];
 
 export const REFINERS: TimeRefiner[] = [trimSpanRefiner, titleRefiner, namedDayRefiner, mergeOverlapsRefiner, clockDateRefiner, relativeToTimeRefiner];
@@ -76,8 +78,34 @@ export function sentenceCandidates(ctx: TimeContext): TimeCandidate[] {
   return found;
 }
 
+/** How many sentences from the top a dateline may open (a title comes first). */
+const DATELINE_SENTENCES = 3;
+/** How far a dateline's day may lie from the publication date and still be the same report's. */
+const DATELINE_DAYS = 2;
+
+/**
+ * The day of a wire dateline ("UNITED NATIONS, March 29 - …") near the top, when it is a whole
+ * day close to the publication date: the day the report was filed, from which its "today",
+ * "yesterday" and weekdays count (an archive may stamp a report with the day before).
+ */
+export function datelineAnchor(doc: TimesInput, published: Ymd | null): Ymd | null {
+  if (!published) return null;
+  for (const s of doc.sentences.slice(0, DATELINE_SENTENCES)) {
+    const ctx: TimeContext = { text: doc.text.slice(s.start, s.end), offset: s.start, anchor: published };
+    for (const c of sentenceCandidates(ctx)) {
+      if (!isDatelineTime(doc.text, { start: s.start + c.start, end: s.start + c.end })) continue;
+      const day = parseYmd(c.value);
+      if (!day || c.value.length !== 10) return null;
+      const apart = Math.abs(Date.UTC(day.y, day.m - 1, day.d) - Date.UTC(published.y, published.m - 1, published.d)) / 864e5;
+      return apart <= DATELINE_DAYS ? day : null;
+    }
+  }
+  return null;
+}
+
 export function findTimes(doc: TimesInput): TimeExpression[] {
-  const anchor = parseYmd(doc.meta.published);
+  const published = parseYmd(doc.meta.published);
+  const anchor = datelineAnchor(doc, published) ?? published;
   const out: (TimeExpression & { source: string })[] = [];
   for (const s of doc.sentences) {
     checkDeadline();

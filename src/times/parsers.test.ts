@@ -37,6 +37,15 @@ test('a day said as an ordinal word, as transcripts write dates', () => {
   assert.deepEqual(times('Nobody may first ask for a recount.'), []);
 });
 
+test('a day said as a counting word, as wire copy spells numbers under ten', () => {
+  assert.deepEqual(times('The last attack took place on March eight, when a tanker was hit.'), [['March eight', 'DATE', '2021-03-08']]);
+  assert.deepEqual(times('The border stayed shut from January twenty-one.'), [['January twenty-one', 'DATE', '2021-01-21']]);
+  assert.deepEqual(times('Talks resumed on November three, 1986.'), [['November three, 1986', 'DATE', '1986-11-03']]);
+  // Not introduced as a date, or counting what follows: a month and a number.
+  assert.deepEqual(times('In March two people died.').map((t) => t[0]), ['March']);
+  assert.deepEqual(times('By March five soldiers had deserted.').map((t) => t[0]), ['March']);
+});
+
 test('a month-day in a future clause is the next one', () => {
   assert.deepEqual(times('The council will vote on March 9.'), [['March 9', 'DATE', '2021-03-09']]);
 });
@@ -78,6 +87,9 @@ test('months with and without a year', () => {
   assert.deepEqual(times('The ceasefire held until early December.'), [['early December', 'DATE', '2020-12']]);
   // "may" the verb is not a month.
   assert.deepEqual(times('The court may rule against him.'), []);
+  // Nor in a headline's capitals.
+  assert.deepEqual(times('JAPAN WARNS U.S. IT MAY RETALIATE IN TRADE DISPUTE'), []);
+  assert.deepEqual(times('ELECTIONS SET FOR MAY 1988').map((t) => t[0]), ['MAY 1988']);
   // A month name before "for"/"of" and a capitalised name is an event: "the March for Peace".
   assert.deepEqual(times('Thousands joined the March for Peace downtown.'), []);
   assert.deepEqual(times('She led the March of the Mothers to the palace.'), []);

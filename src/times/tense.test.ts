@@ -117,4 +117,8 @@ test('an irregular past form places a month-day in the past, as an -ed form does
   assert.deepEqual(times('Rebels would repeat the action they took on December 20.'), [['December 20', 'DATE', '2020-12-20']]);
   assert.deepEqual(times('The talks will be held on December 20.'), [['December 20', 'DATE', '2021-12-20']]);
   assert.deepEqual(times("The envoy won't travel before March 3."), [['March 3', 'DATE', '2021-03-03']]);
+  // A weekday too, after a future cue earlier in the sentence: 'broke' is the past.
+  assert.deepEqual(times('Officials said talks would resume on Monday after they broke down on Friday.', '1987-03-18'),
+    [['Monday', 'DATE', '1987-03-23'], ['Friday', 'DATE', '1987-03-13']]);
+  assert.deepEqual(times('The envoy said the rebels would return the town they overran on Friday.', '1987-03-18').map((t) => t[2]), ['1987-03-13']);
 });

@@ -38,7 +38,8 @@ export const monthYearParser: TimeParser = {
       const before = ctx.text.slice(Math.max(0, start - 12), start);
       const introduced = /\b(in|since|by|until|till|through|from|to|during|before|after|of|and|or|between|early|late|mid)[\s-]$/i.test(before);
       if (!introduced) {
-        if (/^(May|Mar|Jan|Dec|Sept?|Oct|Nov|Aug|Apr|Feb|Jun|Jul)\.?$/.test(name)) return null;
+        // (A headline's capitals hide the word: "IT MAY RETALIATE" is the verb.)
+        if (/^(May|Mar|Jan|Dec|Sept?|Oct|Nov|Aug|Apr|Feb|Jun|Jul)\.?$/i.test(name)) return null;
         if (eventNamed(ctx.text, end)) return null;
       }
     }
