@@ -106,3 +106,14 @@ test('an attack that happened and one only aimed at, in one sentence, stay two',
   const [one, ...rest] = mergeComplementary([met, discuss]);
   assert.deepEqual([rest.length, one.realis, one.trigger.text], [0, 'actual', 'met']);
 });
+
+test("an agreement merged with the meeting it agrees to keeps its own date, not the meeting's", () => {
+  const PM = party('Mulroney', 'CANGOV');
+  const agreed = event({ id: 'a', event: 'AGREE', cameo: '036', quad_class: 1, actor: [PM], trigger: { text: 'agreed', start: 4, end: 10 } });
+  const meet = event({ id: 'm', event: 'AGREE', cameo: '036', quad_class: 1, realis: 'future', trigger: { text: 'meet', start: 14, end: 18 },
+    date: '2023-04', date_precision: 'month', date_text: 'late April' });
+  const [one] = mergeComplementary([agreed, meet]);
+  assert.equal(one.realis, 'actual');
+  assert.equal(one.mentions.length, 2);
+  assert.equal(one.date, null);
+});

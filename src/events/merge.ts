@@ -8,6 +8,17 @@
 import type { CodedEvent } from '../doc/types.js';
 import { PRECISION_RANK } from '../places/event-place.js';
 
+/**
+ * The date of two reports merged into one: the first's, else the second's — but where one
+ * happened and the other is its prospect ("agreed to meet in late April"), only the actual
+ * one's: the prospect's time is when it would happen, not when the agreement did.
+ */
+function mergedDate(first: CodedEvent, second: CodedEvent): Pick<CodedEvent, 'date' | 'date_precision' | 'date_text'> {
+  const pick = (x: CodedEvent) => ({ date: x.date, date_precision: x.date_precision, date_text: x.date_text });
+  if (first.realis !== second.realis) return pick(first.realis === 'actual' ? first : second);
+  return first.date ? pick(first) : pick(second);
+}
+
 export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
   const out: CodedEvent[] = [];
   const gone = new Set<number>();
@@ -37,7 +48,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
       if (bBare && !aBare) {
         const specific = moreSpecific(a, b);
         a = { ...a, realis, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class, mode: [...new Set([...a.mode, ...b.mode])],
-          location: morePrecise(a.location, b.location), date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
+          location: morePrecise(a.location, b.location), ...mergedDate(a, b),
           mentions: joinMentions(a.mentions, b.mentions) };
         gone.add(j);
         continue;
@@ -47,7 +58,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
         const specific = moreSpecific(a, b);
         a = { ...b, realis, cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
           mode: [...new Set([...a.mode, ...b.mode])], location: morePrecise(a.location, b.location),
-          date: b.date ?? a.date, date_precision: b.date ? b.date_precision : a.date_precision, date_text: b.date ? b.date_text : a.date_text,
+          ...mergedDate(b, a),
           mentions: joinMentions(b.mentions, a.mentions) };
         gone.add(j);
         continue;
@@ -60,7 +71,7 @@ export function mergeComplementary(events: CodedEvent[]): CodedEvent[] {
         recipient: a.recipient.length ? a.recipient : b.recipient,
         cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
         mode: [...new Set([...a.mode, ...b.mode])],
-        date: a.date ?? b.date, date_precision: a.date ? a.date_precision : b.date_precision, date_text: a.date ? a.date_text : b.date_text,
+        ...mergedDate(a, b),
         location: morePrecise(a.location, b.location),
         confidence: Math.min(0.95, Math.max(a.confidence, b.confidence) + 0.1),
         mentions: joinMentions(a.mentions, b.mentions),
