@@ -59,12 +59,14 @@ export function fixtureDoc(text: string, id: string, published: string | null, e
 }
 
 const RIOT = 'Riot in Dornholt\n\nProtesters from Arvalia clashed with riot police in Dornholt on Monday, police said.\n\nThe protesters clashed again later.\n';
+/** Another article's report of the riot: the same type, day, sides and place. */
+const RIOT_AGAIN = 'Police attacked in Dornholt\n\nArvalian protesters fought police in Dornholt on 2 May.\n';
 const TALKS = 'Talks in Geneva\n\nThe government of Arvalia and the rebels agreed to talks in Geneva on 3 June, the Arvalian Army said.\n';
 /** Markup, a javascript: link, control and bidi characters in the title and the text. */
 export const HOSTILE_TITLE = '<script>alert(1)</script> \u202Egnp.exe';
 const HOSTILE = `${HOSTILE_TITLE}\n\n<img src=x onerror=alert(2)> Protesters marched on <a href="javascript:alert(3)">the ministry</a> in Tehran\u0007 on 2 May 2022.\n`;
 
-/** The hand-made articles: a riot told twice, talks, a hostile article, and `extra` generated protests for paging. */
+/** The hand-made articles: a riot told twice in one article and once in another, talks, a hostile article, and `extra` generated protests for paging. */
 export function fixtureDocs(extra = 30): Doc[] {
   const docs: Doc[] = [];
   const protesters = party('Protesters', 0, 'ARV', 'CVL', 'MISC');
@@ -81,6 +83,16 @@ export function fixtureDocs(extra = 30): Doc[] {
       location: place('Dornholt', spanOf(text, 'Dornholt', s1.start).start, 'ARV', 'North Arvalia', 51.5, 10.5),
       attribution: { source: { ...party('police', spanOf(text, 'police said').start, 'ARV', 'COP') }, cue: { text: 'said', ...spanOf(text, 'said') }, certainty: 'reported' },
       sentence: s1, trigger: t1, mentions: [{ sentence: s1, trigger: t1 }, { sentence: s2, trigger: t2 }], confidence: 0.9,
+    })];
+  }));
+  docs.push(fixtureDoc(RIOT_AGAIN, 'riot-again', '2022-05-04', [], (aid, text) => {
+    const s = { index: 1, start: text.indexOf('Arvalian protesters'), end: text.length - 1 };
+    return [fixtureEvent('riot-again-e1', aid, {
+      event: 'ASSAULT', mode: [], cameo: '190', goldstein: -10, quad_class: 4, date: '2022-05-02', date_precision: 'day', date_text: '2 May',
+      actor: [{ ...party('protesters', 0, 'ARV', 'CVL', 'MISC'), ...spanOf(text, 'protesters') }],
+      recipient: [{ ...party('police', 0, 'ARV', 'COP'), ...spanOf(text, 'police', s.start) }],
+      location: place('Dornholt', spanOf(text, 'Dornholt', s.start).start, 'ARV', 'North Arvalia', 51.5, 10.5),
+      sentence: s, trigger: { text: 'fought', ...spanOf(text, 'fought') }, confidence: 0.6,
     })];
   }));
   docs.push(fixtureDoc(TALKS, 'talks', '2022-06-01', [party('Arvalian Army', TALKS.indexOf('Arvalian Army'), 'ARV', 'MIL')], (aid, text) => {
