@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorRecord } from '../cli/actors.js';
 import type { Store } from '../store/index.js';
-import { BadParameter } from './params.js';
+import { BadParameter, NO_CONTROLS } from './params.js';
 import { countryInfo } from '../places/countries.js';
 
 type ActorsParams = { search?: string; country?: string; limit?: number };
@@ -15,7 +15,7 @@ export async function actorRoutes(app: FastifyInstance, store: Store): Promise<v
       tags: ['actors'],
       querystring: {
         type: 'object', additionalProperties: false, properties: {
-          search: { type: 'string', minLength: 1, maxLength: 200, description: 'a name or part of one (spelling variants match), or a code prefix' },
+          search: { type: 'string', minLength: 1, maxLength: 200, pattern: NO_CONTROLS, description: 'a name or part of one (spelling variants match), or a code prefix' },
           country: { type: 'string', pattern: '^[A-Za-z]{3}$', description: 'ISO 3166 alpha-3' },
           limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
         },

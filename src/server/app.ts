@@ -97,6 +97,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
+  // Bodies are JSON or JSONL; plain text is no article record (415, not read as JSONL).
+  app.removeContentTypeParser('text/plain');
   for (const type of JSONL_TYPES) app.addContentTypeParser(type, { parseAs: 'string' }, (req, body, done) => done(null, body));
 
   await app.register(swagger, {

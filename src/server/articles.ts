@@ -37,10 +37,13 @@ export function bearerCheck(token: string | null) {
 
 /** The articles of a body: a JSON record or an array of them (parsed by Fastify), or JSONL text. */
 function bodyArticles(body: unknown): (IngestedArticle | InputProblem)[] {
-  if (typeof body === 'string') return ingestJsonl(body, 'body');
+  if (typeof body === 'string') {
+    const items = ingestJsonl(body, 'body');
+    return items.length ? items : [{ origin: 'body', line: null, message: 'no articles: every line is blank' }];
+  }
   if (Array.isArray(body)) {
     if (body.length === 0) return [{ origin: 'body', line: null, message: 'empty array: no articles' } as InputProblem];
-    return body.map((r, i) => { const a = ingestRecord(r, `body[${i}]`, `body[${i}]`, null); return a; });
+    return body.map((r, i) => ingestRecord(r, `body[${i}]`, `body[${i}]`, null));
   }
   return [ingestRecord(body, 'body', 'body', null)];
 }

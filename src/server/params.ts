@@ -21,7 +21,12 @@ export class BadParameter extends Error {
 const CERTAINTIES = ['asserted', 'reported', 'alleged', 'denied', 'hypothetical', 'future'] as const;
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
-const text = (description: string, maxLength = 200) => ({ type: 'string', minLength: 1, maxLength, description }) as const;
+/**
+ * No control characters in a text filter: nothing in a name or a search needs them, and SQLite
+ * ends a string at a NUL, so "x\u0000" would search for "" and match everything.
+ */
+export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
+const text = (description: string, maxLength = 200) => ({ type: 'string', minLength: 1, maxLength, pattern: NO_CONTROLS, description }) as const;
 
 /** The filters of every route over events (/events, /counts, /network): JSON Schema properties. */
 export const EVENT_FILTER_PROPERTIES = {
