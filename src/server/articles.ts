@@ -5,10 +5,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { liveRegistry } from '../actors/live-registry.js';
+import type { LiveRegistry } from '../actors/live-registry.js';
 import type { IngestedArticle, InputProblem } from '../doc/types.js';
 import { formatProblem, ingestJsonl, ingestRecord, isProblem } from '../ingest/index.js';
-import { analyzeIngested } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { analysisFailure } from '../cli/failure.js';
 
@@ -81,7 +80,7 @@ export async function articleRoutes(app: FastifyInstance, store: Store, token: s
   });
 
   // One registry for the server's life, told of every save: article N learns from 1…N-1, as acta ingest does.
-  let registry: ReturnType<typeof liveRegistry> | null = null;
+  let registry: LiveRegistry | null = null;
   app.post('/articles', {
     onRequest: bearerCheck(token),
     schema: {
@@ -102,6 +101,9 @@ export async function articleRoutes(app: FastifyInstance, store: Store, token: s
     if (problems.length) {
       return reply.code(400).send({ error: 'bad_body', parameter: 'body', message: problems.map(formatProblem).join('; '), problems: problems.map(formatProblem) });
     }
+    // The pipeline (its language models) loads on the first write, not at start: a server that
+    // only reads starts in a fraction of a second.
+    const [{ analyzeIngested }, { liveRegistry }] = await Promise.all([import('../pipeline.js'), import('../actors/live-registry.js')]);
     registry ??= liveRegistry(store);
     const articles = [];
     const failed = [];
