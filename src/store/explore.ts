@@ -213,16 +213,51 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     FROM entities WHERE article = ? ORDER BY start, "end"`);
   const eventsOf = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
 
+  /**
+   * A page in date order, read in two parts SQLite can take straight off its indexes: the dated
+   * events by (date, num) — the events_date index, which ends in the rowid — then the undated by
+   * num. One ORDER BY over both would sort every matching row for each page (about 60 ms on
+   * 50k events, against under 1 ms). The planner, without statistics, would rather take the
+   * realis index and sort, so the date index is named, except where a filter with an index of
+   * its own (article, text) leaves few rows to sort. The keyset is the same as one ORDER BY's:
+   * [undated ? 1 : 0, date or '', num].
+   */
+  function datePage(q: EventQuery, where: string[], params: unknown[], desc: boolean, after: Keyset | null, limit: number): EventPage {
+    const [afterUndated, afterDate, afterNum] = after ?? [0, '', 0];
+    const cmp = desc ? '<' : '>';
+    const dir = desc ? ' DESC' : '';
+    const byDateIndex = q.article === undefined && q.text === undefined ? ' INDEXED BY events_date' : '';
+    const rows: EventRow[] = [];
+    for (const undated of [0, 1]) {
+      if (after !== null && undated < (afterUndated as number)) continue;
+      const w = [...where, undated ? 'e.date IS NULL' : 'e.date IS NOT NULL'];
+      const p = [...params];
+      if (after !== null && undated === afterUndated) {
+        if (undated) { w.push(`e.num ${cmp} ?`); p.push(afterNum); }
+        else { w.push(`(e.date, e.num) ${cmp} (?, ?)`); p.push(afterDate, afterNum); }
+      }
+      const order = undated ? `e.num${dir}` : `e.date${dir}, e.num${dir}`;
+      rows.push(...db.prepare(`SELECT e.* FROM events e${undated ? '' : byDateIndex}${whereSql(w)} ORDER BY ${order} LIMIT ?`)
+        .all(...p, limit + 1 - rows.length) as EventRow[]);
+      if (rows.length > limit) break;
+    }
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1] as (EventRow & { num: number }) | undefined;
+    return {
+      events: page.map(eventFromRow),
+      next: rows.length > limit && last ? [last.date === null ? 1 : 0, last.date ?? '', last.num] : null,
+    };
+  }
+
   function eventPage(q: EventQuery, sort: EventSort, after: Keyset | null, limit: number): EventPage {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
     const keys = SORT_KEYS[sort];
     const params: unknown[] = [];
     const where = queryConditions(q, params);
     if (where === null) return { events: [], next: null };
-    if (after !== null) {
-      if (!validKeyset(sort, after)) throw new Error(`bad keyset for sort ${sort}`);
-      where.push(afterKeyset(keys, after, params));
-    }
+    if (after !== null && !validKeyset(sort, after)) throw new Error(`bad keyset for sort ${sort}`);
+    if (sort === 'date' || sort === '-date') return datePage(q, where, params, sort === '-date', after, limit);
+    if (after !== null) where.push(afterKeyset(keys, after, params));
     const keyColumns = keys.map((k, i) => `${k.sql} AS k${i}`).join(', ');
     const order = keys.map((k) => `${k.sql}${k.desc ? ' DESC' : ''}`).join(', ');
     // One more than asked: whether it comes says whether there is a next page.
