@@ -30,6 +30,17 @@ test('walking the pages of every order gives every event once, in the order of o
   }
 });
 
+test('pages of a text search or an article walk the same way (SQLite takes their own index there, not the date index)', (t) => {
+  const store = fixtureStore(t);
+  for (const q of [{ text: 'marched' }, { article: 'talks', realis: undefined }]) {
+    for (const sort of ['date', '-date'] as const) {
+      const whole = store.explore.eventPage(q, sort, null, 1000).events.map((e) => e.id);
+      assert.ok(whole.length > 1, JSON.stringify(q));
+      assert.deepEqual(walk(store, q, sort, 1), whole, `${JSON.stringify(q)} ${sort}`);
+    }
+  }
+});
+
 test('date order puts undated events last both ways, and reverses the dated ones', (t) => {
   const store = fixtureStore(t);
   const up = store.explore.eventPage({}, 'date', null, 1000).events;

@@ -275,7 +275,9 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     if (where === null) return { rows: [], imprecise: 0, undated: 0 };
     const { period, precise } = PERIOD_SQL[interval];
     const { joins, key } = BY_SQL[by];
-    const rows = db.prepare(`SELECT ${period} AS period, ${key} AS key, count(DISTINCT e.num) AS count
+    // An event is one row unless the breakdown joins its sides: then count it once per key.
+    const count = joins ? 'count(DISTINCT e.num)' : 'count(*)';
+    const rows = db.prepare(`SELECT ${period} AS period, ${key} AS key, ${count} AS count
       FROM events e ${joins}${whereSql([...where, `e.date IS NOT NULL AND ${precise}`])}
       GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`).all(...params) as CountRow[];
     const left = db.prepare(`SELECT count(*) FILTER (WHERE e.date IS NULL) AS undated,
