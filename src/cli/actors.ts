@@ -34,7 +34,7 @@ function sources(e: ActorEntry): string {
 }
 
 /** An entry as printed in JSON and JSONL (snake_case, like the event records). */
-function record(e: ActorEntry) {
+export function actorRecord(e: ActorEntry) {
   return {
     id: e.id, name: e.name, type: e.type, country: e.country, sector: e.sector, code: e.code, names: e.names,
     articles: e.articles, evidence_count: evidenceCount(e), first_seen: e.firstSeen, last_seen: e.lastSeen,
@@ -84,8 +84,8 @@ export async function runActors(argv: string[], out: Out): Promise<number> {
   try {
     const entries = store.listActors({ search: values.search as string | undefined, country, limit });
     switch (format) {
-      case 'json': out.write(JSON.stringify(entries.map(record), null, 1) + '\n'); break;
-      case 'jsonl': for (const e of entries) out.write(JSON.stringify(record(e)) + '\n'); break;
+      case 'json': out.write(JSON.stringify(entries.map(actorRecord), null, 1) + '\n'); break;
+      case 'jsonl': for (const e of entries) out.write(JSON.stringify(actorRecord(e)) + '\n'); break;
       case 'csv': out.write(CSV_COLUMNS.join(',') + '\n'); for (const e of entries) out.write(csvLine(e)); break;
       case 'table': out.write(actorTable(entries)); out.write(`${entries.length} actor(s)\n`); break;
     }

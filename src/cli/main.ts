@@ -3,6 +3,7 @@ import { runCode, CODE_HELP, ANALYZE_HELP } from './code.js';
 import { runIngest, INGEST_HELP } from './ingest.js';
 import { runEvents, EVENTS_HELP } from './events.js';
 import { runActors, ACTORS_HELP } from './actors.js';
+import { runServe, SERVE_HELP } from './serve.js';
 import { UsageError } from './args.js';
 import { messagesTo, type Out, type Session } from './session.js';
 
@@ -20,6 +21,8 @@ Commands:
   events                   list stored events with filters (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
+  serve                    the HTTP API over a store, on 127.0.0.1:8787 (--db FILE,
+                           default acta.db)
 
 Run "acta <command> --help" for a command's options.`;
 
@@ -43,6 +46,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'ingest': return await runIngest(rest, session);
       case 'events': return await runEvents(rest, out);
       case 'actors': return await runActors(rest, out);
+      case 'serve': return await runServe(rest, session);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
         return command === undefined ? 2 : 0;
@@ -55,4 +59,4 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   }
 }
 
-export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP };
+export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP };

@@ -1,3 +1,8 @@
 /** The embedded SQLite store. */
 export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle } from './store.js';
 export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migrations.js';
+export {
+  COUNT_BY, EVENT_SORTS, INTERVALS, validKeyset,
+  type ArticleLayers, type CountBy, type CountResult, type CountRow, type Dyad, type EventPage, type EventQuery, type EventSort,
+  type ExploreQueries, type Interval, type Keyset, type StoredEntity, type StoredSentence,
+} from './explore.js';

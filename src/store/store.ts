@@ -15,6 +15,7 @@ import {
 import { ftsQuery } from './text-query.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
+import { exploreQueries, type ExploreQueries } from './explore.js';
 
 /** Which events to return; every given field must hold (AND). */
 export interface EventFilter {
@@ -72,6 +73,10 @@ export interface Store {
   countEvents(): number;
   /** Entries of the actor registry learned from the saved articles, most met first. */
   listActors(filter?: ActorFilter): ActorEntry[];
+  /** One entry of the actor registry by its id, or null. */
+  getActor(id: number): ActorEntry | null;
+  /** The queries `acta serve` answers with: pages of events, counts, dyads, one event, an article's layers. */
+  readonly explore: ExploreQueries;
   /**
    * The registry entries this process's saves changed after `revision` (0: since the store was
    * opened), and the revision to ask from next: what a registry kept in memory must take in.
@@ -89,7 +94,7 @@ const BUSY_TIMEOUT_MS = 10_000;
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** Escape LIKE wildcards so user text matches literally (with ESCAPE '\'). */
-function likeLiteral(s: string): string {
+export function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -105,7 +110,7 @@ function attributionJson(a: Attribution): string {
   return JSON.stringify({ source: a.source ? toEntity(a.source) : null, cue: a.cue, certainty: a.certainty });
 }
 
-interface EventRow {
+export interface EventRow {
   id: string; article_id: string; event: string; mode: string; context: string;
   cameo: string | null; goldstein: number | null; quad_class: number | null;
   date: string | null; date_precision: string; date_text: string | null;
@@ -116,7 +121,7 @@ interface EventRow {
 }
 
 /** A stored row back in the contract shape. */
-function eventFromRow(r: EventRow): CodedEvent {
+export function eventFromRow(r: EventRow): CodedEvent {
   return {
     id: r.id,
     article_id: r.article_id,
@@ -151,6 +156,46 @@ function partyClause(column: 'actor' | 'recipient', value: string, params: unkno
   return `EXISTS (SELECT 1 FROM json_each(e.${column}) p
     WHERE p.value ->> 'name' LIKE ? ESCAPE '\\' OR p.value ->> 'text' LIKE ? ESCAPE '\\'
        OR p.value ->> 'code' LIKE ? ESCAPE '\\')`;
+}
+
+/**
+ * The WHERE conditions (ANDed) and their parameters for an event filter; null when nothing can
+ * match (a text search with no word in it). Every value is a bound parameter.
+ */
+export function eventConditions(filter: EventFilter, params: unknown[]): string[] | null {
+  const where: string[] = [];
+  for (const key of ['from', 'to'] as const) {
+    const v = filter[key];
+    if (v !== undefined && !PARTIAL_DATE.test(v)) throw new Error(`bad "${key}" date "${v}" (want YYYY, YYYY-MM or YYYY-MM-DD)`);
+  }
+  // Overlap of the event's period with [from, to]: "~" sorts after digits and "-",
+  // so "2020-12~" is the end of December 2020 and "2021-01-07~" the end of that day.
+  if (filter.from !== undefined) { where.push(`e.date IS NOT NULL AND e.date || '~' >= ?`); params.push(filter.from); }
+  if (filter.to !== undefined) { where.push(`e.date IS NOT NULL AND e.date <= ?`); params.push(`${filter.to}~`); }
+  if (filter.event) { where.push('e.event = ? COLLATE NOCASE'); params.push(filter.event); }
+  if (filter.realis) { where.push('e.realis = ?'); params.push(filter.realis); }
+  if (filter.actor) where.push(partyClause('actor', filter.actor, params));
+  if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params));
+  if (filter.code) {
+    where.push(`(' ' || e.actor_codes || ' ' || e.recipient_codes) LIKE ? ESCAPE '\\'`);
+    params.push(`% ${likeLiteral(filter.code.toUpperCase())}%`);
+  }
+  if (filter.country) {
+    const c = filter.country.toUpperCase();
+    where.push(`(e.location_country = ?
+      OR EXISTS (SELECT 1 FROM json_each(e.actor) p WHERE p.value ->> 'country' = ?)
+      OR EXISTS (SELECT 1 FROM json_each(e.recipient) p WHERE p.value ->> 'country' = ?))`);
+    params.push(c, c, c);
+  }
+  if (filter.text !== undefined) {
+    // What a person typed, every word quoted: FTS5 syntax in it ("Iraq's", a lone "*") means itself.
+    const query = ftsQuery(filter.text);
+    if (query === null) return null;
+    where.push(`e.article IN (SELECT a.hash FROM articles_fts f JOIN articles a ON a.num = f.rowid
+      WHERE articles_fts MATCH ?)`);
+    params.push(query);
+  }
+  return where;
 }
 
 /** SQLite's result codes for a store that cannot take a write at all: disk full, I/O error, read-only, damaged. */
@@ -344,39 +389,9 @@ export function openStore(path: string): Store {
   }
 
   function queryEvents(filter: EventFilter = {}): CodedEvent[] {
-    const where: string[] = [];
     const params: unknown[] = [];
-    for (const key of ['from', 'to'] as const) {
-      const v = filter[key];
-      if (v !== undefined && !PARTIAL_DATE.test(v)) throw new Error(`bad "${key}" date "${v}" (want YYYY, YYYY-MM or YYYY-MM-DD)`);
-    }
-    // Overlap of the event's period with [from, to]: "~" sorts after digits and "-",
-    // so "2020-12~" is the end of December 2020 and "2021-01-07~" the end of that day.
-    if (filter.from !== undefined) { where.push(`e.date IS NOT NULL AND e.date || '~' >= ?`); params.push(filter.from); }
-    if (filter.to !== undefined) { where.push(`e.date IS NOT NULL AND e.date <= ?`); params.push(`${filter.to}~`); }
-    if (filter.event) { where.push('e.event = ? COLLATE NOCASE'); params.push(filter.event); }
-    if (filter.realis) { where.push('e.realis = ?'); params.push(filter.realis); }
-    if (filter.actor) where.push(partyClause('actor', filter.actor, params));
-    if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params));
-    if (filter.code) {
-      where.push(`(' ' || e.actor_codes || ' ' || e.recipient_codes) LIKE ? ESCAPE '\\'`);
-      params.push(`% ${likeLiteral(filter.code.toUpperCase())}%`);
-    }
-    if (filter.country) {
-      const c = filter.country.toUpperCase();
-      where.push(`(e.location_country = ?
-        OR EXISTS (SELECT 1 FROM json_each(e.actor) p WHERE p.value ->> 'country' = ?)
-        OR EXISTS (SELECT 1 FROM json_each(e.recipient) p WHERE p.value ->> 'country' = ?))`);
-      params.push(c, c, c);
-    }
-    if (filter.text !== undefined) {
-      // What a person typed, every word quoted: FTS5 syntax in it ("Iraq's", a lone "*") means itself.
-      const query = ftsQuery(filter.text);
-      if (query === null) return [];
-      where.push(`e.article IN (SELECT a.hash FROM articles_fts f JOIN articles a ON a.num = f.rowid
-        WHERE articles_fts MATCH ?)`);
-      params.push(query);
-    }
+    const where = eventConditions(filter, params);
+    if (where === null) return [];
     let sql = `SELECT e.* FROM events e${where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}
       ORDER BY e.date IS NULL, e.date, e.num`;
     if (filter.limit !== undefined) {
@@ -400,6 +415,8 @@ export function openStore(path: string): Store {
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
     listActors: (filter) => registry.list(filter),
+    getActor: (id) => registry.get([id])[0] ?? null,
+    explore: exploreQueries(db),
     actorsChangedSince,
     close: () => { if (db.open) db.close(); },
   };

@@ -1,0 +1,118 @@
+/** `GET /api/v1/events` (filters, order, keyset pages, projection, formats) and `GET /api/v1/events/{id}` (an event with its evidence). */
+import type { FastifyInstance } from 'fastify';
+import { clusterEvents } from '../cluster/index.js';
+import type { CodedEvent, Entity } from '../doc/types.js';
+import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
+import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
+import { eventQuery, querySchema, type EventFilterParams } from './params.js';
+
+export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson'] as const;
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 1000;
+
+type EventsParams = EventFilterParams & { sort?: EventSort; cursor?: string; limit?: number; fields?: string; format?: (typeof EVENT_API_FORMATS)[number] };
+
+/** A span of the article with the words it covers, so a reader sees what decided a field. */
+function words(text: string, span: { start: number; end: number }) {
+  return text.slice(span.start, span.end);
+}
+
+const withWords = (text: string) => (e: Entity) => ({ ...e, words: words(text, e) });
+
+/**
+ * Where the event's date was written: the store keeps the words (date_text) but not their
+ * offsets, so they are looked for in the sentences that tell the event, its own first; null
+ * offsets when they are not there as written.
+ */
+function timeSpan(e: CodedEvent, text: string) {
+  if (!e.date_text) return null;
+  for (const m of e.mentions) {
+    const at = text.slice(m.sentence.start, m.sentence.end).indexOf(e.date_text);
+    if (at >= 0) return { text: e.date_text, start: m.sentence.start + at, end: m.sentence.start + at + e.date_text.length };
+  }
+  return { text: e.date_text, start: null, end: null };
+}
+
+/** The evidence of every field: sentences, trigger, sides, time, place, source, each with the words its offsets cover. */
+export function evidenceOf(e: CodedEvent, text: string) {
+  const sentences = [...new Map(e.mentions.map((m) => [m.sentence.index, m.sentence])).values()]
+    .map((s) => ({ ...s, text: words(text, s) }));
+  return {
+    sentences,
+    trigger: { ...e.trigger, words: words(text, e.trigger) },
+    mentions: e.mentions.map((m) => ({ sentence: m.sentence, trigger: { ...m.trigger, words: words(text, m.trigger) } })),
+    actor: e.actor.map(withWords(text)),
+    recipient: e.recipient.map(withWords(text)),
+    time: timeSpan(e, text),
+    place: e.location ? { ...e.location, words: words(text, e.location) } : null,
+    source: e.attribution.source ? withWords(text)(e.attribution.source) : null,
+    cue: e.attribution.cue ? { ...e.attribution.cue, words: words(text, e.attribution.cue) } : null,
+    certainty: e.attribution.certainty,
+  };
+}
+
+/** The other reports of the same happening across articles (acta events --dedupe's rule): same type, day, sides and place. */
+function otherReports(store: Store, e: CodedEvent): CodedEvent[] {
+  if (e.date_precision !== 'day' || !e.date) return [];
+  const sameDay = store.queryEvents({ event: e.event, from: e.date, to: e.date, realis: 'actual' });
+  const happening = clusterEvents(sameDay).find((h) => h.reports.some((r) => r.id === e.id && r.article_id === e.article_id));
+  return happening ? happening.reports.filter((r) => r !== happening.reports.find((x) => x.id === e.id)) : [];
+}
+
+export async function eventRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  app.get<{ Querystring: EventsParams }>('/events', {
+    schema: {
+      summary: 'Events, filtered, in pages',
+      description: 'Stored events matching every filter given. Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
+      tags: ['events'],
+      querystring: querySchema({
+        sort: { type: 'string', enum: [...EVENT_SORTS], default: 'date', description: 'date (undated last) | confidence | stored; a leading - reverses' },
+        cursor: { type: 'string', minLength: 1, maxLength: 400, description: 'where the previous page ended' },
+        limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE, description: `events a page (at most ${MAX_PAGE})` },
+        fields: { type: 'string', pattern: '^[a-z_]+(?:,[a-z_]+)*$', description: 'comma-separated fields to keep (CSV: its column names)' },
+        format: { type: 'string', enum: [...EVENT_API_FORMATS], default: 'json' },
+      }),
+    },
+  }, async (req, reply) => {
+    const p = req.query;
+    const sort = p.sort ?? 'date';
+    const format = p.format ?? 'json';
+    const fields = fieldList(p.fields, format === 'csv' ? CSV_FIELDS : EVENT_FIELDS);
+    const query = eventQuery(p);
+    const after = p.cursor === undefined ? null : decodeCursor(p.cursor, sort);
+    const page = store.explore.eventPage(query, sort, after, p.limit ?? DEFAULT_PAGE);
+    const next = page.next ? encodeCursor(sort, page.next) : null;
+    if (next) reply.header('X-Next-Cursor', next);
+    switch (format) {
+      case 'jsonl':
+        return reply.type('application/jsonl; charset=utf-8').send(page.events.map((e) => JSON.stringify(project(e, fields)) + '\n').join(''));
+      case 'csv':
+        return reply.type('text/csv; charset=utf-8').send(eventsCsv(page.events, fields));
+      case 'geojson':
+        return reply.type('application/geo+json; charset=utf-8')
+          .send(JSON.stringify({ type: 'FeatureCollection', features: page.events.map((e) => geojsonFeature(e, fields)), next_cursor: next }));
+      default:
+        return { events: page.events.map((e) => project(e, fields)), next_cursor: next };
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/events/:id', {
+    schema: {
+      summary: 'One event with the words behind each field',
+      description: 'The event; its article; for every field the span and the words it covers (sentences, trigger, mentions, actor, recipient, time, place, source, cue); and the other reports of the same happening in other articles.',
+      tags: ['events'],
+      params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+    },
+  }, async (req, reply) => {
+    const found = store.explore.getEvent(req.params.id);
+    const article = found && store.getArticle(found.article);
+    if (!found || !article) return reply.code(404).send({ error: 'not_found', message: `no event "${req.params.id}"` });
+    const m = article.meta;
+    return {
+      event: found.event,
+      article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
+      evidence: evidenceOf(found.event, article.text),
+      reports: otherReports(store, found.event),
+    };
+  });
+}

@@ -1,0 +1,35 @@
+/** `GET /api/v1/network`: actor–recipient dyads of the events matching, with counts by QuadClass; JSON, GEXF or GraphML. */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.js';
+import { gexf, graphml, networkNodes } from './formats.js';
+import { eventQuery, querySchema, type EventFilterParams } from './params.js';
+
+export const NETWORK_FORMATS = ['json', 'gexf', 'graphml'] as const;
+
+type NetworkParams = EventFilterParams & { format?: (typeof NETWORK_FORMATS)[number]; min_count?: number };
+
+export async function networkRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  app.get<{ Querystring: NetworkParams }>('/network', {
+    schema: {
+      summary: 'Actor network',
+      description: 'Sides as nodes (a code, else a name), dyads actor→recipient as edges with their events counted by QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict) and their mean Goldstein value.',
+      tags: ['events'],
+      querystring: querySchema({
+        min_count: { type: 'integer', minimum: 1, default: 1, description: 'leave out dyads with fewer events' },
+        format: { type: 'string', enum: [...NETWORK_FORMATS], default: 'json' },
+      }),
+    },
+  }, async (req, reply) => {
+    const p = req.query;
+    const dyads = store.explore.dyads(eventQuery(p)).filter((d) => d.count >= (p.min_count ?? 1));
+    switch (p.format ?? 'json') {
+      case 'gexf': return reply.type('application/gexf+xml; charset=utf-8').send(gexf(dyads));
+      case 'graphml': return reply.type('application/graphml+xml; charset=utf-8').send(graphml(dyads));
+      default:
+        return {
+          nodes: networkNodes(dyads),
+          edges: dyads.map((d) => ({ source: d.actor, target: d.recipient, count: d.count, by_quad_class: d.byQuadClass, goldstein: d.goldstein })),
+        };
+    }
+  });
+}

@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EVENT_SORTS, validKeyset, type EventQuery, type EventSort } from './explore.js';
+import { fixtureStore } from './explore.fixtures.js';
+import type { Store } from './store.js';
+
+/** Every event of a query, page by page. */
+function walk(store: Store, q: EventQuery, sort: EventSort, limit: number): string[] {
+  const ids: string[] = [];
+  let after = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = store.explore.eventPage(q, sort, after, limit);
+    ids.push(...page.events.map((e) => e.id));
+    if (page.next === null) return ids;
+    after = page.next;
+  }
+  throw new Error('paging never ended');
+}
+
+const ids = (store: Store, q: EventQuery) => store.explore.eventPage(q, 'date', null, 1000).events.map((e) => e.id).sort();
+
+test('walking the pages of every order gives every event once, in the order of one big page', (t) => {
+  const store = fixtureStore(t);
+  const all = store.explore.eventPage({}, 'stored', null, 1000).events.map((e) => e.id);
+  assert.equal(all.length, store.countEvents());
+  for (const sort of EVENT_SORTS) {
+    const whole = store.explore.eventPage({}, sort, null, 1000).events.map((e) => e.id);
+    for (const limit of [1, 4, 7]) assert.deepEqual(walk(store, {}, sort, limit), whole, `${sort} by ${limit}`);
+    assert.deepEqual([...whole].sort(), [...all].sort(), sort);
+  }
+});
+
+test('pages of a text search or an article walk the same way (SQLite takes their own index there, not the date index)', (t) => {
+  const store = fixtureStore(t);
+  for (const q of [{ text: 'marched' }, { article: 'talks', realis: undefined }]) {
+    for (const sort of ['date', '-date'] as const) {
+      const whole = store.explore.eventPage(q, sort, null, 1000).events.map((e) => e.id);
+      assert.ok(whole.length > 1, JSON.stringify(q));
+      assert.deepEqual(walk(store, q, sort, 1), whole, `${JSON.stringify(q)} ${sort}`);
+    }
+  }
+});
+
+test('date order puts undated events last both ways, and reverses the dated ones', (t) => {
+  const store = fixtureStore(t);
+  const up = store.explore.eventPage({}, 'date', null, 1000).events;
+  const down = store.explore.eventPage({}, '-date', null, 1000).events;
+  assert.equal(up[up.length - 1].date, null);
+  assert.equal(down[down.length - 1].date, null);
+  assert.equal(up[0].date, '2021-01'); // a month sorts before its days
+  assert.equal(down[0].date, '2022-06-03');
+});
+
+test('a keyset of the wrong shape for the order is refused', () => {
+  assert.equal(validKeyset('date', [0, '2021-01-01', 3]), true);
+  assert.equal(validKeyset('date', ['2021-01-01', 3]), false);
+  assert.equal(validKeyset('stored', ['1']), false);
+  assert.equal(validKeyset('confidence', [0.5, Infinity]), false);
+});
+
+test('the filters beyond acta events: place box, distance, division, mode, context, certainty, source, reports, article', (t) => {
+  const store = fixtureStore(t, 3);
+  assert.deepEqual(ids(store, { bbox: [0, 40, 20, 60] }), ['riot-again-e1', 'riot-e1', 'talks-e1']);
+  // West beyond east crosses the antimeridian: from 20°E eastwards to 179°W, Tehran and not Europe or Mali.
+  assert.deepEqual(ids(store, { bbox: [20, -90, -179, 90] }), ['hostile-e1']);
+  // Geneva to Dornholt is about 700 km.
+  assert.deepEqual(ids(store, { near: { lat: 46.2, lon: 6.15, km: 50 } }), ['talks-e1']);
+  assert.deepEqual(ids(store, { near: { lat: 46.2, lon: 6.15, km: 800 } }), ['riot-again-e1', 'riot-e1', 'talks-e1']);
+  assert.deepEqual(ids(store, { admin1: 'north arvalia' }), ['riot-again-e1', 'riot-e1']);
+  assert.deepEqual(ids(store, { mode: 'riot' }), ['riot-e1']);
+  assert.deepEqual(ids(store, { context: 'political' }), ['talks-e1']);
+  assert.deepEqual(ids(store, { certainty: 'reported' }), ['riot-e1']);
+  assert.deepEqual(ids(store, { source: 'POLICE' }), ['riot-e1']);
+  assert.equal(ids(store, { source: 'author' }).includes('riot-e1'), false);
+  assert.deepEqual(ids(store, { minReports: 2 }), ['riot-e1']);
+  assert.deepEqual(ids(store, { article: 'talks' }), ['talks-e1', 'talks-e2']);
+  const hash = store.explore.getEvent('riot-e1')!.article;
+  assert.deepEqual(ids(store, { article: hash }), ['riot-e1']);
+  assert.deepEqual(ids(store, { realis: 'future' }), ['talks-e2']);
+});
+
+test('SQL and LIKE metacharacters in every text filter are plain text: they match nothing or what they spell', (t) => {
+  const store = fixtureStore(t, 2);
+  const hostile = ["' OR 1=1 --", '%', '_', '\\', '"; DROP TABLE events; --', "') UNION SELECT * FROM articles --"];
+  for (const value of hostile) {
+    for (const key of ['actor', 'recipient', 'code', 'admin1', 'mode', 'context', 'source', 'article', 'event'] as const) {
+      assert.deepEqual(ids(store, { [key]: value }), [], `${key} ${value}`);
+    }
+    assert.deepEqual(ids(store, { text: value }).filter((x) => !x.startsWith('hostile')), [], `text ${value}`);
+  }
+  assert.equal(store.countEvents(), 7);
+});
+
+test('counts by week and month, by type, actor and dyad, and what was left out for want of a date', (t) => {
+  const store = fixtureStore(t, 0);
+  const byWeek = store.explore.countSeries({ realis: 'actual' }, 'week', 'event');
+  // 2 May 2022 is a Monday; 3 June 2022 a Friday, in the week of Monday 30 May.
+  assert.deepEqual(byWeek.rows, [
+    { period: '2022-05-02', key: 'ASSAULT', count: 2 }, { period: '2022-05-02', key: 'PROTEST', count: 1 },
+    { period: '2022-05-30', key: 'AGREE', count: 1 },
+  ]);
+  const byMonth = store.explore.countSeries({}, 'month', 'actor');
+  assert.deepEqual(byMonth.rows.filter((r) => r.period === '2022-06'), [{ period: '2022-06', key: 'ARVGOV', count: 2 }]);
+  assert.equal(store.explore.countSeries({}, 'day', 'event').imprecise, 1);
+  const dyads = store.explore.countSeries({}, 'month', 'dyad').rows.map((r) => r.key);
+  assert.ok(dyads.includes('ARVCVL>ARVCOP'), dyads.join());
+});
+
+test('dyads count the events between two sides by QuadClass', (t) => {
+  const store = fixtureStore(t, 2);
+  const dyads = store.explore.dyads({});
+  const students = dyads.find((d) => d.actor === 'MLIEDU')!;
+  assert.deepEqual({ ...students }, { actor: 'MLIEDU', recipient: 'MLIGOV', count: 2, byQuadClass: { 1: 0, 2: 0, 3: 2, 4: 0 }, goldstein: -6.5 });
+  assert.equal(dyads.find((d) => d.actor === 'ARVGOV')!.byQuadClass[1], 1);
+});
+
+test('one event by id with its article, an article by id or hash, its stored layers, an actor by id', (t) => {
+  const store = fixtureStore(t, 1);
+  const found = store.explore.getEvent('riot-e1')!;
+  assert.equal(found.event.mentions.length, 2);
+  assert.equal(store.explore.getEvent('nope'), null);
+  assert.deepEqual(store.explore.findArticles('riot'), [found.article]);
+  assert.deepEqual(store.explore.findArticles(found.article), [found.article]);
+  const layers = store.explore.articleLayers(found.article);
+  assert.equal(layers.sentences.length, 3);
+  assert.deepEqual(layers.events.map((e) => e.id), ['riot-e1']);
+  const [army] = store.listActors({ search: 'Arvalian Army' });
+  assert.equal(store.getActor(army.id)!.code, 'ARVMIL');
+  assert.equal(store.getActor(999999), null);
+});

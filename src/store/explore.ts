@@ -1,0 +1,326 @@
+/**
+ * The queries behind `acta serve`: events with every filter of the API and keyset pagination,
+ * time series of counts, actor dyads, one event, one article's stored layers. All SQL lives
+ * here, every value a caller gives is a bound parameter; the column expressions come from the
+ * fixed tables below, never from input.
+ */
+import type Database from 'better-sqlite3';
+import type { Certainty, CodedEvent } from '../doc/types.js';
+import { eventConditions, eventFromRow, likeLiteral, type EventFilter, type EventRow } from './store.js';
+
+/** The filters of `GET /api/v1/events`: those of `acta events` and more. */
+export interface EventQuery extends EventFilter {
+  /** Events placed inside [west, south, east, north] (degrees; west > east crosses the antimeridian). */
+  bbox?: readonly [number, number, number, number];
+  /** Events placed within km of a point. */
+  near?: { lat: number; lon: number; km: number };
+  /** The first-level division of the event's place (case-insensitive). */
+  admin1?: string;
+  /** A PLOVER mode the event has ("riot", "air"). */
+  mode?: string;
+  /** A PLOVER context the event has ("military", "economic"). */
+  context?: string;
+  /** How sure the event's source is (asserted, reported, alleged, …). */
+  certainty?: Certainty;
+  /** The attribution's source: its name or text contains this (case-insensitive); "author" for events the article asserts itself. */
+  source?: string;
+  /** Told at least this many times in its article (its mentions). */
+  minReports?: number;
+  /** The article: its hash or its id. */
+  article?: string;
+}
+
+/** The orders events can be listed in; a leading "-" reverses. */
+export const EVENT_SORTS = ['date', '-date', 'confidence', '-confidence', 'stored', '-stored'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+/** One column of a sort: its SQL expression, the direction, and the type of its value in a cursor. */
+interface SortKey { sql: string; desc: boolean; type: 'number' | 'string' }
+
+/** Undated events last in either direction: "when" is what a date order is about. */
+const SORT_KEYS: Record<EventSort, SortKey[]> = {
+  date: [{ sql: '(e.date IS NULL)', desc: false, type: 'number' }, { sql: "COALESCE(e.date, '')", desc: false, type: 'string' }, { sql: 'e.num', desc: false, type: 'number' }],
+  '-date': [{ sql: '(e.date IS NULL)', desc: false, type: 'number' }, { sql: "COALESCE(e.date, '')", desc: true, type: 'string' }, { sql: 'e.num', desc: true, type: 'number' }],
+  confidence: [{ sql: 'e.confidence', desc: false, type: 'number' }, { sql: 'e.num', desc: false, type: 'number' }],
+  '-confidence': [{ sql: 'e.confidence', desc: true, type: 'number' }, { sql: 'e.num', desc: true, type: 'number' }],
+  stored: [{ sql: 'e.num', desc: false, type: 'number' }],
+  '-stored': [{ sql: 'e.num', desc: true, type: 'number' }],
+};
+
+/** Where a page ended: the last event's sort values, to continue after it. */
+export type Keyset = (string | number)[];
+
+/** Whether a keyset read from a cursor has the shape the sort needs (one value of the right type per key). */
+export function validKeyset(sort: EventSort, keys: unknown): keys is Keyset {
+  const spec = SORT_KEYS[sort];
+  return Array.isArray(keys) && keys.length === spec.length
+    && keys.every((v, i) => (spec[i].type === 'number' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string'));
+}
+
+export interface EventPage {
+  events: CodedEvent[];
+  /** The keyset after the last event, or null when there are no more. */
+  next: Keyset | null;
+}
+
+/** The time step of a series. */
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** What a series is counted by. */
+export const COUNT_BY = ['event', 'country', 'admin1', 'actor', 'dyad'] as const;
+export type CountBy = (typeof COUNT_BY)[number];
+
+export interface CountRow {
+  /** The period's first day (day, week: its Monday) or YYYY-MM (month). */
+  period: string;
+  /** The event type, country, division, actor code (its name when uncoded) or "actor>recipient"; null when the event has none. */
+  key: string | null;
+  count: number;
+}
+
+export interface CountResult {
+  rows: CountRow[];
+  /** Events that matched but whose date is less precise than the interval (a month for a daily series, a year). */
+  imprecise: number;
+  /** Events that matched with no date. */
+  undated: number;
+}
+
+/** One pair of sides: counts of their events by QuadClass (1 verbal cooperation … 4 material conflict). */
+export interface Dyad {
+  actor: string;
+  recipient: string;
+  count: number;
+  byQuadClass: Record<'1' | '2' | '3' | '4', number>;
+  /** Mean Goldstein value of the pair's events. */
+  goldstein: number;
+}
+
+export interface StoredSentence { index: number; paragraph: number; start: number; end: number }
+
+export interface StoredEntity {
+  start: number; end: number; text: string; name: string; type: string;
+  country: string | null; sector: string | null; code: string | null;
+  chain: number | null; sentence: number | null; nominal: boolean;
+}
+
+/** What the store keeps of an article's analysis besides the text. */
+export interface ArticleLayers {
+  sentences: StoredSentence[];
+  entities: StoredEntity[];
+  events: CodedEvent[];
+}
+
+export interface ExploreQueries {
+  /** One page of events in the given order, after the keyset when one is given. */
+  eventPage(q: EventQuery, sort: EventSort, after: Keyset | null, limit: number): EventPage;
+  /** An event by its id, with the hash of its article; null when there is none. */
+  getEvent(id: string): { event: CodedEvent; article: string } | null;
+  /** Counts by period and key of the events matching. */
+  countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult;
+  /** The actor–recipient pairs of the events matching, most events first. */
+  dyads(q: EventQuery): Dyad[];
+  /** The hashes of the articles with this hash or id, in the order stored. */
+  findArticles(idOrHash: string): string[];
+  articleLayers(hash: string): ArticleLayers;
+}
+
+const KM_PER_DEGREE = 111.195;
+
+/** The conditions of the filters `acta events` lacks; null when nothing can match. */
+function queryConditions(q: EventQuery, params: unknown[]): string[] | null {
+  const where = eventConditions(q, params);
+  if (where === null) return null;
+  const lat = `(e.location ->> 'lat')`;
+  const lon = `(e.location ->> 'lon')`;
+  if (q.bbox) {
+    const [west, south, east, north] = q.bbox;
+    where.push(`${lat} BETWEEN ? AND ?`);
+    params.push(south, north);
+    if (west <= east) { where.push(`${lon} BETWEEN ? AND ?`); params.push(west, east); }
+    else { where.push(`(${lon} >= ? OR ${lon} <= ?)`); params.push(west, east); }
+  }
+  if (q.near) {
+    const { lat: la, lon: lo, km } = q.near;
+    // A box of latitudes first (the index of nothing, but cheap), then the great-circle distance.
+    const dLat = km / KM_PER_DEGREE;
+    where.push(`${lat} BETWEEN ? AND ?`);
+    params.push(la - dLat, la + dLat);
+    where.push(`6371.0088 * 2 * asin(min(1, sqrt(
+      pow(sin(radians(${lat} - ?) / 2), 2) + cos(radians(?)) * cos(radians(${lat})) * pow(sin(radians(${lon} - ?) / 2), 2)))) <= ?`);
+    params.push(la, la, lo, km);
+  }
+  if (q.admin1) { where.push(`e.location ->> 'admin1' = ? COLLATE NOCASE`); params.push(q.admin1); }
+  if (q.mode) { where.push(`EXISTS (SELECT 1 FROM json_each(e.mode) m WHERE m.value = ? COLLATE NOCASE)`); params.push(q.mode); }
+  if (q.context) { where.push(`EXISTS (SELECT 1 FROM json_each(e.context) c WHERE c.value = ? COLLATE NOCASE)`); params.push(q.context); }
+  if (q.certainty) { where.push('e.certainty = ?'); params.push(q.certainty); }
+  if (q.source !== undefined) {
+    if (q.source.toLowerCase() === 'author') where.push(`e.attribution ->> '$.source' IS NULL`);
+    else {
+      const contains = `%${likeLiteral(q.source)}%`;
+      where.push(`(e.attribution ->> '$.source.name' LIKE ? ESCAPE '\\' OR e.attribution ->> '$.source.text' LIKE ? ESCAPE '\\')`);
+      params.push(contains, contains);
+    }
+  }
+  if (q.minReports !== undefined) { where.push(`COALESCE(json_array_length(e.mentions), 1) >= ?`); params.push(q.minReports); }
+  if (q.article !== undefined) { where.push('(e.article = ? OR e.article_id = ?)'); params.push(q.article, q.article); }
+  return where;
+}
+
+const whereSql = (where: string[]) => (where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '');
+
+/**
+ * Rows after a keyset in a mixed-direction order: (k1 after v1) or (k1 = v1 and k2 after v2) or …
+ * Written out rather than as a row-value comparison, which only holds when every key runs one way.
+ */
+function afterKeyset(keys: SortKey[], values: Keyset, params: unknown[]): string {
+  const ors: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const ands = keys.slice(0, i).map((k) => `${k.sql} = ?`);
+    ands.push(`${keys[i].sql} ${keys[i].desc ? '<' : '>'} ?`);
+    params.push(...values.slice(0, i + 1));
+    ors.push(`(${ands.join(' AND ')})`);
+  }
+  return ors.join(' OR ');
+}
+
+/** The SQL that opens each period, from an event's date (only dates at least as precise as the interval). */
+const PERIOD_SQL: Record<Interval, { period: string; precise: string }> = {
+  day: { period: 'substr(e.date, 1, 10)', precise: 'length(e.date) = 10' },
+  // The Monday of the date's ISO week: strftime %w is 0 for Sunday.
+  week: { period: `date(e.date, '-' || ((CAST(strftime('%w', e.date) AS INTEGER) + 6) % 7) || ' days')`, precise: 'length(e.date) = 10' },
+  month: { period: 'substr(e.date, 1, 7)', precise: 'length(e.date) >= 7' },
+};
+
+/** A side of an event as a key: its code, else its name. */
+const partyKey = (alias: string) => `COALESCE(${alias}.value ->> 'code', ${alias}.value ->> 'name')`;
+
+/** The joins and key expression of each breakdown; an event with two actors counts for each. */
+const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
+  event: { joins: '', key: 'e.event' },
+  country: { joins: '', key: 'e.location_country' },
+  admin1: { joins: '', key: `e.location ->> 'admin1'` },
+  actor: { joins: 'LEFT JOIN json_each(e.actor) a', key: partyKey('a') },
+  dyad: { joins: 'LEFT JOIN json_each(e.actor) a LEFT JOIN json_each(e.recipient) r', key: `${partyKey('a')} || '>' || ${partyKey('r')}` },
+};
+
+export function exploreQueries(db: Database.Database): ExploreQueries {
+  const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
+  const articlesByIdOrHash = db.prepare('SELECT hash FROM articles WHERE hash = ? OR id = ? ORDER BY hash <> ?, num').pluck();
+  const sentencesOf = db.prepare('SELECT idx AS "index", paragraph, start, "end" FROM sentences WHERE article = ? ORDER BY idx');
+  const entitiesOf = db.prepare(`SELECT start, "end", text, name, type, country, sector, code, chain, sentence, nominal
+    FROM entities WHERE article = ? ORDER BY start, "end"`);
+  const eventsOf = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
+
+  /**
+   * A page in date order, read in two parts SQLite can take straight off its indexes: the dated
+   * events by (date, num) — the events_date index, which ends in the rowid — then the undated by
+   * num. One ORDER BY over both would sort every matching row for each page (about 60 ms on
+   * 50k events, against under 1 ms). The planner, without statistics, would rather take the
+   * realis index and sort, so the date index is named, except where a filter with an index of
+   * its own (article, text) leaves few rows to sort. The keyset is the same as one ORDER BY's:
+   * [undated ? 1 : 0, date or '', num].
+   */
+  function datePage(q: EventQuery, where: string[], params: unknown[], desc: boolean, after: Keyset | null, limit: number): EventPage {
+    const [afterUndated, afterDate, afterNum] = after ?? [0, '', 0];
+    const cmp = desc ? '<' : '>';
+    const dir = desc ? ' DESC' : '';
+    const byDateIndex = q.article === undefined && q.text === undefined ? ' INDEXED BY events_date' : '';
+    const rows: EventRow[] = [];
+    for (const undated of [0, 1]) {
+      if (after !== null && undated < (afterUndated as number)) continue;
+      const w = [...where, undated ? 'e.date IS NULL' : 'e.date IS NOT NULL'];
+      const p = [...params];
+      if (after !== null && undated === afterUndated) {
+        if (undated) { w.push(`e.num ${cmp} ?`); p.push(afterNum); }
+        else { w.push(`(e.date, e.num) ${cmp} (?, ?)`); p.push(afterDate, afterNum); }
+      }
+      const order = undated ? `e.num${dir}` : `e.date${dir}, e.num${dir}`;
+      rows.push(...db.prepare(`SELECT e.* FROM events e${undated ? '' : byDateIndex}${whereSql(w)} ORDER BY ${order} LIMIT ?`)
+        .all(...p, limit + 1 - rows.length) as EventRow[]);
+      if (rows.length > limit) break;
+    }
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1] as (EventRow & { num: number }) | undefined;
+    return {
+      events: page.map(eventFromRow),
+      next: rows.length > limit && last ? [last.date === null ? 1 : 0, last.date ?? '', last.num] : null,
+    };
+  }
+
+  function eventPage(q: EventQuery, sort: EventSort, after: Keyset | null, limit: number): EventPage {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
+    const keys = SORT_KEYS[sort];
+    const params: unknown[] = [];
+    const where = queryConditions(q, params);
+    if (where === null) return { events: [], next: null };
+    if (after !== null && !validKeyset(sort, after)) throw new Error(`bad keyset for sort ${sort}`);
+    if (sort === 'date' || sort === '-date') return datePage(q, where, params, sort === '-date', after, limit);
+    if (after !== null) where.push(afterKeyset(keys, after, params));
+    const keyColumns = keys.map((k, i) => `${k.sql} AS k${i}`).join(', ');
+    const order = keys.map((k) => `${k.sql}${k.desc ? ' DESC' : ''}`).join(', ');
+    // One more than asked: whether it comes says whether there is a next page.
+    const rows = db.prepare(`SELECT e.*, ${keyColumns} FROM events e${whereSql(where)} ORDER BY ${order} LIMIT ?`)
+      .all(...params, limit + 1) as (EventRow & Record<string, string | number>)[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { events: page.map(eventFromRow), next: more && last ? keys.map((_, i) => last[`k${i}`]) : null };
+  }
+
+  function countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult {
+    const params: unknown[] = [];
+    const where = queryConditions(q, params);
+    if (where === null) return { rows: [], imprecise: 0, undated: 0 };
+    const { period, precise } = PERIOD_SQL[interval];
+    const { joins, key } = BY_SQL[by];
+    // An event is one row unless the breakdown joins its sides: then count it once per key.
+    const count = joins ? 'count(DISTINCT e.num)' : 'count(*)';
+    const rows = db.prepare(`SELECT ${period} AS period, ${key} AS key, ${count} AS count
+      FROM events e ${joins}${whereSql([...where, `e.date IS NOT NULL AND ${precise}`])}
+      GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`).all(...params) as CountRow[];
+    const left = db.prepare(`SELECT count(*) FILTER (WHERE e.date IS NULL) AS undated,
+      count(*) FILTER (WHERE e.date IS NOT NULL AND NOT (${precise})) AS imprecise
+      FROM events e${whereSql(where)}`).get(...params) as { undated: number; imprecise: number };
+    return { rows, imprecise: left.imprecise, undated: left.undated };
+  }
+
+  function dyads(q: EventQuery): Dyad[] {
+    const params: unknown[] = [];
+    const where = queryConditions(q, params);
+    if (where === null) return [];
+    const rows = db.prepare(`SELECT ${partyKey('a')} AS actor, ${partyKey('r')} AS recipient,
+        count(DISTINCT e.num) AS count,
+        count(DISTINCT CASE WHEN e.quad_class = 1 THEN e.num END) AS q1,
+        count(DISTINCT CASE WHEN e.quad_class = 2 THEN e.num END) AS q2,
+        count(DISTINCT CASE WHEN e.quad_class = 3 THEN e.num END) AS q3,
+        count(DISTINCT CASE WHEN e.quad_class = 4 THEN e.num END) AS q4,
+        avg(e.goldstein) AS goldstein
+      FROM events e JOIN json_each(e.actor) a JOIN json_each(e.recipient) r${whereSql(where)}
+      GROUP BY 1, 2 HAVING actor IS NOT NULL AND recipient IS NOT NULL ORDER BY 3 DESC, 1, 2`).all(...params) as
+      { actor: string; recipient: string; count: number; q1: number; q2: number; q3: number; q4: number; goldstein: number }[];
+    return rows.map((r) => ({
+      actor: r.actor, recipient: r.recipient, count: r.count,
+      byQuadClass: { 1: r.q1, 2: r.q2, 3: r.q3, 4: r.q4 }, goldstein: Math.round(r.goldstein * 100) / 100,
+    }));
+  }
+
+  return {
+    eventPage,
+    getEvent(id) {
+      const r = eventById.get(id) as EventRow & { article: string } | undefined;
+      return r ? { event: eventFromRow(r), article: r.article } : null;
+    },
+    countSeries,
+    dyads,
+    findArticles: (idOrHash) => articlesByIdOrHash.all(idOrHash, idOrHash, idOrHash) as string[],
+    articleLayers(hash) {
+      return {
+        sentences: sentencesOf.all(hash) as StoredSentence[],
+        entities: (entitiesOf.all(hash) as (Omit<StoredEntity, 'nominal'> & { nominal: number })[]).map((x) => ({ ...x, nominal: x.nominal !== 0 })),
+        events: (eventsOf.all(hash) as EventRow[]).map(eventFromRow),
+      };
+    },
+  };
+}
