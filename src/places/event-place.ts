@@ -6,8 +6,10 @@
  * nothing. Demonyms are never places (the places stage does not produce them),
  * so an actor's nationality never becomes the event's location.
  */
-import type { Place, PlaceMention, Sentence, Token } from '../doc/types.js';
+import type { Place, PlaceMention, Sentence, SyntaxLayer, Token } from '../doc/types.js';
 import { toPlace } from '../doc/types.js';
+import { treeOf } from '../syntax/tree.js';
+import { placeAttachment } from './attachment.js';
 import { countryByCapitalMetonym } from './countries.js';
 import { firstEndingAfter, firstStartingFrom, ofSentence } from '../util/spans.js';
 
@@ -16,6 +18,8 @@ export interface EventPlaceInput {
   sentences: Sentence[];
   tokens: Token[];
   places: PlaceMention[];
+  /** The parse, when there is one: a place hung on another clause or thing is not the event's (attachment.ts). */
+  syntax?: SyntaxLayer;
 }
 
 export interface TriggerSpan {
@@ -111,6 +115,12 @@ function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention 
   }
 }
 
+/** The town of a wire dateline that opens the sentence, in capitals: "BAGHDAD, March 23 -", "ROTTERDAM -". */
+export function isDateline(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean {
+  if (doc.tokens[s.tokenStart]?.start !== p.start || /\p{Ll}/u.test(p.text)) return false;
+  return /^\s*(?:,|—|–|-|--)/.test(doc.text.slice(p.end, p.end + 3));
+}
+
 /** The place where the event at the trigger span happened, or null when the sentence gives none. */
 export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null {
   const s = doc.sentences[at.sentence];
@@ -118,6 +128,13 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
   const inSentence = ofSentence(doc.places, at.sentence);
   if (inSentence.length === 0) return null;
   const trigger = tokenIndexAt(doc.tokens, s, at.start);
+  const tree = doc.syntax ? treeOf(doc.syntax) : null;
+  // (A dateline is no part of the sentence's grammar: its town is weighed by the words as before.)
+  const elsewhere = (p: PlaceMention) => {
+    if (!tree || isDateline(doc, s, p)) return false;
+    const first = tokenIndexAt(doc.tokens, s, p.start);
+    return placeAttachment(tree, doc.tokens, trigger, first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1))) === 'other';
+  };
   const scored: Scored[] = inSentence.map((p) => {
     const k = tokenIndexAt(doc.tokens, s, p.start);
     const cue = cueBefore(doc, s, k);
@@ -133,7 +150,7 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
   const score = (x: Scored) => (x.cue && !x.actorLike ? 100 : x.cue ? 60 : 0) - (x.weak ? 40 : 0) + (x.sameClause ? 50 : 0) + (x.after ? 10 : 0) - x.distance;
   // Without a locative cue only a city, division or site in the same clause counts: a country
   // named bare is nearly always a participant or a topic ("called on the US and Iran").
-  const candidates = scored.filter((x) => (x.cue && (!x.weak || x.sameClause))
+  const candidates = scored.filter((x) => !elsewhere(x.place)).filter((x) => (x.cue && (!x.weak || x.sameClause))
     || (x.sameClause && !x.actorLike && x.place.precision !== 'country' && x.place.precision !== 'region'));
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => score(b) - score(a));
