@@ -252,9 +252,14 @@ function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: 
 function placeOfEvent(doc: Omit<EventInput, 'syntax'> & { syntax?: EventInput['syntax'] }, at: { sentence: number; start: number; end: number }, actor: EntityMention[], recipient: EntityMention[]): Place | null {
   const overlaps = (p: Place, m: EntityMention) => p.start < m.end && p.end > m.start;
   // A possessive place owns something ("Washington’s actions"); it is not where the event was.
-  const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3));
+  // (But "in London's High Court" puts the event in what the town owns, and so in the town.)
+  const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3))
+    && !(doc.syntax && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start)));
   // (Only the places of a sentence can be the event's or overlap a participant of that sentence.)
-  const others = (sentence: number) => ofSentence(doc.places, sentence).filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
+  // A town that only names the actor's seat ("a Baghdad court", "London mayor Ken Livingstone") is no participant.
+  // (Only where the parse then decides whether it is the event's place.)
+  const seat = (p: Place, a: EntityMention) => !!doc.syntax && a.end > p.end && ['site', 'city', 'admin2'].includes(p.precision);
+  const others = (sentence: number) => ofSentence(doc.places, sentence).filter((p) => !actor.some((a) => overlaps(p, a) && !seat(p, a)) && !(possessive(p) && p.precision === 'city'));
   // "fired missiles at the Ayn al-Asad air base": a described target that a locative preposition
   // governs is a site, and the place named in it is where the event was.
   const site = (r: EntityMention) => r.type === 'LOC'

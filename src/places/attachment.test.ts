@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
 import { DependencyTree, treeOf } from '../syntax/tree.js';
 import type { Token } from '../doc/types.js';
-import { placeAttachment } from './attachment.js';
+import { namesNoun, placeAttachment } from './attachment.js';
 
 /** How the parse hangs the place `place` on the event at the first token `trigger`. */
 function attachmentOf(text: string, trigger: string, place: string) {
@@ -37,6 +37,11 @@ test("a person's origin, a described thing's place and the reporter's place are 
   assert.equal(attachmentOf('In London, the insurer said the tanker was hit on Saturday.', 'hit', 'London'), 'other');
 });
 
+test("a town named as the seat of the event's participant is where the event was", () => {
+  assert.equal(attachmentOf('A Baghdad court issued an arrest warrant on Monday.', 'issued', 'Baghdad'), 'own');
+  assert.equal(attachmentOf('Supporters launched a legal challenge in London\'s High Court on Thursday.', 'launched', 'London'), 'own');
+});
+
 test('a clause opened by "where" happens at the place just before it', () => {
   assert.equal(attachmentOf('The ministers met again for talks in Paris, where they agreed to cut rates.', 'agreed', 'Paris'), 'own');
 });
@@ -48,4 +53,13 @@ test('where the sentence is unparsed the parse says nothing', () => {
   ];
   const tree = new DependencyTree({ deps: [null, null], unparsed: [{ sentence: 0, reason: 'test' }] });
   assert.equal(placeAttachment(tree, tokens, 0, 1, 1), 'unknown');
+});
+
+test('a place that modifies a noun names that thing\'s seat; one that heads its phrase does not', () => {
+  const text = 'A Baghdad court met in Basra.';
+  const doc = analyze({ text, published: '2024-05-02' });
+  const at = (w: string) => doc.tokens.findIndex((t) => t.start === text.indexOf(w));
+  const tree = treeOf(doc.syntax);
+  assert.equal(namesNoun(tree, doc.tokens, at('Baghdad'), at('Baghdad')), true);
+  assert.equal(namesNoun(tree, doc.tokens, at('Basra'), at('Basra')), false);
 });

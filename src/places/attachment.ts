@@ -47,6 +47,8 @@ function anchors(tree: DependencyTree, tokens: readonly Token[], trigger: number
   // "launched an attack in Gao", "were killed in a strike", "the attack took place in Gao".
   const light = nominal && head !== null && head >= 0 && rel && ARGUMENT_OF.has(rel) && ['VERB', 'AUX'].includes(tokens[head].pos) ? head : null;
   if (light !== null) out.set(light, 'any');
+  // "the men detained in Zambia": a participle's noun is its participant.
+  if (!nominal && head !== null && head >= 0 && rel === 'acl' && NOMINAL.has(tokens[head].pos)) out.set(head, 'locating');
   for (const t of light === null ? [trigger] : [trigger, light]) {
     for (const c of tree.children(t)) {
       const r = tree.baseRel(c);
@@ -71,14 +73,19 @@ export function placeAttachment(tree: DependencyTree, tokens: readonly Token[], 
   if (!tree.parsed(trigger) || !tree.parsed(first)) return 'unknown';
   let phrase = tree.headOfRange(first, last);
   if (phrase === null) return 'unknown';
+  const inPlace = phrase;
   // Up to the head of the noun phrase the name stands in ("the Ayn al-Asad air base", "Kano and Kaduna").
   for (let steps = 0; steps < 6; steps++) {
     const h = tree.head(phrase);
     const r = tree.baseRel(phrase);
-    if (h === null || h < 0 || !r || !PHRASE_INTERNAL.has(r) || h === trigger) break;
+    // ("the tanker Avaj"; "in London's High Court": the possessor is part of the place's phrase.)
+    const inside = (r && PHRASE_INTERNAL.has(r)) || ['nmod:desc', 'nmod:poss'].includes(tree.dep(phrase)?.rel ?? '');
+    if (h === null || h < 0 || !inside || h === trigger) break;
     phrase = h;
   }
   const where = anchors(tree, tokens, trigger);
+  // "a Baghdad court issued …": the place names the event's own participant.
+  if (phrase !== inPlace && where.has(phrase)) return 'own';
   // "the talks in Paris, where they agreed …": a clause opened by "where" happens at the place just before it
   // (however the parser hung the clause).
   let next = last + 1;
@@ -103,4 +110,12 @@ export function placeAttachment(tree: DependencyTree, tokens: readonly Token[], 
     at = h;
   }
   return 'other';
+}
+
+/** Whether the place spanning [first, last] modifies a noun ("a Baghdad court", "Beirut refugee camps") rather than heading its phrase. */
+export function namesNoun(tree: DependencyTree, tokens: readonly Token[], first: number, last: number): boolean {
+  const k = tree.headOfRange(first, last);
+  if (k === null) return false;
+  const h = tree.head(k);
+  return h !== null && h > last && ['compound', 'amod'].includes(tree.baseRel(k) ?? '') && tokens[h].pos === 'NOUN';
 }

@@ -9,7 +9,7 @@
 import type { Place, PlaceMention, Sentence, SyntaxLayer, Token } from '../doc/types.js';
 import { toPlace } from '../doc/types.js';
 import { treeOf } from '../syntax/tree.js';
-import { placeAttachment } from './attachment.js';
+import { namesNoun, placeAttachment } from './attachment.js';
 import { countryByCapitalMetonym } from './countries.js';
 import { firstEndingAfter, firstStartingFrom, ofSentence } from '../util/spans.js';
 
@@ -100,6 +100,8 @@ function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean 
  */
 /** What may stand between a place and a more specific one inside it: "Iraq's southern province of ". */
 const POSSESSIVE_GAP = /^(?:(?:'s|’s)(?:\s+\p{Ll}+){0,4}(?:\s+of)?\s*|\s*,\s*(?:the\s+)?)$|^(?:'s|’s)\s+$/u;
+/** Places fine enough that a thing named after them is there: "a Baghdad court", not "a US strike". */
+const LOCAL_PRECISION = new Set(['site', 'city', 'admin2']);
 /** How fine a place is, finest first: a site, a town, a county, a province, a region, a country. */
 export const PRECISION_RANK: Record<string, number> = { site: 0, city: 1, admin2: 1.5, admin1: 2, region: 3, country: 4 };
 
@@ -130,11 +132,15 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
   const trigger = tokenIndexAt(doc.tokens, s, at.start);
   const tree = doc.syntax ? treeOf(doc.syntax) : null;
   // (A dateline is no part of the sentence's grammar: its town is weighed by the words as before.)
-  const elsewhere = (p: PlaceMention) => {
-    if (!tree || isDateline(doc, s, p)) return false;
+  const attachment = (p: PlaceMention) => {
+    if (!tree || isDateline(doc, s, p)) return 'unknown';
     const first = tokenIndexAt(doc.tokens, s, p.start);
-    return placeAttachment(tree, doc.tokens, trigger, first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1))) === 'other';
+    return placeAttachment(tree, doc.tokens, trigger, first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1)));
   };
+  // "a Baghdad court issued a warrant", "battles at two Beirut refugee camps": a town that names
+  // where the event's own participant or site is, is where the event was.
+  const townOfParticipant = (p: PlaceMention) => tree !== null && LOCAL_PRECISION.has(p.precision)
+    && namesNoun(tree, doc.tokens, tokenIndexAt(doc.tokens, s, p.start), tokenIndexAt(doc.tokens, s, p.end - 1));
   const scored: Scored[] = inSentence.map((p) => {
     const k = tokenIndexAt(doc.tokens, s, p.start);
     const cue = cueBefore(doc, s, k);
@@ -150,8 +156,10 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
   const score = (x: Scored) => (x.cue && !x.actorLike ? 100 : x.cue ? 60 : 0) - (x.weak ? 40 : 0) + (x.sameClause ? 50 : 0) + (x.after ? 10 : 0) - x.distance;
   // Without a locative cue only a city, division or site in the same clause counts: a country
   // named bare is nearly always a participant or a topic ("called on the US and Iran").
-  const candidates = scored.filter((x) => !elsewhere(x.place)).filter((x) => (x.cue && (!x.weak || x.sameClause))
-    || (x.sameClause && !x.actorLike && x.place.precision !== 'country' && x.place.precision !== 'region'));
+  const attached = new Map(scored.map((x) => [x, attachment(x.place)]));
+  const candidates = scored.filter((x) => attached.get(x) !== 'other').filter((x) => (x.cue && (!x.weak || x.sameClause))
+    || (x.sameClause && !x.actorLike && x.place.precision !== 'country' && x.place.precision !== 'region')
+    || (attached.get(x) === 'own' && townOfParticipant(x.place)));
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => score(b) - score(a));
   return toPlace(moreSpecific(doc, candidates[0].place));
