@@ -12,7 +12,7 @@ import type { Lexicon } from '../entities/lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
-import { eventPlace, PRECISION_RANK } from '../places/event-place.js';
+import { attachmentTo, eventPlace, PRECISION_RANK } from '../places/event-place.js';
 import { countryByName, countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
@@ -269,7 +269,8 @@ function placeOfEvent(doc: Omit<EventInput, 'syntax'> & { syntax?: EventInput['s
   for (const r of recipient) {
     if (!site(r)) continue;
     const target = others(r.sentence).find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
-    if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
+    // (Not a town the parse hangs elsewhere: "Mr X, from north London, was detained in Zambia".)
+    if (target && attachmentTo(doc, at, target) !== 'other' && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
   }
   return where;
 }

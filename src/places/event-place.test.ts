@@ -28,3 +28,7 @@ test('a town inside the phrase of the place or of the participant places the eve
 test('an event in a "where" clause takes the place the clause describes', () => {
   assert.equal(locationOf('Ministers met for talks in Paris, where they agreed to cut interest rates.', 'agreed').location?.name, 'Paris');
 });
+
+test("a described participant's home town does not outrank the place the event is in", () => {
+  assert.equal(locationOf('Mr Mubanga, 29, from north London, was originally detained in Zambia.', 'detained').location?.name, 'Zambia');
+});

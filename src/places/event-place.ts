@@ -9,7 +9,7 @@
 import type { Place, PlaceMention, Sentence, SyntaxLayer, Token } from '../doc/types.js';
 import { toPlace } from '../doc/types.js';
 import { treeOf } from '../syntax/tree.js';
-import { namesNoun, placeAttachment } from './attachment.js';
+import { namesNoun, placeAttachment, type Attachment } from './attachment.js';
 import { countryByCapitalMetonym } from './countries.js';
 import { firstEndingAfter, firstStartingFrom, ofSentence } from '../util/spans.js';
 
@@ -118,9 +118,17 @@ function moreSpecific(doc: EventPlaceInput, chosen: PlaceMention): PlaceMention 
 }
 
 /** The town of a wire dateline that opens the sentence, in capitals: "BAGHDAD, March 23 -", "ROTTERDAM -". */
-export function isDateline(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean {
+export function isDateline(doc: EventPlaceInput, s: Sentence, p: Place): boolean {
   if (doc.tokens[s.tokenStart]?.start !== p.start || /\p{Ll}/u.test(p.text)) return false;
   return /^\s*(?:,|—|–|-|--)/.test(doc.text.slice(p.end, p.end + 3));
+}
+
+/** How the parse hangs a place of the trigger's sentence on the event (attachment.ts); 'unknown' without a parse, for a dateline, or for a place of another sentence. */
+export function attachmentTo(doc: EventPlaceInput, at: TriggerSpan, p: Place): Attachment {
+  const s = doc.sentences[at.sentence];
+  if (!doc.syntax || !s || p.start < s.start || p.end > s.end || isDateline(doc, s, p)) return 'unknown';
+  const first = tokenIndexAt(doc.tokens, s, p.start);
+  return placeAttachment(treeOf(doc.syntax), doc.tokens, tokenIndexAt(doc.tokens, s, at.start), first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1)));
 }
 
 /** The place where the event at the trigger span happened, or null when the sentence gives none. */
@@ -132,11 +140,7 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
   const trigger = tokenIndexAt(doc.tokens, s, at.start);
   const tree = doc.syntax ? treeOf(doc.syntax) : null;
   // (A dateline is no part of the sentence's grammar: its town is weighed by the words as before.)
-  const attachment = (p: PlaceMention) => {
-    if (!tree || isDateline(doc, s, p)) return 'unknown';
-    const first = tokenIndexAt(doc.tokens, s, p.start);
-    return placeAttachment(tree, doc.tokens, trigger, first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1)));
-  };
+  const attachment = (p: PlaceMention) => attachmentTo(doc, at, p);
   // "a Baghdad court issued a warrant", "battles at two Beirut refugee camps": a town that names
   // where the event's own participant or site is, is where the event was.
   const townOfParticipant = (p: PlaceMention) => tree !== null && LOCAL_PRECISION.has(p.precision)
