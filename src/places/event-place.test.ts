@@ -32,3 +32,8 @@ test('an event in a "where" clause takes the place the clause describes', () => 
 test("a described participant's home town does not outrank the place the event is in", () => {
   assert.equal(locationOf('Mr Mubanga, 29, from north London, was originally detained in Zambia.', 'detained').location?.name, 'Zambia');
 });
+
+test('"on X island" across a wire line break is where the event was, not a target', () => {
+  const e = locationOf('MANILA, March 20 - Communist rebels killed 18 soldiers on\nMindanao island in the southern Philippines, the army said.', 'killed');
+  assert.equal(e.location?.name, 'Mindanao');
+});

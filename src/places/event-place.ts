@@ -13,6 +13,12 @@ import { namesNoun, placeAttachment, type Attachment } from './attachment.js';
 import { countryByCapitalMetonym } from './countries.js';
 import { firstEndingAfter, firstStartingFrom, ofSentence } from '../util/spans.js';
 
+/**
+ * With a parse, the sentence is read closely: the parse decides which places are the event's
+ * (attachment.ts), and the words around a name are read across wire line breaks and for the
+ * kind of place they name ("on\nMindanao island"). Without one — and for the place whose
+ * country an event's participants borrow (events/index.ts) — the word reading stays as it was.
+ */
 export interface EventPlaceInput {
   text: string;
   sentences: Sentence[];
@@ -38,7 +44,15 @@ const WEAK_CUES = new Set(['from', 'to', 'toward', 'towards', 'into', 'through']
 /** Cues that locate only on a surface: roads, bases, islands. */
 const SURFACE_CUES = new Set(['on', 'over', 'off', 'along']);
 /** Words that may stand between a cue and the name ("in the northern city of Mosul"). */
-const FILLER = /^(?:the|a|an|of|city|town|village|province|governorate|district|region|area|capital|northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|northwest|northeast|southwest|southeast|outskirts|suburbs?|heart|centre|center|border|nearby|neighbouring|neighboring|restive|disputed|oil|port|holy|coastal|mountainous|rural|remote|besieged|town's|city's|country's|[\p{Lu}][\p{L}'’-]*|'s|’s|[0-9]+|km|kms|kilometres|kilometers|miles|mi)$/u;
+const FILLER = /^(?:the|a|an|of|city|town|island|peninsula|village|province|governorate|district|region|area|capital|northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|northwest|northeast|southwest|southeast|outskirts|suburbs?|heart|centre|center|border|nearby|neighbouring|neighboring|restive|disputed|oil|port|holy|coastal|mountainous|rural|remote|besieged|town's|city's|country's|[\p{Lu}][\p{L}'’-]*|'s|’s|[0-9]+|km|kms|kilometres|kilometers|miles|mi)$/u;
+/** "on Mindanao island", "on the island of Crete", "off the Faw peninsula": a surface that is land or sea, not a target. */
+const LAND_AFTER = /^\s+(?:island|islands|isle|peninsula|coast)\b/i;
+const LAND_BEFORE = /\b(?:island|islands|isle|peninsula|coast)\s+of\s+$/i;
+function onLand(text: string, p: Place): boolean {
+  return LAND_AFTER.test(text.slice(p.end, p.end + 12)) || LAND_BEFORE.test(text.slice(Math.max(0, p.start - 24), p.start));
+}
+/** Nouns that say what kind of place the name before them is. */
+const PLACE_KIND_NOUN = /^(?:island|islands|isle|peninsula|province|governorate|district|region|county|state|city|town|village|valley|oblast|prefecture)$/i;
 /** Punctuation and conjunctions that end a clause. */
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\)|but|while|whereas|although|though|after|before|when|as|because|since|and)$/i;
 
@@ -62,6 +76,8 @@ function tokenIndexAt(tokens: Token[], s: Sentence, offset: number): number {
 function cueBefore(doc: EventPlaceInput, s: Sentence, placeToken: number): string | null {
   for (let k = placeToken - 1; k >= s.tokenStart && k >= placeToken - 7; k--) {
     const w = doc.text.slice(doc.tokens[k].start, doc.tokens[k].end);
+    // (A line break inside wire copy is a token of its own: "on\nMindanao island".)
+    if (w.trim() === '' && doc.syntax) continue;
     const lw = w.toLowerCase();
     if (LOCATIVE_CUES.has(lw)) return lw;
     if (!FILLER.test(w)) return null;
@@ -85,11 +101,14 @@ function clauseBreakBetween(doc: EventPlaceInput, from: number, to: number): boo
 function actorLike(doc: EventPlaceInput, s: Sentence, p: PlaceMention): boolean {
   if (countryByCapitalMetonym(p.text)) return true;
   if (/^[-‐]/.test(doc.text.slice(p.end, p.end + 1))) return true;
-  const k = firstStartingFrom(doc.tokens, p.end);
+  let k = firstStartingFrom(doc.tokens, p.end);
+  while (doc.syntax && k < s.tokenEnd && k < doc.tokens.length && doc.text.slice(doc.tokens[k].start, doc.tokens[k].end).trim() === '') k++;
   if (k >= doc.tokens.length || k >= s.tokenEnd) return false;
   const next = doc.tokens[k];
   if (/^\s*$/.test(doc.text.slice(p.end, next.start)) === false) return false;
   const w = doc.text.slice(next.start, next.end);
+  // "Mindanao island", "Quezon province": the noun says what kind of place the name is.
+  if (doc.syntax && PLACE_KIND_NOUN.test(w)) return false;
   if (w === "'s" || w === '’s' || w === "'" || w === '’') return true;
   return next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || next.pos === 'NUM';
 }
@@ -151,7 +170,7 @@ export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null 
     return {
       // "on"/"over" put an event on a road, base or island, but "an attack on Iraq" names a target.
       place: p, actorLike: actorLike(doc, s, p),
-      cue: cue !== null && !(SURFACE_CUES.has(cue) && p.precision !== 'site'),
+      cue: cue !== null && !(SURFACE_CUES.has(cue) && p.precision !== 'site' && !(doc.syntax && onLand(doc.text, p))),
       weak: cue !== null && WEAK_CUES.has(cue),
       after: p.start >= at.end,
       sameClause: !clauseBreakBetween(doc, trigger, k), distance: Math.abs(k - trigger),
