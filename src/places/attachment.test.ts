@@ -63,3 +63,12 @@ test('a place that modifies a noun names that thing\'s seat; one that heads its 
   assert.equal(namesNoun(tree, doc.tokens, at('Baghdad'), at('Baghdad')), true);
   assert.equal(namesNoun(tree, doc.tokens, at('Basra'), at('Basra')), false);
 });
+
+test("the act the actor commits to happens at its own place; the act it asks of another does not", () => {
+  assert.equal(attachmentOf('On March 12, the government agreed to hold talks with the rebels in Algiers.', 'agreed', 'Algiers'), 'own');
+  assert.equal(attachmentOf('The president urged Germany to send more troops to Lithuania.', 'urged', 'Lithuania'), 'other');
+});
+
+test('a happening named as the time of a clause took place where the clause did', () => {
+  assert.equal(attachmentOf('Protesters clashed with police in Tehran on Tuesday, the second day of demonstrations.', 'demonstrations', 'Tehran'), 'own');
+});

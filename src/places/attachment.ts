@@ -20,6 +20,8 @@ export type Attachment = 'own' | 'other' | 'unknown';
 const PHRASE_INTERNAL = new Set(['compound', 'flat', 'conj', 'amod', 'nummod', 'appos']);
 /** Relations by which the trigger noun is an argument of a verb that may carry its place ("launched an attack in X", "killed in a strike"). */
 const ARGUMENT_OF = new Set(['obj', 'obl', 'nsubj', 'iobj']);
+/** Nouns of time that name a stretch of a happening ("the second day of protests"). */
+const TIME_NOUN = /^(?:day|days|week|weeks|month|months|night|nights|year|years|hour|hours)$/;
 /** Relations of a trigger verb's own participants, whose locative phrase is the event's too ("attacked a station in Kano"). */
 const OWN_ARGUMENTS = new Set(['obj', 'obl', 'iobj', 'nsubj']);
 /** Prepositions that put a thing somewhere; "from" and "to" on a noun say where it comes from or goes ("a man from Leicester"). */
@@ -47,9 +49,21 @@ function anchors(tree: DependencyTree, tokens: readonly Token[], trigger: number
   // "launched an attack in Gao", "were killed in a strike", "the attack took place in Gao".
   const light = nominal && head !== null && head >= 0 && rel && ARGUMENT_OF.has(rel) && ['VERB', 'AUX'].includes(tokens[head].pos) ? head : null;
   if (light !== null) out.set(light, 'any');
+  // "clashed in Tehran on Tuesday, the second day of demonstrations": a happening named as the time
+  // of a clause took place where the clause did.
+  if (nominal && rel === 'nmod' && head !== null && head >= 0 && TIME_NOUN.test(tokens[head].normal)) {
+    const clause = tree.head(head);
+    if (tree.baseRel(head) === 'obl' && clause !== null && clause >= 0 && tokens[clause].pos === 'VERB') out.set(clause, 'any');
+  }
   // "the men detained in Zambia": a participle's noun is its participant.
   if (!nominal && head !== null && head >= 0 && rel === 'acl' && NOMINAL.has(tokens[head].pos)) out.set(head, 'locating');
-  for (const t of light === null ? [trigger] : [trigger, light]) {
+  // "agreed to hold talks in Algiers", "refused to meet in Geneva": the act the event's actor commits
+  // to happens there; not the act it asks of another ("urged Germany to send", "called on them to leave").
+  const asksAnother = tree.childrenWith(trigger, 'obj', 'iobj').length > 0
+    || tree.childrenWith(trigger, 'obl').some((c) => c > trigger && c <= trigger + 4 && ['on', 'upon'].includes(caseOf(tree, tokens, c) ?? ''));
+  const committed = asksAnother ? [] : tree.childrenWith(trigger, 'xcomp').filter((x) => !out.has(x));
+  for (const x of committed) out.set(x, 'any');
+  for (const t of [trigger, ...(light === null ? [] : [light]), ...committed]) {
     for (const c of tree.children(t)) {
       const r = tree.baseRel(c);
       // "protests held in Bamako", "the strike, carried out near Gao".
@@ -101,6 +115,8 @@ export function placeAttachment(tree: DependencyTree, tokens: readonly Token[], 
   for (let hops = 0; hops < 4; hops++) {
     const h = tree.head(at);
     if (h === null || h < 0) return 'other';
+    // A word hung on a punctuation mark or by the catch-all "dep": the parse is broken here and says nothing.
+    if (tokens[h].pos === 'PUNCT' || tree.baseRel(at) === 'dep') return 'unknown';
     const kind = where.get(h);
     if (kind === 'any') return 'own';
     if (kind === 'locating') return locating ? 'own' : 'other';
@@ -119,3 +135,4 @@ export function namesNoun(tree: DependencyTree, tokens: readonly Token[], first:
   const h = tree.head(k);
   return h !== null && h > last && ['compound', 'amod'].includes(tree.baseRel(k) ?? '') && tokens[h].pos === 'NOUN';
 }
+

@@ -37,3 +37,7 @@ test('"on X island" across a wire line break is where the event was, not a targe
   const e = locationOf('MANILA, March 20 - Communist rebels killed 18 soldiers on\nMindanao island in the southern Philippines, the army said.', 'killed');
   assert.equal(e.location?.name, 'Mindanao');
 });
+
+test('where the parse is broken around a place, the words decide as before', () => {
+  assert.equal(locationOf('Egyptian Foreign Minister Sameh Shoukry met Jordanian Foreign Minister Ayman Safadi in Cairo on November 1.', 'met').location?.name, 'Cairo');
+});
