@@ -12,7 +12,7 @@ import type { Lexicon } from '../entities/lexicon.js';
 import { toEntity, toPlace } from '../doc/types.js';
 import { attribute, isNegated } from '../attribution/index.js';
 import { eventDate } from '../times/event-date.js';
-import { eventPlace, PRECISION_RANK } from '../places/event-place.js';
+import { attachmentTo, eventPlace, PRECISION_RANK } from '../places/event-place.js';
 import { countryByName, countryInfo } from '../places/countries.js';
 import { contextsFor } from './context.js';
 import { matchTriggers } from './match.js';
@@ -181,13 +181,17 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
               || [...e.actor, ...e.recipient].some((x) => x.code && codes.has(x.code))));
         if (earlier) when = { date: earlier.date, precision: earlier.date_precision, text: earlier.date_text, start: null, end: null };
       }
+      // The event's own place (the parse's reading, places/attachment.ts) is its location; the place the
+      // sentence's words put it in, wherever it hangs ("a man from Leicester was arrested"), still lends
+      // the participants its country and the event its weight.
       const where = placeOfEvent(doc, at, parts.actor, parts.recipient);
+      const setting = placeOfEvent({ ...doc, syntax: undefined }, at, parts.actor, parts.recipient);
       const paragraph = doc.paragraphs[s.paragraph];
       if (paragraph && paragraphText.index !== s.paragraph) paragraphText = { index: s.paragraph, text: text.slice(paragraph.start, paragraph.end) };
-      const single = where?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(where.country)) : false;
+      const single = setting?.country ? sentenceCountries.size <= 1 && (sentenceCountries.size === 0 || sentenceCountries.has(setting.country)) : false;
       const onlyCountry = sentenceCountries.size === 1 ? [...sentenceCountries][0] : null;
-      const placeIsRecipient = !!where && parts.recipient.some((r) => r.start < where.end && r.end > where.start);
-      const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, where !== null);
+      const placeIsRecipient = !!setting && parts.recipient.some((r) => r.start < setting.end && r.end > setting.start);
+      const confidence = scoreConfidence(m.matched.length, parts.actor.length > 0, parts.recipient.length > 0, when.date !== null, setting !== null);
       if (confidence < MIN_CONFIDENCE) continue;
       // The main clause's event is the sentence's news; one in a relative, adverbial, purpose or
       // participle clause ("… which aims to tighten", "to mediate", ", saying he must resign") is background.
@@ -200,10 +204,10 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         cameo: code, goldstein: codeInfo.goldstein, quad_class: codeInfo.quad_class,
         date: when.date, date_precision: when.precision, date_text: when.text,
         // A place that is the recipient ("withdrew from Mali") says nothing about where the actor belongs.
-        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date, lex), placeIsRecipient ? null : where, type, single, placeIsRecipient ? null : onlyCountry)),
+        actor: parts.actor.map((a) => placeCountry(codeOnDate(a, when.date, lex), placeIsRecipient ? null : setting, type, single, placeIsRecipient ? null : onlyCountry)),
         recipient: parts.recipient.length || !addressedToPlace(type, code)
-          ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date, lex), where, type, single, onlyCountry))
-          : placeTarget(inSentence, where, onlyCountry),
+          ? parts.recipient.map((r) => placeCountry(codeOnDate(r, when.date, lex), setting, type, single, onlyCountry))
+          : placeTarget(inSentence, setting, onlyCountry),
         location: where ? toPlace(where) : null,
         attribution, negated, realis,
         ...firstMention(s, { text: text.slice(trig.start, trig.end), start: trig.start, end: trig.end }),
@@ -245,12 +249,17 @@ function verbUse(text: string, tokens: Doc['tokens'], i: number, sentenceStart: 
  * site or town among the recipients ("the strike against the Ayn al-Asad air
  * base") is where it happened when nothing more precise is said.
  */
-function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; end: number }, actor: EntityMention[], recipient: EntityMention[]): Place | null {
+function placeOfEvent(doc: Omit<EventInput, 'syntax'> & { syntax?: EventInput['syntax'] }, at: { sentence: number; start: number; end: number }, actor: EntityMention[], recipient: EntityMention[]): Place | null {
   const overlaps = (p: Place, m: EntityMention) => p.start < m.end && p.end > m.start;
   // A possessive place owns something ("Washington’s actions"); it is not where the event was.
-  const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3));
+  // (But "in London's High Court" puts the event in what the town owns, and so in the town.)
+  const possessive = (p: Place) => /^[’']s\b/.test(doc.text.slice(p.end, p.end + 3))
+    && !(doc.syntax && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, p.start - 12), p.start)));
   // (Only the places of a sentence can be the event's or overlap a participant of that sentence.)
-  const others = (sentence: number) => ofSentence(doc.places, sentence).filter((p) => !actor.some((a) => overlaps(p, a)) && !(possessive(p) && p.precision === 'city'));
+  // A town that only names the actor's seat ("a Baghdad court", "London mayor Ken Livingstone") is no participant.
+  // (Only where the parse then decides whether it is the event's place.)
+  const seat = (p: Place, a: EntityMention) => !!doc.syntax && a.end > p.end && ['site', 'city', 'admin2'].includes(p.precision);
+  const others = (sentence: number) => ofSentence(doc.places, sentence).filter((p) => !actor.some((a) => overlaps(p, a) && !seat(p, a)) && !(possessive(p) && p.precision === 'city'));
   // "fired missiles at the Ayn al-Asad air base": a described target that a locative preposition
   // governs is a site, and the place named in it is where the event was.
   const site = (r: EntityMention) => r.type === 'LOC'
@@ -260,7 +269,8 @@ function placeOfEvent(doc: EventInput, at: { sentence: number; start: number; en
   for (const r of recipient) {
     if (!site(r)) continue;
     const target = others(r.sentence).find((p) => overlaps(p, r) && (p.precision === 'site' || p.precision === 'city'));
-    if (target && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
+    // (Not a town the parse hangs elsewhere: "Mr X, from north London, was detained in Zambia".)
+    if (target && attachmentTo(doc, at, target) !== 'other' && (!where || PRECISION_RANK[target.precision] < PRECISION_RANK[where.precision])) where = target;
   }
   return where;
 }
