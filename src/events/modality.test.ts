@@ -8,11 +8,14 @@ function events(text: string): string[] {
   return analyze({ text, published: '2021-03-01' }).events.map((e) => `${e.event} ${e.realis} ${e.trigger.text}`);
 }
 
-test('a sanction, a restriction or a protest told as planned keeps its own type; a conditional one is a threat', () => {
-  assert.equal(modalCode('163', 'SANCTION', 'intent', false), null);
-  assert.equal(modalCode('173', 'COERCE', 'intent', false), null);
+test('a sanction, a restriction or a protest planned or promised keeps its own type; one declared with "will" or made conditional is a threat', () => {
+  assert.equal(modalCode('163', 'SANCTION', 'plan', false), null);
+  assert.equal(modalCode('173', 'COERCE', 'plan', false), null);
+  assert.equal(modalCode('163', 'SANCTION', 'intent', false), '131');
   assert.equal(modalCode('163', 'SANCTION', 'condition', false), '131');
   assert.ok(events('Washington planned to impose the tariffs on Japanese exports.').includes('SANCTION future impose'));
+  assert.ok(events('Sweden promised to halt all trade with South Africa by October.').some((e) => e.startsWith('SANCTION') && e.endsWith('halt')));
+  assert.ok(events('Palestinian leaders said they would boycott all official contact with the United States.').some((e) => e.startsWith('THREATEN')));
   assert.ok(events('The United States will impose sanctions on Japan unless Tokyo opens its market.').some((e) => e.startsWith('THREATEN') && e.endsWith('impose')));
 });
 

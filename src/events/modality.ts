@@ -10,7 +10,7 @@
 import type { Token } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
 
-export type ModalityKind = 'intent' | 'obligation' | 'condition' | 'preparation';
+export type ModalityKind = 'intent' | 'plan' | 'obligation' | 'condition' | 'preparation';
 
 interface Tables { words: Map<string, ModalityKind>; lemmas: Map<string, ModalityKind>; codes: Map<string, { intent: string; condition: string; obligation: string; refusal: string }> }
 
@@ -53,7 +53,7 @@ export function modalityOf(tokens: Token[], first: number, sentenceStart: number
       if (lemma) { found = { kind: lemma, cue: tok }; break; }
     }
   }
-  if (found?.kind === 'intent') {
+  if (found?.kind === 'intent' || found?.kind === 'plan') {
     // "will withdraw … unless the president agrees": a conditional promise is a threat.
     for (let k = first + 1; k < sentenceEnd; k++) {
       if (t.words.get(tokens[k].normal) === 'condition') return { kind: 'condition', cue: tokens[k] };
@@ -82,7 +82,9 @@ export function modalCode(cameo: string, event: string, kind: ModalityKind | nul
   if (kind === 'preparation') return COOPERATIVE.has(event) ? row.intent : '150';
   if (kind === 'obligation') return row.obligation;
   if (kind === 'condition') return COOPERATIVE.has(event) ? '130' : row.condition;
-  // ("-": a planned protest, sanction or restriction keeps its own type, told as future)
-  if (kind === 'intent') return row.intent === '-' ? null : row.intent;
+  // ("-": a protest, sanction or restriction someone plans, decides or promises keeps its own type,
+  // told as future; one declared with "will" — "said they would boycott" — warns: the threat)
+  if (kind === 'plan') return row.intent === '-' ? null : row.intent;
+  if (kind === 'intent') return row.intent === '-' ? row.condition : row.intent;
   return null;
 }
