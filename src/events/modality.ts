@@ -62,6 +62,14 @@ export function modalityOf(tokens: Token[], first: number, sentenceStart: number
   return found;
 }
 
+/** Is the word a modal of obligation ("must", "should", "ought"), or the lemma a verb of one before "to" ("need", "have")? data/modality.tsv. */
+export function obligationWord(normal: string): boolean {
+  return load().words.get(normal) === 'obligation';
+}
+export function obligationVerb(lemma: string): boolean {
+  return load().lemmas.get(lemma) === 'obligation';
+}
+
 /** PLOVER types that are cooperation; refusing them is REJECT, intending them is AGREE. */
 export const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** Types that already are statements about the future or demands: modality leaves them alone. */

@@ -115,3 +115,7 @@ test('a meeting still to come is the intent to meet (AGREE), with its realis; on
   const held = coded('The two foreign ministers met in Geneva on Monday.').find((e) => e.trigger.text === 'met');
   assert.deepEqual([held?.event, held?.realis], ['CONSULT', 'actual']);
 });
+
+test('what someone is told to do is the demand\'s content, no event of its own', () => {
+  assert.deepEqual(events('The general told the rebels to lay down their arms.'), ['REQUEST told']);
+});

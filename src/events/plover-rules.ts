@@ -238,7 +238,7 @@ function cutBy(c: SenseContext, tree: DependencyTree, t: number): boolean {
 /** Types that are themselves said: their words under a request are what is asked about, and stay. */
 const VERBAL_TYPES = new Set(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Verbs that ask for an act (each is a REQUEST pattern of its own in event-patterns.tsv). */
-const REQUEST_VERBS = new Set(['ask', 'urge', 'call', 'demand', 'request', 'plead', 'appeal', 'press', 'encourage', 'invite', 'petition', 'implore', 'beg']);
+const REQUEST_VERBS = new Set(['ask', 'tell', 'urge', 'call', 'demand', 'request', 'plead', 'appeal', 'press', 'encourage', 'invite', 'petition', 'implore', 'beg']);
 /** Relations by which an act hangs on the verb that asks for it: "asked him to apologise", "appealed for X to be freed". */
 const CONTENT_RELS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obl', 'nmod', 'obj']);
 
