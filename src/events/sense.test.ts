@@ -92,3 +92,14 @@ test('arriving where no political host is, is a journey, not a visit', () => {
   assert.equal(has('The minister arrived at Manchester High School for Girls for the recording of a radio show.', 'CONSULT'), false);
   assert.ok(has('The Iranian foreign minister arrived in Damascus on Monday.', 'CONSULT') || has('The Iranian foreign minister arrived in Damascus on Monday.', 'AGREE'));
 });
+
+test('a happening noun modifying a thing classifies it: "torture evidence" tells of no torture', () => {
+  assert.equal(has('Amnesty questioned whether the decisions had been based on torture evidence.', 'ASSAULT'), false);
+  assert.equal(has('The army bought twelve attack helicopters last year.', 'ASSAULT'), false);
+  assert.ok(has('Rebels carried out an air raid on the town of Kidal on Monday.', 'ASSAULT'));
+});
+
+test('an election fought is no assault', () => {
+  assert.equal(has('The party said it would fight the election in every seat.', 'ASSAULT'), false);
+  assert.equal(has('The party said it would fight the election in every seat.', 'THREATEN'), false);
+});

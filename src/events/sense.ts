@@ -23,7 +23,8 @@
  *   ("Iranian anger") is an accusation only when expressed; talking about a topic with no one to
  *   talk with is no meeting, nor is arriving or touring with no political visitor and host
  *   ("arrived at the school for the recording"); a demand "for crude" is the market's
- *   (data/word-senses.tsv).
+ *   (data/word-senses.tsv);
+ * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters".
  * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
  * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
  * are read.
@@ -91,6 +92,29 @@ function happeningNouns(): Set<string> {
     if (type && HAPPENING_TYPES.has(type)) for (const w of p.words[0]) eventNouns.add(w);
   }
   return eventNouns;
+}
+
+let nounPatternWords: Set<string> | null = null;
+/** Every word of the pattern dictionary's noun patterns: the nouns that name or carry an event ("raid", "warrant", "talks"). */
+function eventNounWords(): Set<string> {
+  if (nounPatternWords) return nounPatternWords;
+  nounPatternWords = new Set();
+  for (const p of eventPatterns()) if (p.kind === 'noun') for (const alts of p.words) for (const w of alts) nounPatternWords.add(w);
+  return nounPatternWords;
+}
+
+/**
+ * "torture evidence", "attack helicopters", "the sanctions regime": a happening noun that is a
+ * compound modifier of a noun naming no event classifies that thing; it tells of no happening.
+ */
+function classifies(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  let k = t;
+  for (let steps = 0; steps < 4; steps++) {
+    const h = tree.head(k);
+    if (h === null || h < 0 || tree.baseRel(k) !== 'compound' || c.tokens[h].pos !== 'NOUN') break;
+    k = h;
+  }
+  return k !== t && !eventNounWords().has(c.tokens[k].lemma) && !eventNounWords().has(c.tokens[k].normal);
 }
 
 /** The class of a head word (data/non-political-heads.tsv, or a happening noun), or null. */
@@ -306,6 +330,7 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
     const cls = classAt(c, k);
     if (cls && notAgents.has(cls)) return `agent:${cls}`;
   }
+  if (q.kind === 'noun' && HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
