@@ -176,7 +176,7 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   if (!VERBAL_TYPES.has(q.event) && contentOf(c, tree, t, THREAT_VERBS) !== null) return { none: 'threatened' };
   // "refuses to accept Syria's denials": the refusal is the event; "Blair's refusal to accept …",
   // a refusal no pattern codes, makes the act refused the REJECT (a refusal is asserted: actual).
-  const refusal = q.event !== 'REJECT' ? contentOf(c, tree, t, REFUSALS) : null;
+  const refusal = !VERBAL_TYPES.has(q.event) ? contentOf(c, tree, t, REFUSALS) : null;
   if (refusal !== null) {
     if (c.tokens[refusal].pos === 'VERB') return { none: 'refused' };
     const d = decide(modalCode(q.cameo, q.event, null, true) ?? '120', 'refused');
@@ -292,10 +292,10 @@ function contentOf(c: SenseContext, tree: DependencyTree, t: number, verbs: Set<
   for (let steps = 0; steps < 3; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
-    if (h === null || h < 0 || !['xcomp', 'ccomp', 'obj', 'nmod', 'acl', 'conj', 'compound'].includes(rel)) return null;
+    if (h === null || h < 0 || !['xcomp', 'ccomp', 'obj', 'nmod', 'acl', 'compound'].includes(rel)) return null;
     // (a participle describing a noun is a description, not the content)
     if (rel === 'acl' && !tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to')) return null;
-    if (verbs.has(c.tokens[h].lemma)) return rel === 'conj' ? null : h;
+    if (verbs.has(c.tokens[h].lemma)) return h;
     // (a verb with a subject of its own starts a clause that is no longer the content)
     if (c.tokens[h].pos === 'VERB' && tree.childrenWith(h, 'nsubj').length) return null;
     k = h;
