@@ -151,3 +151,11 @@ test('declining comment is no event; pressing charges is an accusation', () => {
   assert.deepEqual(events('A bank spokesman declined comment on the charges.').filter((e) => /declined/.test(e)), []);
   assert.ok(events('He said he planned to press charges against the attacker.').includes('ACCUSE press'));
 });
+
+test('blocking a move or a bid in a council refuses it: REJECT', () => {
+  assert.ok(events('The United States and Britain said they would block a move in the Security Council to impose sanctions.').some((e) => e === 'REJECT block'));
+});
+
+test('"unless" after a refusal makes it a warning wherever the parse hangs the clause', () => {
+  assert.ok(events('The Tories say they will vote against it unless changes they want are agreed.').includes('THREATEN vote'));
+});

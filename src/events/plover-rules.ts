@@ -308,7 +308,9 @@ function conditioned(c: SenseContext, tree: DependencyTree, t: number): boolean 
   // "unless they agree", "if we don't get the amendments": a condition on what the other side does or fails to do
   // ("if war starts" is a contingency, no warning)
   const negated = (k: number) => tree.children(k).some((x) => ['not', "n't", 'no', 'never'].includes(c.tokens[x].normal));
-  return tree.childrenWith(t, 'advcl').some((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'unless' || (c.tokens[m].normal === 'if' && negated(k))));
+  if (tree.childrenWith(t, 'advcl').some((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'unless' || (c.tokens[m].normal === 'if' && negated(k))))) return true;
+  // ("unless" after the verb, wherever the parse hung its clause)
+  return c.tokens.slice(t + 1, c.sentenceEnd).some((k) => k.normal === 'unless');
 }
 
 /** Is the verb at t held ready: the "to" clause of "prepared", "ready" ("was prepared to veto any bid")? */

@@ -103,3 +103,7 @@ test('an election fought is no assault', () => {
   assert.equal(has('The party said it would fight the election in every seat.', 'ASSAULT'), false);
   assert.equal(has('The party said it would fight the election in every seat.', 'THREATEN'), false);
 });
+
+test('a violent word the tagger reads as a verb still only classifies the noun after it', () => {
+  assert.equal(has('Amnesty questioned whether the decisions had been based on "torture evidence" obtained at Guantanamo Bay.', 'ASSAULT'), false);
+});

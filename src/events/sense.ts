@@ -330,7 +330,8 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
     const cls = classAt(c, k);
     if (cls && notAgents.has(cls)) return `agent:${cls}`;
   }
-  if (q.kind === 'noun' && HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
+  // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
+  if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
