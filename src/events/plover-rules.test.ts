@@ -159,3 +159,14 @@ test('blocking a move or a bid in a council refuses it: REJECT', () => {
 test('"unless" after a refusal makes it a warning wherever the parse hangs the clause', () => {
   assert.ok(events('The Tories say they will vote against it unless changes they want are agreed.').includes('THREATEN vote'));
 });
+
+test('a promise of a hostile act is no AGREE: the act promised is the event; a promise to cooperate stays AGREE', () => {
+  const halt = events('Sweden promised to halt all trade with South Africa by October.');
+  assert.ok(!halt.some((e) => e.startsWith('AGREE')), halt.join());
+  assert.ok(halt.includes('SANCTION halt'));
+  assert.ok(events('The rebels promised to halt fire on Monday.').some((e) => e.startsWith('AGREE')));
+});
+
+test('a word of agreement describing a hostile happening is that happening\'s: "the boycott, proposed by Norway"', () => {
+  assert.deepEqual(events("The unilateral boycott, proposed by Norway's minority Labour government, gives companies until September."), ['SANCTION boycott']);
+});

@@ -22,14 +22,17 @@
  *   refused is the REJECT;
  * - a refusal made conditional ("will vote against it unless …") or held ready ("prepared to
  *   veto") is a coercive warning: THREATEN;
- * - what ought to have been done and was not ("should have acted sooner") is a reproach: ACCUSE.
+ * - what ought to have been done and was not ("should have acted sooner") is a reproach: ACCUSE;
+ * - a promise or pledge of a hostile act ("promised to halt all trade") is no AGREE (PLOVER's AGREE
+ *   is a commitment to cooperate): the act promised is the event; nor is a word of agreement that
+ *   describes a hostile happening ("the boycott, proposed by Norway's government").
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
 import type { CodedEvent, EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { cameoInfo, ploverFor } from './ontology.js';
+import { cameoInfo, eventPatterns, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
@@ -181,6 +184,14 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (c.tokens[refusal].pos === 'VERB') return { none: 'refused' };
     const d = decide(modalCode(q.cameo, q.event, null, true) ?? '120', 'refused');
     return d && { ...d, asserted: true };
+  }
+  if (q.event === 'AGREE' && q.kind === 'verb') {
+    // "promised to halt all trade with South Africa": the hostile act promised is the event.
+    const promised = tree.childrenWith(t, 'xcomp').filter((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to'));
+    if (PROMISES.has(lemma) && promised.some((k) => hostileAct(c, tree, k, 'verb'))) return { none: 'promised-hostile' };
+    // "The unilateral boycott, proposed by Norway's minority government": the boycott is the event.
+    const head = tree.head(t);
+    if (tree.baseRel(t) === 'acl' && head !== null && head >= 0 && c.tokens[head].pos === 'NOUN' && hostileAct(c, tree, head, 'noun')) return { none: 'describes-happening' };
   }
   // "will vote against it unless changes … are agreed", "was prepared to veto any bid": a warning.
   if (q.event === 'REJECT' && q.kind === 'verb' && (conditioned(c, tree, t) || heldReady(c, tree, t))) {
@@ -337,6 +348,28 @@ export function reproachAt(tokens: readonly Pick<Token, 'normal'>[], cue: number
     if (!['to', 'not', 'never', 'also', 'really', 'surely'].includes(tokens[k].normal)) return false;
   }
   return false;
+}
+
+/** Verbs of promising: what they promise is the act, and a hostile act promised is no cooperation. */
+const PROMISES = new Set(['promise', 'pledge', 'vow', 'swear', 'undertake']);
+
+/**
+ * Is the act headed by k one of conflict (QuadClass 3 or 4)? Read as the pattern dictionary would
+ * read it: the longest pattern of k's part of speech whose words all appear in k's phrase ("halt
+ * trade" is SANCTION, "halt fire" a ceasefire).
+ */
+function hostileAct(c: SenseContext, tree: DependencyTree, k: number, kind: 'verb' | 'noun'): boolean {
+  const [lo, hi] = tree.subtreeRange(k);
+  const lemmas = new Set(c.tokens.slice(lo, hi + 1).flatMap((x) => [x.lemma, x.normal]));
+  const lemma = c.tokens[k].lemma;
+  let best: { words: number; quad: number } | null = null;
+  for (const p of eventPatterns()) {
+    if (p.kind !== kind || !p.cameo || p.before.length || !p.words[0].includes(lemma)) continue;
+    if (!p.words.slice(1).every((alts) => alts.some((w) => lemmas.has(w)))) continue;
+    const quad = cameoInfo(p.cameo)?.quad_class ?? 0;
+    if (!best || p.words.length > best.words) best = { words: p.words.length, quad };
+  }
+  return !!best && best.quad >= 3;
 }
 
 /** Types that are themselves said: their words under a request are what is asked about, and stay. */
