@@ -170,3 +170,7 @@ test('a promise of a hostile act is no AGREE: the act promised is the event; a p
 test('a word of agreement describing a hostile happening is that happening\'s: "the boycott, proposed by Norway"', () => {
   assert.deepEqual(events("The unilateral boycott, proposed by Norway's minority Labour government, gives companies until September."), ['SANCTION boycott']);
 });
+
+test('the place where the people detained are is no ground seized: detaining men in the UK stays COERCE', () => {
+  assert.ok(!events('Liberty called on the government to release men indefinitely detained in the UK without charge.').some((e) => e.startsWith('ASSAULT')));
+});

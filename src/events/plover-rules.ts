@@ -89,7 +89,7 @@ export function objectClass(lemma: string, normal = lemma): ObjectClass | null {
 }
 
 /** The heads of what the act is done to: a verb's objects or passive subject; an event noun's "of" phrase. With their conjuncts. */
-function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): number[] {
+function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery, withMeasures = true): number[] {
   const t = q.trigger;
   // (a participle the parse made an adjective of the noun after it — "dismissed arguments" — has that noun as its object)
   const described = tree.dep(t)?.rel === 'amod' && (tree.head(t) ?? -1) > t ? [tree.head(t)!] : [];
@@ -115,7 +115,7 @@ function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): numbe
     ? [...tree.childrenWith(t, 'obj'), ...tree.childrenWith(t, 'nsubj:pass'), ...described]
     : tree.childrenWith(t, 'nmod').filter((k) => caseOf(c, tree, k) === 'of');
   // (with their conjuncts, and what a measure of money holds: "40 mln dlrs in military aid")
-  const measured = [...heads, t].flatMap((h) => tree.childrenWith(h, 'nmod', 'obl').filter((k) => h !== t ? ['in', 'of'].includes(caseOf(c, tree, k) ?? '') : caseOf(c, tree, k) === 'in' && heads.length > 0));
+  const measured = !withMeasures ? [] : [...heads, t].flatMap((h) => tree.childrenWith(h, 'nmod', 'obl').filter((k) => h !== t ? ['in', 'of'].includes(caseOf(c, tree, k) ?? '') : caseOf(c, tree, k) === 'in' && heads.length > 0));
   return [...heads, ...heads.flatMap((h) => tree.childrenWith(h, 'conj')), ...measured];
 }
 
@@ -198,7 +198,9 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const d = decide('130', 'conditional-refusal');
     return d && { ...d, asserted: true };
   }
-  const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal) ?? (namesPlace(c, k) ? 'territory' : null));
+  const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
+  // (a named place acted on is ground: "the Gaza Strip, occupied by Egypt"; not a place a thing is in)
+  if (objectHeads(c, tree, q, false).some((k) => namesPlace(c, k))) objects.push('territory');
   if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
   // "Eight protesters who stormed the House of Commons chamber": people in protest who seize or
   // storm a place obstruct it — PROTEST, not the repression (COERCE) a state's forces would do.

@@ -107,3 +107,8 @@ test('an election fought is no assault', () => {
 test('a violent word the tagger reads as a verb still only classifies the noun after it', () => {
   assert.equal(has('Amnesty questioned whether the decisions had been based on "torture evidence" obtained at Guantanamo Bay.', 'ASSAULT'), false);
 });
+
+test('support in the passive or as a state, with no one saying it, is no event; a passive request still is', () => {
+  assert.equal(has('He said it remained justified because less farm money came to the UK.', 'SUPPORT'), false);
+  assert.ok(has('Countries involved in the attack had been encouraged to cooperate with the investigation.', 'REQUEST'));
+});

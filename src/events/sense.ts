@@ -24,7 +24,9 @@
  *   talk with is no meeting, nor is arriving or touring with no political visitor and host
  *   ("arrived at the school for the recording"); a demand "for crude" is the market's
  *   (data/word-senses.tsv);
- * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters".
+ * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters";
+ * - a word of support in the passive or as a state, with no one who says it ("it can no longer be
+ *   justified"), is no one's act.
  * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
  * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
  * are read.
@@ -209,6 +211,26 @@ function nounAgentHeads(c: SenseContext, tree: DependencyTree, n: number): numbe
   return [...tree.childrenWith(n, 'nmod:poss'), ...tree.childrenWith(n, 'nmod').filter((k) => caseOf(c, tree, k) === 'by')];
 }
 
+/**
+ * Words of support that are someone's saying: told in the passive or as a state with no one saying
+ * them ("it can no longer be justified", "it remained justified"), they are no event. (A request in
+ * the passive is still one: "had been encouraged to cooperate" is asked by someone unnamed.)
+ */
+const UNSAID = new Set(['SUPPORT']);
+/** Verbs that link a subject to a state: "remained justified". */
+const LINKING = new Set(['remain', 'seem', 'appear', 'become', 'look', 'stay']);
+
+/** Is the verb at t a passive or a state ("was justified", "remained justified"), not an act told with its doer? */
+function stative(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  if (isPassive(tree, t) || tree.childrenWith(t, 'cop').length) return true;
+  const h = tree.head(t);
+  if (tree.baseRel(t) === 'xcomp' && h !== null && h >= 0 && LINKING.has(c.tokens[h].lemma)) return true;
+  // (read from the words where the parse hangs the linking verb elsewhere: "it remained justified")
+  let k = t - 1;
+  while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
+  return k >= c.sentenceStart && LINKING.has(c.tokens[k].lemma) && /(ed|en)$/.test(c.tokens[t].normal);
+}
+
 /** Words that open a noun phrase (not "that", which opens relative clauses too: "the group that attacked villages"). */
 const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'such', 'most', 'more', 'less', 'least']);
 
@@ -332,6 +354,7 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   }
   // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
   if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
+  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && !agentHeads(c, tree, t).length) return 'unsaid';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
