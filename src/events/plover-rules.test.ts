@@ -174,3 +174,8 @@ test('a word of agreement describing a hostile happening is that happening\'s: "
 test('the place where the people detained are is no ground seized: detaining men in the UK stays COERCE', () => {
   assert.ok(!events('Liberty called on the government to release men indefinitely detained in the UK without charge.').some((e) => e.startsWith('ASSAULT')));
 });
+
+test('what demonstrators demand is their protest\'s topic, no REQUEST; what a government demands is one', () => {
+  assert.ok(!events('The demonstrators demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
+  assert.ok(events('The Iraqi government demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
+});

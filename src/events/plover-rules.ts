@@ -14,7 +14,8 @@
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
  * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
- * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE;
+ * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE; what protesters demand
+ *   is the protest's topic, no REQUEST of its own;
  * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT;
  * - an act threatened or vowed ("threatened a resumption of air raids", "vowed to keep up raids")
  *   is the threat's content, and an act refused ("refuses to accept") the refusal's: no event of
@@ -202,6 +203,9 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   // (a named place acted on is ground: "the Gaza Strip, occupied by Egypt"; not a place a thing is in)
   if (objectHeads(c, tree, q, false).some((k) => namesPlace(c, k))) objects.push('territory');
   if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
+  // "The demonstrators called for … and demanded that US troops leave": the demands that are a
+  // protest's own topic are the protest's, no REQUEST of their own (analyst guidelines, "Not coded").
+  if (q.event === 'REQUEST' && q.actor.length > 0 && q.actor.every(protesting)) return { none: 'protest-demand' };
   // "Eight protesters who stormed the House of Commons chamber": people in protest who seize or
   // storm a place obstruct it — PROTEST, not the repression (COERCE) a state's forces would do.
   if (q.event === 'COERCE' && q.kind === 'verb' && q.actor.length > 0 && q.actor.every(protesting)) return decide('144', 'protesters-coerce');

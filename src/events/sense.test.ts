@@ -112,3 +112,8 @@ test('support in the passive or as a state, with no one saying it, is no event; 
   assert.equal(has('He said it remained justified because less farm money came to the UK.', 'SUPPORT'), false);
   assert.ok(has('Countries involved in the attack had been encouraged to cooperate with the investigation.', 'REQUEST'));
 });
+
+test('a fight against an abstraction has no target: "fought against terrorism"', () => {
+  assert.equal(has('The army fought against terrorism in the north.', 'ASSAULT'), false);
+  assert.ok(has('The army fought against the rebels in the north.', 'ASSAULT'));
+});

@@ -197,11 +197,13 @@ function agentHeads(c: SenseContext, tree: DependencyTree, v: number, depth = 0)
   return [];
 }
 
-/** The tokens that head the role acted upon: object or passive subject of a verb; "on/against/of" of an event noun. */
+/** The tokens that head the role acted upon: object, passive subject or "against" phrase of a verb; "on/against/of" of an event noun. */
 function targetHeads(c: SenseContext, tree: DependencyTree, q: SenseQuery): number[] {
   const n = q.trigger;
   if (q.kind === 'verb') {
-    return [...tree.childrenWith(n, 'obj'), ...tree.childrenWith(n, 'nsubj:pass').map((k) => antecedent(c, tree, k))];
+    return [...tree.childrenWith(n, 'obj'), ...tree.childrenWith(n, 'nsubj:pass').map((k) => antecedent(c, tree, k)),
+      // ("fought against terrorism")
+      ...tree.childrenWith(n, 'obl').filter((k) => caseOf(c, tree, k) === 'against')];
   }
   return tree.childrenWith(n, 'nmod').filter((k) => ['on', 'against', 'of', 'at'].includes(caseOf(c, tree, k) ?? ''));
 }
