@@ -179,3 +179,8 @@ test('what demonstrators demand is their protest\'s topic, no REQUEST; what a go
   assert.ok(!events('The demonstrators demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
   assert.ok(events('The Iraqi government demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
 });
+
+test('a crackdown is repression, PLOVER COERCE; the violence told with it is its own ASSAULT', () => {
+  assert.ok(events('Chinese police began a crackdown on protesters in Tiananmen Square on Sunday.').includes('COERCE crackdown'));
+  assert.ok(events('Soldiers opened fire on the protesters in the square.').some((e) => e.startsWith('ASSAULT')));
+});
