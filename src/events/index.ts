@@ -22,7 +22,7 @@ import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
-import { asProspect, ploverRule } from './plover-rules.js';
+import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
@@ -39,6 +39,9 @@ function firstMention(s: Doc['sentences'][number], trigger: CodedEvent['trigger'
   const sentence = { index: s.index, start: s.start, end: s.end };
   return { sentence, trigger, mentions: [{ sentence, trigger }] };
 }
+
+/** CAMEO 111 (criticise or denounce): what an obligation not met ("should have acted") is. */
+const REPROACH = '111';
 
 /** Events below this confidence are not reported: a "no event" answer is better than a guess. */
 export const MIN_CONFIDENCE = 0.45;
@@ -110,12 +113,14 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
       const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
       const modal = modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]);
-      const recode = modalCode(cameo, event, modal?.kind ?? null, negated);
+      let recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
       let type = event;
       let modes = m.pattern.mode.length ? m.pattern.mode : plover.mode;
       // A recoded statement (a promise, a threat, a demand, a refusal) is itself what happened.
       let statement: CodedEvent['realis'] | null = null;
+      // "should have acted sooner": an obligation not met is a reproach (plover-rules.ts).
+      if (modal?.kind === 'obligation' && recode && reproachAt(tokens, tokens.indexOf(modal.cue), s.tokenEnd)) recode = REPROACH;
       if (recode && ploverFor(recode) && cameoInfo(recode)) {
         statement = negated || !modal ? 'actual' : statementRealis(realisInput(), modal.cue);
         code = recode;
@@ -147,6 +152,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         code = rule.cameo; type = rule.event; modes = rule.mode;
         if (rule.actor) parts.actor = rule.actor;
         if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
+        if (rule.asserted) { statement = 'actual'; negated = false; }
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;
@@ -371,17 +377,19 @@ function obligations(doc: EventInput, ctx: ParticipantContext, s: Doc['sentences
     const attribution = attribute({ text, tokens, sentence: s, mentions: ctx.mentions, trigger: v, first: k, relations: doc.attributions });
     const source = attribution.source ? ctx.mentions.find((x) => x.start === attribution.source!.start) : undefined;
     if (!source || subject.some((m) => m.chain === source.chain)) continue;
-    const info = cameoInfo('020')!;
-    const plover = ploverFor('020')!;
+    // ("should have acted sooner": a reproach, not a demand)
+    const code = reproachAt(tokens, k, s.tokenEnd) ? REPROACH : '020';
+    const info = cameoInfo(code)!;
+    const plover = ploverFor(code)!;
     const at = { sentence: s.index, start: tokens[k].start, end: tokens[v].end };
     const when = eventDate(doc, at, previous);
     const where = placeOfEvent(doc, at, [source], subject);
     out.push({
-      id: eventId(doc.meta.hash, tokens[v].start, '020'), article_id: doc.meta.id,
+      id: eventId(doc.meta.hash, tokens[v].start, code), article_id: doc.meta.id,
       event: plover.event, mode: plover.mode, context: contextsFor(text.slice(s.start, s.end), ''),
-      cameo: '020', goldstein: info.goldstein, quad_class: info.quad_class,
+      cameo: code, goldstein: info.goldstein, quad_class: info.quad_class,
       date: when.date, date_precision: when.precision, date_text: when.text,
-      actor: [placeCountry(codeOnDate(source, when.date, lex), where, 'REQUEST', false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date, lex), where, 'REQUEST', false)),
+      actor: [placeCountry(codeOnDate(source, when.date, lex), where, plover.event, false)], recipient: subject.map((m) => placeCountry(codeOnDate(m, when.date, lex), where, plover.event, false)),
       location: where ? toPlace(where) : null, attribution, negated: false, realis: 'actual',
       ...firstMention(s, { text: text.slice(tokens[v].start, tokens[v].end), start: tokens[v].start, end: tokens[v].end }),
       confidence: scoreConfidence(2, true, true, when.date !== null, where !== null),

@@ -10,9 +10,9 @@
 import type { Token } from '../doc/types.js';
 import { loadTsv } from '../util/data.js';
 
-export type ModalityKind = 'intent' | 'obligation' | 'condition' | 'preparation';
+export type ModalityKind = 'intent' | 'plan' | 'obligation' | 'condition' | 'preparation';
 
-interface Tables { words: Map<string, ModalityKind>; lemmas: Map<string, ModalityKind>; codes: Map<string, { intent: string; obligation: string; refusal: string }> }
+interface Tables { words: Map<string, ModalityKind>; lemmas: Map<string, ModalityKind>; codes: Map<string, { intent: string; condition: string; obligation: string; refusal: string }> }
 
 let tables: Tables | null = null;
 function load(): Tables {
@@ -20,7 +20,7 @@ function load(): Tables {
   const words = new Map<string, ModalityKind>();
   const lemmas = new Map<string, ModalityKind>();
   for (const r of loadTsv('modality.tsv')) (r.form === 'lemma' ? lemmas : words).set(r.cue, r.kind as ModalityKind);
-  const codes = new Map(loadTsv('modality-codes.tsv').map((r) => [r.root, { intent: r.intent, obligation: r.obligation, refusal: r.refusal }]));
+  const codes = new Map(loadTsv('modality-codes.tsv').map((r) => [r.root, { intent: r.intent, condition: r.condition, obligation: r.obligation, refusal: r.refusal }]));
   tables = { words, lemmas, codes };
   return tables;
 }
@@ -44,6 +44,8 @@ export function modalityOf(tokens: Token[], first: number, sentenceStart: number
     const w = text.slice(tok.start, tok.end).toLowerCase();
     if (CLAUSE_BREAK.has(w)) break;
     const word = t.words.get(w);
+    // (an event after "unless" is the condition itself, not a conditional threat: its clause ends the search)
+    if (word === 'condition') break;
     if (word) { found = { kind: word, cue: tok }; break; }
     // "offered to hand over", "is willing to withdraw", "has to leave": a governing verb before "to".
     if (k + 1 < first && tokens[k + 1].normal === 'to') {
@@ -51,13 +53,21 @@ export function modalityOf(tokens: Token[], first: number, sentenceStart: number
       if (lemma) { found = { kind: lemma, cue: tok }; break; }
     }
   }
-  if (found?.kind === 'intent') {
+  if (found?.kind === 'intent' || found?.kind === 'plan') {
     // "will withdraw … unless the president agrees": a conditional promise is a threat.
     for (let k = first + 1; k < sentenceEnd; k++) {
       if (t.words.get(tokens[k].normal) === 'condition') return { kind: 'condition', cue: tokens[k] };
     }
   }
   return found;
+}
+
+/** Is the word a modal of obligation ("must", "should", "ought"), or the lemma a verb of one before "to" ("need", "have")? data/modality.tsv. */
+export function obligationWord(normal: string): boolean {
+  return load().words.get(normal) === 'obligation';
+}
+export function obligationVerb(lemma: string): boolean {
+  return load().lemmas.get(lemma) === 'obligation';
 }
 
 /** PLOVER types that are cooperation; refusing them is REJECT, intending them is AGREE. */
@@ -79,7 +89,10 @@ export function modalCode(cameo: string, event: string, kind: ModalityKind | nul
   // Getting ready to fight is MOBILIZE in PLOVER ("prepared to resume shelling"); ready to cooperate is intent.
   if (kind === 'preparation') return COOPERATIVE.has(event) ? row.intent : '150';
   if (kind === 'obligation') return row.obligation;
-  if (kind === 'condition') return COOPERATIVE.has(event) ? '130' : row.intent.startsWith('13') ? row.intent : '130';
-  if (kind === 'intent') return row.intent;
+  if (kind === 'condition') return COOPERATIVE.has(event) ? '130' : row.condition;
+  // ("-": a protest, sanction or restriction someone plans, decides or promises keeps its own type,
+  // told as future; one declared with "will" — "said they would boycott" — warns: the threat)
+  if (kind === 'plan') return row.intent === '-' ? null : row.intent;
+  if (kind === 'intent') return row.intent === '-' ? row.condition : row.intent;
   return null;
 }

@@ -115,3 +115,72 @@ test('a meeting still to come is the intent to meet (AGREE), with its realis; on
   const held = coded('The two foreign ministers met in Geneva on Monday.').find((e) => e.trigger.text === 'met');
   assert.deepEqual([held?.event, held?.realis], ['CONSULT', 'actual']);
 });
+
+test('what someone is told to do is the demand\'s content, no event of its own', () => {
+  assert.deepEqual(events('The general told the rebels to lay down their arms.'), ['REQUEST told']);
+});
+
+test('an act threatened is the threat\'s content, and an act refused the refusal\'s: no event of its own', () => {
+  assert.deepEqual(events('A military spokesman threatened a resumption of air raids on Iranian towns.'), ['THREATEN threatened']);
+  assert.deepEqual(events('The Israeli government refuses to accept Syria\'s denials.'), ['REJECT refuses']);
+});
+
+test('a refusal made conditional or held ready is a warning: THREATEN, told as made', () => {
+  const vote = analyze({ text: 'The Tories say they will vote against the bill unless changes are agreed.', published: '2021-03-01' }).events.find((e) => e.trigger.text === 'vote');
+  assert.equal(vote?.event, 'THREATEN');
+  assert.equal(vote?.realis, 'actual');
+  assert.ok(events('Jack Straw said the UK was prepared to veto any bid to reduce the rebate.').includes('THREATEN veto'));
+  assert.ok(events('The UK vetoed the bid to reduce the rebate on Monday.').includes('REJECT vetoed'));
+});
+
+test('what should have been done is a reproach: ACCUSE, not a demand', () => {
+  assert.ok(events('The lawyer said the government should have acted sooner.').includes('ACCUSE acted'));
+  assert.ok(events('The lawyer said the government should act now.').includes('REQUEST act'));
+});
+
+test('a participle describing a ship or a land acts on it, where the parse says so or not', () => {
+  assert.ok(events('Kuwait rejected reports about the vessels recently taken into custody by Iran.').includes('ASSAULT taken'));
+  assert.ok(events('The Gaza Strip, occupied by Egypt in 1948, was captured by Israel in 1967.').includes('ASSAULT occupied'));
+});
+
+test('opposing a bill is REJECT even when the bill is read as a name', () => {
+  assert.ok(events('The Lib Dems plan to oppose the Bill in the Lords on Thursday.').includes('REJECT oppose'));
+});
+
+test('declining comment is no event; pressing charges is an accusation', () => {
+  assert.deepEqual(events('A bank spokesman declined comment on the charges.').filter((e) => /declined/.test(e)), []);
+  assert.ok(events('He said he planned to press charges against the attacker.').includes('ACCUSE press'));
+});
+
+test('blocking a move or a bid in a council refuses it: REJECT', () => {
+  assert.ok(events('The United States and Britain said they would block a move in the Security Council to impose sanctions.').some((e) => e === 'REJECT block'));
+});
+
+test('"unless" after a refusal makes it a warning wherever the parse hangs the clause', () => {
+  assert.ok(events('The Tories say they will vote against it unless changes they want are agreed.').includes('THREATEN vote'));
+});
+
+test('a promise of a hostile act is no AGREE: the act promised is the event; a promise to cooperate stays AGREE', () => {
+  const halt = events('Sweden promised to halt all trade with South Africa by October.');
+  assert.ok(!halt.some((e) => e.startsWith('AGREE')), halt.join());
+  assert.ok(halt.includes('SANCTION halt'));
+  assert.ok(events('The rebels promised to halt fire on Monday.').some((e) => e.startsWith('AGREE')));
+});
+
+test('a word of agreement describing a hostile happening is that happening\'s: "the boycott, proposed by Norway"', () => {
+  assert.deepEqual(events("The unilateral boycott, proposed by Norway's minority Labour government, gives companies until September."), ['SANCTION boycott']);
+});
+
+test('the place where the people detained are is no ground seized: detaining men in the UK stays COERCE', () => {
+  assert.ok(!events('Liberty called on the government to release men indefinitely detained in the UK without charge.').some((e) => e.startsWith('ASSAULT')));
+});
+
+test('what demonstrators demand is their protest\'s topic, no REQUEST; what a government demands is one', () => {
+  assert.ok(!events('The demonstrators demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
+  assert.ok(events('The Iraqi government demanded that remaining US troops leave Iraq.').some((e) => e.startsWith('REQUEST')));
+});
+
+test('a crackdown is repression, PLOVER COERCE; the violence told with it is its own ASSAULT', () => {
+  assert.ok(events('Chinese police began a crackdown on protesters in Tiananmen Square on Sunday.').includes('COERCE crackdown'));
+  assert.ok(events('Soldiers opened fire on the protesters in the square.').some((e) => e.startsWith('ASSAULT')));
+});

@@ -14,17 +14,29 @@
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
  * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
- * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE;
- * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT.
+ * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE; what protesters demand
+ *   is the protest's topic, no REQUEST of its own;
+ * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT;
+ * - an act threatened or vowed ("threatened a resumption of air raids", "vowed to keep up raids")
+ *   is the threat's content, and an act refused ("refuses to accept") the refusal's: no event of
+ *   its own; where the refusal is a noun no pattern codes ("Blair's refusal to accept"), the act
+ *   refused is the REJECT;
+ * - a refusal made conditional ("will vote against it unless …") or held ready ("prepared to
+ *   veto") is a coercive warning: THREATEN;
+ * - what ought to have been done and was not ("should have acted sooner") is a reproach: ACCUSE;
+ * - a promise or pledge of a hostile act ("promised to halt all trade") is no AGREE (PLOVER's AGREE
+ *   is a commitment to cooperate): the act promised is the event; nor is a word of agreement that
+ *   describes a hostile happening ("the boycott, proposed by Norway's government").
  * The object classes live in data/plover-object-classes.tsv; the decision reads the parse.
  */
-import type { CodedEvent, EntityMention } from '../doc/types.js';
+import type { CodedEvent, EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { cameoInfo, ploverFor } from './ontology.js';
+import { cameoInfo, eventPatterns, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 import { caseOf } from './arguments.js';
+import { modalCode } from './modality.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -51,6 +63,8 @@ export interface TypeDecision {
   actor?: EntityMention[];
   /** The event is the saying itself ("X called it a crime"): the author asserts it, whatever the cue says of its content. */
   said?: boolean;
+  /** The event is a refusal or a warning told as made ("Blair's refusal to accept …", "will vote against it unless …"): actual, whatever its content's realis. */
+  asserted?: boolean;
 }
 
 /** The rule's answer: another type, no event at all, or null (the code stands). */
@@ -76,15 +90,33 @@ export function objectClass(lemma: string, normal = lemma): ObjectClass | null {
 }
 
 /** The heads of what the act is done to: a verb's objects or passive subject; an event noun's "of" phrase. With their conjuncts. */
-function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery): number[] {
+function objectHeads(c: SenseContext, tree: DependencyTree, q: TypeQuery, withMeasures = true): number[] {
   const t = q.trigger;
   // (a participle the parse made an adjective of the noun after it — "dismissed arguments" — has that noun as its object)
   const described = tree.dep(t)?.rel === 'amod' && (tree.head(t) ?? -1) > t ? [tree.head(t)!] : [];
+  // (a passive participle describing a noun acts on that noun: "the vessels taken into custody",
+  // "the Gaza Strip, occupied by Egypt")
+  const head = tree.head(t);
+  const participle = /(ed|en|wn)$/.test(c.tokens[t].normal);
+  const ownObject = tree.childrenWith(t, 'obj', 'nsubj:pass').length > 0;
+  if (q.kind === 'verb' && participle && !ownObject && tree.baseRel(t) === 'acl' && head !== null && head >= 0 && head < t) described.push(head);
+  else if (q.kind === 'verb' && participle && !ownObject) {
+    // (…where the parse missed it: a participle with a "by" agent has its subject as object — "the
+    // Gaza Strip, occupied by Egypt" — and one with no subject describes the noun just before it)
+    const byAgent = tree.children(t).some((k) => tree.dep(k)!.rel === 'obl:agent' || caseOf(c, tree, k) === 'by');
+    const subjects = tree.childrenWith(t, 'nsubj');
+    if (byAgent && subjects.length) described.push(...subjects);
+    else if (!subjects.length) {
+      let k = t - 1;
+      while (k > c.sentenceStart && ['ADV', 'PUNCT'].includes(c.tokens[k].pos)) k--;
+      if (k >= c.sentenceStart && ['NOUN', 'PROPN'].includes(c.tokens[k].pos)) described.push(k);
+    }
+  }
   const heads = q.kind === 'verb'
     ? [...tree.childrenWith(t, 'obj'), ...tree.childrenWith(t, 'nsubj:pass'), ...described]
     : tree.childrenWith(t, 'nmod').filter((k) => caseOf(c, tree, k) === 'of');
   // (with their conjuncts, and what a measure of money holds: "40 mln dlrs in military aid")
-  const measured = [...heads, t].flatMap((h) => tree.childrenWith(h, 'nmod', 'obl').filter((k) => h !== t ? ['in', 'of'].includes(caseOf(c, tree, k) ?? '') : caseOf(c, tree, k) === 'in' && heads.length > 0));
+  const measured = !withMeasures ? [] : [...heads, t].flatMap((h) => tree.childrenWith(h, 'nmod', 'obl').filter((k) => h !== t ? ['in', 'of'].includes(caseOf(c, tree, k) ?? '') : caseOf(c, tree, k) === 'in' && heads.length > 0));
   return [...heads, ...heads.flatMap((h) => tree.childrenWith(h, 'conj')), ...measured];
 }
 
@@ -144,8 +176,36 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   // "asked for British troops to be pulled out", "appealed for prisoners to be freed": the act
   // asked for is the request's content, not an event of its own (the request verb is the event).
   if (!VERBAL_TYPES.has(q.event) && requestedBy(c, tree, t) !== null) return { none: 'requested' };
+  // "threatened a resumption of air raids", "vowed to keep up such raids": what is threatened is the threat's content.
+  if (!VERBAL_TYPES.has(q.event) && contentOf(c, tree, t, THREAT_VERBS) !== null) return { none: 'threatened' };
+  // "refuses to accept Syria's denials": the refusal is the event; "Blair's refusal to accept …",
+  // a refusal no pattern codes, makes the act refused the REJECT (a refusal is asserted: actual).
+  const refusal = !VERBAL_TYPES.has(q.event) ? contentOf(c, tree, t, REFUSALS) : null;
+  if (refusal !== null) {
+    if (c.tokens[refusal].pos === 'VERB') return { none: 'refused' };
+    const d = decide(modalCode(q.cameo, q.event, null, true) ?? '120', 'refused');
+    return d && { ...d, asserted: true };
+  }
+  if (q.event === 'AGREE' && q.kind === 'verb') {
+    // "promised to halt all trade with South Africa": the hostile act promised is the event.
+    const promised = tree.childrenWith(t, 'xcomp').filter((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to'));
+    if (PROMISES.has(lemma) && promised.some((k) => hostileAct(c, tree, k, 'verb'))) return { none: 'promised-hostile' };
+    // "The unilateral boycott, proposed by Norway's minority government": the boycott is the event.
+    const head = tree.head(t);
+    if (tree.baseRel(t) === 'acl' && head !== null && head >= 0 && c.tokens[head].pos === 'NOUN' && hostileAct(c, tree, head, 'noun')) return { none: 'describes-happening' };
+  }
+  // "will vote against it unless changes … are agreed", "was prepared to veto any bid": a warning.
+  if (q.event === 'REJECT' && q.kind === 'verb' && (conditioned(c, tree, t) || heldReady(c, tree, t))) {
+    const d = decide('130', 'conditional-refusal');
+    return d && { ...d, asserted: true };
+  }
   const objects = objectHeads(c, tree, q).map((k) => objectClass(c.tokens[k].lemma, c.tokens[k].normal));
+  // (a named place acted on is ground: "the Gaza Strip, occupied by Egypt"; not a place a thing is in)
+  if (objectHeads(c, tree, q, false).some((k) => namesPlace(c, k))) objects.push('territory');
   if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
+  // "The demonstrators called for … and demanded that US troops leave": the demands that are a
+  // protest's own topic are the protest's, no REQUEST of their own (analyst guidelines, "Not coded").
+  if (q.event === 'REQUEST' && q.actor.length > 0 && q.actor.every(protesting)) return { none: 'protest-demand' };
   // "Eight protesters who stormed the House of Commons chamber": people in protest who seize or
   // storm a place obstruct it — PROTEST, not the repression (COERCE) a state's forces would do.
   if (q.event === 'COERCE' && q.kind === 'verb' && q.actor.length > 0 && q.actor.every(protesting)) return decide('144', 'protesters-coerce');
@@ -159,7 +219,7 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   if (q.kind === 'noun' && (q.event === 'AID' || q.event === 'COOPERATE') && cutBy(c, tree, t)) return { none: 'cut-exchange' };
   // Opposing a plan, a bill or a sale refuses it (REJECT: "all rejections and refusals");
   // opposing someone disapproves of them (ACCUSE).
-  if (lemma === 'oppose' && q.event === 'ACCUSE' && !q.recipient.some(isActor)) return decide('120', 'oppose-measure');
+  if (lemma === 'oppose' && q.event === 'ACCUSE' && (!q.recipient.some(isActor) || objects.includes('enactment') || objects.includes('argument'))) return decide('120', 'oppose-measure');
   if (word(SEIZE) && (q.event === 'COERCE' || q.event === 'ASSAULT')) {
     if (objects.includes('vessel')) return decide('181', 'seize-vessel');
     // "Combatants captured during conflict": ASSAULT abduct, not COERCE arrest.
@@ -235,10 +295,93 @@ function cutBy(c: SenseContext, tree: DependencyTree, t: number): boolean {
   return false;
 }
 
+/** Verbs whose content is an act threatened or vowed (each a THREATEN pattern of its own). */
+const THREAT_VERBS = new Set(['threaten', 'vow']);
+/** Words that refuse an act: "refuses to accept", "declined to attend", "the refusal to lift". */
+const REFUSALS = new Set(['refuse', 'refusal', 'decline']);
+
+/**
+ * The word of `verbs` whose content holds token t: t is its object or "to" clause, or the matter
+ * of its object ("threatened a resumption of air raids"), within three steps up the parse; or null.
+ */
+function contentOf(c: SenseContext, tree: DependencyTree, t: number, verbs: Set<string>): number | null {
+  let k = t;
+  for (let steps = 0; steps < 3; steps++) {
+    const h = tree.head(k);
+    const rel = tree.baseRel(k) ?? '';
+    if (h === null || h < 0 || !['xcomp', 'ccomp', 'obj', 'nmod', 'acl', 'compound'].includes(rel)) return null;
+    // (a participle describing a noun is a description, not the content)
+    if (rel === 'acl' && !tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to')) return null;
+    if (verbs.has(c.tokens[h].lemma)) return h;
+    // (a verb with a subject of its own starts a clause that is no longer the content)
+    if (c.tokens[h].pos === 'VERB' && tree.childrenWith(h, 'nsubj').length) return null;
+    k = h;
+  }
+  return null;
+}
+
+/** Is the verb at t made conditional on the other side: an "unless" or "if … not" clause on it ("will vote against it unless …")? */
+function conditioned(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  // "unless they agree", "if we don't get the amendments": a condition on what the other side does or fails to do
+  // ("if war starts" is a contingency, no warning)
+  const negated = (k: number) => tree.children(k).some((x) => ['not', "n't", 'no', 'never'].includes(c.tokens[x].normal));
+  if (tree.childrenWith(t, 'advcl').some((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'unless' || (c.tokens[m].normal === 'if' && negated(k))))) return true;
+  // ("unless" after the verb, wherever the parse hung its clause)
+  return c.tokens.slice(t + 1, c.sentenceEnd).some((k) => k.normal === 'unless');
+}
+
+/** Is the verb at t held ready: the "to" clause of "prepared", "ready" ("was prepared to veto any bid")? */
+function heldReady(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  const h = tree.head(t);
+  return tree.baseRel(t) === 'xcomp' && h !== null && h >= 0 && READY.has(c.tokens[h].normal);
+}
+const READY = new Set(['prepared', 'ready']);
+
+/** Does token k lie in a mention of a place ("the Gaza Strip")? */
+function namesPlace(c: SenseContext, k: number): boolean {
+  const t = c.tokens[k];
+  return c.mentions.some((m) => m.type === 'LOC' && m.start <= t.start && m.end >= t.end);
+}
+
+/**
+ * "should have acted sooner", "ought to have told Parliament": an obligation told in the perfect
+ * is one that was not met — a reproach (CAMEO 111 criticise, ACCUSE), not a demand.
+ */
+export function reproachAt(tokens: readonly Pick<Token, 'normal'>[], cue: number, end: number): boolean {
+  if (!['should', 'ought', 'must'].includes(tokens[cue].normal)) return false;
+  for (let k = cue + 1; k < Math.min(end, cue + 4); k++) {
+    if (tokens[k].normal === 'have') return true;
+    if (!['to', 'not', 'never', 'also', 'really', 'surely'].includes(tokens[k].normal)) return false;
+  }
+  return false;
+}
+
+/** Verbs of promising: what they promise is the act, and a hostile act promised is no cooperation. */
+const PROMISES = new Set(['promise', 'pledge', 'vow', 'swear', 'undertake']);
+
+/**
+ * Is the act headed by k one of conflict (QuadClass 3 or 4)? Read as the pattern dictionary would
+ * read it: the longest pattern of k's part of speech whose words all appear in k's phrase ("halt
+ * trade" is SANCTION, "halt fire" a ceasefire).
+ */
+function hostileAct(c: SenseContext, tree: DependencyTree, k: number, kind: 'verb' | 'noun'): boolean {
+  const [lo, hi] = tree.subtreeRange(k);
+  const lemmas = new Set(c.tokens.slice(lo, hi + 1).flatMap((x) => [x.lemma, x.normal]));
+  const lemma = c.tokens[k].lemma;
+  let best: { words: number; quad: number } | null = null;
+  for (const p of eventPatterns()) {
+    if (p.kind !== kind || !p.cameo || p.before.length || !p.words[0].includes(lemma)) continue;
+    if (!p.words.slice(1).every((alts) => alts.some((w) => lemmas.has(w)))) continue;
+    const quad = cameoInfo(p.cameo)?.quad_class ?? 0;
+    if (!best || p.words.length > best.words) best = { words: p.words.length, quad };
+  }
+  return !!best && best.quad >= 3;
+}
+
 /** Types that are themselves said: their words under a request are what is asked about, and stay. */
 const VERBAL_TYPES = new Set(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN']);
 /** Verbs that ask for an act (each is a REQUEST pattern of its own in event-patterns.tsv). */
-const REQUEST_VERBS = new Set(['ask', 'urge', 'call', 'demand', 'request', 'plead', 'appeal', 'press', 'encourage', 'invite', 'petition', 'implore', 'beg']);
+const REQUEST_VERBS = new Set(['ask', 'tell', 'urge', 'call', 'demand', 'request', 'plead', 'appeal', 'press', 'encourage', 'invite', 'petition', 'implore', 'beg']);
 /** Relations by which an act hangs on the verb that asks for it: "asked him to apologise", "appealed for X to be freed". */
 const CONTENT_RELS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obl', 'nmod', 'obj']);
 

@@ -56,3 +56,64 @@ test('a participle after an adverb of degree still describes its noun: "one of t
   assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'ACCUSE'), false);
   assert.equal(has('The new runway is one of the most fiercely opposed plans in Essex.', 'REJECT'), false);
 });
+
+test('asking a question or about a topic is no request; asking for an act is', () => {
+  assert.equal(has('Mr Livingstone was heard asking reporter Oliver Finegold if he was a war criminal.', 'REQUEST'), false);
+  assert.equal(has('Asked about possible damages, the minister said the detainees deserved compensation.', 'REQUEST'), false);
+  assert.ok(has('The minister asked Iran to release the sailors.', 'REQUEST'));
+});
+
+test('telling or insisting on a fact is a statement; telling someone to act, or that they must, is a demand', () => {
+  assert.equal(has('Ombudsman Raul Gonzalez told Reuters there was evidence that the governor had misused his office.', 'REQUEST'), false);
+  assert.equal(has('The foreign secretary insisted there was nothing to fear from the new directorate.', 'REQUEST'), false);
+  assert.ok(has('The general told the rebels to lay down their arms.', 'REQUEST'));
+});
+
+test('conceding that something is so admits it: no concession', () => {
+  assert.equal(has('Democratic leaders conceded that they could not muster a two-thirds majority.', 'CONCEDE'), false);
+});
+
+test('a feeling is an accusation only when someone expresses it', () => {
+  assert.equal(has('Kuwait, a target of Iranian anger over its backing for Iraq, rejected the proposal.', 'ACCUSE'), false);
+  assert.ok(has('The Iranian foreign ministry voiced anger over the Kuwaiti backing for Iraq.', 'ACCUSE'));
+});
+
+test('demand for a commodity is the market\'s, not a request', () => {
+  assert.equal(has('Demand for OPEC crude in the final quarter was 18.5 mln barrels per day.', 'REQUEST'), false);
+  assert.ok(has('The opposition renewed its demand for the resignation of the prime minister.', 'REQUEST'));
+});
+
+test('talking about a topic with no one to talk with is no meeting; talking with someone is', () => {
+  assert.equal(has('The chancellor said it was time to talk about enduring British values.', 'CONSULT'), false);
+  assert.ok(has('The chancellor talked with the Tanzanian president about debt relief.', 'CONSULT'));
+});
+
+test('arriving where no political host is, is a journey, not a visit', () => {
+  assert.equal(has('The minister arrived at Manchester High School for Girls for the recording of a radio show.', 'CONSULT'), false);
+  assert.ok(has('The Iranian foreign minister arrived in Damascus on Monday.', 'CONSULT') || has('The Iranian foreign minister arrived in Damascus on Monday.', 'AGREE'));
+});
+
+test('a happening noun modifying a thing classifies it: "torture evidence" tells of no torture', () => {
+  assert.equal(has('Amnesty questioned whether the decisions had been based on torture evidence.', 'ASSAULT'), false);
+  assert.equal(has('The army bought twelve attack helicopters last year.', 'ASSAULT'), false);
+  assert.ok(has('Rebels carried out an air raid on the town of Kidal on Monday.', 'ASSAULT'));
+});
+
+test('an election fought is no assault', () => {
+  assert.equal(has('The party said it would fight the election in every seat.', 'ASSAULT'), false);
+  assert.equal(has('The party said it would fight the election in every seat.', 'THREATEN'), false);
+});
+
+test('a violent word the tagger reads as a verb still only classifies the noun after it', () => {
+  assert.equal(has('Amnesty questioned whether the decisions had been based on "torture evidence" obtained at Guantanamo Bay.', 'ASSAULT'), false);
+});
+
+test('support in the passive or as a state, with no one saying it, is no event; a passive request still is', () => {
+  assert.equal(has('He said it remained justified because less farm money came to the UK.', 'SUPPORT'), false);
+  assert.ok(has('Countries involved in the attack had been encouraged to cooperate with the investigation.', 'REQUEST'));
+});
+
+test('a fight against an abstraction has no target: "fought against terrorism"', () => {
+  assert.equal(has('The army fought against terrorism in the north.', 'ASSAULT'), false);
+  assert.ok(has('The army fought against the rebels in the north.', 'ASSAULT'));
+});

@@ -16,7 +16,17 @@
  *   sport ("hit the order books", "services are being threatened");
  * - a death or destruction whose cause phrase is nature, disease or an accident is none;
  * - a verb used as a participle adjective before its noun ("this charged climate") is no event;
- * - participants who are all businesses make no political event ("banks submitted offers").
+ * - participants who are all businesses make no political event ("banks submitted offers");
+ * - a word that asks, tells or gives way means a request or a concession only with the complement
+ *   of that sense: a question put ("asked whether …", "Asked about …"), a fact told or admitted
+ *   ("told Reuters there was evidence", "conceded that they cannot …") is a statement; a feeling
+ *   ("Iranian anger") is an accusation only when expressed; talking about a topic with no one to
+ *   talk with is no meeting, nor is arriving or touring with no political visitor and host
+ *   ("arrived at the school for the recording"); a demand "for crude" is the market's
+ *   (data/word-senses.tsv);
+ * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters";
+ * - a word of support in the passive or as a state, with no one who says it ("it can no longer be
+ *   justified"), is no one's act.
  * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
  * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
  * are read.
@@ -26,6 +36,7 @@ import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { eventPatterns, ploverFor } from './ontology.js';
 import { caseOf, type ArgumentContext } from './arguments.js';
+import { obligationVerb, obligationWord } from './modality.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -83,6 +94,29 @@ function happeningNouns(): Set<string> {
     if (type && HAPPENING_TYPES.has(type)) for (const w of p.words[0]) eventNouns.add(w);
   }
   return eventNouns;
+}
+
+let nounPatternWords: Set<string> | null = null;
+/** Every word of the pattern dictionary's noun patterns: the nouns that name or carry an event ("raid", "warrant", "talks"). */
+function eventNounWords(): Set<string> {
+  if (nounPatternWords) return nounPatternWords;
+  nounPatternWords = new Set();
+  for (const p of eventPatterns()) if (p.kind === 'noun') for (const alts of p.words) for (const w of alts) nounPatternWords.add(w);
+  return nounPatternWords;
+}
+
+/**
+ * "torture evidence", "attack helicopters", "the sanctions regime": a happening noun that is a
+ * compound modifier of a noun naming no event classifies that thing; it tells of no happening.
+ */
+function classifies(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  let k = t;
+  for (let steps = 0; steps < 4; steps++) {
+    const h = tree.head(k);
+    if (h === null || h < 0 || tree.baseRel(k) !== 'compound' || c.tokens[h].pos !== 'NOUN') break;
+    k = h;
+  }
+  return k !== t && !eventNounWords().has(c.tokens[k].lemma) && !eventNounWords().has(c.tokens[k].normal);
 }
 
 /** The class of a head word (data/non-political-heads.tsv, or a happening noun), or null. */
@@ -163,11 +197,13 @@ function agentHeads(c: SenseContext, tree: DependencyTree, v: number, depth = 0)
   return [];
 }
 
-/** The tokens that head the role acted upon: object or passive subject of a verb; "on/against/of" of an event noun. */
+/** The tokens that head the role acted upon: object, passive subject or "against" phrase of a verb; "on/against/of" of an event noun. */
 function targetHeads(c: SenseContext, tree: DependencyTree, q: SenseQuery): number[] {
   const n = q.trigger;
   if (q.kind === 'verb') {
-    return [...tree.childrenWith(n, 'obj'), ...tree.childrenWith(n, 'nsubj:pass').map((k) => antecedent(c, tree, k))];
+    return [...tree.childrenWith(n, 'obj'), ...tree.childrenWith(n, 'nsubj:pass').map((k) => antecedent(c, tree, k)),
+      // ("fought against terrorism")
+      ...tree.childrenWith(n, 'obl').filter((k) => caseOf(c, tree, k) === 'against')];
   }
   return tree.childrenWith(n, 'nmod').filter((k) => ['on', 'against', 'of', 'at'].includes(caseOf(c, tree, k) ?? ''));
 }
@@ -175,6 +211,26 @@ function targetHeads(c: SenseContext, tree: DependencyTree, q: SenseQuery): numb
 /** The acting role of an event noun: its possessor or its "by" phrase. */
 function nounAgentHeads(c: SenseContext, tree: DependencyTree, n: number): number[] {
   return [...tree.childrenWith(n, 'nmod:poss'), ...tree.childrenWith(n, 'nmod').filter((k) => caseOf(c, tree, k) === 'by')];
+}
+
+/**
+ * Words of support that are someone's saying: told in the passive or as a state with no one saying
+ * them ("it can no longer be justified", "it remained justified"), they are no event. (A request in
+ * the passive is still one: "had been encouraged to cooperate" is asked by someone unnamed.)
+ */
+const UNSAID = new Set(['SUPPORT']);
+/** Verbs that link a subject to a state: "remained justified". */
+const LINKING = new Set(['remain', 'seem', 'appear', 'become', 'look', 'stay']);
+
+/** Is the verb at t a passive or a state ("was justified", "remained justified"), not an act told with its doer? */
+function stative(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  if (isPassive(tree, t) || tree.childrenWith(t, 'cop').length) return true;
+  const h = tree.head(t);
+  if (tree.baseRel(t) === 'xcomp' && h !== null && h >= 0 && LINKING.has(c.tokens[h].lemma)) return true;
+  // (read from the words where the parse hangs the linking verb elsewhere: "it remained justified")
+  let k = t - 1;
+  while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
+  return k >= c.sentenceStart && LINKING.has(c.tokens[k].lemma) && /(ed|en)$/.test(c.tokens[t].normal);
 }
 
 /** Words that open a noun phrase (not "that", which opens relative clauses too: "the group that attacked villages"). */
@@ -191,6 +247,92 @@ function adjectiveUse(c: SenseContext, t: number): boolean {
   let k = t - 1;
   while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
   return NOUN_PHRASE_OPENERS.has(c.tokens[k].normal) && /(ed|en|wn)$/.test(c.tokens[t].normal) && c.tokens[t + 1].pos === 'NOUN';
+}
+
+/** Whether a token is a word of one kind of data/word-senses.tsv. */
+function senseWord(t: Pick<Token, 'lemma' | 'normal'>, kind: string): boolean {
+  const words = wordSets('word-senses.tsv').get(kind);
+  return !!words && (words.has(t.lemma) || words.has(t.normal));
+}
+
+/** Does the verb at t take an act as what it asks or tells: a "to" infinitive, or a "for"/"on" phrase ("asked for", "insisted on")? */
+function takesAct(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  const toInfinitive = tree.childrenWith(t, 'xcomp').some((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to'));
+  return toInfinitive || tree.children(t).some((k) => ['for', 'on'].includes(caseOf(c, tree, k) ?? ''));
+}
+
+/** A complement of t opened by a question or topic word: "asking X if he is …", "asked whether …", "Asked about damages". */
+function questionComplement(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  for (const k of tree.children(t)) {
+    if (!['ccomp', 'advcl', 'xcomp', 'obl', 'nmod'].includes(tree.baseRel(k) ?? '')) continue;
+    // (the mark may hang one step lower where the parse puts the clause's predicate below its head)
+    const marks = [k, ...tree.children(k)].flatMap((x) => tree.childrenWith(x, 'mark', 'case').map((m) => [x, m]));
+    // "about" opens a topic; "if" and "whether" a question of what is ("if he is a war criminal"),
+    // not of what someone will do, which may be a polite request ("asked whether it could help")
+    if (marks.some(([x, m]) => senseWord(c.tokens[m], 'question') && (c.tokens[m].normal === 'about' || tree.childrenWith(x, 'cop').length > 0))) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the clause headed by k lay an obligation: a modal of obligation ("must leave"), a verb of
+ * one with "to" ("needed to leave"), or a bare verb after its subject with no auxiliary, the
+ * subjunctive of a demand ("insisted that Israel withdraw")?
+ */
+function obliges(c: SenseContext, tree: DependencyTree, k: number): boolean {
+  const aux = tree.childrenWith(k, 'aux', 'aux:pass', 'cop');
+  if (aux.some((a) => obligationWord(c.tokens[a].normal))) return true;
+  if (obligationVerb(c.tokens[k].lemma) && tree.childrenWith(k, 'xcomp').length) return true;
+  const t = c.tokens[k];
+  return t.pos === 'VERB' && aux.length === 0 && t.normal === t.lemma && tree.childrenWith(k, 'nsubj').length > 0;
+}
+
+/** Does the verb at t tell (or insist on) a fact: a clause complement with no obligation in it, and no act asked for? */
+function tellsFact(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  if (takesAct(c, tree, t)) return false;
+  const clauses = tree.childrenWith(t, 'ccomp');
+  return clauses.length > 0 && clauses.every((k) => !obliges(c, tree, k));
+}
+
+/** Is the noun at t what a verb of expressing expresses ("voiced anger over …")? */
+function expressed(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  const h = tree.head(t);
+  return h !== null && h >= 0 && tree.baseRel(t) === 'obj' && senseWord(c.tokens[h], 'expresses');
+}
+
+/** Does the talking verb at t have someone to talk with: an object, a "with/to/between" phrase, or several who talk? */
+function hasPartner(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  if (tree.childrenWith(t, 'obj', 'iobj').length) return true;
+  if (tree.children(t).some((k) => senseWord({ lemma: caseOf(c, tree, k) ?? '', normal: caseOf(c, tree, k) ?? '' }, 'partner'))) return true;
+  return tree.childrenWith(t, 'nsubj').some((k) => tree.childrenWith(k, 'conj').length > 0 || (c.tokens[k].pos === 'NOUN' && c.tokens[k].normal !== c.tokens[k].lemma));
+}
+
+/** Sectors of a host a visit is paid to: a state's organs, parties, armed groups, international bodies (or a place: the land's). */
+const HOST_SECTORS = new Set(['GOV', 'LEG', 'JUD', 'MIL', 'COP', 'SPY', 'PTY', 'OPP', 'REB', 'INS', 'ELI', 'IGO', 'NGO']);
+const politicalHost = (m: EntityMention) => (m.type === 'LOC' && !m.sector) || HOST_SECTORS.has(m.sector ?? '');
+/** A journey is a visit unless the one it goes to is no political host nor place ("arrived at the school for the recording"). */
+const visit = (q: SenseQuery) => !q.recipient.length || q.recipient.some(politicalHost);
+
+/**
+ * The sense a saying, feeling, talking or travelling word takes from its complement, when it is not
+ * the one its pattern means (data/word-senses.tsv); null when nothing says so.
+ */
+function complementSense(c: SenseContext, tree: DependencyTree, q: SenseQuery): string | null {
+  const t = q.trigger;
+  const tok = c.tokens[t];
+  if (q.kind === 'noun') {
+    if (q.event === 'ACCUSE' && senseWord(tok, 'feeling') && !expressed(c, tree, t)) return 'feeling';
+    // "Demand for OPEC crude", "support for the dollar": the market's, not a state's.
+    if (tree.childrenWith(t, 'nmod').some((k) => caseOf(c, tree, k) === 'for' && classAt(c, k) === 'money')) return 'market';
+    if (q.event === 'CONSULT' && senseWord(tok, 'travels') && !visit(q)) return 'journey';
+    return null;
+  }
+  if (q.event === 'REQUEST' && senseWord(tok, 'asks') && !takesAct(c, tree, t) && questionComplement(c, tree, t)) return 'question';
+  if (q.event === 'REQUEST' && senseWord(tok, 'tells') && tellsFact(c, tree, t)) return 'statement';
+  if (q.event === 'CONCEDE' && senseWord(tok, 'admits') && tree.childrenWith(t, 'ccomp').length && !tree.childrenWith(t, 'obj').length) return 'admission';
+  if (q.event === 'CONSULT' && senseWord(tok, 'talks') && questionComplement(c, tree, t) && !hasPartner(c, tree, t)) return 'topic';
+  if (q.event === 'CONSULT' && senseWord(tok, 'travels') && !visit(q)) return 'journey';
+  return null;
 }
 
 /**
@@ -212,6 +354,11 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
     const cls = classAt(c, k);
     if (cls && notAgents.has(cls)) return `agent:${cls}`;
   }
+  // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
+  if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
+  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && !agentHeads(c, tree, t).length) return 'unsaid';
+  const sense = complementSense(c, tree, q);
+  if (sense) return sense;
   if (AIMED.has(q.event)) {
     for (const k of targetHeads(c, tree, q)) {
       const cls = classAt(c, k);
