@@ -27,6 +27,7 @@ import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
 import { treeOf } from '../syntax/tree.js';
+import { settleStorySides } from '../actors/story-country.js';
 
 /** The attribution of a speaker's own verbal act: the author's, as sure as its own clause says. */
 function ownSpeech(a: Attribution): Attribution {
@@ -97,6 +98,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An entity cannot act on itself in one event. Checked after descriptions are read back to
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
+      // A bare body is not the story's country where the other side is that country by name.
+      Object.assign(parts, settleStorySides(parts.actor, parts.recipient));
       // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
       if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).
