@@ -65,6 +65,16 @@ test('a surname and a hyphenated surname join the full name\'s chain', () => {
   assert.notEqual(fay[0].chain, dallal[0].chain);
 });
 
+test('a title the wire\'s line break cut off its name is still the name\'s title', () => {
+  const es = entities('Pentagon officials said on Friday that Defence Secretary\nCaspar Weinberger also opposes the sale, and Foreign\n'
+    + 'Undersecretary Joseph Whitehead agreed with him.');
+  const weinberger = byText(es, 'Caspar Weinberger');
+  assert.deepEqual(weinberger.roles, ['defence secretary']);
+  assert.equal(weinberger.code, 'USAGOV');
+  assert.ok(!es.some((m) => m.text === 'Defence Secretary'), 'the title is no participant of its own');
+  assert.deepEqual(byText(es, 'Joseph Whitehead').roles, ['undersecretary']);
+});
+
 test('"the Brigadier General" later refers to the person who carried that title', () => {
   const es = entities('Iraqi Brigadier General Hamid Zorbak inspected the base. By evening the Brigadier General had left.');
   const person = byText(es, 'Hamid Zorbak');
