@@ -12,7 +12,7 @@
  * name no place of another country ("police in Kashmir", then "Police said …" are India's).
  */
 import type { EntityMention } from '../doc/types.js';
-import { isSocietySector, isStateOffice, splitCompound } from './knowledge.js';
+import { frontsOtherCompound, isSocietySector, isStateOffice, splitCompound } from './knowledge.js';
 import { loadTsv } from '../util/data.js';
 
 let foreignWords: Set<string> | null = null;
@@ -74,7 +74,7 @@ export function storyCountry(text: string, mentions: readonly EntityMention[], c
   const counts = new Map<string, number>();
   let dateline: string | null = null;
   for (const m of mentions) {
-    if (m.nominal || m.evidence === 'nominal' || m.evidence === 'pronoun' || splitCompound(m.text)) continue;
+    if (m.nominal || m.evidence === 'nominal' || m.evidence === 'pronoun' || splitCompound(m.text) || frontsOtherCompound(text, m.end)) continue;
     const c = countryOf(m);
     if (!c) continue;
     counts.set(c, (counts.get(c) ?? 0) + 1);

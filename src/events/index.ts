@@ -28,6 +28,7 @@ import { bindParticipants, conditionSubject, governingVerb, subjectOf, type Part
 import { checkDeadline } from '../util/deadline.js';
 import { treeOf } from '../syntax/tree.js';
 import { settleStorySides } from '../actors/story-country.js';
+import { frontsOtherCompound } from '../actors/knowledge.js';
 
 /** The attribution of a speaker's own verbal act: the author's, as sure as its own clause says. */
 function ownSpeech(a: Attribution): Attribution {
@@ -71,7 +72,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     const sentenceCountries = new Set<string>([
       ...ofSentence(doc.places, s.index).filter((p) => p.country).map((p) => p.country!),
       // (nested ones too: the "Egyptian" inside "Egyptian police")
-      ...inSentence.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
+      // (not the sponsor in "Iranian-backed militiamen")
+      ...inSentence.filter((m) => m.country && m.evidence !== 'nominal' && !frontsOtherCompound(text, m.end)).map((m) => m.country!),
     ]);
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
