@@ -476,6 +476,12 @@ function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, prep
   const subjects = subj ? mentionsFor(c, tree, subj.tokens, v) : [];
   if (passive) return { actor: mentionsFor(c, tree, agentOf(c, tree, v), v), recipient: subjects, passive };
   let recipient = targetOf(c, tree, v, preps, v);
+  // "the states Iran had invited", "the men whom police arrested": a relative clause with a
+  // subject of its own and no object has the noun it describes as its object.
+  if (recipient.length === 0 && tree.dep(v)?.rel === 'acl:relcl' && tree.childrenWith(v, 'nsubj').length > 0 && tree.childrenWith(v, 'obj', 'iobj', 'ccomp', 'xcomp').length === 0) {
+    const noun = tree.head(v)!;
+    if (noun >= 0 && noun < v) recipient = mentionsFor(c, tree, [noun], v);
+  }
   // "donated and delivered goods to the school": coordinated verbs share what follows them.
   if (recipient.length === 0 && tree.childrenWith(v, 'obj', 'iobj').length === 0) {
     for (const k of tree.childrenWith(v, 'conj')) {
@@ -664,6 +670,22 @@ export function withPhraseCountry(c: ArgumentContext, m: EntityMention): EntityM
   if (h === null || !tree.parsed(h)) return m;
   const inner = countryInside(c, tree, h, m, true);
   return inner?.country ? { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' } : m;
+}
+
+/**
+ * Is the mention the subject of a relative clause with no relative word, right after the noun
+ * it describes: "a number of vessels Kuwait had sought to release" (Kuwait sought them; it is
+ * not inside "of vessels")?
+ */
+export function subjectOfBareRelative(c: ArgumentContext, m: EntityMention): boolean {
+  const tree = c.tree;
+  if (!tree) return false;
+  const h = headOfMention(c, tree, m);
+  if (h === null || tree.dep(h)?.rel !== 'nsubj') return false;
+  const v = tree.head(h)!;
+  const noun = tree.head(v);
+  return tree.dep(v)?.rel === 'acl:relcl' && noun !== null && noun >= 0 && noun < h
+    && tree.childrenWith(v, 'nsubj').length === 1 && !c.tokens.slice(noun + 1, h).some((t) => RELATIVE.has(t.normal));
 }
 
 /** Is the mention's head a core argument (subject or object) in the parse? */
