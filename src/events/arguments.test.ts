@@ -153,3 +153,11 @@ test('a title just before a name stands for the named one, however the parse han
   assert.deepEqual(e.actor.map((a) => a.text), ['Daniel Moi']);
   assert.equal(e.actor[0].code, 'KENGOV');
 });
+
+test('a relative clause with no relative word has its own subject, and the noun it describes is its object', () => {
+  const sought = eventOf('Tehran in the past had held back a number of vessels Kuwait had sought to release through diplomatic contacts.', 'sought');
+  assert.deepEqual(sought.actor.map((a) => a.text), ['Kuwait']);
+  const { reading, names } = readAt('Police freed the protesters whom the army had arrested in Cairo.', 'arrested');
+  assert.deepEqual(names(reading.actor), ['army']);
+  assert.deepEqual(names(reading.recipient), ['protesters']);
+});
