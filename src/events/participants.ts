@@ -586,7 +586,11 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   // The parse's reading stands, unless it found only descriptions with no country: then an actor
   // with a country from the windows ("mobilized reservists for a war against Iraq") wins, and the
   // windows' recipient wins whatever it is (none leaves room for the place a measure targets).
-  const windowActor = participantsOnly(windows.actor, 'actor');
+  // (where the parse reads a passive the windows missed — "was also hit", "kidnapped in Iraq" —
+  // the windows' actor is the undergoer or someone else's subject, not a "by" agent)
+  // A participle the pattern ties to "to" ("is committed to", "is opposed to") is a state of its subject.
+  const stative = matched.some((k) => k > trigger && c.tokens[k].normal === 'to');
+  const windowActor = parsed.passive && !windows.passive && !stative ? [] : participantsOnly(windows.actor, 'actor');
   const windowRecipient = participantsOnly(windows.recipient, 'recipient');
   // A subject the windows see inside a prepositional phrase ("settlers in the city of Hebron set
   // fire …") or as a place ("based in east Beirut") is a misparse: the windows read that actor.
