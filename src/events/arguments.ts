@@ -408,6 +408,10 @@ function subjectOf(c: ArgumentContext, tree: DependencyTree, v: number, depth = 
     if (rel === 'acl:relcl') return null;
     // With no verb heading the sentence, the participle is its predicate and the root noun its subject.
     if (verblessNounPhrase(c, tree, head)) return { tokens: [rootOf(tree, head)], undergoer: passiveVerb(c, tree, v) };
+    // "the release of aid worker Sam Price, kidnapped in Iraq": a participle set off by a comma
+    // describes the name just before the comma, wherever the parser hung it.
+    const named = v - 2 >= c.sentenceStart && c.tokens[v - 1].normal === ',' ? covering(c, v - 2) : undefined;
+    if (named && isName(named) && named.type === 'PER' && !covering(c, head)) return { tokens: [v - 2], undergoer: passiveVerb(c, tree, v) };
     return { tokens: [head], undergoer: passiveVerb(c, tree, v) };
   }
   return null;
