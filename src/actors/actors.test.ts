@@ -205,6 +205,16 @@ test('a backer compound ("US-led", "Saudi-backed") names no country for an offic
   assert.equal(byText(entities('Kenyan Senator John Smith praised the plan.'), 'John Smith').country, 'KEN');
 });
 
+test('a proxy is no force of its sponsor: "Iranian-backed militiamen" are not Iran\'s, "US-led forces" are the US\'s', async () => {
+  const { code } = await import('../index.js');
+  const events = code({ text: 'Iranian-backed militiamen fired rockets at the base. U.S.-led forces returned fire.', published: '2020-01-06' });
+  const fired = events.find((e) => e.trigger.text === 'fired');
+  assert.ok(fired);
+  assert.equal(fired.actor[0].text, 'militiamen');
+  assert.equal(fired.actor[0].country, null);
+  assert.equal(byText(entities('U.S.-led forces returned fire.'), 'U.S.-led forces').code, 'USAMIL');
+});
+
 test('"ethnic Turks", "ethnic Albanian guerrillas": an ethnic group is not the demonym\'s state; where it lives may say the country', () => {
   assert.deepEqual(codeOf(byText(entities('Ethnic Turks marched through the town.'), 'Turks')), { country: null, sector: 'CVL', code: 'CVL', source: 'ethnic group' });
   assert.equal(byText(entities('Ethnic Albanian guerrillas operating in Macedonia laid down their arms.'), 'Ethnic Albanian guerrillas').code, 'MKDREB');

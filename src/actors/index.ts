@@ -12,6 +12,7 @@ import { defaultLexicon } from '../entities/default-lexicon.js';
 import type { Lexicon } from '../entities/lexicon.js';
 import { isSocietySector, isStateOffice, roleWord, splitCompound } from './knowledge.js';
 import { isAcronym, type ActorRegistry } from './registry.js';
+import { isNationalPolitics, livesAtHome, placeCountriesBySentence, saysForeign, storyCountry, storyHolds } from './story-country.js';
 import { firstStartingFrom, ofSentence, sortedByStart } from '../util/spans.js';
 import { checkDeadline } from '../util/deadline.js';
 
@@ -85,6 +86,18 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       && (o.evidence === 'nominal' ? o.modifierCountry === country && o.roleSectors[0] === c.sector : chainCode.get(o.chain)?.country === country && chainCode.get(o.chain)?.sector === c.sector)));
     if (country && !taken) chainCode.set(chain, { ...c, country, source: `${c.source ?? 'role'}+context` });
   }
+  // 8. A national office or body still without a country ("Defence Secretary X", "the House") is
+  // the story's own, where its sentence names no place abroad (story-country.ts).
+  const namedCountry = (m: EntityMention) => chainCode.get(m.chain)?.country ?? null;
+  const story = storyCountry(doc.text, entities, namedCountry);
+  const places = placeCountriesBySentence(entities, namedCountry);
+  const ownStory = (sentence: number) => story !== null && storyHolds(story, sentence, places);
+  for (const [chain, c] of chainCode) {
+    const ms = chains.get(chain)!;
+    if (c.country || !isNationalPolitics(c.sector) || (ms[0].type !== 'PER' && ms[0].type !== 'ORG')) continue;
+    const first = ms.find((m) => m.roles.length > 0) ?? ms[0];
+    if (ownStory(first.sentence)) chainCode.set(chain, { ...c, country: story, source: `${c.source ?? 'role'}+story` });
+  }
   return entities.map((m) => {
     checkDeadline();
     let c = m.evidence === 'nominal' ? codeNominal(m, doc.text) : chainCode.get(m.chain)!;
@@ -114,6 +127,8 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
       const home = belongsTo(m, chainCode, entities, doc.text);
       if (home) c = { ...c, country: home, source: 'belongs-to' };
     }
+    // "the government", "police", "the men": a bare national body or people is the story country's.
+    if (m.evidence === 'nominal' && !c.country && (isNationalPolitics(c.sector) || livesAtHome(c.sector)) && ownStory(m.sentence) && !saysForeign(withWordsBefore(m, doc.text))) c = { ...c, country: story, source: `${c.source ?? 'role'}+story` };
     if (!c.sector && c.country && (m.type === 'MISC' || m.type === 'LOC')) {
       const head = sharedHead(m, entities, doc.text);
       if (head) c = { ...c, sector: head.roleSectors[0], source: `${c.source ?? 'demonym'}+shared-head` };
@@ -124,6 +139,12 @@ export function codeActors(doc: { text: string; tokens: Token[]; entities: Entit
     const type = m.type === 'MISC' && (learned === 'PER' || learned === 'ORG') ? learned : m.type;
     return { ...m, type, country: c.country, sector: c.sector, code, codeSource: c.source };
   });
+}
+
+/** A description with the two words before it: "other countries", "an allied government". */
+function withWordsBefore(m: EntityMention, text: string): string {
+  const before = text.slice(Math.max(0, m.start - 40), m.start).split(/\s+/).slice(-3).join(' ');
+  return `${before} ${m.text}`;
 }
 
 const TITLE_BREAKS = new Set(['after', 'before', 'when', 'while', 'as', 'and', 'or', 'but', 'of', 'the', 'a', 'an', 'to', 'in', 'with', 'by', 'said', 'says', 'that', 'who', 'which']);

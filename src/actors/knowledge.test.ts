@@ -231,7 +231,7 @@ test('UN secretaries-general act for the body, with no country', () => {
 
 test('a hyphenated participle names a backer or an origin, not the thing described', () => {
   assert.deepEqual(splitCompound('US-led')?.owner, 'US');
-  assert.equal(splitCompound('Iranian-backed')?.participle.ownForces, true);
+  assert.equal(splitCompound('Iranian-backed')?.participle.ownForces, false, 'a proxy is no force of its sponsor');
   assert.equal(splitCompound('Russian-made')?.participle.ownForces, false, 'rifles made in Russia are no Russian force');
   assert.equal(splitCompound('Anglo-Irish'), null);
   assert.equal(compoundParticiple('led')?.ownForces, true);

@@ -481,3 +481,14 @@ export function splitCompound(text: string): { owner: string; participle: Compou
   const participle = m ? compoundParticiple(m[2].toLowerCase()) : null;
   return participle ? { owner: m![1], participle } : null;
 }
+
+/**
+ * Is the name at [start, end) the front of a compound that names something else's backer or
+ * origin ("Iranian" of "Iranian-backed militiamen", "Russian" of "Russian-made rifles") — not
+ * one that makes the force its own ("US" of "US-led forces")?
+ */
+export function frontsOtherCompound(text: string, end: number): boolean {
+  const m = /^-(\p{L}+)/u.exec(text.slice(end, end + 16));
+  const participle = m ? compoundParticiple(m[1].toLowerCase()) : null;
+  return !!participle && !participle.ownForces;
+}

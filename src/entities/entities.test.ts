@@ -65,6 +65,16 @@ test('a surname and a hyphenated surname join the full name\'s chain', () => {
   assert.notEqual(fay[0].chain, dallal[0].chain);
 });
 
+test('a title the wire\'s line break cut off its name is still the name\'s title', () => {
+  const es = entities('Pentagon officials said on Friday that Defence Secretary\nJames Carver also opposes the plan, and Foreign\n'
+    + 'Undersecretary Joseph Whitehead agreed with him.');
+  const carver = byText(es, 'James Carver');
+  assert.deepEqual(carver.roles, ['defence secretary']);
+  assert.equal(carver.code, 'USAGOV');
+  assert.ok(!es.some((m) => m.text === 'Defence Secretary'), 'the title is no participant of its own');
+  assert.deepEqual(byText(es, 'Joseph Whitehead').roles, ['undersecretary']);
+});
+
 test('"the Brigadier General" later refers to the person who carried that title', () => {
   const es = entities('Iraqi Brigadier General Hamid Zorbak inspected the base. By evening the Brigadier General had left.');
   const person = byText(es, 'Hamid Zorbak');

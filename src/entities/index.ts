@@ -364,6 +364,11 @@ function tokensBetween(tokens: Token[], from: number, to: number): Token[] {
   return out;
 }
 
+/** A mention that is nothing but a title ("Defence Secretary"), its name not beside it. */
+function titleAlone(m: EntityMention): boolean {
+  return m.evidence === 'title' && m.roles.includes(m.text.toLowerCase().replace(/\s+/g, ' '));
+}
+
 /**
  * A descriptive mention right before a name is that person's title:
  * "Iraqi militia commander Abu Mahdi al-Muhandis". The name keeps the roles
@@ -384,9 +389,10 @@ function foldTitles(text: string, mentions: EntityMention[], lex: Lexicon, token
       && tokensBetween(tokens, m.end, next.start).every((t) => ['NOUN', 'ADJ', 'PROPN'].includes(t.pos))) {
       mentions[j] = { ...next, modifierCountry: lex.countryByDemonym(m.text.split(/\s+/).pop()!) };
     }
-    // (Only a description of a person: "the BBC News website Ford" names no website.)
-    if (m.evidence === 'nominal' && m.type === 'PER' && next && next.type === 'PER' && next.evidence !== 'nominal'
-      && /^\s+$/.test(text.slice(m.end, next.start))) {
+    // (Only a description of a person: "the BBC News website Ford" names no website.) A title the
+    // line broke off its name ("Defence Secretary\nCaspar Weinberger" in a wrapped wire) is one too.
+    if ((m.evidence === 'nominal' || titleAlone(m)) && m.type === 'PER' && next && next.type === 'PER' && next.evidence !== 'nominal'
+      && next.evidence !== 'title' && /^\s+$/.test(text.slice(m.end, next.start))) {
       mentions[j] = {
         ...next,
         roles: [...m.roles, ...next.roles],

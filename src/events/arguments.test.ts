@@ -4,6 +4,7 @@ import { analyze } from '../index.js';
 import type { CodedEvent, Doc, EntityMention } from '../doc/types.js';
 import { treeOf } from '../syntax/tree.js';
 import { isFramingSource, isMedium, isMediumNoun, readArguments, withPhraseCountry, type ArgumentContext } from './arguments.js';
+import { bindParticipants } from './participants.js';
 
 /** The parse reading of the first token whose text is `word`, over the document's own mentions. */
 function readAt(text: string, word: string, kind: 'verb' | 'noun' = 'verb', event = '') {
@@ -152,4 +153,49 @@ test('a title just before a name stands for the named one, however the parse han
   const e = eventOf('Kenyan leader Daniel Moi on Monday rejected a British offer of talks.', 'rejected');
   assert.deepEqual(e.actor.map((a) => a.text), ['Daniel Moi']);
   assert.equal(e.actor[0].code, 'KENGOV');
+});
+
+test('a relative clause with no relative word has its own subject, and the noun it describes is its object', () => {
+  const sought = eventOf('Turkey has held a number of fishing boats Greece had sought to recover through diplomatic talks.', 'sought');
+  assert.deepEqual(sought.actor.map((a) => a.text), ['Greece']);
+  const { reading, names } = readAt('Police freed the protesters whom the army had arrested in Cairo.', 'arrested');
+  assert.deepEqual(names(reading.actor), ['army']);
+  assert.deepEqual(names(reading.recipient), ['protesters']);
+});
+
+test('a gerund after "after", "by", "without" is the act of the subject of the clause it hangs on', () => {
+  const e = eventOf('Senator Ana Ruiz, a member of the budget committee, left the party in May, after criticising the Greens and announcing her own campaign.', 'criticising');
+  assert.deepEqual(e.actor.map((a) => a.text), ['Ana Ruiz']);
+  assert.deepEqual(e.recipient.map((a) => a.text), ['Greens']);
+});
+
+/** Participants as the event stage binds them: the parse's reading, with the word windows behind it. */
+function bindAt(text: string, word: string) {
+  const doc = analyze({ text, published: '2024-05-02' });
+  const k = doc.tokens.findIndex((t) => text.slice(t.start, t.end) === word);
+  assert.ok(k >= 0, `no token ${word}`);
+  const parts = bindParticipants({ ...contextOf(doc), previousSubject: null }, 'verb', [k], k);
+  return { actor: parts.actor.map((m) => m.text), recipient: parts.recipient.map((m) => m.text) };
+}
+
+test('"were arrested and freed": the second verb shares the first one\'s passive, and no one of its subject acts', () => {
+  const { reading } = readAt('Nine students from Leeds and another student from York have been arrested and freed on bail.', 'freed');
+  assert.equal(reading.passive, true);
+  assert.deepEqual(reading.actor, []);
+  assert.deepEqual(bindAt('Nine students from Leeds and another student from York have been arrested and freed on bail.', 'freed').actor, []);
+});
+
+test('a noun that no mention covers stands for the name in apposition to it, and a passive subject is never its actor', () => {
+  const parts = bindAt('Fellow guest Anna Stone MP was also hit by the eggs.', 'hit');
+  assert.deepEqual(parts.actor, []);
+  assert.deepEqual(parts.recipient, ['Anna Stone']);
+  // A participle the pattern ties to "to" is a state of its subject: China commits.
+  const committed = eventOf('Trade Minister Lin Hao said China is committed to opening its markets.', 'committed');
+  assert.ok(committed.actor.some((a) => a.country === 'CHN'), JSON.stringify(committed.actor));
+});
+
+test('with no verb heading the sentence, a participle hung in the root noun\'s phrase is the predicate of that noun', () => {
+  const { reading, names } = readAt('Nurses from three Canadian charities collected and personally delivered $20,000 worth of medicine to a clinic in Haiti.', 'collected');
+  assert.equal(reading.passive, false);
+  assert.deepEqual(names(reading.actor), ['Nurses']);
 });

@@ -145,6 +145,11 @@ function mentionOf(c: ArgumentContext, tree: DependencyTree, i: number, depth = 
     return m;
   }
   if (!['NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(c.tokens[i].pos)) return null;
+  // "Fellow guest Ruth Kelly MP": a noun no mention covers stands for the name in apposition to it.
+  for (const k of tree.childrenWith(i, 'appos')) {
+    const named = covering(c, k);
+    if (named && isName(named) && codable(named)) return named;
+  }
   return countryInside(c, tree, i, null);
 }
 
@@ -321,7 +326,28 @@ function passiveVerb(c: ArgumentContext, tree: DependencyTree, v: number): boole
   // Council agreed to …"): active.
   const head = tree.head(v);
   if (rel !== 'acl' || head === null || head < 0 || tree.dep(head)?.rel === 'root') return false;
-  return /(ed|en|wn)$/.test(lower(c, v)) && tree.childrenWith(v, 'aux', 'nsubj', 'obj', 'iobj', 'ccomp').length === 0;
+  // (so is one hung deeper in the root noun's phrase: "Doctors from two aid groups donated and
+  // delivered …", when no verb heads the sentence)
+  if (verblessNounPhrase(c, tree, head)) return false;
+  // (and a participle whose coordinated verb has an object: "donated and delivered goods")
+  const objects = [v, ...tree.childrenWith(v, 'conj')].some((k) => tree.childrenWith(k, 'obj', 'iobj', 'ccomp').length > 0);
+  return /(ed|en|wn)$/.test(lower(c, v)) && tree.childrenWith(v, 'aux', 'nsubj').length === 0 && !objects;
+}
+
+/** The root above token i. */
+function rootOf(tree: DependencyTree, i: number): number {
+  let t = i;
+  for (let steps = 0; steps < 50 && (tree.head(t) ?? -1) >= 0; steps++) t = tree.head(t)!;
+  return t;
+}
+
+/** Is token i inside a noun phrase that is the whole sentence's root, with no verb above it? */
+function verblessNounPhrase(c: ArgumentContext, tree: DependencyTree, i: number): boolean {
+  for (let t: number | null = i, steps = 0; t !== null && t >= 0 && steps < 6; t = tree.head(t), steps++) {
+    if (!['NOUN', 'PROPN', 'NUM', 'PRON'].includes(c.tokens[t].pos)) return false;
+    if (tree.dep(t)?.rel === 'root') return true;
+  }
+  return false;
 }
 
 interface Subject {
@@ -351,11 +377,25 @@ function subjectOf(c: ArgumentContext, tree: DependencyTree, v: number, depth = 
     const s = subjectOf(c, tree, head, depth + 1);
     return s && { tokens: s.tokens, undergoer: s.undergoer && !passiveVerb(c, tree, head) ? s.undergoer : false };
   }
-  if (rel === 'conj' && verbal) return subjectOf(c, tree, head, depth + 1);
+  if (rel === 'conj' && verbal) {
+    // "were arrested and freed": a verb with no auxiliary of its own shares the first one's voice.
+    const s = subjectOf(c, tree, head, depth + 1);
+    const ownVoice = tree.childrenWith(v, 'aux', 'aux:pass').length > 0;
+    return s && !ownVoice && passiveVerb(c, tree, head) ? { ...s, undergoer: true } : s;
+  }
+  // "Nine men … have been arrested": a finite verb the parser hung as a conjunct on the root noun
+  // before it (a misparse of subject and predicate) has that noun as its subject.
+  if (rel === 'conj' && tree.dep(head)?.rel === 'root' && ['NOUN', 'PROPN'].includes(c.tokens[head].pos) && head < v
+    && tree.childrenWith(v, 'aux', 'aux:pass').length > 0) {
+    return { tokens: [head], undergoer: passiveVerb(c, tree, v) };
+  }
   if (rel === 'advcl' && verbal) {
     // A purpose clause ("… to protest") or a participle clause (", killing five") shares the subject.
-    const to = tree.childrenWith(v, 'mark').some((k) => lower(c, k) === 'to');
-    const ing = /ing$/.test(lower(c, v)) && tree.childrenWith(v, 'mark').length === 0;
+    const marks = tree.childrenWith(v, 'mark').map((k) => lower(c, k));
+    const to = marks.includes('to');
+    // (", killing five", and "after criticising UKIP", "by attacking", "without consulting": the
+    // gerund after a preposition of time, means or manner is the subject's act too)
+    const ing = /ing$/.test(lower(c, v)) && marks.every((w) => GERUND_MARKS.has(w));
     if (to || ing) {
       const s = subjectOf(c, tree, head, depth + 1);
       return s && !s.undergoer ? s : null;
@@ -366,10 +406,19 @@ function subjectOf(c: ArgumentContext, tree: DependencyTree, v: number, depth = 
     // "the militia, which attacked …" has its own (relative) subject; a bare participle
     // describes its noun: "guerrillas operating in …" (doer), "people killed in …" (undergoer).
     if (rel === 'acl:relcl') return null;
+    // With no verb heading the sentence, the participle is its predicate and the root noun its subject.
+    if (verblessNounPhrase(c, tree, head)) return { tokens: [rootOf(tree, head)], undergoer: passiveVerb(c, tree, v) };
+    // "the release of aid worker Sam Price, kidnapped in Iraq": a participle set off by a comma
+    // describes the name just before the comma, wherever the parser hung it.
+    const named = v - 2 >= c.sentenceStart && c.tokens[v - 1].normal === ',' ? covering(c, v - 2) : undefined;
+    if (named && isName(named) && named.type === 'PER' && !covering(c, head)) return { tokens: [v - 2], undergoer: passiveVerb(c, tree, v) };
     return { tokens: [head], undergoer: passiveVerb(c, tree, v) };
   }
   return null;
 }
+
+/** Prepositions a gerund clause may follow and still share the subject of the clause it hangs on. */
+const GERUND_MARKS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'on', 'upon', 'in', 'for', 'through']);
 
 /** The "by" agent of a passive verb (obl:agent, or an oblique with "by"). */
 function agentOf(c: ArgumentContext, tree: DependencyTree, v: number): number[] {
@@ -476,6 +525,12 @@ function verbArguments(c: ArgumentContext, tree: DependencyTree, v: number, prep
   const subjects = subj ? mentionsFor(c, tree, subj.tokens, v) : [];
   if (passive) return { actor: mentionsFor(c, tree, agentOf(c, tree, v), v), recipient: subjects, passive };
   let recipient = targetOf(c, tree, v, preps, v);
+  // "the states Iran had invited", "the men whom police arrested": a relative clause with a
+  // subject of its own and no object has the noun it describes as its object.
+  if (recipient.length === 0 && tree.dep(v)?.rel === 'acl:relcl' && tree.childrenWith(v, 'nsubj').length > 0 && tree.childrenWith(v, 'obj', 'iobj', 'ccomp', 'xcomp').length === 0) {
+    const noun = tree.head(v)!;
+    if (noun >= 0 && noun < v) recipient = mentionsFor(c, tree, [noun], v);
+  }
   // "donated and delivered goods to the school": coordinated verbs share what follows them.
   if (recipient.length === 0 && tree.childrenWith(v, 'obj', 'iobj').length === 0) {
     for (const k of tree.childrenWith(v, 'conj')) {
@@ -664,6 +719,22 @@ export function withPhraseCountry(c: ArgumentContext, m: EntityMention): EntityM
   if (h === null || !tree.parsed(h)) return m;
   const inner = countryInside(c, tree, h, m, true);
   return inner?.country ? { ...m, country: inner.country, code: `${inner.country}${m.sector ?? ''}`, codeSource: 'phrase' } : m;
+}
+
+/**
+ * Is the mention the subject of a relative clause with no relative word, right after the noun
+ * it describes: "a number of vessels Kuwait had sought to release" (Kuwait sought them; it is
+ * not inside "of vessels")?
+ */
+export function subjectOfBareRelative(c: ArgumentContext, m: EntityMention): boolean {
+  const tree = c.tree;
+  if (!tree) return false;
+  const h = headOfMention(c, tree, m);
+  if (h === null || tree.dep(h)?.rel !== 'nsubj') return false;
+  const v = tree.head(h)!;
+  const noun = tree.head(v);
+  return tree.dep(v)?.rel === 'acl:relcl' && noun !== null && noun >= 0 && noun < h
+    && tree.childrenWith(v, 'nsubj').length === 1 && !c.tokens.slice(noun + 1, h).some((t) => RELATIVE.has(t.normal));
 }
 
 /** Is the mention's head a core argument (subject or object) in the parse? */

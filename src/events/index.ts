@@ -27,6 +27,8 @@ import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
 import { checkDeadline } from '../util/deadline.js';
 import { treeOf } from '../syntax/tree.js';
+import { settleStorySides } from '../actors/story-country.js';
+import { frontsOtherCompound } from '../actors/knowledge.js';
 
 /** The attribution of a speaker's own verbal act: the author's, as sure as its own clause says. */
 function ownSpeech(a: Attribution): Attribution {
@@ -73,7 +75,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     const sentenceCountries = new Set<string>([
       ...ofSentence(doc.places, s.index).filter((p) => p.country).map((p) => p.country!),
       // (nested ones too: the "Egyptian" inside "Egyptian police")
-      ...inSentence.filter((m) => m.country && m.evidence !== 'nominal').map((m) => m.country!),
+      // (not the sponsor in "Iranian-backed militiamen")
+      ...inSentence.filter((m) => m.country && m.evidence !== 'nominal' && !frontsOtherCompound(text, m.end)).map((m) => m.country!),
     ]);
     const sentenceEvents: CodedEvent[] = [];
     // A verb used as an adjective ("long-threatened invasion") may not take words from a real trigger.
@@ -100,6 +103,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An entity cannot act on itself in one event. Checked after descriptions are read back to
       // people: "The union … announced that it has called a strike" has no recipient.
       parts.recipient = parts.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
+      // A bare body is not the story's country where the other side is that country by name.
+      Object.assign(parts, settleStorySides(parts.actor, parts.recipient));
       // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
       if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).

@@ -8,7 +8,7 @@
 import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
-import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, SUPPORT_VERBS, TO_TARGET, weak, withPhraseCountry } from './arguments.js';
+import { FROM_TARGET, hasNounSubject, isCoreArgument, isFramingSource, isMedium, OF_IS_ACTOR, readArguments, subjectOfBareRelative, SUPPORT_VERBS, TO_TARGET, weak, withPhraseCountry } from './arguments.js';
 
 export interface Participants {
   actor: EntityMention[];
@@ -586,11 +586,16 @@ export function bindParticipants(c: Ctx, kind: 'verb' | 'noun', matched: number[
   // The parse's reading stands, unless it found only descriptions with no country: then an actor
   // with a country from the windows ("mobilized reservists for a war against Iraq") wins, and the
   // windows' recipient wins whatever it is (none leaves room for the place a measure targets).
-  const windowActor = participantsOnly(windows.actor, 'actor');
+  // (where the parse reads a passive the windows missed — "was also hit", "kidnapped in Iraq" —
+  // the windows' actor is the undergoer or someone else's subject, not a "by" agent)
+  // A participle the pattern ties to "to" ("is committed to", "is opposed to") is a state of its subject.
+  const stative = matched.some((k) => k > trigger && c.tokens[k].normal === 'to');
+  const windowActor = parsed.passive && !windows.passive && !stative ? [] : participantsOnly(windows.actor, 'actor');
   const windowRecipient = participantsOnly(windows.recipient, 'recipient');
   // A subject the windows see inside a prepositional phrase ("settlers in the city of Hebron set
   // fire …") or as a place ("based in east Beirut") is a misparse: the windows read that actor.
-  const misread = (m: EntityMention) => !participantOk(c, m) || (kind === 'verb' && !parsed.passive && isCoreArgument(c, m) && PREPOSITIONS.has(precededBy(c, m) ?? ''));
+  const misread = (m: EntityMention) => !participantOk(c, m) || (kind === 'verb' && !parsed.passive && isCoreArgument(c, m)
+    && PREPOSITIONS.has(precededBy(c, m) ?? '') && !subjectOfBareRelative(c, m));
   const parsedActor = parsed.actor.some(misread) ? [] : parsed.actor.map((m) => rulerOf(c, m) ?? m);
   const actor = parsedActor.length && !(parsedActor.every(weak) && windowActor.some((m) => m.country)) ? parsedActor : windowActor;
   const parsedRecipient = participantsOnly(parsed.recipient, 'recipient');

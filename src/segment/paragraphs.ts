@@ -31,7 +31,7 @@ export function findParagraphs(text: string, body: Span[]): Span[] {
         paraEnd = lineEnd;
         // A short line without final punctuation stands alone (headline, list item) —
         // unless the text is hard-wrapped and the sentence runs on into the next line.
-        if (line.trim().length < 100 && !/[.!?:;,”"')\]]\s*$/.test(line) && standsAlone(line, text, m.index + m[0].length, region.end)) flush();
+        if (line.trim().length < 100 && !/[.!?:;,”"')\]]\s*$/.test(line) && standsAlone(line, text, m.index + m[0].length, region.end, paraStart < lineStart)) flush();
         // A line that ends a sentence before a line that starts one is a boundary the
         // sentence splitter should not second-guess (one sentence per line, lists, results).
         else if (/[.!?]["”’')]?\s*$/.test(line) && /^\s*["“‘(]?[\p{Lu}\d]/u.test(text.slice(m.index + m[0].length, Math.min(region.end, m.index + m[0].length + 8)))) flush();
@@ -50,11 +50,20 @@ function trimSpan(text: string, s: Span): Span {
   return { start, end };
 }
 
-/** A line without final punctuation is a headline when it is title-like or short and the next line starts anew. */
-function standsAlone(line: string, text: string, next: number, end: number): boolean {
+/** Words that never end a headline: a line ending in one runs on ("… has asked the" / "White House to …"). */
+const RUNS_ON = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'that', 'as', 'into',
+  'has', 'have', 'had', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those']);
+
+/**
+ * A line without final punctuation is a headline when it is title-like or short and the next line
+ * starts anew — not when it ends in a word that runs on, and not when it continues a paragraph's
+ * running text (`continues`: lines before it are in the paragraph) with more words than a list item.
+ */
+function standsAlone(line: string, text: string, next: number, end: number, continues = false): boolean {
   const following = text.slice(next, Math.min(end, next + 40)).trimStart();
   if (following === '' || /^[\p{Ll}(,;]/u.test(following)) return following === '';
   const words = line.trim().split(/\s+/);
+  if (RUNS_ON.has(words[words.length - 1]) || (continues && words.length > 6)) return false;
   const capitalised = words.filter((w) => /^[\p{Lu}\d"“‘']/u.test(w)).length;
   return words.length <= 6 || capitalised / words.length >= 0.6;
 }

@@ -45,6 +45,15 @@ test('hard-wrapped lines run on; a headline line still stands alone', () => {
   ]);
 });
 
+test('a wrapped line of capitalised names runs on when it ends in a word no headline ends in, or continues running text', () => {
+  const wrapped = 'LIMA, May 3 - Officials met on Friday.\n    Chilean Finance Secretary Maria Lopez Ortega has asked the\nCentral Bank to delay the sale, officials said. Lopez, the\n'
+    + 'Finance Secretary, told reporters at a press conference in Lima President\nAlan Garcia Perez agreed.';
+  const seg = segment({ text: wrapped, body: [{ start: 0, end: wrapped.length }] });
+  const sentences = seg.sentences.map((s) => wrapped.slice(s.start, s.end).replace(/\s+/g, ' '));
+  assert.ok(sentences.includes('Chilean Finance Secretary Maria Lopez Ortega has asked the Central Bank to delay the sale, officials said.'), JSON.stringify(sentences));
+  assert.ok(sentences.some((x) => x.endsWith('Lima President Alan Garcia Perez agreed.')), JSON.stringify(sentences));
+});
+
 const wordsOf = (t: string) => {
   const seg = segment({ text: t, body: [{ start: 0, end: t.length }] });
   return { seg, words: seg.tokens.map((k) => t.slice(k.start, k.end)) };

@@ -21,6 +21,18 @@ test('every token of a parsed sentence gets a head inside its own sentence, and 
   }
 });
 
+test('a line break inside a hard-wrapped sentence is no word: the words around it parse as they would on one line', () => {
+  const flat = 'Turkey has held a number of fishing boats Greece had sought to recover through diplomatic talks.';
+  const wrapped = 'Turkey has held a number of fishing boats Greece\nhad sought to recover through diplomatic talks.';
+  const shape = (doc: ReturnType<typeof analyze>) => doc.tokens.flatMap((t, i) => (/\S/.test(word(doc, i))
+    ? [`${word(doc, i)} ${doc.syntax.deps[i]!.rel} ${doc.syntax.deps[i]!.head < 0 ? 'ROOT' : word(doc, doc.syntax.deps[i]!.head)}`] : []));
+  const a = analyze(flat), b = analyze(wrapped);
+  assert.ok(b.tokens.some((t, i) => !/\S/.test(word(b, i))), 'the wrapped text has a line-break token');
+  assert.deepEqual(shape(b), shape(a));
+  const tree = treeOf(b.syntax);
+  assert.deepEqual(tree.childrenWith(find(b, 'sought'), 'nsubj').map((i) => word(b, i)), ['Greece']);
+});
+
 test('the tree reads subject, object and subtree of a verb in document token numbers', () => {
   const doc = analyze('The army shelled the village on Tuesday.');
   const tree = treeOf(doc.syntax);

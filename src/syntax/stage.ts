@@ -34,20 +34,32 @@ export function parseDoc(doc: ParseInput): SyntaxLayer {
   const unparsed: SyntaxLayer['unparsed'] = [];
   for (const s of doc.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
+    // A line break inside a sentence (a hard-wrapped wire) is no word: the parser, trained on
+    // words, reads the words around it; the break hangs on the word after it.
     const tokens: ParserToken[] = [];
+    const words: number[] = [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = doc.tokens[i];
-      tokens.push({ form: doc.text.slice(t.start, t.end), pos: t.pos, lemma: t.lemma });
+      const form = doc.text.slice(t.start, t.end);
+      if (!/\S/.test(form)) continue;
+      tokens.push({ form, pos: t.pos, lemma: t.lemma });
+      words.push(i);
     }
     const reason = unparsableReason(tokens.map((t) => t.form));
-    const words = reason ? null : parseSentence(tokens);
-    if (!words) {
+    const parsed = reason ? null : parseSentence(tokens);
+    if (!parsed) {
       unparsed.push({ sentence: s.index, reason: reason ?? 'the parser gave no tree' });
       continue;
     }
-    words.forEach((w, k) => {
-      deps[s.tokenStart + k] = { head: w.head === 0 ? -1 : s.tokenStart + w.head - 1, rel: w.deprel, upos: tokens[k].pos };
+    parsed.forEach((w, k) => {
+      deps[words[k]] = { head: w.head === 0 ? -1 : words[w.head - 1], rel: w.deprel, upos: tokens[k].pos };
     });
+    for (let i = s.tokenStart, next = 0; i < s.tokenEnd; i++) {
+      while (next < words.length && words[next] < i) next++;
+      if (deps[i]) continue;
+      const host = words[next] ?? words[words.length - 1];
+      deps[i] = { head: host, rel: 'dep', upos: doc.tokens[i].pos };
+    }
   }
   return { deps, unparsed };
 }
