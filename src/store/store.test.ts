@@ -8,6 +8,7 @@ import type { CodedEvent, Doc, Entity, EntityMention, IngestedArticle, Place } f
 import { ingestText } from '../ingest/text.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { openStore, type Store } from './store.js';
+import { fixtureEvent } from './explore.fixtures.js';
 
 function tempDb(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'acta-store-'));
@@ -30,16 +31,7 @@ function place(name: string, country: string): Place {
   return { text: name, start: 0, end: name.length, name, country, admin1: null, lat: 1, lon: 2, geonames_id: 42, precision: 'city' };
 }
 
-function event(id: string, articleId: string, fields: Partial<CodedEvent>): CodedEvent {
-  const e: Omit<CodedEvent, 'mentions'> & Partial<CodedEvent> = {
-    id, article_id: articleId, event: 'PROTEST', mode: ['demonstrate'], context: [], cameo: '141', goldstein: -6.5, quad_class: 3,
-    date: null, date_precision: 'unknown', date_text: null, actor: [], recipient: [], location: null,
-    attribution: { source: null, cue: null, certainty: 'asserted' }, negated: false, realis: 'actual',
-    sentence: { index: 0, start: 0, end: 10 }, trigger: { text: 'marched', start: 3, end: 10 }, confidence: 0.8,
-    ...fields,
-  };
-  return { ...e, mentions: fields.mentions ?? [{ sentence: e.sentence, trigger: e.trigger }] };
-}
+const event = fixtureEvent;
 
 /** A Doc from ingest output plus hand-made layers (the other stages are not needed here). */
 function makeDoc(text: string, id: string, events: (articleId: string) => CodedEvent[]): Doc {
