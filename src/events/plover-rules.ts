@@ -401,6 +401,9 @@ function requestedBy(c: SenseContext, tree: DependencyTree, t: number): number |
     // The content reaches the request verb as a clause or a "for" phrase, never as its object:
     // "what he called Japan's failure (to honour an agreement)" names, it does not ask.
     const asks = (['xcomp', 'ccomp', 'advcl'].includes(rel) && c.tokens[k].pos === 'VERB') || (['obl', 'nmod'].includes(rel) && caseOf(c, tree, k) === 'for');
+    // (the parse may hang the infinitive on the one asked: "told [the rebels to lay down arms]")
+    const addressee = rel === 'acl' && tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to') && ['obj', 'iobj'].includes(tree.baseRel(h) ?? '') ? tree.head(h) : null;
+    if (addressee !== null && addressee >= 0 && c.tokens[addressee].pos === 'VERB' && REQUEST_VERBS.has(c.tokens[addressee].lemma)) return addressee;
     if (c.tokens[h].pos === 'VERB' && REQUEST_VERBS.has(c.tokens[h].lemma)) return asks ? h : null;
     // (a verb with a subject of its own starts a clause that is no longer the request's content)
     if (c.tokens[h].pos === 'VERB' && tree.childrenWith(h, 'nsubj').length && steps > 0) return null;
