@@ -222,11 +222,16 @@ const UNSAID = new Set(['SUPPORT']);
 /** Verbs that link a subject to a state: "remained justified". */
 const LINKING = new Set(['remain', 'seem', 'appear', 'become', 'look', 'stay']);
 
+/** A state a linking verb gives its subject ("it remained justified"): the subject holds it, no one does it. */
+function linkedState(c: SenseContext, tree: DependencyTree, t: number): boolean {
+  const h = tree.head(t);
+  return tree.baseRel(t) === 'xcomp' && h !== null && h >= 0 && LINKING.has(c.tokens[h].lemma);
+}
+
 /** Is the verb at t a passive or a state ("was justified", "remained justified"), not an act told with its doer? */
 function stative(c: SenseContext, tree: DependencyTree, t: number): boolean {
   if (isPassive(tree, t) || tree.childrenWith(t, 'cop').length) return true;
-  const h = tree.head(t);
-  if (tree.baseRel(t) === 'xcomp' && h !== null && h >= 0 && LINKING.has(c.tokens[h].lemma)) return true;
+  if (linkedState(c, tree, t)) return true;
   // (read from the words where the parse hangs the linking verb elsewhere: "it remained justified")
   let k = t - 1;
   while (k > c.sentenceStart && c.tokens[k].pos === 'ADV') k--;
@@ -356,7 +361,7 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   }
   // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
   if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
-  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && !agentHeads(c, tree, t).length) return 'unsaid';
+  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && (!agentHeads(c, tree, t).length || linkedState(c, tree, t))) return 'unsaid';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
