@@ -93,6 +93,14 @@ export function datesAnotherClause(doc: ParsedText, time: { start: number; end: 
   const t = tokenRange(doc.tokens, time.start, time.end);
   const e = tokenRange(doc.tokens, trigger.start, trigger.end);
   if (!t || !e || !tree.parsed(t[0]) || !tree.parsed(e[0])) return false;
+  // A time expression the parse splits (two of its words hung on words outside it: "on 4 March
+  // 2023, officials said" read as "4 … officials") is visibly misparsed: it cannot tell.
+  let outside = 0;
+  for (let k = t[0]; k <= t[1]; k++) {
+    const h = tree.head(k);
+    if (h !== null && (h < t[0] || h > t[1])) outside++;
+  }
+  if (outside > 1) return false;
   const event = tree.headOfRange(e[0], e[1]);
   const governor = timeGovernor(tree, t[0], t[1]);
   if (event === null || governor === null) return false;
