@@ -4,11 +4,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodedEvent, Doc, Entity, EntityMention, IngestedArticle, Place } from '../doc/types.js';
-import { ingestText } from '../ingest/text.js';
+import type { CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { openStore, type Store } from './store.js';
-import { fixtureEvent } from './explore.fixtures.js';
+import { fixtureDoc, fixtureEvent } from './explore.fixtures.js';
 
 function tempDb(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'acta-store-'));
@@ -33,25 +32,13 @@ function place(name: string, country: string): Place {
 
 const event = fixtureEvent;
 
-/** A Doc from ingest output plus hand-made layers (the other stages are not needed here). */
+/** A fixture Doc (explore.fixtures' fixtureDoc) whose one entity is the described "farmers". */
 function makeDoc(text: string, id: string, events: (articleId: string) => CodedEvent[]): Doc {
-  const a = ingestText(text, `${id}.txt`, { id }) as IngestedArticle;
   const mention: EntityMention = {
     ...entity('farmers', 10, 'ARV', 'AGR'), chain: 0, sentence: 0, roles: [], codeSource: 'dictionary', nominal: true,
     roleSectors: [], modifierCountry: null, evidence: 'test',
   };
-  return {
-    ...a,
-    paragraphs: a.body,
-    sentences: a.body.map((s, i) => ({ ...s, index: i, paragraph: i, tokenStart: 0, tokenEnd: 0 })),
-    tokens: [],
-    syntax: { deps: [], unparsed: [] },
-    attributions: [],
-    entities: [mention],
-    times: [],
-    places: [],
-    events: events(a.meta.id),
-  };
+  return { ...fixtureDoc(text, id, null, [], (aid) => events(aid)), entities: [mention] };
 }
 
 const farmers = makeDoc(
