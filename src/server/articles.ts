@@ -10,6 +10,7 @@ import type { IngestedArticle, InputProblem } from '../doc/types.js';
 import { formatProblem, ingestJsonl, ingestRecord, isProblem } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { analysisFailure } from '../cli/failure.js';
+import { TEXT_ID_PARAMS } from './params.js';
 
 /** The content types POST /articles reads as JSONL, one record a line. */
 export const JSONL_TYPES = ['application/jsonl', 'application/x-ndjson', 'application/x-jsonlines'] as const;
@@ -62,7 +63,7 @@ export async function articleRoutes(app: FastifyInstance, store: Store, token: s
       summary: 'A stored article with its layers',
       description: 'The text, its layout (body spans, dropped boilerplate), and the layers the store keeps: sentences, entity mentions, events. Offsets are UTF-16 indexes into `text`. `id` is the article\'s hash or its id; an id several articles share is a 409 listing their hashes.',
       tags: ['articles'],
-      params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+      params: TEXT_ID_PARAMS,
     },
   }, async (req, reply) => {
     const hashes = store.explore.findArticles(req.params.id);

@@ -4,7 +4,7 @@ import { clusterEvents } from '../cluster/index.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
 import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
 import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
-import { eventQuery, querySchema, type EventFilterParams } from './params.js';
+import { eventQuery, querySchema, type EventFilterParams, TEXT_ID_PARAMS } from './params.js';
 
 export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson'] as const;
 export const DEFAULT_PAGE = 100;
@@ -101,7 +101,7 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
       summary: 'One event with the words behind each field',
       description: 'The event; its article; for every field the span and the words it covers (sentences, trigger, mentions, actor, recipient, time, place, source, cue); and the other reports of the same happening in other articles.',
       tags: ['events'],
-      params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+      params: TEXT_ID_PARAMS,
     },
   }, async (req, reply) => {
     const found = store.explore.getEvent(req.params.id);

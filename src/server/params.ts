@@ -25,6 +25,9 @@ const NUMBER = '-?\\d+(?:\\.\\d+)?';
  * No control characters in a text filter: nothing in a name or a search needs them, and SQLite
  * ends a string at a NUL, so "x\u0000" would search for "" and match everything.
  */
+/** The path parameter of a route that takes an article's or event's id or hash. */
+export const TEXT_ID_PARAMS = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] } as const;
+
 export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
 const text = (description: string, maxLength = 200) => ({ type: 'string', minLength: 1, maxLength, pattern: NO_CONTROLS, description }) as const;
 
