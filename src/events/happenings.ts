@@ -26,6 +26,7 @@
  */
 import type { CodedEvent, Doc, Entity, EntityMention, Place, TimeExpression } from '../doc/types.js';
 import { eventDate } from '../times/event-date.js';
+import { isDatelineTime } from '../times/dateline.js';
 import { PRECISION_RANK } from '../places/event-place.js';
 import { haversineKm } from '../places/measure.js';
 import { treeOf, type DependencyTree } from '../syntax/tree.js';
@@ -451,7 +452,7 @@ function tellingTimes(doc: Article, e: CodedEvent): TimeExpression[] {
   const afterCue = (t: TimeExpression) => relation.cue !== null && t.start >= relation.cue.end && /^\s*(?:on\s+)?$/i.test(doc.text.slice(relation.cue.end, t.start));
   // (Only before what is said: a content span's end is less sure — "… killed 1,269 soldiers near X on Sunday".)
   const opens = Math.min(...relation.content.map((c) => c.start));
-  return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || isDateline(doc, t) || t.end <= opens);
+  return ofSentence(doc.times, e.sentence.index).filter((t) => afterCue(t) || isDatelineTime(doc.text, t) || t.end <= opens);
 }
 
 const byCue = new WeakMap<Doc['attributions'], Map<number, Doc['attributions']>>();
@@ -464,13 +465,6 @@ function relationsByCue(relations: Doc['attributions']): Map<number, Doc['attrib
     byCue.set(relations, index);
   }
   return index;
-}
-
-/** A wire dateline's day ("BAGHDAD, March 23 - …"): the day of the report, not of what it tells. */
-function isDateline(doc: Article, t: TimeExpression): boolean {
-  const s = doc.sentences[t.sentence];
-  if (!s) return false;
-  return /^[\p{Lu}][\p{Lu}\s.'’-]*,\s*$/u.test(doc.text.slice(s.start, t.start)) && /^\s*[-–—]\s/.test(doc.text.slice(t.end, t.end + 3));
 }
 
 /** The event's date chosen again without the time expressions that date its telling. */
