@@ -266,18 +266,26 @@ export function readAnalystDir(dir: string): AnalystArticle[] {
  * not looked at while writing rules, so the gap between the two rows is the
  * measure of fitting.
  */
+/** Each article's events as acta codes it, by article id (an article that fails has none; its failure is counted). */
+export async function articleEvents(articles: readonly AnalystArticle[], failures: ReturnType<typeof newFailures>): Promise<Map<string, CodedEvent[]>> {
+  const analyze = await loadAnalyzer();
+  const out = new Map<string, CodedEvent[]>();
+  for (const a of articles) {
+    const doc: Doc | null = await analyzeSafely(analyze, { text: a.text, id: a.id, published: a.published }, failures);
+    // (Each article's events carry its id, as a store keeps them.)
+    out.set(a.id, (doc?.events ?? []).map((e) => ({ ...e, article_id: a.id })));
+  }
+  return out;
+}
+
 export async function evaluateAnalyst(opts: RunOptions, dataset = 'events-analyst', relDir = 'events/analyst/dev'): Promise<DatasetResult> {
   const dir = evalPath(relDir, opts.env);
   if (!dir) return skipped(dataset, `${relDir} not found under ACTA_SHARED/eval`);
   const t0 = performance.now();
-  const analyze = await loadAnalyzer();
   const articles = capped(readAnalystDir(dir), opts.limit);
   const failures = newFailures();
-  const scores: ArticleScore[] = [];
-  for (const a of articles) {
-    const doc: Doc | null = await analyzeSafely(analyze, { text: a.text, id: a.id, published: a.published }, failures);
-    scores.push(scoreArticle(a, doc?.events ?? []));
-  }
+  const events = await articleEvents(articles, failures);
+  const scores = articles.map((a) => scoreArticle(a, events.get(a.id) ?? []));
   const s = summarize(scores);
   const table = articleTable(scores);
   opts.log?.(`eval: ${dataset} per article\n${table}\nfalse positives: ${Object.entries(s.falseKinds).map(([k, n]) => `${k} ${n}`).join(', ')}; matched ${s.matched} of ${s.events} events`);

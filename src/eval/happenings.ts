@@ -9,10 +9,10 @@
  * how much was found is reported beside the scores, with two references computed on the same
  * items: no merging at all, and one happening per PLOVER type.
  */
-import type { CodedEvent, Doc } from '../doc/types.js';
+import type { CodedEvent } from '../doc/types.js';
 import { clusterEvents } from '../cluster/index.js';
-import { matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
-import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { articleEvents, matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
+import { capped, evalPath, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { bcubed, groupingScores, pairwise, type GroupedItem } from './grouping-metrics.js';
 
 type ClusterRecord = GoldRecord & { happening?: string };
@@ -36,15 +36,9 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
   const dir = evalPath('events/clusters/dev', opts.env);
   if (!dir) return skipped(dataset, 'events/clusters/dev not found under ACTA_SHARED/eval');
   const t0 = performance.now();
-  const analyze = await loadAnalyzer();
   const articles = capped(readAnalystDir(dir), opts.limit);
   const failures = newFailures();
-  const eventsByArticle = new Map<string, CodedEvent[]>();
-  for (const a of articles) {
-    const doc: Doc | null = await analyzeSafely(analyze, { text: a.text, id: a.id, published: a.published }, failures);
-    // (Each article's events carry its id, as a store keeps them.)
-    eventsByArticle.set(a.id, (doc?.events ?? []).map((e) => ({ ...e, article_id: a.id })));
-  }
+  const eventsByArticle = await articleEvents(articles, failures);
   const all = [...eventsByArticle.values()].flat();
   const groupOf = new Map<CodedEvent, string>();
   clusterEvents(all).forEach((h, k) => h.reports.forEach((e) => groupOf.set(e, `h${k}`)));
