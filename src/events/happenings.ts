@@ -222,10 +222,11 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     const { h, count, sentence } = recent[k];
     if (sentence < m.event.sentence.index - WINDOW) break;
     if (count !== h.mentions.length) continue;
-    // A wire headline is told again by the lead below it; its capitals defeat the tagger, so its
-    // participants are too unsure to keep the lead's telling apart, and the lead's "an attack" is
-    // the headline's attack told in full, not another.
-    const lead = h.mentions.length === 1 && h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
+    // A headline tells the story's lead: its event is the one the first sentences tell.
+    const told = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
+    // Its capitals defeat the tagger, so the headline's participants are too unsure to keep the
+    // lead's telling apart, and the lead's "an attack" is the headline's attack told in full, not another.
+    const lead = told && h.mentions.length === 1;
     if (!compatible(h.distinct, m, lead ? { actor: [], recipient: [] } : h)) continue;
     if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn) && !lead) continue;
     // Happenings told first as a bare plural ("planning attacks") are many or none: only their own sentence tells them again.
@@ -239,14 +240,11 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     // "Rebels attacked the post and killed two soldiers"; "… Three policemen were wounded": what an
     // attack did, told in its sentence or the two after, is that attack.
     const outcome = m.outcome && m.event.sentence.index - last <= 2;
-    // A headline tells the story's lead: its event is the one the first sentences tell.
-    const told = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
-    // An infinitive or a gerund ("to attack", "stop attacking") names an act, not a telling of one that happened.
     // Fighting is told over consecutive sentences ("Rebels attacked the post at dawn. They shelled
     // it for two hours"): a finite act of violence in the sentence after one that agrees with it
-    // goes on telling it.
-    // ("Warplanes also struck the oilfields": "also" adds an act to the one told.)
+    // goes on telling it. ("Warplanes also struck the oilfields": "also" adds an act to the one told.)
     const continues = m.event.quad_class === 4 && !m.nonFinite && !m.additional && m.event.sentence.index - last <= 1;
+    // An infinitive or a gerund ("to attack", "stop attacking") names an act, not a telling of one that happened.
     const joins = m.anaphoric || outcome || told || continues || (verbal || m.nonFinite ? shared && sameSentence : shared || sameSentence);
     if (!joins) continue;
     const sameDate = m.event.date !== null && h.distinct.some((o) => o.event.date === m.event.date);
