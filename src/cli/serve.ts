@@ -1,5 +1,5 @@
 /** `acta serve`: the HTTP API over a store, until Ctrl-C. */
-import { buildServer, API_PREFIX } from '../server/app.js';
+import { API_PREFIX } from '../server/prefix.js';
 import { openStoreAt, parse, UsageError } from './args.js';
 import type { Session } from './session.js';
 
@@ -46,6 +46,8 @@ export async function runServe(argv: string[], session: Session, env: NodeJS.Pro
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: true });
   const err = session.err;
+  // (the server and fastify load only for this command)
+  const { buildServer } = await import('../server/app.js');
   const app = await buildServer({ store, token, log: (line) => err.write(`${line}\n`) });
   try {
     let address: string;

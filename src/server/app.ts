@@ -15,7 +15,9 @@ import { healthRoutes } from './health.js';
 import { networkRoutes } from './network.js';
 import { BadParameter } from './params.js';
 
-export const API_PREFIX = '/api/v1';
+import { API_PREFIX } from './prefix.js';
+
+export { API_PREFIX };
 
 /** Bodies over this many bytes are refused with 413 (an article batch of a few MB goes through). */
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
