@@ -15,19 +15,21 @@ test('a control character in a text filter is a 400: SQLite would end the string
   }
 });
 
-test('every answer, errors included, forbids scripts and framing (CSP) and type sniffing', async (t) => {
+test('every API answer, errors included, forbids scripts and framing (CSP) and type sniffing; the page runs only its own files', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
   for (const url of [...ROUTES, '/api/v1/events?limit=0', '/api/v1/nowhere', '/api/v1/events/none']) {
     const r = await app.inject({ url });
     assert.match(r.headers['content-security-policy'] as string, /default-src 'none'.*frame-ancestors 'none'/, url);
-    assert.doesNotMatch(r.headers['content-security-policy'] as string, /unsafe-inline|script-src/, url);
+    assert.doesNotMatch(r.headers['content-security-policy'] as string, /unsafe-inline|unsafe-eval/, url);
+    if (url.startsWith('/api/')) assert.doesNotMatch(r.headers['content-security-policy'] as string, /script-src/, url);
+    else assert.match(r.headers['content-security-policy'] as string, /script-src 'self';/, url);
     assert.equal(r.headers['x-content-type-options'], 'nosniff', url);
   }
   const post = await app.inject({ method: 'POST', url: '/api/v1/articles', payload: {} });
   assert.equal(post.headers['x-content-type-options'], 'nosniff');
 });
 
-test('every route answers; an unknown one is a JSON 404; the page at / is a static placeholder with no script', async (t) => {
+test('every route answers; an unknown one is a JSON 404; the page at / loads its script from a file, never inline', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
   for (const url of ROUTES) assert.equal((await app.inject({ url })).statusCode, 200, url);
   const missing = await getJson(app, '/api/v1/nowhere');
@@ -35,7 +37,7 @@ test('every route answers; an unknown one is a JSON 404; the page at / is a stat
   assert.equal(missing.body.error, 'not_found');
   const page = await app.inject({ url: '/' });
   assert.match(page.headers['content-type'] as string, /^text\/html/);
-  assert.doesNotMatch(page.body, /<script|on\w+=/i);
+  assert.doesNotMatch(page.body, /<script(?![^>]*\ssrc=)|\son\w+=|<style/i);
   assert.deepEqual((await getJson(app, '/api/v1/health')).body, { status: 'ok', schema_version: 6, articles: 4, events: 5, writable: false });
 });
 
@@ -90,4 +92,12 @@ test('one log line per request: method, path, status and milliseconds', async (t
   assert.equal(lines.length, 2);
   assert.match(lines[0], /^GET \/api\/v1\/events\?limit=2 200 \d+\.\dms$/);
   assert.match(lines[1], /^GET \/api\/v1\/events\?limit=0 400 \d+\.\dms$/);
+});
+
+test('a server whose page was not built answers / with a notice that says how to build it, and no script', async (t) => {
+  const { app } = await testServer(t, { extra: 0, webRoot: '/nonexistent-acta-web' });
+  const page = await app.inject({ url: '/' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /npm run build/);
+  assert.doesNotMatch(page.body, /<script|\son\w+=/i);
 });

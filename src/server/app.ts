@@ -6,6 +6,9 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/index.js';
 import { actorRoutes } from './actors.js';
 import { articleRoutes, JSONL_TYPES } from './articles.js';
@@ -30,16 +33,29 @@ export interface ServerOptions {
   /** One line per request (method, path, status, ms); none when absent. */
   log?: (line: string) => void;
   version?: string;
+  /** The built page's folder (default WEB_ROOT); a folder without index.html serves a notice instead. */
+  webRoot?: string;
 }
 
 /** The API answers data, never pages: nothing may load, run or frame it. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The page at / until the web page lands: static, no script, only its own inline style forbidden too. */
-const PLACEHOLDER = `<!doctype html>
+/**
+ * The page runs only its own files: scripts, styles, images and requests from this server, no
+ * inline script or style, no plugins, no framing. Article text is set as text, never as HTML,
+ * so even a stored `<script>` is only words on the page.
+ */
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+  + "connect-src 'self'; font-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** The built web page (`npm run build:web` → dist/web), beside this file's dist/server. */
+export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+
+/** The page at / when the web page was not built (only `tsc` ran): static, no script. */
+const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>acta</title></head>
 <body><h1>acta serve</h1>
-<p>The web page is not built yet. The API is at <a href="${API_PREFIX}/events">${API_PREFIX}/events</a>;
+<p>The web page is not built here (run <code>npm run build</code>). The API is at <a href="${API_PREFIX}/events">${API_PREFIX}/events</a>;
 its OpenAPI 3.1 description at <a href="${API_PREFIX}/openapi.json">${API_PREFIX}/openapi.json</a>.</p>
 </body></html>
 `;
@@ -71,7 +87,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('Content-Security-Policy', API_CSP);
+    reply.header('Content-Security-Policy', req.url.startsWith(API_PREFIX) ? API_CSP : PAGE_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
@@ -121,7 +137,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
 
-  app.get('/', { schema: { hide: true } }, async (req, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
+  const webRoot = opts.webRoot ?? WEB_ROOT;
+  if (existsSync(`${webRoot}/index.html`)) {
+    // Hashed asset names (Vite) may be cached for good; index.html is asked again each time.
+    await app.register(fastifyStatic, {
+      root: webRoot, index: 'index.html', wildcard: false, serveDotFiles: false,
+      setHeaders: (reply, path) => reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (req, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT));
+  }
 
   return app;
 }
