@@ -5,13 +5,10 @@ import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positive
 import { ftsQuery } from '../store/text-query.js';
 import { REALIS_VALUES } from '../events/realis.js';
 import type { Out } from './session.js';
+import type { EventFilter } from '../store/index.js';
 
-export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
-
-List the events stored by "acta ingest" or "acta code --db".
-
-Filters:
-  --from DATE        events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+/** The filter flags' help, shared by acta events and acta export. */
+export const FILTER_HELP = `  --from DATE        events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
   --to DATE          events on or before DATE
   --event TYPE       PLOVER type (ASSAULT, PROTEST, …; data/plover.tsv lists them)
   --actor CODE       actor code or its prefix (IRQ, USAGOV, …)
@@ -24,7 +21,14 @@ Filters:
   --realis R         actual (default): what the articles say happened | future
                      (planned, announced) | hypothetical (wished, feared, conditional,
                      a purpose) | negated (said not to have happened) | any
-  --limit N          at most N events (with --dedupe, N happenings)
+`;
+
+export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
+
+List the events stored by "acta ingest" or "acta code --db".
+
+Filters:
+${FILTER_HELP}  --limit N          at most N events (with --dedupe, N happenings)
   --dedupe           one line per happening: reports of the same event (same type, day,
                      sides — country and sector — and place) merged, with their count
                      and the reports' ids
@@ -32,6 +36,30 @@ Output:
   --format F         table (default) | json | jsonl | plover | tsv | csv
   --db FILE          the database file (default: acta.db)
   -h, --help         this help`;
+
+/** The filter flags `acta events` and `acta export` share. */
+export const FILTER_OPTIONS = {
+  from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' }, actor: { type: 'string' },
+  recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' }, text: { type: 'string' },
+  realis: { type: 'string' },
+} as const;
+
+/** The store's filter from checked filter flags; a bad value is a UsageError naming its flag. */
+export function filterOf(values: Record<string, unknown>): EventFilter {
+  const from = dateBound(values.from as string | undefined, '--from');
+  const to = dateBound(values.to as string | undefined, '--to');
+  if (from !== undefined && to !== undefined && from > `${to}~`) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const text = values.text as string | undefined;
+  if (text !== undefined && ftsQuery(text) === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
+  // Only what happened unless asked: plans, wishes and denials are no events to count.
+  const realis = oneOf(values.realis as string | undefined, [...REALIS_VALUES, 'any'] as const, '--realis', 'actual');
+  return {
+    realis: realis === 'any' ? undefined : realis,
+    from, to, event: ploverType(values.event as string | undefined, '--event'),
+    actor: values.actor as string | undefined, recipient: values.recipient as string | undefined, code: values.code as string | undefined,
+    country: countryCode(values.country as string | undefined, '--country'), text,
+  };
+}
 
 /** Happenings: the representative event with `reports` (count) and `report_ids`. */
 function writeHappenings(happenings: Happening[], format: string, out: Out): number {
@@ -51,28 +79,13 @@ function writeHappenings(happenings: Happening[], format: string, out: Out): num
 
 export async function runEvents(argv: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(argv, {
-    db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, event: { type: 'string' },
-    actor: { type: 'string' }, recipient: { type: 'string' }, code: { type: 'string' }, country: { type: 'string' },
-    text: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
-    realis: { type: 'string' },
+    ...FILTER_OPTIONS, db: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
   }, EVENTS_HELP);
   if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (filters are flags: --text, --actor, --event, …)\n\n${EVENTS_HELP}`);
   const format = oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'table');
-  const from = dateBound(values.from as string | undefined, '--from');
-  const to = dateBound(values.to as string | undefined, '--to');
-  if (from !== undefined && to !== undefined && from > `${to}~`) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const text = values.text as string | undefined;
-  if (text !== undefined && ftsQuery(text) === null) throw new UsageError(`--text needs a word to search for (got "${text}")`);
+  const filter = filterOf(values);
   const limit = positiveInt(values.limit as string | undefined, '--limit');
-  // Only what happened unless asked: plans, wishes and denials are no events to count.
-  const realis = oneOf(values.realis as string | undefined, [...REALIS_VALUES, 'any'] as const, '--realis', 'actual');
-  const filter = {
-    realis: realis === 'any' ? undefined : realis,
-    from, to, event: ploverType(values.event as string | undefined, '--event'),
-    actor: values.actor as string | undefined, recipient: values.recipient as string | undefined, code: values.code as string | undefined,
-    country: countryCode(values.country as string | undefined, '--country'), text,
-  };
   const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   try {
     // With --dedupe the limit counts happenings, so every matching report is clustered first.

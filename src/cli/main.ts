@@ -4,6 +4,7 @@ import { runIngest, INGEST_HELP } from './ingest.js';
 import { runEvents, EVENTS_HELP } from './events.js';
 import { runActors, ACTORS_HELP } from './actors.js';
 import { runServe, SERVE_HELP } from './serve.js';
+import { runExport, EXPORT_HELP } from './export.js';
 import { UsageError } from './args.js';
 import { messagesTo, type Out, type Session } from './session.js';
 
@@ -21,6 +22,8 @@ Commands:
   events                   list stored events with filters (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
+  export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
+                           network (GEXF, GraphML) (--db FILE, default acta.db)
   serve                    the HTTP API over a store, on 127.0.0.1:8787 (--db FILE,
                            default acta.db)
 
@@ -46,6 +49,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'ingest': return await runIngest(rest, session);
       case 'events': return await runEvents(rest, out);
       case 'actors': return await runActors(rest, out);
+      case 'export': return await runExport(rest, session);
       case 'serve': return await runServe(rest, session);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
@@ -59,4 +63,4 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   }
 }
 
-export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP };
+export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP, EXPORT_HELP };

@@ -7,6 +7,7 @@
 import { ploverActor } from '../actors/plover.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
 import { printable } from './terminal.js';
+import { csvCell, tsvCell } from './cells.js';
 
 export const EVENT_FORMATS = ['jsonl', 'json', 'plover', 'table', 'tsv', 'csv'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
@@ -60,8 +61,6 @@ export function ploverRecord(e: CodedEvent) {
 
 export function ploverLine(e: CodedEvent): string { return JSON.stringify(ploverRecord(e)) + '\n'; }
 
-const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export function tsvHeader(): string { return FLAT_COLUMNS.join('\t') + '\n'; }
 export function tsvLine(e: CodedEvent): string { const r = flatRow(e); return FLAT_COLUMNS.map((c) => tsvCell(r[c])).join('\t') + '\n'; }

@@ -142,3 +142,17 @@ test('GET /events/{id} gives the other reports of the same happening from other 
   assert.deepEqual((await getJson(app, '/api/v1/events/hostile-e1')).body.reports, []);
   assert.equal((await getJson(app, '/api/v1/events/nope')).status, 404);
 });
+
+test('GET /events?format=gdelt|acled answers the export formats for the page, happenings merged within it; fields= cannot pick their columns', async (t) => {
+  const { app } = await testServer(t, { extra: 4 });
+  const gdelt = await app.inject({ url: '/api/v1/events?format=gdelt&limit=1000' });
+  assert.equal(gdelt.statusCode, 200);
+  assert.match(gdelt.headers['content-type'] as string, /^text\/tab-separated-values/);
+  for (const line of gdelt.body.trimEnd().split('\n')) assert.equal(line.split('\t').length, 61);
+  const acled = await app.inject({ url: '/api/v1/events?format=acled' });
+  assert.equal(acled.statusCode, 200);
+  assert.match(acled.body, /^event_id_cnty,event_date,year,/);
+  const fields = await getJson(app, '/api/v1/events?format=gdelt&fields=id');
+  assert.equal(fields.status, 400);
+  assert.equal(fields.body.parameter, 'fields');
+});

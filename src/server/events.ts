@@ -4,9 +4,14 @@ import { clusterEvents } from '../cluster/index.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
 import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
 import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
-import { eventQuery, querySchema, type EventFilterParams, TEXT_ID_PARAMS } from './params.js';
+import { emptySummary, exportChunks } from '../export/index.js';
+import { storeArticles } from '../export/articles.js';
+import { BadParameter, eventQuery, querySchema, type EventFilterParams, TEXT_ID_PARAMS } from './params.js';
 
-export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson'] as const;
+export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson', 'gdelt', 'gdelt-mentions', 'acled', 'plover'] as const;
+/** Formats whose columns are another data set's: fields= cannot pick among them. */
+const FIXED_COLUMN_FORMATS: readonly string[] = ['gdelt', 'gdelt-mentions', 'acled', 'plover'];
+
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
 
@@ -77,6 +82,7 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
     const p = req.query;
     const sort = p.sort ?? 'date';
     const format = p.format ?? 'json';
+    if (p.fields !== undefined && FIXED_COLUMN_FORMATS.includes(format)) throw new BadParameter('fields', `format=${format} has its own fixed columns`);
     const fields = fieldList(p.fields, format === 'csv' ? CSV_FIELDS : EVENT_FIELDS);
     const query = eventQuery(p);
     const after = p.cursor === undefined ? null : decodeCursor(p.cursor, sort);
@@ -91,6 +97,11 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
       case 'geojson':
         return reply.type('application/geo+json; charset=utf-8')
           .send(JSON.stringify({ type: 'FeatureCollection', features: page.events.map((e) => geojsonFeature(e, fields)), next_cursor: next }));
+      case 'gdelt': case 'gdelt-mentions': case 'acled': case 'plover': {
+        // The export formats (acta export's): happening formats merge the reports within the page.
+        const text = [...exportChunks(format, page.events, storeArticles(store), emptySummary())].join('');
+        return reply.type(format === 'acled' ? 'text/csv; charset=utf-8' : format === 'plover' ? 'application/jsonl; charset=utf-8' : 'text/tab-separated-values; charset=utf-8').send(text);
+      }
       default:
         return { events: page.events.map((e) => project(e, fields)), next_cursor: next };
     }

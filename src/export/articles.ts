@@ -1,0 +1,31 @@
+/** What an export needs to know of the articles behind its events, read once per article. */
+import type { ArticleMeta } from '../doc/types.js';
+import type { Store } from '../store/index.js';
+
+export interface ExportArticle { meta: ArticleMeta; text: string; ingestedAt: string | null }
+
+/** Looks an article up by the id or hash an event carries; null when the store lacks it. */
+export type ArticleLookup = (articleId: string) => ExportArticle | null;
+
+/** A lookup over a store that remembers the articles it has read (an export meets each many times). */
+export function storeArticles(store: Store): ArticleLookup {
+  const seen = new Map<string, ExportArticle | null>();
+  return (id) => {
+    if (!seen.has(id)) {
+      // An event names its article by the article's id (the caller's, or else its hash).
+      const hash = store.explore.findArticles(id)[0];
+      const a = hash ? store.getArticle(hash) : null;
+      seen.set(id, a ? { meta: a.meta, text: a.text, ingestedAt: a.ingestedAt } : null);
+    }
+    return seen.get(id) ?? null;
+  };
+}
+
+/** The name a report's source goes by: the article's source, else the host of its URL, else null. */
+export function sourceName(meta: ArticleMeta): string | null {
+  if (meta.source) return meta.source;
+  if (meta.url) {
+    try { return new URL(meta.url).hostname.replace(/^www\./, ''); } catch { /* not a URL */ }
+  }
+  return null;
+}
