@@ -186,6 +186,12 @@ export interface AttributionRelation {
   sentence: number;
 }
 
+/** What an analyst counts of an event's toll. */
+export type CasualtyCategory = 'killed' | 'injured' | 'arrested' | 'displaced';
+/** A count (min = max when exact; max null when the text gives only a floor: "dozens", "more than 300") and the words that state it. */
+export interface CasualtyCount { min: number; max: number | null; text: string; start: number; end: number }
+export type Casualties = Record<CasualtyCategory, CasualtyCount | null>;
+
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
 
 /** Contract: one coded event. */
@@ -221,6 +227,12 @@ export interface CodedEvent {
    */
   mentions: EventMention[];
   confidence: number;
+  /**
+   * How many were killed, injured, arrested and displaced, each a range with the words that say it
+   * (src/events/casualties.ts); null when the sentences telling the event count nobody. Absent in
+   * records made before acta read counts.
+   */
+  casualties?: Casualties | null;
 }
 
 /** One place in the text where an event is told: its sentence and its trigger word. */

@@ -4,6 +4,7 @@
  */
 import type { DatasetResult, RunOptions } from './common.js';
 import { evaluateAnalyst } from './analyst.js';
+import { evaluateCasualtyNotes } from './casualties.js';
 import { evaluateConllFile } from './conll.js';
 import { evaluateGeo } from './geo.js';
 import { evaluateHappenings } from './happenings.js';
@@ -25,6 +26,7 @@ export const DATASETS: DatasetRunner[] = [
   { name: 'events-clusters', run: one((o) => evaluateAnalyst(o, 'events-clusters', 'events/clusters/dev')) },
   { name: 'happenings-clusters', run: one(evaluateHappenings) },
   { name: 'events-plover', run: one(evaluatePlover) },
+  { name: 'casualties-notes', run: one(evaluateCasualtyNotes) },
   { name: 'events-petrarch', run: one((o) => evaluatePetrarch('events-petrarch', 'events/petrarch/PETR.UnitTest.records.xml', o)) },
   { name: 'events-petrarch-gsr', run: one((o) => evaluatePetrarch('events-petrarch-gsr', 'events/petrarch/PETR2_GSR_validation.xml', o)) },
   { name: 'ner-conll', run: one((o) => evaluateConllFile('ner-conll', 'ner/conll2003/eng.testa', o)) },

@@ -5,6 +5,7 @@
  * attribution and negation (attribution/), contexts (context.ts) and a
  * confidence from the evidence. Low-evidence matches yield no event.
  */
+import { aftermathSentences, eventCasualties } from './casualties.js';
 import { createHash } from 'node:crypto';
 import type { Attribution, CodedEvent, Doc, Entity, EntityMention, Place } from '../doc/types.js';
 import { defaultLexicon } from '../entities/default-lexicon.js';
@@ -236,7 +237,10 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
     events.push(...mergeComplementary(rankEmbedded(text, sentenceEvents)).map(asProspect));
   }
   // Mentions of one happening across the article become one event.
-  return groupHappenings(doc, events);
+  // Counts are read once a happening's mentions are gathered: a toll told later belongs to it.
+  const happenings = groupHappenings(doc, events);
+  const aftermath = aftermathSentences(doc.sentences, happenings);
+  return happenings.map((e) => ({ ...e, casualties: eventCasualties(e, text, aftermath) }));
 }
 
 /**

@@ -3,7 +3,8 @@
  * sectors by data/acled-inter.tsv, ISO numeric codes and regions from data/country-codes.tsv. A row
  * is a happening (src/cluster). Events outside ACLED's scope (statements, meetings, aid…) and
  * events without at least a month are left out: ACLED has no row for them. `notes` quotes the
- * sentence that tells the event; `fatalities` stays empty until acta reads casualty counts.
+ * sentence that tells the event; `fatalities` is the most killed any report counts (its floor:
+ * "at least 12" is 12), empty when none counts the dead (src/events/casualties.ts).
  */
 import type { CodedEvent, Entity } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
@@ -85,6 +86,12 @@ function notesOf(e: CodedEvent, articles: ArticleLookup): string {
   return a ? a.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').trim() : '';
 }
 
+/** The most killed any report of the happening counts, or null when none counts them. */
+function fatalities(h: Happening): number | null {
+  const counts = h.reports.map((r) => r.casualties?.killed?.min).filter((n): n is number => n !== undefined);
+  return counts.length ? Math.max(...counts) : null;
+}
+
 /** A happening as an ACLED row, or null when ACLED has no row for it (no type, or no month). */
 export function acledRow(h: Happening, articles: ArticleLookup): string | null {
   const e = h.event;
@@ -112,7 +119,7 @@ export function acledRow(h: Happening, articles: ArticleLookup): string | null {
     codes?.isoNumeric ? Number(codes.isoNumeric) : '', codes?.acledRegion ?? '', country,
     place?.admin1 ?? '', '', '', countryOnly ? country : place.name,
     countryOnly ? '' : place.lat, countryOnly ? '' : place.lon, countryOnly ? (place ? 3 : '') : geoPrecision(e),
-    sources.join('; '), '', notesOf(e, articles), '', '',
+    sources.join('; '), '', notesOf(e, articles), fatalities(h), '',
     added ? Math.floor(new Date(added).getTime() / 1000) : '',
   ]);
 }

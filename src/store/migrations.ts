@@ -181,6 +181,11 @@ export const migrations: Migration[] = [
     name: 'events: every mention of the happening (sentence and trigger), as JSON; NULL when stored before (then the event\'s own)',
     sql: `ALTER TABLE events ADD COLUMN mentions TEXT; -- JSON [{sentence, trigger}], the event's own first`,
   },
+  {
+    version: 7,
+    name: 'events: casualties (killed, injured, arrested, displaced, each a range with its words), as JSON; NULL when none was counted or stored before',
+    sql: `ALTER TABLE events ADD COLUMN casualties TEXT; -- JSON Casualties or NULL`,
+  },
 ];
 
 /** The schema version this code writes. */

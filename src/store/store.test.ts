@@ -138,7 +138,15 @@ test('events come back in the contract shape', (t) => {
   const { store } = withStore(t);
   store.saveDoc(farmers);
   const events = store.queryEvents();
-  assert.deepEqual(events, [farmers.events[1], farmers.events[0]]);
+  // (The fixture's events were made before acta counted casualties: they read back as counting nobody.)
+  assert.deepEqual(events, [farmers.events[1], farmers.events[0]].map((e) => ({ ...e, casualties: null })));
+});
+
+test('an event\'s casualties are stored with their words', (t) => {
+  const { store } = withStore(t);
+  const casualties = { killed: { min: 12, max: null, text: 'at least 12 were killed', start: 30, end: 53 }, injured: null, arrested: null, displaced: null };
+  store.saveDoc({ ...farmers, events: [{ ...farmers.events[0], casualties }] });
+  assert.deepEqual(store.queryEvents()[0].casualties, casualties);
 });
 
 test("an event keeps all its mentions in the store, and one stored before mentions were kept has its own", (t) => {
@@ -151,7 +159,7 @@ test("an event keeps all its mentions in the store, and one stored before mentio
   // A store of schema version 5: no mentions column; opening it adds the column, and its rows read as their own mention.
   const db = new Database(path);
   db.exec('UPDATE events SET mentions = NULL');
-  db.exec('ALTER TABLE events DROP COLUMN mentions');
+  db.exec('ALTER TABLE events DROP COLUMN mentions; ALTER TABLE events DROP COLUMN casualties');
   db.pragma('user_version = 5');
   db.close();
   const again = openStore(path);
@@ -230,7 +238,7 @@ test('a store of schema 4 gains realis, read from the negation and certainty its
   store.close();
   // What an acta before realis left: no column, version 4.
   const db = new Database(path);
-  db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis; ALTER TABLE events DROP COLUMN mentions;');
+  db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis; ALTER TABLE events DROP COLUMN mentions; ALTER TABLE events DROP COLUMN casualties;');
   db.pragma('user_version = 4');
   db.close();
   const reopened = openStore(path);

@@ -118,6 +118,7 @@ export interface EventRow {
   negated: number; realis: string; sentence_index: number; sentence_start: number; sentence_end: number;
   trigger_text: string; trigger_start: number; trigger_end: number; confidence: number;
   mentions: string | null;
+  casualties: string | null;
 }
 
 /** A stored row back in the contract shape. */
@@ -144,6 +145,8 @@ export function eventFromRow(r: EventRow): CodedEvent {
     trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
     // An event stored before mentions were kept has one: its own.
     mentions: r.mentions === null ? [{ sentence: { index: r.sentence_index, start: r.sentence_start, end: r.sentence_end }, trigger: { text: r.trigger_text, start: r.trigger_start, end: r.trigger_end } }] : JSON.parse(r.mentions),
+    // Stored before counts were read: nothing was counted (null), as for an event that counts nobody.
+    casualties: r.casualties === null ? null : JSON.parse(r.casualties),
     confidence: r.confidence,
   };
 }
@@ -266,11 +269,11 @@ export function openStore(path: string): Store {
     (id, article, article_id, event, mode, context, cameo, goldstein, quad_class, date, date_precision,
      date_text, actor, recipient, actor_codes, recipient_codes, location, location_country, attribution,
      certainty, negated, realis, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
-     trigger_end, confidence, mentions)
+     trigger_end, confidence, mentions, casualties)
     VALUES (@id, @article, @article_id, @event, @mode, @context, @cameo, @goldstein, @quad_class, @date,
      @date_precision, @date_text, @actor, @recipient, @actor_codes, @recipient_codes, @location,
      @location_country, @attribution, @certainty, @negated, @realis, @sentence_index, @sentence_start,
-     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence, @mentions)`);
+     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence, @mentions, @casualties)`);
   const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
@@ -328,7 +331,7 @@ export function openStore(path: string): Store {
         negated: ev.negated ? 1 : 0, realis: ev.realis ?? 'actual',
         sentence_index: ev.sentence.index, sentence_start: ev.sentence.start, sentence_end: ev.sentence.end,
         trigger_text: ev.trigger.text, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
-        confidence: ev.confidence, mentions: JSON.stringify(ev.mentions),
+        confidence: ev.confidence, mentions: JSON.stringify(ev.mentions), casualties: ev.casualties ? JSON.stringify(ev.casualties) : null,
       });
     }
   }
