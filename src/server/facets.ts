@@ -15,8 +15,11 @@ export function facetsOf(store: Store) {
     event_types: ploverTypes().map((t) => ({ event: t.event, quad_class: t.quad_class, description: t.description })),
     realis: [...EVENT_FILTER_PROPERTIES.realis.enum],
     certainty: [...EVENT_FILTER_PROPERTIES.certainty.enum],
-    // A code the country table lacks (a user's own) is still offered, without a name.
-    countries: store.explore.eventCountries().map((c) => ({ ...c, name: countryInfo(c.code)?.name ?? null })),
+    // Only codes the country filter accepts: one the country table lacks (a user's own) cannot be asked for.
+    countries: store.explore.eventCountries().flatMap((c) => {
+      const info = countryInfo(c.code);
+      return info ? [{ ...c, name: info.name }] : [];
+    }),
   };
 }
 
