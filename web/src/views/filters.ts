@@ -51,8 +51,10 @@ function textInput(type: 'text' | 'search', placeholder: string, maxLength: numb
   return input;
 }
 
-const REALIS_LABELS: Record<string, string> = {
-  actual: 'actual: happened', future: 'future: planned', hypothetical: 'hypothetical', negated: 'negated: did not happen', any: 'any',
+/** What each realis value means, for the choices' tooltips. */
+const REALIS_TITLES: Record<string, string> = {
+  actual: 'what the articles say happened', future: 'planned or announced', hypothetical: 'wished, feared, conditional or intended',
+  negated: 'said not to have happened', any: 'all of them',
 };
 
 export function mountFilters(form: HTMLElement, ctx: ViewContext): void {
@@ -93,8 +95,8 @@ export function mountFilters(form: HTMLElement, ctx: ViewContext): void {
         return [{ value: '', label: 'any type' }, ...(facets?.event_types ?? []).map((t) => ({ value: t.event, label: t.event, title: t.description }))];
       case 'realis':
         // The API's default is actual: the empty choice says so rather than repeat it in the URL.
-        return [{ value: '', label: REALIS_LABELS.actual }, ...(facets?.realis ?? ['future', 'hypothetical', 'negated', 'any'])
-          .filter((r) => r !== 'actual').map((r) => ({ value: r, label: REALIS_LABELS[r] ?? r }))];
+        return [{ value: '', label: 'actual', title: REALIS_TITLES.actual }, ...(facets?.realis ?? ['future', 'hypothetical', 'negated', 'any'])
+          .filter((r) => r !== 'actual').map((r) => ({ value: r, label: r, title: REALIS_TITLES[r] }))];
       case 'certainty':
         return [{ value: '', label: 'any' }, ...(facets?.certainty ?? []).map((c) => ({ value: c, label: c }))];
       case 'interval':
