@@ -112,7 +112,7 @@ test('the table and the evidence view', { skip }, async (t) => {
     const ids = await apiIds(server.url);
     await waitForRows(page, ids);
     let focused: string | null = null;
-    for (let i = 0; i < 60 && !focused; i++) {
+    for (let i = 0; i < 300 && !focused; i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('tr')?.dataset.eventId ?? null);
     }
