@@ -91,6 +91,25 @@ test('the table and the evidence view', { skip }, async (t) => {
     assert.equal(urlQuery(page).open, undefined);
   });
 
+  await t.test('a field inside another ("Baghdad", the place, in "a Baghdad court", the actor) is a mark inside the other\'s: both words whole', async () => {
+    const listed = (await api(server.url, '/events?limit=100&realis=any')).events;
+    const inside = (a: any, b: any) => a && b && b.start <= a.start && a.end <= b.end && (a.start !== b.start || a.end !== b.end);
+    let nested: any = null;
+    for (const e of listed) {
+      if (e.location && [...e.actor, ...e.recipient].some((p: any) => inside(e.location, p))) { nested = e; break; }
+    }
+    assert.ok(nested, 'the samples have a place named inside a side\'s words');
+    await page.goto(`${server.url}/?realis=any&open=${nested.id}`);
+    await page.waitForSelector('#evidence:not([hidden]) .ev-article mark[data-field="place"]');
+    const answer = await api(server.url, `/events/${nested.id}`);
+    const article = await api(server.url, `/articles/${answer.article.hash}`);
+    assert.deepEqual(await markedWords(page), evidenceWords(answer, article.text));
+    const outer = await page.$eval('#evidence .ev-article mark[data-field="place"]', (m) => m.parentElement?.closest('mark')?.dataset.field ?? null);
+    assert.ok(outer === 'actor' || outer === 'recipient', String(outer));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#evidence', { state: 'hidden' });
+  });
+
   await t.test('the other report of the same happening is a link that opens it', async () => {
     const clash = (await api(server.url, '/events?article=wire-001&limit=100')).events.find((e: any) => e.trigger.text === 'clashed');
     const answer = await api(server.url, `/events/${clash.id}`);
