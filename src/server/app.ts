@@ -14,6 +14,7 @@ import { actorRoutes } from './actors.js';
 import { articleRoutes, JSONL_TYPES } from './articles.js';
 import { countRoutes } from './counts.js';
 import { eventRoutes } from './events.js';
+import { facetRoutes } from './facets.js';
 import { healthRoutes } from './health.js';
 import { networkRoutes } from './network.js';
 import { BadParameter } from './params.js';
@@ -129,6 +130,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(async (api) => {
     await eventRoutes(api, store);
+    await facetRoutes(api, store);
     await countRoutes(api, store);
     await networkRoutes(api, store);
     await actorRoutes(api, store);

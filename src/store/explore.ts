@@ -124,6 +124,8 @@ export interface ExploreQueries {
   /** The hashes of the articles with this hash or id, in the order stored. */
   findArticles(idOrHash: string): string[];
   articleLayers(hash: string): ArticleLayers;
+  /** The countries stored events involve (an actor's, a recipient's or the place's), with how many events each, most first. */
+  eventCountries(): { code: string; events: number }[];
 }
 
 const KM_PER_DEGREE = 111.195;
@@ -212,6 +214,12 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
   const entitiesOf = db.prepare(`SELECT start, "end", text, name, type, country, sector, code, chain, sentence, nominal
     FROM entities WHERE article = ? ORDER BY start, "end"`);
   const eventsOf = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
+  // The three places a country can be, as the country filter reads them (store.ts eventConditions).
+  const countriesOf = db.prepare(`SELECT country AS code, count(DISTINCT num) AS events FROM (
+      SELECT e.num, e.location_country AS country FROM events e
+      UNION ALL SELECT e.num, p.value ->> 'country' FROM events e, json_each(e.actor) p
+      UNION ALL SELECT e.num, p.value ->> 'country' FROM events e, json_each(e.recipient) p)
+    WHERE country IS NOT NULL GROUP BY country ORDER BY events DESC, code`);
 
   /**
    * A page in date order, read in two parts SQLite can take straight off its indexes: the dated
@@ -322,5 +330,6 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
         events: (eventsOf.all(hash) as EventRow[]).map(eventFromRow),
       };
     },
+    eventCountries: () => countriesOf.all() as { code: string; events: number }[],
   };
 }
