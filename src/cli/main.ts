@@ -5,6 +5,7 @@ import { runEvents, EVENTS_HELP } from './events.js';
 import { runActors, ACTORS_HELP } from './actors.js';
 import { runServe, SERVE_HELP } from './serve.js';
 import { runExport, EXPORT_HELP } from './export.js';
+import { runDigest, DIGEST_HELP } from './digest.js';
 import { UsageError } from './args.js';
 import { messagesTo, type Out, type Session } from './session.js';
 
@@ -24,6 +25,8 @@ Commands:
                            (--db FILE, default acta.db)
   export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
                            network (GEXF, GraphML) (--db FILE, default acta.db)
+  digest --from D --to D   a brief of a period's events: HTML, Markdown or PDF
+                           (--db FILE, default acta.db)
   serve                    the HTTP API over a store, on 127.0.0.1:8787 (--db FILE,
                            default acta.db)
 
@@ -50,6 +53,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'events': return await runEvents(rest, out);
       case 'actors': return await runActors(rest, out);
       case 'export': return await runExport(rest, session);
+      case 'digest': return await runDigest(rest, session);
       case 'serve': return await runServe(rest, session);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
@@ -63,4 +67,4 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   }
 }
 
-export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP, EXPORT_HELP };
+export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP, EXPORT_HELP, DIGEST_HELP };

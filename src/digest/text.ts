@@ -1,0 +1,26 @@
+/** The words every digest format shares: figure names, changes, shares, the method note. */
+import type { Figures } from './model.js';
+
+export const FIGURE_NAMES: Record<keyof Figures, string> = {
+  happenings: 'happenings', reports: 'reports', articles: 'articles', sources: 'distinct sources',
+};
+
+/** "+3 (+50%) on the previous period", "as many as the previous period", "new: none in the previous period". */
+export function changeText(now: number, before: number): string {
+  if (now === before) return 'as many as the previous period';
+  if (before === 0) return 'none in the previous period';
+  const diff = now - before;
+  return `${diff > 0 ? '+' : ''}${diff} (${diff > 0 ? '+' : ''}${Math.round((diff / before) * 100)}%) on the previous period`;
+}
+
+/** "12%" of a whole; "—" when there is none. */
+export function percent(part: number, whole: number): string {
+  return whole ? `${Math.round((part / whole) * 100)}%` : '—';
+}
+
+export const METHOD_NOTE = 'Events were coded by acta from the stored articles: who did what to whom (PLOVER and CAMEO), '
+  + 'when, where and according to whom, each field read from the words of the article. Reports of the same event across '
+  + 'articles (same type, day, sides and place) are counted as one happening. Only what the articles say happened is '
+  + 'counted: plans, threats, wishes and denials are left out. Key happenings are ranked by how many reported them, how '
+  + 'severe they are on the Goldstein scale, and whether their sides met in the previous period. Machine coding errs: '
+  + 'check a happening against its quoted words before citing it.';
