@@ -97,6 +97,29 @@ export interface Dyad {
   goldstein: number;
 }
 
+/** An event placed finer than its country, as a map draws it: a point sized by its reports. */
+export interface PlacePoint {
+  id: string;
+  event: string;
+  date: string | null;
+  lat: number;
+  lon: number;
+  /** Times its article tells it (its mentions). */
+  reports: number;
+}
+
+/** Where the events matching happened, as a map needs it. */
+export interface PlaceSummary {
+  /** Events with a point finer than a country (site, town, county, state), most reported first, at most the limit asked. */
+  points: PlacePoint[];
+  /** All such events, the limit aside. */
+  pointsTotal: number;
+  /** Events placed only to a country (or a place coarser than its divisions), counted by that country. */
+  countries: { country: string; count: number }[];
+  /** Events with no place, or a place with no country and no point. */
+  unplaced: number;
+}
+
 export interface StoredSentence { index: number; paragraph: number; start: number; end: number }
 
 export interface StoredEntity {
@@ -121,6 +144,8 @@ export interface ExploreQueries {
   countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult;
   /** The actor–recipient pairs of the events matching, most events first. */
   dyads(q: EventQuery): Dyad[];
+  /** The points and country counts of the events matching, at most `limit` points. */
+  places(q: EventQuery, limit: number): PlaceSummary;
   /** The hashes of the articles with this hash or id, in the order stored. */
   findArticles(idOrHash: string): string[];
   articleLayers(hash: string): ArticleLayers;
@@ -204,6 +229,18 @@ const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
   actor: { joins: 'LEFT JOIN json_each(e.actor) a', key: partyKey('a') },
   dyad: { joins: 'LEFT JOIN json_each(e.actor) a LEFT JOIN json_each(e.recipient) r', key: `${partyKey('a')} || '>' || ${partyKey('r')}` },
 };
+
+/**
+ * How a map can draw an event's place: a point when it is finer than a country and has
+ * coordinates; its country when it is known only to the country (the country's reference point
+ * would pin it to a spot nobody named); nothing when there is neither.
+ */
+const PLACE_KIND_SQL = `CASE
+  WHEN e.location IS NULL THEN 'none'
+  WHEN (e.location ->> 'precision') IN ('site', 'city', 'admin2', 'admin1')
+    AND (e.location ->> 'lat') IS NOT NULL AND (e.location ->> 'lon') IS NOT NULL THEN 'point'
+  WHEN e.location_country IS NOT NULL THEN 'country'
+  ELSE 'none' END`;
 
 export function exploreQueries(db: Database.Database): ExploreQueries {
   const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
@@ -306,8 +343,27 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     }));
   }
 
+  function places(q: EventQuery, limit: number): PlaceSummary {
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`bad limit ${limit}`);
+    const params: unknown[] = [];
+    const where = queryConditions(q, params);
+    if (where === null) return { points: [], pointsTotal: 0, countries: [], unplaced: 0 };
+    const kinds = db.prepare(`SELECT ${PLACE_KIND_SQL} AS kind, e.location_country AS country, count(*) AS count
+      FROM events e${whereSql(where)} GROUP BY 1, 2`).all(...params) as { kind: string; country: string | null; count: number }[];
+    const sum = (kind: string) => kinds.filter((k) => k.kind === kind).reduce((n, k) => n + k.count, 0);
+    const countries = kinds.filter((k) => k.kind === 'country' && k.country !== null)
+      .map((k) => ({ country: k.country as string, count: k.count }))
+      .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+    const points = db.prepare(`SELECT e.id, e.event, e.date, (e.location ->> 'lat') AS lat, (e.location ->> 'lon') AS lon,
+        COALESCE(json_array_length(e.mentions), 1) AS reports
+      FROM events e${whereSql([...where, `${PLACE_KIND_SQL} = 'point'`])} ORDER BY reports DESC, e.num LIMIT ?`)
+      .all(...params, limit) as PlacePoint[];
+    return { points, pointsTotal: sum('point'), countries, unplaced: sum('none') };
+  }
+
   return {
     eventPage,
+    places,
     getEvent(id) {
       const r = eventById.get(id) as EventRow & { article: string } | undefined;
       return r ? { event: eventFromRow(r), article: r.article } : null;

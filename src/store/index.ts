@@ -4,5 +4,5 @@ export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migration
 export {
   COUNT_BY, EVENT_SORTS, INTERVALS, validKeyset,
   type ArticleLayers, type CountBy, type CountResult, type CountRow, type Dyad, type EventPage, type EventQuery, type EventSort,
-  type ExploreQueries, type Interval, type Keyset, type StoredEntity, type StoredSentence,
+  type ExploreQueries, type Interval, type Keyset, type PlacePoint, type PlaceSummary, type StoredEntity, type StoredSentence,
 } from './explore.js';
