@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureDoc, fixtureEvent, spanOf } from '../store/explore.fixtures.js';
+import { placeKind } from '../store/index.js';
 import { getJson, testServer } from './server.fixtures.js';
 
 const STRIKE = 'Strike across Chile\n\nWorkers went on strike across Chile on 1 June 2023, the unions said.\n';
@@ -54,4 +55,14 @@ test('GET /countries: every country with the numeric code of its Natural Earth o
   assert.equal((byIso3.get('XKX') as { numeric: string | null }).numeric, null);
   assert.ok(body.countries.length >= 249);
   assert.equal((await getJson(app, '/api/v1/countries?x=1')).body.parameter, 'x');
+});
+
+test('how a map draws a place: a point when finer than a country and located, the country when known only to it, else nothing', () => {
+  assert.equal(placeKind('city', 33.3, 44.4, 'IRQ'), 'point');
+  assert.equal(placeKind('admin1', 31.8, 47.1, 'IRQ'), 'point');
+  // A country's reference point is no place anyone named.
+  assert.equal(placeKind('country', -30, -71, 'CHL'), 'country');
+  assert.equal(placeKind('city', null, null, 'MLI'), 'country');
+  assert.equal(placeKind('region', 15, 0, null), 'none');
+  assert.equal(placeKind(null, null, null, null), 'none');
 });

@@ -230,17 +230,18 @@ const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
   dyad: { joins: 'LEFT JOIN json_each(e.actor) a LEFT JOIN json_each(e.recipient) r', key: `${partyKey('a')} || '>' || ${partyKey('r')}` },
 };
 
+/** Places finer than a country: a map can pin these to their point. */
+const POINT_PRECISIONS: ReadonlySet<string> = new Set(['site', 'city', 'admin2', 'admin1']);
+
 /**
  * How a map can draw an event's place: a point when it is finer than a country and has
  * coordinates; its country when it is known only to the country (the country's reference point
  * would pin it to a spot nobody named); nothing when there is neither.
  */
-const PLACE_KIND_SQL = `CASE
-  WHEN e.location IS NULL THEN 'none'
-  WHEN (e.location ->> 'precision') IN ('site', 'city', 'admin2', 'admin1')
-    AND (e.location ->> 'lat') IS NOT NULL AND (e.location ->> 'lon') IS NOT NULL THEN 'point'
-  WHEN e.location_country IS NOT NULL THEN 'country'
-  ELSE 'none' END`;
+export function placeKind(precision: string | null, lat: number | null, lon: number | null, country: string | null): 'point' | 'country' | 'none' {
+  if (precision !== null && POINT_PRECISIONS.has(precision) && lat !== null && lon !== null) return 'point';
+  return precision !== null && country !== null ? 'country' : 'none';
+}
 
 export function exploreQueries(db: Database.Database): ExploreQueries {
   const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
@@ -348,17 +349,25 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     const params: unknown[] = [];
     const where = queryConditions(q, params);
     if (where === null) return { points: [], pointsTotal: 0, countries: [], unplaced: 0 };
-    const kinds = db.prepare(`SELECT ${PLACE_KIND_SQL} AS kind, e.location_country AS country, count(*) AS count
-      FROM events e${whereSql(where)} GROUP BY 1, 2`).all(...params) as { kind: string; country: string | null; count: number }[];
-    const sum = (kind: string) => kinds.filter((k) => k.kind === kind).reduce((n, k) => n + k.count, 0);
-    const countries = kinds.filter((k) => k.kind === 'country' && k.country !== null)
-      .map((k) => ({ country: k.country as string, count: k.count }))
+    // One pass over the matching events (each place's JSON read once); sorting and counting in JS
+    // cost less than a second scan for the counts.
+    const rows = db.prepare(`SELECT e.num, e.id, e.event, e.date, e.location_country,
+        e.location ->> 'precision', e.location ->> 'lat', e.location ->> 'lon', COALESCE(json_array_length(e.mentions), 1)
+      FROM events e${whereSql(where)}`).raw().all(...params) as
+      [number, string, string, string | null, string | null, string | null, number | null, number | null, number][];
+    const points: (PlacePoint & { num: number })[] = [];
+    const byCountry = new Map<string, number>();
+    let unplaced = 0;
+    for (const [num, id, event, date, country, precision, lat, lon, reports] of rows) {
+      const kind = placeKind(precision, lat, lon, country);
+      if (kind === 'point') points.push({ num, id, event, date, lat: lat as number, lon: lon as number, reports });
+      else if (kind === 'country') byCountry.set(country as string, (byCountry.get(country as string) ?? 0) + 1);
+      else unplaced++;
+    }
+    points.sort((a, b) => b.reports - a.reports || a.num - b.num);
+    const countries = [...byCountry].map(([country, count]) => ({ country, count }))
       .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
-    const points = db.prepare(`SELECT e.id, e.event, e.date, (e.location ->> 'lat') AS lat, (e.location ->> 'lon') AS lon,
-        COALESCE(json_array_length(e.mentions), 1) AS reports
-      FROM events e${whereSql([...where, `${PLACE_KIND_SQL} = 'point'`])} ORDER BY reports DESC, e.num LIMIT ?`)
-      .all(...params, limit) as PlacePoint[];
-    return { points, pointsTotal: sum('point'), countries, unplaced: sum('none') };
+    return { points: points.slice(0, limit).map(({ num: _num, ...p }) => p), pointsTotal: points.length, countries, unplaced };
   }
 
   return {
