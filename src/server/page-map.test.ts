@@ -77,11 +77,12 @@ test('the map over the samples and a country-only article (one server and browse
   await t.test('clicking a point opens its evidence (open= in the URL); a cluster zooms in; Enter on a point does the same', async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.goto(`${server.url}/`);
-    await page.waitForSelector('#map[data-loaded] .map-box .leaflet-marker-icon');
+    await page.waitForSelector('#map[data-outlines="drawn"][data-loaded] .map-box .leaflet-marker-icon');
     // Clusters open by zooming until a single point shows.
     for (let i = 0; i < 6 && (await page.locator('#map .map-point').count()) === 0; i++) {
+      const drawn = await page.locator('#map').getAttribute('data-drawn');
       await page.locator('#map .map-cluster').first().click();
-      await page.waitForTimeout(300);
+      await page.waitForFunction((before) => document.querySelector('#map')?.getAttribute('data-drawn') !== before, drawn);
     }
     const point = page.locator('#map .map-point').first();
     const id = await point.getAttribute('data-id');

@@ -195,7 +195,10 @@ export function mountMap(root: HTMLElement, ctx: ViewContext): void {
     return out;
   }
 
+  let draws = 0;
   function drawPoints(): void {
+    // Counted on the element, so that a test (or a person's script) can tell when the map has settled.
+    root.dataset.drawn = String(++draws);
     pointLayer.clearLayers();
     if (!index) return;
     const b = map.getBounds();
@@ -253,7 +256,8 @@ export function mountMap(root: HTMLElement, ctx: ViewContext): void {
     return `Events: ${parts.join('; ')}. Dot size: reports.`;
   }
 
-  function fitToEvents(): void {
+  /** Frame the events; at once (no animation) when the page does it itself, so the first view does not swim. */
+  function fitToEvents(animate = false): void {
     if (!places) return;
     const bounds = L.latLngBounds([]);
     for (const p of places.points) bounds.extend([p.lat, p.lon]);
@@ -264,8 +268,8 @@ export function mountMap(root: HTMLElement, ctx: ViewContext): void {
         if (c && shaded.has(c.iso3)) bounds.extend((layer as L.Polygon).getBounds());
       });
     }
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 6 });
-    else map.setView([20, 10], 1.5);
+    if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 6, animate });
+    else map.setView([20, 10], 1.5, { animate });
   }
 
   async function load(s: ViewState): Promise<void> {
@@ -276,7 +280,8 @@ export function mountMap(root: HTMLElement, ctx: ViewContext): void {
       if (mine !== latest) return;
       places = answer;
       index = new Supercluster<PointProps, ClusterProps>({
-        radius: 44, maxZoom: CLUSTER_MAX_ZOOM,
+        // Leaflet's tiles are 256 px (supercluster counts in 512 by default): radius in screen pixels, about a big cluster's size.
+        radius: 52, extent: 256, maxZoom: CLUSTER_MAX_ZOOM,
         map: (p) => ({ reports: p.reports, types: { [p.event]: 1 } }),
         reduce: (acc, p) => {
           acc.reports += p.reports;
@@ -300,7 +305,7 @@ export function mountMap(root: HTMLElement, ctx: ViewContext): void {
     }
   }
 
-  fit.addEventListener('click', fitToEvents);
+  fit.addEventListener('click', () => fitToEvents(true));
   map.on('moveend', drawPoints);
   new ResizeObserver(() => map.invalidateSize()).observe(box);
 

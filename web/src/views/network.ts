@@ -26,6 +26,8 @@ interface NetworkAnswer {
 
 /** The dyads drawn at most: beyond some dozens a force layout is a hairball and slow to settle. */
 export const NETWORK_DYADS = 60;
+/** The closest a fitted network is drawn, so that a handful of nodes keep a readable size. */
+const MAX_FIT_ZOOM = 1.4;
 /** Actors listed as buttons under the graph. */
 const LISTED_ACTORS = 12;
 
@@ -133,6 +135,8 @@ export function mountNetwork(root: HTMLElement, ctx: ViewContext): void {
         idealEdgeLength: () => 40, nodeRepulsion: () => 6000, componentSpacing: 20, gravity: 80, numIter: 1500,
       } as cytoscape.LayoutOptions,
     });
+    // A few nodes fitted to the box would be drawn huge: no closer than a little above life size.
+    if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(); }
     cy.on('tap', 'node', (e) => toggleActor(e.target.id()));
     cy.on('mouseover', 'node', (e) => {
       const n = e.target;

@@ -8,7 +8,7 @@
  * The keyboard does the same: the chart takes focus, the arrow keys walk the periods (Shift
  * widens the run), Enter selects the run as the period and Delete clears it.
  */
-import { axisBottom, axisLeft, brushX, scaleLinear, scaleUtc, select, type BrushBehavior, type D3BrushEvent, type ScaleTime } from 'd3';
+import { axisBottom, axisLeft, brushX, scaleLinear, scaleUtc, select, utcFormat, type BrushBehavior, type D3BrushEvent, type ScaleTime } from 'd3';
 import { ApiError, getJson } from '../api.js';
 import { byTypeOrder, typeColour } from '../colours.js';
 import type { ViewContext } from '../context.js';
@@ -154,8 +154,13 @@ export function mountTimeline(root: HTMLElement, ctx: ViewContext): void {
         below[i] += count;
       });
     }
+    const maxTicks = Math.max(2, Math.floor(width / 90));
+    // Few periods: a tick at each, named as the interval names it (a day, a week's Monday, a month), not the hours between.
+    const xAxis = periods.length <= maxTicks
+      ? axisBottom(x).tickValues(periods.map((p) => periodStart(p, interval))).tickFormat((d) => utcFormat(interval === 'month' ? '%b %Y' : '%b %-d, %Y')(d as Date))
+      : axisBottom(x).ticks(maxTicks);
     root3.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-      .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
+      .call(xAxis.tickSizeOuter(0));
     root3.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${MARGIN.left},0)`)
       .call(axisLeft(y).ticks(Math.min(4, y.domain()[1]), 'd').tickSizeOuter(0));
 
