@@ -1,11 +1,9 @@
 /** The page's map in real Chromium, over the sample articles and one article placed only to its country. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, keepScreenshot, launchBrowser, openPage, pageServer, SAMPLES, sampleStoreFile } from './browser.fixtures.js';
+import { browserSkip, keepScreenshot, launchBrowser, openPage, pageServer } from './browser.fixtures.js';
+import { samplesWith } from './page-articles.fixtures.js';
 
 const skip = browserSkip();
 
@@ -14,15 +12,6 @@ const CHILE = {
   id: 'chile-strike', published: '2023-06-02', title: 'Strikes across Chile',
   text: 'Thousands of workers went on strike across Chile on June 1, the national labour federation said. Chilean police arrested dozens of demonstrators in Chile, the federation said.',
 };
-
-/** The samples and the Chile article in a folder of their own. */
-function articles(t: { after: (fn: () => void) => void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-map-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const f of readdirSync(SAMPLES)) copyFileSync(join(SAMPLES, f), join(dir, f));
-  writeFileSync(join(dir, 'chile.jsonl'), `${JSON.stringify(CHILE)}\n`);
-  return dir;
-}
 
 /** A point on the map where a country's outline is the element a click reaches (scanned, since an outline's box is mostly sea). */
 async function pointInCountry(page: Page, iso3: string): Promise<{ x: number; y: number } | null> {
@@ -39,7 +28,7 @@ async function pointInCountry(page: Page, iso3: string): Promise<{ x: number; y:
 }
 
 test('the map over the samples and a country-only article (one server and browser)', { skip }, async (t) => {
-  const server = await pageServer(t, { db: await sampleStoreFile(t, articles(t)) });
+  const server = await pageServer(t, { db: await samplesWith(t, [CHILE]) });
   const browser = await launchBrowser(t);
   const places = await (await fetch(`${server.url}/api/v1/places`)).json();
   const chile = places.countries.find((c: { country: string }) => c.country === 'CHL');

@@ -105,6 +105,13 @@ export function mountTimeline(root: HTMLElement, ctx: ViewContext): void {
       render();
     } catch (err) {
       if (mine !== latest) return;
+      const longer = INTERVALS[INTERVALS.indexOf(s.interval) + 1];
+      if (err instanceof ApiError && err.parameter === 'interval' && longer) {
+        // Too many periods for the API (years of days): take the next longer interval, in place of this one.
+        ctx.status(`Timeline: ${err.message}; counting per ${longer} instead.`);
+        state.set({ interval: longer }, { replace: true });
+        return;
+      }
       data = null;
       render(err instanceof ApiError ? err.message : String(err));
       ctx.status(`Timeline: ${err instanceof Error ? err.message : String(err)}`, 'error');
