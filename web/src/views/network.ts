@@ -6,7 +6,7 @@
  * node filters by that actor (again: drops the filter); the actors are listed as buttons too,
  * for the keyboard and for readers of text.
  */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { getJson } from '../api.js';
 import { CONFLICT_COLOUR, COOPERATION_COLOUR, goldsteinColour, NEUTRAL_COLOUR, QUAD_CLASS_NAMES } from '../colours.js';
 import type { ViewContext } from '../context.js';
@@ -15,6 +15,7 @@ import { filterQuery, sameFilters, type ViewState } from '../state.js';
 import './chart.css';
 import './network.css';
 
+type Cytoscape = typeof import('cytoscape');
 type Quads = Record<'1' | '2' | '3' | '4', number>;
 
 /** GET /api/v1/network. */
@@ -86,7 +87,15 @@ export function mountNetwork(root: HTMLElement, ctx: ViewContext): void {
     for (const b of actors.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-pressed', String(b.dataset.actor === actor));
   }
 
-  function render(answer: NetworkAnswer): void {
+  /**
+   * Cytoscape is over half the page's script: it is fetched (once) when the first network is drawn,
+   * so the other views need not wait for it to be read.
+   */
+  let library: Promise<Cytoscape> | null = null;
+  // The package's types say `export =`; its ES build, which Vite bundles, has the function as default.
+  const loadCytoscape = () => (library ??= import('cytoscape').then((m) => (m as unknown as { default: Cytoscape }).default));
+
+  function render(answer: NetworkAnswer, cytoscape: Cytoscape): void {
     cy?.destroy();
     cy = null;
     const shown = answer.edges.length;
@@ -133,7 +142,7 @@ export function mountNetwork(root: HTMLElement, ctx: ViewContext): void {
       layout: {
         name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, padding: 10,
         idealEdgeLength: () => 40, nodeRepulsion: () => 6000, componentSpacing: 20, gravity: 80, numIter: 1500,
-      } as cytoscape.LayoutOptions,
+      } as LayoutOptions,
     });
     // A few nodes fitted to the box would be drawn huge: no closer than a little above life size.
     if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(); }
@@ -177,9 +186,9 @@ export function mountNetwork(root: HTMLElement, ctx: ViewContext): void {
     const mine = ++latest;
     root.setAttribute('aria-busy', 'true');
     try {
-      const answer = await getJson<NetworkAnswer>('/network', filterQuery(s.filters, { limit: NETWORK_DYADS }));
+      const [answer, cytoscape] = await Promise.all([getJson<NetworkAnswer>('/network', filterQuery(s.filters, { limit: NETWORK_DYADS })), loadCytoscape()]);
       if (mine !== latest) return;
-      render(answer);
+      render(answer, cytoscape);
     } catch (err) {
       if (mine !== latest) return;
       ctx.status(`Network: ${err instanceof Error ? err.message : String(err)}`, 'error');
