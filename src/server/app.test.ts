@@ -4,7 +4,7 @@ import { EVENT_FILTER_PROPERTIES } from './params.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { getJson, testServer } from './server.fixtures.js';
 
-const ROUTES = ['/api/v1/events', '/api/v1/events/riot-e1', '/api/v1/counts', '/api/v1/facets', '/api/v1/network', '/api/v1/actors', '/api/v1/actors/1',
+const ROUTES = ['/api/v1/events', '/api/v1/events/riot-e1', '/api/v1/counts', '/api/v1/facets', '/api/v1/network', '/api/v1/places', '/api/v1/countries', '/api/v1/actors', '/api/v1/actors/1',
   '/api/v1/articles/riot', '/api/v1/health', '/api/v1/openapi.json', '/'];
 
 test('a control character in a text filter is a 400: SQLite would end the string there and match everything', async (t) => {
@@ -48,7 +48,7 @@ test('SQL metacharacters in every filter of every route give normal answers or a
   const hostile = ["' OR '1'='1", '"; DROP TABLE events; --', "') UNION SELECT hash FROM articles --", '%', '_', '\\', '*', 'NEAR(a b)', '\u0000',
     // Each metacharacter alone too: an unbalanced quote is what breaks a query built by hand.
     "'", '"', ';', '--', '100%_\\'];
-  for (const route of ['/api/v1/events', '/api/v1/counts', '/api/v1/network']) {
+  for (const route of ['/api/v1/events', '/api/v1/counts', '/api/v1/network', '/api/v1/places']) {
     for (const name of Object.keys(EVENT_FILTER_PROPERTIES)) {
       for (const value of hostile) {
         const r = await app.inject({ url: `${route}?${name}=${encodeURIComponent(value)}` });
@@ -76,8 +76,8 @@ test('the OpenAPI 3.1 document is made from the route schemas: every route, its 
   const { body } = await getJson(app, '/api/v1/openapi.json');
   assert.equal(body.openapi, '3.1.0');
   assert.deepEqual(Object.keys(body.paths).sort(), [
-    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/counts',
-    '/api/v1/events', '/api/v1/events/{id}', '/api/v1/facets', '/api/v1/health', '/api/v1/network',
+    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/countries', '/api/v1/counts',
+    '/api/v1/events', '/api/v1/events/{id}', '/api/v1/facets', '/api/v1/health', '/api/v1/network', '/api/v1/places',
   ]);
   const params = body.paths['/api/v1/events'].get.parameters.map((p: any) => p.name);
   for (const name of [...Object.keys(EVENT_FILTER_PROPERTIES), 'sort', 'cursor', 'limit', 'fields', 'format']) assert.ok(params.includes(name), name);

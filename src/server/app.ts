@@ -13,10 +13,12 @@ import type { Store } from '../store/index.js';
 import { actorRoutes } from './actors.js';
 import { articleRoutes, JSONL_TYPES } from './articles.js';
 import { countRoutes } from './counts.js';
+import { countryRoutes } from './countries.js';
 import { eventRoutes } from './events.js';
 import { facetRoutes } from './facets.js';
 import { healthRoutes } from './health.js';
 import { networkRoutes } from './network.js';
+import { placeRoutes } from './places.js';
 import { BadParameter } from './params.js';
 
 import { API_PREFIX } from './prefix.js';
@@ -133,6 +135,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await facetRoutes(api, store);
     await countRoutes(api, store);
     await networkRoutes(api, store);
+    await placeRoutes(api, store);
+    await countryRoutes(api);
     await actorRoutes(api, store);
     await articleRoutes(api, store, token);
     await healthRoutes(api, store, token !== null);

@@ -16,6 +16,18 @@ test('GET /network: sides as nodes, dyads as edges counted by QuadClass', async 
   assert.deepEqual(filtered.edges.map((e: any) => e.source).sort(), ['ARVCVL', 'MLIEDU']);
 });
 
+test('GET /network?limit=N keeps the N dyads with most events, their sides only, and counts them all', async (t) => {
+  const { app } = await testServer(t, { extra: 2 });
+  const whole = (await getJson(app, '/api/v1/network?realis=any')).body;
+  const top = (await getJson(app, '/api/v1/network?realis=any&limit=1')).body;
+  assert.equal(top.edges.length, 1);
+  assert.equal(top.edges[0].count, Math.max(...whole.edges.map((e: any) => e.count)));
+  assert.deepEqual(top.nodes.map((n: any) => n.id).sort(), [top.edges[0].source, top.edges[0].target].sort());
+  assert.equal(top.dyads_total, whole.edges.length);
+  assert.equal(whole.dyads_total, whole.edges.length);
+  assert.equal((await getJson(app, '/api/v1/network?limit=0')).body.parameter, 'limit');
+});
+
 test('GET /network as GEXF and GraphML: well-formed XML with the same edges', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
   const g = await app.inject({ url: '/api/v1/network?format=gexf' });

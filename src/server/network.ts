@@ -6,7 +6,7 @@ import { eventQuery, querySchema, type EventFilterParams } from './params.js';
 
 export const NETWORK_FORMATS = ['json', 'gexf', 'graphml'] as const;
 
-type NetworkParams = EventFilterParams & { format?: (typeof NETWORK_FORMATS)[number]; min_count?: number };
+type NetworkParams = EventFilterParams & { format?: (typeof NETWORK_FORMATS)[number]; min_count?: number; limit?: number };
 
 export async function networkRoutes(app: FastifyInstance, store: Store): Promise<void> {
   app.get<{ Querystring: NetworkParams }>('/network', {
@@ -16,12 +16,15 @@ export async function networkRoutes(app: FastifyInstance, store: Store): Promise
       tags: ['events'],
       querystring: querySchema({
         min_count: { type: 'integer', minimum: 1, default: 1, description: 'leave out dyads with fewer events' },
+        limit: { type: 'integer', minimum: 1, maximum: 100000, description: 'keep only the dyads with most events, this many (a readable picture); `dyads_total` counts them all' },
         format: { type: 'string', enum: [...NETWORK_FORMATS], default: 'json' },
       }),
     },
   }, async (req, reply) => {
     const p = req.query;
-    const dyads = store.explore.dyads(eventQuery(p)).filter((d) => d.count >= (p.min_count ?? 1));
+    const all = store.explore.dyads(eventQuery(p)).filter((d) => d.count >= (p.min_count ?? 1));
+    // Most events first already: the limit keeps the strongest ties.
+    const dyads = p.limit === undefined ? all : all.slice(0, p.limit);
     switch (p.format ?? 'json') {
       case 'gexf': return reply.type('application/gexf+xml; charset=utf-8').send(gexf(dyads));
       case 'graphml': return reply.type('application/graphml+xml; charset=utf-8').send(graphml(dyads));
@@ -29,6 +32,7 @@ export async function networkRoutes(app: FastifyInstance, store: Store): Promise
         return {
           nodes: networkNodes(dyads),
           edges: dyads.map((d) => ({ source: d.actor, target: d.recipient, count: d.count, by_quad_class: d.byQuadClass, goldstein: d.goldstein })),
+          dyads_total: all.length,
         };
     }
   });

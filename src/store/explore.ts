@@ -97,6 +97,29 @@ export interface Dyad {
   goldstein: number;
 }
 
+/** An event placed finer than its country, as a map draws it: a point sized by its reports. */
+export interface PlacePoint {
+  id: string;
+  event: string;
+  date: string | null;
+  lat: number;
+  lon: number;
+  /** Times its article tells it (its mentions). */
+  reports: number;
+}
+
+/** Where the events matching happened, as a map needs it. */
+export interface PlaceSummary {
+  /** Events with a point finer than a country (site, town, county, state), most reported first, at most the limit asked. */
+  points: PlacePoint[];
+  /** All such events, the limit aside. */
+  pointsTotal: number;
+  /** Events placed only to a country (or a place coarser than its divisions), counted by that country. */
+  countries: { country: string; count: number }[];
+  /** Events with no place, or a place with no country and no point. */
+  unplaced: number;
+}
+
 export interface StoredSentence { index: number; paragraph: number; start: number; end: number }
 
 export interface StoredEntity {
@@ -121,6 +144,8 @@ export interface ExploreQueries {
   countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult;
   /** The actor–recipient pairs of the events matching, most events first. */
   dyads(q: EventQuery): Dyad[];
+  /** The points and country counts of the events matching, at most `limit` points. */
+  places(q: EventQuery, limit: number): PlaceSummary;
   /** The hashes of the articles with this hash or id, in the order stored. */
   findArticles(idOrHash: string): string[];
   articleLayers(hash: string): ArticleLayers;
@@ -206,6 +231,19 @@ const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
   actor: { joins: 'LEFT JOIN json_each(e.actor) a', key: partyKey('a') },
   dyad: { joins: 'LEFT JOIN json_each(e.actor) a LEFT JOIN json_each(e.recipient) r', key: `${partyKey('a')} || '>' || ${partyKey('r')}` },
 };
+
+/** Places finer than a country: a map can pin these to their point. */
+const POINT_PRECISIONS: ReadonlySet<string> = new Set(['site', 'city', 'admin2', 'admin1']);
+
+/**
+ * How a map can draw an event's place: a point when it is finer than a country and has
+ * coordinates; its country when it is known only to the country (the country's reference point
+ * would pin it to a spot nobody named); nothing when there is neither.
+ */
+export function placeKind(precision: string | null, lat: number | null, lon: number | null, country: string | null): 'point' | 'country' | 'none' {
+  if (precision !== null && POINT_PRECISIONS.has(precision) && lat !== null && lon !== null) return 'point';
+  return precision !== null && country !== null ? 'country' : 'none';
+}
 
 export function exploreQueries(db: Database.Database): ExploreQueries {
   const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
@@ -314,8 +352,35 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     }));
   }
 
+  function places(q: EventQuery, limit: number): PlaceSummary {
+    if (!Number.isInteger(limit) || limit < 0) throw new Error(`bad limit ${limit}`);
+    const params: unknown[] = [];
+    const where = queryConditions(q, params);
+    if (where === null) return { points: [], pointsTotal: 0, countries: [], unplaced: 0 };
+    // One pass over the matching events (each place's JSON read once); sorting and counting in JS
+    // cost less than a second scan for the counts.
+    const rows = db.prepare(`SELECT e.num, e.id, e.event, e.date, e.location_country,
+        e.location ->> 'precision', e.location ->> 'lat', e.location ->> 'lon', COALESCE(json_array_length(e.mentions), 1)
+      FROM events e${whereSql(where)}`).raw().all(...params) as
+      [number, string, string, string | null, string | null, string | null, number | null, number | null, number][];
+    const points: (PlacePoint & { num: number })[] = [];
+    const byCountry = new Map<string, number>();
+    let unplaced = 0;
+    for (const [num, id, event, date, country, precision, lat, lon, reports] of rows) {
+      const kind = placeKind(precision, lat, lon, country);
+      if (kind === 'point') points.push({ num, id, event, date, lat: lat as number, lon: lon as number, reports });
+      else if (kind === 'country') byCountry.set(country as string, (byCountry.get(country as string) ?? 0) + 1);
+      else unplaced++;
+    }
+    points.sort((a, b) => b.reports - a.reports || a.num - b.num);
+    const countries = [...byCountry].map(([country, count]) => ({ country, count }))
+      .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+    return { points: points.slice(0, limit).map(({ num: _num, ...p }) => p), pointsTotal: points.length, countries, unplaced };
+  }
+
   return {
     eventPage,
+    places,
     getEvent(id) {
       const r = eventById.get(id) as EventRow & { article: string } | undefined;
       return r ? { event: eventFromRow(r), article: r.article } : null;

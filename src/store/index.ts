@@ -2,7 +2,7 @@
 export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle } from './store.js';
 export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migrations.js';
 export {
-  COUNT_BY, EVENT_SORTS, INTERVALS, validKeyset,
+  COUNT_BY, EVENT_SORTS, INTERVALS, placeKind, validKeyset,
   type ArticleLayers, type CountBy, type CountResult, type CountRow, type Dyad, type EventPage, type EventQuery, type EventSort,
-  type ExploreQueries, type Interval, type Keyset, type StoredEntity, type StoredSentence,
+  type ExploreQueries, type Interval, type Keyset, type PlacePoint, type PlaceSummary, type StoredEntity, type StoredSentence,
 } from './explore.js';
