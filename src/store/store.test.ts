@@ -141,6 +141,9 @@ test('events come back in the contract shape', (t) => {
   assert.deepEqual(events, [farmers.events[1], farmers.events[0]]);
 });
 
+/** What migration 7 added, taken away again: a store as a schema-6 acta left it. */
+const UNDO_V7 = 'DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts;';
+
 test("an event keeps all its mentions in the store, and one stored before mentions were kept has its own", (t) => {
   const { store, path } = withStore(t);
   const told = { sentence: { index: 1, start: 22, end: 99 }, trigger: { text: 'protest', start: 80, end: 87 } };
@@ -150,6 +153,7 @@ test("an event keeps all its mentions in the store, and one stored before mentio
   store.close();
   // A store of schema version 5: no mentions column; opening it adds the column, and its rows read as their own mention.
   const db = new Database(path);
+  db.exec(UNDO_V7);
   db.exec('UPDATE events SET mentions = NULL');
   db.exec('ALTER TABLE events DROP COLUMN mentions');
   db.pragma('user_version = 5');
@@ -230,6 +234,7 @@ test('a store of schema 4 gains realis, read from the negation and certainty its
   store.close();
   // What an acta before realis left: no column, version 4.
   const db = new Database(path);
+  db.exec(UNDO_V7);
   db.exec('DROP INDEX events_realis; ALTER TABLE events DROP COLUMN realis; ALTER TABLE events DROP COLUMN mentions;');
   db.pragma('user_version = 4');
   db.close();
