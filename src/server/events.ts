@@ -5,6 +5,7 @@ import type { CodedEvent, Entity } from '../doc/types.js';
 import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
 import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
 import { eventQuery, querySchema, type EventFilterParams, TEXT_ID_PARAMS } from './params.js';
+import { AnswerCache, answerKey, eventJson } from './answer-cache.js';
 
 export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson'] as const;
 export const DEFAULT_PAGE = 100;
@@ -60,6 +61,7 @@ function otherReports(store: Store, e: CodedEvent): CodedEvent[] {
 }
 
 export async function eventRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const evidenceCache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: EventsParams }>('/events', {
     schema: {
       summary: 'Events, filtered, in pages',
@@ -92,6 +94,8 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
         return reply.type('application/geo+json; charset=utf-8')
           .send(JSON.stringify({ type: 'FeatureCollection', features: page.events.map((e) => geojsonFeature(e, fields)), next_cursor: next }));
       default:
+        // What JSON.stringify({ events, next_cursor }) writes, joined from each event's kept JSON.
+        if (!fields) return reply.type('application/json; charset=utf-8').send(`{"events":[${page.events.map(eventJson).join(',')}],"next_cursor":${JSON.stringify(next)}}`);
         return { events: page.events.map((e) => project(e, fields)), next_cursor: next };
     }
   });
@@ -104,15 +108,23 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
       params: TEXT_ID_PARAMS,
     },
   }, async (req, reply) => {
+    const key = answerKey('event', req.params);
+    const kept = evidenceCache.get(key);
+    if (kept) return reply.type(kept.type).send(kept.body);
     const found = store.explore.getEvent(req.params.id);
     const article = found && store.getArticle(found.article);
     if (!found || !article) return reply.code(404).send({ error: 'not_found', message: `no event "${req.params.id}"` });
     const m = article.meta;
-    return {
-      event: found.event,
-      article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
-      evidence: evidenceOf(found.event, article.text),
-      reports: otherReports(store, found.event),
+    const answer = {
+      type: 'application/json; charset=utf-8',
+      body: JSON.stringify({
+        event: found.event,
+        article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
+        evidence: evidenceOf(found.event, article.text),
+        reports: otherReports(store, found.event),
+      }),
     };
+    evidenceCache.set(key, answer);
+    return reply.type(answer.type).send(answer.body);
   });
 }
