@@ -225,8 +225,9 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
   const eventsOfArticle = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
 
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   function version(): string {
-    return `${db.pragma('data_version', { simple: true })}:${totalChanges.get()}`;
+    return `${dataVersion.get()}:${totalChanges.get()}`;
   }
 
   /**
@@ -235,9 +236,12 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
    */
   const decoded = new Map<number, CodedEvent>();
   let decodedVersion = '';
-  function cachedEvent(num: number): CodedEvent | undefined {
+  /** Empty the cache if the store changed since it was filled: once a query, before its first cachedEvent. */
+  function checkDecoded(): void {
     const v = version();
     if (v !== decodedVersion) { decoded.clear(); decodedVersion = v; }
+  }
+  function cachedEvent(num: number): CodedEvent | undefined {
     const e = decoded.get(num);
     if (e) { decoded.delete(num); decoded.set(num, e); }
     return e;
@@ -312,6 +316,7 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
 
   function eventPage(q: EventQuery, sort: EventSort, after: Keyset | null, limit: number): EventPage {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
+    checkDecoded();
     const keys = SORT_KEYS[sort];
     const params: unknown[] = [];
     const where = queryConditions(q, params);
