@@ -287,10 +287,14 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     const [afterUndated, afterDate, afterNum] = after ?? [0, '', 0];
     const cmp = desc ? '<' : '>';
     const dir = desc ? ' DESC' : '';
-    const byDateIndex = q.article === undefined && q.text === undefined ? ' INDEXED BY events_date' : '';
+    // With realis (the API's default), (realis, date, num) is the order and holds the filter: the
+    // walk reads no row that does not match.
+    const byDateIndex = q.article !== undefined || q.text !== undefined ? '' : q.realis !== undefined ? ' INDEXED BY events_realis_date' : ' INDEXED BY events_date';
     const dated = datedStretches(q.from);
     if (desc) dated.reverse();
-    const stretches = [...dated.map((d) => ({ undated: 0, ...d })), { undated: 1, sql: 'e.date IS NULL', params: [] as string[] }];
+    const stretches = dated.map((d) => ({ undated: 0, ...d }));
+    // An undated event never matches a date filter: no stretch to walk for it (SQLite would read every row to find none).
+    if (q.from === undefined && q.to === undefined) stretches.push({ undated: 1, sql: 'e.date IS NULL', params: [] });
     const rows: { num: number; date: string | null }[] = [];
     for (const stretch of stretches) {
       const undated = stretch.undated;

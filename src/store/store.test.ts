@@ -142,7 +142,7 @@ test('events come back in the contract shape', (t) => {
 });
 
 /** What migration 7 added, taken away again: a store as a schema-6 acta left it. */
-const UNDO_V7 = 'DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts;';
+const UNDO_V7 = 'DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts; DROP INDEX events_realis_date;';
 
 test("an event keeps all its mentions in the store, and one stored before mentions were kept has its own", (t) => {
   const { store, path } = withStore(t);
