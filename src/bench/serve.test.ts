@@ -77,6 +77,7 @@ test('acta serve is started as a child, loaded at a fixed rate, and its CPU time
   t.after(() => server.stop());
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.ok(server.listeningMs > 0);
+  if (process.platform === 'linux') assert.ok((server.listeningCpuMs ?? 0) > 0);
   const figures = await loadRoute(server.url, ['/api/v1/events?limit=5', '/api/v1/counts'], 20, 1, server.child.pid);
   assert.equal(figures.errors, 0);
   assert.equal(figures.non2xx, 0);
