@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EVENT_SORTS, validKeyset, type EventQuery, type EventSort } from './explore.js';
 import Database from 'better-sqlite3';
-import { fixtureDocs, fixtureStore } from './explore.fixtures.js';
+import { fixtureDoc, fixtureDocs, fixtureEvent, fixtureStore, party, spanOf } from './explore.fixtures.js';
 import { openStore, type Store } from './store.js';
 
 /** Every event of a query, page by page. */
@@ -193,4 +193,25 @@ test('pages follow the store: an analysis replaced through the same store or ano
   other.replaceAnalysis(renamed('gen-1-third'));
   other.close();
   assert.ok(page().includes('gen-1-third') && !page().includes('gen-1-again'), page().join());
+});
+
+test('a dyad counts each event once, and its mean Goldstein value is over its events, even when a side repeats a code', (t) => {
+  const store = fixtureStore(t, 0);
+  const text = 'Two unions\n\nThe dockers union and the rail union accused the ministry and the cabinet on 4 May 2022.\n';
+  store.saveDoc(fixtureDoc(text, 'unions', '2022-05-05', [], (aid, tx) => [fixtureEvent('unions-e1', aid, {
+    event: 'ACCUSE', cameo: '112', goldstein: -2, quad_class: 3, date: '2022-05-04', date_precision: 'day',
+    actor: [{ ...party('dockers union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'dockers union') }, { ...party('rail union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'rail union') }],
+    recipient: [{ ...party('the ministry', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the ministry') }, { ...party('the cabinet', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the cabinet') }],
+    sentence: { index: 1, start: tx.indexOf('The dockers'), end: tx.length - 1 }, trigger: { text: 'accused', ...spanOf(tx, 'accused') },
+  }), fixtureEvent('unions-e2', aid, {
+    event: 'PROTEST', goldstein: -6, quad_class: 3, date: '2022-05-04', date_precision: 'day',
+    actor: [{ ...party('rail union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'rail union') }],
+    recipient: [{ ...party('the ministry', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the ministry') }],
+    sentence: { index: 1, start: tx.indexOf('The dockers'), end: tx.length - 1 }, trigger: { text: 'accused', ...spanOf(tx, 'accused') },
+  })]));
+  const dyad = store.explore.dyads({}).find((d) => d.actor === 'ARVLAB')!;
+  // Four pairings of the first event's sides, one of the second's: two events, mean of -2 and -6.
+  assert.deepEqual({ ...dyad }, { actor: 'ARVLAB', recipient: 'ARVGOV', count: 2, byQuadClass: { 1: 0, 2: 0, 3: 2, 4: 0 }, goldstein: -4 });
+  const byActor = store.explore.countSeries({}, 'day', 'actor').rows.filter((r) => r.key === 'ARVLAB');
+  assert.deepEqual(byActor, [{ period: '2022-05-04', key: 'ARVLAB', count: 2 }]);
 });
