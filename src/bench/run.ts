@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]`
- * (`--ingest`: ingest into a growing store instead, see ./ingest.ts; `--long`: one long text, see ./long-text.ts)
+ * (`--ingest`: ingest into a growing store instead, see ./ingest.ts; `--long`: one long text, see ./long-text.ts;
+ * `--serve [--rate N] [--seconds N] [--db FILE] [--no-page]`: `acta serve` under load instead, see ./serve.ts)
  *
  * Throughput and memory of the whole pipeline (acta's public `analyze`) on
  * Reuters-21578 (every non-empty body) and BBC News from ACTA_SHARED/corpus,
@@ -21,6 +22,7 @@ import model from 'wink-eng-lite-web-model';
 import { ingestBench } from './ingest.js';
 import { capped, gitCommit, median, packageRoot, sharedRoot, type Analyzer } from '../eval/common.js';
 import { LONG_TEXT_MIB, longTextBench } from './long-text.js';
+import { parseServeArgs, serveBench } from './serve.js';
 
 export interface BenchArticle {
   id: string;
@@ -153,6 +155,9 @@ export interface BenchArgs {
   long: number | null;
 }
 
+export const BENCH_USAGE = 'npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]'
+  + ' | npm run bench -- --serve [--rate N] [--seconds N] [--db FILE] [--no-page] [--limit N]';
+
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null };
   for (let i = 0; i < argv.length; i++) {
@@ -164,14 +169,36 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--ingest') out.ingest = true;
     else if (flag === '--long') out.long = out.long ?? LONG_TEXT_MIB;
     else if (flag === '--long-mib') out.long = Math.max(1, Number(v()) || LONG_TEXT_MIB);
-    else throw new Error(`unknown argument ${argv[i]}; usage: npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]`);
+    else throw new Error(`unknown argument ${argv[i]}; usage: ${BENCH_USAGE}`);
   }
   return out;
 }
 
+/** `--serve`'s own arguments, and --limit (the first N Reuters articles, for a quick store), apart from the others. */
+function splitServeArgs(argv: string[]): { serve: string[]; limit: number | undefined } {
+  const serve: string[] = [];
+  let limit: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    if (flag === '--limit') limit = Number(inline ?? argv[++i]);
+    else serve.push(argv[i]);
+  }
+  return { serve, limit };
+}
+
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
   const log = (s: string) => process.stderr.write(s + '\n');
+  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(`usage: ${BENCH_USAGE}\n`); return; }
+  if (argv.includes('--serve')) {
+    const { serve, limit } = splitServeArgs(argv);
+    const args = parseServeArgs(serve, BENCH_USAGE);
+    const corpus = args.db ? { name: 'given', articles: [] } : (loadCorpora('reuters', limit)[0] ?? loadCorpora('samples', limit)[0]);
+    if (!corpus) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');
+    process.stdout.write(JSON.stringify(await serveBench(args, corpus, log), null, 2) + '\n');
+    return;
+  }
+  const args = parseBenchArgs(argv);
   const corpora = loadCorpora(args.corpus ?? (args.ingest ? 'reuters' : null), args.limit ?? (args.ingest ? 5000 : undefined));
   if (!corpora.length && args.ingest) corpora.push(...loadCorpora('samples', args.limit));
   if (!corpora.length) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');

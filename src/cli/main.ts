@@ -1,11 +1,6 @@
 /** The `acta` command line: a thin layer over the library. */
-import { runCode, CODE_HELP, ANALYZE_HELP } from './code.js';
-import { runIngest, INGEST_HELP } from './ingest.js';
-import { runEvents, EVENTS_HELP } from './events.js';
-import { runActors, ACTORS_HELP } from './actors.js';
-import { runServe, SERVE_HELP } from './serve.js';
-import { runExport, EXPORT_HELP } from './export.js';
-import { runDigest, DIGEST_HELP } from './digest.js';
+// Each command's module loads only when it runs: `acta serve` need not load the pipeline (about
+// half a second of its start-up), nor `acta events` the server.
 import { UsageError } from './args.js';
 import { messagesTo, type Out, type Session } from './session.js';
 
@@ -47,14 +42,14 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   const session: Session = { out, err: messagesTo(err), terminal: err.isTTY ? err : null, stop: opts.stop ?? new AbortController().signal };
   try {
     switch (command) {
-      case 'code': return await runCode(rest, session, 'code');
-      case 'analyze': return await runCode(rest, session, 'analyze');
-      case 'ingest': return await runIngest(rest, session);
-      case 'events': return await runEvents(rest, out);
-      case 'actors': return await runActors(rest, out);
-      case 'export': return await runExport(rest, session);
-      case 'digest': return await runDigest(rest, session);
-      case 'serve': return await runServe(rest, session);
+      case 'code': return await (await import('./code.js')).runCode(rest, session, 'code');
+      case 'analyze': return await (await import('./code.js')).runCode(rest, session, 'analyze');
+      case 'ingest': return await (await import('./ingest.js')).runIngest(rest, session);
+      case 'events': return await (await import('./events.js')).runEvents(rest, out);
+      case 'actors': return await (await import('./actors.js')).runActors(rest, out);
+      case 'export': return await (await import('./export.js')).runExport(rest, session);
+      case 'digest': return await (await import('./digest.js')).runDigest(rest, session);
+      case 'serve': return await (await import('./serve.js')).runServe(rest, session);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
         return command === undefined ? 2 : 0;
@@ -67,4 +62,3 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
   }
 }
 
-export { CODE_HELP, ANALYZE_HELP, INGEST_HELP, EVENTS_HELP, ACTORS_HELP, SERVE_HELP, EXPORT_HELP, DIGEST_HELP };

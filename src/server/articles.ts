@@ -7,7 +7,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveRegistry } from '../actors/live-registry.js';
 import type { IngestedArticle, InputProblem } from '../doc/types.js';
-import { formatProblem, ingestJsonl, ingestRecord, isProblem } from '../ingest/index.js';
+// The readers of text and HTML (linkedom and its CSS and HTML parsers) load on the first write.
+type Ingest = typeof import('../ingest/index.js');
 import type { Store } from '../store/index.js';
 import { analysisFailure } from '../cli/failure.js';
 import { TEXT_ID_PARAMS } from './params.js';
@@ -36,7 +37,7 @@ export function bearerCheck(token: string | null) {
 }
 
 /** The articles of a body: a JSON record or an array of them (parsed by Fastify), or JSONL text. */
-function bodyArticles(body: unknown): (IngestedArticle | InputProblem)[] {
+function bodyArticles(body: unknown, { ingestJsonl, ingestRecord }: Ingest): (IngestedArticle | InputProblem)[] {
   if (typeof body === 'string') {
     const items = ingestJsonl(body, 'body');
     return items.length ? items : [{ origin: 'body', line: null, message: 'no articles: every line is blank' }];
@@ -97,8 +98,10 @@ export async function articleRoutes(app: FastifyInstance, store: Store, token: s
       },
     },
   }, async (req, reply) => {
-    const items = bodyArticles(req.body);
-    const problems = items.filter(isProblem);
+    const ingest = await import('../ingest/index.js');
+    const { formatProblem } = ingest;
+    const items = bodyArticles(req.body, ingest);
+    const problems = items.filter(ingest.isProblem);
     if (problems.length) {
       return reply.code(400).send({ error: 'bad_body', parameter: 'body', message: problems.map(formatProblem).join('; '), problems: problems.map(formatProblem) });
     }

@@ -1,6 +1,7 @@
 /** `GET /api/v1/counts`: time series of the events matching, by type, country, division, actor or dyad, with a baseline. */
 import type { FastifyInstance } from 'fastify';
 import { COUNT_BY, INTERVALS, type CountBy, type CountRow, type Interval, type Store } from '../store/index.js';
+import { AnswerCache, answerKey } from './answer-cache.js';
 import { BadParameter, eventQuery, querySchema, type EventFilterParams } from './params.js';
 
 /** More periods than a chart can show or a request should build: narrow the dates or take a longer interval. */
@@ -65,6 +66,7 @@ export function toSeries(rows: CountRow[], periods: string[], baseline: number |
 type CountsParams = EventFilterParams & { interval?: Interval; by?: CountBy; baseline?: number };
 
 export async function countRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const cache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: CountsParams }>('/counts', {
     schema: {
       summary: 'Counts of events by period',
@@ -76,18 +78,26 @@ export async function countRoutes(app: FastifyInstance, store: Store): Promise<v
         baseline: { type: 'integer', minimum: 1, maximum: 366, description: 'periods before each one to compare it with' },
       }),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const p = req.query;
+    const key = answerKey('counts', p);
+    const kept = cache.get(key);
+    if (kept) return reply.type(kept.type).send(kept.body);
     const interval = p.interval ?? 'month';
     const by = p.by ?? 'event';
     const result = store.explore.countSeries(eventQuery(p), interval, by);
     const found = result.rows.map((r) => r.period).sort();
     const periods = found.length ? periodRange(found[0], found[found.length - 1], interval) : [];
     if (periods === null) throw new BadParameter('interval', `the events span more than ${MAX_PERIODS} ${interval}s: narrow from/to or take a longer interval`);
-    return {
-      interval, by, baseline: p.baseline ?? null, periods,
-      series: toSeries(result.rows, periods, p.baseline),
-      imprecise: result.imprecise, undated: result.undated,
+    const answer = {
+      type: 'application/json; charset=utf-8',
+      body: JSON.stringify({
+        interval, by, baseline: p.baseline ?? null, periods,
+        series: toSeries(result.rows, periods, p.baseline),
+        imprecise: result.imprecise, undated: result.undated,
+      }),
     };
+    cache.set(key, answer);
+    return reply.type(answer.type).send(answer.body);
   });
 }

@@ -11,6 +11,7 @@ import { BadParameter, eventQuery, querySchema, type EventFilterParams, TEXT_ID_
 export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson', 'gdelt', 'gdelt-mentions', 'acled', 'plover'] as const;
 /** Formats whose columns are another data set's: fields= cannot pick among them. */
 const FIXED_COLUMN_FORMATS: readonly string[] = ['gdelt', 'gdelt-mentions', 'acled', 'plover'];
+import { AnswerCache, answerKey, eventJson } from './answer-cache.js';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
@@ -65,6 +66,7 @@ function otherReports(store: Store, e: CodedEvent): CodedEvent[] {
 }
 
 export async function eventRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const evidenceCache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: EventsParams }>('/events', {
     schema: {
       summary: 'Events, filtered, in pages',
@@ -103,6 +105,8 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
         return reply.type(format === 'acled' ? 'text/csv; charset=utf-8' : format === 'plover' ? 'application/jsonl; charset=utf-8' : 'text/tab-separated-values; charset=utf-8').send(text);
       }
       default:
+        // What JSON.stringify({ events, next_cursor }) writes, joined from each event's kept JSON.
+        if (!fields) return reply.type('application/json; charset=utf-8').send(`{"events":[${page.events.map(eventJson).join(',')}],"next_cursor":${JSON.stringify(next)}}`);
         return { events: page.events.map((e) => project(e, fields)), next_cursor: next };
     }
   });
@@ -115,15 +119,23 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
       params: TEXT_ID_PARAMS,
     },
   }, async (req, reply) => {
+    const key = answerKey('event', req.params);
+    const kept = evidenceCache.get(key);
+    if (kept) return reply.type(kept.type).send(kept.body);
     const found = store.explore.getEvent(req.params.id);
     const article = found && store.getArticle(found.article);
     if (!found || !article) return reply.code(404).send({ error: 'not_found', message: `no event "${req.params.id}"` });
     const m = article.meta;
-    return {
-      event: found.event,
-      article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
-      evidence: evidenceOf(found.event, article.text),
-      reports: otherReports(store, found.event),
+    const answer = {
+      type: 'application/json; charset=utf-8',
+      body: JSON.stringify({
+        event: found.event,
+        article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
+        evidence: evidenceOf(found.event, article.text),
+        reports: otherReports(store, found.event),
+      }),
     };
+    evidenceCache.set(key, answer);
+    return reply.type(answer.type).send(answer.body);
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { gexf, graphml, networkNodes } from './formats.js';
+import { AnswerCache, answerKey, type Answer } from './answer-cache.js';
 import { eventQuery, querySchema, type EventFilterParams } from './params.js';
 
 export const NETWORK_FORMATS = ['json', 'gexf', 'graphml'] as const;
@@ -9,6 +10,7 @@ export const NETWORK_FORMATS = ['json', 'gexf', 'graphml'] as const;
 type NetworkParams = EventFilterParams & { format?: (typeof NETWORK_FORMATS)[number]; min_count?: number; limit?: number };
 
 export async function networkRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const cache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: NetworkParams }>('/network', {
     schema: {
       summary: 'Actor network',
@@ -22,18 +24,27 @@ export async function networkRoutes(app: FastifyInstance, store: Store): Promise
     },
   }, async (req, reply) => {
     const p = req.query;
+    const key = answerKey('network', p);
+    const kept = cache.get(key);
+    if (kept) return reply.type(kept.type).send(kept.body);
     const all = store.explore.dyads(eventQuery(p)).filter((d) => d.count >= (p.min_count ?? 1));
     // Most events first already: the limit keeps the strongest ties.
     const dyads = p.limit === undefined ? all : all.slice(0, p.limit);
+    let answer: Answer;
     switch (p.format ?? 'json') {
-      case 'gexf': return reply.type('application/gexf+xml; charset=utf-8').send(gexf(dyads));
-      case 'graphml': return reply.type('application/graphml+xml; charset=utf-8').send(graphml(dyads));
+      case 'gexf': answer = { type: 'application/gexf+xml; charset=utf-8', body: gexf(dyads) }; break;
+      case 'graphml': answer = { type: 'application/graphml+xml; charset=utf-8', body: graphml(dyads) }; break;
       default:
-        return {
-          nodes: networkNodes(dyads),
-          edges: dyads.map((d) => ({ source: d.actor, target: d.recipient, count: d.count, by_quad_class: d.byQuadClass, goldstein: d.goldstein })),
-          dyads_total: all.length,
+        answer = {
+          type: 'application/json; charset=utf-8',
+          body: JSON.stringify({
+            nodes: networkNodes(dyads),
+            edges: dyads.map((d) => ({ source: d.actor, target: d.recipient, count: d.count, by_quad_class: d.byQuadClass, goldstein: d.goldstein })),
+            dyads_total: all.length,
+          }),
         };
     }
+    cache.set(key, answer);
+    return reply.type(answer.type).send(answer.body);
   });
 }

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EVENT_SORTS, validKeyset, type EventQuery, type EventSort } from './explore.js';
-import { fixtureStore } from './explore.fixtures.js';
-import type { Store } from './store.js';
+import Database from 'better-sqlite3';
+import { fixtureDoc, fixtureDocs, fixtureEvent, fixtureStore, party, spanOf } from './explore.fixtures.js';
+import { openStore, type Store } from './store.js';
 
 /** Every event of a query, page by page. */
 function walk(store: Store, q: EventQuery, sort: EventSort, limit: number): string[] {
@@ -127,4 +128,90 @@ test('one event by id with its article, an article by id or hash, its stored lay
   const [army] = store.listActors({ search: 'Arvalian Army' });
   assert.equal(store.getActor(army.id)!.code, 'ARVMIL');
   assert.equal(store.getActor(999999), null);
+});
+
+test('a from date walks only the dates that overlap it: its month and year written alone, then the days from it on', (t) => {
+  const store = fixtureStore(t);
+  for (const from of ['2021', '2021-02', '2021-02-10', '2022-05-02']) {
+    // queryEvents reads the same filter in one ORDER BY: what the stretches must add up to.
+    const expected = store.queryEvents({ from, realis: 'actual' }).map((e) => e.id);
+    assert.ok(expected.length > 0, from);
+    assert.deepEqual(store.explore.eventPage({ from, realis: 'actual' }, 'date', null, 1000).events.map((e) => e.id), expected, from);
+    for (const sort of ['date', '-date'] as const) {
+      const whole = store.explore.eventPage({ from, realis: 'actual' }, sort, null, 1000).events.map((e) => e.id);
+      for (const limit of [1, 3]) assert.deepEqual(walk(store, { from, realis: 'actual' }, sort, limit), whole, `${from} ${sort} by ${limit}`);
+    }
+  }
+  // A month written alone overlaps a from day inside it, and comes before the days in date order.
+  const fromDay = store.explore.eventPage({ from: '2021-02-10', to: '2021-02-10' }, 'date', null, 1000).events;
+  assert.ok(fromDay.some((e) => e.date === '2021-02'), fromDay.map((e) => e.date).join());
+});
+
+test('an event\'s countries and sides are kept in indexed tables that follow every insert and delete, and fill from the events a schema-6 store holds', (t) => {
+  const store = fixtureStore(t, 3);
+  const db = new Database(store.path);
+  t.after(() => db.close());
+  const expected = () => {
+    const countries: string[] = [];
+    const sides: string[] = [];
+    for (const e of store.queryEvents()) {
+      const num = db.prepare('SELECT num FROM events WHERE id = ? AND article_id = ?').pluck().get(e.id, e.article_id);
+      for (const c of new Set([e.location?.country, ...e.actor.map((a) => a.country), ...e.recipient.map((r) => r.country)])) if (c) countries.push(`${c} ${num}`);
+      for (const [side, parties] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
+        for (const k of new Set(parties.map((p) => p.code ?? p.name))) sides.push(`${num} ${side} ${k}`);
+      }
+    }
+    return { countries: countries.sort(), sides: sides.sort() };
+  };
+  const stored = () => ({
+    countries: (db.prepare("SELECT country || ' ' || num FROM event_countries").pluck().all() as string[]).sort(),
+    sides: (db.prepare("SELECT num || ' ' || side || ' ' || key FROM event_sides").pluck().all() as string[]).sort(),
+  });
+  assert.ok(expected().sides.length > 10);
+  assert.deepEqual(stored(), expected());
+  // Deleting an article takes its events' rows with them.
+  db.prepare("DELETE FROM articles WHERE id = 'riot'").run();
+  assert.deepEqual(stored(), expected());
+  assert.ok(!stored().sides.some((s) => s.endsWith('ARVCOP') && s.includes('actor')));
+  // A store as schema 6 left it: opening it fills the tables from its events.
+  db.exec('DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts; DROP INDEX events_realis_date; ALTER TABLE events DROP COLUMN casualties; PRAGMA user_version = 6;');
+  const reopened = openStore(store.path);
+  reopened.close();
+  assert.deepEqual(stored(), expected());
+});
+
+test('pages follow the store: an analysis replaced through the same store or another connection is what the next page shows', (t) => {
+  const store = fixtureStore(t, 2);
+  const page = () => store.explore.eventPage({ realis: 'actual' }, 'date', null, 1000).events.map((e) => e.id);
+  const last = fixtureDocs(2)[5];
+  assert.ok(page().includes('gen-1-e'));
+  // The replaced event takes the num its predecessor had (the highest), so a page kept by num would show the old one.
+  const renamed = (id: string) => ({ ...last, events: last.events.map((e) => ({ ...e, id })) });
+  store.replaceAnalysis(renamed('gen-1-again'));
+  assert.ok(page().includes('gen-1-again') && !page().includes('gen-1-e'), page().join());
+  const other = openStore(store.path);
+  other.replaceAnalysis(renamed('gen-1-third'));
+  other.close();
+  assert.ok(page().includes('gen-1-third') && !page().includes('gen-1-again'), page().join());
+});
+
+test('a dyad counts each event once, and its mean Goldstein value is over its events, even when a side repeats a code', (t) => {
+  const store = fixtureStore(t, 0);
+  const text = 'Two unions\n\nThe dockers union and the rail union accused the ministry and the cabinet on 4 May 2022.\n';
+  store.saveDoc(fixtureDoc(text, 'unions', '2022-05-05', [], (aid, tx) => [fixtureEvent('unions-e1', aid, {
+    event: 'ACCUSE', cameo: '112', goldstein: -2, quad_class: 3, date: '2022-05-04', date_precision: 'day',
+    actor: [{ ...party('dockers union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'dockers union') }, { ...party('rail union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'rail union') }],
+    recipient: [{ ...party('the ministry', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the ministry') }, { ...party('the cabinet', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the cabinet') }],
+    sentence: { index: 1, start: tx.indexOf('The dockers'), end: tx.length - 1 }, trigger: { text: 'accused', ...spanOf(tx, 'accused') },
+  }), fixtureEvent('unions-e2', aid, {
+    event: 'PROTEST', goldstein: -6, quad_class: 3, date: '2022-05-04', date_precision: 'day',
+    actor: [{ ...party('rail union', 0, 'ARV', 'LAB'), ...spanOf(tx, 'rail union') }],
+    recipient: [{ ...party('the ministry', 0, 'ARV', 'GOV'), ...spanOf(tx, 'the ministry') }],
+    sentence: { index: 1, start: tx.indexOf('The dockers'), end: tx.length - 1 }, trigger: { text: 'accused', ...spanOf(tx, 'accused') },
+  })]));
+  const dyad = store.explore.dyads({}).find((d) => d.actor === 'ARVLAB')!;
+  // Four pairings of the first event's sides, one of the second's: two events, mean of -2 and -6.
+  assert.deepEqual({ ...dyad }, { actor: 'ARVLAB', recipient: 'ARVGOV', count: 2, byQuadClass: { 1: 0, 2: 0, 3: 2, 4: 0 }, goldstein: -4 });
+  const byActor = store.explore.countSeries({}, 'day', 'actor').rows.filter((r) => r.key === 'ARVLAB');
+  assert.deepEqual(byActor, [{ period: '2022-05-04', key: 'ARVLAB', count: 2 }]);
 });

@@ -151,6 +151,11 @@ export interface ExploreQueries {
   articleLayers(hash: string): ArticleLayers;
   /** The countries stored events involve (an actor's, a recipient's or the place's), with how many events each, most first. */
   eventCountries(): { code: string; events: number }[];
+  /**
+   * Changes whenever the store's content may have: a write through this connection or a commit
+   * by another. Answers worked out from the store stay good while it is the same.
+   */
+  version(): string;
 }
 
 const KM_PER_DEGREE = 111.195;
@@ -220,16 +225,19 @@ const PERIOD_SQL: Record<Interval, { period: string; precise: string }> = {
   month: { period: 'substr(e.date, 1, 7)', precise: 'length(e.date) >= 7' },
 };
 
-/** A side of an event as a key: its code, else its name. */
-const partyKey = (alias: string) => `COALESCE(${alias}.value ->> 'code', ${alias}.value ->> 'name')`;
+/**
+ * A side of an event as a key (its code, else its name) is event_sides.key (migration 7): each
+ * key once an event, so a side's rows need no DISTINCT and no JSON is read.
+ */
+const sideJoin = (alias: string, side: 'actor' | 'recipient', kind = 'LEFT JOIN') => `${kind} event_sides ${alias} ON ${alias}.num = e.num AND ${alias}.side = '${side}'`;
 
 /** The joins and key expression of each breakdown; an event with two actors counts for each. */
 const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
   event: { joins: '', key: 'e.event' },
   country: { joins: '', key: 'e.location_country' },
   admin1: { joins: '', key: `e.location ->> 'admin1'` },
-  actor: { joins: 'LEFT JOIN json_each(e.actor) a', key: partyKey('a') },
-  dyad: { joins: 'LEFT JOIN json_each(e.actor) a LEFT JOIN json_each(e.recipient) r', key: `${partyKey('a')} || '>' || ${partyKey('r')}` },
+  actor: { joins: sideJoin('a', 'actor'), key: 'a.key' },
+  dyad: { joins: `${sideJoin('a', 'actor')} ${sideJoin('r', 'recipient')}`, key: `a.key || '>' || r.key` },
 };
 
 /** Places finer than a country: a map can pin these to their point. */
@@ -245,58 +253,116 @@ export function placeKind(precision: string | null, lat: number | null, lon: num
   return precision !== null && country !== null ? 'country' : 'none';
 }
 
+/** The events kept decoded (the rows of the last pages asked), until the store changes. */
+export const EVENT_CACHE_SIZE = 5000;
+
 export function exploreQueries(db: Database.Database): ExploreQueries {
   const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
   const articlesByIdOrHash = db.prepare('SELECT hash FROM articles WHERE hash = ? OR id = ? ORDER BY hash <> ?, num').pluck();
   const sentencesOf = db.prepare('SELECT idx AS "index", paragraph, start, "end" FROM sentences WHERE article = ? ORDER BY idx');
   const entitiesOf = db.prepare(`SELECT start, "end", text, name, type, country, sector, code, chain, sentence, nominal
     FROM entities WHERE article = ? ORDER BY start, "end"`);
-  const eventsOf = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
-  // The three places a country can be, as the country filter reads them (store.ts eventConditions).
-  const countriesOf = db.prepare(`SELECT country AS code, count(DISTINCT num) AS events FROM (
-      SELECT e.num, e.location_country AS country FROM events e
-      UNION ALL SELECT e.num, p.value ->> 'country' FROM events e, json_each(e.actor) p
-      UNION ALL SELECT e.num, p.value ->> 'country' FROM events e, json_each(e.recipient) p)
-    WHERE country IS NOT NULL GROUP BY country ORDER BY events DESC, code`);
+  const eventsOfArticle = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
+
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  function version(): string {
+    return `${dataVersion.get()}:${totalChanges.get()}`;
+  }
+  // Every country an event involves (an actor's, a recipient's, the place's): the table the insert trigger fills.
+  const countriesOf = db.prepare('SELECT country AS code, count(*) AS events FROM event_countries GROUP BY country ORDER BY events DESC, code');
 
   /**
-   * A page in date order, read in two parts SQLite can take straight off its indexes: the dated
+   * Decoded events by num, the most recently asked last, for EVENT_CACHE_SIZE of them: a page's
+   * JSON columns are parsed once, not on every request for it. Emptied when the store changes.
+   */
+  const decoded = new Map<number, CodedEvent>();
+  let decodedVersion = '';
+  /** Empty the cache if the store changed since it was filled: once a query, before its first cachedEvent. */
+  function checkDecoded(): void {
+    const v = version();
+    if (v !== decodedVersion) { decoded.clear(); decodedVersion = v; }
+  }
+  function cachedEvent(num: number): CodedEvent | undefined {
+    const e = decoded.get(num);
+    if (e) { decoded.delete(num); decoded.set(num, e); }
+    return e;
+  }
+  function keepEvent(num: number, e: CodedEvent): CodedEvent {
+    decoded.set(num, e);
+    if (decoded.size > EVENT_CACHE_SIZE) decoded.delete(decoded.keys().next().value as number);
+    return e;
+  }
+  const decode = (r: EventRow & { num: number }) => cachedEvent(r.num) ?? keepEvent(r.num, eventFromRow(r));
+  const rowsByNum = db.prepare('SELECT * FROM events WHERE num IN (SELECT value FROM json_each(?))');
+  /** The events of these nums, in their order: from the cache, the others read in one query. */
+  function eventsOf(nums: number[]): CodedEvent[] {
+    const missing = nums.filter((n) => cachedEvent(n) === undefined);
+    if (missing.length) for (const r of rowsByNum.all(JSON.stringify(missing)) as (EventRow & { num: number })[]) keepEvent(r.num, eventFromRow(r));
+    return nums.map((n) => decoded.get(n) as CodedEvent);
+  }
+
+  /**
+   * The dated stretches of a date order, each one index range, in ascending order: with `from`,
+   * the dates that are proper prefixes of it ("2021" and "2021-03" overlap from=2021-03-05 but
+   * sort before it) apart from the dates from `from` on, so that the rows before it are never
+   * walked. The overlap condition itself stays among the filters.
+   */
+  function datedStretches(from: string | undefined): { sql: string; params: string[] }[] {
+    if (from === undefined) return [{ sql: 'e.date IS NOT NULL', params: [] }];
+    const prefixes = [from.slice(0, 4), from.slice(0, 7)].filter((p, i, all) => p.length < from.length && all.indexOf(p) === i);
+    const onward = { sql: 'e.date >= ?', params: [from] };
+    return prefixes.length ? [{ sql: `e.date IN (${prefixes.map(() => '?').join(', ')})`, params: prefixes }, onward] : [onward];
+  }
+
+  /**
+   * A page in date order, read in stretches SQLite can take straight off its indexes: the dated
    * events by (date, num) — the events_date index, which ends in the rowid — then the undated by
    * num. One ORDER BY over both would sort every matching row for each page (about 60 ms on
    * 50k events, against under 1 ms). The planner, without statistics, would rather take the
    * realis index and sort, so the date index is named, except where a filter with an index of
    * its own (article, text) leaves few rows to sort. The keyset is the same as one ORDER BY's:
-   * [undated ? 1 : 0, date or '', num].
+   * [undated ? 1 : 0, date or '', num]. Only the nums and dates are read in order; the events
+   * themselves come from the cache or one query by num.
    */
   function datePage(q: EventQuery, where: string[], params: unknown[], desc: boolean, after: Keyset | null, limit: number): EventPage {
     const [afterUndated, afterDate, afterNum] = after ?? [0, '', 0];
     const cmp = desc ? '<' : '>';
     const dir = desc ? ' DESC' : '';
-    const byDateIndex = q.article === undefined && q.text === undefined ? ' INDEXED BY events_date' : '';
-    const rows: EventRow[] = [];
-    for (const undated of [0, 1]) {
+    // With realis (the API's default), (realis, date, num) is the order and holds the filter: the
+    // walk reads no row that does not match.
+    const byDateIndex = q.article !== undefined || q.text !== undefined ? '' : q.realis !== undefined ? ' INDEXED BY events_realis_date' : ' INDEXED BY events_date';
+    const dated = datedStretches(q.from);
+    if (desc) dated.reverse();
+    const stretches = dated.map((d) => ({ undated: 0, ...d }));
+    // An undated event never matches a date filter: no stretch to walk for it (SQLite would read every row to find none).
+    if (q.from === undefined && q.to === undefined) stretches.push({ undated: 1, sql: 'e.date IS NULL', params: [] });
+    const rows: { num: number; date: string | null }[] = [];
+    for (const stretch of stretches) {
+      const undated = stretch.undated;
       if (after !== null && undated < (afterUndated as number)) continue;
-      const w = [...where, undated ? 'e.date IS NULL' : 'e.date IS NOT NULL'];
-      const p = [...params];
+      const w = [...where, stretch.sql];
+      const p = [...params, ...stretch.params];
       if (after !== null && undated === afterUndated) {
         if (undated) { w.push(`e.num ${cmp} ?`); p.push(afterNum); }
         else { w.push(`(e.date, e.num) ${cmp} (?, ?)`); p.push(afterDate, afterNum); }
       }
       const order = undated ? `e.num${dir}` : `e.date${dir}, e.num${dir}`;
-      rows.push(...db.prepare(`SELECT e.* FROM events e${undated ? '' : byDateIndex}${whereSql(w)} ORDER BY ${order} LIMIT ?`)
-        .all(...p, limit + 1 - rows.length) as EventRow[]);
+      rows.push(...db.prepare(`SELECT e.num, e.date FROM events e${undated ? '' : byDateIndex}${whereSql(w)} ORDER BY ${order} LIMIT ?`)
+        .all(...p, limit + 1 - rows.length) as { num: number; date: string | null }[]);
       if (rows.length > limit) break;
     }
     const page = rows.slice(0, limit);
-    const last = page[page.length - 1] as (EventRow & { num: number }) | undefined;
+    const last = page[page.length - 1];
     return {
-      events: page.map(eventFromRow),
+      events: eventsOf(page.map((r) => r.num)),
       next: rows.length > limit && last ? [last.date === null ? 1 : 0, last.date ?? '', last.num] : null,
     };
   }
 
   function eventPage(q: EventQuery, sort: EventSort, after: Keyset | null, limit: number): EventPage {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`bad limit ${limit}`);
+    checkDecoded();
     const keys = SORT_KEYS[sort];
     const params: unknown[] = [];
     const where = queryConditions(q, params);
@@ -312,7 +378,7 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { events: page.map(eventFromRow), next: more && last ? keys.map((_, i) => last[`k${i}`]) : null };
+    return { events: page.map((r) => decode(r as unknown as EventRow & { num: number })), next: more && last ? keys.map((_, i) => last[`k${i}`]) : null };
   }
 
   function countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult {
@@ -336,15 +402,13 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     const params: unknown[] = [];
     const where = queryConditions(q, params);
     if (where === null) return [];
-    const rows = db.prepare(`SELECT ${partyKey('a')} AS actor, ${partyKey('r')} AS recipient,
-        count(DISTINCT e.num) AS count,
-        count(DISTINCT CASE WHEN e.quad_class = 1 THEN e.num END) AS q1,
-        count(DISTINCT CASE WHEN e.quad_class = 2 THEN e.num END) AS q2,
-        count(DISTINCT CASE WHEN e.quad_class = 3 THEN e.num END) AS q3,
-        count(DISTINCT CASE WHEN e.quad_class = 4 THEN e.num END) AS q4,
+    // One row an event and dyad: event_sides holds each side's key once an event.
+    const rows = db.prepare(`SELECT a.key AS actor, r.key AS recipient, count(*) AS count,
+        count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+        count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4,
         avg(e.goldstein) AS goldstein
-      FROM events e JOIN json_each(e.actor) a JOIN json_each(e.recipient) r${whereSql(where)}
-      GROUP BY 1, 2 HAVING actor IS NOT NULL AND recipient IS NOT NULL ORDER BY 3 DESC, 1, 2`).all(...params) as
+      FROM events e ${sideJoin('a', 'actor', 'JOIN')} ${sideJoin('r', 'recipient', 'JOIN')}${whereSql(where)}
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`).all(...params) as
       { actor: string; recipient: string; count: number; q1: number; q2: number; q3: number; q4: number; goldstein: number }[];
     return rows.map((r) => ({
       actor: r.actor, recipient: r.recipient, count: r.count,
@@ -392,9 +456,10 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
       return {
         sentences: sentencesOf.all(hash) as StoredSentence[],
         entities: (entitiesOf.all(hash) as (Omit<StoredEntity, 'nominal'> & { nominal: number })[]).map((x) => ({ ...x, nominal: x.nominal !== 0 })),
-        events: (eventsOf.all(hash) as EventRow[]).map(eventFromRow),
+        events: (eventsOfArticle.all(hash) as EventRow[]).map(eventFromRow),
       };
     },
     eventCountries: () => countriesOf.all() as { code: string; events: number }[],
+    version,
   };
 }

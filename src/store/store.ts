@@ -185,10 +185,9 @@ export function eventConditions(filter: EventFilter, params: unknown[]): string[
   }
   if (filter.country) {
     const c = filter.country.toUpperCase();
-    where.push(`(e.location_country = ?
-      OR EXISTS (SELECT 1 FROM json_each(e.actor) p WHERE p.value ->> 'country' = ?)
-      OR EXISTS (SELECT 1 FROM json_each(e.recipient) p WHERE p.value ->> 'country' = ?))`);
-    params.push(c, c, c);
+    // Any actor's, recipient's or the place's country: event_countries holds them (migration 7).
+    where.push('EXISTS (SELECT 1 FROM event_countries ec WHERE ec.country = ? AND ec.num = e.num)');
+    params.push(c);
   }
   if (filter.text !== undefined) {
     // What a person typed, every word quoted: FTS5 syntax in it ("Iraq's", a lone "*") means itself.
