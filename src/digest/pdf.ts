@@ -18,6 +18,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 function heading(doc: Doc, text: string): void {
   if (doc.y > doc.page.height - 140) doc.addPage();
+  doc.x = doc.page.margins.left;
   doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor('#1d232b').text(text).moveDown(0.3).font(FONT).fontSize(10);
 }
 
@@ -55,14 +56,15 @@ function timeline(doc: Doc, d: Digest, x: number, y: number, w: number, h: numbe
 }
 
 function map(doc: Doc, d: Digest, x: number, y: number, w: number, h: number): void {
-  const counts = new Map(d.countries.map((c) => [countryCodes(c.iso3)?.isoNumeric ?? '', c.happenings]));
+  // Outlines are named by ISO numeric code; a country without one (Kosovo) is left unshaded rather than matched to every unnamed outline.
+  const counts = new Map(d.countries.flatMap((c) => { const n = countryCodes(c.iso3)?.isoNumeric; return n ? [[n, c.happenings] as const] : []; }));
   const max = Math.max(1, ...d.countries.map((c) => c.happenings));
   doc.save().translate(x, y);
   doc.rect(0, 0, w, h).fill('#f8fbff');
   for (const f of worldOutlines().features) {
     const path = geometryPath(f.geometry, w, h);
     if (!path) continue;
-    const n = counts.get(String(f.id ?? '')) ?? 0;
+    const n = (f.id === undefined ? 0 : counts.get(String(f.id)) ?? 0);
     doc.path(path).lineWidth(0.3).fillOpacity(n ? 0.15 + 0.6 * (n / max) : 1).fillAndStroke(n ? '#a50f15' : '#eeeeee', '#999999');
   }
   doc.fillOpacity(1);

@@ -66,8 +66,13 @@ export function worldOutlines(): FeatureCollection<Geometry, { name: string }> {
 /** Equirectangular: longitude and latitude straight to x and y. */
 export const project = (lon: number, lat: number, w: number, h: number) => [((lon + 180) / 360) * w, ((90 - lat) / 180) * h] as const;
 
+/** A ring as path data; a step across the antimeridian (Russia's east, Fiji) moves rather than draws a line round the world. */
 function ringPath(ring: number[][], w: number, h: number): string {
-  return ring.map(([lon, lat], i) => { const [x, y] = project(lon, lat, w, h); return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`; }).join('') + 'Z';
+  return ring.map(([lon, lat], i) => {
+    const [x, y] = project(lon, lat, w, h);
+    const jump = i > 0 && Math.abs(lon - ring[i - 1][0]) > 180;
+    return `${i && !jump ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+  }).join('') + 'Z';
 }
 
 export function geometryPath(g: Geometry | null, w: number, h: number): string {
@@ -79,10 +84,11 @@ export function geometryPath(g: Geometry | null, w: number, h: number): string {
 
 /** The world with countries shaded by happenings (a country-only event shades its country) and points by place. */
 export function mapSvg(d: Digest, width = 720, height = 360): string {
-  const counts = new Map(d.countries.map((c) => [countryCodes(c.iso3)?.isoNumeric ?? '', c.happenings]));
+  // Outlines are named by ISO numeric code; a country without one (Kosovo) is left unshaded rather than matched to every unnamed outline.
+  const counts = new Map(d.countries.flatMap((c) => { const n = countryCodes(c.iso3)?.isoNumeric; return n ? [[n, c.happenings] as const] : []; }));
   const max = Math.max(1, ...d.countries.map((c) => c.happenings));
   const shapes = worldOutlines().features.map((f) => {
-    const n = counts.get(String(f.id ?? '')) ?? 0;
+    const n = (f.id === undefined ? 0 : counts.get(String(f.id)) ?? 0);
     const fill = n ? `rgba(165,15,21,${(0.15 + 0.6 * (n / max)).toFixed(2)})` : '#eeeeee';
     return `<path d="${geometryPath(f.geometry, width, height)}" fill="${fill}" stroke="#999" stroke-width="0.4"><title>${xmlText(`${f.properties.name}${n ? `: ${n}` : ''}`)}</title></path>`;
   });

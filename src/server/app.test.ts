@@ -99,7 +99,7 @@ test('the OpenAPI 3.1 document is made from the route schemas: every route, its 
   const { body } = await getJson(app, '/api/v1/openapi.json');
   assert.equal(body.openapi, '3.1.0');
   assert.deepEqual(Object.keys(body.paths).sort(), [
-    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/countries', '/api/v1/counts',
+    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/countries', '/api/v1/counts', '/api/v1/digest',
     '/api/v1/events', '/api/v1/events/{id}', '/api/v1/facets', '/api/v1/health', '/api/v1/network', '/api/v1/places',
   ]);
   const params = body.paths['/api/v1/events'].get.parameters.map((p: any) => p.name);

@@ -16,6 +16,7 @@ import { countRoutes } from './counts.js';
 import { countryRoutes } from './countries.js';
 import { eventRoutes } from './events.js';
 import { facetRoutes } from './facets.js';
+import { digestRoutes } from './digest.js';
 import { healthRoutes } from './health.js';
 import { networkRoutes } from './network.js';
 import { placeRoutes } from './places.js';
@@ -133,6 +134,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(async (api) => {
     await eventRoutes(api, store);
     await facetRoutes(api, store);
+    await digestRoutes(api, store);
     await countRoutes(api, store);
     await networkRoutes(api, store);
     await placeRoutes(api, store);

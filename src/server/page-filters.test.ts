@@ -110,5 +110,18 @@ test('the filter bar', { skip }, async (t) => {
     problems.length = 0;
   });
 
+  await t.test('"Download digest" carries the filters, a month widened to whole days, and downloads the digest', async () => {
+    await page.goto(`${server.url}/?country=IRQ&from=2021-01&to=2021-01&event=PROTEST`);
+    await page.waitForSelector('#digest-download');
+    await page.selectOption('#digest-format', 'md');
+    const href = await page.getAttribute('#digest-download', 'href');
+    assert.equal(href, '/api/v1/digest?from=2021-01-01&to=2021-01-31&country=IRQ&event=PROTEST&format=md');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#digest-download')]);
+    assert.equal(download.suggestedFilename(), 'acta-digest-2021-01-01-2021-01-31.md');
+    const body = await (await fetch(`${server.url}${href}`)).text();
+    assert.match(body, /^# acta digest: 2021-01-01 to 2021-01-31/);
+    assert.match(body, /Iraq; PROTEST/);
+  });
+
   assert.deepEqual(problems, []);
 });

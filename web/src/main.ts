@@ -8,6 +8,7 @@ import { mountMap } from './views/map.js';
 import { mountNetwork } from './views/network.js';
 import { mountTable } from './views/table.js';
 import { mountEvidence } from './views/evidence.js';
+import { mountDigest } from './views/digest.js';
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -30,3 +31,4 @@ mountMap(element('map'), ctx);
 mountNetwork(element('network'), ctx);
 mountTable(element('table'), ctx);
 mountEvidence(element('evidence'), ctx);
+mountDigest(element('digest'), ctx);
