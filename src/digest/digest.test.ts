@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureDoc, fixtureEvent, fixtureStore, party, place, spanOf } from '../store/explore.fixtures.js';
 import { ARTIFACTS } from '../server/browser.fixtures.js';
-import { buildDigest, rankScore } from './model.js';
+import { buildDigest, rankScore, tollOf } from './model.js';
+import { tollText } from './text.js';
 import { digestHtml } from './html.js';
 import { digestMarkdown } from './markdown.js';
 import { digestPdf } from './pdf.js';
@@ -101,3 +102,14 @@ test('the PDF digest reads back with poppler: its headline figures and names wit
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'digest.pdf'), join(out, 'digest-page')]);
     assert.ok(existsSync(join(out, 'digest-page-1.png')));
   });
+
+test('the toll: each happening once, by the largest floor its reports count; the digest says it', () => {
+  const count = (min: number) => ({ min, max: min, text: `${min}`, start: 0, end: 1 });
+  const e = (id: string, killed: number | null, arrested: number | null) => fixtureEvent(id, 'a', {
+    casualties: killed === null && arrested === null ? null : { killed: killed === null ? null : count(killed), injured: null, arrested: arrested === null ? null : count(arrested), displaced: null },
+  });
+  const toll = tollOf([{ event: e('1', 3, null), reports: [e('1', 3, null), e('1b', 5, null)] }, { event: e('2', null, 40), reports: [e('2', null, 40)] }, { event: e('3', null, null), reports: [e('3', null, null)] }]);
+  assert.deepEqual(toll, { killed: 5, injured: 0, arrested: 40, displaced: 0, counted: 2 });
+  assert.equal(tollText(toll), 'at least 5 killed, 40 arrested or detained, as counted in 2 happenings (the lowest figure each report gives)');
+  assert.equal(tollText({ killed: 0, injured: 0, arrested: 0, displaced: 0, counted: 0 }), null);
+});

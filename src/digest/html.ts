@@ -6,7 +6,7 @@
 import { xmlText as esc } from '../export/network.js';
 import type { Digest, Figures } from './model.js';
 import { mapSvg, timelineSvg, typeColour } from './svg.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent } from './text.js';
+import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
 
 const CSS = `body{font:15px/1.45 Georgia,'DejaVu Serif',serif;color:#1d232b;max-width:50rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
@@ -32,7 +32,8 @@ export function digestHtml(d: Digest): string {
   if (empty) {
     sections.push('<h2>Nothing in this selection</h2><p>The store holds no event that happened in this period and matches this selection. Widen the period or the filters.</p>');
   } else {
-    sections.push(`<h2>In figures</h2><div class="figs">${figureBoxes(d.figures, d.previousFigures)}</div>`);
+    const toll = tollText(d.toll);
+    sections.push(`<h2>In figures</h2><div class="figs">${figureBoxes(d.figures, d.previousFigures)}</div>${toll ? `<p>Casualties: ${esc(toll)}.</p>` : ''}`);
     sections.push(`<h2>Over time</h2>${timelineSvg(d)}<p class="legend">${legend}</p>`);
     sections.push(`<h2>Where</h2>${mapSvg(d)}<p class="note">Countries are shaded by happenings placed in them (a happening known only to its country shades it); points are the towns and sites named.</p>`);
     sections.push('<h2>Key happenings</h2><ol>' + d.key.map((k) => `<li>${esc(k.sentence)}<blockquote>“${esc(k.quote)}”</blockquote><small class="note">Sources: ${esc(k.sources.join('; ') || 'not named')}${k.novel ? ' · sides new this period' : ''}</small></li>`).join('') + '</ol>');

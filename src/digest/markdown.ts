@@ -1,6 +1,6 @@
 /** The Markdown digest: the same content as tables and text; the charts are left out, with a note. */
 import type { Digest, Figures } from './model.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent } from './text.js';
+import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
 
 /**
  * Text in a Markdown table cell or line: line breaks made spaces, and the characters that would
@@ -17,6 +17,8 @@ export function digestMarkdown(d: Digest): string {
   } else {
     lines.push('## In figures', '', '| figure | this period | change |', '|---|---:|---|');
     for (const k of Object.keys(FIGURE_NAMES) as (keyof Figures)[]) lines.push(`| ${FIGURE_NAMES[k]} | ${d.figures[k]} | ${changeText(d.figures[k], d.previousFigures[k])} |`);
+    const toll = tollText(d.toll);
+    if (toll) lines.push('', `Casualties: ${toll}.`);
     lines.push('', '_The timeline and the map are in the HTML and PDF digests._', '', '## Key happenings', '');
     d.key.forEach((k, i) => {
       lines.push(`${i + 1}. ${mdText(k.sentence)}`, `   > “${mdText(k.quote)}”`, `   Sources: ${mdText(k.sources.join('; ') || 'not named')}${k.novel ? ' · sides new this period' : ''}`, '');

@@ -15,6 +15,9 @@ import { happeningSentence } from './sentence.js';
 
 export interface Figures { happenings: number; reports: number; articles: number; sources: number }
 
+/** The toll the articles count: for each happening the most any report counts (its floor), added up; happenings counting any. */
+export interface Toll { killed: number; injured: number; arrested: number; displaced: number; counted: number }
+
 export interface KeyHappening {
   id: string; article_id: string; sentence: string; quote: string; event: string; date: string | null;
   reports: number; articles: number; goldstein: number; sources: string[]; novel: boolean; score: number;
@@ -28,6 +31,7 @@ export interface Digest {
   previous: { from: string; to: string };
   figures: Figures;
   previousFigures: Figures;
+  toll: Toll;
   interval: 'day' | 'week' | 'month';
   timeline: { periods: string[]; series: { event: string; counts: number[] }[] };
   points: { lat: number; lon: number; event: string; reports: number; label: string }[];
@@ -44,6 +48,20 @@ export function selectionEvents(store: Store, s: DigestSelection, period = { fro
   const byId = new Map<string, CodedEvent>();
   for (const q of selectionQueries(s, period)) for (const e of matchingEvents(store, q)) byId.set(`${e.article_id}\u0000${e.id}`, e);
   return [...byId.values()].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
+}
+
+/** The toll of happenings: each counted once, by the largest floor among its reports (a toll that rose). */
+export function tollOf(happenings: Happening[]): Toll {
+  const toll: Toll = { killed: 0, injured: 0, arrested: 0, displaced: 0, counted: 0 };
+  for (const h of happenings) {
+    let any = false;
+    for (const k of ['killed', 'injured', 'arrested', 'displaced'] as const) {
+      const most = Math.max(-1, ...h.reports.map((r) => r.casualties?.[k]?.min ?? -1));
+      if (most >= 0) { toll[k] += most; any = true; }
+    }
+    if (any) toll.counted++;
+  }
+  return toll;
 }
 
 function figuresOf(events: CodedEvent[], happenings: Happening[], articles: ArticleLookup): Figures {
@@ -165,6 +183,7 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
     previous,
     figures: figuresOf(events, happenings, articles),
     previousFigures: figuresOf(before, beforeHappenings, articles),
+    toll: tollOf(happenings),
     interval,
     timeline: { periods, series: [...byType].map(([event, counts]) => ({ event, counts })).sort((a, b) => a.event.localeCompare(b.event)) },
     points,

@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Digest, Figures } from './model.js';
 import { geometryPath, project, typeColour, worldOutlines } from './svg.js';
 import { countryCodes } from '../export/country-codes.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent } from './text.js';
+import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -115,6 +115,8 @@ export function digestPdf(d: Digest): Promise<Buffer> {
     for (const k of Object.keys(FIGURE_NAMES) as (keyof Figures)[]) {
       doc.font(BOLD).text(`${d.figures[k]} ${FIGURE_NAMES[k]}`, { continued: true }).font(FONT).fillColor('#555').text(`  ${changeText(d.figures[k], d.previousFigures[k])}`).fillColor('#1d232b');
     }
+    const toll = tollText(d.toll);
+    if (toll) doc.moveDown(0.3).font(FONT).fillColor('#1d232b').text(`Casualties: ${toll}.`);
     heading(doc, 'Over time');
     timeline(doc, d, doc.x + 30, doc.y + 6, width - 30, 120);
     if (doc.y > doc.page.height - 330) doc.addPage();

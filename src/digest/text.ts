@@ -24,3 +24,12 @@ export const METHOD_NOTE = 'Events were coded by acta from the stored articles: 
   + 'counted: plans, threats, wishes and denials are left out. Key happenings are ranked by how many reported them, how '
   + 'severe they are on the Goldstein scale, and whether their sides met in the previous period. Machine coding errs: '
   + 'check a happening against its quoted words before citing it.';
+
+/** "at least 12 killed, 30 injured, 40 arrested, as counted in 5 happenings", or null when none counts anyone. */
+export function tollText(t: { killed: number; injured: number; arrested: number; displaced: number; counted: number }): string | null {
+  if (!t.counted) return null;
+  const parts = ([['killed', t.killed], ['injured', t.injured], ['arrested or detained', t.arrested], ['displaced', t.displaced]] as const)
+    .filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+  if (!parts.length) return `no one killed, injured, arrested or displaced, as counted in ${t.counted} happening${t.counted === 1 ? '' : 's'}`;
+  return `at least ${parts.join(', ')}, as counted in ${t.counted} happening${t.counted === 1 ? '' : 's'} (the lowest figure each report gives)`;
+}
