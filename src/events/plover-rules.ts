@@ -37,6 +37,7 @@ import { cameoInfo, eventPatterns, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
+import { firstConjunct } from './coordination.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -283,7 +284,7 @@ const CUT = new Set(['block', 'cut', 'halt', 'suspend', 'freeze', 'withhold', 's
 
 /** Is the noun at t (or the measure that holds it) the object of a cutting verb? */
 function cutBy(c: SenseContext, tree: DependencyTree, t: number): boolean {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 2; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
@@ -305,7 +306,7 @@ const REFUSALS = new Set(['refuse', 'refusal', 'decline']);
  * of its object ("threatened a resumption of air raids"), within three steps up the parse; or null.
  */
 function contentOf(c: SenseContext, tree: DependencyTree, t: number, verbs: Set<string>): number | null {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 3; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
@@ -387,7 +388,7 @@ const CONTENT_RELS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obl', 'nmod', '
 
 /** The request verb whose content holds token t (within three steps up the parse), or null. */
 function requestedBy(c: SenseContext, tree: DependencyTree, t: number): number | null {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 3; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
