@@ -38,6 +38,7 @@ import type { SenseContext } from './sense.js';
 import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
 import { firstConjunct } from './coordination.js';
+import { concessionPromised, promisedConcession } from './announced-retreat.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -187,7 +188,12 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const d = decide(modalCode(q.cameo, q.event, null, true) ?? '120', 'refused');
     return d && { ...d, asserted: true };
   }
+  // …and the retreat so promised is that concession's content, no event of its own.
+  if (q.kind === 'verb' && concessionPromised(c, tree, t)) return { none: 'promised-concession' };
   if (q.event === 'AGREE' && q.kind === 'verb') {
+    // "agreed to release the four", "pledged to lift the ban": a promised retreat is CONCEDE (announced-retreat.ts).
+    const conceded = promisedConcession(c, tree, t);
+    if (conceded) return decide(conceded, 'promised-concession');
     // "promised to halt all trade with South Africa": the hostile act promised is the event.
     const promised = tree.childrenWith(t, 'xcomp').filter((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to'));
     if (PROMISES.has(lemma) && promised.some((k) => hostileAct(c, tree, k, 'verb'))) return { none: 'promised-hostile' };
