@@ -37,6 +37,7 @@ import { wordSets } from '../util/data.js';
 import { eventPatterns, ploverFor } from './ontology.js';
 import { caseOf, type ArgumentContext } from './arguments.js';
 import { obligationVerb, obligationWord } from './modality.js';
+import { grantedPower } from './capacity.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -353,6 +354,8 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   if (q.kind === 'verb' && adjectiveUse(c, t)) return 'adjective';
   const tree = c.tree;
   if (!tree || !tree.parsed(q.trigger)) return null;
+  // "the right of the Commons to overrule the Lords", "authorized the government to sanction": a power, no act (capacity.ts).
+  if (q.kind === 'verb' && grantedPower(c, tree, t)) return 'capacity';
   const agents = q.kind === 'verb' ? agentHeads(c, tree, t) : nounAgentHeads(c, tree, t);
   const notAgents = q.event === 'ASSAULT' ? NOT_AGENTS_OF_VIOLENCE : NOT_AGENTS;
   for (const k of agents) {
