@@ -32,3 +32,11 @@ test('every act of a coordination asked for is the request\'s content, not an ev
   assert.ok(events.includes('REQUEST asking'), events.join('; '));
   assert.ok(!events.some((e) => e.endsWith(' withdraw')), events.join('; '));
 });
+
+test('a conjunct with an auxiliary of its own is a predicate of its own and stays', () => {
+  const { tree, at } = parse('He has no mandate to represent the area and should resign from the European Parliament.');
+  const resign = at('resign');
+  // (the parse hangs "should resign" on "represent")
+  assert.equal(tree.baseRel(resign), 'conj');
+  assert.equal(firstConjunct(tree, resign), resign);
+});

@@ -38,6 +38,7 @@ import { eventPatterns, ploverFor } from './ontology.js';
 import { caseOf, type ArgumentContext } from './arguments.js';
 import { obligationVerb, obligationWord } from './modality.js';
 import { grantedPower } from './capacity.js';
+import { genericStatement } from './generic-agent.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -357,6 +358,8 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   // "the right of the Commons to overrule the Lords", "authorized the government to sanction": a power, no act (capacity.ts).
   if (q.kind === 'verb' && grantedPower(c, tree, t)) return 'capacity';
   const agents = q.kind === 'verb' ? agentHeads(c, tree, t) : nounAgentHeads(c, tree, t);
+  // "you hand power over …", "a defendant could appeal": anyone, in general, is no one's act (generic-agent.ts).
+  if (q.kind === 'verb' && genericStatement(c, tree, t, agents)) return 'agent:generic';
   const notAgents = q.event === 'ASSAULT' ? NOT_AGENTS_OF_VIOLENCE : NOT_AGENTS;
   for (const k of agents) {
     const cls = classAt(c, k);
