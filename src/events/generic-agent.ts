@@ -63,9 +63,9 @@ export function genericPerson(c: SenseContext, tree: DependencyTree, k: number):
   const t = c.tokens[k];
   if (GENERIC_PRONOUNS.has(t.normal)) return true;
   if (t.pos !== 'NOUN') return false;
-  // (a named or owned group is someone: "the men", "Iran's soldiers", "Iranian troops")
+  // (a named, owned or described group is someone: "the men", "Iran's soldiers", "Iranian troops", "deputies from several republics")
   if (c.mentions.some((m) => !m.nominal && m.evidence !== 'nominal' && m.start <= t.start && m.end >= t.end)) return false;
-  if (tree.childrenWith(k, 'nmod:poss', 'amod', 'compound', 'nummod').length) return false;
+  if (tree.childrenWith(k, 'nmod:poss', 'amod', 'compound', 'nummod', 'nmod').length) return false;
   const dets = tree.childrenWith(k, 'det').map((d) => c.tokens[d].normal);
   if (dets.length) return dets.every((d) => GENERIC_DETERMINERS.has(d)) ? 'indefinite' : false;
   return t.normal !== t.lemma || PLURAL_ONLY.has(t.normal);
