@@ -39,6 +39,7 @@ import { caseOf, type ArgumentContext } from './arguments.js';
 import { obligationVerb, obligationWord } from './modality.js';
 import { grantedPower } from './capacity.js';
 import { genericStatement } from './generic-agent.js';
+import { objectSense } from './object-sense.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -358,6 +359,9 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   // "the right of the Commons to overrule the Lords", "authorized the government to sanction": a power, no act (capacity.ts).
   if (q.kind === 'verb' && grantedPower(c, tree, t)) return 'capacity';
   const agents = q.kind === 'verb' ? agentHeads(c, tree, t) : nounAgentHeads(c, tree, t);
+  // "released a statement", "could not meet the repayments", "fighting to regain confidence" (object-sense.ts).
+  const byObject = q.kind === 'verb' ? objectSense(c, tree, t, q.event) : null;
+  if (byObject) return byObject;
   // "you hand power over …", "a defendant could appeal": anyone, in general, is no one's act (generic-agent.ts).
   if (q.kind === 'verb' && genericStatement(c, tree, t, agents)) return 'agent:generic';
   const notAgents = q.event === 'ASSAULT' ? NOT_AGENTS_OF_VIOLENCE : NOT_AGENTS;
