@@ -13,7 +13,10 @@
  * - signing a law or an order is no SUPPORT: what it enacts is the event;
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
- * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
+ * - an act asked for ("asked for troops to be pulled out") is the request's content, no event, and
+ *   so is every later conjunct of it ("asked him to apologise and withdraw", coordination.ts);
+ * - a retreat or concession agreed, pledged or promised is CONCEDE, and the act promised no event of
+ *   its own (announced-retreat.ts);
  * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE; what protesters demand
  *   is the protest's topic, no REQUEST of its own;
  * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT;

@@ -27,6 +27,10 @@
  * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters";
  * - a word of support in the passive or as a state, with no one who says it ("it can no longer be
  *   justified"), is no one's act.
+ * - the act of a power held or given ("the right of the Commons to overrule the Lords") is no act
+ *   (capacity.ts); anyone at all doing something in general ("you hand power over …", "a defendant
+ *   could appeal") is no one's act (generic-agent.ts); a statement released is published, a goal
+ *   met fulfilled (object-sense.ts).
  * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
  * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
  * are read.
