@@ -375,7 +375,9 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   }
   // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
   if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
-  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && (!agentHeads(c, tree, t).length || linkedState(c, tree, t))) return 'unsaid';
+  // (the subject of a copula is what the state is of, no doer: "it can no longer be justified")
+  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t)
+    && (!agentHeads(c, tree, t).length || linkedState(c, tree, t) || tree.childrenWith(t, 'cop').length > 0)) return 'unsaid';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
