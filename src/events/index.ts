@@ -23,6 +23,7 @@ import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
+import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { bindParticipants, conditionSubject, governingVerb, subjectOf, type ParticipantContext } from './participants.js';
@@ -92,6 +93,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // A trigger word inside a name is part of the name: "Popular Mobilization Forces".
       const trigTok = tokens[m.trigger];
       if (mentions.some((n) => n.start <= trigTok.start && n.end >= trigTok.end)) continue;
+      // (…also where the tagger cut a known name short: "Amnesty" of "Amnesty International", name-words.ts)
+      if (inKnownName(text, tokens, m.trigger, s.tokenStart, s.tokenEnd, lex)) continue;
       // …and a trigger inside a time expression is a date: "on March 10".
       if (inTime.has(m.trigger)) continue;
       const event = m.pattern.event ?? plover.event;

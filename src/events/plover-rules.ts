@@ -13,7 +13,10 @@
  * - signing a law or an order is no SUPPORT: what it enacts is the event;
  * - blocking, cutting or halting aid, trade or ties is SANCTION discontinue, and the aid so
  *   blocked is no AID of its own;
- * - an act asked for ("asked for troops to be pulled out") is the request's content, no event;
+ * - an act asked for ("asked for troops to be pulled out") is the request's content, no event, and
+ *   so is every later conjunct of it ("asked him to apologise and withdraw", coordination.ts);
+ * - a retreat or concession agreed, pledged or promised is CONCEDE, and the act promised no event of
+ *   its own (announced-retreat.ts);
  * - protesters who storm or seize a place obstruct it: PROTEST, not COERCE; what protesters demand
  *   is the protest's topic, no REQUEST of its own;
  * - withdrawing a passport, visa or licence restricts its holder: COERCE, not RETREAT;
@@ -37,6 +40,8 @@ import { cameoInfo, eventPatterns, ploverFor } from './ontology.js';
 import type { SenseContext } from './sense.js';
 import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
+import { firstConjunct } from './coordination.js';
+import { concessionPromised, promisedConcession } from './announced-retreat.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -186,7 +191,12 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const d = decide(modalCode(q.cameo, q.event, null, true) ?? '120', 'refused');
     return d && { ...d, asserted: true };
   }
+  // …and the retreat so promised is that concession's content, no event of its own.
+  if (q.kind === 'verb' && concessionPromised(c, tree, t)) return { none: 'promised-concession' };
   if (q.event === 'AGREE' && q.kind === 'verb') {
+    // "agreed to release the four", "pledged to lift the ban": a promised retreat is CONCEDE (announced-retreat.ts).
+    const conceded = promisedConcession(c, tree, t);
+    if (conceded) return decide(conceded, 'promised-concession');
     // "promised to halt all trade with South Africa": the hostile act promised is the event.
     const promised = tree.childrenWith(t, 'xcomp').filter((k) => tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'to'));
     if (PROMISES.has(lemma) && promised.some((k) => hostileAct(c, tree, k, 'verb'))) return { none: 'promised-hostile' };
@@ -283,7 +293,7 @@ const CUT = new Set(['block', 'cut', 'halt', 'suspend', 'freeze', 'withhold', 's
 
 /** Is the noun at t (or the measure that holds it) the object of a cutting verb? */
 function cutBy(c: SenseContext, tree: DependencyTree, t: number): boolean {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 2; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
@@ -305,7 +315,7 @@ const REFUSALS = new Set(['refuse', 'refusal', 'decline']);
  * of its object ("threatened a resumption of air raids"), within three steps up the parse; or null.
  */
 function contentOf(c: SenseContext, tree: DependencyTree, t: number, verbs: Set<string>): number | null {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 3; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';
@@ -387,7 +397,7 @@ const CONTENT_RELS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obl', 'nmod', '
 
 /** The request verb whose content holds token t (within three steps up the parse), or null. */
 function requestedBy(c: SenseContext, tree: DependencyTree, t: number): number | null {
-  let k = t;
+  let k = firstConjunct(tree, t);
   for (let steps = 0; steps < 3; steps++) {
     const h = tree.head(k);
     const rel = tree.baseRel(k) ?? '';

@@ -110,6 +110,10 @@ test('a violent word the tagger reads as a verb still only classifies the noun a
 
 test('support in the passive or as a state, with no one saying it, is no event; a passive request still is', () => {
   assert.equal(has('He said it remained justified because less farm money came to the UK.', 'SUPPORT'), false);
+  // (the subject of "be justified" is what is justified, no one who justifies it)
+  const justified = analyze({ text: 'Belgium backed the plan on Monday. It can no longer be justified.', published: '2021-03-01' }).events;
+  assert.ok(justified.some((e) => e.trigger.text === 'backed'));
+  assert.ok(!justified.some((e) => e.trigger.text === 'justified'), JSON.stringify(justified.map((e) => e.trigger.text)));
   assert.ok(has('Countries involved in the attack had been encouraged to cooperate with the investigation.', 'REQUEST'));
 });
 

@@ -27,6 +27,10 @@
  * - a happening noun that modifies another noun classifies it: "torture evidence", "attack helicopters";
  * - a word of support in the passive or as a state, with no one who says it ("it can no longer be
  *   justified"), is no one's act.
+ * - the act of a power held or given ("the right of the Commons to overrule the Lords") is no act
+ *   (capacity.ts); anyone at all doing something in general ("you hand power over …", "a defendant
+ *   could appeal") is no one's act (generic-agent.ts); a statement released is published, a goal
+ *   met fulfilled (object-sense.ts).
  * A head covered by a named entity is that entity, whatever its words ("the Storm Shadow").
  * Pure functions over the parse; where a sentence is unparsed, only the participants' sectors
  * are read.
@@ -37,6 +41,9 @@ import { wordSets } from '../util/data.js';
 import { eventPatterns, ploverFor } from './ontology.js';
 import { caseOf, type ArgumentContext } from './arguments.js';
 import { obligationVerb, obligationWord } from './modality.js';
+import { grantedPower } from './capacity.js';
+import { genericStatement } from './generic-agent.js';
+import { objectSense } from './object-sense.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -353,7 +360,14 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   if (q.kind === 'verb' && adjectiveUse(c, t)) return 'adjective';
   const tree = c.tree;
   if (!tree || !tree.parsed(q.trigger)) return null;
+  // "the right of the Commons to overrule the Lords", "authorized the government to sanction": a power, no act (capacity.ts).
+  if (q.kind === 'verb' && grantedPower(c, tree, t)) return 'capacity';
   const agents = q.kind === 'verb' ? agentHeads(c, tree, t) : nounAgentHeads(c, tree, t);
+  // "released a statement", "could not meet the repayments", "fighting to regain confidence" (object-sense.ts).
+  const byObject = q.kind === 'verb' ? objectSense(c, tree, t, q.event) : null;
+  if (byObject) return byObject;
+  // "you hand power over …", "a defendant could appeal": anyone, in general, is no one's act (generic-agent.ts).
+  if (q.kind === 'verb' && genericStatement(c, tree, t, agents)) return 'agent:generic';
   const notAgents = q.event === 'ASSAULT' ? NOT_AGENTS_OF_VIOLENCE : NOT_AGENTS;
   for (const k of agents) {
     const cls = classAt(c, k);
@@ -361,7 +375,9 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   }
   // (whatever the tagger made of the word: "torture" in "torture evidence" may be read as a verb)
   if (HAPPENING_TYPES.has(q.event) && classifies(c, tree, t)) return 'classifier';
-  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t) && (!agentHeads(c, tree, t).length || linkedState(c, tree, t))) return 'unsaid';
+  // (the subject of a copula is what the state is of, no doer: "it can no longer be justified")
+  if (q.kind === 'verb' && UNSAID.has(q.event) && !q.actor.length && stative(c, tree, t)
+    && (!agentHeads(c, tree, t).length || linkedState(c, tree, t) || tree.childrenWith(t, 'cop').length > 0)) return 'unsaid';
   const sense = complementSense(c, tree, q);
   if (sense) return sense;
   if (AIMED.has(q.event)) {
