@@ -17,6 +17,7 @@ import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
 import { decodeLabels, deserializeAttributionModel, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
+import { layoutRelations } from './layout.js';
 
 export interface AttributionStageInput extends TaggingInput {
   entities: readonly EntityMention[];
@@ -99,9 +100,13 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
   const trans = modelTransitions(model);
   const runs: RoleRun[] = [];
-  for (const seq of tokenFeatures(doc)) {
+  const sequences = tokenFeatures(doc);
+  // Transcript turns and signed quotations are read from their lines; the tagger's labels there give way.
+  const laidOut = layoutRelations(doc, sequences.map((s) => s.tokens));
+  for (const seq of sequences) {
     checkDeadline();
     const labels = decodeLabels(seq.features.length, keyScores(model, seq.features), trans);
+    seq.tokens.forEach((i, k) => { if (laidOut.covered[i]) labels[k] = 0; });
     runs.push(...runsFromLabels(seq.tokens, labels, sentenceOf));
   }
   // The head of a run: its token whose head lies outside it.
@@ -112,7 +117,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     return c >= 0 && h >= 0 && tree.dominates(c, h);
   };
   const out: AttributionRelation[] = [];
-  for (const g of groupRuns(runs, governs)) {
+  for (const g of [...groupRuns(runs, governs), ...laidOut.groups]) {
     const cueRun = g.cue;
     const cueHead = cueRun ? headOf(cueRun) : -1;
     // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
