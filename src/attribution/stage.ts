@@ -138,7 +138,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       : null;
     let source: AttributionRelation['source'] = null;
     if (srcRun) {
-      const span = runSpan(tokens, srcRun);
+      const span = runSpan(tokens, joinedSource(g.sources, srcRun, SOURCE_JOIN_GAP));
       // The entity is the one the subject's head word names ("the Red Cross operating in Syria": the Red Cross).
       const inSubject = subject && subject.first <= srcRun.first && srcRun.last <= subject.last ? subject : null;
       const headTok = inSubject ? tokens[headOf(inSubject)] : null;
@@ -152,6 +152,27 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   }
   const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
   return out.sort((a, b) => at(a) - at(b));
+}
+
+/** How many tokens (", which") may part two pieces of one source. */
+const SOURCE_JOIN_GAP = 2;
+
+/**
+ * A source the tagger broke in pieces ("Michael Mulgrew, president of the union, | which
+ * represents teachers, |"): the chosen run with the source runs of its sentence that lie
+ * within `gap` tokens of it, one after another.
+ */
+export function joinedSource(sources: readonly RoleRun[], chosen: RoleRun, gap: number): RoleRun {
+  let { first, last } = chosen;
+  const near = sources.filter((r) => r.sentence === chosen.sentence).sort((a, b) => a.first - b.first);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of near) {
+      if (r.last < first && first - r.last - 1 <= gap) { first = r.first; grew = true; }
+      if (r.first > last && r.first - last - 1 <= gap) { last = r.last; grew = true; }
+    }
+  }
+  return { ...chosen, first, last };
 }
 
 const CLAUSE_RELS = ['ccomp', 'parataxis', 'xcomp', 'advcl'];
