@@ -60,16 +60,22 @@ export function layoutRelations(doc: LayoutInput, sequences: readonly (readonly 
   const labelCount = new Map<string, number>();
   for (const l of labels) if (l) labelCount.set(l.name, (labelCount.get(l.name) ?? 0) + 1);
   const transcript = [...labelCount.values()].some((n) => n >= 2);
-  // Words the article writes as names: capitalised, not all capitals.
-  const namesWritten = new Set<string>();
-  tokens.forEach((t, i) => { const f = form(i); if (CAPITALISED.test(f) && !ALL_CAPITALS.test(f)) namesWritten.add(t.normal); });
+  // Words the article writes as names: capitalised, not all capitals (read only where a label is).
+  let names: Set<string> | null = null;
+  const namesWritten = (): Set<string> => {
+    if (!names) {
+      names = new Set<string>();
+      tokens.forEach((t, i) => { const f = form(i); if (CAPITALISED.test(f) && !ALL_CAPITALS.test(f)) names!.add(t.normal); });
+    }
+    return names;
+  };
   const covered = new Uint8Array(tokens.length);
   const groups: RunGroup[] = [];
   const run = (role: RoleRun['role'], first: number, last: number): RoleRun => ({ role, first, last, sentence: sentenceOf[first] });
   allLines.forEach((line, k) => {
     const label = labels[k];
     let group: RunGroup | null = null;
-    if (label && (transcript || namesWritten.has(tokens[line[label.colon - 1]].normal))) {
+    if (label && (transcript || namesWritten().has(tokens[line[label.colon - 1]].normal))) {
       group = {
         cue: run('CUE', line[label.colon], line[label.colon]),
         sources: [run('SOURCE', line[label.first], line[label.colon - 1])],
