@@ -43,8 +43,8 @@ test('the Iraq sample: the drone strike, the warrant, the missile attack, the sa
   assert.deepEqual(codes(warrant.actor), ['IRQJUD']);
   assert.deepEqual(codes(warrant.recipient), ['USAGOV']);
   assert.equal(warrant.date, '2021-01-07');
-  // Told by Iraqi media: the report's cue and certainty. (The attribution tagger retrained on
-  // 2026-12-07 no longer marks "Iraqi state media" as the source here; see eval/RESULTS.md.)
+  // Told by Iraqi media: the report's source, cue and certainty.
+  assert.equal(warrant.attribution.source?.name.includes('media'), true);
   assert.equal(warrant.attribution.cue?.text, 'reported');
   assert.equal(warrant.attribution.certainty, 'reported');
 

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
-import { findAttributions, relationAt, cueClass, sourceMention } from './stage.js';
+import { findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
 import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
-import { goldLabels, readRoleSpans } from './trainer.js';
+import { DEFAULT_ATTRIBUTION_TRAIN, goldLabels, readRoleSpans, trainAttribution } from './trainer.js';
 
 const slice = (doc: Doc, s: { start: number; end: number } | null) => (s ? doc.text.slice(s.start, s.end) : null);
 function relationWithCue(doc: Doc, cue: string): AttributionRelation {
@@ -189,4 +189,28 @@ test('a listed way of saying gives the words it governs what another listed verb
   const said = subjectKeys('said');
   const shared = (other: Set<number>) => [...other].filter((k) => said.has(k)).length;
   assert.ok(shared(subjectKeys('noted')) > shared(subjectKeys('mumbled')), `${shared(subjectKeys('noted'))} vs ${shared(subjectKeys('mumbled'))}`);
+});
+
+test('a source the tagger broke at ", which" is one source again; a source further off stays apart', () => {
+  const run = (first: number, last: number, sentence = 0): RoleRun => ({ role: 'SOURCE', first, last, sentence });
+  // "Michael Mulgrew , president of the union , | which | represents teachers , | said"
+  const head = run(0, 7);
+  const tail = run(9, 11);
+  assert.deepEqual(joinedSource([head, tail], tail, 2), { ...tail, first: 0, last: 11 });
+  assert.deepEqual(joinedSource([head, run(20, 21)], head, 2), head, 'twelve tokens apart');
+  assert.deepEqual(joinedSource([head, run(9, 11, 1)], head, 2), head, 'another sentence');
+});
+
+test('in training, a wrong source or cue label weighs roleCost times a wrong content label', () => {
+  // One paragraph of two tokens: a cue (feature 101) and content (feature 202). The first pass
+  // labels both O; each error updates once, then the labels are right.
+  const data = [{ keys: [Int32Array.of(101), Int32Array.of(202)], gold: [LABELS.indexOf('B-CUE'), LABELS.indexOf('B-CONTENT')] }];
+  const weight = (roleCost: number, key: number, label: (typeof LABELS)[number]) => {
+    const m = trainAttribution(data, { ...DEFAULT_ATTRIBUTION_TRAIN, epochs: 3, minCount: 1, minWeight: 0, roleCost });
+    return m.weights[m.rowOf(key) * LABELS.length + LABELS.indexOf(label)] * m.header.scale;
+  };
+  const cue1 = weight(1, 101, 'B-CUE');
+  assert.ok(cue1 > 0);
+  assert.ok(Math.abs(weight(4, 101, 'B-CUE') / cue1 - 4) < 0.01);
+  assert.ok(Math.abs(weight(4, 202, 'B-CONTENT') / weight(1, 202, 'B-CONTENT') - 1) < 0.01, 'content errors weigh 1');
 });

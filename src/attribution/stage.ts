@@ -17,6 +17,7 @@ import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
 import { decodeLabels, deserializeAttributionModel, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
+import { layoutRelations } from './layout.js';
 
 export interface AttributionStageInput extends TaggingInput {
   entities: readonly EntityMention[];
@@ -99,9 +100,13 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentenceOf[i] = s.index;
   const trans = modelTransitions(model);
   const runs: RoleRun[] = [];
-  for (const seq of tokenFeatures(doc)) {
+  const sequences = tokenFeatures(doc);
+  // Transcript turns and signed quotations are read from their lines; the tagger's labels there give way.
+  const laidOut = layoutRelations(doc, sequences.map((s) => s.tokens));
+  for (const seq of sequences) {
     checkDeadline();
     const labels = decodeLabels(seq.features.length, keyScores(model, seq.features), trans);
+    seq.tokens.forEach((i, k) => { if (laidOut.covered[i]) labels[k] = 0; });
     runs.push(...runsFromLabels(seq.tokens, labels, sentenceOf));
   }
   // The head of a run: its token whose head lies outside it.
@@ -112,7 +117,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     return c >= 0 && h >= 0 && tree.dominates(c, h);
   };
   const out: AttributionRelation[] = [];
-  for (const g of groupRuns(runs, governs)) {
+  for (const g of [...groupRuns(runs, governs), ...laidOut.groups]) {
     const cueRun = g.cue;
     const cueHead = cueRun ? headOf(cueRun) : -1;
     // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
@@ -133,7 +138,7 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       : null;
     let source: AttributionRelation['source'] = null;
     if (srcRun) {
-      const span = runSpan(tokens, srcRun);
+      const span = runSpan(tokens, joinedSource(g.sources, srcRun, SOURCE_JOIN_GAP));
       // The entity is the one the subject's head word names ("the Red Cross operating in Syria": the Red Cross).
       const inSubject = subject && subject.first <= srcRun.first && srcRun.last <= subject.last ? subject : null;
       const headTok = inSubject ? tokens[headOf(inSubject)] : null;
@@ -147,6 +152,27 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   }
   const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
   return out.sort((a, b) => at(a) - at(b));
+}
+
+/** How many tokens (", which") may part two pieces of one source. */
+const SOURCE_JOIN_GAP = 2;
+
+/**
+ * A source the tagger broke in pieces ("Michael Mulgrew, president of the union, | which
+ * represents teachers, |"): the chosen run with the source runs of its sentence that lie
+ * within `gap` tokens of it, one after another.
+ */
+export function joinedSource(sources: readonly RoleRun[], chosen: RoleRun, gap: number): RoleRun {
+  let { first, last } = chosen;
+  const near = sources.filter((r) => r.sentence === chosen.sentence).sort((a, b) => a.first - b.first);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of near) {
+      if (r.last < first && first - r.last - 1 <= gap) { first = r.first; grew = true; }
+      if (r.first > last && r.first - last - 1 <= gap) { last = r.last; grew = true; }
+    }
+  }
+  return { ...chosen, first, last };
 }
 
 const CLAUSE_RELS = ['ccomp', 'parataxis', 'xcomp', 'advcl'];
