@@ -4,7 +4,7 @@ import { check } from '@placemarkio/check-geojson';
 import graphology from 'graphology';
 import gexfParser from 'graphology-gexf';
 import { fixtureStore } from '../store/explore.fixtures.js';
-import { emptySummary, exportStore, happeningsOf } from './index.js';
+import { emptySummary, EXPORT_FORMATS, exportStore, happeningsOf } from './index.js';
 import { fixtureEvent } from '../store/explore.fixtures.js';
 
 test('the GeoJSON export is a FeatureCollection a GeoJSON validator accepts: points at [lon, lat], null geometry when unplaced', (t) => {
@@ -44,4 +44,26 @@ test('CSV and JSONL exports carry every matching event, text escaped', (t) => {
   assert.equal(csv.trimEnd().split('\n').length, summary.events + 1);
   const jsonl = [...exportStore(store, 'jsonl', { realis: 'actual' }, emptySummary())].join('');
   for (const line of jsonl.trimEnd().split('\n')) assert.equal(JSON.parse(line).realis, 'actual');
+});
+
+test('hostile text (markup, a javascript: link, control and bidi characters) stays data in every export format', async (t) => {
+  const store = fixtureStore(t, 0);
+  const { parse } = await import('csv-parse/sync');
+  for (const format of EXPORT_FORMATS) {
+    const text = [...exportStore(store, format, {}, emptySummary())].join('');
+    if (format === 'gexf' || format === 'graphml') {
+      assert.doesNotMatch(text, /<script|<img|[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, format);
+      if (format === 'gexf') gexfParser.parse(graphology as unknown as Parameters<typeof gexfParser.parse>[0], text);
+    } else if (format === 'acled' || format === 'csv') {
+      const rows: string[][] = parse(text);
+      assert.ok(rows.length > 1, format);
+    } else if (format === 'gdelt' || format === 'gdelt-mentions') {
+      for (const line of text.replace(/\n$/, '').split('\n')) assert.equal(line.split('\t').length, format === 'gdelt' ? 61 : 16, format);
+      assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f]/, `${format}: no control character in a cell`);
+    } else if (format === 'geojson') {
+      check(text);
+    } else {
+      for (const line of text.trimEnd().split('\n')) JSON.parse(line);
+    }
+  }
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureEvent, fixtureStore, party, place } from '../store/explore.fixtures.js';
 import { emptySummary, exportStore } from './index.js';
-import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltDate, gdeltEventRow, geoColumns, globalEventId } from './gdelt.js';
+import { actorPlace, GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltDate, gdeltEventRow, geoColumns, globalEventId } from './gdelt.js';
 import type { ArticleLookup } from './articles.js';
 
 /** GDELT 2.0 Event Codebook's column order, written out as published. */
@@ -77,4 +77,14 @@ test('hostile names cannot break a GDELT line or run in a spreadsheet', () => {
   const cells = row.replace(/\n$/, '').split('\t');
   assert.equal(cells.length, 61);
   assert.equal(cells[GDELT_EVENT_COLUMNS.indexOf('Actor1Name')], '\'=HYPERLINK("HTTP://X") EVIL NAME');
+});
+
+test('a side\'s geography is the event\'s place for a material act, unknown for a statement or a missing side', () => {
+  const kidal = place('Kidal', 0, 'MLI', 'Kidal', 18.44, 1.41);
+  const sides = { actor: [party('army', 0, 'MLI', 'MIL')], recipient: [party('rebels', 0, 'MLI', 'REB')], location: kidal };
+  const clash = fixtureEvent('c', 'a', { ...sides, event: 'ASSAULT', quad_class: 4 });
+  assert.equal(actorPlace(clash, clash.actor), kidal);
+  assert.equal(actorPlace(clash, []), null);
+  const blame = fixtureEvent('b', 'a', { ...sides, event: 'ACCUSE', quad_class: 3 });
+  assert.equal(actorPlace(blame, blame.actor), null);
 });

@@ -4,8 +4,8 @@
  * table is a happening (acta's reports of one event merged, src/cluster): NumMentions,
  * NumSources and NumArticles count its reports; the mentions table has a row per telling.
  * GDELT writes its geography in FIPS 10-4 country codes (data/country-codes.tsv). What acta does
- * not know is left empty, not guessed: tone (AvgTone), ethnic and religious codes, the actors' own
- * geography, and the feature ids of GDELT's gazetteer.
+ * not know is left empty, not guessed: tone (AvgTone), ethnic and religious codes, a speaker's
+ * whereabouts (actorPlace), and the feature ids of GDELT's gazetteer.
  */
 import { createHash } from 'node:crypto';
 import type { CodedEvent, Entity, Place } from '../doc/types.js';
@@ -96,6 +96,15 @@ export function geoColumns(p: Place | null): (string | number)[] {
   return [type, full, fips, adm1, '', point[0], point[1], feature];
 }
 
+/**
+ * Where a side was when the event happened, for GDELT's ActorNGeo: the event's own place for a
+ * material act (QuadClass 2 or 4: the doer and the one it is done to were there); unknown for a
+ * statement, whose speaker may be anywhere, and for a side the event does not have.
+ */
+export function actorPlace(e: CodedEvent, side: Entity[]): Place | null {
+  return side.length && (e.quad_class === 2 || e.quad_class === 4) ? e.location : null;
+}
+
 /** One happening as a row of GDELT's event table (61 cells). */
 export function gdeltEventRow(h: Happening, articles: ArticleLookup): string {
   const e = h.event;
@@ -111,7 +120,7 @@ export function gdeltEventRow(h: Happening, articles: ArticleLookup): string {
     ...actorColumns(e.actor), ...actorColumns(e.recipient),
     isRoot, cameo, cameo.slice(0, 3), cameo.slice(0, 2), e.quad_class, e.goldstein,
     h.reports.reduce((n, r) => n + (r.mentions?.length || 1), 0), sources.size, new Set(h.reports.map((r) => r.article_id)).size, '',
-    ...geoColumns(null), ...geoColumns(null), ...geoColumns(e.location),
+    ...geoColumns(actorPlace(e, e.actor)), ...geoColumns(actorPlace(e, e.recipient)), ...geoColumns(e.location),
     gdeltTimestamp(first), own?.meta.url ?? own?.meta.id ?? e.article_id,
   ]);
 }
