@@ -22,8 +22,8 @@ Commands:
                            network (GEXF, GraphML) (--db FILE, default acta.db)
   digest --from D --to D   a brief of a period's events: HTML, Markdown or PDF
                            (--db FILE, default acta.db)
-  serve                    the HTTP API over a store, on 127.0.0.1:8787 (--db FILE,
-                           default acta.db)
+  serve                    the web page and the HTTP API over a store, on
+                           127.0.0.1:8787 (--db FILE, default acta.db)
 
 Run "acta <command> --help" for a command's options.`;
 

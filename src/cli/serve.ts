@@ -1,12 +1,14 @@
-/** `acta serve`: the HTTP API over a store, until Ctrl-C. */
+/** `acta serve`: the web page and the HTTP API over a store, until Ctrl-C. */
 import { API_PREFIX } from '../server/prefix.js';
 import { openStoreAt, parse, UsageError } from './args.js';
 import type { Session } from './session.js';
 
 export const SERVE_HELP = `Usage: acta serve [--db FILE] [--host 127.0.0.1] [--port 8787] [--token T]
 
-Serve the events of a store over HTTP until Ctrl-C: the API under ${API_PREFIX}
-(events, events/{id}, counts, network, actors, actors/{id}, articles/{id},
+Serve the events of a store over HTTP until Ctrl-C: the web page at / (filters,
+timeline, map, actor network, event table, the evidence behind every field,
+"Download digest") and the API under ${API_PREFIX} (events, events/{id}, counts,
+network, places, countries, facets, actors, actors/{id}, articles/{id}, digest,
 POST articles, health), described by ${API_PREFIX}/openapi.json (OpenAPI 3.1).
 One line per request on stderr: method, path, status, milliseconds.
 
