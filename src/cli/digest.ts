@@ -1,6 +1,4 @@
 /** `acta digest`: a brief of a period's events to read, print and forward (HTML, Markdown or PDF). */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { buildDigest } from '../digest/model.js';
 import { digestHtml } from '../digest/html.js';
 import { digestMarkdown } from '../digest/markdown.js';
@@ -8,6 +6,7 @@ import { digestPdf } from '../digest/pdf.js';
 import { countryCode, isoDay, oneOf, openStoreAt, parse, ploverType, UsageError } from './args.js';
 import { ftsQuery } from '../store/text-query.js';
 import type { Session } from './session.js';
+import { WholeFile } from './whole-file.js';
 
 export const DIGEST_FORMATS = ['html', 'md', 'pdf'] as const;
 
@@ -73,14 +72,13 @@ export async function runDigest(argv: string[], session: Session): Promise<numbe
   if (output === undefined) {
     session.out.write(format === 'pdf' ? (bytes as unknown as string) : bytes.toString('utf8'));
   } else {
-    // Written beside its final name and renamed when whole: a failed digest leaves no file.
-    const partial = join(dirname(output), `.${basename(output)}.partial-${process.pid}`);
+    // A failed digest leaves no file (whole-file.ts).
+    const file = WholeFile.open(output);
     try {
-      const fd = openSync(partial, 'w');
-      try { writeSync(fd, bytes); } finally { closeSync(fd); }
-      renameSync(partial, output);
+      file.write(bytes);
+      file.commit();
     } catch (e) {
-      rmSync(partial, { force: true });
+      file.discard();
       throw new UsageError(`cannot write ${output}: ${(e as Error).message}`);
     }
   }

@@ -1,10 +1,9 @@
 /** `acta export`: the stored events in the field's formats, to a file (written whole or not at all) or stdout. */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { emptySummary, EXPORT_FORMATS, exportStore } from '../export/index.js';
 import { FILTER_HELP, FILTER_OPTIONS, filterOf } from './events.js';
 import { oneOf, openStoreAt, parse, UsageError } from './args.js';
 import { stopReason, stoppedStatus, type Session } from './session.js';
+import { WholeFile } from './whole-file.js';
 
 export const EXPORT_HELP = `Usage: acta export --format F [--db FILE] [filters] [-o FILE]
 
@@ -47,28 +46,20 @@ export async function runExport(argv: string[], session: Session): Promise<numbe
   const output = values.output as string | undefined;
   const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   const summary = emptySummary();
-  // A file is written beside its final name and renamed when whole, so a failed or stopped export leaves none.
-  const partial = output === undefined ? null : join(dirname(output), `.${basename(output)}.partial-${process.pid}`);
-  let fd: number | null = null;
+  // A failed or stopped export leaves no file (whole-file.ts).
+  let file: WholeFile | null = null;
   try {
-    if (partial) {
-      try { fd = openSync(partial, 'w'); } catch (e) { throw new UsageError(`cannot write ${output}: ${(e as Error).message}`); }
-    }
+    if (output !== undefined) file = WholeFile.open(output);
     for (const chunk of exportStore(store, format, filter, summary, { header: values.header as boolean | undefined })) {
       const stopped = stopReason(session.stop);
-      if (stopped) { if (partial) rmSync(partial, { force: true }); return stoppedStatus(stopped); }
-      if (fd !== null) writeSync(fd, chunk); else session.out.write(chunk);
+      if (stopped) { file?.discard(); return stoppedStatus(stopped); }
+      if (file) file.write(chunk); else session.out.write(chunk);
     }
-    if (fd !== null && partial && output) {
-      closeSync(fd);
-      fd = null;
-      renameSync(partial, output);
-    }
+    file?.commit();
   } catch (e) {
-    if (partial) rmSync(partial, { force: true });
+    file?.discard();
     throw e;
   } finally {
-    if (fd !== null) closeSync(fd);
     store.close();
   }
   const leftOut = summary.left_out ? `; ${summary.left_out} event(s) ${format} has no row for left out` : '';
