@@ -7,7 +7,7 @@
 import type { CodedEvent } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
 import { happeningsOf, matchingEvents } from '../export/index.js';
-import { sourceName, storeArticles, type ArticleLookup } from '../export/articles.js';
+import { reportSources, sourceName, storeArticles, type ArticleLookup } from '../export/articles.js';
 import { countryInfo } from '../places/countries.js';
 import type { Store } from '../store/index.js';
 import { daysBetween, describeSelection, previousPeriod, selectionQueries, type DigestSelection } from './selection.js';
@@ -66,8 +66,7 @@ export function tollOf(happenings: Happening[]): Toll {
 
 function figuresOf(events: CodedEvent[], happenings: Happening[], articles: ArticleLookup): Figures {
   const articleIds = new Set(events.map((e) => e.article_id));
-  const sources = new Set([...articleIds].map((id) => articles(id)).map((a) => (a ? sourceName(a.meta) : null)).filter(Boolean));
-  return { happenings: happenings.length, reports: events.length, articles: articleIds.size, sources: sources.size };
+  return { happenings: happenings.length, reports: events.length, articles: articleIds.size, sources: reportSources(events, articles).length };
 }
 
 /** The timeline's bucket: days for a month or less, weeks up to half a year, else months. */

@@ -10,7 +10,7 @@ import type { CodedEvent, Entity } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
 import { countryInfo } from '../places/countries.js';
 import { loadTsv } from '../util/data.js';
-import { sourceName, type ArticleLookup } from './articles.js';
+import { firstStored, reportSources, type ArticleLookup } from './articles.js';
 import { countryCodes } from './country-codes.js';
 import { csvRow } from '../output/cells.js';
 
@@ -107,8 +107,8 @@ export function acledRow(h: Happening, articles: ArticleLookup): string | null {
   const country = iso3 ? countryInfo(iso3)?.name ?? '' : '';
   const place = e.location;
   const countryOnly = !place || place.precision === 'country';
-  const sources = [...new Set(h.reports.map((r) => articles(r.article_id)).map((a) => (a ? sourceName(a.meta) : null)).filter((s): s is string => !!s))];
-  const added = h.reports.map((r) => articles(r.article_id)?.ingestedAt ?? null).filter((x): x is string => !!x).sort()[0];
+  const sources = reportSources(h.reports, articles);
+  const added = firstStored(h.reports, articles);
   const civilians = type.event_type === 'Violence against civilians' || type.sub_event_type === 'Excessive force against protesters';
   return csvRow([
     `${iso3 ?? 'XXX'}${String(parseInt(e.id.slice(0, 8), 16) || 0)}`,

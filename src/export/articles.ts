@@ -29,3 +29,13 @@ export function sourceName(meta: ArticleMeta): string | null {
   }
   return null;
 }
+
+/** The distinct source names of a happening's reports, in the order first met (unnamed sources left out). */
+export function reportSources(reports: readonly { article_id: string }[], articles: ArticleLookup): string[] {
+  return [...new Set(reports.map((r) => articles(r.article_id)).map((a) => (a ? sourceName(a.meta) : null)).filter((s): s is string => !!s))];
+}
+
+/** When the first of a happening's reports was stored (ISO), or null when none says. */
+export function firstStored(reports: readonly { article_id: string }[], articles: ArticleLookup): string | null {
+  return reports.map((r) => articles(r.article_id)?.ingestedAt ?? null).filter((x): x is string => !!x).sort()[0] ?? null;
+}

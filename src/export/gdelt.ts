@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { CodedEvent, Entity, Place } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
 import { countryInfo } from '../places/countries.js';
-import { sourceName, type ArticleLookup } from './articles.js';
+import { firstStored, reportSources, sourceName, type ArticleLookup } from './articles.js';
 import { countryCodes } from './country-codes.js';
 import { tsvRow } from '../output/cells.js';
 
@@ -108,9 +108,8 @@ export function actorPlace(e: CodedEvent, side: Entity[]): Place | null {
 /** One happening as a row of GDELT's event table (61 cells). */
 export function gdeltEventRow(h: Happening, articles: ArticleLookup): string {
   const e = h.event;
-  const reportArticles = h.reports.map((r) => articles(r.article_id));
-  const sources = new Set(reportArticles.map((a) => (a ? sourceName(a.meta) : null)).filter(Boolean));
-  const first = reportArticles.map((a) => a?.ingestedAt ?? null).filter((x): x is string => !!x).sort()[0] ?? null;
+  const sources = reportSources(h.reports, articles);
+  const first = firstStored(h.reports, articles);
   const own = articles(e.article_id);
   const cameo = e.cameo ?? '';
   // The lead: the headline or the first sentence after it tells the happening.
@@ -119,7 +118,7 @@ export function gdeltEventRow(h: Happening, articles: ArticleLookup): string {
     globalEventId(e.id), ...gdeltDate(e),
     ...actorColumns(e.actor), ...actorColumns(e.recipient),
     isRoot, cameo, cameo.slice(0, 3), cameo.slice(0, 2), e.quad_class, e.goldstein,
-    h.reports.reduce((n, r) => n + (r.mentions?.length || 1), 0), sources.size, new Set(h.reports.map((r) => r.article_id)).size, '',
+    h.reports.reduce((n, r) => n + (r.mentions?.length || 1), 0), sources.length, new Set(h.reports.map((r) => r.article_id)).size, '',
     ...geoColumns(actorPlace(e, e.actor)), ...geoColumns(actorPlace(e, e.recipient)), ...geoColumns(e.location),
     gdeltTimestamp(first), own?.meta.url ?? own?.meta.id ?? e.article_id,
   ]);
@@ -138,7 +137,7 @@ function offsetIn(es: Entity[], sentence: { start: number; end: number }): numbe
 /** The mentions table's rows of a happening: one per telling in each report. */
 export function gdeltMentionRows(h: Happening, articles: ArticleLookup): string {
   const id = globalEventId(h.event.id);
-  const added = gdeltTimestamp(h.reports.map((r) => articles(r.article_id)?.ingestedAt ?? null).filter((x): x is string => !!x).sort()[0]);
+  const added = gdeltTimestamp(firstStored(h.reports, articles));
   let out = '';
   for (const r of h.reports) {
     const a = articles(r.article_id);
