@@ -6,7 +6,7 @@
 import { xmlText as esc } from '../export/network.js';
 import type { Digest, Figures } from './model.js';
 import { mapSvg, timelineSvg, typeColour } from './svg.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
+import { EMPTY_NOTE, METHOD_NOTE, changeText, FIGURE_NAMES, qualityLines, selectionLine, tollText } from './text.js';
 
 const CSS = `body{font:15px/1.45 Georgia,'DejaVu Serif',serif;color:#1d232b;max-width:50rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
@@ -27,10 +27,10 @@ export function digestHtml(d: Digest): string {
   const legend = d.timeline.series.map((s) => `<span><i class="key" style="background:${typeColour(s.event)}"></i>${esc(s.event)}</span>`).join('');
   const sections: string[] = [
     `<h1>${esc(d.title)}</h1>`,
-    `<p class="sel">${esc(d.described)}. Compared with ${esc(d.previous.from)} to ${esc(d.previous.to)}. Made by acta on ${esc(d.generated.slice(0, 10))}.</p>`,
+    `<p class="sel">${esc(selectionLine(d))}</p>`,
   ];
   if (empty) {
-    sections.push('<h2>Nothing in this selection</h2><p>The store holds no event that happened in this period and matches this selection. Widen the period or the filters.</p>');
+    sections.push(`<h2>Nothing in this selection</h2><p>${esc(EMPTY_NOTE)}</p>`);
   } else {
     const toll = tollText(d.toll);
     sections.push(`<h2>In figures</h2><div class="figs">${figureBoxes(d.figures, d.previousFigures)}</div>${toll ? `<p>Casualties: ${esc(toll)}.</p>` : ''}`);
@@ -39,8 +39,7 @@ export function digestHtml(d: Digest): string {
     sections.push('<h2>Key happenings</h2><ol>' + d.key.map((k) => `<li>${esc(k.sentence)}<blockquote>“${esc(k.quote)}”</blockquote><small class="note">Sources: ${esc(k.sources.join('; ') || 'not named')}${k.novel ? ' · sides new this period' : ''}</small></li>`).join('') + '</ol>');
     sections.push('<h2>Who</h2><table><tr><th>Actor</th><th class="n">Happenings</th></tr>' + d.actors.map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${a.happenings}</td></tr>`).join('') + '</table>');
     sections.push('<h2>Who against whom</h2><table><tr><th>Actor</th><th>Recipient</th><th class="n">Happenings</th><th class="n">Mean Goldstein</th></tr>' + d.dyads.map((x) => `<tr><td>${esc(x.actor)}</td><td>${esc(x.recipient)}</td><td class="n">${x.happenings}</td><td class="n">${x.goldstein}</td></tr>`).join('') + '</table>');
-    const q = d.quality;
-    sections.push(`<h2>How sure</h2><ul><li>${percent(q.undated, q.events)} of the ${q.events} reports give no day for what they tell.</li><li>${percent(q.unplaced, q.events)} name no place finer than a country.</li><li>${percent(q.singleSourced, d.figures.happenings)} of the happenings rest on a single article.</li></ul>`);
+    sections.push(`<h2>How sure</h2><ul>${qualityLines(d).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
   }
   sections.push(`<h2>Method</h2><p class="note">${esc(METHOD_NOTE)}</p>`);
   if (d.sources.length) sections.push('<h2>Sources</h2><ul>' + d.sources.map((s) => `<li>${esc(s.name)} (${s.articles})</li>`).join('') + '</ul>');

@@ -1,6 +1,6 @@
 /** The Markdown digest: the same content as tables and text; the charts are left out, with a note. */
 import type { Digest, Figures } from './model.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
+import { EMPTY_NOTE, METHOD_NOTE, changeText, FIGURE_NAMES, qualityLines, selectionLine, tollText } from './text.js';
 
 /**
  * Text in a Markdown table cell or line: line breaks made spaces, and the characters that would
@@ -11,9 +11,9 @@ export function mdText(s: string): string {
 }
 
 export function digestMarkdown(d: Digest): string {
-  const lines: string[] = [`# ${mdText(d.title)}`, '', `${mdText(d.described)}. Compared with ${d.previous.from} to ${d.previous.to}. Made by acta on ${d.generated.slice(0, 10)}.`, ''];
+  const lines: string[] = [`# ${mdText(d.title)}`, '', mdText(selectionLine(d)), ''];
   if (d.figures.reports === 0) {
-    lines.push('## Nothing in this selection', '', 'The store holds no event that happened in this period and matches this selection. Widen the period or the filters.', '');
+    lines.push('## Nothing in this selection', '', EMPTY_NOTE, '');
   } else {
     lines.push('## In figures', '', '| figure | this period | change |', '|---|---:|---|');
     for (const k of Object.keys(FIGURE_NAMES) as (keyof Figures)[]) lines.push(`| ${FIGURE_NAMES[k]} | ${d.figures[k]} | ${changeText(d.figures[k], d.previousFigures[k])} |`);
@@ -25,8 +25,7 @@ export function digestMarkdown(d: Digest): string {
     });
     lines.push('## Who', '', '| actor | happenings |', '|---|---:|', ...d.actors.map((a) => `| ${mdText(a.name)} | ${a.happenings} |`), '');
     lines.push('## Who against whom', '', '| actor | recipient | happenings | mean Goldstein |', '|---|---|---:|---:|', ...d.dyads.map((x) => `| ${mdText(x.actor)} | ${mdText(x.recipient)} | ${x.happenings} | ${x.goldstein} |`), '');
-    const q = d.quality;
-    lines.push('## How sure', '', `- ${percent(q.undated, q.events)} of the ${q.events} reports give no day for what they tell.`, `- ${percent(q.unplaced, q.events)} name no place finer than a country.`, `- ${percent(q.singleSourced, d.figures.happenings)} of the happenings rest on a single article.`, '');
+    lines.push('## How sure', '', ...qualityLines(d).map((l) => `- ${l}`), '');
   }
   lines.push('## Method', '', METHOD_NOTE, '');
   if (d.sources.length) lines.push('## Sources', '', ...d.sources.map((s) => `- ${mdText(s.name)} (${s.articles})`), '');

@@ -6,9 +6,8 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Digest, Figures } from './model.js';
-import { geometryPath, project, typeColour, worldOutlines } from './svg.js';
-import { countryCodes } from '../export/country-codes.js';
-import { METHOD_NOTE, changeText, FIGURE_NAMES, percent, tollText } from './text.js';
+import { countryShades, geometryPath, project, timelineMax, typeColour, worldOutlines } from './svg.js';
+import { EMPTY_NOTE, METHOD_NOTE, changeText, FIGURE_NAMES, qualityLines, selectionLine, tollText } from './text.js';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -24,8 +23,7 @@ function heading(doc: Doc, text: string): void {
 
 function timeline(doc: Doc, d: Digest, x: number, y: number, w: number, h: number): void {
   const { periods, series } = d.timeline;
-  const totals = periods.map((_, i) => series.reduce((n, s) => n + s.counts[i], 0));
-  const max = Math.max(1, ...totals);
+  const max = timelineMax(d);
   const bw = w / Math.max(1, periods.length);
   periods.forEach((_, i) => {
     let top = y + h;
@@ -57,15 +55,14 @@ function timeline(doc: Doc, d: Digest, x: number, y: number, w: number, h: numbe
 
 function map(doc: Doc, d: Digest, x: number, y: number, w: number, h: number): void {
   // Outlines are named by ISO numeric code; a country without one (Kosovo) is left unshaded rather than matched to every unnamed outline.
-  const counts = new Map(d.countries.flatMap((c) => { const n = countryCodes(c.iso3)?.isoNumeric; return n ? [[n, c.happenings] as const] : []; }));
-  const max = Math.max(1, ...d.countries.map((c) => c.happenings));
+  const shade = countryShades(d);
   doc.save().translate(x, y);
   doc.rect(0, 0, w, h).fill('#f8fbff');
   for (const f of worldOutlines().features) {
     const path = geometryPath(f.geometry, w, h);
     if (!path) continue;
-    const n = (f.id === undefined ? 0 : counts.get(String(f.id)) ?? 0);
-    doc.path(path).lineWidth(0.3).fillOpacity(n ? 0.15 + 0.6 * (n / max) : 1).fillAndStroke(n ? '#a50f15' : '#eeeeee', '#999999');
+    const { share } = shade(f.id);
+    doc.path(path).lineWidth(0.3).fillOpacity(share ? 0.15 + 0.6 * share : 1).fillAndStroke(share ? '#a50f15' : '#eeeeee', '#999999');
   }
   doc.fillOpacity(1);
   for (const p of d.points) {
@@ -106,10 +103,10 @@ export function digestPdf(d: Digest): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
   const width = doc.page.width - 100;
   doc.font(BOLD).fontSize(18).text(d.title);
-  doc.font(FONT).fontSize(10).fillColor('#555').text(`${d.described}. Compared with ${d.previous.from} to ${d.previous.to}. Made by acta on ${d.generated.slice(0, 10)}.`);
+  doc.font(FONT).fontSize(10).fillColor('#555').text(selectionLine(d));
   if (d.figures.reports === 0) {
     heading(doc, 'Nothing in this selection');
-    doc.text('The store holds no event that happened in this period and matches this selection. Widen the period or the filters.');
+    doc.text(EMPTY_NOTE);
   } else {
     heading(doc, 'In figures');
     for (const k of Object.keys(FIGURE_NAMES) as (keyof Figures)[]) {
@@ -133,9 +130,8 @@ export function digestPdf(d: Digest): Promise<Buffer> {
     table(doc, ['Actor', 'Happenings'], d.actors.map((a) => [a.name, a.happenings]), [width - 90, 90]);
     heading(doc, 'Who against whom');
     table(doc, ['Actor', 'Recipient', 'Happenings', 'Goldstein'], d.dyads.map((x) => [x.actor, x.recipient, x.happenings, x.goldstein]), [(width - 150) / 2, (width - 150) / 2, 80, 70]);
-    const q = d.quality;
     heading(doc, 'How sure');
-    doc.text(`${percent(q.undated, q.events)} of the ${q.events} reports give no day for what they tell. ${percent(q.unplaced, q.events)} name no place finer than a country. ${percent(q.singleSourced, d.figures.happenings)} of the happenings rest on a single article.`);
+    doc.text(qualityLines(d).join(' '));
   }
   heading(doc, 'Method');
   doc.fontSize(9).fillColor('#444').text(METHOD_NOTE);

@@ -21,11 +21,30 @@ export const TYPE_COLOURS: Record<string, string> = {
 };
 export const typeColour = (t: string) => TYPE_COLOURS[t] ?? '#888888';
 
+/** The tallest stack of the timeline (at least 1): its bars' scale. */
+export function timelineMax(d: Digest): number {
+  const { periods, series } = d.timeline;
+  return Math.max(1, ...periods.map((_, i) => series.reduce((n, s) => n + s.counts[i], 0)));
+}
+
+/**
+ * How much each outline is shaded: its country's happenings over the most any country has, 0 for
+ * none. Outlines are named by ISO numeric code; a country without one (Kosovo) is left unshaded
+ * rather than matched to every unnamed outline.
+ */
+export function countryShades(d: Digest): (outlineId: string | number | undefined) => { happenings: number; share: number } {
+  const counts = new Map(d.countries.flatMap((c) => { const n = countryCodes(c.iso3)?.isoNumeric; return n ? [[n, c.happenings] as const] : []; }));
+  const max = Math.max(1, ...d.countries.map((c) => c.happenings));
+  return (id) => {
+    const happenings = id === undefined ? 0 : counts.get(String(id)) ?? 0;
+    return { happenings, share: happenings / max };
+  };
+}
+
 /** Stacked bars of happenings a period, by type, with the first and last period named. */
 export function timelineSvg(d: Digest, width = 720, height = 200): string {
   const { periods, series } = d.timeline;
-  const totals = periods.map((_, i) => series.reduce((n, s) => n + s.counts[i], 0));
-  const max = Math.max(1, ...totals);
+  const max = timelineMax(d);
   const left = 36;
   const bottom = 24;
   const plotW = width - left - 8;
@@ -84,12 +103,10 @@ export function geometryPath(g: Geometry | null, w: number, h: number): string {
 
 /** The world with countries shaded by happenings (a country-only event shades its country) and points by place. */
 export function mapSvg(d: Digest, width = 720, height = 360): string {
-  // Outlines are named by ISO numeric code; a country without one (Kosovo) is left unshaded rather than matched to every unnamed outline.
-  const counts = new Map(d.countries.flatMap((c) => { const n = countryCodes(c.iso3)?.isoNumeric; return n ? [[n, c.happenings] as const] : []; }));
-  const max = Math.max(1, ...d.countries.map((c) => c.happenings));
+  const shade = countryShades(d);
   const shapes = worldOutlines().features.map((f) => {
-    const n = (f.id === undefined ? 0 : counts.get(String(f.id)) ?? 0);
-    const fill = n ? `rgba(165,15,21,${(0.15 + 0.6 * (n / max)).toFixed(2)})` : '#eeeeee';
+    const { happenings: n, share } = shade(f.id);
+    const fill = share ? `rgba(165,15,21,${(0.15 + 0.6 * share).toFixed(2)})` : '#eeeeee';
     return `<path d="${geometryPath(f.geometry, width, height)}" fill="${fill}" stroke="#999" stroke-width="0.4"><title>${xmlText(`${f.properties.name}${n ? `: ${n}` : ''}`)}</title></path>`;
   });
   const dots = d.points.map((p) => {

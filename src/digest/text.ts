@@ -1,5 +1,5 @@
 /** The words every digest format shares: figure names, changes, shares, the method note. */
-import type { Figures } from './model.js';
+import type { Digest, Figures } from './model.js';
 
 export const FIGURE_NAMES: Record<keyof Figures, string> = {
   happenings: 'happenings', reports: 'reports', articles: 'articles', sources: 'distinct sources',
@@ -32,4 +32,22 @@ export function tollText(t: { killed: number; injured: number; arrested: number;
     .filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
   if (!parts.length) return `no one killed, injured, arrested or displaced, as counted in ${t.counted} happening${t.counted === 1 ? '' : 's'}`;
   return `at least ${parts.join(', ')}, as counted in ${t.counted} happening${t.counted === 1 ? '' : 's'} (the lowest figure each report gives)`;
+}
+
+/** What the digest covers and against what, under its title. */
+export function selectionLine(d: Digest): string {
+  return `${d.described}. Compared with ${d.previous.from} to ${d.previous.to}. Made by acta on ${d.generated.slice(0, 10)}.`;
+}
+
+/** What an empty selection's digest says instead of figures. */
+export const EMPTY_NOTE = 'The store holds no event that happened in this period and matches this selection. Widen the period or the filters.';
+
+/** The data quality figures, one sentence each. */
+export function qualityLines(d: Digest): string[] {
+  const q = d.quality;
+  return [
+    `${percent(q.undated, q.events)} of the ${q.events} reports give no day for what they tell.`,
+    `${percent(q.unplaced, q.events)} name no place finer than a country.`,
+    `${percent(q.singleSourced, d.figures.happenings)} of the happenings rest on a single article.`,
+  ];
 }
