@@ -28,13 +28,14 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000) + 1;
 }
 
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+/** The day `n` days after a YYYY-MM-DD (before it when `n` is negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
 
 /** The period of equal length just before: what a digest's changes are measured against. */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const n = daysBetween(from, to);
-  const start = Date.parse(`${from}T00:00:00Z`);
-  return { from: day(start - n * 86400000), to: day(start - 86400000) };
+  return { from: addDays(from, -daysBetween(from, to)), to: addDays(from, -1) };
 }
 
 /** The selection in words: "Iraq, Syria; ASSAULT; 1–31 January 2021". */

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { ploverTypes } from '../events/ontology.js';
 import { countryInfo } from '../places/countries.js';
 import { isCalendarDate } from '../cli/args.js';
+import { addDays } from '../digest/selection.js';
 import type { Store } from '../store/index.js';
 import { BadParameter, NO_CONTROLS } from './params.js';
 
@@ -17,9 +18,6 @@ const LIST = (description: string) => ({ type: 'string', minLength: 1, maxLength
 interface DigestParams { from?: string; to?: string; country?: string; admin1?: string; actor?: string; event?: string; text?: string; format?: (typeof DIGEST_API_FORMATS)[number] }
 
 const split = (v: string | undefined) => (v === undefined ? [] : v.split(',').map((x) => x.trim()).filter(Boolean));
-
-/** The day `n` days before a YYYY-MM-DD. */
-const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86400000).toISOString().slice(0, 10);
 
 export async function digestRoutes(app: FastifyInstance, store: Store): Promise<void> {
   app.get<{ Querystring: DigestParams }>('/digest', {
@@ -44,8 +42,8 @@ export async function digestRoutes(app: FastifyInstance, store: Store): Promise<
     const p = req.query;
     for (const key of ['from', 'to'] as const) if (p[key] !== undefined && !isCalendarDate(p[key] as string)) throw new BadParameter(key, `must be a day of the calendar (got "${p[key]}")`);
     const newest = store.explore.eventPage({ realis: 'actual' }, '-date', null, 1).events[0]?.date?.slice(0, 10);
-    const to = p.to ?? (p.from ? daysBefore(p.from, -29) : newest ?? new Date().toISOString().slice(0, 10));
-    const from = p.from ?? daysBefore(to, 29);
+    const to = p.to ?? (p.from ? addDays(p.from, 29) : newest ?? new Date().toISOString().slice(0, 10));
+    const from = p.from ?? addDays(to, -29);
     if (from > to) throw new BadParameter('from', `${from} is after to ${to}`);
     const countries = split(p.country).map((c) => c.toUpperCase());
     for (const c of countries) if (!countryInfo(c)) throw new BadParameter('country', `unknown ISO 3166 alpha-3 code "${c}"`);
