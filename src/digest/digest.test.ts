@@ -70,6 +70,8 @@ test('hostile article text is escaped in the HTML and Markdown digests; the HTML
   assert.match(html, /&lt;img src=x onerror=alert\(2\)&gt;/);
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
   assert.doesNotMatch(html, /\b(?:src|href)="(?!#)/, 'no resource or link to load');
+  assert.doesNotMatch(html, /[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/, 'no bidi override or control character reaches the reader');
+  assert.match(html, /\\u202egnp\.exe/, 'the override is shown, not obeyed');
   const md = digestMarkdown(d);
   assert.doesNotMatch(md, /(?<!\\)<(?:img|a |script)/, 'every < of an article is escaped');
   assert.match(md, /\\<img src=x onerror=alert\(2\)\\>/);

@@ -2,13 +2,16 @@
  * A digest's content, computed from the store: the selection, headline figures and their change
  * against the previous period of equal length, a timeline by type, places for a map, top actors
  * and dyads, the key happenings ranked, data quality, and the sources. Every renderer (HTML,
- * Markdown, PDF) draws this one object, so the formats say the same.
+ * Markdown, PDF) draws this one object, so the formats say the same. Every text from an article
+ * has its control and bidi characters shown, not obeyed (printable): a title with U+202E cannot
+ * turn "gnp.exe" into "exe.png" in a digest, whatever the format escapes besides.
  */
 import type { CodedEvent } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
 import { happeningsOf, matchingEvents } from '../export/index.js';
 import { reportSources, sourceName, storeArticles, type ArticleLookup } from '../export/articles.js';
 import { countryInfo } from '../places/countries.js';
+import { printable } from '../output/terminal.js';
 import type { Store } from '../store/index.js';
 import { daysBetween, describeSelection, previousPeriod, selectionQueries, type DigestSelection } from './selection.js';
 import { happeningSentence } from './sentence.js';
@@ -149,7 +152,7 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
       dyads.set(`${a}\u0000${r}`, d);
     }
     if (e.location && e.location.precision !== 'country' && e.location.lat !== null && e.location.lon !== null) {
-      points.push({ lat: e.location.lat, lon: e.location.lon, event: e.event, reports: h.reports.length, label: e.location.name });
+      points.push({ lat: e.location.lat, lon: e.location.lon, event: e.event, reports: h.reports.length, label: printable(e.location.name) });
     }
   }
   const pairsBefore = new Set(beforeHappenings.map((h) => `${sideKey(h.event, 'actor')}\u0000${sideKey(h.event, 'recipient')}`));
@@ -160,9 +163,9 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
     const own = articles(e.article_id);
     const sources = [...new Set(h.reports.map((r) => articles(r.article_id)).map((x) => (x ? sourceName(x.meta) ?? x.meta.title ?? x.meta.id : null)).filter((x): x is string => !!x))];
     return {
-      id: e.id, article_id: e.article_id, sentence: happeningSentence(e, arts.size),
-      quote: own ? own.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').trim() : e.trigger.text,
-      event: e.event, date: e.date, reports: h.reports.length, articles: arts.size, goldstein: e.goldstein, sources, novel,
+      id: e.id, article_id: e.article_id, sentence: printable(happeningSentence(e, arts.size)),
+      quote: printable(own ? own.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').trim() : e.trigger.text),
+      event: e.event, date: e.date, reports: h.reports.length, articles: arts.size, goldstein: e.goldstein, sources: sources.map(printable), novel,
       score: rankScore(h.reports.length, e.goldstein, novel),
     };
   }).sort((a, b) => b.score - a.score || (a.date ?? '').localeCompare(b.date ?? '')).slice(0, opts.keyCount ?? 10);
@@ -177,7 +180,7 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
   return {
     title: `acta digest: ${s.from} to ${s.to}`,
     selection: s,
-    described: describeSelection(s, countryName),
+    described: printable(describeSelection(s, countryName)),
     generated: (opts.now ?? new Date()).toISOString(),
     previous,
     figures: figuresOf(events, happenings, articles),
@@ -187,8 +190,8 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
     timeline: { periods, series: [...byType].map(([event, counts]) => ({ event, counts })).sort((a, b) => a.event.localeCompare(b.event)) },
     points,
     countries: top(countries, 250, (n) => n).map(([iso3, n]) => ({ iso3, name: countryName(iso3), happenings: n })),
-    actors: top(actors, 10, (n) => n).map(([name, n]) => ({ name, happenings: n })),
-    dyads: top(dyads, 10, (d) => d.happenings).map(([, d]) => ({ ...d, goldstein: Math.round(d.goldstein * 10) / 10 })),
+    actors: top(actors, 10, (n) => n).map(([name, n]) => ({ name: printable(name), happenings: n })),
+    dyads: top(dyads, 10, (d) => d.happenings).map(([, d]) => ({ ...d, actor: printable(d.actor), recipient: printable(d.recipient), goldstein: Math.round(d.goldstein * 10) / 10 })),
     key,
     quality: {
       events: events.length,
@@ -196,6 +199,6 @@ export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?:
       unplaced: events.filter((e) => !e.location || e.location.precision === 'country').length,
       singleSourced: happenings.filter((h) => new Set(h.reports.map((r) => r.article_id)).size === 1).length,
     },
-    sources: top(sourceCounts, 1000, (n) => n).map(([name, n]) => ({ name, articles: n })),
+    sources: top(sourceCounts, 1000, (n) => n).map(([name, n]) => ({ name: printable(name), articles: n })),
   };
 }
