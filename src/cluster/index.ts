@@ -1,12 +1,17 @@
 /**
- * cluster: reports of the same real-world happening, merged. Peers count
- * reports instead of events; here two coded events are one happening when
- * they have the same PLOVER type, the same day, the same sides (actor and
- * recipient countries with their sectors, or names) and compatible places (the same
- * place, or one of them unplaced). Undated, negated, hypothetical or future
- * events are never merged: there is nothing to say they happened once.
+ * cluster: reports of the same real-world happening, merged. Peers count reports instead of
+ * events; acta groups them into happenings. The decision is merge.ts's (which happenings a
+ * report could join, and which it joins), the happening's fields fields.ts's; the store runs
+ * them at ingest against its stored happenings, and `clusterReports` runs the very same steps
+ * over reports held in memory (the evaluation, `--dedupe` over a query), so both group alike.
  */
-import type { CodedEvent, Entity } from '../doc/types.js';
+import type { CodedEvent } from '../doc/types.js';
+import { candidateWindow, chooseHappening, type Candidate, type CandidateWindow } from './merge.js';
+import { bareReport, type Report } from './report.js';
+
+export { candidateWindow, chooseHappening, happeningKey, sameHappening, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
+export { happeningFields, reportId, type Disagreement, type HappeningFields } from './fields.js';
+export { bareReport, evidenceOf, reportOf, type Report } from './report.js';
 
 export interface Happening {
   /** The most confident report, standing for the happening. */
@@ -15,44 +20,58 @@ export interface Happening {
   reports: CodedEvent[];
 }
 
-/**
- * Who a side is, for telling happenings apart: each party's country with its
- * sector ("MLI/MIL" and "MLI/REB" are different sides though both Malian:
- * troops fighting rebels and troops killing civilians are two happenings), or
- * its name when neither is known.
- */
-const party = (x: Entity) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase());
-const side = (es: Entity[]) => [...new Set(es.map(party))].sort().join('+');
-
-/** The key two reports of one happening share, or null when the event is not mergeable. */
-export function happeningKey(e: CodedEvent): string | null {
-  if (e.negated || (e.realis ?? 'actual') !== 'actual' || e.date_precision !== 'day' || !e.date) return null;
-  if (e.attribution.certainty !== 'asserted' && e.attribution.certainty !== 'reported') return null;
-  if (e.actor.length === 0 && e.recipient.length === 0) return null;
-  return [e.event, e.date, side(e.actor), side(e.recipient)].join('|');
+/** A happening held in memory while grouping: its reports and what the store would index it by. */
+interface HeldHappening extends Candidate {
+  type: string;
+  realis: CandidateWindow['realis'];
+  from: string;
+  to: string;
+  order: number;
 }
 
-const placeKey = (e: CodedEvent) => (e.location ? String(e.location.geonames_id ?? `${e.location.name}|${e.location.country}`).toLowerCase() : null);
-
-/** Group events into happenings, in the order of their first report. */
-export function clusterEvents(events: CodedEvent[]): Happening[] {
-  const groups: CodedEvent[][] = [];
-  const byKey = new Map<string, CodedEvent[][]>();
-  for (const e of events) {
-    const key = happeningKey(e);
-    if (key === null) { groups.push([e]); continue; }
-    const candidates = byKey.get(key) ?? [];
-    // Same happening only where the places agree (an unplaced report joins any).
-    const p = placeKey(e);
-    const fit = candidates.find((g) => g.every((o) => p === null || placeKey(o) === null || placeKey(o) === p));
-    if (fit) { fit.push(e); continue; }
-    const g = [e];
-    candidates.push(g);
-    byKey.set(key, candidates);
-    groups.push(g);
+/**
+ * Group reports into happenings the way the store does at ingest, one report at a time in the
+ * order given: each asks for the happenings its window reaches, oldest first, and joins,
+ * starts or merges as merge.ts decides. Happenings come back in the order of their first report.
+ */
+export function clusterReports(reports: readonly Report[]): Report[][] {
+  const held = new Map<string, HeldHappening>();
+  const alone: Array<{ order: number; reports: Report[] }> = [];
+  let next = 0;
+  for (const r of reports) {
+    const w = candidateWindow(r);
+    const order = next++;
+    if (w === null) { alone.push({ order, reports: [r] }); continue; }
+    const candidates = [...held.values()]
+      .filter((h) => h.realis === w.realis && w.types.includes(h.type) && h.from <= w.to && w.from <= h.to)
+      .sort((a, b) => a.order - b.order);
+    const { join, absorb } = chooseHappening(r, candidates);
+    const target = join === null ? undefined : held.get(join);
+    if (!target) {
+      const id = `h${order}`;
+      held.set(id, { id, reports: [r], type: r.event.event, realis: w.realis, from: w.from, to: w.to, order });
+      continue;
+    }
+    target.reports.push(r);
+    target.from = w.from < target.from ? w.from : target.from;
+    target.to = w.to > target.to ? w.to : target.to;
+    for (const id of absorb) {
+      const other = held.get(id);
+      if (!other || other === target) continue;
+      target.reports.push(...other.reports);
+      target.from = other.from < target.from ? other.from : target.from;
+      target.to = other.to > target.to ? other.to : target.to;
+      target.order = Math.min(target.order, other.order);
+      held.delete(id);
+    }
   }
-  return groups.map((g) => {
-    const reports = [...g].sort((a, b) => b.confidence - a.confidence);
+  return [...held.values(), ...alone].sort((a, b) => a.order - b.order).map((h) => h.reports);
+}
+
+/** Group bare events (no article text at hand) into happenings, in the order of their first report. */
+export function clusterEvents(events: CodedEvent[]): Happening[] {
+  return clusterReports(events.map(bareReport)).map((g) => {
+    const reports = g.map((r) => r.event).sort((a, b) => b.confidence - a.confidence);
     return { event: reports[0], reports };
   });
 }

@@ -2,7 +2,7 @@
  * Merging reports of one happening across articles, on `events/clusters/dev` (76 Reuters
  * articles whose records share a `happening` id when they report the same happening; read its
  * README "Scoring"). All articles are coded together, their events grouped as a store groups
- * them (today: src/cluster, the grouping `acta events --dedupe` shows), and each article's
+ * them (src/cluster's clusterReports: the steps the store runs at ingest), and each article's
  * events matched to its records as the whole-article measure matches them. Each matched record
  * is an item: its gold cluster is its happening, its system cluster the group holding its event.
  * Unmatched records and events are left out (merging is judged where reports were found), and
@@ -10,7 +10,7 @@
  * items: no merging at all, and one happening per PLOVER type.
  */
 import type { CodedEvent } from '../doc/types.js';
-import { clusterEvents } from '../cluster/index.js';
+import { clusterReports, reportOf } from '../cluster/index.js';
 import { articleEvents, matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
 import { capped, evalPath, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { bcubed, groupingScores, pairwise, type GroupedItem } from './grouping-metrics.js';
@@ -39,9 +39,10 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
   const articles = capped(readAnalystDir(dir), opts.limit);
   const failures = newFailures();
   const eventsByArticle = await articleEvents(articles, failures);
-  const all = [...eventsByArticle.values()].flat();
+  // Reports in the order a store would take the articles in, each with its article's words.
+  const reports = articles.flatMap((a) => (eventsByArticle.get(a.id) ?? []).map((e) => reportOf(e, a)));
   const groupOf = new Map<CodedEvent, string>();
-  clusterEvents(all).forEach((h, k) => h.reports.forEach((e) => groupOf.set(e, `h${k}`)));
+  clusterReports(reports).forEach((g, k) => g.forEach((r) => groupOf.set(r.event, `h${k}`)));
   const items = groupedItems(articles, eventsByArticle, (e) => groupOf.get(e) ?? `${e.article_id}:${e.id}`);
   const s = groupingScores(items);
 
