@@ -9,7 +9,9 @@ import { isValidDay } from '../times/calendar.js';
 import { INPUT_ENCODINGS, type InputEncoding } from '../ingest/files.js';
 import { openStore, type Store } from '../store/index.js';
 
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

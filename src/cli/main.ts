@@ -1,7 +1,7 @@
 /** The `acta` command line: a thin layer over the library. */
 // Each command's module loads only when it runs: `acta serve` need not load the pipeline (about
 // half a second of its start-up), nor `acta events` the server.
-import { UsageError } from './args.js';
+import { UsageError } from './usage-error.js';
 import { messagesTo, type Out, type Session } from './session.js';
 
 export const MAIN_HELP = `acta — turn news articles into event data: who did what to whom, when, where,
