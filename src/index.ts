@@ -3,11 +3,13 @@
  *
  *   analyze(input)  → Doc           every layer with offsets (what `acta analyze` prints)
  *   code(input)     → CodedEvent[]  the events (what `acta code` prints)
+ *   analyzeBatch(inputs, { jobs }) → async results in input order, on worker threads
  *   treeOf(doc.syntax)              the dependency parse as a tree (children, subtrees, paths)
  *   findAttributions(doc) → AttributionRelation[]  the attribution layer (also Doc.attributions)
  */
 export * from './doc/types.js';
 export { analyze, analyzeIngested, code, type AnalyzeOptions, type ArticleInput } from './pipeline.js';
+export { analyzeBatch, type BatchOptions, type BatchResult } from './parallel/batch.js';
 export { readActorFile, ActorFileError } from './actors/user-file.js';
 export { ArticleTimeout, DEFAULT_TIME_BUDGET_MS, defaultTimeBudget } from './util/deadline.js';
 export type { ActorRow } from './actors/knowledge.js';

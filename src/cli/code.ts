@@ -3,8 +3,9 @@
  * (or every layer) on stdout, problems on stderr; with --db also store them.
  */
 import type { Doc } from '../doc/types.js';
-import { formatProblem, isProblem } from '../ingest/index.js';
+import { formatProblem } from '../ingest/index.js';
 import { analyzeIngested } from '../pipeline.js';
+import { analyzeInOrder, AnalyzePool } from '../parallel/analyze-pool.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { toConllu } from '../output/conllu.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
@@ -15,7 +16,7 @@ import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Out, type Session } from './session.js';
 import { liveRegistry } from '../actors/live-registry.js';
-import { fraction, inputEncoding, isoDay, oneOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
+import { fraction, inputEncoding, isoDay, jobsOf, oneOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { existsSync } from 'node:fs';
 import { loadPetrarchDictionaries, type PetrarchDictionaries } from '../events/petrarch/index.js';
 import { codeArticleWithDictionaries } from '../events/petrarch/article.js';
@@ -42,6 +43,8 @@ Options:
                     windows-1252 (text, HTML and JSONL alike; latin1 is read as windows-1252,
                     as browsers do)
   --min-confidence X  only events with confidence >= X (0..1)
+  --jobs N          articles analysed at once on N threads (default: one per core); the
+                    output, in input order, and the store are those of --jobs 1
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   --petrarch-verbs FILE     code with your PETRARCH/TABARI verb dictionary instead of acta's
   --petrarch-actors FILE    … its actor dictionary (repeatable; date-restricted codes honoured)
@@ -71,6 +74,7 @@ Options:
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code
+  --jobs N          articles analysed at once on N threads (default: one per core)
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   -h, --help        this help
 
@@ -95,7 +99,7 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   const help = mode === 'code' ? CODE_HELP : ANALYZE_HELP;
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
-    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' },
+    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' }, jobs: { type: 'string' },
     ...(mode === 'code' ? {
       db: { type: 'string' }, 'min-confidence': { type: 'string' },
       'petrarch-verbs': { type: 'string', multiple: true }, 'petrarch-actors': { type: 'string', multiple: true },
@@ -118,6 +122,9 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   const dbPath = values.db as string | undefined;
   const store: Store | null = mode === 'code' && dbPath !== undefined ? openStoreAt(dbPath, { mustExist: false }) : null;
   const registry = store ? liveRegistry(store) : null;
+  const jobs = jobsOf(values.jobs as string | undefined);
+  let pool: AnalyzePool | null = null;
+  const startPool = () => (pool = new AnalyzePool({ jobs, actors, store }));
   const shown = await progressOf(session, inputs, values['no-progress'] === true);
   const err = shown.messages(session.err);
   let failed = 0;
@@ -128,21 +135,20 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   if (format === 'tsv') out.write(tsvHeader());
   if (format === 'csv') out.write(csvHeader());
   try {
-    for await (const item of untilStopped(readInputs(inputs, { published, encoding }), stop)) {
+    const analysed = analyzeInOrder(untilStopped(readInputs(inputs, { published, encoding }), stop), startPool, {
+      jobs, window: 2 * jobs, inThread: (item) => analyzeIngested(item, { registry, actors }),
+    });
+    for await (const r of analysed) {
       shown.tick();
-      if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
-      let doc: Doc;
-      try {
-        doc = analyzeIngested(item, { registry, actors });
-      } catch (e) {
-        failed++;
-        err.write(`acta: ${analysisFailure(item.meta.origin, e)}\n`);
-        continue;
-      }
+      if (r.kind === 'problem') { failed++; err.write(`acta: ${formatProblem(r.problem)}\n`); continue; }
+      if (r.kind === 'failed') { failed++; err.write(`acta: ${analysisFailure(r.article.meta.origin, r.error)}\n`); continue; }
+      if (r.kind !== 'doc') continue;
+      const item = r.article;
+      let doc: Doc = r.doc;
       articles++;
       if (store) {
         try {
-          if (store.saveDoc(doc).stored) registry?.saved();
+          if (store.saveDoc(doc).stored) { registry?.saved(); (pool as AnalyzePool | null)?.saved(); }
         } catch (e) {
           // The store cannot be written (disk full, read-only): every later article would fail too.
           const storeFailure = storeWriteFailure(e, store.path);

@@ -1,11 +1,12 @@
 /** `acta ingest PATH… --db FILE`: store articles, entities and events; same article twice adds nothing. */
 import { existsSync } from 'node:fs';
-import { formatProblem, isProblem } from '../ingest/index.js';
+import { formatProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { analyzeIngested } from '../pipeline.js';
+import { analyzeInOrder, AnalyzePool } from '../parallel/analyze-pool.js';
 import { storeWriteFailure } from '../store/index.js';
 import { liveRegistry } from '../actors/live-registry.js';
-import { inputEncoding, isoDay, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
+import { inputEncoding, isoDay, jobsOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Session } from './session.js';
@@ -26,6 +27,8 @@ Options:
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code
+  --jobs N          articles analysed at once on N threads (default: one per core); the
+                    store is written by one thread, in input order, as with --jobs 1
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   --reprocess       re-code every stored article with this acta (after an upgrade): each
                     article's entities and events are replaced, its text kept, and the
@@ -41,7 +44,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   const { out, stop } = session;
   const { values, positionals } = parse(argv, {
     db: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
-    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' }, reprocess: { type: 'boolean' },
+    encoding: { type: 'string' }, 'no-progress': { type: 'boolean' }, reprocess: { type: 'boolean' }, jobs: { type: 'string' },
   }, INGEST_HELP);
   if (values.help) { out.write(INGEST_HELP + '\n'); return 0; }
   if (values.reprocess) return runReprocess(values, positionals, out, session.err);
@@ -53,23 +56,32 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
   const registry = liveRegistry(store);
+  const jobs = jobsOf(values.jobs as string | undefined);
+  let pool: AnalyzePool | null = null;
+  const startPool = () => (pool = new AnalyzePool({ jobs, actors, store }));
   const shown = await progressOf(session, positionals, values['no-progress'] === true);
   const err = shown.messages(session.err);
   let stored = 0, skipped = 0, failed = 0, events = 0;
   try {
-    for await (const item of untilStopped(readInputs(positionals, { published, encoding }), stop)) {
+    const analysed = analyzeInOrder(untilStopped(readInputs(positionals, { published, encoding }), stop), startPool, {
+      jobs, window: 2 * jobs,
+      wanted: (item) => !store.hasArticle(item.meta.hash),
+      inThread: (item) => analyzeIngested(item, { registry, actors }),
+    });
+    for await (const r of analysed) {
       shown.tick();
-      if (isProblem(item)) { failed++; err.write(`acta: ${formatProblem(item)}\n`); continue; }
-      if (store.hasArticle(item.meta.hash)) { skipped++; continue; }
+      if (r.kind === 'problem') { failed++; err.write(`acta: ${formatProblem(r.problem)}\n`); continue; }
+      if (r.kind === 'skipped') { skipped++; continue; }
+      if (r.kind === 'failed') { failed++; err.write(`acta: ${analysisFailure(r.article.meta.origin, r.error)}\n`); continue; }
+      const doc = r.doc;
       try {
-        const doc = analyzeIngested(item, { registry, actors });
-        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); } else skipped++;
+        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); (pool as AnalyzePool | null)?.saved(); } else skipped++;
       } catch (e) {
         failed++;
         // The store cannot be written (disk full, read-only): every later article would fail too.
         const storeFailure = storeWriteFailure(e, dbPath);
-        if (storeFailure) { err.write(`acta: ${storeFailure} (stopped at ${item.meta.origin})\n`); break; }
-        err.write(`acta: ${analysisFailure(item.meta.origin, e)}\n`);
+        if (storeFailure) { err.write(`acta: ${storeFailure} (stopped at ${r.article.meta.origin})\n`); break; }
+        err.write(`acta: ${analysisFailure(r.article.meta.origin, e)}\n`);
       }
     }
   } finally {
