@@ -10,7 +10,9 @@
  * (`stageTimes` of dist/pipeline.js), start-up time (process start to the first
  * analysed article), peak RSS, and bare wink-nlp over the same texts as the
  * ceiling (tokenizer only, and its default pipeline with sentences and POS).
- * With --long, also a long text of real articles (long-text.ts).
+ * With --long, also a long text of real articles (long-text.ts). Every core: the same articles
+ * through the library's analyzeBatch at each --jobs count (default 1 and one per core), runs
+ * alternated, with wall time, the process's CPU time and the speed-up over one job.
  * Each figure is the median of --runs runs (default 3). JSON on stdout,
  * progress on stderr. Nothing here asserts a timing.
  */
@@ -23,6 +25,8 @@ import { ingestBench } from './ingest.js';
 import { capped, gitCommit, median, packageRoot, sharedRoot, type Analyzer } from '../eval/common.js';
 import { LONG_TEXT_MIB, longTextBench } from './long-text.js';
 import { parseServeArgs, serveBench } from './serve.js';
+import { availableParallelism } from 'node:os';
+import { analyzeBatch } from '../parallel/batch.js';
 
 export interface BenchArticle {
   id: string;
@@ -117,6 +121,40 @@ function resetStages(stages: Record<string, number> | null): void {
   if (stages) for (const k of Object.keys(stages)) stages[k] = 0;
 }
 
+interface JobsFigures { seconds: number; cpu_seconds: number; failed: number }
+
+/** The articles through analyzeBatch on `jobs` worker threads: wall time and the whole process's CPU time (workers included). */
+async function jobsRun(articles: BenchArticle[], jobs: number): Promise<JobsFigures> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let failed = 0;
+  for await (const r of analyzeBatch(articles.map((a) => ({ text: a.text, id: a.id, published: a.published })), { jobs })) if (r.error) failed++;
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1000, cpu_seconds: (cpu.user + cpu.system) / 1e6, failed };
+}
+
+/** Each job count `runs` times, alternated; medians, and the speed-up over the first count. */
+async function jobsBench(articles: BenchArticle[], counts: number[], runs: number, log: (s: string) => void): Promise<Record<string, unknown>[]> {
+  const by = new Map<number, JobsFigures[]>(counts.map((j) => [j, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const j of counts) {
+      log(`bench: ${articles.length} articles on ${j} job(s), run ${r + 1}/${runs}…`);
+      by.get(j)!.push(await jobsRun(articles, j));
+    }
+  }
+  const base = median(by.get(counts[0])!.map((f) => f.seconds)) ?? 0;
+  return counts.map((j) => {
+    const f = by.get(j)!;
+    const seconds = median(f.map((x) => x.seconds)) ?? 0;
+    const cpu = median(f.map((x) => x.cpu_seconds)) ?? 0;
+    return {
+      jobs: j, seconds_median: round(seconds, 2), articles_per_s: round(articles.length / seconds),
+      cpu_seconds_median: round(cpu, 2), cpu_ms_per_article: round((cpu * 1000) / articles.length, 2),
+      speedup_over_first: round(seconds ? base / seconds : null, 2), seconds_runs: f.map((x) => round(x.seconds, 2)),
+    };
+  });
+}
+
 async function pipelineRun(analyze: Analyzer, articles: BenchArticle[], stages: Record<string, number> | null): Promise<RunFigures> {
   resetStages(stages);
   let sentences = 0, tokens = 0, failed = 0;
@@ -153,13 +191,15 @@ export interface BenchArgs {
   ingest: boolean;
   /** MiB of the long text (long-text.ts), or null for none. */
   long: number | null;
+  /** Job counts to compare on worker threads (analyzeBatch). */
+  jobs: number[];
 }
 
-export const BENCH_USAGE = 'npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]'
+export const BENCH_USAGE = 'npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]] [--jobs 1,2,4]'
   + ' | npm run bench -- --serve [--rate N] [--seconds N] [--db FILE] [--no-page] [--limit N]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null };
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null, jobs: [...new Set([1, availableParallelism()])] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const v = () => inline ?? argv[++i];
@@ -169,6 +209,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--ingest') out.ingest = true;
     else if (flag === '--long') out.long = out.long ?? LONG_TEXT_MIB;
     else if (flag === '--long-mib') out.long = Math.max(1, Number(v()) || LONG_TEXT_MIB);
+    else if (flag === '--jobs') out.jobs = [...new Set(v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1))];
     else throw new Error(`unknown argument ${argv[i]}; usage: ${BENCH_USAGE}`);
   }
   return out;
@@ -244,6 +285,7 @@ async function main(): Promise<void> {
       const ms = median(runs.map((r) => r.seconds * 1000 - Object.values(r.stageMs).reduce((a, b) => a + b, 0))) ?? 0;
       perStage['ingest+other'] = { ms: round(ms), share: round(totalMs ? ms / totalMs : null, 3) };
     }
+    const jobs = args.jobs.length > 1 || args.jobs[0] !== 1 ? await jobsBench(c.articles, args.jobs, args.runs, log) : null;
     results.push({
       corpus: c.name,
       articles: c.articles.length,
@@ -259,6 +301,7 @@ async function main(): Promise<void> {
       stages: stageNames.length ? perStage : null,
       // The dependency parser inside the pipeline: tokens over the parse stage's own time.
       parser_tokens_per_s: runs[0].stageMs.syntax ? round(runs[0].tokens / ((med((r) => r.stageMs.syntax ?? 0) ?? 0) / 1000), 0) : null,
+      jobs,
       ceiling: {
         wink_tokenizer_tokens_per_s: round(median(tok.map((t) => t.tokens / t.seconds)), 0),
         wink_default_pipeline_tokens_per_s: round(median(full.map((t) => t.tokens / t.seconds)), 0),
