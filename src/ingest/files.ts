@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import type { IngestedArticle, InputProblem } from '../doc/types.js';
 import { problem, type IngestOptions } from './common.js';
 import { ingestHtml } from './html.js';
-import { JSONL_LINE_END, ingestJson, ingestJsonl } from './jsonl.js';
+import { JSONL_LINE_END, ingestJson, jsonlItems } from './jsonl.js';
 import { ingestText } from './text.js';
 
 /**
@@ -176,11 +176,12 @@ export function decodeInput(bytes: Uint8Array, origin: string, encoding: InputEn
 }
 
 /** Ingest decoded content of a known kind. */
-export function ingestContent(content: string, kind: InputKind, origin: string, opts: IngestOptions = {}): (IngestedArticle | InputProblem)[] {
+export function ingestContent(content: string, kind: InputKind, origin: string, opts: IngestOptions = {}): Iterable<IngestedArticle | InputProblem> {
   switch (kind) {
     case 'text': return [ingestText(content, origin, opts)];
     case 'html': return [ingestHtml(content, origin, opts)];
-    case 'jsonl': return ingestJsonl(content, origin, opts);
+    // A batch is ingested line by line as the analysis asks for articles.
+    case 'jsonl': return jsonlItems(content, origin, opts);
     case 'json': return ingestJson(content, origin, opts);
   }
 }
@@ -215,7 +216,7 @@ function errorMessage(err: unknown): string {
 }
 
 /** Read one file: limits, decoding, then ingest by extension (or by sniffing). */
-async function readOneFile(path: string, size: number, opts: ReadOptions): Promise<(IngestedArticle | InputProblem)[]> {
+async function readOneFile(path: string, size: number, opts: ReadOptions): Promise<Iterable<IngestedArticle | InputProblem>> {
   const limit = opts.maxBytes ?? MAX_INPUT_BYTES;
   if (size > limit) return [problem(path, null, `file is ${size} bytes, over the ${limit}-byte limit (MAX_INPUT_BYTES)`)];
   let bytes: Buffer;

@@ -59,23 +59,34 @@ export const JSONL_LINE_END = /\r\n|\n|\r/;
 
 /** Ingest a JSONL batch: articles and problems in line order. Blank lines are skipped. */
 export function ingestJsonl(content: string, origin: string, opts: IngestOptions = {}): (IngestedArticle | InputProblem)[] {
-  const out: (IngestedArticle | InputProblem)[] = [];
-  const lines = content.split(JSONL_LINE_END);
-  lines.forEach((raw, i) => {
-    const line = i + 1;
+  return [...jsonlItems(content, origin, opts)];
+}
+
+/**
+ * The articles and problems of a JSONL batch one line at a time, as they are asked for: a
+ * batch of 19k articles is never held as 19k analysed-ready articles (nor as 19k line strings).
+ */
+export function* jsonlItems(content: string, origin: string, opts: IngestOptions = {}): Generator<IngestedArticle | InputProblem> {
+  const ends = new RegExp(JSONL_LINE_END.source, 'g');
+  let from = 0;
+  for (let line = 1; from <= content.length; line++) {
+    ends.lastIndex = from;
+    const m = ends.exec(content);
+    const to = m ? m.index : content.length;
+    const raw = content.slice(from, to);
+    from = m ? m.index + m[0].length : content.length + 1;
     // A byte order mark opens the file, and a later line too where batches were joined with cat.
     const s = raw.replace(/^\uFEFF/, '');
-    if (s.trim() === '') return;
+    if (s.trim() === '') continue;
     let record: unknown;
     try {
       record = JSON.parse(s);
     } catch (err) {
-      out.push(problem(origin, line, `malformed JSON: ${(err as Error).message}`));
-      return;
+      yield problem(origin, line, `malformed JSON: ${(err as Error).message}`);
+      continue;
     }
-    out.push(ingestRecord(record, `${origin}:${line}`, origin, line, opts));
-  });
-  return out;
+    yield ingestRecord(record, `${origin}:${line}`, origin, line, opts);
+  }
 }
 
 /** Ingest a `.json` file: one record, or an array of records (problems name the item). */
