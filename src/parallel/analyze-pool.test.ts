@@ -103,3 +103,14 @@ test('a consumer that stops early stops the workers too', async () => {
   }
   assert.equal((pool as unknown as { running: unknown[] }).running.length, 0);
 });
+
+test('an analysis that runs out of its thread\'s memory fails that article with a clear message, and the run goes on', async () => {
+  const items = texts.slice(0, 3).map((t, i) => article(t, `${i}.txt`));
+  const outcomes: string[] = [];
+  // 24 MB holds no analysis (the models alone are more): each worker dies, a new one takes the next article.
+  for await (const r of analyzeInOrder(inputs(items), () => new AnalyzePool({ jobs: 2, heapMb: 24 }), { jobs: 2, window: 2, inThread: (a) => analyzeIngested(a) })) {
+    outcomes.push(r.kind === 'failed' ? (r.error as Error).message : r.kind);
+  }
+  assert.equal(outcomes.length, 3);
+  for (const o of outcomes) assert.match(o, /^ran out of memory \(an analysing thread may use 24 MB\)$/);
+});

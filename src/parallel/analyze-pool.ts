@@ -29,7 +29,17 @@ export interface AnalyzePoolOptions {
   timeBudgetMs?: number;
   /** The store whose actor registry the analyses read and learn into (ingest, code --db); absent: none. */
   store?: ChangingActorSource | null;
+  /** Old-generation heap of each worker, in MB (default WORKER_HEAP_MB). */
+  heapMb?: number;
 }
+
+/**
+ * Each worker's old-generation heap, in MB: a safety net, not a tuning. An article that needs
+ * more fails alone with a clear message and its worker is replaced, where in one thread it
+ * would end the whole run. One text at the 20 MiB input limit peaks at about 1.5 GB of RSS
+ * (npm run bench -- --long), under this cap.
+ */
+export const WORKER_HEAP_MB = 2048;
 
 interface WorkerResult { doc: Doc; questions: RegistryQuestion[] }
 
@@ -70,7 +80,8 @@ export class AnalyzePool {
   }
 
   private start(): Running {
-    const worker = new Worker(new URL('./analyze-worker.js', import.meta.url), { workerData: this.setup });
+    const heapMb = this.opts.heapMb ?? WORKER_HEAP_MB;
+    const worker = new Worker(new URL('./analyze-worker.js', import.meta.url), { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const r: Running = { worker, inFlight: 0 };
     worker.on('message', (m: FromWorker) => {
       const w = this.waiting.get(m.task);
@@ -86,7 +97,8 @@ export class AnalyzePool {
       if (i >= 0) this.running.splice(i, 1);
       for (const [task, w] of this.waiting) if (w.on === r) { this.waiting.delete(task); w.reject(e); }
     };
-    worker.on('error', died);
+    worker.on('error', (e: Error & { code?: string }) => died(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new Error(`ran out of memory (an analysing thread may use ${heapMb} MB)`) : e));
     worker.on('exit', (code) => { if (code !== 0) died(new Error(`the analysing thread stopped (exit code ${code})`)); });
     this.running.push(r);
     return r;
