@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { decodeWindows1252 } from '../ingest/files.js';
 
 export interface FetchLimits {
   /** Milliseconds to open the connection (TCP, and TLS for https). */
@@ -245,5 +246,8 @@ export function decodeBody(body: Buffer, contentType: string | null): string {
   } catch {
     decoder = new TextDecoder('utf-8');
   }
+  // The WHATWG labels of windows-1252 (latin1, iso-8859-1, ascii…): Node 20's decoder reads its
+  // 0x80–0x9F as C1 controls, where pages mean curly quotes and dashes.
+  if (decoder.encoding === 'windows-1252') return decodeWindows1252(body);
   return decoder.decode(body);
 }

@@ -1,0 +1,176 @@
+/** HTTP for acta watch against a server on 127.0.0.1: conditional GET, limits, redirects, one host at a time. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { decodeBody, DEFAULT_LIMITS, Fetcher, FetchError, type FetchLimits } from './fetcher.js';
+import { startServer, withEtag } from './fixtures.js';
+
+/** Short limits, so a test of a limit takes moments. */
+const LIMITS: FetchLimits = { ...DEFAULT_LIMITS, perHostMs: 0, totalTimeoutMs: 2000, connectTimeoutMs: 2000, maxBytes: 64 * 1024 };
+
+async function rejection(p: Promise<unknown>): Promise<FetchError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof FetchError, `a FetchError, not ${e}`);
+    return e;
+  }
+  assert.fail('expected the request to fail');
+}
+
+test('a feed asked again with its ETag and Last-Modified is answered 304 and not read again', async (t) => {
+  const server = await startServer({
+    '/feed': (req, res) => {
+      const fresh = req.headers['if-none-match'] === '"v1"' && req.headers['if-modified-since'] === 'Wed, 01 May 2024 10:00:00 GMT';
+      res.writeHead(fresh ? 304 : 200, { etag: '"v1"', 'last-modified': 'Wed, 01 May 2024 10:00:00 GMT' });
+      res.end(fresh ? undefined : '<rss/>');
+    },
+  });
+  t.after(() => server.close());
+  const fetcher = new Fetcher(LIMITS);
+  const first = await fetcher.get(`${server.base}/feed`);
+  assert.equal(first.status, 'ok');
+  assert.ok(first.status === 'ok');
+  assert.deepEqual(first.validators, { etag: '"v1"', lastModified: 'Wed, 01 May 2024 10:00:00 GMT' });
+  assert.equal(first.body.toString(), '<rss/>');
+  const second = await fetcher.get(`${server.base}/feed`, { validators: first.validators });
+  assert.equal(second.status, 'not-modified');
+  assert.equal(server.requests.get('/feed')?.[0]['if-none-match'], undefined, 'the first request is unconditional');
+});
+
+test('redirects are followed up to the limit; the final URL is given back', async (t) => {
+  const server = await startServer({
+    '/old': { status: 301, headers: { location: '/middle' } },
+    '/middle': { status: 302, headers: { location: '/new' } },
+    '/new': { body: 'here' },
+    '/loop': { status: 307, headers: { location: '/loop' } },
+    '/to-ftp': { status: 302, headers: { location: 'ftp://127.0.0.1/file' } },
+  });
+  t.after(() => server.close());
+  const fetcher = new Fetcher({ ...LIMITS, maxRedirects: 3 });
+  const r = await fetcher.get(`${server.base}/old`);
+  assert.ok(r.status === 'ok');
+  assert.equal(r.url, `${server.base}/new`);
+  assert.equal(r.body.toString(), 'here');
+  const loop = await rejection(fetcher.get(`${server.base}/loop`));
+  assert.match(loop.message, /\/loop: more than 3 redirects/);
+  assert.equal(server.hits('/loop'), 4);
+  const ftp = await rejection(fetcher.get(`${server.base}/to-ftp`));
+  assert.match(ftp.message, /to-ftp: redirect to ftp, which is not fetched/);
+});
+
+test('only http and https are fetched', async () => {
+  const fetcher = new Fetcher(LIMITS);
+  for (const url of ['file:///etc/passwd', 'ftp://127.0.0.1/feed', 'javascript:alert(1)']) {
+    const e = await rejection(fetcher.get(url));
+    assert.match(e.message, /only http and https are fetched/);
+    assert.ok(e.permanent);
+  }
+});
+
+test('a 404 is a permanent failure naming the URL; a 503 may pass', async (t) => {
+  const server = await startServer({ '/busy': { status: 503, body: 'later' } });
+  t.after(() => server.close());
+  const fetcher = new Fetcher(LIMITS);
+  const missing = await rejection(fetcher.get(`${server.base}/gone`));
+  assert.equal(missing.message, `${server.base}/gone: HTTP 404 Not Found`);
+  assert.equal(missing.permanent, true);
+  const busy = await rejection(fetcher.get(`${server.base}/busy`));
+  assert.equal(busy.permanent, false);
+  assert.equal(busy.httpStatus, 503);
+});
+
+test('a body over the size limit is not read: declared too long, or sent in chunks past it, or a small gzip that grows past it', async (t) => {
+  const big = 'x'.repeat(100 * 1024);
+  const server = await startServer({
+    '/declared': { headers: { 'content-length': String(big.length) }, body: big },
+    '/chunked': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      // Chunk after chunk, never ending on its own: the reader must stop it.
+      const timer = setInterval(() => res.write('y'.repeat(16 * 1024)), 5);
+      res.on('close', () => clearInterval(timer));
+    },
+    '/bomb': { headers: { 'content-encoding': 'gzip' }, body: zlib.gzipSync(Buffer.alloc(10 * 1024 * 1024)) },
+    '/small-gzip': { headers: { 'content-encoding': 'gzip' }, body: zlib.gzipSync('a small page') },
+  });
+  t.after(() => server.close());
+  const fetcher = new Fetcher(LIMITS);
+  const declared = await rejection(fetcher.get(`${server.base}/declared`));
+  assert.match(declared.message, new RegExp(`^${server.base}/declared: body of 102400 bytes is over the 65536-byte limit`));
+  const chunked = await rejection(fetcher.get(`${server.base}/chunked`));
+  assert.match(chunked.message, /\/chunked: body over the 65536-byte limit; read aborted/);
+  const bomb = await rejection(fetcher.get(`${server.base}/bomb`));
+  assert.match(bomb.message, /\/bomb: body over the 65536-byte limit/);
+  const small = await fetcher.get(`${server.base}/small-gzip`);
+  assert.ok(small.status === 'ok');
+  assert.equal(small.body.toString(), 'a small page');
+});
+
+test('a server that answers too slowly fails at the time limit, naming the URL', async (t) => {
+  const server = await startServer({
+    '/silent': () => { /* never answers */ },
+    '/dripping': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const timer = setInterval(() => res.write('<p>.</p>'), 50);
+      res.on('close', () => clearInterval(timer));
+    },
+  });
+  t.after(() => server.close());
+  const fetcher = new Fetcher({ ...LIMITS, totalTimeoutMs: 300 });
+  for (const path of ['/silent', '/dripping']) {
+    const started = Date.now();
+    const e = await rejection(fetcher.get(`${server.base}${path}`));
+    assert.equal(e.message, `${server.base}${path}: no complete answer within 300 ms`);
+    assert.equal(e.permanent, false);
+    assert.ok(Date.now() - started < 5000, 'the limit ends the wait');
+  }
+});
+
+test('a refused connection fails with the reason, naming the URL', async (t) => {
+  const server = await startServer();
+  const base = server.base;
+  await server.close();
+  t.after(() => undefined);
+  const e = await rejection(new Fetcher(LIMITS).get(`${base}/feed`));
+  assert.match(e.message, new RegExp(`^${base}/feed: ECONNREFUSED`));
+  assert.equal(e.permanent, false);
+});
+
+test('one host is asked at most once per interval; another host does not wait for it', async (t) => {
+  const arrivals: Record<string, number[]> = { a: [], b: [] };
+  const arrive = (host: string) => (_req: unknown, res: { end(s: string): void }) => { arrivals[host].push(Date.now()); res.end('ok'); };
+  const a = await startServer({ '/1': arrive('a'), '/2': arrive('a'), '/3': arrive('a') });
+  const b = await startServer({ '/1': arrive('b') });
+  t.after(() => Promise.all([a.close(), b.close()]));
+  const fetcher = new Fetcher({ ...LIMITS, perHostMs: 150 });
+  await Promise.all(['/1', '/2', '/3'].map((path) => fetcher.get(`${a.base}${path}`)).concat(fetcher.get(`${b.base}/1`)));
+  const [t1, t2, t3] = arrivals.a;
+  assert.ok(t2 - t1 >= 140 && t3 - t2 >= 140, `gaps ${t2 - t1} and ${t3 - t2} ms`);
+  assert.ok(arrivals.b[0] - t1 < 140, 'the second host (another port) has its own turn');
+});
+
+test('a stop signal ends a wait for the host and a request in flight', async (t) => {
+  const server = await startServer({ '/silent': () => { /* never answers */ } });
+  t.after(() => server.close());
+  const control = new AbortController();
+  const fetcher = new Fetcher({ ...LIMITS, totalTimeoutMs: 60_000 }, control.signal);
+  setTimeout(() => control.abort('interrupt'), 100);
+  const e = await rejection(fetcher.get(`${server.base}/silent`));
+  assert.match(e.message, /stopped/);
+});
+
+test('bodies are decoded in the charset the answer declares, else UTF-8', () => {
+  const cafe1252 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94]);
+  assert.equal(decodeBody(cafe1252, 'text/html; charset=windows-1252'), 'café “q”');
+  assert.equal(decodeBody(Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head>'), cafe1252]), 'text/html'), '<html><head><meta charset="iso-8859-1"></head>café “q”');
+  assert.equal(decodeBody(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>'), null), '<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>');
+  assert.equal(decodeBody(Buffer.from('plain é'), 'text/plain; charset=nonsense'), 'plain é');
+});
+
+test('withEtag (the fixture) answers 304 only to its own ETag', async (t) => {
+  const server = await startServer({ '/f': withEtag('"a"', 'body', 'text/plain') });
+  t.after(() => server.close());
+  const fetcher = new Fetcher(LIMITS);
+  assert.equal((await fetcher.get(`${server.base}/f`, { validators: { etag: '"old"', lastModified: null } })).status, 'ok');
+  assert.equal((await fetcher.get(`${server.base}/f`, { validators: { etag: '"a"', lastModified: null } })).status, 'not-modified');
+});
