@@ -1,6 +1,7 @@
 /** HTTP for acta watch against a server on 127.0.0.1: conditional GET, limits, redirects, one host at a time. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { decodeBody, DEFAULT_LIMITS, Fetcher, FetchError, type FetchLimits } from './fetcher.js';
 import { startServer, withEtag } from './fixtures.js';
@@ -126,11 +127,21 @@ test('a server that answers too slowly fails at the time limit, naming the URL',
   }
 });
 
+test('a connection that never opens fails at the connect limit: an https server that never answers the TLS handshake', async (t) => {
+  const sockets: net.Socket[] = [];
+  const silent = net.createServer((socket) => { sockets.push(socket); /* accepts TCP, never speaks TLS */ });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.after(() => { for (const s of sockets) s.destroy(); silent.close(); });
+  const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/feed`;
+  const e = await rejection(new Fetcher({ ...LIMITS, connectTimeoutMs: 200, totalTimeoutMs: 60_000 }).get(url));
+  assert.equal(e.message, `${url}: no connection within 200 ms`);
+  assert.equal(e.permanent, false);
+});
+
 test('a refused connection fails with the reason, naming the URL', async (t) => {
   const server = await startServer();
   const base = server.base;
   await server.close();
-  t.after(() => undefined);
   const e = await rejection(new Fetcher(LIMITS).get(`${base}/feed`));
   assert.match(e.message, new RegExp(`^${base}/feed: ECONNREFUSED`));
   assert.equal(e.permanent, false);
