@@ -39,7 +39,8 @@ test('acta watch refuses what it cannot follow before anything is stored, naming
   const cases: [string[], RegExp][] = [
     [[], /no feed URL or directory given/],
     [['ftp://127.0.0.1/feed.xml'], /only http and https feeds are read, not ftp/],
-    [['/no/such/dir'], /no such file or directory: \/no\/such\/dir/],
+    [['/no/such/dir'], /no such file or directory: \/no\/such\/dir$/m],
+    [['news.example.org/rss.xml'], /no such file or directory: news\.example\.org\/rss\.xml \(a feed is given by its http:\/\/ or https:\/\/ URL\)/],
     [['.', '--every', '10'], /--every must be a duration such as 30s, 15m or 1h \(got "10"\)/],
     [['.', '--timeout', 'soon'], /--timeout must be a duration/],
     [['.', '--max-bytes', 'lots'], /--max-bytes must be a size in bytes/],

@@ -54,7 +54,12 @@ export function sourceOf(arg: string): Source {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`only http and https feeds are read, not ${u.protocol.replace(/:$/, '')} (${arg})`);
     return { kind: 'feed', url: u.href };
   }
-  try { statSync(arg); } catch { throw new UsageError(`no such file or directory: ${arg}`); }
+  try {
+    statSync(arg);
+  } catch {
+    const hint = /^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(arg) ? ' (a feed is given by its http:// or https:// URL)' : '';
+    throw new UsageError(`no such file or directory: ${arg}${hint}`);
+  }
   return { kind: 'path', path: arg };
 }
 

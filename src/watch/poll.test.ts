@@ -173,6 +173,18 @@ test('a slow page fails at the time limit, naming its URL, and is tried again at
   assert.equal(server.hits('/slow'), 2);
 });
 
+test('a page that keeps failing for a reason that may pass is given up after three tries; then the feed may be a 304', async (t) => {
+  const server = await serve(t, { '/busy': { status: 503, body: 'try later' } });
+  server.routes.set('/feed', withEtag('"v1"', rssFeed('Desk', [{ title: 'Busy', link: `${server.base}/busy` }]), 'application/rss+xml'));
+  const w = watch(t);
+  for (let poll = 0; poll < 4; poll++) await w.poll([feed(server, '/feed')]);
+  assert.equal(server.hits('/busy'), 3);
+  const etags = (server.requests.get('/feed') ?? []).map((h) => h['if-none-match'] ?? null);
+  assert.deepEqual(etags, [null, null, null, '"v1"'], 'the feed is asked for whole while a page is to be tried again');
+  assert.ok(w.lines.includes(`${server.base}/busy: HTTP 503 Service Unavailable`), w.lines.join('\n'));
+  assert.match(w.lines.at(-1) ?? '', /unchanged \(304 Not Modified\)/);
+});
+
 test('a page over the size limit is cut off and reported by its URL', async (t) => {
   const huge = articlePage({ title: 'Long', paragraphs: Array.from({ length: 2000 }, () => ARTICLES.visit[0]) });
   const server = await serve(t, { '/huge': { headers: HTML, body: huge } });

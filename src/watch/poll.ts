@@ -105,7 +105,7 @@ function storeArticle(item: IngestedArticle, ctx: PollContext): { stored: boolea
  * A fetched page as an article: HTML through Readability (text/plain as a text file), and
  * what the page does not say — title, author, day, URL, source — taken from its feed item.
  */
-export function articleFromPage(body: string, contentType: string | null, item: FeedItem, feedTitle: string | null): IngestedArticle | InputProblem {
+export function articleFromPage(body: string, contentType: string | null, item: FeedItem, feedTitle: string | null, pageUrl = item.url): IngestedArticle | InputProblem {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   const html = type === '' || type === 'text/html' || type === 'application/xhtml+xml';
   if (!html && type !== 'text/plain') return { origin: item.url, line: null, message: `not an HTML page (content type ${type})` };
@@ -121,10 +121,19 @@ export function articleFromPage(body: string, contentType: string | null, item: 
       ...m,
       author: m.author ?? item.author,
       published: m.published ?? item.published,
-      url: m.url ?? item.url,
+      // A canonical link may be written relative to the page.
+      url: (m.url ? absoluteUrl(m.url, pageUrl) : null) ?? item.url,
       source: m.source ?? feedTitle,
     },
   };
+}
+
+function absoluteUrl(link: string, base: string): string | null {
+  try {
+    return new URL(link, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Fetch, read and store one feed item's page; says what came of it (failures are logged). */
@@ -139,10 +148,10 @@ async function pollPage(item: FeedItem, feedUrl: string, feedTitle: string | nul
     ctx.log(e.message);
     if (e.permanent) { ctx.state.page(item.url, feedUrl, 'failed', null, e.reason); return 'done'; }
     ctx.state.pageRetry(item.url, feedUrl, e.reason);
-    return 'retry';
+    return ctx.state.pageDone(item.url) ? 'done' : 'retry';
   }
   if (res.status !== 'ok') return 'done';
-  const article = articleFromPage(decodeBody(res.body, res.contentType), res.contentType, item, feedTitle);
+  const article = articleFromPage(decodeBody(res.body, res.contentType), res.contentType, item, feedTitle, res.url);
   if (isProblem(article)) {
     report.failed++;
     ctx.log(formatProblem(article));
