@@ -71,6 +71,7 @@ function emptyReport(source: string): SourceReport {
 /** The line a poll prints for a source. */
 export function reportLine(r: SourceReport): string {
   if (r.status === 'failed') return `${r.source}: failed: ${r.reason}`;
+  if (r.stopped && r.status === 'unchanged' && !r.known) return `${r.source}: stopped`;
   const parts: string[] = [];
   if (r.status === 'unchanged') parts.push(r.reason ?? 'unchanged');
   else {
