@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.js';
 import { packageRoot } from '../util/data.js';
-import { ARTICLES, articlePage, rssFeed, startServer, withEtag } from '../watch/fixtures.js';
+import { ARTICLES, articlePage, rssFeed, startServer, withEtag } from '../watch/feeds.fixtures.js';
 import { parseByteSize, parseDuration } from '../watch/duration.js';
 
 const bin = join(packageRoot, 'bin', 'acta.js');

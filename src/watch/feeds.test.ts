@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FeedError, feedDay, parseFeedBody, personName } from './feeds.js';
-import { atomFeed, jsonFeed, rssFeed } from './fixtures.js';
+import { atomFeed, jsonFeed, rssFeed } from './feeds.fixtures.js';
 
 const BASE = 'http://news.example.org/feeds/world.xml';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { decodeBody, DEFAULT_LIMITS, Fetcher, FetchError, type FetchLimits } from './fetcher.js';
-import { startServer, withEtag } from './fixtures.js';
+import { startServer, withEtag } from './feeds.fixtures.js';
 
 /** Short limits, so a test of a limit takes moments. */
 const LIMITS: FetchLimits = { ...DEFAULT_LIMITS, perHostMs: 0, totalTimeoutMs: 2000, connectTimeoutMs: 2000, maxBytes: 64 * 1024 };

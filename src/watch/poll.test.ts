@@ -11,7 +11,7 @@ import { liveRegistry } from '../actors/live-registry.js';
 import { analyze } from '../pipeline.js';
 import { openStore, type Store } from '../store/index.js';
 import { DEFAULT_LIMITS, Fetcher, type FetchLimits } from './fetcher.js';
-import { ARTICLES, articlePage, atomFeed, jsonFeed, rssFeed, startServer, withEtag, type FixtureServer } from './fixtures.js';
+import { ARTICLES, articlePage, atomFeed, jsonFeed, rssFeed, startServer, withEtag, type FixtureServer } from './feeds.fixtures.js';
 import { pollOnce, type PollContext, type Source } from './poll.js';
 import { openWatchState } from './state.js';
 
