@@ -33,7 +33,8 @@ Options:
   --every D          time between the starts of two polls (default 15m): 30s, 15m, 1h, 1h30m
   --once             poll once and exit (for scripts and cron)
   --db FILE          the database file (default: acta.db)
-  --host-interval D  at least this long between two requests to one host (default 1s)
+  --host-interval D  at least this long between two requests to one host (default 1s); a host
+                     that answers 429 or 503 with Retry-After is not asked until its pause ends
   --connect-timeout D  time to open a connection (default 10s)
   --timeout D        time for a whole answer, from the request to its last byte (default 30s)
   --max-bytes N      the largest feed or page read (default 5M; k, M: 1024, 1024²);

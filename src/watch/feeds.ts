@@ -51,6 +51,8 @@ function pageUrl(link: unknown, base: string): string | null {
   if (typeof link !== 'string' || !link.trim()) return null;
   try {
     const u = new URL(link.trim(), base);
+    // A fragment names a place in the page, not another page: one fetch, one URL remembered.
+    u.hash = '';
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;

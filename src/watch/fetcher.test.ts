@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { decodeBody, DEFAULT_LIMITS, Fetcher, FetchError, type FetchLimits } from './fetcher.js';
+import { decodeBody, DEFAULT_LIMITS, Fetcher, FetchError, HostPaused, retryAfterMs, type FetchLimits } from './fetcher.js';
 import { startServer, withEtag } from './feeds.fixtures.js';
 
 /** Short limits, so a test of a limit takes moments. */
@@ -159,6 +159,39 @@ test('one host is asked at most once per interval; another host does not wait fo
   // Without the limit the three arrive within a few ms; the bound leaves room for a loaded machine's delays.
   assert.ok(t2 - t1 >= 200 && t3 - t2 >= 200, `gaps ${t2 - t1} and ${t3 - t2} ms`);
   assert.ok(arrivals.b[0] < t2, 'the second host (another port) has its own turn, before the first host\'s second');
+});
+
+test('a server that asks for a pause (429 or 503 with Retry-After) is not asked again before it ends, nor waited on', async (t) => {
+  const arrivals: number[] = [];
+  let busy = true;
+  const server = await startServer({
+    '/feed': (_req, res) => {
+      arrivals.push(Date.now());
+      if (busy) { busy = false; res.writeHead(429, { 'retry-after': '1' }); res.end(); return; }
+      res.end('ok');
+    },
+  });
+  t.after(() => server.close());
+  const fetcher = new Fetcher({ ...LIMITS, perHostMs: 0 });
+  const e = await rejection(fetcher.get(`${server.base}/feed`));
+  assert.equal(e.message, `${server.base}/feed: HTTP 429 Too Many Requests`);
+  assert.equal(e.permanent, false);
+  const paused = await rejection(fetcher.get(`${server.base}/feed`));
+  assert.ok(paused instanceof HostPaused);
+  assert.match(paused.message, /: the server asked for a pause \(Retry-After\) until .*; not asked now$/);
+  assert.equal(arrivals.length, 1);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const r = await fetcher.get(`${server.base}/feed`);
+  assert.equal(r.status, 'ok');
+});
+
+test('Retry-After as seconds or as an HTTP date', () => {
+  const now = Date.parse('Wed, 01 May 2024 10:00:00 GMT');
+  assert.equal(retryAfterMs('120', now), 120_000);
+  assert.equal(retryAfterMs('Wed, 01 May 2024 10:05:00 GMT', now), 300_000);
+  assert.equal(retryAfterMs('Wed, 01 May 2024 09:00:00 GMT', now), 0);
+  assert.equal(retryAfterMs('soon', now), null);
+  assert.equal(retryAfterMs(null, now), null);
 });
 
 test('a stop signal ends a wait for the host and a request in flight', async (t) => {

@@ -54,10 +54,24 @@ export class FetchError extends Error {
   }
 }
 
+/** A request not made: its host asked for a pause (Retry-After) that has not ended. */
+export class HostPaused extends FetchError {}
+
 /** The HTTP statuses worth asking again later: the server is busy or failing, not refusing. */
 const TRANSIENT_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** The longest pause a server's Retry-After imposes on later requests to it: an hour. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/** Milliseconds a Retry-After header asks to wait: seconds, or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
 
 function sleep(ms: number, stop?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -104,6 +118,7 @@ export interface GetOptions {
  */
 export class Fetcher {
   private readonly nextTurn = new Map<string, number>();
+  private readonly pausedUntil = new Map<string, number>();
 
   constructor(readonly limits: FetchLimits = DEFAULT_LIMITS, private readonly stop?: AbortSignal) {}
 
@@ -111,7 +126,7 @@ export class Fetcher {
   async get(rawUrl: string, opts: GetOptions = {}): Promise<FetchResult> {
     let url = fetchableUrl(rawUrl);
     for (let redirects = 0; ; redirects++) {
-      await this.waitTurn(url.host);
+      await this.waitTurn(url.host, url.href === rawUrl ? rawUrl : `${rawUrl} (redirected to ${url.href})`);
       const answer = await this.once(url, opts, rawUrl);
       if (answer.kind === 'done') return answer.result;
       if (redirects >= this.limits.maxRedirects) throw new FetchError(rawUrl, `more than ${this.limits.maxRedirects} redirects`, true);
@@ -126,13 +141,24 @@ export class Fetcher {
     }
   }
 
-  /** Wait until the host may be asked again, and book the turn after. */
-  private async waitTurn(host: string): Promise<void> {
+  /** A host that asked for a pause (Retry-After) is not asked again before it ends, MAX_RETRY_AFTER_MS at most. */
+  private deferHost(host: string, ms: number): void {
+    this.pausedUntil.set(host, Date.now() + Math.min(ms, MAX_RETRY_AFTER_MS));
+  }
+
+  /**
+   * Wait until the host may be asked again, and book the turn after. A host in a pause it asked
+   * for is not waited on (the pause may be long, and the other sources would wait with it): the
+   * request fails at once, to be made at a later poll.
+   */
+  private async waitTurn(host: string, url: string): Promise<void> {
     const now = Date.now();
+    const paused = this.pausedUntil.get(host) ?? 0;
+    if (paused > now) throw new HostPaused(url, `the server asked for a pause (Retry-After) until ${new Date(paused).toISOString()}; not asked now`, false);
     const at = Math.max(now, this.nextTurn.get(host) ?? 0);
     this.nextTurn.set(host, at + this.limits.perHostMs);
     await sleep(at - now, this.stop);
-    if (this.stop?.aborted) throw new FetchError(host, 'stopped', false);
+    if (this.stop?.aborted) throw new FetchError(url, 'stopped', false);
   }
 
   /** One request, no redirect followed. */
@@ -194,6 +220,8 @@ export class Fetcher {
         }
         if (status < 200 || status > 299) {
           res.resume();
+          const later = retryAfterMs(header('retry-after'), Date.now());
+          if (later !== null && (status === 429 || status === 503)) this.deferHost(url.host, later);
           fail(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, !TRANSIENT_STATUSES.has(status), status);
           return;
         }

@@ -18,7 +18,15 @@ import { openWatchState } from './state.js';
 const LIMITS: FetchLimits = { ...DEFAULT_LIMITS, perHostMs: 0, totalTimeoutMs: 1500, connectTimeoutMs: 1500, maxBytes: 64 * 1024 };
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 
-interface Watch { store: Store; lines: string[]; poll(sources: Source[], stop?: AbortSignal): ReturnType<typeof pollOnce>; dir: string }
+interface Watch {
+  store: Store;
+  lines: string[];
+  dir: string;
+  /** One poll, with the fetcher of this run of the watcher (or one that obeys `stop`). */
+  poll(sources: Source[], stop?: AbortSignal): ReturnType<typeof pollOnce>;
+  /** A new run of the watcher on the same store: what the fetcher kept in memory (hosts' pauses) is gone. */
+  restart(): void;
+}
 
 /** A store in a temporary directory, and a poll that writes its lines to `lines`. */
 function watch(t: TestContext, limits: FetchLimits = LIMITS, afterSave: () => void = () => undefined): Watch {
@@ -29,14 +37,19 @@ function watch(t: TestContext, limits: FetchLimits = LIMITS, afterSave: () => vo
   t.after(() => { state.close(); store.close(); rmSync(dir, { recursive: true, force: true }); });
   const lines: string[] = [];
   const registry = liveRegistry(store);
+  let fetcher = new Fetcher(limits);
   return {
     store, lines, dir,
-    poll: (sources, stop = new AbortController().signal) => {
+    poll: (sources, stop) => {
       // afterSave: what a test does the moment an article is stored (a Ctrl-C there).
       const saving: Store = { ...store, saveDoc: (doc) => { const r = store.saveDoc(doc); afterSave(); return r; } };
-      const ctx: PollContext = { store: saving, dbPath, state, fetcher: new Fetcher(limits, stop), registry, stop, log: (l) => lines.push(l) };
+      const ctx: PollContext = {
+        store: saving, dbPath, state, fetcher: stop ? new Fetcher(limits, stop) : fetcher, registry,
+        stop: stop ?? new AbortController().signal, log: (l) => lines.push(l),
+      };
       return pollOnce(sources, ctx);
     },
+    restart: () => { fetcher = new Fetcher(limits); },
   };
 }
 
@@ -183,6 +196,27 @@ test('a page that keeps failing for a reason that may pass is given up after thr
   assert.deepEqual(etags, [null, null, null, '"v1"'], 'the feed is asked for whole while a page is to be tried again');
   assert.ok(w.lines.includes(`${server.base}/busy: HTTP 503 Service Unavailable`), w.lines.join('\n'));
   assert.match(w.lines.at(-1) ?? '', /unchanged \(304 Not Modified\)/);
+});
+
+test('a page whose host asked for a pause is not asked, and no try is counted against it, until the pause ends', async (t) => {
+  let paused = true;
+  const pages = await serve(t, {
+    '/busy': (_req, res) => {
+      if (paused) { res.writeHead(503, { 'retry-after': '3600' }); res.end(); return; }
+      res.writeHead(200, HTML);
+      res.end(articlePage({ title: 'Durban dock workers strike', paragraphs: [...ARTICLES.strike] }));
+    },
+  });
+  const feeds = await serve(t, {});
+  feeds.routes.set('/feed', { body: rssFeed('Desk', [{ title: 'Strike', link: `${pages.base}/busy` }]) });
+  const w = watch(t);
+  for (let poll = 0; poll < 4; poll++) await w.poll([feed(feeds, '/feed')]);
+  assert.equal(pages.hits('/busy'), 1, 'asked once, then left alone');
+  assert.equal(w.lines.filter((l) => l.endsWith('not asked now')).length, 3);
+  paused = false;
+  w.restart();
+  const [report] = await w.poll([feed(feeds, '/feed')]);
+  assert.equal(report.stored, 1, 'the page was not given up');
 });
 
 test('a page over the size limit is cut off and reported by its URL', async (t) => {

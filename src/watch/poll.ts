@@ -17,7 +17,7 @@ import { analyzeIngested } from '../pipeline.js';
 import { storeWriteFailure, type Store } from '../store/index.js';
 import { analysisFailure } from '../cli/failure.js';
 import { parseFeedBody, type FeedItem } from './feeds.js';
-import { decodeBody, FetchError, type Fetcher } from './fetcher.js';
+import { decodeBody, FetchError, HostPaused, type Fetcher } from './fetcher.js';
 import type { WatchState } from './state.js';
 
 export type Source = { kind: 'feed'; url: string } | { kind: 'path'; path: string };
@@ -147,6 +147,8 @@ async function pollPage(item: FeedItem, feedUrl: string, feedTitle: string | nul
     if (!(e instanceof FetchError)) throw e;
     report.failed++;
     ctx.log(e.message);
+    // Not asked at all: no try is counted against the page.
+    if (e instanceof HostPaused) return 'retry';
     if (e.permanent) { ctx.state.page(item.url, feedUrl, 'failed', null, e.reason); return 'done'; }
     ctx.state.pageRetry(item.url, feedUrl, e.reason);
     return ctx.state.pageDone(item.url) ? 'done' : 'retry';
