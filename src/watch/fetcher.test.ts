@@ -138,6 +138,31 @@ test('a connection that never opens fails at the connect limit: an https server 
   assert.equal(e.permanent, false);
 });
 
+test('an answer cut off in the middle of its body fails, naming the URL, and is not taken for the whole', async (t) => {
+  const server = await startServer({
+    '/cut': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
+      res.write('<html><body><p>The first half');
+      setTimeout(() => res.socket?.destroy(), 20);
+    },
+  });
+  server.routes.set('/cut-gzip', (_req, res) => {
+    // A compressed body cut off: the error must come through the decompressing stream too.
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.write(zlib.gzipSync('<html><body><p>' + 'words '.repeat(5000)).subarray(0, 200));
+    setTimeout(() => res.socket?.destroy(), 20);
+  });
+  t.after(() => server.close());
+  for (const path of ['/cut', '/cut-gzip']) {
+    const started = Date.now();
+    const e = await rejection(new Fetcher({ ...LIMITS, totalTimeoutMs: 8_000 }).get(`${server.base}${path}`));
+    assert.match(e.message, new RegExp(`^${server.base}${path}: `));
+    assert.doesNotMatch(e.message, /no complete answer/, 'found when the connection closes, not at the time limit');
+    assert.equal(e.permanent, false);
+    assert.ok(Date.now() - started < 8_000);
+  }
+});
+
 test('a refused connection fails with the reason, naming the URL', async (t) => {
   const server = await startServer();
   const base = server.base;

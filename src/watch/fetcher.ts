@@ -245,6 +245,7 @@ export class Fetcher {
           chunks.push(chunk);
         });
         body.on('error', (e) => fail(`cannot read the body: ${e.message}`, false, status));
+        res.on('close', () => { if (!res.complete) fail('the connection closed before the whole body came', false, status); });
         body.on('end', () => finish(() => resolve({
           kind: 'done',
           result: {
