@@ -15,8 +15,8 @@ Commands:
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH...           store articles, entities and events in SQLite
                            (--db FILE, default acta.db)
-  watch URL|DIR...         follow RSS, Atom and JSON feeds and directories, storing each
-                           new article (--every 15m, --once; --db FILE, default acta.db)
+  watch URL|DIR...         follow feeds (RSS, Atom, RDF, JSON Feed) and directories, storing
+                           each new article (--every 15m, --once; --db FILE, default acta.db)
   events                   list stored events with filters (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
