@@ -15,6 +15,8 @@ Commands:
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH...           store articles, entities and events in SQLite
                            (--db FILE, default acta.db)
+  watch URL|DIR...         follow feeds (RSS, Atom, RDF, JSON Feed) and directories, storing
+                           each new article (--every 15m, --once; --db FILE, default acta.db)
   events                   list stored events with filters (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
@@ -45,6 +47,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'code': return await (await import('./code.js')).runCode(rest, session, 'code');
       case 'analyze': return await (await import('./code.js')).runCode(rest, session, 'analyze');
       case 'ingest': return await (await import('./ingest.js')).runIngest(rest, session);
+      case 'watch': return await (await import('./watch.js')).runWatch(rest, session);
       case 'events': return await (await import('./events.js')).runEvents(rest, out);
       case 'actors': return await (await import('./actors.js')).runActors(rest, out);
       case 'export': return await (await import('./export.js')).runExport(rest, session);

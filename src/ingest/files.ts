@@ -230,8 +230,8 @@ async function readOneFile(path: string, size: number, opts: ReadOptions): Promi
   return ingestContent(content, kindFromExtension(path) ?? sniffKind(content), path, fileOptions(opts));
 }
 
-/** Files under a directory, sorted, recursively; hidden entries and node_modules left out. */
-async function* walk(dir: string): AsyncGenerator<{ path: string; size: number } | InputProblem> {
+/** Files under a directory, sorted, recursively; hidden entries, node_modules and files that are no articles (NOT_ARTICLES) left out. */
+export async function* walk(dir: string): AsyncGenerator<{ path: string; size: number } | InputProblem> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
