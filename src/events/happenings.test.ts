@@ -133,3 +133,16 @@ test('"also" in the next sentence adds an act to the one told', async () => {
   const events = await code('Iraqi warplanes attacked a tanker in the Gulf on Monday. The warplanes also struck oil platforms near Kharg.', '1987-03-24');
   assert.equal(events.filter((e) => e.event === 'ASSAULT').length, 2);
 });
+
+test("a wire headline's happening told again further down, in other words, is one event", async () => {
+  const events = await code('ARMY REPORTS MAJOR OFFENSIVE IN NORTH\nKABUL, May 4 - The Afghan army said it had launched a major offensive against Taliban fighters in the north.\nThe army said the fighting had spread to three districts.\nA spokesman said the operation involved 4,000 troops.\nHe said it was aimed at clearing the main highway.\nThe ministry said an assault on the town of Kunduz had begun.', '2023-05-04');
+  const assaults = events.filter((e) => e.event === 'ASSAULT');
+  assert.equal(assaults.length, 1);
+  assert.deepEqual(assaults[0].mentions.map((m) => m.trigger.text), ['OFFENSIVE', 'launched', 'assault']);
+});
+
+test("further down, a mention with a time of its own or an act besides is not the headline's happening", async () => {
+  const events = await code('ARMY REPORTS MAJOR OFFENSIVE IN NORTH\nKABUL, May 4 - The Afghan army said it had launched a major offensive against Taliban fighters in the north.\nThe army said the fighting had spread to three districts.\nA spokesman said the operation involved 4,000 troops.\nHe said it was aimed at clearing the main highway.\nOn Tuesday, Taliban fighters attacked a police post in Kandahar.\nThe army also shelled rebel positions near Herat.', '2023-05-04');
+  const assaults = events.filter((e) => e.event === 'ASSAULT');
+  assert.deepEqual(assaults.map((e) => e.trigger.text), ['OFFENSIVE', 'attacked', 'shelled']);
+});

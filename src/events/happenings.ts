@@ -101,6 +101,8 @@ interface Mention {
   nonFinite: boolean;
   /** "also" just before the trigger ("also struck", "were also attacked"): an act besides one told. */
   additional: boolean;
+  /** Its sentence tells a time ("On Tuesday", "in the past"; not a dateline's day): it may be a happening of another time. */
+  timed: boolean;
 }
 
 interface Party { entity: Entity; chain: number | null; named: boolean }
@@ -187,6 +189,7 @@ function readMention(doc: Article, e: CodedEvent, chains: Map<string, EntityMent
     headline: isHeadline(doc.text.slice(e.sentence.start, e.sentence.end)),
     generic: barePlural,
     additional: tokens.slice(Math.max(from, t - 3), t).some((x) => x.normal === 'also'),
+    timed: e.date !== null || ofSentence(doc.times, e.sentence.index).some((x) => (x.type === 'DATE' || x.type === 'TIME') && !isDatelineTime(doc.text, x)),
     nonFinite: !!tok && tok.pos === 'VERB' && t > from && (tokens[t - 1].normal === 'to'
       || (tok.normal.endsWith('ing') && !BE.has(tokens[t - 1].normal))),
   };
@@ -223,12 +226,17 @@ function bestHappening(recent: Telling[], m: Mention): Happening | null {
     if (sentence < m.event.sentence.index - WINDOW) break;
     if (count !== h.mentions.length) continue;
     // A headline tells the story's lead: its event is the one the first sentences tell.
-    const told = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
+    const inLead = h.mentions[0].headline && m.event.sentence.index - h.mentions[0].event.sentence.index <= LEAD;
+    // The story goes on telling its headline's happening in other words ("an assault on Basra",
+    // "the brigades destroyed", a speaker's own words for the rejection) — unless the mention says
+    // it is another: an act besides ("also opposes"), a time in its sentence ("On Tuesday, 19 soldiers
+    // were killed", "has raided … in the past"), a bare plural that counts many ("attacks on trains").
+    const told = inLead || (h.mentions[0].headline && !m.additional && !m.timed && !m.generic);
     // Its capitals defeat the tagger, so the headline's participants are too unsure to keep the
     // lead's telling apart, and the lead's "an attack" is the headline's attack told in full, not another.
-    const lead = told && h.mentions.length === 1;
+    const lead = inLead && h.mentions.length === 1;
     if (!compatible(h.distinct, m, lead ? { actor: [], recipient: [] } : h)) continue;
-    if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn) && !lead) continue;
+    if (m.indefiniteIn !== null && !h.sentences.has(m.indefiniteIn) && !told) continue;
     // Happenings told first as a bare plural ("planning attacks") are many or none: only their own sentence tells them again.
     if (h.mentions[0].generic && !h.sentences.has(m.event.sentence.index)) continue;
     const shared = sharesParticipant(h.distinct, m);

@@ -21,6 +21,7 @@ import { mergeComplementary } from './merge.js';
 import { groupHappenings } from './happenings.js';
 import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
+import { scheduledByDue } from './scheduled.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { inKnownName } from './name-words.js';
@@ -179,7 +180,9 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if ((codeInfo.quad_class === 1 || codeInfo.quad_class === 3) && speaker && parts.actor.some((a) => a.chain === speaker.chain)) {
         attribution = ownSpeech(attribution);
       }
-      const realis = statement ?? realisOf(realisInput());
+      // ("due to meet", "due to be held": scheduled, still to come; scheduled.ts)
+      const read = statement ?? realisOf(realisInput());
+      const realis = read === 'actual' && !statement && scheduledByDue(tokens, ctx.tree, m.trigger, s.tokenStart) ? 'future' : read;
       negated = realis === 'negated';
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
       let when = anniversary(text, at, eventDate(doc, at, previous), doc.meta.published);

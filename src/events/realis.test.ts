@@ -132,3 +132,9 @@ test('an attempt named by its kind is the trying, under way; the act an effort a
   assert.equal(realisOf('The emir launched a mediation effort between the two neighbours on Saturday.', 'mediation'), 'actual');
   assert.equal(realisOf('The emir made an effort to mediate between the two neighbours on Saturday.', 'mediate'), 'hypothetical');
 });
+
+test('what is barred or blocked did not happen; what a blocking still to come would stop is only supposed', () => {
+  assert.equal(realisOf('The council voted on Monday to bar sanctions against Israel.', 'sanctions'), 'negated');
+  assert.equal(realisOf('The Senate blocked a bill to impose sanctions on Russia.', 'impose'), 'negated');
+  assert.equal(realisOf('The United States would block a move in the Security Council to impose sanctions against Iran.', 'impose'), 'hypothetical');
+});

@@ -302,8 +302,10 @@ function governorCue(input: RealisInput, head: number, base: string, node: numbe
   const h = input.tokens[head];
   const lemma = h.lemma;
   if (h.pos === 'VERB' || h.pos === 'AUX') {
-    const v = cue('verb', lemma) ?? cue('verb+obj', lemma);
-    if (!v) return null;
+    const cued = cue('verb', lemma) ?? cue('verb+obj', lemma);
+    if (!cued) return null;
+    // "would block a move to impose sanctions": what a blocking not yet done stops is only supposed.
+    const v = cued === 'negated' && unrealVerb(input, head) ? 'hypothetical' : cued;
     if (['xcomp', 'ccomp', 'csubj'].includes(base)) return v;
     // "was scheduled today to meet": an infinitive after such a verb is its complement, not a purpose.
     if (base === 'advcl' && markOf(input, node) === 'to') return v;
@@ -325,6 +327,12 @@ function governorCue(input: RealisInput, head: number, base: string, node: numbe
   return null;
 }
 
+/** A verb with a modal of its own ("would block", "may refuse"): not told as done. */
+function unrealVerb(input: RealisInput, v: number): boolean {
+  const t = input.tree!;
+  return t.childrenWith(v, 'aux').some((a) => cue('aux', input.tokens[a].normal) !== undefined);
+}
+
 /**
  * An infinitive ("to demonstrate") hung on `head`: a purpose or aim, hypothetical — unless `head`
  * is an argument of a verb that governs it ("expects 4,000 supporters to demonstrate", "urged
@@ -340,7 +348,7 @@ function infinitive(input: RealisInput, head: number): Realis {
   const rel = t.baseRel(arg);
   if (up !== null && up >= 0 && ['obj', 'obl', 'nsubj', 'iobj'].includes(rel ?? '') && ['VERB', 'AUX'].includes(input.tokens[up].pos)) {
     const v = cue('verb', input.tokens[up].lemma) ?? cue('verb+obj', input.tokens[up].lemma);
-    if (v) return v;
+    if (v) return v === 'negated' && unrealVerb(input, up) ? 'hypothetical' : v;
   }
   return 'hypothetical';
 }

@@ -16,7 +16,8 @@
  *   sport ("hit the order books", "services are being threatened");
  * - a death or destruction whose cause phrase is nature, disease or an accident is none;
  * - a verb used as a participle adjective before its noun ("this charged climate") is no event;
- * - participants who are all businesses make no political event ("banks submitted offers");
+ * - participants who are all businesses make no political event ("banks submitted offers"), nor
+ *   does a cooperative act whose other side is businesses alone ("invited banks to bid", commerce.ts);
  * - a word that asks, tells or gives way means a request or a concession only with the complement
  *   of that sense: a question put ("asked whether …", "Asked about …"), a fact told or admitted
  *   ("told Reuters there was evidence", "conceded that they cannot …") is a statement; a feeling
@@ -44,6 +45,7 @@ import { obligationVerb, obligationWord } from './modality.js';
 import { grantedPower } from './capacity.js';
 import { genericStatement } from './generic-agent.js';
 import { objectSense } from './object-sense.js';
+import { commerceOnly } from './commerce.js';
 
 export type HeadClass = 'money' | 'nature' | 'disease' | 'accident' | 'sport' | 'abstract' | 'instrument' | 'event';
 
@@ -356,6 +358,9 @@ export function otherSense(c: SenseContext, q: SenseQuery): string | null {
   // business on the receiving end of an arrest or a raid is still the object of a state's act.)
   const business = (m: EntityMention) => !!m.sector && NON_POLITICAL_SECTORS.has(m.sector) && surelyBusiness(m);
   if (COMMERCIAL_TYPES.has(q.event) && q.actor.length > 0 && q.actor.every(business) && q.recipient.every(business)) return 'participants:business';
+  // …and a state's or anyone's with businesses alone on the other side: a market dealt with (commerce.ts).
+  const commerce = COMMERCIAL_TYPES.has(q.event) ? commerceOnly(q.actor, q.recipient, business) : null;
+  if (commerce) return commerce;
   const t = q.trigger;
   if (q.kind === 'verb' && adjectiveUse(c, t)) return 'adjective';
   const tree = c.tree;

@@ -41,3 +41,7 @@ test('"on X island" across a wire line break is where the event was, not a targe
 test('where the parse is broken around a place, the words decide as before', () => {
   assert.equal(locationOf('Egyptian Foreign Minister Sameh Shoukry met Jordanian Foreign Minister Ayman Safadi in Cairo on November 1.', 'met').location?.name, 'Cairo');
 });
+
+test('a place of any word of the event\'s phrase places it: "are holding talks in Brussels"', () => {
+  assert.equal(locationOf('EU leaders are holding talks in Brussels on how to revive the economy.', 'holding').location?.name, 'Brussels');
+});

@@ -147,8 +147,22 @@ export function attachmentTo(doc: EventPlaceInput, at: TriggerSpan, p: Place): A
   const s = doc.sentences[at.sentence];
   if (!doc.syntax || !s || p.start < s.start || p.end > s.end || isDateline(doc, s, p)) return 'unknown';
   const first = tokenIndexAt(doc.tokens, s, p.start);
-  return placeAttachment(treeOf(doc.syntax), doc.tokens, tokenIndexAt(doc.tokens, s, at.start), first, Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1)));
+  const last = Math.max(first, tokenIndexAt(doc.tokens, s, p.end - 1));
+  const tree = treeOf(doc.syntax);
+  const trigger = tokenIndexAt(doc.tokens, s, at.start);
+  const read = placeAttachment(tree, doc.tokens, trigger, first, last);
+  if (read === 'own') return read;
+  // The event is all its pattern's words: a place hung on the noun of "are holding talks in
+  // Brussels" is the talks', wherever the parser put the verb (here a compound of "talks").
+  const end = tokenIndexAt(doc.tokens, s, Math.max(at.start, at.end - 1));
+  for (let k = trigger + 1; k <= end; k++) {
+    if (EVENT_WORDS.has(doc.tokens[k].pos) && placeAttachment(tree, doc.tokens, k, first, last) === 'own') return 'own';
+  }
+  return read;
 }
+
+/** The parts of speech of the words of an event's phrase that may carry its place. */
+const EVENT_WORDS = new Set(['NOUN', 'VERB']);
 
 /** The place where the event at the trigger span happened, or null when the sentence gives none. */
 export function eventPlace(doc: EventPlaceInput, at: TriggerSpan): Place | null {
