@@ -37,6 +37,8 @@ export interface HappeningRecord {
   disagreements: Disagreement[];
   /** Reports of it, the articles they are in, and the distinct outlets of those articles (articles with no outlet known count as one between them). */
   reports: number;
+  /** Its reports' ids (article_id#event id), in the order they joined. */
+  report_ids: string[];
   articles: number;
   sources: number;
   /** The earliest and latest publication day of its articles (YYYY-MM-DD), null when none is known. */
@@ -192,6 +194,8 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   const changesAfter = db.prepare('SELECT seq, at, id, kind, survivor FROM happening_changes WHERE seq > ? ORDER BY seq LIMIT ?');
   const changesSince = db.prepare('SELECT seq, at, id, kind, survivor FROM happening_changes WHERE at >= ? ORDER BY seq LIMIT ?');
   const countStmt = db.prepare('SELECT count(*) FROM happenings').pluck();
+  const reportIdsOf = db.prepare(`SELECT hr.happening, a.id || '#' || hr.event_id AS report FROM happening_reports hr JOIN articles a ON a.hash = hr.article
+    WHERE hr.happening IN (SELECT value FROM json_each(?)) ORDER BY hr.rowid`).raw();
   const markUpdated = db.prepare('UPDATE happenings SET updated_at = ? WHERE id = ?');
 
   function touch(t: Touched, id: string): void {
@@ -291,13 +295,13 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
 
   const fresh = (): Touched => ({ before: new Map(), merged: [] });
 
-  function recordOf(row: Record<string, unknown>): HappeningRecord {
+  function recordOf(row: Record<string, unknown>, reportIds: string[]): HappeningRecord {
     const f = JSON.parse(row.fields as string);
     return {
       id: row.id as string, event: f.event, cameo: f.cameo, realis: f.realis, date: f.date, date_precision: f.date_precision,
       first_day: f.first_day, last_day: f.last_day, location: f.location, actor: f.actor, recipient: f.recipient,
       casualties: f.casualties, disagreements: f.disagreements,
-      reports: row.n_reports as number, articles: row.n_articles as number, sources: row.n_sources as number,
+      reports: row.n_reports as number, report_ids: reportIds, articles: row.n_articles as number, sources: row.n_sources as number,
       first_report: row.first_report as string | null, last_report: row.last_report as string | null,
       representative: f.representative, created_at: row.created_at as string, updated_at: row.updated_at as string,
     };
@@ -316,7 +320,14 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     let sql = `SELECT h.* FROM happenings h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY h.date IS NULL, h.date, h.num`;
     if (filter.limit !== undefined) { sql += ' LIMIT ?'; params.push(filter.limit); }
-    return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map(recordOf);
+    return withReportIds(db.prepare(sql).all(...params) as Record<string, unknown>[]);
+  }
+
+  /** Records of happening rows, their report ids read in one query. */
+  function withReportIds(rows: Record<string, unknown>[]): HappeningRecord[] {
+    const ids = new Map<string, string[]>(rows.map((r) => [r.id as string, []]));
+    for (const [h, report] of reportIdsOf.all(JSON.stringify([...ids.keys()])) as [string, string][]) ids.get(h)?.push(report);
+    return rows.map((r) => recordOf(r, ids.get(r.id as string)!));
   }
 
   /** The happening an id answers as: itself, or the survivor its redirect names (chains followed). */
@@ -364,7 +375,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
             event, evidence: r.evidence,
           };
         });
-      return { record: recordOf(row), reports, redirectedFrom };
+      return { record: withReportIds([row])[0], reports, redirectedFrom };
     },
     ofReport: (article, eventId) => (ofReportStmt.get(article, eventId) as string | undefined) ?? null,
     changes(from, limit) {
