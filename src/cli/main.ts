@@ -15,7 +15,10 @@ Commands:
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH...           store articles, entities and events in SQLite
                            (--db FILE, default acta.db)
-  events                   list stored events with filters (--db FILE, default acta.db)
+  events                   list stored happenings (--reports: each article's events) with
+                           filters (--db FILE, default acta.db)
+  changes --since T        the happenings created, updated, merged and deleted since T
+                           (a time or the last answer's cursor), to keep a copy in sync
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
   export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
@@ -46,6 +49,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'analyze': return await (await import('./code.js')).runCode(rest, session, 'analyze');
       case 'ingest': return await (await import('./ingest.js')).runIngest(rest, session);
       case 'events': return await (await import('./events.js')).runEvents(rest, out);
+      case 'changes': return await (await import('./changes.js')).runChanges(rest, out);
       case 'actors': return await (await import('./actors.js')).runActors(rest, out);
       case 'export': return await (await import('./export.js')).runExport(rest, session);
       case 'digest': return await (await import('./digest.js')).runDigest(rest, session);

@@ -152,6 +152,8 @@ export interface HappeningTables {
   /** Changes after sequence number `afterSeq`, or at/after time `since`, oldest first, at most `limit`. */
   changes(from: { afterSeq: number } | { since: string }, limit: number): HappeningChange[];
   count(): number;
+  /** The sequence number of the latest change (0 when none). */
+  lastSeq(): number;
 }
 
 export function happeningTables(db: Database.Database, decide: Decide = chooseHappening): HappeningTables {
@@ -196,6 +198,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   const countStmt = db.prepare('SELECT count(*) FROM happenings').pluck();
   const reportIdsOf = db.prepare(`SELECT hr.happening, a.id || '#' || hr.event_id AS report FROM happening_reports hr JOIN articles a ON a.hash = hr.article
     WHERE hr.happening IN (SELECT value FROM json_each(?)) ORDER BY hr.rowid`).raw();
+  const lastSeqStmt = db.prepare('SELECT COALESCE(max(seq), 0) FROM happening_changes').pluck();
   const markUpdated = db.prepare('UPDATE happenings SET updated_at = ? WHERE id = ?');
 
   function touch(t: Touched, id: string): void {
@@ -382,6 +385,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
       return ('afterSeq' in from ? changesAfter.all(from.afterSeq, limit) : changesSince.all(from.since, limit)) as HappeningChange[];
     },
     count: () => countStmt.get() as number,
+    lastSeq: () => lastSeqStmt.get() as number,
   };
 }
 
@@ -401,4 +405,24 @@ export function backfillHappenings(db: Database.Database, at: string): void {
   // A reader of the feed from its start meets each happening once, as it stands now.
   db.exec(`DELETE FROM happening_changes; DELETE FROM sqlite_sequence WHERE name = 'happening_changes'`);
   db.prepare(`INSERT INTO happening_changes (at, id, kind) SELECT ?, id, 'created' FROM happenings ORDER BY num`).run(at);
+}
+
+/**
+ * Where the change feed starts from `since`: a sequence number (the `next` cursor of an answer:
+ * the changes after it) or an ISO 8601 day or time (the changes at or after it, any offset
+ * normalised to UTC); null when it is neither.
+ */
+export function changeCursor(since: string): { afterSeq: number } | { since: string } | null {
+  if (/^\d{1,15}$/.test(since)) return { afterSeq: Number(since) };
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(since)) return null;
+  // A time with no offset is UTC, as the feed's times are.
+  const t = Date.parse(/T|\s/.test(since) && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(since) ? `${since.replace(' ', 'T')}Z` : since);
+  return Number.isNaN(t) ? null : { since: new Date(t).toISOString() };
+}
+
+/** The cursor to ask from next: the last change's sequence number, or the one asked from when none came. */
+export function nextChangeCursor(from: { afterSeq: number } | { since: string }, changes: readonly HappeningChange[], lastSeq: () => number): number {
+  if (changes.length) return changes[changes.length - 1].seq;
+  // From a time with nothing at or after it: every change there is came before it.
+  return 'afterSeq' in from ? from.afterSeq : lastSeq();
 }
