@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CodedEvent, Realis } from '../doc/types.js';
 import { candidateWindow, chooseHappening, happeningFields, reportId, reportOf, type Candidate, type Disagreement, type MergeDecision, type Report } from '../cluster/index.js';
-import { eventConditions, eventFromRow, type EventFilter, type EventRow } from './store.js';
+import { eventFromRow, type EventRow } from './store.js';
+import { queryConditions, type EventQuery } from './explore.js';
 
 /** The merge decision the store applies; a parameter only so that tests can exercise absorption. */
 export type Decide = (r: Report, candidates: readonly Candidate[]) => MergeDecision;
@@ -70,8 +71,11 @@ export interface HappeningChange {
   survivor: string | null;
 }
 
+/** Where a page of happenings ended: [undated ? 1 : 0, date or '', creation number]. */
+export type HappeningKeyset = [number, string, number];
+
 /** Which happenings to list: a happening is listed when one of its reports matches every filter of `acta events`. */
-export interface HappeningFilter extends EventFilter {
+export interface HappeningFilter extends EventQuery {
   /** Only happenings reported by at least this many outlets. */
   minSources?: number;
 }
@@ -145,6 +149,8 @@ export interface HappeningTables {
   /** Remove an article's reports and place its new events, one set of change rows for both (reprocess). */
   replaceArticle(article: ArticleInfo, events: readonly CodedEvent[], at: string): void;
   list(filter: HappeningFilter): HappeningRecord[];
+  /** A page of `list` in date order (undated last), after the keyset of the page before; next is null on the last page. */
+  page(filter: HappeningFilter, after: HappeningKeyset | null, limit: number): { happenings: HappeningRecord[]; next: HappeningKeyset | null };
   /** A happening by id, following redirects; `asked` is the id given, `id` the one answering. */
   get(id: string): { record: HappeningRecord; reports: HappeningReport[]; redirectedFrom: string | null } | { deleted: string; redirectedFrom: string | null } | null;
   /** The happening holding a report (article hash, event id). */
@@ -311,19 +317,28 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   }
 
   function list(filter: HappeningFilter): HappeningRecord[] {
+    return page(filter, null, filter.limit ?? -1).happenings;
+  }
+
+  function page(filter: HappeningFilter, after: HappeningKeyset | null, limit: number): { happenings: HappeningRecord[]; next: HappeningKeyset | null } {
     const params: unknown[] = [];
-    const where = eventConditions(filter, params);
-    if (where === null) return [];
+    const where = queryConditions(filter, params);
+    if (where === null) return { happenings: [], next: null };
     const conditions: string[] = [];
     if (where.length) {
       conditions.push(`h.id IN (SELECT hr.happening FROM events e JOIN happening_reports hr ON hr.article = e.article AND hr.event_id = e.id
         WHERE ${where.map((w) => `(${w})`).join(' AND ')})`);
     }
     if (filter.minSources !== undefined) { conditions.push('h.n_sources >= ?'); params.push(filter.minSources); }
-    let sql = `SELECT h.* FROM happenings h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
-      ORDER BY h.date IS NULL, h.date, h.num`;
-    if (filter.limit !== undefined) { sql += ' LIMIT ?'; params.push(filter.limit); }
-    return withReportIds(db.prepare(sql).all(...params) as Record<string, unknown>[]);
+    if (after !== null) { conditions.push(`(h.date IS NULL, COALESCE(h.date, ''), h.num) > (?, ?, ?)`); params.push(...after); }
+    const sql = `SELECT h.*, h.date IS NULL AS k0, COALESCE(h.date, '') AS k1 FROM happenings h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY h.date IS NULL, COALESCE(h.date, ''), h.num LIMIT ?`;
+    // One more than asked (LIMIT -1: all): whether it comes says whether there is a next page.
+    const rows = db.prepare(sql).all(...params, limit < 0 ? -1 : limit + 1) as Record<string, unknown>[];
+    const more = limit >= 0 && rows.length > limit;
+    const kept = more ? rows.slice(0, limit) : rows;
+    const last = kept[kept.length - 1];
+    return { happenings: withReportIds(kept), next: more && last ? [last.k0 as number, last.k1 as string, last.num as number] : null };
   }
 
   /** Records of happening rows, their report ids read in one query. */
@@ -364,6 +379,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
       finish(t, at);
     },
     list,
+    page,
     get(asked) {
       const id = resolve(asked);
       const redirectedFrom = id === asked ? null : asked;
