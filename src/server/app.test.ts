@@ -40,7 +40,7 @@ test('every route answers; an unknown one is a JSON 404; the page at / loads its
   const page = await app.inject({ url: '/' });
   assert.match(page.headers['content-type'] as string, /^text\/html/);
   assert.doesNotMatch(page.body, /<script(?![^>]*\ssrc=)|\son\w+=|<style/i);
-  assert.deepEqual((await getJson(app, '/api/v1/health')).body, { status: 'ok', schema_version: SCHEMA_VERSION, articles: 4, events: 5, writable: false });
+  assert.deepEqual((await getJson(app, '/api/v1/health')).body, { status: 'ok', schema_version: SCHEMA_VERSION, articles: 4, events: 5, happenings: 4, writable: false });
 });
 
 test('SQL metacharacters in every filter of every route give normal answers or a 400, and the store stays whole', async (t) => {

@@ -68,8 +68,8 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
   const evidenceCache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: EventsParams }>('/events', {
     schema: {
-      summary: 'Events, filtered, in pages',
-      description: 'Stored events matching every filter given. Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
+      summary: 'Event reports, filtered, in pages',
+      description: 'Stored events matching every filter given: the reports, each article\'s coded events, one record each (`acta events --reports`); `/happenings` lists the happenings they report, merged across articles (`acta events`). Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
       tags: ['events'],
       querystring: querySchema({
         sort: { type: 'string', enum: [...EVENT_SORTS], default: 'date', description: 'date (undated last) | confidence | stored; a leading - reverses' },
