@@ -140,6 +140,18 @@ test('reprocessing an article moves its reports; deleting it removes them, and a
   assert.equal(store.deleteArticle(a.meta.hash), false);
 });
 
+test('reprocessing an article whose happening it alone reports, with the same analysis, leaves the happening as it was, times included', async (t) => {
+  const { store } = tempStore(t);
+  const a = attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' });
+  store.saveDoc(a);
+  const before = store.happenings.list({});
+  const seq = store.happenings.lastSeq();
+  await new Promise((r) => setTimeout(r, 5));
+  store.replaceAnalysis(a);
+  assert.deepEqual(store.happenings.list({}), before);
+  assert.equal(store.happenings.lastSeq(), seq, 'nothing in the feed');
+});
+
 test('a failure while placing reports rolls the whole article back: no article, event, report, happening or change row', (t) => {
   let fail = false;
   const { store, path } = tempStore(t, {

@@ -136,6 +136,8 @@ interface ArticleInfo { hash: string; text: string; source: string | null; publi
 /** What one transaction did to happenings: each touched id's state before (null: it did not exist), and the merges. */
 interface Touched {
   before: Map<string, string | null>;
+  /** When each touched happening that existed was created and last changed: kept when it is taken apart and made again unchanged. */
+  times: Map<string, { created_at: string; updated_at: string }>;
   merged: Array<{ id: string; survivor: string }>;
 }
 
@@ -205,10 +207,14 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   const reportIdsOf = db.prepare(`SELECT hr.happening, a.id || '#' || hr.event_id AS report FROM happening_reports hr JOIN articles a ON a.hash = hr.article
     WHERE hr.happening IN (SELECT value FROM json_each(?)) ORDER BY hr.rowid`).raw();
   const lastSeqStmt = db.prepare('SELECT COALESCE(max(seq), 0) FROM happening_changes').pluck();
-  const markUpdated = db.prepare('UPDATE happenings SET updated_at = ? WHERE id = ?');
+  const timesStmt = db.prepare('SELECT created_at, updated_at FROM happenings WHERE id = ?');
+  const setTimes = db.prepare('UPDATE happenings SET created_at = ?, updated_at = ? WHERE id = ?');
 
   function touch(t: Touched, id: string): void {
-    if (!t.before.has(id)) t.before.set(id, (snapshotStmt.get(id) as string | undefined) ?? null);
+    if (t.before.has(id)) return;
+    t.before.set(id, (snapshotStmt.get(id) as string | undefined) ?? null);
+    const times = timesStmt.get(id) as { created_at: string; updated_at: string } | undefined;
+    if (times) t.times.set(id, times);
   }
 
   function reportsOf(id: string): Report[] {
@@ -288,21 +294,26 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
       const fields = JSON.stringify({ ...rest, representative: { report: reportId(representative.event), event: representative.event, evidence: representative.evidence } });
       updateHappening.run({
         id, type: f.event, day_from: stats.day_from, day_to: stats.day_to, date: f.date, fields,
-        reports: stats.reports, articles: stats.articles, sources: stats.sources, first_report: stats.first_report, last_report: stats.last_report,
-        at: before === null ? at : (happeningRow.get(id) as { updated_at: string }).updated_at,
+        reports: stats.reports, articles: stats.articles, sources: stats.sources, first_report: stats.first_report, last_report: stats.last_report, at,
       });
       const after = snapshotStmt.get(id) as string;
       if (before === null) {
         dropRedirect.run(id);
         insertChange.run(at, id, 'created', null);
-      } else if (after !== before) {
-        markUpdated.run(at, id);
+        continue;
+      }
+      // It existed before this transaction (perhaps taken apart and made again by a reprocess): its creation time stays.
+      const times = t.times.get(id)!;
+      if (after !== before) {
+        setTimes.run(times.created_at, at, id);
         insertChange.run(at, id, 'updated', null);
+      } else {
+        setTimes.run(times.created_at, times.updated_at, id);
       }
     }
   }
 
-  const fresh = (): Touched => ({ before: new Map(), merged: [] });
+  const fresh = (): Touched => ({ before: new Map(), times: new Map(), merged: [] });
 
   function recordOf(row: Record<string, unknown>, reportIds: string[]): HappeningRecord {
     const f = JSON.parse(row.fields as string);
