@@ -98,7 +98,9 @@ export const HAPPENINGS_SQL = `
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   );
-  CREATE INDEX happenings_window ON happenings(merge_realis, type, day_from) WHERE merge_realis IS NOT NULL;
+  -- Candidates by type and days: news arrives about recent days, so the walk from the report's
+  -- first day on (day_to >= from) reads few rows; day_from <= to is checked on those.
+  CREATE INDEX happenings_window ON happenings(merge_realis, type, day_to) WHERE merge_realis IS NOT NULL;
   CREATE INDEX happenings_date ON happenings(date, num);
 
   CREATE TABLE happening_reports (      -- every stored event is the report of one happening
@@ -165,8 +167,8 @@ export interface HappeningTables {
 }
 
 export function happeningTables(db: Database.Database, decide: Decide = chooseHappening): HappeningTables {
-  const candidatesStmt = db.prepare(`SELECT id FROM happenings
-    WHERE merge_realis = ? AND type = ? AND day_from <= ? AND day_to >= ? ORDER BY num`).pluck();
+  const candidatesStmt = db.prepare(`SELECT num, id FROM happenings INDEXED BY happenings_window
+    WHERE merge_realis = ? AND type = ? AND day_to >= ? AND day_from <= ?`);
   const reportsOfStmt = db.prepare(`SELECT e.*, hr.evidence AS hr_evidence, hr.outlet AS hr_outlet, hr.published AS hr_published
     FROM happening_reports hr JOIN events e ON e.article = hr.article AND e.id = hr.event_id
     WHERE hr.happening = ? ORDER BY hr.rowid`);
@@ -235,9 +237,10 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     const w = candidateWindow(report);
     const candidates: Candidate[] = [];
     if (w !== null) {
-      const ids = new Set<string>();
-      for (const type of w.types) for (const id of candidatesStmt.all(w.realis, type, w.to, w.from) as string[]) ids.add(id);
-      for (const id of ids) candidates.push({ id, reports: reportsOf(id) });
+      // Oldest first, as the decision expects, whichever type each is.
+      const found = new Map<string, number>();
+      for (const type of new Set(w.types)) for (const r of candidatesStmt.all(w.realis, type, w.from, w.to) as { num: number; id: string }[]) found.set(r.id, r.num);
+      for (const [id] of [...found].sort((a, b) => a[1] - b[1])) candidates.push({ id, reports: reportsOf(id) });
     }
     const offered = new Set(candidates.map((c) => c.id));
     const decision = decide(report, candidates);
