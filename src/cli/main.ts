@@ -15,10 +15,10 @@ Commands:
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH...           store articles, entities and events in SQLite
                            (--db FILE, default acta.db)
-  events                   list stored happenings (--reports: each article's events) with
-                           filters (--db FILE, default acta.db)
-  changes --since T        the happenings created, updated, merged and deleted since T
-                           (a time or the last answer's cursor), to keep a copy in sync
+  events                   list stored happenings with filters (--db FILE, default acta.db);
+                           --reports lists each article's events instead
+  changes --since T        the happenings created, updated, merged and deleted since T (a
+                           time or the last answer's cursor) (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
   export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
