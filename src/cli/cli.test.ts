@@ -112,35 +112,43 @@ test('ingest stores once; events lists with filters and formats', () => {
   assert.match(first.out, /5 article\(s\) stored/);
   const again = acta(['ingest', input, '--db', db]);
   assert.match(again.out, /0 article\(s\) stored .* 5 already stored/);
-  const all = acta(['events', '--db', db, '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  const all = acta(['events', '--db', db, '--reports', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   // By default only what the articles say happened; --realis asks for the rest.
   assert.ok(all.every((e) => e.realis === 'actual'));
-  const any = acta(['events', '--db', db, '--realis', 'any', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  const any = acta(['events', '--db', db, '--reports', '--realis', 'any', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(any.length > all.length, 'the samples tell of a planned attack and a retaliation that did not come');
-  const negated = acta(['events', '--db', db, '--realis', 'negated', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  const negated = acta(['events', '--db', db, '--reports', '--realis', 'negated', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(negated.length > 0 && negated.every((e) => e.realis === 'negated' && e.negated));
-  const assaults = acta(['events', '--db', db, '--event', 'assault', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  const assaults = acta(['events', '--db', db, '--reports', '--event', 'assault', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(assaults.length > 0 && assaults.length < all.length);
   assert.ok(assaults.every((e) => e.event === 'ASSAULT'));
-  const iraq2021 = acta(['events', '--db', db, '--country', 'IRQ', '--from', '2021-01', '--to', '2021-01', '--format', 'json']);
+  const iraq2021 = acta(['events', '--db', db, '--reports', '--country', 'IRQ', '--from', '2021-01', '--to', '2021-01', '--format', 'json']);
   const list = JSON.parse(iraq2021.out);
   assert.ok(list.length > 0 && list.every((e: { date: string }) => e.date.startsWith('2021-01')));
-  const csv = acta(['events', '--db', db, '--text', 'Kidal', '--format', 'csv']).out.trim().split('\n');
+  const csv = acta(['events', '--db', db, '--reports', '--text', 'Kidal', '--format', 'csv']).out.trim().split('\n');
   assert.match(csv[0], /^id,article_id,date/);
   assert.ok(csv.length > 1);
   const table = acta(['events', '--db', db, '--actor', 'IRN']);
   assert.match(table.out, /DATE\s+EVENT/);
-  // --dedupe: one record per happening across articles, with how many reports it merges (an
+  // By default one record per happening across articles, with how many reports it merges (an
   // article's own mentions of one happening are already one event): a second wire's report of the Kidal clash.
   const second = join(dir, 'kidal.txt');
   writeFileSync(second, 'Clashes near Kidal\n\nMalian troops clashed with rebel fighters near Kidal on March 10, 2023, a military source said.\n');
   assert.equal(acta(['ingest', second, '--db', db, '--published', '2023-03-15']).code, 0);
-  const stored = acta(['events', '--db', db, '--format', 'jsonl']).out.trim().split('\n').length;
-  const happenings = acta(['events', '--db', db, '--dedupe', '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
+  const stored = acta(['events', '--db', db, '--reports', '--format', 'jsonl']).out.trim().split('\n').length;
+  const happenings = acta(['events', '--db', db, '--format', 'jsonl']).out.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(happenings.length < stored);
-  assert.ok(happenings.some((h) => h.reports === 2 && h.event === 'ASSAULT' && h.date === '2023-03-10'));
+  const kidal = happenings.find((h) => h.reports === 2 && h.event === 'ASSAULT' && h.date === '2023-03-10');
+  assert.ok(kidal);
+  assert.equal(kidal.articles, 2);
   assert.equal(happenings.reduce((n, h) => n + h.reports, 0), stored);
-  assert.ok(happenings.every((h) => h.report_ids.length === h.reports && h.report_ids.includes(h.id)));
+  assert.ok(happenings.every((h) => h.report_ids.length === h.reports && h.report_ids.includes(h.representative.report)));
+  // --dedupe, the old way to ask for happenings, lists the same; --min-sources 2 keeps what two outlets told (the samples name none: one source).
+  assert.equal(acta(['events', '--db', db, '--dedupe', '--format', 'jsonl']).out, acta(['events', '--db', db, '--format', 'jsonl']).out);
+  assert.equal(acta(['events', '--db', db, '--min-sources', '2', '--format', 'jsonl']).out, '');
+  const happeningTable = acta(['events', '--db', db]).out;
+  assert.match(happeningTable, /^REPORTS SOURCES DATE\s+EVENT/);
+  assert.match(happeningTable, /\n {6}2 {7}1 2023-03-10 ASSAULT/);
 });
 
 test('acta code --actors FILE codes the names the user\'s dictionary knows; a bad file is a usage error naming its line', () => {

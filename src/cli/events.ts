@@ -1,6 +1,7 @@
 /** `acta events`: list stored events with filters, as a table, JSON, JSONL, TSV or CSV. */
 import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
-import { clusterEvents, type Happening } from '../cluster/index.js';
+import type { CodedEvent } from '../doc/types.js';
+import type { HappeningRecord } from '../store/happenings.js';
 import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positiveInt, UsageError } from './args.js';
 import { ftsQuery } from '../store/text-query.js';
 import { REALIS_VALUES } from '../events/realis.js';
@@ -23,15 +24,18 @@ export const FILTER_HELP = `  --from DATE        events on or after DATE (YYYY, 
                      a purpose) | negated (said not to have happened) | any
 `;
 
-export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--format F]
+export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--reports] [--min-sources N] [--format F]
 
-List the events stored by "acta ingest" or "acta code --db".
+List the happenings stored by "acta ingest" or "acta code --db": one line per real-world
+happening, its reports across articles merged at ingest, with its id, the count of its
+reports, articles and sources (outlets), and its fields decided from its reports. A
+happening is listed when one of its reports matches every filter.
 
 Filters:
-${FILTER_HELP}  --limit N          at most N events (with --dedupe, N happenings)
-  --dedupe           one line per happening: reports of the same event (same type, day,
-                     sides — country and sector — and place) merged, with their count
-                     and the reports' ids
+${FILTER_HELP}  --min-sources N    only happenings reported by at least N outlets (corroborated)
+  --limit N          at most N happenings (with --reports, N reports)
+  --reports          one line per report instead: each article's coded event, as stored
+  --dedupe           the default (one line per happening); kept for scripts written before
 Output:
   --format F         table (default) | json | jsonl | plover | tsv | csv
   --db FILE          the database file (default: acta.db)
@@ -61,18 +65,44 @@ export function filterOf(values: Record<string, unknown>): EventFilter {
   };
 }
 
-/** Happenings: the representative event with `reports` (count) and `report_ids`. */
-function writeHappenings(happenings: Happening[], format: string, out: Out): number {
-  const records = happenings.map((h) => ({ ...h.event, reports: h.reports.length, report_ids: h.reports.map((e) => e.id) }));
+/**
+ * A happening in the shape of an event, for the formats that print events (table, TSV, CSV,
+ * PLOVER): its representative report with the fields the happening's reports decided.
+ */
+export function happeningAsEvent(h: HappeningRecord): CodedEvent {
+  return {
+    ...h.representative.event, event: h.event, cameo: h.cameo ?? h.representative.event.cameo, realis: h.realis,
+    date: h.date, date_precision: h.date_precision, location: h.location, actor: h.actor, recipient: h.recipient, casualties: h.casualties,
+  };
+}
+
+/** The columns a happening adds after an event's in TSV and CSV. */
+const HAPPENING_COLUMNS = ['happening', 'reports', 'articles', 'sources'];
+const happeningCells = (h: HappeningRecord) => [h.id, h.reports, h.articles, h.sources].map(String);
+
+/** Happenings: JSON records as stored; the event formats with the happening's id and counts added. */
+function writeHappenings(happenings: HappeningRecord[], format: string, out: Out): number {
   switch (format) {
-    case 'json': out.write(JSON.stringify(records, null, 1) + '\n'); break;
-    case 'jsonl': for (const r of records) out.write(JSON.stringify(r) + '\n'); break;
-    case 'plover': for (const h of happenings) out.write(JSON.stringify({ ...ploverRecord(h.event), reports: h.reports.length, report_ids: h.reports.map((e) => e.id) }) + '\n'); break;
-    case 'tsv': out.write(tsvHeader().replace(/\n$/, '\treports\n')); for (const h of happenings) out.write(tsvLine(h.event).replace(/\n$/, `\t${h.reports.length}\n`)); break;
-    case 'csv': out.write(csvHeader().replace(/\n$/, ',reports\n')); for (const h of happenings) out.write(csvLine(h.event).replace(/\n$/, `,${h.reports.length}\n`)); break;
-    default:
-      out.write(tableLines(happenings.map((h) => h.event)));
-      out.write(`${happenings.length} happening(s) from ${happenings.reduce((n, h) => n + h.reports.length, 0)} report(s); ${happenings.filter((h) => h.reports.length > 1).length} reported more than once\n`);
+    case 'json': out.write(JSON.stringify(happenings, null, 1) + '\n'); break;
+    case 'jsonl': for (const h of happenings) out.write(JSON.stringify(h) + '\n'); break;
+    case 'plover':
+      for (const h of happenings) out.write(JSON.stringify({ ...ploverRecord(happeningAsEvent(h)), happening: h.id, reports: h.reports, articles: h.articles, sources: h.sources }) + '\n');
+      break;
+    case 'tsv':
+      out.write(tsvHeader().replace(/\n$/, `\t${HAPPENING_COLUMNS.join('\t')}\n`));
+      for (const h of happenings) out.write(tsvLine(happeningAsEvent(h)).replace(/\n$/, `\t${happeningCells(h).join('\t')}\n`));
+      break;
+    case 'csv':
+      out.write(csvHeader().replace(/\n$/, `,${HAPPENING_COLUMNS.join(',')}\n`));
+      for (const h of happenings) out.write(csvLine(happeningAsEvent(h)).replace(/\n$/, `,${happeningCells(h).join(',')}\n`));
+      break;
+    default: {
+      // The event table with each happening's reports and sources before it.
+      const [header, rule, ...rows] = tableLines(happenings.map(happeningAsEvent)).trimEnd().split('\n');
+      out.write(`REPORTS SOURCES ${header}\n${'-'.repeat(16)}${rule}\n`);
+      rows.forEach((row, i) => out.write(`${String(happenings[i].reports).padStart(7)} ${String(happenings[i].sources).padStart(7)} ${row}\n`));
+      out.write(`${happenings.length} happening(s) from ${happenings.reduce((n, h) => n + h.reports, 0)} report(s); ${happenings.filter((h) => h.reports > 1).length} reported more than once\n`);
+    }
   }
   return 0;
 }
@@ -80,16 +110,19 @@ function writeHappenings(happenings: Happening[], format: string, out: Out): num
 export async function runEvents(argv: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...FILTER_OPTIONS, db: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, dedupe: { type: 'boolean' },
+    reports: { type: 'boolean' }, 'min-sources': { type: 'string' },
   }, EVENTS_HELP);
   if (values.help) { out.write(EVENTS_HELP + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (filters are flags: --text, --actor, --event, …)\n\n${EVENTS_HELP}`);
   const format = oneOf(values.format as string | undefined, EVENT_FORMATS, '--format', 'table');
   const filter = filterOf(values);
   const limit = positiveInt(values.limit as string | undefined, '--limit');
+  const minSources = positiveInt(values['min-sources'] as string | undefined, '--min-sources');
+  if (values.reports && values.dedupe) throw new UsageError('--reports lists reports and --dedupe happenings: give one of them');
+  if (values.reports && minSources !== undefined) throw new UsageError('--min-sources counts a happening\'s outlets: it goes without --reports');
   const store = openStoreAt((values.db as string | undefined) ?? 'acta.db', { mustExist: true });
   try {
-    // With --dedupe the limit counts happenings, so every matching report is clustered first.
-    if (values.dedupe) return writeHappenings(clusterEvents(store.queryEvents(filter)).slice(0, limit), format, out);
+    if (!values.reports) return writeHappenings(store.happenings.list({ ...filter, limit, minSources }), format, out);
     const events = store.queryEvents({ ...filter, limit });
     switch (format) {
       case 'json': out.write(JSON.stringify(events, null, 1) + '\n'); break;

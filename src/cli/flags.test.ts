@@ -97,7 +97,7 @@ test('--text searches words as words: FTS5 syntax in them is no error, and a que
   await usageError(['events', '--db', db, '--text', '*'], /--text needs a word to search for/);
   await usageError(['events', '--db', db, '--text', '" - ^'], /--text/);
   const found = async (q: string) => {
-    const r = await acta(['events', '--db', db, '--text', q, '--format', 'jsonl']);
+    const r = await acta(['events', '--db', db, '--reports', '--text', q, '--format', 'jsonl']);
     assert.equal(r.code, 0, `${q}: ${r.err}`);
     return new Set(r.out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).article_id));
   };
@@ -116,6 +116,16 @@ test('--limit with --dedupe counts happenings: every report is merged first', as
   const happenings = r.out.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(happenings.length, 1);
   assert.equal(happenings[0].reports, 2, 'both wires on the Kidal attack');
+});
+
+test('--min-sources counts outlets and goes without --reports; --reports and --dedupe do not go together', async (t) => {
+  const db = await storedDb(t);
+  await usageError(['events', '--db', db, '--min-sources', '0'], /--min-sources must be a whole number from 1 up/);
+  await usageError(['events', '--db', db, '--reports', '--min-sources', '2'], /--min-sources counts a happening's outlets/);
+  await usageError(['events', '--db', db, '--reports', '--dedupe'], /give one of them/);
+  const one = await acta(['events', '--db', db, '--min-sources', '1', '--format', 'jsonl']);
+  assert.equal(one.code, 0, one.err);
+  assert.ok(one.out.trim().split('\n').every((l) => JSON.parse(l).sources >= 1));
 });
 
 test('a path that does not exist is a usage error, and no database is created for it', async (t) => {

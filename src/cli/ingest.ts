@@ -18,6 +18,9 @@ export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published 
 
 Analyse articles and store them, their entities and their events in a SQLite
 file (default ./acta.db). An article already stored (same content) is skipped.
+Each event joins the happening it reports (the same event told by other articles)
+or starts one, in the article's own transaction ("acta events" lists happenings,
+"acta changes" what changed in them).
 A PATH that does not exist is a usage error, found before the database is opened.
 Ctrl-C stops after the article in hand: what was stored stays stored, and the
 summary line says how much.
@@ -31,8 +34,9 @@ Options:
                     store is written by one thread, in input order, as with --jobs 1
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
   --reprocess       re-code every stored article with this acta (after an upgrade): each
-                    article's entities and events are replaced, its text kept, and the
-                    actor registry learned again; takes no PATH
+                    article's entities and events are replaced, its text kept, its
+                    reports move between happenings as they now read, and the actor
+                    registry is learned again; takes no PATH
   -h, --help        this help
 
 Exit status: 0 all inputs read; 1 some inputs failed (the rest were stored); 2 usage error;

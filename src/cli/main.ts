@@ -17,7 +17,10 @@ Commands:
                            (--db FILE, default acta.db)
   watch URL|DIR...         follow feeds (RSS, Atom, RDF, JSON Feed) and directories, storing
                            each new article (--every 15m, --once; --db FILE, default acta.db)
-  events                   list stored events with filters (--db FILE, default acta.db)
+  events                   list stored happenings with filters (--db FILE, default acta.db);
+                           --reports lists each article's events instead
+  changes --since T        the happenings created, updated, merged and deleted since T (a
+                           time or the last answer's cursor) (--db FILE, default acta.db)
   actors                   list and search the actor registry learned from stored articles
                            (--db FILE, default acta.db)
   export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
@@ -49,6 +52,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'ingest': return await (await import('./ingest.js')).runIngest(rest, session);
       case 'watch': return await (await import('./watch.js')).runWatch(rest, session);
       case 'events': return await (await import('./events.js')).runEvents(rest, out);
+      case 'changes': return await (await import('./changes.js')).runChanges(rest, out);
       case 'actors': return await (await import('./actors.js')).runActors(rest, out);
       case 'export': return await (await import('./export.js')).runExport(rest, session);
       case 'digest': return await (await import('./digest.js')).runDigest(rest, session);

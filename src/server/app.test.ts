@@ -40,7 +40,7 @@ test('every route answers; an unknown one is a JSON 404; the page at / loads its
   const page = await app.inject({ url: '/' });
   assert.match(page.headers['content-type'] as string, /^text\/html/);
   assert.doesNotMatch(page.body, /<script(?![^>]*\ssrc=)|\son\w+=|<style/i);
-  assert.deepEqual((await getJson(app, '/api/v1/health')).body, { status: 'ok', schema_version: SCHEMA_VERSION, articles: 4, events: 5, writable: false });
+  assert.deepEqual((await getJson(app, '/api/v1/health')).body, { status: 'ok', schema_version: SCHEMA_VERSION, articles: 4, events: 5, happenings: 4, writable: false });
 });
 
 test('SQL metacharacters in every filter of every route give normal answers or a 400, and the store stays whole', async (t) => {
@@ -99,9 +99,12 @@ test('the OpenAPI 3.1 document is made from the route schemas: every route, its 
   const { body } = await getJson(app, '/api/v1/openapi.json');
   assert.equal(body.openapi, '3.1.0');
   assert.deepEqual(Object.keys(body.paths).sort(), [
-    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/countries', '/api/v1/counts', '/api/v1/digest',
-    '/api/v1/events', '/api/v1/events/{id}', '/api/v1/facets', '/api/v1/health', '/api/v1/network', '/api/v1/places',
+    '/api/v1/actors', '/api/v1/actors/{id}', '/api/v1/articles', '/api/v1/articles/{id}', '/api/v1/changes', '/api/v1/countries', '/api/v1/counts', '/api/v1/digest',
+    '/api/v1/events', '/api/v1/events/{id}', '/api/v1/facets', '/api/v1/happenings', '/api/v1/happenings/{id}', '/api/v1/health', '/api/v1/network', '/api/v1/places',
   ]);
+  const happeningParams = body.paths['/api/v1/happenings'].get.parameters.map((p: any) => p.name);
+  for (const name of [...Object.keys(EVENT_FILTER_PROPERTIES), 'min_sources', 'cursor', 'limit']) assert.ok(happeningParams.includes(name), name);
+  assert.deepEqual(body.paths['/api/v1/changes'].get.parameters.map((p: any) => p.name).sort(), ['limit', 'since']);
   const params = body.paths['/api/v1/events'].get.parameters.map((p: any) => p.name);
   for (const name of [...Object.keys(EVENT_FILTER_PROPERTIES), 'sort', 'cursor', 'limit', 'fields', 'format']) assert.ok(params.includes(name), name);
   const limit = body.paths['/api/v1/events'].get.parameters.find((p: any) => p.name === 'limit');

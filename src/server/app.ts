@@ -18,6 +18,7 @@ import { eventRoutes } from './events.js';
 import { facetRoutes } from './facets.js';
 import { digestRoutes } from './digest.js';
 import { healthRoutes } from './health.js';
+import { happeningRoutes } from './happenings.js';
 import { networkRoutes } from './network.js';
 import { placeRoutes } from './places.js';
 import { BadParameter } from './params.js';
@@ -133,6 +134,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(async (api) => {
     await eventRoutes(api, store);
+    await happeningRoutes(api, store);
     await facetRoutes(api, store);
     await digestRoutes(api, store);
     await countRoutes(api, store);

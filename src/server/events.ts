@@ -1,6 +1,5 @@
 /** `GET /api/v1/events` (filters, order, keyset pages, projection, formats) and `GET /api/v1/events/{id}` (an event with its evidence). */
 import type { FastifyInstance } from 'fastify';
-import { clusterEvents } from '../cluster/index.js';
 import type { CodedEvent, Entity } from '../doc/types.js';
 import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
 import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
@@ -57,20 +56,20 @@ export function evidenceOf(e: CodedEvent, text: string) {
   };
 }
 
-/** The other reports of the same happening across articles (acta events --dedupe's rule): same type, day, sides and place. */
-function otherReports(store: Store, e: CodedEvent): CodedEvent[] {
-  if (e.date_precision !== 'day' || !e.date) return [];
-  const sameDay = store.queryEvents({ event: e.event, from: e.date, to: e.date, realis: 'actual' });
-  const happening = clusterEvents(sameDay).find((h) => h.reports.some((r) => r.id === e.id && r.article_id === e.article_id));
-  return happening ? happening.reports.filter((r) => r !== happening.reports.find((x) => x.id === e.id)) : [];
+/** The happening stored for the event (the article's hash and the event's id), and its other reports. */
+function happeningOf(store: Store, article: string, e: CodedEvent): { happening: string | null; reports: CodedEvent[] } {
+  const id = store.happenings.ofReport(article, e.id);
+  const found = id === null ? null : store.happenings.get(id);
+  if (!found || !('record' in found)) return { happening: null, reports: [] };
+  return { happening: found.record.id, reports: found.reports.filter((r) => !(r.article.hash === article && r.event.id === e.id)).map((r) => r.event) };
 }
 
 export async function eventRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const evidenceCache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: EventsParams }>('/events', {
     schema: {
-      summary: 'Events, filtered, in pages',
-      description: 'Stored events matching every filter given. Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
+      summary: 'Event reports, filtered, in pages',
+      description: 'Stored events matching every filter given: the reports, each article\'s coded events, one record each (`acta events --reports`); `/happenings` lists the happenings they report, merged across articles (`acta events`). Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
       tags: ['events'],
       querystring: querySchema({
         sort: { type: 'string', enum: [...EVENT_SORTS], default: 'date', description: 'date (undated last) | confidence | stored; a leading - reverses' },
@@ -114,7 +113,7 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
   app.get<{ Params: { id: string } }>('/events/:id', {
     schema: {
       summary: 'One event with the words behind each field',
-      description: 'The event; its article; for every field the span and the words it covers (sentences, trigger, mentions, actor, recipient, time, place, source, cue); and the other reports of the same happening in other articles.',
+      description: 'The event; its article; for every field the span and the words it covers (sentences, trigger, mentions, actor, recipient, time, place, source, cue); `happening`, the id of the stored happening it reports (`GET /happenings/{id}`); and `reports`, the happening\'s other reports.',
       tags: ['events'],
       params: TEXT_ID_PARAMS,
     },
@@ -132,7 +131,7 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
         event: found.event,
         article: { hash: m.hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source, url: m.url },
         evidence: evidenceOf(found.event, article.text),
-        reports: otherReports(store, found.event),
+        ...happeningOf(store, found.article, found.event),
       }),
     };
     evidenceCache.set(key, answer);

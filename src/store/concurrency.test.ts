@@ -50,3 +50,59 @@ test('six processes creating the same store at once all succeed, eight times ove
     db.close();
   }
 });
+
+const fixturesModule = new URL('./happenings.fixtures.js', import.meta.url).href;
+
+/** A process that waits for the go file, then stores every `step`-th attack from `first` on. */
+const INGESTER = `
+const { openStore } = await import(process.argv[1]);
+const { attackDoc, sharedAttacks } = await import(process.argv[2]);
+const { existsSync } = await import('node:fs');
+const attacks = sharedAttacks();
+process.stdout.write('ready\\n');
+while (!existsSync(process.argv[4])) { /* all start together */ }
+const store = openStore(process.argv[3]);
+for (let i = Number(process.argv[5]); i < attacks.length; i += 2) store.saveDoc(attackDoc(attacks[i]));
+store.close();
+`;
+
+test('two processes ingesting into one store at once give the same happenings as one process', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'acta-concurrent-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { openStore } = await import(storeModule);
+  const { attackDoc, sharedAttacks } = await import(fixturesModule);
+  const attacks = sharedAttacks();
+  /** Each happening as its reports' event ids, sorted: the grouping, whichever process stored what first. */
+  const grouping = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT happening, group_concat(event_id) AS ids FROM (SELECT * FROM happening_reports ORDER BY event_id) GROUP BY happening').all() as { ids: string }[];
+      const noOrphans = db.prepare(`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM happening_reports hr WHERE hr.article = e.article AND hr.event_id = e.id)`).pluck().get();
+      assert.equal(noOrphans, 0, 'every event is a report of a happening');
+      return rows.map((r) => r.ids).sort();
+    } finally { db.close(); }
+  };
+  const single = join(dir, 'single.db');
+  const one = openStore(single);
+  for (const a of attacks) one.saveDoc(attackDoc(a));
+  one.close();
+  const expected = grouping(single);
+  assert.ok(expected.length > 5 && expected.length < 40, `a few happenings of several reports (${expected.length})`);
+
+  for (let round = 0; round < 3; round++) {
+    const shared = join(dir, `shared-${round}.db`);
+    const go = join(dir, `go-ingest-${round}`);
+    const children = [0, 1].map((first) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', INGESTER, storeModule, fixturesModule, shared, go, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+      const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      return { ready: Promise.race([ready, done.then(() => undefined)]), done };
+    });
+    await Promise.all(children.map((c) => c.ready));
+    writeFileSync(go, '');
+    for (const r of await Promise.all(children.map((c) => c.done))) assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(grouping(shared), expected, `round ${round}`);
+  }
+});

@@ -160,8 +160,8 @@ export interface ExploreQueries {
 
 const KM_PER_DEGREE = 111.195;
 
-/** The conditions of the filters `acta events` lacks; null when nothing can match. */
-function queryConditions(q: EventQuery, params: unknown[]): string[] | null {
+/** The conditions of every filter of the API (`acta events`' and more); null when nothing can match. */
+export function queryConditions(q: EventQuery, params: unknown[]): string[] | null {
   const where = eventConditions(q, params);
   if (where === null) return null;
   const lat = `(e.location ->> 'lat')`;

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { translitKey } from '../actors/registry.js';
+import { backfillHappenings, HAPPENINGS_SQL } from './happenings.js';
 
 export interface Migration {
   version: number;
@@ -235,6 +236,15 @@ export const migrations: Migration[] = [
     version: 8,
     name: 'events: casualties (killed, injured, arrested, displaced, each a range with its words), as JSON; NULL when none was counted or stored before',
     sql: `ALTER TABLE events ADD COLUMN casualties TEXT; -- JSON Casualties or NULL`,
+  },
+  {
+    version: 9,
+    // Happenings are decided at ingest, in each article's transaction (happenings.ts); a store
+    // written before has its events placed now, article by article in the order stored, as
+    // ingest would have placed them, each creation a row of the change feed.
+    name: 'happenings: reports of one real-world happening grouped across articles, with stable ids, redirects of merged ids and a change feed',
+    sql: HAPPENINGS_SQL,
+    run: (db) => backfillHappenings(db, new Date().toISOString()),
   },
 ];
 

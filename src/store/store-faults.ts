@@ -4,7 +4,8 @@
  *
  * - `acta ingest` of 2,000 generated articles killed with SIGKILL ten times at
  *   random points: after each kill the store passes `PRAGMA integrity_check`
- *   and holds complete articles only; a last run stores the rest, each once.
+ *   and holds complete articles only (every event the report of a stored happening, no
+ *   happening without a report); a last run stores the rest, each once.
  * - Ingest into a store on a small tmpfs until the disk is full: one line on
  *   stderr naming the store (no stack trace), exit status 1, the store intact.
  *   Mounting needs root; without it the test is skipped saying so.
@@ -58,7 +59,10 @@ function inspect(path: string): StoreState {
     const incomplete = db.prepare(`SELECT a.id FROM articles a WHERE
       (SELECT count(*) FROM sentences s WHERE s.article = a.hash) <> 1
       OR (SELECT count(*) FROM events e WHERE e.article = a.hash) <> ${EVENTS_PER_ARTICLE}
-      OR (SELECT count(*) FROM entities n WHERE n.article = a.hash) = 0`).pluck().all() as string[];
+      OR (SELECT count(*) FROM entities n WHERE n.article = a.hash) = 0
+      OR EXISTS (SELECT 1 FROM events e WHERE e.article = a.hash
+        AND NOT EXISTS (SELECT 1 FROM happening_reports hr JOIN happenings h ON h.id = hr.happening WHERE hr.article = e.article AND hr.event_id = e.id))
+      UNION ALL SELECT 'happening ' || h.id FROM happenings h WHERE NOT EXISTS (SELECT 1 FROM happening_reports hr WHERE hr.happening = h.id)`).pluck().all() as string[];
     return { integrity, articles, ids, incomplete };
   } finally {
     db.close();

@@ -16,6 +16,7 @@ import { ftsQuery } from './text-query.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
 import { exploreQueries, type ExploreQueries } from './explore.js';
+import { happeningTables, type Decide, type HappeningTables } from './happenings.js';
 
 /** Which events to return; every given field must hold (AND). */
 export interface EventFilter {
@@ -67,6 +68,10 @@ export interface Store {
    * evidence is added as a save's is: reprocess a whole store after clearRegistry().
    */
   replaceAnalysis(doc: Doc): void;
+  /** Delete a stored article with its layers, its reports leaving their happenings, in one transaction; false when it is not there. */
+  deleteArticle(hash: string): boolean;
+  /** The happenings the stored events report (listing, one by id, the change feed); kept at every save, reprocess and delete. */
+  readonly happenings: HappeningTables;
   /** Forget every registry entry (before re-learning them all); a live registry must be made afresh after. */
   clearRegistry(): void;
   countArticles(): number;
@@ -236,8 +241,14 @@ function whileBusy(setup: () => void): void {
   }
 }
 
+/** Options of openStore that tests use. */
+export interface StoreOptions {
+  /** The merge decision applied at ingest (src/cluster's chooseHappening unless given). */
+  decide?: Decide;
+}
+
 /** Open (creating if need be) a store and bring its schema up to date. */
-export function openStore(path: string): Store {
+export function openStore(path: string, options: StoreOptions = {}): Store {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
@@ -277,6 +288,7 @@ export function openStore(path: string): Store {
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
   const registry = registryTables(db);
+  const happenings = happeningTables(db, options.decide);
 
   /** Registry entries each save changed, newest last, as [revision, ids]; only the latest CHANGE_LOG saves. */
   const changeLog: Array<[number, number[]]> = [];
@@ -339,13 +351,16 @@ export function openStore(path: string): Store {
     const hash = doc.meta.hash;
     if (hasArticleStmt.get(hash)) return null;
     const m = doc.meta;
+    const now = new Date().toISOString();
     insertArticle.run({
       hash, id: m.id, title: m.title, author: m.author, published: m.published, source: m.source,
       url: m.url, origin: m.origin, text: doc.text, body: JSON.stringify(doc.body ?? []),
       dropped: JSON.stringify(doc.dropped ?? []), title_span: JSON.stringify(doc.titleSpan ?? null),
-      ingested_at: new Date().toISOString(),
+      ingested_at: now,
     });
     insertAnalysis(hash, doc);
+    // In the article's transaction, after its write lock was taken: candidates are read under it.
+    happenings.placeArticle({ hash, text: doc.text, source: m.source, published: m.published }, doc.events ?? [], now);
     return registry.learn(doc);
   });
 
@@ -355,7 +370,17 @@ export function openStore(path: string): Store {
     if (!hasArticleStmt.get(hash)) throw new Error(`article ${hash} is not in the store`);
     for (const stmt of deleteAnalysis) stmt.run(hash);
     insertAnalysis(hash, doc);
+    const m = doc.meta;
+    happenings.replaceArticle({ hash, text: doc.text, source: m.source, published: m.published }, doc.events ?? [], new Date().toISOString());
     return registry.learn(doc);
+  });
+  const deleteArticleRow = db.prepare('DELETE FROM articles WHERE hash = ?');
+  const deleteInTransaction = db.transaction((hash: string): boolean => {
+    if (!hasArticleStmt.get(hash)) return false;
+    happenings.removeArticle(hash, new Date().toISOString());
+    // Its sentences, entities and events go with it (ON DELETE CASCADE).
+    deleteArticleRow.run(hash);
+    return true;
   });
 
   /** Replace a stored article's layers with a new analysis of its text, in one write-locked transaction. */
@@ -413,6 +438,8 @@ export function openStore(path: string): Store {
     articleHashes: () => hashesStmt.all() as string[],
     getIngested,
     replaceAnalysis,
+    deleteArticle: (hash) => deleteInTransaction.immediate(hash),
+    happenings,
     clearRegistry: () => clearRegistry.immediate(),
     countArticles: () => countArticlesStmt.get() as number,
     countEvents: () => countEventsStmt.get() as number,
