@@ -9,7 +9,7 @@ import type { CodedEvent } from '../doc/types.js';
 import { candidateWindow, chooseHappening, type Candidate, type CandidateWindow } from './merge.js';
 import { bareReport, type Report } from './report.js';
 
-export { candidateWindow, chooseHappening, happeningKey, sameHappening, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
+export { candidateWindow, chooseHappening, happeningKey, linked, sameHappening, TEXT_LINK, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
 export { happeningFields, reportId, type Disagreement, type HappeningFields } from './fields.js';
 export { bareReport, evidenceOf, reportOf, type Report } from './report.js';
 

@@ -1,15 +1,21 @@
 /**
  * merge: which stored happening a new report joins. The store asks `candidateWindow` which
- * happenings could hold the report (by type and days), loads them with their reports, and
- * lets `chooseHappening` decide: join one, start a new one, or join one and absorb others the
- * report shows to be the same happening (the absorbed ids then redirect to the survivor).
+ * happenings could hold the report (by type, realis class and days), loads them with their
+ * reports, and lets `chooseHappening` decide: join one, start a new one, or join one and absorb
+ * others the report shows to be the same happening (the absorbed ids then redirect to the survivor).
  *
- * Today's rule: the same PLOVER type, the same day, the same sides (actor and recipient
- * countries with their sectors, or names), compatible places (the same place, or one of them
- * unplaced). Undated, non-actual or unattributed-doubt events are never merged.
+ * The decision rests on one symmetric test of two reports (`sameHappening`, evidence from
+ * similarity.ts): nothing rules the pair out (another type, realis class, article, day, place or
+ * side) and their sentences share enough telling words. A report joins every happening holding a
+ * report it links to — the connected components of the links, which do not depend on the order
+ * reports arrive in — except where a happening holds a report the new one rules out (two reports
+ * of one article, contradicting sides): that guard stops a chain of links from joining two
+ * happenings that cannot be one.
  */
-import type { CodedEvent, Entity } from '../doc/types.js';
+import type { CodedEvent } from '../doc/types.js';
+import { addDays, possibleDays } from './dates.js';
 import type { Report } from './report.js';
+import { pairEvidence, realisClass, traitsOf, type PairEvidence } from './similarity.js';
 
 /** Which happenings a report could join: their type is one of `types`, their days overlap from..to, their realis class is `realis`. */
 export interface CandidateWindow {
@@ -33,45 +39,106 @@ export interface MergeDecision {
 }
 
 /**
- * Who a side is, for telling happenings apart: each party's country with its
- * sector ("MLI/MIL" and "MLI/REB" are different sides though both Malian:
- * troops fighting rebels and troops killing civilians are two happenings), or
- * its name when neither is known.
+ * How much of their words two reports of one happening share at least: the rarity-weighted
+ * cosine of their sentences. Two tellings of one act share its telling words (the target's or
+ * the place's name, the weapon) and a third to a half of their weight (two wires on one strike
+ * score 0.3-0.6; the same kind of act on another occasion, told in other words, under 0.1).
+ * 0.15 keeps apart what shares only the general words of its type ("attack", "forces").
  */
-const party = (x: Entity) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase());
-const side = (es: Entity[]) => [...new Set(es.map(party))].sort().join('+');
+export const TEXT_LINK = 0.15;
 
-/** The key two reports of one happening share, or null when the event is not mergeable. */
+/**
+ * How much two reports a day apart must share: twice the ordinary link. A day's difference is
+ * allowed only for an act at a day's edge ("late Sunday" against "Monday"), told alike, by the
+ * same sides; two attacks in one town on consecutive days stay two.
+ */
+export const TEXT_LINK_NEXT_DAY = 2 * TEXT_LINK;
+
+/**
+ * Whether the evidence links two reports as one happening: nothing rules them out, their words
+ * link them, and a day apart only at a day's edge with both sides agreeing. Symmetric.
+ */
+export function linked(p: PairEvidence): boolean {
+  if (p.ruledOut !== null) return false;
+  if (!p.textKnown) return bareLinked(p);
+  if (p.text < TEXT_LINK) return false;
+  if (p.gap === 0) return true;
+  return p.gap === 1 && p.dayEdge && p.actor === 'agree' && p.recipient === 'agree' && p.text >= TEXT_LINK_NEXT_DAY;
+}
+
+/**
+ * Reports without their sentences (bare stored events, `--dedupe`) have no words to compare, so
+ * every other piece of evidence must agree: the same day, and each side agreeing or named by
+ * neither; a place, when both give one, not apart (pairEvidence rules that out).
+ */
+function bareLinked(p: PairEvidence): boolean {
+  const fits = (s: PairEvidence['actor']) => s === 'agree' || s === 'none';
+  return p.sameDay && fits(p.actor) && fits(p.recipient) && (p.actor === 'agree' || p.recipient === 'agree');
+}
+
+/** Whether two reports tell one happening (the symmetric pair test the decision is built on). */
+export function sameHappening(a: Report, b: Report): boolean {
+  return linked(pairEvidence(a, b));
+}
+
+/**
+ * Today's grouping key of `--dedupe` before the pair test (type, day, sides), kept for callers that
+ * index events by it; null when the event is not mergeable by it.
+ */
 export function happeningKey(e: CodedEvent): string | null {
   if (e.negated || (e.realis ?? 'actual') !== 'actual' || e.date_precision !== 'day' || !e.date) return null;
   if (e.attribution.certainty !== 'asserted' && e.attribution.certainty !== 'reported') return null;
   if (e.actor.length === 0 && e.recipient.length === 0) return null;
+  const party = (x: CodedEvent['actor'][number]) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase());
+  const side = (es: CodedEvent['actor']) => [...new Set(es.map(party))].sort().join('+');
   return [e.event, e.date, side(e.actor), side(e.recipient)].join('|');
 }
 
-const placeKey = (e: CodedEvent) => (e.location ? String(e.location.geonames_id ?? `${e.location.name}|${e.location.country}`).toLowerCase() : null);
-
-/** The happenings a report could join, or null when it always stands alone. */
+/**
+ * The happenings a report could join — its type and realis class, the days it could have been
+ * on widened by the one day a day's edge allows — or null when nothing bounds its days (no date
+ * and no publication day): such a report stands alone. The window bounds what the store loads,
+ * so a report is weighed against the happenings of a few days, never the whole store.
+ */
 export function candidateWindow(r: Report): CandidateWindow | null {
-  const e = r.event;
-  if (happeningKey(e) === null || !e.date) return null;
-  return { types: [e.event], from: e.date, to: e.date, realis: 'actual' };
+  const days = traitsOf(r).days ?? possibleDays(r.event, r.published);
+  if (!days) return null;
+  return { types: [r.event.event], from: addDays(days.from, -1), to: addDays(days.to, 1), realis: realisClass(r.event) };
 }
 
-/** Whether two reports tell one happening. */
-export function sameHappening(a: Report, b: Report): boolean {
-  const ka = happeningKey(a.event);
-  if (ka === null || ka !== happeningKey(b.event)) return false;
-  const pa = placeKey(a.event), pb = placeKey(b.event);
-  return pa === null || pb === null || pa === pb;
+/** How a candidate stands to the report: ruled out by one of its reports, linked (with the strongest link), or neither. */
+function standing(r: Report, c: Candidate): { ruledOut: boolean; linked: boolean; strength: number } {
+  let strength = 0, links = false;
+  for (const o of c.reports) {
+    const p = pairEvidence(r, o);
+    if (p.ruledOut !== null) return { ruledOut: true, linked: false, strength: 0 };
+    if (linked(p)) { links = true; strength = Math.max(strength, p.text); }
+  }
+  return { ruledOut: false, linked: links, strength };
 }
+
+/** Whether two happenings can be one: no report of one rules out a report of the other. */
+const compatible = (a: readonly Report[], b: readonly Report[]) => a.every((x) => b.every((y) => pairEvidence(x, y).ruledOut === null));
 
 /**
- * Join the first candidate every report of which tells the same happening as this one (the
- * candidates come oldest first); start a new happening when none fits.
+ * Join the linked candidate the report links to most strongly (ties: the oldest), and absorb the
+ * other linked ones, strongest first, where no report of theirs rules out one already joined.
+ * A candidate holding a report this one rules out is never joined. Start a new happening when none links.
  */
 export function chooseHappening(r: Report, candidates: readonly Candidate[]): MergeDecision {
   if (candidateWindow(r) === null) return { join: null, absorb: [] };
-  const fit = candidates.find((c) => c.reports.every((o) => sameHappening(r, o)));
-  return { join: fit?.id ?? null, absorb: [] };
+  const linkedOnes = candidates
+    .map((c, order) => ({ c, order, ...standing(r, c) }))
+    .filter((x) => !x.ruledOut && x.linked)
+    .sort((a, b) => b.strength - a.strength || a.order - b.order);
+  if (linkedOnes.length === 0) return { join: null, absorb: [] };
+  const [first, ...rest] = linkedOnes;
+  const held = [r, ...first.c.reports];
+  const absorb: string[] = [];
+  for (const x of rest) {
+    if (!compatible(held, x.c.reports)) continue;
+    held.push(...x.c.reports);
+    absorb.push(x.c.id);
+  }
+  return { join: first.c.id, absorb };
 }

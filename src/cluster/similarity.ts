@@ -1,0 +1,79 @@
+/**
+ * similarity: the evidence that two reports tell one happening, and what rules it out. Type,
+ * realis class, article, days, place and sides can each rule a pair out; the sides, the day, the
+ * place and the words of the two reports' sentences each count for it.
+ */
+import type { CodedEvent } from '../doc/types.js';
+import { possibleDays, rangeGap, type DayRange } from './dates.js';
+import { sideRelation, type SideRelation } from './participants.js';
+import { placeRelation, type PlaceRelation } from './places.js';
+import type { Report } from './report.js';
+import { loadTsv } from '../util/data.js';
+import { cosine, evidenceWords, wordVector, type WordVector } from './words.js';
+
+/** Actual acts, and the rest (planned, feared, denied): an announced plan and its execution are two happenings. */
+export const realisClass = (e: CodedEvent): 'actual' | 'non-actual' => ((e.realis ?? 'actual') === 'actual' && !e.negated ? 'actual' : 'non-actual');
+
+/** What merging reads of a report, computed once. */
+export interface ReportTraits {
+  report: Report;
+  days: DayRange | null;
+  words: WordVector;
+  /** Whether its sentences are known (a bare event has only its trigger). */
+  hasText: boolean;
+  /** Its sentences put the act at a day's edge ("late Sunday", "overnight": data/day-edge-words.tsv). */
+  dayEdge: boolean;
+}
+
+let dayEdgeWords: Set<string> | null = null;
+const isDayEdge = (w: string) => (dayEdgeWords ??= new Set(loadTsv('day-edge-words.tsv').map((r) => r.word))).has(w);
+
+const traitsCache = new WeakMap<Report, ReportTraits>();
+export function traitsOf(r: Report): ReportTraits {
+  let t = traitsCache.get(r);
+  if (!t) {
+    const text = r.evidence || r.event.trigger.text;
+    t = { report: r, days: possibleDays(r.event, r.published), words: wordVector(text), hasText: r.evidence.trim() !== '', dayEdge: evidenceWords(text).some(isDayEdge) };
+    traitsCache.set(r, t);
+  }
+  return t;
+}
+
+export interface PairEvidence {
+  /** Why the two cannot be one happening, or null when nothing rules it out. */
+  ruledOut: string | null;
+  /** Days between their possible days (0: they overlap). */
+  gap: number;
+  /** Both dated to the same day. */
+  sameDay: boolean;
+  actor: SideRelation;
+  recipient: SideRelation;
+  place: PlaceRelation;
+  /** Rarity-weighted cosine of the words of their sentences. */
+  text: number;
+  /** Both reports' sentences are known, so `text` measures them (else it compares bare triggers). */
+  textKnown: boolean;
+  /** Either puts the act at a day's edge, where a day's difference may be the clock's, not the act's. */
+  dayEdge: boolean;
+}
+
+export function pairEvidence(a: Report, b: Report): PairEvidence {
+  const ta = traitsOf(a), tb = traitsOf(b);
+  const ea = a.event, eb = b.event;
+  const actor = sideRelation(ea.actor, eb.actor);
+  const recipient = sideRelation(ea.recipient, eb.recipient);
+  const place = placeRelation(ea.location, eb.location);
+  const gap = ta.days && tb.days ? rangeGap(ta.days, tb.days) : Infinity;
+  const sameDay = ea.date_precision === 'day' && eb.date_precision === 'day' && ea.date === eb.date;
+  const text = cosine(ta.words, tb.words);
+  const ruledOut =
+    ea.article_id === eb.article_id ? 'one article'
+    : ea.event !== eb.event ? 'type'
+    : realisClass(ea) !== realisClass(eb) ? 'realis'
+    : gap > 1 ? 'days'
+    : actor === 'contradict' ? 'actor'
+    : recipient === 'contradict' ? 'recipient'
+    : place === 'apart' ? 'place'
+    : null;
+  return { ruledOut, gap, sameDay, actor, recipient, place, text, textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge };
+}
