@@ -6,7 +6,7 @@
  * an opposed standing (troops and rebels of one country are two sides).
  */
 import type { Entity } from '../doc/types.js';
-import { loadTsv } from '../util/data.js';
+import { loadTsv, splitList } from '../util/data.js';
 
 /** none: neither report names the side; unknown: one does not, or names it too vaguely to tell. */
 export type SideRelation = 'agree' | 'none' | 'unknown' | 'contradict';
@@ -28,10 +28,42 @@ export function sectorsFit(a: string | null, b: string | null): boolean {
 
 const nameKey = (x: Entity) => x.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/**
+ * The countries a text names (data/countries.tsv: names, other names, demonyms; as written or
+ * in capitals, so "US" is the country and "us" is not).
+ */
+export function countriesNamed(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [iso3, re] of countryPatterns()) if (re.test(text)) found.add(iso3);
+  return found;
+}
+
+let patterns: Array<[string, RegExp]> | null = null;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function countryPatterns(): Array<[string, RegExp]> {
+  return (patterns ??= loadTsv('countries.tsv').map((r) => {
+    const written = [r.name, ...splitList(r.aliases), ...splitList(r.demonyms)].filter((n) => n.length > 1);
+    // and in capitals, as headlines write them ("IRAN")
+    const names = [...new Set([...written, ...written.map((n) => n.toUpperCase())])];
+    // Word-bounded; a name ending in a dot ("U.S.") is bounded by the dot itself.
+    return [r.iso3, new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u')];
+  }));
+}
+
+/**
+ * Countries each report's sentences name, where a party of another country than the other
+ * report's is no contradiction when each report names the other's country: a target can be of
+ * two countries at once ("a Kuwaiti tanker flying the U.S. flag"), and reports credit it to either.
+ */
+export interface NamedCountries {
+  a: ReadonlySet<string>;
+  b: ReadonlySet<string>;
+}
+
 /** How two parties relate: the same name or country (in fitting sectors) agree; two known countries, or opposed sectors, contradict. */
-export function partyRelation(a: Entity, b: Entity): SideRelation {
+export function partyRelation(a: Entity, b: Entity, named?: NamedCountries): SideRelation {
   if (a.country && b.country) {
-    if (a.country !== b.country) return 'contradict';
+    if (a.country !== b.country) return named && named.a.has(b.country) && named.b.has(a.country) ? 'unknown' : 'contradict';
     return sectorsFit(a.sector, b.sector) ? 'agree' : 'contradict';
   }
   if (nameKey(a) !== '' && nameKey(a) === nameKey(b)) return 'agree';
@@ -39,12 +71,12 @@ export function partyRelation(a: Entity, b: Entity): SideRelation {
 }
 
 /** How two reports' sides relate: agree when any two parties agree; contradict when every two parties whose countries are known contradict; else unknown. */
-export function sideRelation(a: readonly Entity[], b: readonly Entity[]): SideRelation {
+export function sideRelation(a: readonly Entity[], b: readonly Entity[], named?: NamedCountries): SideRelation {
   if (a.length === 0 && b.length === 0) return 'none';
   if (a.length === 0 || b.length === 0) return 'unknown';
   let contradictions = 0, known = 0;
   for (const x of a) for (const y of b) {
-    const r = partyRelation(x, y);
+    const r = partyRelation(x, y, named);
     if (r === 'agree') return 'agree';
     if (r === 'contradict') contradictions++;
     if (r !== 'unknown') known++;

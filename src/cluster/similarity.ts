@@ -5,7 +5,7 @@
  */
 import type { CodedEvent } from '../doc/types.js';
 import { possibleDays, rangeGap, type DayRange } from './dates.js';
-import { sideRelation, type SideRelation } from './participants.js';
+import { countriesNamed, sideRelation, type SideRelation } from './participants.js';
 import { placeRelation, type PlaceRelation } from './places.js';
 import type { Report } from './report.js';
 import { loadTsv } from '../util/data.js';
@@ -19,6 +19,8 @@ export interface ReportTraits {
   report: Report;
   days: DayRange | null;
   words: WordVector;
+  /** The countries its sentences name. */
+  countries: Set<string>;
   /** Whether its sentences are known (a bare event has only its trigger). */
   hasText: boolean;
   /** Its sentences put the act at a day's edge ("late Sunday", "overnight": data/day-edge-words.tsv). */
@@ -33,7 +35,7 @@ export function traitsOf(r: Report): ReportTraits {
   let t = traitsCache.get(r);
   if (!t) {
     const text = r.evidence || r.event.trigger.text;
-    t = { report: r, days: possibleDays(r.event, r.published), words: wordVector(text), hasText: r.evidence.trim() !== '', dayEdge: evidenceWords(text).some(isDayEdge) };
+    t = { report: r, days: possibleDays(r.event, r.published), words: wordVector(text), hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: evidenceWords(text).some(isDayEdge) };
     traitsCache.set(r, t);
   }
   return t;
@@ -61,19 +63,25 @@ export function pairEvidence(a: Report, b: Report): PairEvidence {
   const ta = traitsOf(a), tb = traitsOf(b);
   const ea = a.event, eb = b.event;
   const actor = sideRelation(ea.actor, eb.actor);
-  const recipient = sideRelation(ea.recipient, eb.recipient);
+  // A target may be of two countries (a ship's flag and its owner's), so reports naming both do not contradict on it; an actor's country is one.
+  const recipient = sideRelation(ea.recipient, eb.recipient, { a: ta.countries, b: tb.countries });
   const place = placeRelation(ea.location, eb.location);
+  // One report's actor is the other's target, and not its actor too: the act runs the other way.
+  const reversed =
+    (sideRelation(ea.actor, eb.recipient) === 'agree' && actor !== 'agree') ||
+    (sideRelation(ea.recipient, eb.actor) === 'agree' && recipient !== 'agree');
   const gap = ta.days && tb.days ? rangeGap(ta.days, tb.days) : Infinity;
   const sameDay = ea.date_precision === 'day' && eb.date_precision === 'day' && ea.date === eb.date;
   const text = cosine(ta.words, tb.words);
   const ruledOut =
-    ea.article_id === eb.article_id ? 'one article'
-    : ea.event !== eb.event ? 'type'
+    ea.event !== eb.event ? 'type'
     : realisClass(ea) !== realisClass(eb) ? 'realis'
     : gap > 1 ? 'days'
     : actor === 'contradict' ? 'actor'
     : recipient === 'contradict' ? 'recipient'
+    : reversed ? 'roles'
     : place === 'apart' ? 'place'
+    : ea.article_id === eb.article_id ? 'one article'
     : null;
   return { ruledOut, gap, sameDay, actor, recipient, place, text, textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge };
 }
