@@ -8,7 +8,7 @@ import { possibleDays, rangeGap, type DayRange } from './dates.js';
 import { countriesNamed, sideRelation, type SideRelation } from './participants.js';
 import { placeRelation, type PlaceRelation } from './places.js';
 import type { Report } from './report.js';
-import { loadTsv } from '../util/data.js';
+import { wordSets } from '../util/data.js';
 import { cosine, evidenceWords, wordVector, type WordVector } from './words.js';
 
 /** Actual acts, and the rest (planned, feared, denied): an announced plan and its execution are two happenings. */
@@ -19,23 +19,27 @@ export interface ReportTraits {
   report: Report;
   days: DayRange | null;
   words: WordVector;
+  /** The same without day and month names and "today", "yesterday" (data/time-words.tsv calendar). */
+  undatedWords: WordVector;
   /** The countries its sentences name. */
   countries: Set<string>;
   /** Whether its sentences are known (a bare event has only its trigger). */
   hasText: boolean;
-  /** Its sentences put the act at a day's edge ("late Sunday", "overnight": data/day-edge-words.tsv). */
+  /** Its sentences put the act at a day's edge ("late Sunday", "overnight": data/time-words.tsv). */
   dayEdge: boolean;
 }
 
-let dayEdgeWords: Set<string> | null = null;
-const isDayEdge = (w: string) => (dayEdgeWords ??= new Set(loadTsv('day-edge-words.tsv').map((r) => r.word))).has(w);
+const timeWords = (kind: 'edge' | 'calendar') => wordSets('time-words.tsv').get(kind) ?? new Set<string>();
 
 const traitsCache = new WeakMap<Report, ReportTraits>();
 export function traitsOf(r: Report): ReportTraits {
   let t = traitsCache.get(r);
   if (!t) {
     const text = r.evidence || r.event.trigger.text;
-    t = { report: r, days: possibleDays(r.event, r.published), words: wordVector(text), hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: evidenceWords(text).some(isDayEdge) };
+    const words = wordVector(text);
+    const undatedWords = new Map([...words].filter(([w]) => !timeWords('calendar').has(w)));
+    const edge = timeWords('edge');
+    t = { report: r, days: possibleDays(r.event, r.published), words, undatedWords, hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: evidenceWords(text).some((w) => edge.has(w)) };
     traitsCache.set(r, t);
   }
   return t;
@@ -72,7 +76,10 @@ export function pairEvidence(a: Report, b: Report): PairEvidence {
     (sideRelation(ea.recipient, eb.actor) === 'agree' && recipient !== 'agree');
   const gap = ta.days && tb.days ? rangeGap(ta.days, tb.days) : Infinity;
   const sameDay = ea.date_precision === 'day' && eb.date_precision === 'day' && ea.date === eb.date;
-  const text = cosine(ta.words, tb.words);
+  // Where both give a day, the days are compared as dates and their names are no further
+  // evidence; where one gives none, "on Monday" in its sentences is what is left of its date.
+  const bothDated = ea.date_precision === 'day' && eb.date_precision === 'day';
+  const text = bothDated ? cosine(ta.undatedWords, tb.undatedWords) : cosine(ta.words, tb.words);
   const ruledOut =
     ea.event !== eb.event ? 'type'
     : realisClass(ea) !== realisClass(eb) ? 'realis'
