@@ -30,8 +30,8 @@ List the events stored by "acta ingest" or "acta code --db".
 Filters:
 ${FILTER_HELP}  --limit N          at most N events (with --dedupe, N happenings)
   --dedupe           one line per happening: reports of the same event (same type, day,
-                     sides — country and sector — and place) merged, with their count
-                     and the reports' ids
+                     sides that agree — a shared country in a fitting sector, or name —
+                     and places not apart) merged, with their count and the reports' ids
 Output:
   --format F         table (default) | json | jsonl | plover | tsv | csv
   --db FILE          the database file (default: acta.db)
