@@ -33,21 +33,30 @@ const nameKey = (x: Entity) => x.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  * in capitals, so "US" is the country and "us" is not).
  */
 export function countriesNamed(text: string): Set<string> {
+  const { pattern, countryOf } = countryNames();
   const found = new Set<string>();
-  for (const [iso3, re] of countryPatterns()) if (re.test(text)) found.add(iso3);
+  for (const m of text.matchAll(pattern)) {
+    const iso3 = countryOf.get(m[0]);
+    if (iso3) found.add(iso3);
+  }
   return found;
 }
 
-let patterns: Array<[string, RegExp]> | null = null;
+let names: { pattern: RegExp; countryOf: Map<string, string> } | null = null;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-function countryPatterns(): Array<[string, RegExp]> {
-  return (patterns ??= loadTsv('countries.tsv').map((r) => {
+/** One pattern for every country's names (longest first, so "United States of America" wins over "United States"), and the country of each. */
+function countryNames(): { pattern: RegExp; countryOf: Map<string, string> } {
+  if (names) return names;
+  const countryOf = new Map<string, string>();
+  for (const r of loadTsv('countries.tsv')) {
     const written = [r.name, ...splitList(r.aliases), ...splitList(r.demonyms)].filter((n) => n.length > 1);
     // and in capitals, as headlines write them ("IRAN")
-    const names = [...new Set([...written, ...written.map((n) => n.toUpperCase())])];
-    // Word-bounded; a name ending in a dot ("U.S.") is bounded by the dot itself.
-    return [r.iso3, new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u')];
-  }));
+    for (const n of [...written, ...written.map((w) => w.toUpperCase())]) if (!countryOf.has(n)) countryOf.set(n, r.iso3);
+  }
+  const alternatives = [...countryOf.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).map(escape);
+  // Word-bounded; a name ending in a dot ("U.S.") is bounded by the dot itself.
+  names = { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), countryOf };
+  return names;
 }
 
 /**

@@ -2,6 +2,10 @@
  * similarity: the evidence that two reports tell one happening, and what rules it out. Type,
  * realis class, article, days, place and sides can each rule a pair out; the sides, the day, the
  * place and the words of the two reports' sentences each count for it.
+ *
+ * The type is PLOVER's: two reports of one act often give it different CAMEO codes under one
+ * PLOVER type (one shelling of an oil platform is "shelled" 194, "destroyed" 1712 and "attack"
+ * 190 in three wires), so CAMEO roots are not compared.
  */
 import type { CodedEvent } from '../doc/types.js';
 import { possibleDays, rangeGap, type DayRange } from './dates.js';
@@ -63,17 +67,39 @@ export interface PairEvidence {
   dayEdge: boolean;
 }
 
+/**
+ * Days between two reports' possible days beyond which they cannot be one happening. A day apart
+ * is not proof of two: an act late one day is reported on the next by another clock, so one day
+ * leaves the pair open (merge.ts links it only on strong evidence) and two rule it out.
+ */
+export const DAYS_APART = 1;
+
+/** Evidence of pairs already weighed (a report is weighed against each report of a happening, and again when happenings merge). */
+const pairCache = new WeakMap<Report, WeakMap<Report, PairEvidence>>();
+
+/** The evidence on two reports (symmetric: the same either way round). */
 export function pairEvidence(a: Report, b: Report): PairEvidence {
+  const known = pairCache.get(a)?.get(b) ?? pairCache.get(b)?.get(a);
+  if (known) return known;
+  const p = weighPair(a, b);
+  let row = pairCache.get(a);
+  if (!row) pairCache.set(a, (row = new WeakMap()));
+  row.set(b, p);
+  return p;
+}
+
+function weighPair(a: Report, b: Report): PairEvidence {
   const ta = traitsOf(a), tb = traitsOf(b);
   const ea = a.event, eb = b.event;
   const actor = sideRelation(ea.actor, eb.actor);
-  // A target may be of two countries (a ship's flag and its owner's), so reports naming both do not contradict on it; an actor's country is one.
-  const recipient = sideRelation(ea.recipient, eb.recipient, { a: ta.countries, b: tb.countries });
+  // A target may be of two countries (a ship's flag and its owner's), so reports naming both do not
+  // contradict on it — unless that country acts in either report: a side's own target it is not.
+  const acting = new Set([...ea.actor, ...eb.actor].map((x) => x.country).filter((c): c is string => !!c));
+  const targetable = (named: Set<string>) => new Set([...named].filter((c) => !acting.has(c)));
+  const recipient = sideRelation(ea.recipient, eb.recipient, { a: targetable(ta.countries), b: targetable(tb.countries) });
   const place = placeRelation(ea.location, eb.location);
-  // One report's actor is the other's target, and not its actor too: the act runs the other way.
-  const reversed =
-    (sideRelation(ea.actor, eb.recipient) === 'agree' && actor !== 'agree') ||
-    (sideRelation(ea.recipient, eb.actor) === 'agree' && recipient !== 'agree');
+  // A party one report has act and the other has targeted, while the two share no actor: the act runs the other way.
+  const reversed = actor !== 'agree' && (sideRelation(ea.actor, eb.recipient) === 'agree' || sideRelation(ea.recipient, eb.actor) === 'agree');
   const gap = ta.days && tb.days ? rangeGap(ta.days, tb.days) : Infinity;
   const sameDay = ea.date_precision === 'day' && eb.date_precision === 'day' && ea.date === eb.date;
   // Where both give a day, the days are compared as dates and their names are no further
@@ -83,7 +109,7 @@ export function pairEvidence(a: Report, b: Report): PairEvidence {
   const ruledOut =
     ea.event !== eb.event ? 'type'
     : realisClass(ea) !== realisClass(eb) ? 'realis'
-    : gap > 1 ? 'days'
+    : gap > DAYS_APART ? 'days'
     : actor === 'contradict' ? 'actor'
     : recipient === 'contradict' ? 'recipient'
     : reversed ? 'roles'

@@ -74,10 +74,16 @@ export function wordVector(text: string, r?: WordRarity): WordVector {
   return v;
 }
 
-/** Cosine of two word sets weighted by rarity (each word once: one sentence seldom repeats a telling word); 0 when either is empty. */
+/**
+ * Cosine of two word sets weighted by rarity (each word once: one sentence seldom repeats a telling
+ * word); 0 when either is empty. The same either way round, to the last bit: the shared words are
+ * summed in one order (a merge decision must not turn on which report came first).
+ */
 export function cosine(a: WordVector, b: WordVector): number {
-  let shared = 0, na = 0, nb = 0;
-  for (const [w, x] of a) { na += x * x; const y = b.get(w); if (y !== undefined) shared += x * y; }
-  for (const y of b.values()) nb += y * y;
-  return na && nb ? shared / Math.sqrt(na * nb) : 0;
+  const shared = [...a.keys()].filter((w) => b.has(w)).sort();
+  let dot = 0;
+  for (const w of shared) dot += a.get(w)! * b.get(w)!;
+  const norm = (v: WordVector) => { let n = 0; for (const x of v.values()) n += x * x; return n; };
+  const na = norm(a), nb = norm(b);
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
