@@ -85,8 +85,8 @@ function bareLinked(p: PairEvidence): boolean {
  * sentences on), which shares the telling words of the first telling, on its day, with no side
  * against it. Such a report goes with its first telling: kept apart, it would start a second
  * happening, and later reports of the one happening would split between the two by the order
- * they arrive in (on happenings-clusters, pairwise F1 over twenty shuffled orders: 0.58-0.84,
- * mean 0.74, when an article's reports never join; 0.76-0.86, mean 0.82, when its restatements
+ * they arrive in (on happenings-clusters, pairwise F1 over twenty shuffled orders: 0.53-0.80,
+ * mean 0.68, when an article's reports never join; 0.76-0.86, mean 0.82, when its restatements
  * do, at the cost of one pair of one article's records the gold keeps apart).
  */
 export const TEXT_RESTATED = TEXT_LINK;
