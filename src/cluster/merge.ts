@@ -70,12 +70,12 @@ export function linked(p: PairEvidence): boolean {
 
 /**
  * Reports without their sentences (bare stored events, `--dedupe`) have no words to compare, so
- * every other piece of evidence must agree: the same day, and each side agreeing or named by
- * neither; a place, when both give one, not apart (pairEvidence rules that out).
+ * the rest of the evidence must be complete: the same day and the very same sides, party for
+ * party (a government and its army, which reports with words may credit alike, stay two here),
+ * at least one side named; a place, when both give one, not apart (pairEvidence rules that out).
  */
 function bareLinked(p: PairEvidence): boolean {
-  const fits = (s: PairEvidence['actor']) => s === 'agree' || s === 'none';
-  return p.sameDay && fits(p.actor) && fits(p.recipient) && (p.actor === 'agree' || p.recipient === 'agree');
+  return p.sameDay && p.sameSides && (p.actor === 'agree' || p.recipient === 'agree');
 }
 
 /**

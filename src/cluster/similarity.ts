@@ -7,7 +7,7 @@
  * PLOVER type (one shelling of an oil platform is "shelled" 194, "destroyed" 1712 and "attack"
  * 190 in three wires), so CAMEO roots are not compared.
  */
-import type { CodedEvent } from '../doc/types.js';
+import type { CodedEvent, Entity } from '../doc/types.js';
 import { possibleDays, rangeGap, type DayRange } from './dates.js';
 import { countriesNamed, sideRelation, type SideRelation } from './participants.js';
 import { placeRelation, type PlaceRelation } from './places.js';
@@ -61,6 +61,8 @@ export interface PairEvidence {
   place: PlaceRelation;
   /** Rarity-weighted cosine of the words of their sentences. */
   text: number;
+  /** Both give the very same sides, party for party (country and sector, or name where neither is known). */
+  sameSides: boolean;
   /** Both reports' sentences are known, so `text` measures them (else it compares bare triggers). */
   textKnown: boolean;
   /** Either puts the act at a day's edge, where a day's difference may be the clock's, not the act's. */
@@ -73,6 +75,9 @@ export interface PairEvidence {
  * leaves the pair open (merge.ts links it only on strong evidence) and two rule it out.
  */
 export const DAYS_APART = 1;
+
+/** A side party for party: each party's country and sector, or its name when neither is known. */
+const sideKey = (es: readonly Entity[]) => [...new Set(es.map((x) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase())))].sort().join('+');
 
 /** Evidence of pairs already weighed (a report is weighed against each report of a happening, and again when happenings merge). */
 const pairCache = new WeakMap<Report, WeakMap<Report, PairEvidence>>();
@@ -116,5 +121,5 @@ function weighPair(a: Report, b: Report): PairEvidence {
     : place === 'apart' ? 'place'
     : ea.article_id === eb.article_id ? 'one article'
     : null;
-  return { ruledOut, gap, sameDay, actor, recipient, place, text, textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge };
+  return { ruledOut, gap, sameDay, actor, recipient, place, text, sameSides: sideKey(ea.actor) === sideKey(eb.actor) && sideKey(ea.recipient) === sideKey(eb.recipient), textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge };
 }
