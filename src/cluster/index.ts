@@ -7,11 +7,13 @@
  */
 import type { CodedEvent } from '../doc/types.js';
 import { candidateWindow, chooseHappening, type Candidate, type CandidateWindow } from './merge.js';
+import { addDays } from './dates.js';
 import { bareReport, type Report } from './report.js';
 
-export { candidateWindow, chooseHappening, happeningKey, sameHappening, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
+export { candidateWindow, chooseHappening, happeningKey, linked, restates, sameHappening, TEXT_LINK, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
 export { happeningFields, reportId, type Disagreement, type HappeningFields } from './fields.js';
 export { bareReport, evidenceOf, reportOf, type Report } from './report.js';
+export { pairEvidence, type PairEvidence } from './similarity.js';
 
 export interface Happening {
   /** The most confident report, standing for the happening. */
@@ -29,38 +31,60 @@ interface HeldHappening extends Candidate {
   order: number;
 }
 
+/** The days from..to, YYYY-MM-DD. */
+function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
 /**
  * Group reports into happenings the way the store does at ingest, one report at a time in the
  * order given: each asks for the happenings its window reaches, oldest first, and joins,
  * starts or merges as merge.ts decides. Happenings come back in the order of their first report.
+ * Held happenings are indexed by type, realis class and day, as the store indexes them, so a
+ * report is weighed against the happenings of its window only, not all held so far.
  */
 export function clusterReports(reports: readonly Report[]): Report[][] {
   const held = new Map<string, HeldHappening>();
+  const byDay = new Map<string, Set<string>>();
+  const dayKey = (type: string, realis: string, day: string) => `${type}|${realis}|${day}`;
+  const index = (h: HeldHappening, from: string, to: string) => {
+    for (const d of daysOf(from, to)) {
+      const k = dayKey(h.type, h.realis, d);
+      const ids = byDay.get(k);
+      if (ids) ids.add(h.id); else byDay.set(k, new Set([h.id]));
+    }
+  };
   const alone: Array<{ order: number; reports: Report[] }> = [];
   let next = 0;
   for (const r of reports) {
     const w = candidateWindow(r);
     const order = next++;
     if (w === null) { alone.push({ order, reports: [r] }); continue; }
-    const candidates = [...held.values()]
-      .filter((h) => h.realis === w.realis && w.types.includes(h.type) && h.from <= w.to && w.from <= h.to)
-      .sort((a, b) => a.order - b.order);
+    const ids = new Set<string>();
+    for (const type of w.types) for (const d of daysOf(w.from, w.to)) for (const id of byDay.get(dayKey(type, w.realis, d)) ?? []) ids.add(id);
+    const candidates = [...ids].map((id) => held.get(id)).filter((h): h is HeldHappening => !!h).sort((a, b) => a.order - b.order);
     const { join, absorb } = chooseHappening(r, candidates);
     const target = join === null ? undefined : held.get(join);
     if (!target) {
-      const id = `h${order}`;
-      held.set(id, { id, reports: [r], type: r.event.event, realis: w.realis, from: w.from, to: w.to, order });
+      const h: HeldHappening = { id: `h${order}`, reports: [r], type: r.event.event, realis: w.realis, from: w.from, to: w.to, order };
+      held.set(h.id, h);
+      index(h, h.from, h.to);
       continue;
     }
     target.reports.push(r);
-    target.from = w.from < target.from ? w.from : target.from;
-    target.to = w.to > target.to ? w.to : target.to;
+    const widen = (from: string, to: string) => {
+      target.from = from < target.from ? from : target.from;
+      target.to = to > target.to ? to : target.to;
+      index(target, from, to);
+    };
+    widen(w.from, w.to);
     for (const id of absorb) {
       const other = held.get(id);
       if (!other || other === target) continue;
       target.reports.push(...other.reports);
-      target.from = other.from < target.from ? other.from : target.from;
-      target.to = other.to > target.to ? other.to : target.to;
+      widen(other.from, other.to);
       target.order = Math.min(target.order, other.order);
       held.delete(id);
     }

@@ -10,10 +10,13 @@
  * items: no merging at all, and one happening per PLOVER type.
  */
 import type { CodedEvent } from '../doc/types.js';
-import { clusterReports, reportOf } from '../cluster/index.js';
+import { clusterReports, reportOf, type Report } from '../cluster/index.js';
 import { articleEvents, matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
 import { capped, evalPath, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { bcubed, groupingScores, pairwise, type GroupedItem } from './grouping-metrics.js';
+
+/** Shuffled orders the grouping is also run in, to see how much it depends on arrival order. */
+const ORDERS = 10;
 
 type ClusterRecord = GoldRecord & { happening?: string };
 
@@ -31,6 +34,50 @@ export function groupedItems(articles: readonly AnalystArticle[], eventsByArticl
   return items;
 }
 
+/** A deterministic shuffle (mulberry32 from `seed`), so every run weighs the same orders. */
+export function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Each report's group (`g0`, `g1`, …) when the reports arrive in the order given. */
+export function groupsInOrder(reports: readonly Report[]): Map<Report, string> {
+  const group = new Map<Report, string>();
+  clusterReports(reports).forEach((g, k) => g.forEach((r) => group.set(r, `g${k}`)));
+  return group;
+}
+
+/**
+ * How much the grouping depends on the order reports arrive in (a store fed by two processes):
+ * the reports grouped in `orders` shuffled orders; for each, how many of the given order's links
+ * it keeps (pairwise F1 of the two partitions, over all reports) and `score`, the pairwise F1 of
+ * that grouping against the gold. All 1 and one score when the order changes nothing.
+ */
+export function orderStability(reports: readonly Report[], orders: number, score: (group: Map<Report, string>) => number | null) {
+  const base = groupsInOrder(reports);
+  const agreement: number[] = [];
+  const scores: number[] = [];
+  for (let k = 1; k <= orders; k++) {
+    const other = groupsInOrder(shuffled(reports, k));
+    agreement.push(pairwise(reports.map((r) => ({ gold: base.get(r)!, system: other.get(r)! }))).f1 ?? 1);
+    scores.push(score(other) ?? 0);
+  }
+  const range = (xs: number[]) => ({ min: Math.min(...xs), mean: xs.reduce((t, x) => t + x, 0) / xs.length, max: Math.max(...xs) });
+  return { orders, partition_agreement: range(agreement), pairwise_f1: range(scores) };
+}
+
 export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResult> {
   const dataset = 'happenings-clusters';
   const dir = evalPath('events/clusters/dev', opts.env);
@@ -41,9 +88,14 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
   const eventsByArticle = await articleEvents(articles, failures);
   // Reports in the order a store would take the articles in, each with its article's words.
   const reports = articles.flatMap((a) => (eventsByArticle.get(a.id) ?? []).map((e) => reportOf(e, a)));
-  const groupOf = new Map<CodedEvent, string>();
-  clusterReports(reports).forEach((g, k) => g.forEach((r) => groupOf.set(r.event, `h${k}`)));
-  const items = groupedItems(articles, eventsByArticle, (e) => groupOf.get(e) ?? `${e.article_id}:${e.id}`);
+  const t1 = performance.now();
+  const groupOfReport = groupsInOrder(reports);
+  const clusterSeconds = (performance.now() - t1) / 1000;
+  const itemsFor = (group: Map<Report, string>) => {
+    const groupOf = new Map<CodedEvent, string>([...group].map(([r, g]) => [r.event, g]));
+    return groupedItems(articles, eventsByArticle, (e) => groupOf.get(e) ?? `${e.article_id}:${e.id}`);
+  };
+  const items = itemsFor(groupOfReport);
   const s = groupingScores(items);
 
   // How much was found: records matched, gold happenings told twice or more with two matched reports, gold links with both ends matched.
@@ -70,6 +122,9 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
     },
     details: {
       failures, items: items.length, records: records.length,
+      reports: reports.length, cluster_seconds: clusterSeconds,
+      // The same reports in shuffled orders (a store fed by two processes): how far their grouping moves.
+      order_stability: orderStability(reports, ORDERS, (group) => pairwise(itemsFor(group)).f1),
       happenings_told_twice: multi.length,
       happenings_told_twice_found_twice: multi.filter(([h]) => (matchedOf.get(h) ?? 0) >= 2).length,
       gold_links: allLinks, gold_links_matched: s.pairwise.goldLinks,
