@@ -1,18 +1,20 @@
 /**
  * Merging reports of one happening across articles, on `events/clusters/dev` (76 Reuters
  * articles whose records share a `happening` id when they report the same happening; read its
- * README "Scoring"). All articles are coded together, their events grouped as a store groups
- * them (src/cluster's clusterReports: the steps the store runs at ingest), and each article's
+ * README "Scoring"). All articles are coded and stored in one store, in order, and each
+ * event's stored happening read back (what a user of `acta ingest` gets); src/cluster's
+ * clusterReports over the same reports in memory is reported beside it. Each article's
  * events matched to its records as the whole-article measure matches them. Each matched record
  * is an item: its gold cluster is its happening, its system cluster the group holding its event.
  * Unmatched records and events are left out (merging is judged where reports were found), and
  * how much was found is reported beside the scores, with two references computed on the same
  * items: no merging at all, and one happening per PLOVER type.
  */
-import type { CodedEvent } from '../doc/types.js';
+import type { CodedEvent, Doc } from '../doc/types.js';
 import { clusterReports, reportOf, type Report } from '../cluster/index.js';
-import { articleEvents, matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
-import { capped, evalPath, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
+import { openStore } from '../store/index.js';
+import { matchEvents, readAnalystDir, type AnalystArticle, type GoldRecord } from './analyst.js';
+import { analyzeSafely, capped, evalPath, loadAnalyzer, newFailures, ratio, skipped, type DatasetResult, type RunOptions } from './common.js';
 import { bcubed, groupingScores, pairwise, type GroupedItem } from './grouping-metrics.js';
 
 /** Shuffled orders the grouping is also run in, to see how much it depends on arrival order. */
@@ -85,18 +87,46 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
   const t0 = performance.now();
   const articles = capped(readAnalystDir(dir), opts.limit);
   const failures = newFailures();
-  const eventsByArticle = await articleEvents(articles, failures);
-  // Reports in the order a store would take the articles in, each with its article's words.
-  const reports = articles.flatMap((a) => (eventsByArticle.get(a.id) ?? []).map((e) => reportOf(e, a)));
+  const analyze = await loadAnalyzer();
+  const docs = new Map<string, Doc>();
+  for (const a of articles) {
+    const doc = await analyzeSafely(analyze, { text: a.text, id: a.id, published: a.published }, failures);
+    if (doc) docs.set(a.id, doc);
+  }
+  // (Each article's events carry its id, as a store keeps them.)
+  const eventsByArticle = new Map([...docs].map(([id, d]) => [id, d.events.map((e) => ({ ...e, article_id: id }))]));
+
+  // What a user gets: every article ingested into one store, in order, and each event's stored happening read back.
+  const store = openStore(':memory:');
   const t1 = performance.now();
+  const storedGroup = new Map<CodedEvent, string>();
+  try {
+    for (const a of articles) {
+      const doc = docs.get(a.id);
+      if (doc) store.saveDoc(doc);
+    }
+    // Read back once all are stored: a later article may have merged two happenings.
+    for (const a of articles) {
+      const doc = docs.get(a.id);
+      for (const e of doc ? eventsByArticle.get(a.id) ?? [] : []) storedGroup.set(e, store.happenings.ofReport(doc!.meta.hash, e.id) ?? `${a.id}:${e.id}`);
+    }
+  } finally {
+    store.close();
+  }
+  const storeSeconds = (performance.now() - t1) / 1000;
+
+  // The same reports grouped in memory (src/cluster's clusterReports), as a check that both group alike.
+  const reports = articles.flatMap((a) => (eventsByArticle.get(a.id) ?? []).map((e) => reportOf(e, a)));
+  const t2 = performance.now();
   const groupOfReport = groupsInOrder(reports);
-  const clusterSeconds = (performance.now() - t1) / 1000;
+  const clusterSeconds = (performance.now() - t2) / 1000;
   const itemsFor = (group: Map<Report, string>) => {
     const groupOf = new Map<CodedEvent, string>([...group].map(([r, g]) => [r.event, g]));
     return groupedItems(articles, eventsByArticle, (e) => groupOf.get(e) ?? `${e.article_id}:${e.id}`);
   };
-  const items = itemsFor(groupOfReport);
+  const items = groupedItems(articles, eventsByArticle, (e) => storedGroup.get(e) ?? `${e.article_id}:${e.id}`);
   const s = groupingScores(items);
+  const inMemory = groupingScores(itemsFor(groupOfReport));
 
   // How much was found: records matched, gold happenings told twice or more with two matched reports, gold links with both ends matched.
   const records = articles.flatMap((a) => a.events as ClusterRecord[]);
@@ -122,7 +152,9 @@ export async function evaluateHappenings(opts: RunOptions): Promise<DatasetResul
     },
     details: {
       failures, items: items.length, records: records.length,
-      reports: reports.length, cluster_seconds: clusterSeconds,
+      reports: reports.length, store_seconds: storeSeconds, cluster_seconds: clusterSeconds,
+      // clusterReports over the same reports in the same order: the store's grouping, made in memory.
+      in_memory: { pairwise: inMemory.pairwise, bcubed: inMemory.bcubed },
       // The same reports in shuffled orders (a store fed by two processes): how far their grouping moves.
       order_stability: orderStability(reports, ORDERS, (group) => pairwise(itemsFor(group)).f1),
       happenings_told_twice: multi.length,
