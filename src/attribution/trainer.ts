@@ -87,12 +87,13 @@ export interface AttributionTrainOptions {
   /**
    * How much a wrong source or cue label weighs in an update, against 1 for content and outside:
    * content spans are long, and their edges, where most wrong labels fall, would otherwise set
-   * most of the updates (PolNeAR dev overlap at 1 / 2 / 4 / 8: cue 0.773 / 0.778 / 0.787 / 0.783).
+   * most of the updates (PolNeAR dev overlap source / cue at 4 / 6 / 7 / 8: 0.786 / 0.791,
+   * 0.791 / 0.796, 0.784 / 0.786, 0.782 / 0.788).
    */
   roleCost: number;
 }
 
-export const DEFAULT_ATTRIBUTION_TRAIN: AttributionTrainOptions = { epochs: 12, seed: 20261207, minCount: 3, minWeight: 6, roleCost: 4 };
+export const DEFAULT_ATTRIBUTION_TRAIN: AttributionTrainOptions = { epochs: 12, seed: 20261207, minCount: 3, minWeight: 6, roleCost: 6 };
 
 /** Whether a label marks a source or a cue (B- or I-). */
 export function isSpeakerLabel(label: number): boolean {

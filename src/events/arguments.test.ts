@@ -199,3 +199,18 @@ test('with no verb heading the sentence, a participle hung in the root noun\'s p
   assert.equal(reading.passive, false);
   assert.deepEqual(names(reading.actor), ['Nurses']);
 });
+
+test('a conjunct with a preposition of its own is no second object: "lift the ban on X but not with its leaders"', () => {
+  const { reading, names } = readAt('The king is ready to lift the ban on the Muslim Brotherhood but not with its exiled leaders.', 'lift');
+  assert.deepEqual(names(reading.recipient), ['Muslim Brotherhood']);
+  // (while "killed X and Y" still has two objects)
+  const two = readAt('Gunmen killed a policeman and a soldier in Kano.', 'killed');
+  assert.equal(two.reading.recipient.length, 2, JSON.stringify(two.names(two.reading.recipient)));
+});
+
+test('control through an adjective predicate: the one who is ready or willing to act is its actor', () => {
+  assert.deepEqual(readAt('The king is ready to lift the ban on the Muslim Brotherhood.', 'lift').reading.actor.map((m) => m.text), ['king']);
+  const { reading, names } = readAt('Iran is willing to negotiate with the United States.', 'negotiate');
+  assert.deepEqual(names(reading.actor), ['Iran']);
+  assert.deepEqual(names(reading.recipient), ['United States']);
+});

@@ -370,7 +370,9 @@ function subjectOf(c: ArgumentContext, tree: DependencyTree, v: number, depth = 
   if (head === null || head < 0) return null;
   const rel = tree.dep(v)?.rel ?? '';
   const verbal = ['VERB', 'AUX'].includes(c.tokens[head].pos);
-  if (rel === 'xcomp' && verbal) {
+  // ("ready to lift", "determined to fight": an adjective predicate controls its complement as a verb does)
+  const predicative = c.tokens[head].pos === 'ADJ' && tree.childrenWith(head, 'cop').length > 0;
+  if (rel === 'xcomp' && (verbal || predicative)) {
     // Object control: "urged its citizens to leave", "forced the agency to close".
     const obj = tree.childrenWith(head, 'obj', 'iobj');
     if (obj.length) return { tokens: obj, undergoer: false };
@@ -442,7 +444,8 @@ function targetOf(c: ArgumentContext, tree: DependencyTree, v: number, patternPr
     const ks = tree.childrenWith(v, rel);
     // "killed X and Y": a noun the parser coordinated with the verb after its object, with no
     // clause of its own (no subject, no verb of its own), is a second object.
-    if (rel === 'obj' && ks.length) ks.push(...tree.childrenWith(v, 'conj').filter((k) => k > ks[0] && nounWithoutClause(c, tree, k)));
+    // (a conjunct with a preposition of its own — "lift the ban … but not with its leadership" — is no object)
+    if (rel === 'obj' && ks.length) ks.push(...tree.childrenWith(v, 'conj').filter((k) => k > ks[0] && nounWithoutClause(c, tree, k) && caseOf(c, tree, k) === null));
     const ms = mentionsFor(c, tree, ks, trigger);
     if (ms.length) return ms;
   }
