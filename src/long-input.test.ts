@@ -42,7 +42,7 @@ const seconds = (f: () => void) => { const t0 = performance.now(); f(); return (
 test('half a megabyte on one line without punctuation is analysed in bounded time, cut into sentences of at most 250 tokens', () => {
   let sentences: { tokenStart: number; tokenEnd: number }[] = [];
   const s = seconds(() => { sentences = analyze(unpunctuatedLine(500_000), 'line.txt', { timeBudgetMs: 0 }).sentences; });
-  // About 20 s on a quiet 2-core machine, 55-61 s with the whole suite and other work beside it;
+  // About 17 s on a quiet 2-core machine, 55-61 s with the whole suite and other work beside it;
   // when a stage was quadratic here it took hours.
   assert.ok(s < 180, `took ${s} s`);
   assert.ok(sentences.every((x) => x.tokenEnd - x.tokenStart <= 250));
