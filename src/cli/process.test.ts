@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,4 +95,17 @@ test('Ctrl-C during code --db stops after the article in hand, with a summary on
   assert.ok(m, r.err);
   assert.equal(storedArticles(db), Number(m[1]));
   assert.ok(Array.isArray(JSON.parse(r.out)), 'the JSON array is closed');
+});
+
+test('every command over a store starts in a fresh process: each loads its own modules in its own order (a cycle between modules shows only there)', (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'fresh.db');
+  const input = join(dir, 'one.txt');
+  writeFileSync(input, 'Police arrested 12 protesters in Bamako on 8 March 2023, officials said.\n');
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  assert.equal(run('ingest', input, '--db', db, '--no-progress').status, 0);
+  for (const args of [['events'], ['events', '--reports'], ['changes'], ['actors'], ['export', '--format', 'csv'], ['digest', '--from', '2023-03-01', '--to', '2023-03-31', '--format', 'md']]) {
+    const r = run(...args, '--db', db);
+    assert.equal(r.status, 0, `acta ${args.join(' ')}: ${r.stderr}`);
+  }
 });

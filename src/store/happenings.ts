@@ -80,58 +80,6 @@ export interface HappeningFilter extends EventQuery {
   minSources?: number;
 }
 
-export const HAPPENINGS_SQL = `
-  CREATE TABLE happenings (
-    num INTEGER PRIMARY KEY,            -- creation order: candidates are offered oldest first
-    id TEXT NOT NULL UNIQUE,            -- stable: named after the report that started it
-    type TEXT NOT NULL,                 -- PLOVER type of its fields
-    merge_realis TEXT,                  -- the realis class candidates are looked up by; NULL: it stands alone, never a candidate
-    day_from TEXT,                      -- the days its reports could be on (union of their candidate windows)
-    day_to TEXT,
-    date TEXT,                          -- its fields' date, for listing in date order
-    fields TEXT NOT NULL,               -- JSON: happeningFields (disagreements kept), representative as {report, event, evidence}
-    n_reports INTEGER NOT NULL,
-    n_articles INTEGER NOT NULL,
-    n_sources INTEGER NOT NULL,
-    first_report TEXT,                  -- earliest and latest publication day of its articles
-    last_report TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  -- Candidates by type and days: news arrives about recent days, so the walk from the report's
-  -- first day on (day_to >= from) reads few rows; day_from <= to is checked on those.
-  CREATE INDEX happenings_window ON happenings(merge_realis, type, day_to) WHERE merge_realis IS NOT NULL;
-  CREATE INDEX happenings_date ON happenings(date, num);
-
-  CREATE TABLE happening_reports (      -- every stored event is the report of one happening
-    article TEXT NOT NULL,              -- the event's article (hash) and id: events(article, id)
-    event_id TEXT NOT NULL,
-    happening TEXT NOT NULL,
-    win_from TEXT,                      -- the report's candidate window (NULL: it stands alone)
-    win_to TEXT,
-    evidence TEXT NOT NULL,             -- the sentences that tell it, as merging weighs them
-    outlet TEXT,
-    published TEXT,
-    PRIMARY KEY (article, event_id)
-  );
-  CREATE INDEX happening_reports_happening ON happening_reports(happening);
-
-  CREATE TABLE happening_redirects (    -- a merged id and the happening it now answers as (chains flattened)
-    id TEXT PRIMARY KEY,
-    survivor TEXT NOT NULL
-  ) WITHOUT ROWID;
-  CREATE INDEX happening_redirects_survivor ON happening_redirects(survivor);
-
-  CREATE TABLE happening_changes (      -- the change feed
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,                   -- ISO 8601 UTC of the transaction
-    id TEXT NOT NULL,
-    kind TEXT NOT NULL,                 -- created | updated | merged | deleted
-    survivor TEXT                       -- merged: the happening it went into
-  );
-  CREATE INDEX happening_changes_at ON happening_changes(at);
-`;
-
 /** An article as placement needs it. */
 interface ArticleInfo { hash: string; text: string; source: string | null; published: string | null }
 
