@@ -1,7 +1,7 @@
 /** Argument parsing shared by the commands (node:util parseArgs), with usage errors that exit 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { defaultJobs } from '../parallel/jobs.js';
 import { ActorFileError, readActorFile } from '../actors/user-file.js';
 import type { ActorRow } from '../actors/knowledge.js';
 import { ploverTypes } from '../events/ontology.js';
@@ -90,7 +90,7 @@ export function positiveInt(value: string | undefined, flag: string): number | u
 
 /** --jobs: worker threads for analysis, default one per core. */
 export function jobsOf(value: string | undefined): number {
-  return positiveInt(value, '--jobs') ?? availableParallelism();
+  return positiveInt(value, '--jobs') ?? defaultJobs();
 }
 
 /** A number from 0 to 1 written in decimals ("0.5", ".5", "1"); hex, exponents and blanks are refused. */

@@ -4,8 +4,7 @@
  */
 import type { Doc } from '../doc/types.js';
 import { formatProblem } from '../ingest/index.js';
-import { analyzeIngested } from '../pipeline.js';
-import { analyzeInOrder, AnalyzePool } from '../parallel/analyze-pool.js';
+import { orderedAnalysis } from '../parallel/ordered-analysis.js';
 import { toAnalyzeRecord } from '../output/analyze-record.js';
 import { toConllu } from '../output/conllu.js';
 import { EVENT_FORMATS, csvHeader, csvLine, ploverLine, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
@@ -15,7 +14,6 @@ import { readInputs } from '../ingest/files.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Out, type Session } from './session.js';
-import { liveRegistry } from '../actors/live-registry.js';
 import { fraction, inputEncoding, isoDay, jobsOf, oneOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { existsSync } from 'node:fs';
 import { loadPetrarchDictionaries, type PetrarchDictionaries } from '../events/petrarch/index.js';
@@ -121,10 +119,7 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   const actors = userActors(values);
   const dbPath = values.db as string | undefined;
   const store: Store | null = mode === 'code' && dbPath !== undefined ? openStoreAt(dbPath, { mustExist: false }) : null;
-  const registry = store ? liveRegistry(store) : null;
   const jobs = jobsOf(values.jobs as string | undefined);
-  let pool: AnalyzePool | null = null;
-  const startPool = () => (pool = new AnalyzePool({ jobs, actors, store }));
   const shown = await progressOf(session, inputs, values['no-progress'] === true);
   const err = shown.messages(session.err);
   let failed = 0;
@@ -135,9 +130,7 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
   if (format === 'tsv') out.write(tsvHeader());
   if (format === 'csv') out.write(csvHeader());
   try {
-    const analysed = analyzeInOrder(untilStopped(readInputs(inputs, { published, encoding }), stop), startPool, {
-      jobs, window: 2 * jobs, inThread: (item) => analyzeIngested(item, { registry, actors }),
-    });
+    const { analysed, saved } = orderedAnalysis(untilStopped(readInputs(inputs, { published, encoding }), stop), { jobs, actors, store });
     for await (const r of analysed) {
       shown.tick();
       if (r.kind === 'problem') { failed++; err.write(`acta: ${formatProblem(r.problem)}\n`); continue; }
@@ -148,7 +141,7 @@ export async function runCode(argv: string[], session: Session, mode: 'code' | '
       articles++;
       if (store) {
         try {
-          if (store.saveDoc(doc).stored) { registry?.saved(); (pool as AnalyzePool | null)?.saved(); }
+          if (store.saveDoc(doc).stored) saved();
         } catch (e) {
           // The store cannot be written (disk full, read-only): every later article would fail too.
           const storeFailure = storeWriteFailure(e, store.path);

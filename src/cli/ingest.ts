@@ -2,10 +2,8 @@
 import { existsSync } from 'node:fs';
 import { formatProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
-import { analyzeIngested } from '../pipeline.js';
-import { analyzeInOrder, AnalyzePool } from '../parallel/analyze-pool.js';
+import { orderedAnalysis } from '../parallel/ordered-analysis.js';
 import { storeWriteFailure } from '../store/index.js';
-import { liveRegistry } from '../actors/live-registry.js';
 import { inputEncoding, isoDay, jobsOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
@@ -59,18 +57,13 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   requireInputs(positionals);
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
-  const registry = liveRegistry(store);
   const jobs = jobsOf(values.jobs as string | undefined);
-  let pool: AnalyzePool | null = null;
-  const startPool = () => (pool = new AnalyzePool({ jobs, actors, store }));
   const shown = await progressOf(session, positionals, values['no-progress'] === true);
   const err = shown.messages(session.err);
   let stored = 0, skipped = 0, failed = 0, events = 0;
   try {
-    const analysed = analyzeInOrder(untilStopped(readInputs(positionals, { published, encoding }), stop), startPool, {
-      jobs, window: 2 * jobs,
-      wanted: (item) => !store.hasArticle(item.meta.hash),
-      inThread: (item) => analyzeIngested(item, { registry, actors }),
+    const { analysed, saved } = orderedAnalysis(untilStopped(readInputs(positionals, { published, encoding }), stop), {
+      jobs, actors, store, wanted: (item) => !store.hasArticle(item.meta.hash),
     });
     for await (const r of analysed) {
       shown.tick();
@@ -79,7 +72,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
       if (r.kind === 'failed') { failed++; err.write(`acta: ${analysisFailure(r.article.meta.origin, r.error)}\n`); continue; }
       const doc = r.doc;
       try {
-        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; registry.saved(); (pool as AnalyzePool | null)?.saved(); } else skipped++;
+        if (store.saveDoc(doc).stored) { stored++; events += doc.events.length; saved(); } else skipped++;
       } catch (e) {
         failed++;
         // The store cannot be written (disk full, read-only): every later article would fail too.

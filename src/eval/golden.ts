@@ -37,9 +37,9 @@ export async function goldenHashes(articles: readonly BenchArticle[]): Promise<A
 
 export function readGolden(path = GOLDEN_PATH): { corpus: string; hashes: Map<string, string> } | null {
   if (!existsSync(path)) return null;
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  const header = readFileSync(path, 'utf8').split('\n')[0];
-  return { corpus: header.replace(/^# corpus: /, ''), hashes: new Map(lines.map((l) => l.split('\t') as [string, string])) };
+  const [header, ...lines] = readFileSync(path, 'utf8').split('\n');
+  const rows = lines.filter((l) => l && !l.startsWith('#'));
+  return { corpus: header.replace(/^# corpus: /, ''), hashes: new Map(rows.map((l) => l.split('\t') as [string, string])) };
 }
 
 async function main(): Promise<void> {

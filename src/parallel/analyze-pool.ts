@@ -10,17 +10,12 @@
  * output are then those of `--jobs 1`, byte for byte.
  */
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Doc, IngestedArticle, InputProblem } from '../doc/types.js';
 import type { ActorRow } from '../actors/knowledge.js';
-import { liveRegistry, type LiveRegistry } from '../actors/live-registry.js';
-import type { ChangingActorSource } from '../actors/registry.js';
+import { buildRegistry, type ChangingActorSource, type UpdatableRegistry } from '../actors/registry.js';
 import { ArticleTimeout } from '../util/deadline.js';
 import type { FromWorker, RegistryQuestion, ToWorker, WorkerSetup } from './messages.js';
-
-/** The default number of jobs: one per core. */
-export const defaultJobs = (): number => availableParallelism();
 
 export interface AnalyzePoolOptions {
   /** Worker threads at most (each started when the others are busy). */
@@ -53,17 +48,19 @@ export class AnalyzePool {
   private readonly waiting = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void; on: Running }>();
   private nextTask = 0;
   private readonly setup: WorkerSetup;
-  /** The registry as a one-thread run would see it now; null when there is no store. */
-  private readonly registry: LiveRegistry | null;
+  /** The registry as a one-thread run would see it now (the workers' start, and every save since); null when there is no store. */
+  private readonly registry: UpdatableRegistry | null;
   private revision = 0;
   /** How many articles were analysed twice because the registry had learned since (for the benchmark). */
   reanalysed = 0;
 
   constructor(private readonly opts: AnalyzePoolOptions) {
     const store = opts.store ?? null;
-    this.registry = store ? liveRegistry(store) : null;
+    // Changes from before the full listing are in it already.
     if (store) this.revision = store.actorsChangedSince(Number.MAX_SAFE_INTEGER).revision;
-    this.setup = { actors: [...(opts.actors ?? [])], timeBudgetMs: opts.timeBudgetMs, registry: store ? store.listActors() : null };
+    const entries = store ? store.listActors() : null;
+    this.registry = entries ? buildRegistry(entries) : null;
+    this.setup = { actors: [...(opts.actors ?? [])], timeBudgetMs: opts.timeBudgetMs, registry: entries };
   }
 
   /** Analyse one article on the least busy worker (starting one if all are busy and there is room). */
@@ -124,14 +121,14 @@ export class AnalyzePool {
     return result.doc;
   }
 
-  /** Tell the pool an article was stored: the registry's changes go to every worker before its next article. */
+  /** Tell the pool an article was stored: the registry's changes go to every worker before its next article, and into the pool's own. */
   saved(): void {
     const store = this.opts.store;
     if (!store || !this.registry) return;
-    this.registry.saved();
     const changed = store.actorsChangedSince(this.revision);
     this.revision = changed.revision;
     if (changed.entries.length === 0) return;
+    for (const entry of changed.entries) this.registry.put(entry);
     for (const r of this.running) r.worker.postMessage({ kind: 'registry', entries: changed.entries } satisfies ToWorker);
   }
 

@@ -5,8 +5,9 @@
 import type { Doc, IngestedArticle, InputProblem } from '../doc/types.js';
 import type { ActorRow } from '../actors/knowledge.js';
 import { ingestRecord } from '../ingest/jsonl.js';
-import { analyzeIngested, type ArticleInput } from '../pipeline.js';
-import { analyzeInOrder, AnalyzePool, defaultJobs } from './analyze-pool.js';
+import type { ArticleInput } from '../pipeline.js';
+import { orderedAnalysis } from './ordered-analysis.js';
+import { defaultJobs } from './jobs.js';
 
 export interface BatchOptions {
   /** Worker threads (default: one per core); 1 analyses in this thread. */
@@ -30,9 +31,7 @@ export async function* analyzeBatch(inputs: Iterable<ArticleInput | string> | As
       yield ingestRecord(typeof input === 'string' ? { text: input } : input, origin, origin, null);
     }
   }
-  const analysed = analyzeInOrder(ingested(), () => new AnalyzePool({ jobs, actors: opts.actors, timeBudgetMs: opts.timeBudgetMs }), {
-    jobs, window: 2 * jobs, inThread: (a) => analyzeIngested(a, { actors: opts.actors, timeBudgetMs: opts.timeBudgetMs }),
-  });
+  const { analysed } = orderedAnalysis(ingested(), { jobs, actors: opts.actors, timeBudgetMs: opts.timeBudgetMs });
   for await (const r of analysed) {
     if (r.kind === 'problem') yield { index: origins.get(r.problem.origin) ?? -1, error: new Error(`${r.problem.origin}: ${r.problem.message}`) };
     else if (r.kind === 'failed') yield { index: origins.get(r.article.meta.origin) ?? -1, error: r.error instanceof Error ? r.error : new Error(String(r.error)) };
