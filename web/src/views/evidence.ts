@@ -175,7 +175,7 @@ export function mountEvidence(panel: HTMLElement, ctx: ViewContext): void {
       const ul = el('ul');
       ul.append(...a.reports.map(reportLink));
       reports.append(ul);
-    } else reports.append(el('p', 'none', 'No other article reports it (same type, day, sides and place).'));
+    } else reports.append(el('p', 'none', 'No other stored report tells this happening.'));
 
     body.replaceChildren(title, meta, summary, fieldsTable(a), legend(spans), text, reports);
     const first = text.querySelector<HTMLElement>('mark[data-field="trigger"]');
