@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
-import { clusterEvents, happeningKey } from './index.js';
+import { clusterEvents } from './index.js';
 
 const eventsOf = (id: string, text: string, published: string) => analyze({ id, text, published }).events;
 
@@ -23,17 +23,19 @@ test('different days or different sides stay apart', () => {
   assert.equal(clusterEvents(all).length, all.length);
 });
 
-test('an undated or negated event is never merged', () => {
+test('an undated event never merges with a copy of itself from another article, and a negated or planned one never with one that happened', () => {
   const [undated] = eventsOf('u', 'Rebels attacked an army post near Gao.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   assert.equal(undated.date_precision, 'unknown');
-  assert.equal(happeningKey(undated), null);
+  assert.equal(clusterEvents([undated, { ...undated, article_id: 'u2' }]).length, 2);
+  const [attack] = eventsOf('a', 'On 3 May 2023, the army attacked the rebels.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   const [negated] = eventsOf('n', 'On 3 May 2023, the army did not attack the rebels.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   assert.equal(negated.negated, true);
-  assert.equal(happeningKey(negated), null);
+  assert.equal(clusterEvents([attack, negated]).length, 2);
   // A planned strike, however dated and reported, has not happened once yet.
+  const [shelled] = eventsOf('s', 'On 3 May 2023, Russian forces shelled Kharkiv.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   const [planned] = eventsOf('p', 'Officials said on 3 May 2023 that Russian forces were planning strikes on Kharkiv.', '2023-05-04').filter((e) => e.event === 'ASSAULT');
   assert.equal(planned?.realis, 'future');
-  assert.equal(happeningKey({ ...planned, attribution: { ...planned.attribution, certainty: 'asserted' } }), null);
+  assert.equal(clusterEvents([shelled, { ...planned, attribution: { ...planned.attribution, certainty: 'asserted' } }]).length, 2);
 });
 
 test('sides of one country but different sectors are different happenings: troops fighting rebels is not troops killing civilians', () => {

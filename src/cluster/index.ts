@@ -10,7 +10,7 @@ import { candidateWindow, chooseHappening, type Candidate, type CandidateWindow 
 import { addDays } from './dates.js';
 import { bareReport, type Report } from './report.js';
 
-export { candidateWindow, chooseHappening, happeningKey, linked, restates, sameHappening, TEXT_LINK, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
+export { candidateWindow, chooseHappening, linked, restates, sameHappening, TEXT_LINK, type Candidate, type CandidateWindow, type MergeDecision } from './merge.js';
 export { happeningFields, reportId, type Disagreement, type HappeningFields } from './fields.js';
 export { bareReport, evidenceOf, reportOf, type Report } from './report.js';
 export { pairEvidence, type PairEvidence } from './similarity.js';

@@ -14,8 +14,7 @@
  * bars a link, the order of arrival can still decide which of two happenings a report joins;
  * `npm run eval` (happenings-clusters, details.order_stability) measures how much.
  */
-import type { CodedEvent } from '../doc/types.js';
-import { addDays, possibleDays } from './dates.js';
+import { addDays } from './dates.js';
 import type { Report } from './report.js';
 import { pairEvidence, realisClass, traitsOf, type PairEvidence } from './similarity.js';
 
@@ -102,26 +101,13 @@ export function sameHappening(a: Report, b: Report): boolean {
 }
 
 /**
- * Today's grouping key of `--dedupe` before the pair test (type, day, sides), kept for callers that
- * index events by it; null when the event is not mergeable by it.
- */
-export function happeningKey(e: CodedEvent): string | null {
-  if (e.negated || (e.realis ?? 'actual') !== 'actual' || e.date_precision !== 'day' || !e.date) return null;
-  if (e.attribution.certainty !== 'asserted' && e.attribution.certainty !== 'reported') return null;
-  if (e.actor.length === 0 && e.recipient.length === 0) return null;
-  const party = (x: CodedEvent['actor'][number]) => (x.country || x.sector ? `${x.country ?? ''}/${x.sector ?? ''}` : x.name.toLowerCase());
-  const side = (es: CodedEvent['actor']) => [...new Set(es.map(party))].sort().join('+');
-  return [e.event, e.date, side(e.actor), side(e.recipient)].join('|');
-}
-
-/**
  * The happenings a report could join — its type and realis class, the days it could have been
  * on widened by the one day a day's edge allows — or null when nothing bounds its days (no date
  * and no publication day): such a report stands alone. The window bounds what the store loads,
  * so a report is weighed against the happenings of a few days, never the whole store.
  */
 export function candidateWindow(r: Report): CandidateWindow | null {
-  const days = traitsOf(r).days ?? possibleDays(r.event, r.published);
+  const days = traitsOf(r).days;
   if (!days) return null;
   return { types: [r.event.event], from: addDays(days.from, -1), to: addDays(days.to, 1), realis: realisClass(r.event) };
 }
