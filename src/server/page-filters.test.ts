@@ -124,4 +124,19 @@ test('the filter bar', { skip }, async (t) => {
   });
 
   assert.deepEqual(problems, []);
+  await t.test('words typed into a text filter before the choices have arrived stay when they arrive', async () => {
+    const { page: early, problems: earlyProblems } = await openPage(browser, server.url);
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await early.route('**/api/v1/facets', async (route) => { await held; await route.continue(); });
+    await early.goto(`${server.url}/`);
+    await early.fill('#filter-actor', 'IRQ');
+    release();
+    await early.waitForFunction(() => document.querySelectorAll('#filter-country option').length > 1);
+    assert.equal(await early.inputValue('#filter-actor'), 'IRQ');
+    await early.press('#filter-actor', 'Enter');
+    await early.waitForFunction(() => new URL(location.href).searchParams.get('actor') === 'IRQ');
+    assert.deepEqual(earlyProblems, []);
+    await early.context().close();
+  });
 });

@@ -107,12 +107,19 @@ export function mountFilters(form: HTMLElement, ctx: ViewContext): void {
   }
 
   /** Make every control say what the state says. */
+  const valueOf = (s: ViewState, key: Control['key']) => (key === 'interval' ? s.interval : (s.filters[key] ?? ''));
+
   function show(s: ViewState): void {
+    showChoices(s);
     for (const c of controls.values()) {
-      const value = c.key === 'interval' ? s.interval : (s.filters[c.key] ?? '');
-      if (c.input instanceof HTMLSelectElement) setChoices(c.input, choicesOf(c.key), value);
-      else if (c.input.value !== value) c.input.value = value;
+      const value = valueOf(s, c.key);
+      if (!(c.input instanceof HTMLSelectElement) && c.input.value !== value) c.input.value = value;
     }
+  }
+
+  /** The choice lists alone: when the facets arrive, words being typed into a text filter stay. */
+  function showChoices(s: ViewState): void {
+    for (const c of controls.values()) if (c.input instanceof HTMLSelectElement) setChoices(c.input, choicesOf(c.key), valueOf(s, c.key));
   }
 
   function markBad(parameter: string | null, message: string | null): void {
@@ -173,6 +180,6 @@ export function mountFilters(form: HTMLElement, ctx: ViewContext): void {
   });
   getJson<Facets>('/facets').then((f) => {
     facets = f;
-    show(ctx.state.get());
+    showChoices(ctx.state.get());
   }, (e) => ctx.status(`The filter choices could not be loaded: ${e instanceof Error ? e.message : e}`, 'error'));
 }
