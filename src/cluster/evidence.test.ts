@@ -4,7 +4,7 @@ import type { CodedEvent, Entity, Place } from '../doc/types.js';
 import { addDays, possibleDays, rangeGap } from './dates.js';
 import { countriesNamed, partyRelation, sectorsFit, sideRelation } from './participants.js';
 import { distanceKm, placeRelation } from './places.js';
-import { cosine, evidenceWords, parseWordSentences, sentenceCounts, wordSentencesTsv, wordVector, wordWeight } from './words.js';
+import { cosine, evidenceTerms, evidenceWords, parseWordSentences, sentenceCounts, wordSentencesTsv, wordVector, wordWeight } from './words.js';
 
 const dated = (date: string | null, date_precision: CodedEvent['date_precision']) => ({ date, date_precision }) as CodedEvent;
 
@@ -76,6 +76,13 @@ test('the word-rarity table is the same bytes from the same sentences, and reads
   assert.equal(tsv, wordSentencesTsv(sentenceCounts([...sentences].reverse()), sentences.length));
   const back = parseWordSentences(tsv);
   assert.equal(back.sentences, 4);
-  assert.deepEqual([...back.counts], [['army', 3], ['the', 3]], 'words met in fewer than three sentences are left out');
-  assert.ok(wordWeight('rain', back) > wordWeight('army', back));
+  assert.deepEqual([...back.counts], [['armi', 3], ['the', 3]], 'stems met in fewer than three sentences are left out');
+  assert.ok(wordWeight('rain', back) > wordWeight('armi', back));
+});
+
+test('reports are compared by the stems of their words, so other forms of one word are shared', () => {
+  assert.deepEqual(evidenceTerms('Retaliatory strikes: they retaliated for 2 attacks').map((t) => t.term), ['retaliatori', 'strike', 'they', 'retali', 'for', '2', 'attack']);
+  const told = wordVector("America's retaliation against the Iranian oil platforms");
+  assert.ok(cosine(told, wordVector('U.S. forces retaliated by shelling an Iranian oil platform')) > 0.3);
+  assert.ok(cosine(told, wordVector('Rain fell on the capital again')) < 0.05);
 });

@@ -140,6 +140,23 @@ test('the grouping of a fixture does not depend on the order its reports arrive 
   for (let seed = 1; seed <= 20; seed++) assert.deepEqual(partition(shuffled(fixture, seed)), given, `order ${seed}`);
 });
 
+test('undated reports do not carry a happening to a day two days off the days its dated reports give', () => {
+  const firstDay = [
+    report('a', 'Iran launched a major offensive east of Basra overnight, Iraq said.', { date: '2023-04-07', actor: [party('Iran', 'IRN')] }),
+    report('b', 'Iranian forces launched an offensive on the southern front near Basra.', { date: '2023-04-07', actor: [party('Iranian forces', 'IRN', 'MIL')] }),
+  ];
+  const undated = report('c', 'Iran said its offensive near Basra was aimed at destroying the Iraqi army.', { published: '2023-04-09', actor: [party('Iran', 'IRN')] });
+  const moreUndated = [
+    report('e', 'Iran says its offensive is aimed at destroying the Iraqi army.', { published: '2023-04-09', actor: [party('Iran', 'IRN')] }),
+    report('f', 'The Iranian offensive was aimed at destroying the Iraqi army, Tehran radio said.', { published: '2023-04-09', actor: [party('Iranian', 'IRN')] }),
+  ];
+  const twoDaysOn = report('d', 'Iran said it launched a new offensive today, aimed at the Iraqi army.', { date: '2023-04-09', actor: [party('Iran', 'IRN')] });
+  assert.equal(sameHappening(undated, twoDaysOn), true, 'the undated report fits either day');
+  assert.equal(pairEvidence(firstDay[0], twoDaysOn).ruledOut, 'days');
+  const groups = clusterReports([...firstDay, undated, ...moreUndated, twoDaysOn]).map((g) => g.map((r) => r.event.article_id).sort().join('')).sort();
+  assert.deepEqual(groups, ['abcef', 'd'], 'most of the happening\'s reports do not rule the report two days on out, but both dated ones do, two days off');
+});
+
 test('a report with nothing to bound its days stands alone', () => {
   const r = report('a', 'Rebels attacked an army post.', { published: '' });
   assert.equal(candidateWindow({ ...r, published: null }), null);

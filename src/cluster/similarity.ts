@@ -41,7 +41,7 @@ export function traitsOf(r: Report): ReportTraits {
   if (!t) {
     const text = r.evidence || r.event.trigger.text;
     const words = wordVector(text);
-    const undatedWords = new Map([...words].filter(([w]) => !timeWords('calendar').has(w)));
+    const undatedWords = wordVector(text, undefined, timeWords('calendar'));
     const edge = timeWords('edge');
     t = { report: r, days: possibleDays(r.event, r.published), words, undatedWords, hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: evidenceWords(text).some((w) => edge.has(w)) };
     traitsCache.set(r, t);

@@ -1,7 +1,7 @@
 /**
  * `npm run train:idf [-- --out FILE]`: how common each word is in general English, for weighing
  * the words two reports share (words.ts). Counts in how many sentences of UD English EWT train
- * (web text, not news, so the counts know nothing of any story) each lower-case word occurs, and
+ * (web text, not news, so the counts know nothing of any story) each word stem occurs, and
  * writes data/word-sentences.tsv; the same treebank gives the same bytes (CI compares them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';

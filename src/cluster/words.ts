@@ -6,6 +6,7 @@
  * report weighs the same against any store, in any order.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dataPath } from '../util/data.js';
 
 /** The lower-case words of a text (letters and digits; one-letter words carry nothing). */
@@ -13,10 +14,25 @@ export function evidenceWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
 }
 
-/** In how many sentences of the training text each word occurs. */
+type Stem = (word: string) => string;
+let stem: Stem | null = null;
+/** Porter2, the stemmer of the wink-nlp model the pipeline already runs; loaded on first use. */
+const stemmer = (): Stem => (stem ??= (createRequire(import.meta.url)('wink-eng-lite-web-model') as { addons: { stem: Stem } }).addons.stem);
+
+/**
+ * The terms two reports are compared by: each word by its stem ("retaliation", "retaliatory" and
+ * "retaliate" → `retali`, "attacks" and "attacked" → `attack`), numbers as written, so two reports
+ * telling one act in other forms of its words still share them. Each term comes with its word.
+ */
+export function evidenceTerms(text: string): Array<{ term: string; word: string }> {
+  const stemOf = stemmer();
+  return evidenceWords(text).map((word) => ({ term: /\d/.test(word) ? word : stemOf(word), word }));
+}
+
+/** In how many sentences of the training text each term occurs. */
 export function sentenceCounts(sentences: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const s of sentences) for (const w of new Set(evidenceWords(s))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const s of sentences) for (const w of new Set(evidenceTerms(s).map((t) => t.term))) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }
 
@@ -27,8 +43,8 @@ export const MIN_SENTENCES = 3;
 export function wordSentencesTsv(counts: ReadonlyMap<string, number>, sentences: number): string {
   const rows = [...counts].filter(([, n]) => n >= MIN_SENTENCES).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return [
-    '# In how many sentences of UD English EWT train (Silveira et al. 2014, CC BY-SA 4.0) each lower-case',
-    `# word occurs, for words met in at least ${MIN_SENTENCES}; written by \`npm run train:idf\` (src/cluster/train-idf.ts).`,
+    '# In how many sentences of UD English EWT train (Silveira et al. 2014, CC BY-SA 4.0) each word stem',
+    `# (Porter2, of lower-case words) occurs, for stems met in at least ${MIN_SENTENCES}; written by \`npm run train:idf\` (src/cluster/train-idf.ts).`,
     '# Cross-article merging weighs a word two reports share by how rare it is (src/cluster/words.ts).',
     `# sentences: ${sentences}`,
     'word\tsentences',
@@ -68,9 +84,10 @@ export function wordWeight(word: string, r: WordRarity = loadRarity()): number {
 /** A text as a set of words with their weights. */
 export type WordVector = Map<string, number>;
 
-export function wordVector(text: string, r?: WordRarity): WordVector {
+/** A text's terms with their weights; `leaveOut` drops the terms read from those words (day names, say). */
+export function wordVector(text: string, r?: WordRarity, leaveOut?: ReadonlySet<string>): WordVector {
   const v: WordVector = new Map();
-  for (const w of evidenceWords(text)) if (!v.has(w)) v.set(w, wordWeight(w, r));
+  for (const { term, word } of evidenceTerms(text)) if (!v.has(term) && !leaveOut?.has(word)) v.set(term, wordWeight(term, r));
   return v;
 }
 
