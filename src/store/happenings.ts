@@ -117,9 +117,10 @@ export interface HappeningTables {
 export function happeningTables(db: Database.Database, decide: Decide = chooseHappening): HappeningTables {
   const candidatesStmt = db.prepare(`SELECT num, id FROM happenings INDEXED BY happenings_window
     WHERE merge_realis = ? AND type = ? AND day_to >= ? AND day_from <= ?`);
-  const reportsOfStmt = db.prepare(`SELECT e.*, hr.evidence AS hr_evidence, hr.outlet AS hr_outlet, hr.published AS hr_published
+  const reportKeysOf = db.prepare('SELECT article, event_id FROM happening_reports WHERE happening = ? ORDER BY rowid').raw();
+  const reportRow = db.prepare(`SELECT e.*, hr.evidence AS hr_evidence, hr.outlet AS hr_outlet, hr.published AS hr_published
     FROM happening_reports hr JOIN events e ON e.article = hr.article AND e.id = hr.event_id
-    WHERE hr.happening = ? ORDER BY hr.rowid`);
+    WHERE hr.article = ? AND hr.event_id = ?`);
   const snapshotStmt = db.prepare(`SELECT json_array(fields, n_reports, n_articles, n_sources, first_report, last_report, type, day_from, day_to)
     FROM happenings WHERE id = ?`).pluck();
   const idTaken = db.prepare('SELECT 1 FROM happenings WHERE id = ? UNION ALL SELECT 1 FROM happening_redirects WHERE id = ?').pluck();
@@ -167,9 +168,31 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     if (times) t.times.set(id, times);
   }
 
+  /**
+   * Reports already read, by article and event id, so that a report weighed against each new one
+   * in its days keeps what merging computed of it (its words' stems and weights, the pairs already
+   * weighed: src/cluster caches them by report) instead of reading and stemming it again at every
+   * placement. Bounded (the oldest read go first); an article's are dropped when it leaves.
+   */
+  const knownReports = new Map<string, Report>();
+  const KNOWN_REPORTS = 20_000;
+
   function reportsOf(id: string): Report[] {
-    return (reportsOfStmt.all(id) as (EventRow & { hr_evidence: string; hr_outlet: string | null; hr_published: string | null })[])
-      .map((r) => ({ event: eventFromRow(r), evidence: r.hr_evidence, outlet: r.hr_outlet, published: r.hr_published }));
+    const reports: Report[] = [];
+    for (const [article, eventId] of reportKeysOf.all(id) as [string, string][]) {
+      const key = `${article}#${eventId}`;
+      let report = knownReports.get(key);
+      if (report) knownReports.delete(key);
+      else {
+        const r = reportRow.get(article, eventId) as (EventRow & { hr_evidence: string; hr_outlet: string | null; hr_published: string | null }) | undefined;
+        if (!r) continue;
+        report = { event: eventFromRow(r), evidence: r.hr_evidence, outlet: r.hr_outlet, published: r.hr_published };
+      }
+      knownReports.set(key, report);
+      if (knownReports.size > KNOWN_REPORTS) knownReports.delete(knownReports.keys().next().value!);
+      reports.push(report);
+    }
+    return reports;
   }
 
   /** A free id for a happening a report starts: the report's own, else the same with a counter. */
@@ -217,6 +240,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   function remove(t: Touched, hash: string): void {
     const ids = happeningsOfArticle.all(hash) as string[];
     for (const id of ids) touch(t, id);
+    for (const key of [...knownReports.keys()]) if (key.startsWith(`${hash}#`)) knownReports.delete(key);
     deleteReportsOfArticle.run(hash);
     for (const id of ids) if (countReports.get(id) === 0) deleteHappening.run(id);
   }
