@@ -62,7 +62,7 @@ test('the requests come from the store: its most-placed countries and busiest mo
   assert.deepEqual(r.countries, ['MLI', 'ARV', 'CHE', 'IRN']);
   // March has four generated protests; January and February three each (one undated).
   assert.deepEqual(r.months.slice(0, 1), ['2021-03']);
-  assert.ok(r.events.includes('/api/v1/events?country=MLI&from=2021-03&to=2021-03&limit=100'));
+  assert.ok(r.events.includes('/api/v1/events?reports=true&country=MLI&from=2021-03&to=2021-03&limit=100'));
   assert.equal(r.eventIds.length, 17);
   assert.match(r.eventIds[0], /^\/api\/v1\/events\/riot-e1$/);
 });
@@ -78,7 +78,7 @@ test('acta serve is started as a child, loaded at a fixed rate, and its CPU time
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.ok(server.listeningMs > 0);
   if (process.platform === 'linux') assert.ok((server.listeningCpuMs ?? 0) > 0);
-  const figures = await loadRoute(server.url, ['/api/v1/events?limit=5', '/api/v1/counts'], 20, 1, server.child.pid);
+  const figures = await loadRoute(server.url, ['/api/v1/events?reports=true&limit=5', '/api/v1/counts'], 20, 1, server.child.pid);
   assert.equal(figures.errors, 0);
   assert.equal(figures.non2xx, 0);
   assert.ok(figures.requests >= 5, JSON.stringify(figures));

@@ -153,8 +153,8 @@ export function benchRequests(dbPath: string): BenchRequests {
     const step = Math.max(1, Math.floor(total / 200));
     const ids = db.prepare('SELECT id FROM (SELECT id, row_number() OVER (ORDER BY num) AS n FROM events) WHERE (n - 1) % ? = 0 LIMIT 200')
       .pluck().all(step) as string[];
-    const events = countries.flatMap((c) => months.map((m) => `/api/v1/events?country=${c}&from=${m}&to=${m}&limit=100`));
-    return { events: events.length ? events : ['/api/v1/events?limit=100'], eventIds: ids.map((id) => `/api/v1/events/${encodeURIComponent(id)}`), countries, months };
+    const events = countries.flatMap((c) => months.map((m) => `/api/v1/events?reports=true&country=${c}&from=${m}&to=${m}&limit=100`));
+    return { events: events.length ? events : ['/api/v1/events?reports=true&limit=100'], eventIds: ids.map((id) => `/api/v1/events/${encodeURIComponent(id)}`), countries, months };
   } finally {
     db.close();
   }

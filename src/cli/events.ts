@@ -1,6 +1,6 @@
 /** `acta events`: list stored events with filters, as a table, JSON, JSONL, TSV or CSV. */
 import { EVENT_FORMATS, csvHeader, csvLine, ploverRecord, tableLines, tsvHeader, tsvLine } from '../output/event-formats.js';
-import type { CodedEvent } from '../doc/types.js';
+import { happeningAsEvent, happeningCsvHeader, happeningCsvLine, happeningPloverLine, happeningTsvHeader, happeningTsvLine } from '../output/happening-formats.js';
 import type { HappeningRecord } from '../store/happenings.js';
 import { countryCode, dateBound, oneOf, openStoreAt, parse, ploverType, positiveInt, UsageError } from './args.js';
 import { ftsQuery } from '../store/text-query.js';
@@ -65,37 +65,14 @@ export function filterOf(values: Record<string, unknown>): EventFilter {
   };
 }
 
-/**
- * A happening in the shape of an event, for the formats that print events (table, TSV, CSV,
- * PLOVER): its representative report with the fields the happening's reports decided.
- */
-export function happeningAsEvent(h: HappeningRecord): CodedEvent {
-  return {
-    ...h.representative.event, event: h.event, cameo: h.cameo ?? h.representative.event.cameo, realis: h.realis,
-    date: h.date, date_precision: h.date_precision, location: h.location, actor: h.actor, recipient: h.recipient, casualties: h.casualties,
-  };
-}
-
-/** The columns a happening adds after an event's in TSV and CSV. */
-const HAPPENING_COLUMNS = ['happening', 'reports', 'articles', 'sources'];
-const happeningCells = (h: HappeningRecord) => [h.id, h.reports, h.articles, h.sources].map(String);
-
 /** Happenings: JSON records as stored; the event formats with the happening's id and counts added. */
 function writeHappenings(happenings: HappeningRecord[], format: string, out: Out): number {
   switch (format) {
     case 'json': out.write(JSON.stringify(happenings, null, 1) + '\n'); break;
     case 'jsonl': for (const h of happenings) out.write(JSON.stringify(h) + '\n'); break;
-    case 'plover':
-      for (const h of happenings) out.write(JSON.stringify({ ...ploverRecord(happeningAsEvent(h)), happening: h.id, reports: h.reports, articles: h.articles, sources: h.sources }) + '\n');
-      break;
-    case 'tsv':
-      out.write(tsvHeader().replace(/\n$/, `\t${HAPPENING_COLUMNS.join('\t')}\n`));
-      for (const h of happenings) out.write(tsvLine(happeningAsEvent(h)).replace(/\n$/, `\t${happeningCells(h).join('\t')}\n`));
-      break;
-    case 'csv':
-      out.write(csvHeader().replace(/\n$/, `,${HAPPENING_COLUMNS.join(',')}\n`));
-      for (const h of happenings) out.write(csvLine(happeningAsEvent(h)).replace(/\n$/, `,${happeningCells(h).join(',')}\n`));
-      break;
+    case 'plover': for (const h of happenings) out.write(happeningPloverLine(h)); break;
+    case 'tsv': out.write(happeningTsvHeader()); for (const h of happenings) out.write(happeningTsvLine(h)); break;
+    case 'csv': out.write(happeningCsvHeader()); for (const h of happenings) out.write(happeningCsvLine(h)); break;
     default: {
       // The event table with each happening's reports and sources before it.
       const [header, rule, ...rows] = tableLines(happenings.map(happeningAsEvent)).trimEnd().split('\n');

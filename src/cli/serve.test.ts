@@ -43,14 +43,14 @@ test('acta serve listens on 127.0.0.1 unless --host says otherwise, logs each re
   const db = storeFile(t);
   const s = await serve(['--db', db, '--port', '0']);
   assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-  const r = await fetch(`${s.url}/api/v1/events?event=ASSAULT`);
+  const r = await fetch(`${s.url}/api/v1/events?reports=true&event=ASSAULT`);
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
   const body = await r.json() as { events: { id: string }[] };
   assert.deepEqual(body.events.map((e) => e.id).sort(), ['riot-again-e1', 'riot-e1']);
   assert.match(s.log(), /writing off \(no --token\)/);
   assert.equal(await s.stop(), 0);
-  assert.match(s.log(), /^GET \/api\/v1\/events\?event=ASSAULT 200 \d+\.\dms$/m);
+  assert.match(s.log(), /^GET \/api\/v1\/events\?reports=true&event=ASSAULT 200 \d+\.\dms$/m);
   await assert.rejects(fetch(`${s.url}/api/v1/health`));
 });
 

@@ -45,7 +45,7 @@ test('an event\'s JSON is written once and is JSON.stringify\'s', () => {
 
 test('/events, /counts, /network and /events/{id} answer the same bytes a second time, and the new state after a write', async (t) => {
   const { app, store } = await testServer(t, { extra: 2 });
-  const urls = ['/api/v1/events?limit=50', '/api/v1/counts?interval=month&by=actor', '/api/v1/network', '/api/v1/network?format=gexf', '/api/v1/events/riot-e1'];
+  const urls = ['/api/v1/events?reports=true&limit=50', '/api/v1/counts?interval=month&by=actor', '/api/v1/network', '/api/v1/network?format=gexf', '/api/v1/events/riot-e1'];
   const first = await Promise.all(urls.map((url) => app.inject({ url })));
   for (const [i, r] of first.entries()) {
     assert.equal(r.statusCode, 200, urls[i]);

@@ -11,7 +11,7 @@ const ROUTES = ['/api/v1/events', '/api/v1/events/riot-e1', '/api/v1/counts', '/
 test('a control character in a text filter is a 400: SQLite would end the string there and match everything', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
   for (const q of ['actor=x%00', 'text=Geneva%07', 'source=%1b[31m']) {
-    const r = await getJson(app, `/api/v1/events?${q}`);
+    const r = await getJson(app, `/api/v1/events?reports=true&${q}`);
     assert.equal(r.status, 400, q);
     assert.equal(r.body.parameter, q.split('=')[0]);
   }
@@ -19,7 +19,7 @@ test('a control character in a text filter is a 400: SQLite would end the string
 
 test('every API answer, errors included, forbids scripts and framing (CSP) and type sniffing; the page runs only its own files', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
-  for (const url of [...ROUTES, '/api/v1/events?limit=0', '/api/v1/nowhere', '/api/v1/events/none']) {
+  for (const url of [...ROUTES, '/api/v1/events?reports=true&limit=0', '/api/v1/nowhere', '/api/v1/events/none']) {
     const r = await app.inject({ url });
     assert.match(r.headers['content-security-policy'] as string, /default-src 'none'.*frame-ancestors 'none'/, url);
     assert.doesNotMatch(r.headers['content-security-policy'] as string, /unsafe-inline|unsafe-eval/, url);
@@ -58,7 +58,7 @@ test('SQL metacharacters in every filter of every route give normal answers or a
         if (r.statusCode === 200 && name !== 'text') {
           // A filter value that spells nothing stored matches nothing, as in acta events: on every route.
           const body = r.json();
-          assert.deepEqual(body.events ?? body.series ?? body.edges ?? body.points, [], `${route} ${name}=${value}`);
+          assert.deepEqual(body.happenings ?? body.events ?? body.series ?? body.edges ?? body.points, [], `${route} ${name}=${value}`);
         }
       }
     }
@@ -85,13 +85,13 @@ test('quotes, LIKE wildcards, a backslash and a semicolon in a stored name are f
   })]));
   const { app } = await testServer(t, { store });
   for (const value of ["O'Brien", '_50%', '%\\Co;', ';', "'", '%', '_', '\\']) {
-    const ids = (await getJson(app, `/api/v1/events?actor=${encodeURIComponent(value)}`)).body.events.map((e: any) => e.id);
+    const ids = (await getJson(app, `/api/v1/events?reports=true&actor=${encodeURIComponent(value)}`)).body.events.map((e: any) => e.id);
     assert.deepEqual(ids, ['strike-e1'], value);
     const edges = (await getJson(app, `/api/v1/network?actor=${encodeURIComponent(value)}`)).body.edges.map((e: any) => e.source);
     assert.deepEqual(edges, ['ARVLAB'], value);
   }
-  assert.deepEqual((await getJson(app, `/api/v1/events?actor=${encodeURIComponent("O'Brien' OR '1'='1")}`)).body.events, []);
-  assert.deepEqual((await getJson(app, `/api/v1/events?text=${encodeURIComponent("O'Brien_50%")}`)).body.events.map((e: any) => e.id), ['strike-e1']);
+  assert.deepEqual((await getJson(app, `/api/v1/events?reports=true&actor=${encodeURIComponent("O'Brien' OR '1'='1")}`)).body.events, []);
+  assert.deepEqual((await getJson(app, `/api/v1/events?reports=true&text=${encodeURIComponent("O'Brien_50%")}`)).body.events.map((e: any) => e.id), ['strike-e1']);
 });
 
 test('the OpenAPI 3.1 document is made from the route schemas: every route, its parameters, the bearer scheme', async (t) => {
@@ -116,11 +116,11 @@ test('the OpenAPI 3.1 document is made from the route schemas: every route, its 
 
 test('one log line per request: method, path, status and milliseconds', async (t) => {
   const { app, lines } = await testServer(t, { extra: 0 });
-  await app.inject({ url: '/api/v1/events?limit=2' });
-  await app.inject({ url: '/api/v1/events?limit=0' });
+  await app.inject({ url: '/api/v1/events?reports=true&limit=2' });
+  await app.inject({ url: '/api/v1/events?reports=true&limit=0' });
   assert.equal(lines.length, 2);
-  assert.match(lines[0], /^GET \/api\/v1\/events\?limit=2 200 \d+\.\dms$/);
-  assert.match(lines[1], /^GET \/api\/v1\/events\?limit=0 400 \d+\.\dms$/);
+  assert.match(lines[0], /^GET \/api\/v1\/events\?reports=true&limit=2 200 \d+\.\dms$/);
+  assert.match(lines[1], /^GET \/api\/v1\/events\?reports=true&limit=0 400 \d+\.\dms$/);
 });
 
 test('a server whose page was not built answers / with a notice that says how to build it, and no script', async (t) => {

@@ -35,7 +35,7 @@ test('markup, script, javascript: links, control and bidi characters come back a
   const ev = (await getJson(app, '/api/v1/events/hostile-e1')).body;
   assert.equal(ev.article.title, HOSTILE_TITLE);
   assert.equal(ev.evidence.recipient[0].words, 'the ministry');
-  const csv = (await app.inject({ url: '/api/v1/events?format=csv&fields=id,trigger&article=hostile' })).body;
+  const csv = (await app.inject({ url: '/api/v1/events?reports=true&format=csv&fields=id,trigger&article=hostile' })).body;
   assert.equal(csv, 'id,trigger\nhostile-e1,marched\n');
 });
 
@@ -84,7 +84,7 @@ test('POST /articles analyses JSONL and JSON with the library, stores them and r
   assert.equal(iran.event, 'PROTEST');
   assert.equal(store.countArticles(), before + 2);
   // What was stored is what the API lists.
-  const listed = (await getJson(app, '/api/v1/events?article=wire-001&realis=any&limit=1000')).body.events.map((e: any) => e.id).sort();
+  const listed = (await getJson(app, '/api/v1/events?reports=true&article=wire-001&realis=any&limit=1000')).body.events.map((e: any) => e.id).sort();
   assert.deepEqual(listed, articles[0].events.map((e: any) => e.id).sort());
   const again = await app.inject({ method: 'POST', url: '/api/v1/articles', payload: [JSON.parse(batch.split('\n')[0])], headers: auth });
   assert.deepEqual(again.json().articles.map((a: any) => a.stored), [false]);

@@ -4,12 +4,12 @@ import { getJson, testServer } from './server.fixtures.js';
 
 test('GET /events lists actual events by date, undated last, with a cursor to the next page', async (t) => {
   const { app, store } = await testServer(t, { extra: 5 });
-  const { status, body, headers } = await getJson(app, '/api/v1/events?limit=3');
+  const { status, body, headers } = await getJson(app, '/api/v1/events?reports=true&limit=3');
   assert.equal(status, 200);
   assert.deepEqual(body.events.map((e: any) => e.date), ['2021-01-01', '2021-01-04', '2021-02-02']);
   assert.equal(typeof body.next_cursor, 'string');
   assert.equal(headers['x-next-cursor'], body.next_cursor);
-  const all = (await getJson(app, '/api/v1/events?limit=1000')).body;
+  const all = (await getJson(app, '/api/v1/events?reports=true&limit=1000')).body;
   assert.equal(all.next_cursor, null);
   // Every event but the future talks: realis is actual unless asked, as in acta events.
   assert.equal(all.events.length, store.countEvents() - 1);
@@ -20,12 +20,12 @@ test('walking every page of every order, by the cursor alone, gives each event o
   const { app, store } = await testServer(t);
   for (const sort of ['date', '-date', 'confidence', '-confidence', 'stored', '-stored']) {
     const seen: string[] = [];
-    let url = `/api/v1/events?realis=any&sort=${sort}&limit=4`;
+    let url = `/api/v1/events?reports=true&realis=any&sort=${sort}&limit=4`;
     for (let pages = 0; pages < 100; pages++) {
       const { body } = await getJson(app, url);
       seen.push(...body.events.map((e: any) => e.id));
       if (!body.next_cursor) break;
-      url = `/api/v1/events?realis=any&sort=${sort}&limit=4&cursor=${body.next_cursor}`;
+      url = `/api/v1/events?reports=true&realis=any&sort=${sort}&limit=4&cursor=${body.next_cursor}`;
     }
     assert.equal(seen.length, store.countEvents(), sort);
     assert.equal(new Set(seen).size, seen.length, sort);
@@ -34,8 +34,8 @@ test('walking every page of every order, by the cursor alone, gives each event o
 
 test('a cursor made for another order, or not made by the API, is a 400 naming cursor', async (t) => {
   const { app } = await testServer(t, { extra: 5 });
-  const { body } = await getJson(app, '/api/v1/events?limit=1');
-  for (const url of [`/api/v1/events?sort=-date&cursor=${body.next_cursor}`, '/api/v1/events?cursor=bm90IGpzb24', `/api/v1/events?cursor=${Buffer.from('{"s":"date","k":[1]}').toString('base64url')}`]) {
+  const { body } = await getJson(app, '/api/v1/events?reports=true&limit=1');
+  for (const url of [`/api/v1/events?reports=true&sort=-date&cursor=${body.next_cursor}`, '/api/v1/events?reports=true&cursor=bm90IGpzb24', `/api/v1/events?reports=true&cursor=${Buffer.from('{"s":"date","k":[1]}').toString('base64url')}`]) {
     const r = await getJson(app, url);
     assert.equal(r.status, 400, url);
     assert.equal(r.body.parameter, 'cursor');
@@ -44,7 +44,7 @@ test('a cursor made for another order, or not made by the API, is a 400 naming c
 
 test('every filter of acta events and the API\'s own narrow the list', async (t) => {
   const { app } = await testServer(t, { extra: 3 });
-  const ids = async (q: string) => (await getJson(app, `/api/v1/events?${q}`)).body.events.map((e: any) => e.id).sort();
+  const ids = async (q: string) => (await getJson(app, `/api/v1/events?reports=true&${q}`)).body.events.map((e: any) => e.id).sort();
   assert.deepEqual(await ids('from=2022-05&to=2022-05-31'), ['hostile-e1', 'riot-again-e1', 'riot-e1']);
   assert.deepEqual(await ids('event=assault'), ['riot-again-e1', 'riot-e1']);
   assert.deepEqual(await ids('actor=protesters&country=IRN'), ['hostile-e1']);
@@ -66,17 +66,17 @@ test('every filter of acta events and the API\'s own narrow the list', async (t)
 
 test('fields= keeps the fields asked for, in every format; an unknown one is a 400 naming fields', async (t) => {
   const { app } = await testServer(t, { extra: 2 });
-  const { body } = await getJson(app, '/api/v1/events?fields=id,date,event');
+  const { body } = await getJson(app, '/api/v1/events?reports=true&fields=id,date,event');
   assert.deepEqual(Object.keys(body.events[0]), ['id', 'date', 'event']);
-  const jsonl = await app.inject({ url: '/api/v1/events?format=jsonl&fields=id' });
+  const jsonl = await app.inject({ url: '/api/v1/events?reports=true&format=jsonl&fields=id' });
   assert.match(jsonl.headers['content-type'] as string, /^application\/jsonl/);
   const lines = jsonl.body.trim().split('\n');
   assert.equal(lines.length, 6);
   for (const l of lines) assert.deepEqual(Object.keys(JSON.parse(l)), ['id']);
-  const csv = await app.inject({ url: '/api/v1/events?format=csv&fields=id,lat,lon&article=riot' });
+  const csv = await app.inject({ url: '/api/v1/events?reports=true&format=csv&fields=id,lat,lon&article=riot' });
   assert.equal(csv.body, 'id,lat,lon\nriot-e1,51.5,10.5\n');
   // CSV columns are the flat ones: "lat" is one, "location" an object only JSON has.
-  for (const url of ['/api/v1/events?fields=id,nope', '/api/v1/events?format=json&fields=lat', '/api/v1/events?fields=id;drop']) {
+  for (const url of ['/api/v1/events?reports=true&fields=id,nope', '/api/v1/events?reports=true&format=json&fields=lat', '/api/v1/events?reports=true&fields=id;drop']) {
     const r = await getJson(app, url);
     assert.equal(r.status, 400, url);
     assert.equal(r.body.parameter, 'fields', url);
@@ -85,7 +85,7 @@ test('fields= keeps the fields asked for, in every format; an unknown one is a 4
 
 test('format=geojson is a FeatureCollection: points at [lon, lat], no geometry for events without coordinates', async (t) => {
   const { app } = await testServer(t, { extra: 0 });
-  const r = await app.inject({ url: '/api/v1/events?format=geojson&fields=id,event' });
+  const r = await app.inject({ url: '/api/v1/events?reports=true&format=geojson&fields=id,event' });
   assert.match(r.headers['content-type'] as string, /^application\/geo\+json/);
   const fc = r.json();
   assert.equal(fc.type, 'FeatureCollection');
@@ -104,7 +104,7 @@ test('bad values are 400s naming the parameter: types, ranges, calendar, unknown
     [`actor=${'x'.repeat(201)}`, 'actor'], ['text=', 'text'],
   ];
   for (const [q, parameter] of cases) {
-    const r = await getJson(app, `/api/v1/events?${q}`);
+    const r = await getJson(app, `/api/v1/events?reports=true&${q}`);
     assert.equal(r.status, 400, q);
     assert.equal(r.body.parameter, parameter, q);
     assert.match(r.body.message, new RegExp(`^${parameter}: `), q);
@@ -143,16 +143,16 @@ test('GET /events/{id} gives the other reports of the same happening from other 
   assert.equal((await getJson(app, '/api/v1/events/nope')).status, 404);
 });
 
-test('GET /events?format=gdelt|acled answers the export formats for the page, happenings merged within it; fields= cannot pick their columns', async (t) => {
+test('GET /events?reports=true&format=gdelt|acled answers the export formats for the page, happenings merged within it; fields= cannot pick their columns', async (t) => {
   const { app } = await testServer(t, { extra: 4 });
-  const gdelt = await app.inject({ url: '/api/v1/events?format=gdelt&limit=1000' });
+  const gdelt = await app.inject({ url: '/api/v1/events?reports=true&format=gdelt&limit=1000' });
   assert.equal(gdelt.statusCode, 200);
   assert.match(gdelt.headers['content-type'] as string, /^text\/tab-separated-values/);
   for (const line of gdelt.body.trimEnd().split('\n')) assert.equal(line.split('\t').length, 61);
-  const acled = await app.inject({ url: '/api/v1/events?format=acled' });
+  const acled = await app.inject({ url: '/api/v1/events?reports=true&format=acled' });
   assert.equal(acled.statusCode, 200);
   assert.match(acled.body, /^event_id_cnty,event_date,year,/);
-  const fields = await getJson(app, '/api/v1/events?format=gdelt&fields=id');
+  const fields = await getJson(app, '/api/v1/events?reports=true&format=gdelt&fields=id');
   assert.equal(fields.status, 400);
   assert.equal(fields.body.parameter, 'fields');
 });

@@ -11,11 +11,42 @@ export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson', 'gdelt', 'g
 /** Formats whose columns are another data set's: fields= cannot pick among them. */
 const FIXED_COLUMN_FORMATS: readonly string[] = ['gdelt', 'gdelt-mentions', 'acled', 'plover'];
 import { AnswerCache, answerKey, eventJson } from './answer-cache.js';
+import { DEFAULT_HAPPENINGS, decodeKeyset, encodeKeyset, MAX_HAPPENINGS } from './happenings.js';
+import { happeningCsvHeader, happeningCsvLine, happeningAsEvent, happeningPloverLine } from '../output/happening-formats.js';
+import type { HappeningRecord } from '../store/happenings.js';
+import type { FastifyReply } from 'fastify';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
 
-type EventsParams = EventFilterParams & { sort?: EventSort; cursor?: string; limit?: number; fields?: string; format?: (typeof EVENT_API_FORMATS)[number] };
+type EventsParams = EventFilterParams & { sort?: EventSort; cursor?: string; limit?: number; fields?: string; format?: (typeof EVENT_API_FORMATS)[number]; reports?: boolean; min_sources?: number };
+
+/** The formats a happening is written in (the others are a report's: GDELT's, ACLED's, GeoJSON points of each report). */
+const HAPPENING_FORMATS: readonly string[] = ['json', 'jsonl', 'csv', 'plover'];
+
+/**
+ * The happenings the filters match, as `acta events` lists them (the default of `/events`): in
+ * date order, in pages; JSON is `/happenings`' answer, the other formats `acta events`' lines.
+ */
+function happeningsAnswer(store: Store, p: EventsParams, reply: FastifyReply) {
+  const format = p.format ?? 'json';
+  if (!HAPPENING_FORMATS.includes(format)) throw new BadParameter('format', `format=${format} writes reports: add reports=true (happenings: ${HAPPENING_FORMATS.join(', ')})`);
+  if (p.sort !== undefined && p.sort !== 'date') throw new BadParameter('sort', `happenings are listed by date; sort=${p.sort} orders reports: add reports=true`);
+  if (p.fields !== undefined) throw new BadParameter('fields', 'fields= picks among a report\'s fields: add reports=true');
+  const limit = p.limit ?? DEFAULT_HAPPENINGS;
+  if (limit > MAX_HAPPENINGS) throw new BadParameter('limit', `at most ${MAX_HAPPENINGS} happenings a page`);
+  const after = p.cursor === undefined ? null : decodeKeyset(p.cursor);
+  const page = store.happenings.page({ ...eventQuery(p), minSources: p.min_sources }, after, limit);
+  const next = page.next ? encodeKeyset(page.next) : null;
+  if (next) reply.header('X-Next-Cursor', next);
+  const hs: HappeningRecord[] = page.happenings;
+  switch (format) {
+    case 'jsonl': return reply.type('application/jsonl; charset=utf-8').send(hs.map((h) => JSON.stringify(h) + '\n').join(''));
+    case 'csv': return reply.type('text/csv; charset=utf-8').send(happeningCsvHeader() + hs.map(happeningCsvLine).join(''));
+    case 'plover': return reply.type('application/jsonl; charset=utf-8').send(hs.map(happeningPloverLine).join(''));
+    default: return { happenings: hs, next_cursor: next };
+  }
+}
 
 /** A span of the article with the words it covers, so a reader sees what decided a field. */
 function words(text: string, span: { start: number; end: number }) {
@@ -68,8 +99,10 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
   const evidenceCache = new AnswerCache(() => store.explore.version());
   app.get<{ Querystring: EventsParams }>('/events', {
     schema: {
-      summary: 'Event reports, filtered, in pages',
-      description: 'Stored events matching every filter given: the reports, each article\'s coded events, one record each (`acta events --reports`); `/happenings` lists the happenings they report, merged across articles (`acta events`). Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
+      summary: 'Events: the happenings, or with reports=true each article\'s reports, filtered, in pages',
+      description: 'What `acta events` lists: one record per happening (the reports of one real-world event, merged across articles at ingest), as `/happenings` answers, in date order, listed when one of its reports matches every filter; `min_sources` keeps those told by that many outlets; formats json, jsonl, csv, plover. '
+        + 'With `reports=true` (`acta events --reports`): the reports themselves, each article\'s coded events, one record each, in any sort, with `fields` and every format. '
+        + 'Pages: pass the `next_cursor` of a page (also in the `X-Next-Cursor` header) as `cursor` with the same filters and sort.',
       tags: ['events'],
       querystring: querySchema({
         sort: { type: 'string', enum: [...EVENT_SORTS], default: 'date', description: 'date (undated last) | confidence | stored; a leading - reverses' },
@@ -77,10 +110,14 @@ export async function eventRoutes(app: FastifyInstance, store: Store): Promise<v
         limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE, description: `events a page (at most ${MAX_PAGE})` },
         fields: { type: 'string', pattern: '^[a-z_]+(?:,[a-z_]+)*$', description: 'comma-separated fields to keep (CSV: its column names)' },
         format: { type: 'string', enum: [...EVENT_API_FORMATS], default: 'json' },
+        reports: { type: 'boolean', default: false, description: 'true: list the reports (each article\'s events) instead of the happenings they tell' },
+        min_sources: { type: 'integer', minimum: 1, maximum: 10000, description: 'happenings only: those reported by at least this many outlets' },
       }),
     },
   }, async (req, reply) => {
     const p = req.query;
+    if (!p.reports) return happeningsAnswer(store, p, reply);
+    if (p.min_sources !== undefined) throw new BadParameter('min_sources', 'counts a happening\'s outlets: it goes without reports=true');
     const sort = p.sort ?? 'date';
     const format = p.format ?? 'json';
     if (p.fields !== undefined && FIXED_COLUMN_FORMATS.includes(format)) throw new BadParameter('fields', `format=${format} has its own fixed columns`);

@@ -14,9 +14,9 @@ test('GET /facets: the PLOVER types, the realis and certainty values, and the co
   const codes = body.countries.map((c: any) => c.code);
   assert.deepEqual([...codes].sort(), ['CHE', 'IRN']);
   assert.equal(body.countries.find((c: any) => c.code === 'CHE').name, 'Switzerland');
-  assert.equal((await getJson(app, '/api/v1/events?country=ARV')).status, 400);
+  assert.equal((await getJson(app, '/api/v1/events?reports=true&country=ARV')).status, 400);
   for (const c of body.countries) {
-    const listed = (await getJson(app, `/api/v1/events?country=${c.code}&realis=any&limit=1000&fields=id`)).body.events;
+    const listed = (await getJson(app, `/api/v1/events?reports=true&country=${c.code}&realis=any&limit=1000&fields=id`)).body.events;
     assert.equal(c.events, listed.length, c.code);
   }
   const counts = body.countries.map((c: any) => c.events);

@@ -18,13 +18,40 @@ test('GET /happenings lists each happening once with its counts; the riot told b
   assert.deepEqual(riot.report_ids.sort(), ['riot#riot-e1', 'riot-again#riot-again-e1']);
   assert.equal(riot.representative.report, 'riot#riot-e1', 'the most confident report stands for it');
   // Every actual event is a report of one listed happening.
-  assert.equal(body.happenings.reduce((n: number, h: any) => n + h.reports, 0), (await getJson(app, '/api/v1/events?limit=1000')).body.events.length);
+  assert.equal(body.happenings.reduce((n: number, h: any) => n + h.reports, 0), (await getJson(app, '/api/v1/events?reports=true&limit=1000')).body.events.length);
   assert.equal(body.next_cursor, null);
   // Filters of /events apply through the reports; min_sources through the outlets.
   assert.deepEqual((await getJson(app, '/api/v1/happenings?event=ASSAULT')).body.happenings.map((h: any) => h.id), [riot.id]);
   assert.deepEqual((await getJson(app, '/api/v1/happenings?country=CHE')).body.happenings.length, 1);
   assert.deepEqual((await getJson(app, '/api/v1/happenings?min_sources=2')).body.happenings, [], 'the fixtures name no outlet');
   assert.equal(store.countEvents() > body.happenings.length, true);
+});
+
+test('GET /events lists the happenings by default, as acta events does; reports=true the reports', async (t) => {
+  const { app } = await testServer(t, { extra: 5 });
+  const happenings = (await getJson(app, '/api/v1/happenings?limit=1000')).body;
+  const { status, body, headers } = await getJson(app, '/api/v1/events?limit=1000');
+  assert.equal(status, 200);
+  assert.deepEqual(body, happenings, 'the same answer as /happenings');
+  assert.equal(headers['x-next-cursor'], undefined);
+  const reports = (await getJson(app, '/api/v1/events?reports=true&limit=1000')).body.events;
+  assert.ok(reports.length > body.happenings.length, 'the riot told twice is one happening and two reports');
+  // Pages by the happenings' own cursor, and the other formats acta events writes.
+  const first = await getJson(app, '/api/v1/events?limit=2');
+  const second = await getJson(app, `/api/v1/events?limit=2&cursor=${first.body.next_cursor}`);
+  assert.deepEqual([...first.body.happenings, ...second.body.happenings].map((h: any) => h.id), body.happenings.slice(0, 4).map((h: any) => h.id));
+  const csv = (await app.inject({ url: '/api/v1/events?format=csv&event=ASSAULT' })).body.trimEnd().split('\n');
+  assert.match(csv[0], /,happening,reports,articles,sources$/);
+  assert.equal(csv.length, 2);
+  assert.match(csv[1], /,2,2,1$/, 'the riot: two reports, two articles, one source (no outlet named)');
+  const plover = (await app.inject({ url: '/api/v1/events?format=plover&event=ASSAULT' })).body.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(plover.map((r: any) => r.reports), [2]);
+  // What only reports have is asked with reports=true, and a flag of happenings is not asked of reports.
+  for (const [q, name] of [['sort=confidence', 'sort'], ['fields=id', 'fields'], ['format=gdelt', 'format'], ['format=geojson', 'format'], ['cursor=bm90IGpzb24', 'cursor'], ['reports=true&min_sources=2', 'min_sources']]) {
+    const r = await getJson(app, `/api/v1/events?${q}`);
+    assert.equal(r.status, 400, q);
+    assert.match(JSON.stringify(r.body), new RegExp(name), q);
+  }
 });
 
 test('GET /happenings pages by cursor, each happening once', async (t) => {

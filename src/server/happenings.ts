@@ -14,11 +14,12 @@ export const MAX_CHANGES = 10_000;
 
 type HappeningsParams = EventFilterParams & { min_sources?: number; cursor?: string; limit?: number };
 
-function encodeKeyset(k: HappeningKeyset): string {
+/** A page's end as the `cursor` the next page is asked with (`/happenings` and `/events`). */
+export function encodeKeyset(k: HappeningKeyset): string {
   return Buffer.from(JSON.stringify({ h: k })).toString('base64url');
 }
 
-function decodeKeyset(cursor: string): HappeningKeyset {
+export function decodeKeyset(cursor: string): HappeningKeyset {
   let v: unknown;
   try { v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { v = null; }
   const k = (v as { h?: unknown } | null)?.h;
@@ -35,7 +36,7 @@ export async function happeningRoutes(app: FastifyInstance, store: Store): Promi
       description: 'One record per happening, in date order (undated last): its stable `id`, the fields its reports decide (date, place, sides, casualties) with their `disagreements`, '
         + '`reports`, `articles` and `sources` (distinct outlets), `first_report` and `last_report` (publication days), and the `representative` report with its evidence. '
         + 'A happening is listed when one of its reports matches every filter (those of `/events`); `min_sources` keeps the ones told by that many outlets. '
-        + 'Pages: pass `next_cursor` as `cursor` with the same filters. `/events` lists the reports themselves.',
+        + 'Pages: pass `next_cursor` as `cursor` with the same filters. `/events` answers the same (and in other formats); `/events?reports=true` lists the reports themselves.',
       tags: ['happenings'],
       querystring: querySchema({
         min_sources: { type: 'integer', minimum: 1, maximum: 10000, description: 'only happenings reported by at least this many outlets (articles with no outlet known count as one source when no outlet is known)' },

@@ -35,7 +35,7 @@ test('the table and the evidence view', { skip }, async (t) => {
   await waitForRows(page, await apiIds(server.url));
 
   await t.test('a row shows the event as the API lists it: date, type, actor, recipient, place, source and certainty', async () => {
-    const [first] = (await api(server.url, '/events?limit=1')).events;
+    const [first] = (await api(server.url, '/events?reports=true&limit=1')).events;
     const cells = await page.$$eval(`#table tr[data-event-id="${first.id}"] td`, (tds) => tds.map((td) => td.textContent));
     assert.equal(cells[0], first.date ?? '?');
     assert.ok(cells[1]?.startsWith(first.event), cells[1] ?? '');
@@ -47,7 +47,7 @@ test('the table and the evidence view', { skip }, async (t) => {
 
   await t.test('a click on a row opens its evidence: every field\'s words marked in its own colour, as the API gives them', async () => {
     // An event with a source and a cue, so that every kind of mark is there to check.
-    const listed = (await api(server.url, '/events?limit=100')).events;
+    const listed = (await api(server.url, '/events?reports=true&limit=100')).events;
     const chosen = listed.find((e: any) => e.attribution.source && e.actor.length && e.location && e.date_text);
     assert.ok(chosen, 'the samples have an event with a source, an actor, a place and a date');
     await page.click(`#table tr[data-event-id="${chosen.id}"]`);
@@ -92,7 +92,7 @@ test('the table and the evidence view', { skip }, async (t) => {
   });
 
   await t.test('a field inside another ("Baghdad", the place, in "a Baghdad court", the actor) is a mark inside the other\'s: both words whole', async () => {
-    const listed = (await api(server.url, '/events?limit=100&realis=any')).events;
+    const listed = (await api(server.url, '/events?reports=true&limit=100&realis=any')).events;
     const inside = (a: any, b: any) => a && b && b.start <= a.start && a.end <= b.end && (a.start !== b.start || a.end !== b.end);
     let nested: any = null;
     for (const e of listed) {
@@ -111,7 +111,7 @@ test('the table and the evidence view', { skip }, async (t) => {
   });
 
   await t.test('the other report of the same happening is a link that opens it', async () => {
-    const clash = (await api(server.url, '/events?article=wire-001&limit=100')).events.find((e: any) => e.trigger.text === 'clashed');
+    const clash = (await api(server.url, '/events?reports=true&article=wire-001&limit=100')).events.find((e: any) => e.trigger.text === 'clashed');
     const answer = await api(server.url, `/events/${clash.id}`);
     assert.equal(answer.reports.length, 1, 'the retold story is another report of the clash');
     const other = answer.reports[0];
@@ -164,8 +164,8 @@ test('the table and the evidence view', { skip }, async (t) => {
     const watched = await openPage(browser, big.url);
     const bigPage = watched.page;
     await bigPage.goto(`${big.url}/?realis=any`);
-    const first = await api(big.url, '/events?limit=100&realis=any&fields=id');
-    const second = await api(big.url, `/events?limit=100&realis=any&fields=id&cursor=${first.next_cursor}`);
+    const first = await api(big.url, '/events?reports=true&limit=100&realis=any&fields=id');
+    const second = await api(big.url, `/events?reports=true&limit=100&realis=any&fields=id&cursor=${first.next_cursor}`);
     await waitForRows(bigPage, first.events.map((e: any) => e.id));
     assert.match(await bigPage.textContent('#table .table-count') ?? '', /^100 events, more below/);
     await bigPage.click('#table .table-more');

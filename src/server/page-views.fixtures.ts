@@ -15,7 +15,7 @@ export async function api(origin: string, path: string): Promise<any> {
 
 /** The ids of the first page of events the API lists for a query. */
 export async function apiIds(origin: string, query = ''): Promise<string[]> {
-  return (await api(origin, `/events?limit=100&fields=id${query ? `&${query}` : ''}`)).events.map((e: { id: string }) => e.id);
+  return (await api(origin, `/events?reports=true&limit=100&fields=id${query ? `&${query}` : ''}`)).events.map((e: { id: string }) => e.id);
 }
 
 /** The event ids of the table's rows, in order. */

@@ -140,7 +140,7 @@ export function mountFilters(form: HTMLElement, ctx: ViewContext): void {
     checking?.abort();
     const mine = (checking = new AbortController());
     try {
-      await getJson('/events', filterQuery(s.filters, { limit: 1, fields: 'id' }), mine.signal);
+      await getJson('/events', filterQuery(s.filters, { reports: 'true', limit: 1, fields: 'id' }), mine.signal);
       if (mine.signal.aborted) return;
       markBad(null, null);
       if (saidError) ctx.status('');

@@ -1,6 +1,7 @@
 /**
- * The event table: the events the filters match, a page of 100 at a time from GET
- * /api/v1/events (keyset pages: "More" passes the page's next_cursor). A row is one tab stop
+ * The event table: the event reports the filters match (each article's events: the timeline,
+ * map and network count them too, and each opens its own evidence), a page of 100 at a time from
+ * GET /api/v1/events?reports=true (keyset pages: "More" passes the page's next_cursor). A row is one tab stop
  * for the whole table (arrow keys move between rows); Enter, Space or a click opens its
  * evidence (state.open).
  */
@@ -111,7 +112,7 @@ export function mountTable(root: HTMLElement, ctx: ViewContext): void {
     more.disabled = true;
     root.setAttribute('aria-busy', 'true');
     try {
-      const page = await getJson<EventPageAnswer>('/events', filterQuery(s.filters, { limit: PAGE_SIZE, cursor: append ? cursor ?? undefined : undefined }), mine.signal);
+      const page = await getJson<EventPageAnswer>('/events', filterQuery(s.filters, { reports: 'true', limit: PAGE_SIZE, cursor: append ? cursor ?? undefined : undefined }), mine.signal);
       if (mine.signal.aborted) return;
       const made = page.events.map(row);
       if (append) tbody.append(...made);
