@@ -8,7 +8,7 @@
  */
 import type { CodedEvent } from '../doc/types.js';
 import type { Happening } from '../cluster/index.js';
-import { happeningsOf, matchingEvents } from '../export/index.js';
+import { matchingEvents, storedGroups } from '../export/index.js';
 import { reportSources, sourceName, storeArticles, type ArticleLookup } from '../export/articles.js';
 import { countryInfo } from '../places/countries.js';
 import { printable } from '../output/terminal.js';
@@ -116,10 +116,10 @@ export function rankScore(reports: number, goldstein: number, novel: boolean): n
 export function buildDigest(store: Store, s: DigestSelection, opts: { keyCount?: number; now?: Date } = {}): Digest {
   const articles = storeArticles(store);
   const events = selectionEvents(store, s);
-  const happenings = [...happeningsOf(events)];
+  const happenings = storedGroups(store, events);
   const previous = previousPeriod(s.from, s.to);
   const before = selectionEvents(store, s, previous);
-  const beforeHappenings = [...happeningsOf(before)];
+  const beforeHappenings = storedGroups(store, before);
   const days = daysBetween(s.from, s.to);
   const interval = digestInterval(days);
   const periods = periodsFrom(s.from, s.to, interval);

@@ -20,7 +20,8 @@ export function percent(part: number, whole: number): string {
 
 export const METHOD_NOTE = 'Events were coded by acta from the stored articles: who did what to whom (PLOVER and CAMEO), '
   + 'when, where and according to whom, each field read from the words of the article. Reports of the same event across '
-  + 'articles (same type, day, sides and place) are counted as one happening. Only what the articles say happened is '
+  + 'articles are counted as one happening, as they were merged when stored (the same type on days, at places and with sides '
+  + 'that fit, told in shared words). Only what the articles say happened is '
   + 'counted: plans, threats, wishes and denials are left out. Key happenings are ranked by how many reported them, how '
   + 'severe they are on the Goldstein scale, and whether their sides met in the previous period. Machine coding errs: '
   + 'check a happening against its quoted words before citing it.';

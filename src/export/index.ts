@@ -2,13 +2,17 @@
  * `acta export` and the API's export formats: the stored events in the formats the field's tools
  * read — GDELT 2.0 event and mentions tables, ACLED CSV, PLOVER JSONL, GeoJSON (RFC 7946), CSV,
  * JSONL, and the actor network as GEXF or GraphML. The events are read a page at a time in date
- * order, and the reports of one happening (which share a day) merged as they pass, so an export
- * of a whole store holds one day of events in memory, not the store.
+ * order; the happening formats of a store are its stored happenings (reports merged across
+ * articles at ingest, src/store/happenings.ts), read a page at a time too, so an export of a
+ * whole store holds a page in memory, not the store. Events with no store behind them (one page
+ * of the API's) are merged by the bare rule of src/cluster as they pass, a day at a time.
  */
 import type { CodedEvent } from '../doc/types.js';
 import { clusterEvents, type Happening } from '../cluster/index.js';
 import { csvHeader, csvLine, ploverRecord } from '../output/event-formats.js';
 import type { EventQuery, Keyset, Store } from '../store/index.js';
+import type { HappeningKeyset } from '../store/happenings.js';
+import { happeningAsEvent } from '../output/happening-formats.js';
 import { storeArticles, type ArticleLookup } from './articles.js';
 import { acledHeader, acledRow } from './acled.js';
 import { gdeltEventHeader, gdeltEventRow, gdeltMentionHeader, gdeltMentionRows } from './gdelt.js';
@@ -41,7 +45,44 @@ export function* matchingEvents(store: Store, query: EventQuery, pageSize = 2000
   }
 }
 
-/** Happenings of events in date order: a day's reports are merged once the next day begins. */
+/**
+ * The store's happenings a report of which matches the query, in date order, a page at a time:
+ * each with all its reports, most confident first, and its fields as its reports decided them.
+ */
+export function* storedHappenings(store: Store, query: EventQuery, pageSize = 500): Generator<Happening> {
+  let after: HappeningKeyset | null = null;
+  for (;;) {
+    const page = store.happenings.page(query, after, pageSize);
+    for (const h of page.happenings) {
+      const found = store.happenings.get(h.id);
+      const reports = found && 'record' in found ? found.reports.map((r) => r.event).sort((a, b) => b.confidence - a.confidence) : [h.representative.event];
+      yield { event: happeningAsEvent(h), reports };
+    }
+    if (!page.next) return;
+    after = page.next;
+  }
+}
+
+/**
+ * Events grouped by the happening the store holds each in (reports of one happening across
+ * articles, merged at ingest), in the order of their first report; an event the store places in
+ * none stands alone. Only the events given are a happening's reports here (a period's, say).
+ */
+export function storedGroups(store: Store, events: readonly CodedEvent[]): Happening[] {
+  const groups = new Map<string, CodedEvent[]>();
+  for (const e of events) {
+    const id = store.happenings.ofEvent(e) ?? `report ${e.article_id}#${e.id}`;
+    const g = groups.get(id);
+    if (g) g.push(e);
+    else groups.set(id, [e]);
+  }
+  return [...groups.values()].map((g) => {
+    const reports = [...g].sort((a, b) => b.confidence - a.confidence);
+    return { event: reports[0], reports };
+  });
+}
+
+/** Happenings of events in date order: a day's reports are merged once the next day begins (the bare rule: no store, no sentences). */
 export function* happeningsOf(events: Iterable<CodedEvent>): Generator<Happening> {
   let day: CodedEvent[] = [];
   for (const e of events) {
@@ -67,14 +108,7 @@ function happeningRow(format: ExportFormat, h: Happening, articles: ArticleLooku
  */
 export function* exportChunks(format: ExportFormat, events: Iterable<CodedEvent>, articles: ArticleLookup, summary: ExportSummary, opts: ExportOptions = {}): Generator<string> {
   if (HAPPENING_FORMATS.includes(format)) {
-    if (format === 'acled') yield acledHeader();
-    else if (opts.header) yield format === 'gdelt' ? gdeltEventHeader() : gdeltMentionHeader();
-    for (const h of happeningsOf(counted(events, summary))) {
-      const row = happeningRow(format, h, articles);
-      if (row === null) { summary.left_out += h.reports.length; continue; }
-      summary.rows++;
-      yield row;
-    }
+    yield* happeningChunks(format, happeningsOf(counted(events, summary)), articles, summary, opts);
     return;
   }
   if (format === 'csv') yield csvHeader();
@@ -94,6 +128,18 @@ export function* exportChunks(format: ExportFormat, events: Iterable<CodedEvent>
   if (format === 'geojson') yield '\n]}\n';
 }
 
+/** A happening format's text chunks, header first; `summary.rows` and `left_out` are filled in as it goes. */
+function* happeningChunks(format: ExportFormat, happenings: Iterable<Happening>, articles: ArticleLookup, summary: ExportSummary, opts: ExportOptions): Generator<string> {
+  if (format === 'acled') yield acledHeader();
+  else if (opts.header) yield format === 'gdelt' ? gdeltEventHeader() : gdeltMentionHeader();
+  for (const h of happenings) {
+    const row = happeningRow(format, h, articles);
+    if (row === null) { summary.left_out += h.reports.length; continue; }
+    summary.rows++;
+    yield row;
+  }
+}
+
 function* counted(events: Iterable<CodedEvent>, summary: ExportSummary): Generator<CodedEvent> {
   for (const e of events) { summary.events++; yield e; }
 }
@@ -104,6 +150,12 @@ export function* exportStore(store: Store, format: ExportFormat, query: EventQue
     const dyads = store.explore.dyads(query);
     summary.rows = dyads.length;
     yield format === 'gexf' ? gexf(dyads) : graphml(dyads);
+    return;
+  }
+  if (HAPPENING_FORMATS.includes(format)) {
+    // The stored happenings, each counted by its reports.
+    const counted = function* () { for (const h of storedHappenings(store, query)) { summary.events += h.reports.length; yield h; } };
+    yield* happeningChunks(format, counted(), storeArticles(store), summary, opts);
     return;
   }
   yield* exportChunks(format, matchingEvents(store, query, opts.pageSize), storeArticles(store), summary, opts);

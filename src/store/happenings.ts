@@ -107,6 +107,8 @@ export interface HappeningTables {
   get(id: string): { record: HappeningRecord; reports: HappeningReport[]; redirectedFrom: string | null } | { deleted: string; redirectedFrom: string | null } | null;
   /** The happening holding a report (article hash, event id). */
   ofReport(article: string, eventId: string): string | null;
+  /** The happening holding a stored event, found by its article's id (`event.article_id`) and its id; null when none does. */
+  ofEvent(event: { article_id: string; id: string }): string | null;
   /** Changes after sequence number `afterSeq`, or at/after time `since`, oldest first, at most `limit`. */
   changes(from: { afterSeq: number } | { since: string }, limit: number): HappeningChange[];
   count(): number;
@@ -149,6 +151,8 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   const happeningRow = db.prepare('SELECT * FROM happenings WHERE id = ?');
   const redirectOf = db.prepare('SELECT survivor FROM happening_redirects WHERE id = ?').pluck();
   const ofReportStmt = db.prepare('SELECT happening FROM happening_reports WHERE article = ? AND event_id = ?').pluck();
+  const ofEventStmt = db.prepare(`SELECT hr.happening FROM articles a JOIN happening_reports hr ON hr.article = a.hash
+    WHERE a.id = ? AND hr.event_id = ? ORDER BY hr.rowid LIMIT 1`).pluck();
   const reportArticles = db.prepare(`SELECT hr.article, hr.evidence, a.id, a.title, a.source, a.published, e.*
     FROM happening_reports hr JOIN events e ON e.article = hr.article AND e.id = hr.event_id JOIN articles a ON a.hash = hr.article
     WHERE hr.happening = ? ORDER BY hr.rowid`);
@@ -383,6 +387,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
       return { record: withReportIds([row])[0], reports, redirectedFrom };
     },
     ofReport: (article, eventId) => (ofReportStmt.get(article, eventId) as string | undefined) ?? null,
+    ofEvent: (e) => (ofEventStmt.get(e.article_id, e.id) as string | undefined) ?? null,
     changes(from, limit) {
       return ('afterSeq' in from ? changesAfter.all(from.afterSeq, limit) : changesSince.all(from.since, limit)) as HappeningChange[];
     },
