@@ -316,8 +316,14 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     if (where === null) return { happenings: [], next: null };
     const conditions: string[] = [];
     if (where.length) {
-      conditions.push(`h.id IN (SELECT hr.happening FROM events e JOIN happening_reports hr ON hr.article = e.article AND hr.event_id = e.id
-        WHERE ${where.map((w) => `(${w})`).join(' AND ')})`);
+      const reportMatches = where.map((w) => `(${w})`).join(' AND ');
+      // Asked only which happened (the default), most happenings qualify: walk them in listing
+      // order (happenings_listing) and stop at the page's end. A narrower filter finds its few
+      // reports first (by the events' own indexes), then orders their happenings.
+      const onlyRealis = Object.entries(filter).every(([k, v]) => v === undefined || k === 'realis' || k === 'minSources' || k === 'limit');
+      conditions.push(onlyRealis
+        ? `EXISTS (SELECT 1 FROM happening_reports hr JOIN events e ON e.article = hr.article AND e.id = hr.event_id WHERE hr.happening = h.id AND ${reportMatches})`
+        : `h.id IN (SELECT hr.happening FROM events e JOIN happening_reports hr ON hr.article = e.article AND hr.event_id = e.id WHERE ${reportMatches})`);
     }
     if (filter.minSources !== undefined) { conditions.push('h.n_sources >= ?'); params.push(filter.minSources); }
     if (after !== null) { conditions.push(`(h.date IS NULL, COALESCE(h.date, ''), h.num) > (?, ?, ?)`); params.push(...after); }

@@ -302,6 +302,11 @@ export const migrations: Migration[] = [
     sql: HAPPENINGS_SQL,
     run: (db) => backfillHappenings(db, new Date().toISOString()),
   },
+  {
+    version: 10,
+    name: 'happenings: an index in the order they are listed (undated last), so a page of them stops at its limit',
+    sql: `CREATE INDEX happenings_listing ON happenings(date IS NULL, COALESCE(date, ''), num);`,
+  },
 ];
 
 /** The schema version this code writes. */
