@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodedEvent, Entity, Place } from '../doc/types.js';
-import { candidateWindow, chooseHappening, clusterReports, pairEvidence, sameHappening, type Report } from './index.js';
+import { candidateWindow, chooseHappening, clusterReports, pairEvidence, sameHappening, TEXT_LINK, type Report } from './index.js';
 import { shuffled } from '../eval/happenings.js';
 
 const party = (name: string, country: string | null, sector: string | null = null): Entity => ({
@@ -155,6 +155,24 @@ test('undated reports do not carry a happening to a day two days off the days it
   assert.equal(pairEvidence(firstDay[0], twoDaysOn).ruledOut, 'days');
   const groups = clusterReports([...firstDay, undated, ...moreUndated, twoDaysOn]).map((g) => g.map((r) => r.event.article_id).sort().join('')).sort();
   assert.deepEqual(groups, ['abcef', 'd'], 'most of the happening\'s reports do not rule the report two days on out, but both dated ones do, two days off');
+});
+
+test('undated reports, or reports whose sides nowhere agree, link only on strong word evidence: the general words of a type do not chain deals', () => {
+  const org = (name: string) => [party(name, null)];
+  const deals = [
+    report('a', 'Safeway Stores Inc said it agreed in principle to sell its Utah division for 45 mln dlrs.', { event: 'AGREE', published: '2023-03-02', actor: org('Safeway Stores Inc') }),
+    report('b', 'Armtek Corp said it agreed in principle to sell its tire division for 30 mln dlrs.', { event: 'AGREE', published: '2023-03-03', actor: org('Armtek Corp') }),
+    report('c', 'Another firm agreed to sell shares to its staff.', { event: 'AGREE', published: '2023-03-03' }),
+  ];
+  assert.equal(pairEvidence(deals[0], deals[1]).ruledOut, 'actor', 'two companies named are two parties');
+  assert.equal(pairEvidence(deals[0], deals[2]).ruledOut, null);
+  assert.ok(pairEvidence(deals[0], deals[2]).text >= TEXT_LINK, 'their words alone would link them');
+  assert.equal(sameHappening(deals[0], deals[2]), false, 'undated, no side in common: not enough');
+  assert.equal(clusterReports(deals).length, 3);
+  // The same telling, dated to the day and naming the same seller, is one happening.
+  const dated = report('d', 'Safeway Stores Inc agreed to sell its Utah division, the company said on Thursday.', { event: 'AGREE', date: '2023-03-02', actor: org('Safeway Stores') });
+  const again = report('e', 'Safeway Stores Inc said on Thursday it agreed to sell the Utah division.', { event: 'AGREE', date: '2023-03-02', actor: org('Safeway Stores Inc') });
+  assert.equal(sameHappening(dated, again), true);
 });
 
 test('a report with nothing to bound its days stands alone', () => {

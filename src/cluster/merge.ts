@@ -49,22 +49,31 @@ export interface MergeDecision {
 export const TEXT_LINK = 0.15;
 
 /**
- * How much two reports a day apart must share: twice the ordinary link. A day's difference is
- * allowed only for an act at a day's edge ("late Sunday" against "Monday"), told alike, by the
- * same sides; two attacks in one town on consecutive days stay two.
+ * How much two reports must share when the rest of their evidence is thin: twice the ordinary
+ * link. Asked of two reports a day apart (allowed only for an act at a day's edge, "late Sunday"
+ * against "Monday", told alike, by the same sides: two attacks in one town on consecutive days
+ * stay two), of two whose sides nowhere agree (no party of one is a party of the other), and of
+ * two that give no date (each placed only by its publication's week). Without it, on the 24,508
+ * reports of Reuters-21578, undated reports with no side in common chained through the general
+ * words of a type ("said it agreed in principle to sell") into happenings of hundreds of
+ * different deals (the largest 505 reports; 2,607 of the first 6,000 reports in groups of more
+ * than 20, against 166 with it); on happenings-clusters it costs no gold link.
  */
-export const TEXT_LINK_NEXT_DAY = 2 * TEXT_LINK;
+export const TEXT_LINK_STRONG = 2 * TEXT_LINK;
 
 /**
  * Whether the evidence links two reports as one happening: nothing rules them out, their words
- * link them, and a day apart only at a day's edge with both sides agreeing. Symmetric.
+ * link them — strongly where no side agrees or neither is dated — and a day apart only at a
+ * day's edge with both sides agreeing. Symmetric.
  */
 export function linked(p: PairEvidence): boolean {
   if (p.ruledOut !== null) return false;
   if (!p.textKnown) return bareLinked(p);
   if (p.text < TEXT_LINK) return false;
+  const thin = (p.actor !== 'agree' && p.recipient !== 'agree') || p.undated;
+  if (thin && p.text < TEXT_LINK_STRONG) return false;
   if (p.gap === 0) return true;
-  return p.gap === 1 && p.dayEdge && p.actor === 'agree' && p.recipient === 'agree' && p.text >= TEXT_LINK_NEXT_DAY;
+  return p.gap === 1 && p.dayEdge && p.actor === 'agree' && p.recipient === 'agree' && p.text >= TEXT_LINK_STRONG;
 }
 
 /**

@@ -76,8 +76,16 @@ export function partyRelation(a: Entity, b: Entity, named?: NamedCountries): Sid
     return sectorsFit(a.sector, b.sector) ? 'agree' : 'contradict';
   }
   if (nameKey(a) !== '' && nameKey(a) === nameKey(b)) return 'agree';
+  if (properName(a) && properName(b) && !nameKey(a).includes(nameKey(b)) && !nameKey(b).includes(nameKey(a))) return 'contradict';
   return 'unknown';
 }
+
+/**
+ * A person or organisation named by its proper name ("Varitronic Systems Inc", "Walters"), not
+ * described ("the company", "a group"): two such names of no known country, neither within the
+ * other, are two parties ("Safeway Stores Inc" and "Armtek Corp"; "Wright" and "James Wright" may be one).
+ */
+const properName = (x: Entity) => (x.type === 'ORG' || x.type === 'PER') && /^\p{Lu}/u.test(x.name) && nameKey(x) !== '';
 
 /** How two reports' sides relate: agree when any two parties agree; contradict when every two parties whose countries are known contradict; else unknown. */
 export function sideRelation(a: readonly Entity[], b: readonly Entity[], named?: NamedCountries): SideRelation {

@@ -67,6 +67,8 @@ export interface PairEvidence {
   textKnown: boolean;
   /** Either puts the act at a day's edge, where a day's difference may be the clock's, not the act's. */
   dayEdge: boolean;
+  /** Neither report dates the act (both are placed only by their publication days). */
+  undated: boolean;
 }
 
 /**
@@ -121,5 +123,5 @@ function weighPair(a: Report, b: Report): PairEvidence {
     : place === 'apart' ? 'place'
     : ea.article_id === eb.article_id ? 'one article'
     : null;
-  return { ruledOut, gap, sameDay, actor, recipient, place, text, sameSides: sideKey(ea.actor) === sideKey(eb.actor) && sideKey(ea.recipient) === sideKey(eb.recipient), textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge };
+  return { ruledOut, gap, sameDay, actor, recipient, place, text, sameSides: sideKey(ea.actor) === sideKey(eb.actor) && sideKey(ea.recipient) === sideKey(eb.recipient), textKnown: ta.hasText && tb.hasText, dayEdge: ta.dayEdge || tb.dayEdge, undated: ea.date === null && eb.date === null };
 }
