@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { nlp, readWink } from './nlp.js';
+import { freshCoreModel, nlp, readWink } from './nlp.js';
 
 /** Tokens, tags, lemmas, spaces and sentence spans, as segment reads them from a wink document. */
 function reading(engine: ReturnType<typeof winkNLP>, text: string): unknown {
@@ -31,4 +31,14 @@ test('a text is read the same whatever was read before it: words wink learns fro
   // Wire text with a stray entity leaves "country's" whole, and wink would learn it as a word.
   readWink("The problem was compounded by a renewed surge in the country's&#127;ate of inflation.");
   assert.deepEqual(readWink(probe), fresh);
+});
+
+test("acta's copy of wink's core model is the one wink's own loader makes, and making it leaves the package's model as it was", () => {
+  const packageCore = () => (model as unknown as { core: () => unknown }).core();
+  const before = packageCore();
+  const ours = freshCoreModel();
+  assert.deepStrictEqual(ours, before);
+  // An instance on acta's copy learns words into it; the package's model must not learn them too.
+  readWink('Zqxwv-Blorft met Qqzzy-Vrumph in Xanthoria.');
+  assert.deepStrictEqual(packageCore(), before);
 });
