@@ -215,7 +215,11 @@ export function serializeParser(m: ParserModel): Buffer {
 }
 
 export function deserializeParser(data: Buffer): ParserModel {
-  const raw = gunzipSync(data);
+  return parserFromBytes(gunzipSync(data));
+}
+
+/** Read a parser from the unpacked bytes of a file `serializeParser` wrote. */
+export function parserFromBytes(raw: Buffer): ParserModel {
   const len = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as ParserHeader;
   if (header.format !== PARSER_FORMAT) throw new Error(`parser model: unknown format ${header.format}`);
