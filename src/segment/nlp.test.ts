@@ -2,7 +2,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { freshCoreModel, nlp, readWink } from './nlp.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nlp, readWink } from './nlp.js';
+import { freshCoreModel, winkModel, writeWinkCore } from './wink-model.js';
 
 /** Tokens, tags, lemmas, spaces and sentence spans, as segment reads them from a wink document. */
 function reading(engine: ReturnType<typeof winkNLP>, text: string): unknown {
@@ -36,9 +40,20 @@ test('a text is read the same whatever was read before it: words wink learns fro
 test("acta's copy of wink's core model is the one wink's own loader makes, and making it leaves the package's model as it was", () => {
   const packageCore = () => (model as unknown as { core: () => unknown }).core();
   const before = packageCore();
-  const ours = freshCoreModel();
-  assert.deepStrictEqual(ours, before);
+  assert.deepStrictEqual(freshCoreModel(), before);
+  // Made from the build's copy (V8's serialisation of the package's model), the same.
+  const copy = join(mkdtempSync(join(tmpdir(), 'acta-wink-')), 'wink-core.v8');
+  writeWinkCore(copy);
+  assert.deepStrictEqual(freshCoreModel(copy), before);
   // An instance on acta's copy learns words into it; the package's model must not learn them too.
   readWink('Zqxwv-Blorft met Qqzzy-Vrumph in Xanthoria.');
   assert.deepStrictEqual(packageCore(), before);
+});
+
+test("acta's wink model has the parts the package's own index gives, the same loaders", () => {
+  const ours = winkModel();
+  const theirs = model as unknown as Record<string, unknown>;
+  assert.deepEqual(Object.keys(ours).sort(), Object.keys(theirs).sort());
+  for (const part of ['sbd', 'pos', 'ner', 'negation', 'sa', 'metaCER', 'featureFn']) assert.equal(ours[part], theirs[part], part);
+  assert.deepEqual(ours.addons, theirs.addons);
 });
