@@ -5,7 +5,7 @@ import model from 'wink-eng-lite-web-model';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nlp, readWink } from './nlp.js';
+import { nlp, readWink, renewWink } from './nlp.js';
 import { freshCoreModel, winkModel, writeWinkCore } from './wink-model.js';
 
 /** Tokens, tags, lemmas, spaces and sentence spans, as segment reads them from a wink document. */
@@ -56,4 +56,11 @@ test("acta's wink model has the parts the package's own index gives, the same lo
   assert.deepEqual(Object.keys(ours).sort(), Object.keys(theirs).sort());
   for (const part of ['sbd', 'pos', 'ner', 'negation', 'sa', 'metaCER', 'featureFn']) assert.equal(ours[part], theirs[part], part);
   assert.deepEqual(ours.addons, theirs.addons);
+});
+
+test('a fresh wink instance (made after many learnt words) reads every text as the one before it did', () => {
+  const texts = ["Officials want to retake control of the country's policy agenda.", 'Output rose 1.5 pct to 12,345 tonnes in Q3, vs 11,9 billion dlrs.'];
+  const before = texts.map((t) => readWink(t));
+  renewWink();
+  assert.deepEqual(texts.map((t) => readWink(t)), before);
 });

@@ -28,8 +28,13 @@ export interface WinkReading {
 }
 
 
-/** Words learnt beyond this many make wink start over with a fresh instance (a forgotten word's entry stays in the table). */
-const RELEARN_AFTER = 200_000;
+/**
+ * Words learnt beyond this many make wink start over with a fresh instance (a forgotten word's
+ * entry stays in the table). Reuters teaches wink about 18 words an article (numbers, mostly,
+ * learnt again at each sight), so 200,000 let the tables grow for 11,000 articles, by tens of
+ * MB; 20,000 start over every thousand or so, at about 50 ms each (freshCoreModel).
+ */
+export const RELEARN_AFTER = 20_000;
 
 let instance: Engine | null = null;
 /** The model the instance reads and teaches (wink copies the shipped model for each instance it makes). */
@@ -46,6 +51,11 @@ export function nlp(): Engine {
     forgotten = lexemes()?.intrinsicSize ?? 0;
   }
   return instance;
+}
+
+/** Start over with a fresh instance at the next reading, as RELEARN_AFTER learnt words do. */
+export function renewWink(): void {
+  instance = null;
 }
 
 /** The lexeme table of the instance's model: the words the tokenizer knows. */
