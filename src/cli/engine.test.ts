@@ -2,8 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { engineFlags, REGEXP_TIER_UP_TICKS, tuneEngine } from './engine.js';
 
-test('an acta process lets a RegExp run 100 times in the interpreter before V8 compiles it', () => {
-  assert.deepEqual(engineFlags(), ['--regexp-tier-up-ticks=100']);
+test('an acta process lets a RegExp run 100 times in the interpreter before V8 compiles it, and its heap grow by half at most', () => {
+  assert.deepEqual(engineFlags(), ['--regexp-tier-up-ticks=100', '--heap-growing-percent=50']);
   assert.equal(REGEXP_TIER_UP_TICKS, 100);
 });
 
