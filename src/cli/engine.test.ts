@@ -1,10 +1,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { engineFlags, REGEXP_TIER_UP_TICKS, tuneEngine } from './engine.js';
+import { batchFlags, BATCH_AFTER_MS, engineFlags, REGEXP_TIER_UP_TICKS, tuneEngine } from './engine.js';
 
-test('an acta process lets a RegExp run 100 times in the interpreter before V8 compiles it, and its heap grow by half at most', () => {
-  assert.deepEqual(engineFlags(), ['--regexp-tier-up-ticks=100', '--heap-growing-percent=50']);
+test('an acta process lets a RegExp run 100 times in the interpreter before V8 compiles it, and a batch its heap grow by half at most', () => {
+  assert.deepEqual(engineFlags(), ['--regexp-tier-up-ticks=100']);
   assert.equal(REGEXP_TIER_UP_TICKS, 100);
+  assert.deepEqual(batchFlags(), ['--heap-growing-percent=50']);
+  assert.equal(BATCH_AFTER_MS, 1000);
 });
 
 test('with the flags set, a pattern matches as before on its first runs and after it is compiled', () => {
