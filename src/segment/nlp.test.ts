@@ -2,11 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { nlp, readWink, renewWink } from './nlp.js';
-import { freshCoreModel, winkModel, writeWinkCore } from './wink-model.js';
+import { freshCoreModel, winkModel } from './wink-model.js';
 
 /** Tokens, tags, lemmas, spaces and sentence spans, as segment reads them from a wink document. */
 function reading(engine: ReturnType<typeof winkNLP>, text: string): unknown {
@@ -41,10 +38,6 @@ test("acta's copy of wink's core model is the one wink's own loader makes, and m
   const packageCore = () => (model as unknown as { core: () => unknown }).core();
   const before = packageCore();
   assert.deepStrictEqual(freshCoreModel(), before);
-  // Made from the build's copy (V8's serialisation of the package's model), the same.
-  const copy = join(mkdtempSync(join(tmpdir(), 'acta-wink-')), 'wink-core.v8');
-  writeWinkCore(copy);
-  assert.deepStrictEqual(freshCoreModel(copy), before);
   // An instance on acta's copy learns words into it; the package's model must not learn them too.
   readWink('Zqxwv-Blorft met Qqzzy-Vrumph in Xanthoria.');
   assert.deepStrictEqual(packageCore(), before);

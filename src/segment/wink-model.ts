@@ -1,16 +1,16 @@
 /**
  * wink-eng-lite-web-model, put together here as its own index (dist/model.js) does, except for
- * the core model: the package parses its 3 MB JSON when it loads and deep-copies it for every
- * instance (JSON.stringify, then parse again), which was a fifth of a small run's start.
- * `npm run build` writes the parsed model in V8's serialisation (dist/models/wink-core.v8), and
- * an instance's copy is made without the deep copy (freshCoreModel). The loaders of the other
- * parts (sentence boundaries, POS, the annotations acta does not run) are the package's own.
+ * the core model: the package deep-copies its 3 MB model for every instance (JSON.stringify,
+ * then parse again), which was a tenth of a small run's start; an instance's copy is made here
+ * without it (freshCoreModel), and the model is parsed when the first instance is made rather
+ * than when the module loads. The loaders of the other parts (sentence boundaries, POS, the
+ * annotations acta does not run) are the package's own.
+ *
+ * (Tried and dropped: the parsed model written by the build in V8's serialisation. It reads in
+ * half JSON.parse's time, but its strings come back not internalised, and making the 88k
+ * lexeme keys of wink's hashes from them cost more than the read saved.)
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +39,7 @@ export function winkModel(): Record<string, unknown> {
   return model;
 }
 
-/** The shipped core model as its package reads it (parsed once, when the package loads). */
+/** The shipped core model as JSON.parse gives it. */
 interface ShippedCore {
   lexicon: string;
   xpansions: string;
@@ -51,33 +51,9 @@ interface ShippedCore {
 
 const CORE_JSON = 'wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json';
 
-/** The build's copy of the core model (see writeWinkCore), beside the other prepared models. */
-export const WINK_CORE_FILE = fileURLToPath(new URL('../models/wink-core.v8', import.meta.url));
-
-/** What the copy was made from: the package's version and the size of its model file. */
-function coreSource(): string {
-  const version = (require('wink-eng-lite-web-model/package.json') as { version: string }).version;
-  return `wink-eng-lite-web-model ${version}, ${statSync(require.resolve(CORE_JSON)).size} bytes\n`;
-}
-
-/**
- * The package's core model as parsed data: the build's copy when it was made from the model
- * installed now (V8's serialisation reads in half the time JSON.parse takes on 3 MB), else the
- * package's JSON (require: parsed once a process).
- */
-function shippedCore(file = WINK_CORE_FILE): ShippedCore {
-  if (existsSync(file)) {
-    const bytes = readFileSync(file);
-    const source = coreSource();
-    if (bytes.toString('utf8', 0, source.length) === source) return v8.deserialize(bytes.subarray(source.length)) as ShippedCore;
-  }
+/** The package's core model, parsed (once a process: require keeps it). */
+function shippedCore(): ShippedCore {
   return require(CORE_JSON) as ShippedCore;
-}
-
-/** Write the build's copy of the core model (`npm run build`). */
-export function writeWinkCore(file = WINK_CORE_FILE): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.concat([Buffer.from(coreSource(), 'utf8'), v8.serialize(require(CORE_JSON))]));
 }
 
 /**
@@ -88,8 +64,8 @@ export function writeWinkCore(file = WINK_CORE_FILE): void {
  * hashes built over them, the decoded lexicon and expansions, and the packing's efList. The
  * package's parsed model is left exactly as it was, so wink's own loader still reads it.
  */
-export function freshCoreModel(file = WINK_CORE_FILE): CoreModel {
-  const shipped = shippedCore(file);
+export function freshCoreModel(): CoreModel {
+  const shipped = shippedCore();
   const layout = shipped.packing.layout;
   const features: Record<string, Record<string, unknown>> = {};
   for (const [name, f] of Object.entries(shipped.features)) features[name] = { ...f, list: f.list.slice() };
