@@ -11,7 +11,7 @@ import { loadTsv, splitList } from '../util/data.js';
 import { allCountries } from './countries.js';
 import { KeyTable, loadCityIndex, type CityColumns } from './city-index.js';
 import { foldName, isAllCaps, looseKey } from './fold.js';
-import { boundedMemo } from '../util/memo.js';
+import { boundedMemo, WORD_MEMO_LIMIT } from '../util/memo.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'region' | 'site' | 'city';
 
@@ -254,7 +254,7 @@ function theGazetteer(): Gazetteer {
 const lookupKeys = boundedMemo((name): { folded: string; loose: string } => {
   const folded = foldName(name);
   return { folded, loose: looseKey(folded) };
-}, 50_000);
+}, WORD_MEMO_LIMIT);
 
 /**
  * Candidate places for a name: exact folded matches first; when there are
