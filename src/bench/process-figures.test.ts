@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { runActa } from './process-figures.js';
+import { runActa, startupBench } from './process-figures.js';
 import { parseBenchArgs } from './run.js';
 
 test("a started acta process reports when it first wrote, when it ended, its peak memory and its CPU time", async () => {
@@ -19,4 +19,12 @@ test('the bench reads --startup and --rss with its article counts', () => {
   assert.deepEqual([parseBenchArgs(['--startup']).startup, parseBenchArgs([]).startup], [true, false]);
   assert.deepEqual(parseBenchArgs(['--rss', '1000,5000']).rss, [1000, 5000]);
   assert.equal(parseBenchArgs([]).rss, null);
+});
+
+test('the start-up bench times --help, coding the small sample and listing a store, each run', async () => {
+  const out = await startupBench(1, () => {}) as Record<string, { first_output_ms: { median: number | null }; exit_ms: { median: number | null } }>;
+  for (const command of ['help', 'code_small_article', 'events_small_store']) {
+    assert.ok((out[command].first_output_ms.median ?? 0) > 0, command);
+    assert.ok((out[command].exit_ms.median ?? 0) >= (out[command].first_output_ms.median ?? 0), command);
+  }
 });
