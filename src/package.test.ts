@@ -11,7 +11,7 @@ test('the package holds the library, bin, data and LICENSE, and none of the comp
   assert.equal(r.status, 0, r.stderr);
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
   assert.deepEqual(files.filter((f) => /\.test\.(js|d\.ts)$|fixtures/.test(f)), []);
-  for (const f of ['bin/acta.js', 'dist/index.js', 'dist/cli/main.js', 'dist/places/cities.bin', 'data/plover.tsv', 'LICENSE', 'README.md']) assert.ok(files.includes(f), f);
+  for (const f of ['bin/acta.js', 'dist/index.js', 'dist/cli/main.js', 'dist/places/cities.bin', 'dist/models/parser-model.bin', 'data/plover.tsv', 'LICENSE', 'README.md']) assert.ok(files.includes(f), f);
 });
 
 test('the LICENSE file is the MIT licence the README and package.json name', () => {

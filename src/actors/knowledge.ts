@@ -13,7 +13,7 @@
  * words and names. Unknown is `null`.
  */
 import { loadTsv, splitList } from '../util/data.js';
-import { boundedMemo } from '../util/memo.js';
+import { boundedMemo, WORD_MEMO_LIMIT } from '../util/memo.js';
 
 // ---------------------------------------------------------------------------
 // Sectors
@@ -119,7 +119,7 @@ export function roleKey(text: string): string {
 }
 
 /** roleKey of single tokens, memoised (bounded: a long run meets ever new words). */
-const memoRoleKey = boundedMemo((token) => roleKey(token), 50_000);
+const memoRoleKey = boundedMemo((token) => roleKey(token), WORD_MEMO_LIMIT);
 
 /** Whether roleKey leaves a string as it is: lower-case ASCII letters and digits only (most tokens). */
 function isPlainKey(s: string): boolean {
@@ -299,7 +299,7 @@ export function actorRows(): readonly ActorRow[] {
 }
 
 /** foldName of a name looked up, memoised: the stages ask for the same names again and again. */
-const lookupFold = boundedMemo((name) => foldName(name), 50_000);
+const lookupFold = boundedMemo((name) => foldName(name), WORD_MEMO_LIMIT);
 
 /**
  * All rows whose names include `name` (compared folded), in file order; empty

@@ -13,9 +13,10 @@
  * A row that cannot be read is an error naming the file and its line, and nothing is loaded.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
+import type * as CsvParse from 'csv-parse/sync';
+import type * as Yaml from 'yaml';
 import { actorRowOf, isSector, type ActorRow } from './knowledge.js';
 import { countryInfo } from '../places/countries.js';
 
@@ -26,6 +27,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 interface RawRow { line: number; fields: Record<string, string | undefined> }
 
 export class ActorFileError extends Error {}
+
+// The CSV and YAML readers load with the first file of their kind: every `acta code` imports this
+// module, and only a run with --actors needs them (yaml alone is some 40 ms of a start).
+const require = createRequire(import.meta.url);
+const csvParser = (): typeof CsvParse => require('csv-parse/sync') as typeof CsvParse;
+const yamlParser = (): typeof Yaml => require('yaml') as typeof Yaml;
 
 /** Read and check a user's actor file; throws ActorFileError naming the file and line. */
 export function readActorFile(path: string): ActorRow[] {
@@ -52,7 +59,7 @@ function csvRows(path: string, text: string, delimiter: string): RawRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each record comes with where it was read (its last line: records may span lines).
-    records = parseCsv(text, { delimiter, bom: true, comment: delimiter === '\t' ? '#' : undefined, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as unknown as typeof records;
+    records = csvParser().parse(text, { delimiter, bom: true, comment: delimiter === '\t' ? '#' : undefined, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 0;
     return fail(path, line, `malformed ${delimiter === ',' ? 'CSV' : 'TSV'}: ${(e as Error).message.replace(/^Invalid[^:]*:\s*/, '')}`);
@@ -68,6 +75,7 @@ function csvRows(path: string, text: string, delimiter: string): RawRow[] {
 }
 
 function yamlRows(path: string, text: string): RawRow[] {
+  const { LineCounter, parseDocument, isMap, isSeq } = yamlParser();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {

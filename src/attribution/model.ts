@@ -10,6 +10,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeyedRows } from '../entities/tagger/keyed-rows.js';
+import { int16sLE, int32sLE } from '../util/model-file.js';
 import type { Scorer } from '../entities/tagger/perceptron.js';
 import { LABEL_COUNT, LABELS, labelAllowedAfter, transitionKey } from './features.js';
 
@@ -75,7 +76,11 @@ export function serializeAttributionModel(m: AttributionModel): Buffer {
 }
 
 export function deserializeAttributionModel(bytes: Uint8Array): AttributionModel {
-  const raw = gunzipSync(bytes);
+  return attributionModelFromBytes(gunzipSync(bytes));
+}
+
+/** Read a model from the unpacked bytes of a file `serializeAttributionModel` wrote. */
+export function attributionModelFromBytes(raw: Buffer): AttributionModel {
   const headerLen = raw.readUInt32LE(0);
   const header = JSON.parse(raw.toString('utf8', 4, 4 + headerLen)) as AttributionHeader;
   if (header.format !== ATTRIBUTION_FORMAT) throw new Error(`unknown attribution model format: ${header.format}`);
@@ -83,11 +88,9 @@ export function deserializeAttributionModel(bytes: Uint8Array): AttributionModel
   const n = header.features;
   let at = 4 + headerLen;
   if (raw.length !== at + n * 4 + n * LABEL_COUNT * 2) throw new Error('attribution model is damaged: wrong length');
-  const keys = new Int32Array(n);
-  for (let r = 0; r < n; r++) keys[r] = raw.readInt32LE(at + r * 4);
+  const keys = int32sLE(raw, at, n);
   at += n * 4;
-  const weights = new Int16Array(n * LABEL_COUNT);
-  for (let k = 0; k < weights.length; k++) weights[k] = raw.readInt16LE(at + k * 2);
+  const weights = int16sLE(raw, at, n * LABEL_COUNT);
   return new AttributionModel(keys, weights, header);
 }
 

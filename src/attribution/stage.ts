@@ -7,15 +7,15 @@
  * entities and actors, before events. A sentence left unparsed is tagged from its words
  * alone (its parse features are absent), never skipped.
  */
-import { readFileSync } from 'node:fs';
 import type { AttributionClass, AttributionRelation, Certainty, EntityMention, Span } from '../doc/types.js';
 import { toEntity } from '../doc/types.js';
 import { checkDeadline } from '../util/deadline.js';
-import { dataPath, loadTsv } from '../util/data.js';
+import { loadTsv } from '../util/data.js';
+import { shippedModelBytes } from '../util/model-file.js';
 import { treeOf } from '../syntax/tree.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
 import { tokenFeatures, type TaggingInput } from './features.js';
-import { decodeLabels, deserializeAttributionModel, keyScores, modelTransitions, type AttributionModel } from './model.js';
+import { attributionModelFromBytes, decodeLabels, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
 import { layoutRelations } from './layout.js';
 
@@ -26,7 +26,7 @@ export interface AttributionStageInput extends TaggingInput {
 let shipped: AttributionModel | null = null;
 /** The shipped tagger (data/attribution-model.bin.gz), read on first use. */
 export function attributionModel(): AttributionModel {
-  if (!shipped) shipped = deserializeAttributionModel(readFileSync(dataPath('attribution-model.bin.gz')));
+  if (!shipped) shipped = attributionModelFromBytes(shippedModelBytes('attribution-model.bin.gz'));
   return shipped;
 }
 

@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]]`
  * (`--ingest`: ingest into a growing store instead, see ./ingest.ts; `--long`: one long text, see ./long-text.ts;
+ * `--startup`: each command's start-up, `--rss 1000,5000`: peak RSS of `acta code` over that many
+ * Reuters articles, both in fresh processes, see ./process-figures.ts;
  * `--serve [--rate N] [--seconds N] [--db FILE] [--no-page]`: `acta serve` under load instead, see ./serve.ts)
  *
  * Throughput and memory of the whole pipeline (acta's public `analyze`) on
@@ -27,6 +29,7 @@ import { LONG_TEXT_MIB, longTextBench } from './long-text.js';
 import { parseServeArgs, serveBench } from './serve.js';
 import { availableParallelism } from 'node:os';
 import { analyzeBatch } from '../parallel/batch.js';
+import { rssBench, startupBench } from './process-figures.js';
 
 export interface BenchArticle {
   id: string;
@@ -193,13 +196,18 @@ export interface BenchArgs {
   long: number | null;
   /** Job counts to compare on worker threads (analyzeBatch). */
   jobs: number[];
+  /** Start-up of each command instead (process-figures.ts). */
+  startup: boolean;
+  /** Article counts to measure `acta code --jobs 1`'s peak RSS at instead, or null. */
+  rss: number[] | null;
 }
 
 export const BENCH_USAGE = 'npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]] [--jobs 1,2,4]'
+  + ' | npm run bench -- --startup [--runs N] | npm run bench -- --rss 1000,5000'
   + ' | npm run bench -- --serve [--rate N] [--seconds N] [--db FILE] [--no-page] [--limit N]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null, jobs: [...new Set([1, availableParallelism()])] };
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null, jobs: [...new Set([1, availableParallelism()])], startup: false, rss: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const v = () => inline ?? argv[++i];
@@ -210,6 +218,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--long') out.long = out.long ?? LONG_TEXT_MIB;
     else if (flag === '--long-mib') out.long = Math.max(1, Number(v()) || LONG_TEXT_MIB);
     else if (flag === '--jobs') out.jobs = [...new Set(v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1))];
+    else if (flag === '--startup') out.startup = true;
+    else if (flag === '--rss') out.rss = v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
     else throw new Error(`unknown argument ${argv[i]}; usage: ${BENCH_USAGE}`);
   }
   return out;
@@ -240,6 +250,16 @@ async function main(): Promise<void> {
     return;
   }
   const args = parseBenchArgs(argv);
+  if (args.startup) {
+    process.stdout.write(JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), node: process.version, startup: await startupBench(argv.includes('--runs') ? args.runs : 5, log) }, null, 2) + '\n');
+    return;
+  }
+  if (args.rss) {
+    const corpus = loadCorpora('reuters', Math.max(...args.rss))[0] ?? loadCorpora('samples', undefined)[0];
+    if (!corpus) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');
+    process.stdout.write(JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), node: process.version, corpus: corpus.name, rss: await rssBench(corpus.articles, args.rss, log) }, null, 2) + '\n');
+    return;
+  }
   const corpora = loadCorpora(args.corpus ?? (args.ingest ? 'reuters' : null), args.limit ?? (args.ingest ? 5000 : undefined));
   if (!corpora.length && args.ingest) corpora.push(...loadCorpora('samples', args.limit));
   if (!corpora.length) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');

@@ -8,8 +8,10 @@
 import { main } from './main.js';
 import { printableLines } from '../output/terminal.js';
 import type { StopReason } from './session.js';
+import { tuneEngine } from './engine.js';
 
 export async function runAsProcess(argv: string[]): Promise<void> {
+  tuneEngine();
   const control = new AbortController();
   const stopWith = (reason: StopReason) => { if (!control.signal.aborted) control.abort(reason); };
   const outputClosed = () => control.signal.aborted && control.signal.reason === 'output-closed';

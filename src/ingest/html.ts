@@ -4,8 +4,9 @@
  * paragraph per block, blank lines between, the title first; meta tags give
  * the publication date, byline and canonical URL.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { DroppedSpan, IngestedArticle, InputProblem, Span } from '../doc/types.js';
 import { finishArticle, nonEmpty, problem, type IngestOptions } from './common.js';
 import { isIsoDay, parseDate } from './dates.js';
@@ -23,10 +24,23 @@ const MIN_PROSE_WORDS = 6;
 /** Byline or dateline paragraphs sit among the first few blocks of an article. */
 const BYLINE_LOOKAHEAD = 3;
 
+/**
+ * linkedom and Readability, loaded at the first page: together about 0.15 s of a start (linkedom
+ * is some 150 modules), which a run over text or a query command should not pay.
+ */
+let domLibraries: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | null = null;
+function dom(): NonNullable<typeof domLibraries> {
+  if (!domLibraries) {
+    const require = createRequire(import.meta.url);
+    domLibraries = { parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML, Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability };
+  }
+  return domLibraries;
+}
+
 /** Parse HTML into a document; fragments are wrapped so that there is always a body. */
 function parseDocument(html: string): Document {
   const full = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document as unknown as Document;
+  return dom().parseHTML(full).document as unknown as Document;
 }
 
 function metaContent(doc: Document, selectors: string[]): string | null {
@@ -170,11 +184,11 @@ export function ingestHtml(html: string, origin: string, opts: IngestOptions = {
     return problem(origin, null, `HTML nested more than ${MAX_HTML_DEPTH} elements deep; not read`);
   }
   let doc: Document;
-  let parsed: ReturnType<Readability['parse']>;
+  let parsed: ReturnType<ReadabilityClass['parse']>;
   try {
     doc = parseDocument(html);
     // Readability rewrites the DOM it reads, so metadata is read from a second copy.
-    parsed = new Readability(withoutSkipped(parseDocument(html))).parse();
+    parsed = new (dom().Readability)(withoutSkipped(parseDocument(html))).parse();
   } catch (err) {
     return problem(origin, null, `cannot parse HTML: ${(err as Error).message}`);
   }

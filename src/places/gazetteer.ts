@@ -11,7 +11,7 @@ import { loadTsv, splitList } from '../util/data.js';
 import { allCountries } from './countries.js';
 import { KeyTable, loadCityIndex, type CityColumns } from './city-index.js';
 import { foldName, isAllCaps, looseKey } from './fold.js';
-import { boundedMemo } from '../util/memo.js';
+import { boundedMemo, WORD_MEMO_LIMIT } from '../util/memo.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'region' | 'site' | 'city';
 
@@ -120,7 +120,6 @@ function county(name: string, country: string, admin1Code: string | null, admin1
 function build(): Gazetteer {
   const cityIndex = loadCityIndex();
   const cities = cityIndex.columns;
-  const n = cities.name.length;
   const g: Gazetteer = {
     named: new Map(), namedLoose: new Map(), cityExact: new CityKeys(cityIndex.exact), cityLoose: new CityKeys(cityIndex.loose),
     cities, maxWords: cityIndex.maxWords, admin1ByCode: new Map(), iso2ByIso3: new Map(), size: 0,
@@ -201,14 +200,14 @@ function build(): Gazetteer {
     for (const v of splitList(row.variants)) index(v, place, isAllCaps(v) ? { acronym: true } : {}, false);
   }
 
-  for (let i = 0; i < n; i++) if (cities.country[i]) g.size++;
+  g.size += cityIndex.indexed;
 
   // Other names of cities ("Cologne", "Bombay"): the biggest city of that name in that country.
   for (const row of loadTsv('city-names.tsv')) {
     const slot = g.cityExact.get(foldName(row.city));
     let city = -1;
     for (const i of slot === undefined ? [] : typeof slot === 'number' ? [slot] : slot) {
-      if (cities.country[i] === row.iso3 && (city < 0 || cities.population[i] > cities.population[city])) city = i;
+      if (cities.country.at(i) === row.iso3 && (city < 0 || cities.population[i] > cities.population[city])) city = i;
     }
     if (city < 0) continue;
     const key = foldName(row.name);
@@ -221,14 +220,14 @@ function build(): Gazetteer {
 /** The GazetteerPlace of city number i. */
 function cityPlace(g: Gazetteer, i: number): GazetteerPlace {
   const c = g.cities;
-  const country = c.country[i];
-  const code = c.admin1Code[i] || null;
+  const country = c.country.at(i);
+  const code = c.admin1Code.at(i) || null;
   const iso2 = code ? g.iso2ByIso3.get(country) : undefined;
   const division = code && iso2 ? g.admin1ByCode.get(`${iso2}.${code}`) : undefined;
   return {
-    name: c.name[i], kind: 'city', country, admin1Code: code, admin1: division?.name ?? null,
+    name: c.name.at(i), kind: 'city', country, admin1Code: code, admin1: division?.name ?? null,
     lat: c.lat[i], lon: c.lon[i], geonamesId: c.geonamesId[i], population: c.population[i],
-    featureCode: c.featureCode[i], precision: 'city',
+    featureCode: c.featureCode.at(i), precision: 'city',
   };
 }
 
@@ -255,7 +254,7 @@ function theGazetteer(): Gazetteer {
 const lookupKeys = boundedMemo((name): { folded: string; loose: string } => {
   const folded = foldName(name);
   return { folded, loose: looseKey(folded) };
-}, 50_000);
+}, WORD_MEMO_LIMIT);
 
 /**
  * Candidate places for a name: exact folded matches first; when there are

@@ -11,7 +11,7 @@
  * forgets the words that reading taught wink, so each text is read as by a fresh instance.
  */
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { freshCoreModel, winkModel, type CoreModel, type FeatureTable } from './wink-model.js';
 
 /** The wink-nlp annotations acta uses. */
 export const WINK_PIPE = ['sbd', 'pos'];
@@ -27,12 +27,14 @@ export interface WinkReading {
   sentences: Array<[number, number]>;
 }
 
-/** A feature table of wink's model: values by index, indices by value; `intrinsicSize` is its size as shipped. */
-interface FeatureTable { hash: Record<string, number>; list: string[]; index: number; intrinsicSize?: number }
-interface CoreModel { features: Record<string, Partial<FeatureTable>> }
 
-/** Words learnt beyond this many make wink start over with a fresh instance (a forgotten word's entry stays in the table). */
-const RELEARN_AFTER = 200_000;
+/**
+ * Words learnt beyond this many make wink start over with a fresh instance (a forgotten word's
+ * entry stays in the table). Reuters teaches wink about 18 words an article (numbers, mostly,
+ * learnt again at each sight), so 200,000 let the tables grow for 11,000 articles, by tens of
+ * MB; 20,000 start over every thousand or so, at about 50 ms each (freshCoreModel).
+ */
+export const RELEARN_AFTER = 20_000;
 
 let instance: Engine | null = null;
 /** The model the instance reads and teaches (wink copies the shipped model for each instance it makes). */
@@ -41,7 +43,7 @@ let core: CoreModel | null = null;
 let forgotten = 0;
 
 /** The model as winkNLP takes it, keeping hold of the copy it loads. */
-const holdingCore = { ...model, core: () => (core = (model as unknown as { core: () => CoreModel }).core()) } as unknown as typeof model;
+const holdingCore = { ...winkModel(), core: () => (core = freshCoreModel() as CoreModel) } as unknown as Parameters<typeof winkNLP>[0];
 
 export function nlp(): Engine {
   if (!instance) {
@@ -49,6 +51,11 @@ export function nlp(): Engine {
     forgotten = lexemes()?.intrinsicSize ?? 0;
   }
   return instance;
+}
+
+/** Start over with a fresh instance at the next reading, as RELEARN_AFTER learnt words do. */
+export function renewWink(): void {
+  instance = null;
 }
 
 /** The lexeme table of the instance's model: the words the tokenizer knows. */

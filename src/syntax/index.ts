@@ -3,10 +3,9 @@
  * shipped arc-eager model (data/parser-model.bin.gz, read on the first parse). Greedy decoding:
  * at most 2n transitions for n words. Relations are full UD labels (nsubj:pass, obl:tmod…).
  */
-import { readFileSync } from 'node:fs';
-import { dataPath } from '../util/data.js';
+import { shippedModelBytes } from '../util/model-file.js';
 import type { ParserToken } from './features.js';
-import { deserializeParser, parseWith, type ParsedWord, type ParserModel } from './model.js';
+import { parserFromBytes, parseWith, type ParsedWord, type ParserModel } from './model.js';
 
 export type { ParserToken } from './features.js';
 export type { ParsedWord } from './model.js';
@@ -17,7 +16,7 @@ export const MAX_PARSE_TOKENS = 400;
 let shipped: ParserModel | null = null;
 
 export function parserModel(): ParserModel {
-  if (!shipped) shipped = deserializeParser(readFileSync(dataPath('parser-model.bin.gz')));
+  if (!shipped) shipped = parserFromBytes(shippedModelBytes('parser-model.bin.gz'));
   return shipped;
 }
 

@@ -149,17 +149,29 @@ export class PackedScoring {
     this.actionMask = m.actionMask;
     this.usedWords = Math.ceil(L / 4);
     this.labelWords = new Int32Array(rows * ROW_WORDS);
-    for (let r = 0; r < rows; r++) {
-      for (let l = 0; l < L; l++) {
-        // label l in byte l % 4 of word l / 4 (the byte order the lanes below read)
-        this.labelWords[r * ROW_WORDS + (l >> 2)] |= (m.label[r * L + l] + 128) << (8 * (l & 3));
-      }
-    }
-    // Four 8-bit weights as one word, action a in bits 8a..8a+7.
     this.action32 = new Int32Array(m.action.length / ACTION_COUNT);
-    for (let r = 0; r < this.action32.length; r++) {
-      const a = r * ACTION_COUNT;
-      this.action32[r] = (m.action[a] & 0xff) | ((m.action[a + 1] & 0xff) << 8) | ((m.action[a + 2] & 0xff) << 16) | (m.action[a + 3] << 24);
+    if (LITTLE_ENDIAN) {
+      // Byte l of a row's words is label l (the layout below, written bytewise; a third of the
+      // time, and this runs at every start): the weight plus 128 is its bits with the top one flipped.
+      const bytes = new Uint8Array(this.labelWords.buffer);
+      const label = new Uint8Array(m.label.buffer, m.label.byteOffset, m.label.length);
+      for (let r = 0; r < rows; r++) {
+        const to = r * ROW_WORDS * 4, from = r * L;
+        for (let l = 0; l < L; l++) bytes[to + l] = label[from + l] ^ 0x80;
+      }
+      new Uint8Array(this.action32.buffer).set(new Uint8Array(m.action.buffer, m.action.byteOffset, m.action.length));
+    } else {
+      for (let r = 0; r < rows; r++) {
+        for (let l = 0; l < L; l++) {
+          // label l in byte l % 4 of word l / 4 (the byte order the lanes below read)
+          this.labelWords[r * ROW_WORDS + (l >> 2)] |= (m.label[r * L + l] + 128) << (8 * (l & 3));
+        }
+      }
+      // Four 8-bit weights as one word, action a in bits 8a..8a+7.
+      for (let r = 0; r < this.action32.length; r++) {
+        const a = r * ACTION_COUNT;
+        this.action32[r] = (m.action[a] & 0xff) | ((m.action[a + 1] & 0xff) << 8) | ((m.action[a + 2] & 0xff) << 16) | (m.action[a + 3] << 24);
+      }
     }
     this.labelSums = new Int32Array(4 * this.usedWords);
   }
@@ -206,6 +218,8 @@ export class PackedScoring {
 /** 32-bit words in a label row of PackedScoring: 64 bytes, one cache line. */
 const ROW_WORDS = 16;
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function serializeParser(m: ParserModel): Buffer {
   const header = Buffer.from(JSON.stringify(m.header), 'utf8');
   const len = Buffer.alloc(4);
@@ -215,7 +229,11 @@ export function serializeParser(m: ParserModel): Buffer {
 }
 
 export function deserializeParser(data: Buffer): ParserModel {
-  const raw = gunzipSync(data);
+  return parserFromBytes(gunzipSync(data));
+}
+
+/** Read a parser from the unpacked bytes of a file `serializeParser` wrote. */
+export function parserFromBytes(raw: Buffer): ParserModel {
   const len = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as ParserHeader;
   if (header.format !== PARSER_FORMAT) throw new Error(`parser model: unknown format ${header.format}`);

@@ -24,6 +24,7 @@ import {
 import type { TaggerModel } from './model.js';
 import { allowedAfter, TAG_COUNT } from './tags.js';
 import { viterbiDecode } from './viterbi.js';
+import { WORD_MEMO_LIMIT } from '../../util/memo.js';
 
 const C = TAG_COUNT;
 /**
@@ -39,7 +40,8 @@ const ENTRY = T1W + (C + 1) * C;
 const ALLOWED = new Uint8Array((C + 1) * C);
 for (let p = -1; p < C; p++) for (let j = 0; j < C; j++) ALLOWED[(p + 1) * C + j] = allowedAfter(p, j) ? 1 : 0;
 
-const CACHE_LIMIT = 20_000;
+/** Half WORD_MEMO_LIMIT: the cache keeps two generations of this many (features.ts's BoundedCache). */
+const CACHE_LIMIT = WORD_MEMO_LIMIT / 2;
 
 export class FastTagger {
   private readonly cache = new BoundedCache<{ info: WordInfo; vector: Int32Array }>(CACHE_LIMIT);

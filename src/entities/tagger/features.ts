@@ -19,6 +19,7 @@ import { isCapitalised, isCapsSentence } from './shape.js';
 import { CASE_UNKNOWN, type CaseTable } from './case-stats.js';
 import { clusterOf, type ClusterTable } from './clusters.js';
 import { TAG_COUNT } from './tags.js';
+import { WORD_MEMO_LIMIT } from '../../util/memo.js';
 
 /** A sentence prepared for tagging: per word the form and shape keys, and static features. */
 export interface PreparedSentence {
@@ -138,7 +139,7 @@ export class BoundedCache<V> {
   }
 }
 
-const WORD_CACHE_LIMIT = 50_000;
+const WORD_CACHE_LIMIT = WORD_MEMO_LIMIT;
 /** Per word form: names and common words recur through a corpus. */
 const wordInfos = new BoundedCache<WordInfo>(WORD_CACHE_LIMIT);
 

@@ -9,11 +9,10 @@
  * Muhandis where CoNLL keeps one word, so hyphen-glued pieces are joined into
  * one word for tagging and the entity mapped back onto the tokens.
  */
-import { readFileSync } from 'node:fs';
 import type { Sentence, Token } from '../../doc/types.js';
-import { dataPath } from '../../util/data.js';
+import { shippedModelBytes } from '../../util/model-file.js';
 import { FastTagger } from './fast.js';
-import { deserializeModel, type TaggerModel } from './model.js';
+import { modelFromBytes, type TaggerModel } from './model.js';
 import { applyRules } from './rules.js';
 import { DocumentMemory } from './document.js';
 import { spansFromTags, TAGS, type BioTag, type EntityKind } from './tags.js';
@@ -30,7 +29,7 @@ let loadMs = 0;
 export function taggerModel(): TaggerModel {
   if (!model) {
     const started = performance.now();
-    model = deserializeModel(readFileSync(dataPath(MODEL_FILE)));
+    model = modelFromBytes(shippedModelBytes(MODEL_FILE));
     loadMs = performance.now() - started;
   }
   return model;

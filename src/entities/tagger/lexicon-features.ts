@@ -23,9 +23,9 @@ function kindOf(w: string): string | null {
   return k ? 'k' + k : null;
 }
 import { isCapitalised } from './shape.js';
-import { boundedMemo } from '../../util/memo.js';
+import { boundedMemo, WORD_MEMO_LIMIT } from '../../util/memo.js';
 
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = WORD_MEMO_LIMIT;
 
 /**
  * A direct-mapped cache from a run of words (two 32-bit hashes) to a value:

@@ -15,6 +15,7 @@ import { decodeCaseTable, encodeCaseTable } from './case-stats.js';
 import { decodeClusters, encodeClusters } from './clusters.js';
 import { KeyedRows } from './keyed-rows.js';
 import { TAGS, TAG_COUNT } from './tags.js';
+import { int32sLE } from '../../util/model-file.js';
 
 export const MODEL_FORMAT = 'acta-ner-perceptron/4';
 /** Format 3: no word clusters. */
@@ -104,7 +105,11 @@ export function serializeModel(model: TaggerModel): Buffer {
 
 /** Read a model written by `serializeModel`. */
 export function deserializeModel(bytes: Uint8Array): TaggerModel {
-  const raw = gunzipSync(bytes);
+  return modelFromBytes(gunzipSync(bytes));
+}
+
+/** Read a model from the unpacked bytes of a file `serializeModel` wrote. */
+export function modelFromBytes(raw: Buffer): TaggerModel {
   let at = 0;
   const headerLen = raw.readUInt32LE(at); at += 4;
   const header = JSON.parse(raw.toString('utf8', at, at + headerLen)) as ModelHeader;
@@ -113,8 +118,7 @@ export function deserializeModel(bytes: Uint8Array): TaggerModel {
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('NER model tags differ from the tagger\'s');
   const n = header.features;
   if (raw.length < at + n * 6) throw new Error('NER model is damaged: too short');
-  const keys = new Int32Array(n);
-  for (let r = 0; r < n; r++) keys[r] = raw.readInt32LE(at + r * 4);
+  const keys = int32sLE(raw, at, n);
   at += n * 4;
   const weights = new Int16Array(n * TAG_COUNT);
   let v = at + n * 2;
