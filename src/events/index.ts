@@ -22,6 +22,7 @@ import { groupHappenings } from './happenings.js';
 import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { scheduledByDue } from './scheduled.js';
+import { habitualMention } from './habitual.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { inKnownName } from './name-words.js';
@@ -112,12 +113,16 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       Object.assign(parts, settleStorySides(parts.actor, parts.recipient));
       // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
       if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
+      // ("such attacks", "regular targets for attacks", "raids …, averaging two a month": habitual.ts)
+      if (habitualMention({ tokens, tree: ctx.tree, trigger: m.trigger, sentence: s })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
-      const realisInput = () => ({ tokens, text, tree: ctx.tree, sentence: s, trigger: m.trigger, matched: m.matched, certainty: attribution.certainty, negated, reported: told });
+      // (the word whose clause says whether it happened: the trigger, unless a type rule names the act's own word)
+      let realisAt = m.trigger;
+      const realisInput = () => ({ tokens, text, tree: ctx.tree, sentence: s, trigger: realisAt, matched: m.matched, certainty: attribution.certainty, negated, reported: told });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
@@ -163,6 +168,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         if (rule.actor) parts.actor = rule.actor;
         if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
         if (rule.asserted) { statement = 'actual'; negated = false; }
+        if (rule.realisAt !== undefined) { realisAt = rule.realisAt; statement = null; }
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;

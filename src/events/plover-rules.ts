@@ -70,6 +70,8 @@ export interface TypeDecision {
   said?: boolean;
   /** The event is a refusal or a warning told as made ("Blair's refusal to accept …", "will vote against it unless …"): actual, whatever its content's realis. */
   asserted?: boolean;
+  /** The word whose clause tells whether the event happened, where the act is another word than the trigger ("summoned … to confer": the summons, not the meeting it is for). */
+  realisAt?: number;
 }
 
 /** The rule's answer: another type, no event at all, or null (the code stands). */
@@ -244,7 +246,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const betweenStates = q.recipient.some(foreign) || (lemma !== 'ban' && q.actor.length > 0 && q.actor.every(isState));
     if (onExchange || betweenStates) return decide('163', 'state-ban');
   }
-  if (q.event === 'CONSULT') {
+  // (…or a meeting the modality read as one to come: "will summon X to confer" is CAMEO 036 by then)
+  if (q.event === 'CONSULT' || q.cameo === '036') {
     // "X was summoned by the Ministry to confer with Y": the summons is the act, a complaint to
     // the one summoned (PLOVER manual, CONSULT and ACCUSE ambiguities).
     const summon = tree.pathToRoot(t).slice(1, 4).find((k) => c.tokens[k].lemma === 'summon');
@@ -256,8 +259,11 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
       const by = tree.children(summon).filter((k) => tree.dep(k)!.rel === 'obl:agent' || caseOf(c, tree, k) === 'by');
       const summoner = [...by, ...tree.childrenWith(summon, 'nsubj')].flatMap((k) => mentionsUnder(c, tree, k))
         .filter((a) => !summoned.some((s) => s.chain === a.chain)).slice(0, 1);
+      // "summoned the ambassador to meet …": the summons is told by its own verb, a trigger of its own; the meeting adds nothing.
+      if (tree.childrenWith(summon, 'obj').some((k) => summonsObject(c.tokens[k]))) return { none: 'summons-told' };
       const actor = summoner.length ? summoner : q.actor.filter((a) => !summoned.some((s) => s.chain === a.chain));
-      return { ...d, actor, recipient: summoned };
+      // (the summons happened whatever the meeting it calls for: its realis is read at "summoned")
+      return { ...d, actor, recipient: summoned, realisAt: summon };
     }
   }
   if (q.event === 'ASSAULT' && q.kind === 'verb' && word(VERBAL_ATTACK)) {
@@ -266,6 +272,18 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     if (saying || reason) return decide('111', 'verbal-attack');
   }
   return null;
+}
+
+let summonsObjects: Set<string> | null = null;
+/** Is a word one that a verb pattern of summoning takes as its object ("summon the ambassador": the pattern dictionary's)? */
+function summonsObject(t: Token): boolean {
+  if (!summonsObjects) {
+    summonsObjects = new Set();
+    for (const p of eventPatterns()) {
+      if (p.kind === 'verb' && p.cameo && p.words[0].includes('summon')) for (const alts of p.words.slice(1)) for (const w of alts) summonsObjects.add(w);
+    }
+  }
+  return summonsObjects.has(t.lemma) || summonsObjects.has(t.normal);
 }
 
 /** Words for people in protest: "protesters", "demonstrators", "activists". */
