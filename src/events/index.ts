@@ -23,6 +23,7 @@ import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { scheduledByDue } from './scheduled.js';
 import { habitualMention } from './habitual.js';
+import { carriesModality } from './carried-modality.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { inKnownName } from './name-words.js';
@@ -127,7 +128,9 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
       const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
-      const modal = modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]);
+      // (…unless the noun is what a verb talks about, judges or answers: "would condemn an attack", "will retaliate for the attack"; carried-modality.ts)
+      const carried = m.pattern.kind !== 'noun' || carriesModality(ctx.tree, tokens, m.trigger, m.matched);
+      const modal = carried ? modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]) : null;
       let recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
       let type = event;
