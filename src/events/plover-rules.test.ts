@@ -197,3 +197,9 @@ test('a summons told by its own verb is one event: the meeting it calls for adds
   const doc = analyze({ text: 'The Algerian foreign ministry summoned the French ambassador to meet the deputy minister.', published: '2021-03-01' });
   assert.deepEqual(doc.events.map((e) => `${e.event} ${e.trigger.text}`), ['ACCUSE summoned']);
 });
+
+test('an evaluation is the saying: its realis is the verb of saying\'s, not the mood of the word it names', () => {
+  const accuse = (text: string) => analyze({ text, published: '2021-03-01' }).events.filter((e) => e.event === 'ACCUSE').map((e) => e.realis);
+  assert.deepEqual(accuse('Human Rights Watch has called the detention centre a "major human-rights scandal" and a disgrace.'), ['actual']);
+  assert.deepEqual(accuse('Officials said the raid was a violation of national sovereignty.'), ['actual']);
+});

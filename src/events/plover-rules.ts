@@ -175,7 +175,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const said = evaluation(c, tree, t, q.speaker);
     if (said) {
       const d = decide('111', 'evaluation');
-      return d && { ...d, actor: said.actor, recipient: said.recipient, said: true };
+      // (the saying is the event: it happened as the verb of saying tells — "has called it a scandal" — whatever mood the judging word sits in)
+      return d && { ...d, actor: said.actor, recipient: said.recipient, said: true, ...(said.sayer !== null ? { realisAt: said.sayer } : {}) };
     }
     // (a word whose only pattern is the evaluation is no event anywhere else: "a war crime trial")
     if (q.cameo === '111') return { none: 'evaluation-unsaid' };
@@ -475,9 +476,9 @@ function judgedParty(c: SenseContext, tree: DependencyTree, k: number): EntityMe
  * a scandal": a judging noun that is the predicate of a reported clause, or what a naming verb
  * calls something, makes the one who says it accuse the one whose act is judged. The speaker is
  * the attribution's source, else the subject of the reporting or naming verb; it must be a
- * political actor. Null when the word is no such predicate.
+ * political actor. `sayer` is the verb of saying or naming, where the parse shows it. Null when the word is no such predicate.
  */
-function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: EntityMention | undefined): { actor: EntityMention[]; recipient: EntityMention[] } | null {
+function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: EntityMention | undefined): { actor: EntityMention[]; recipient: EntityMention[]; sayer: number | null } | null {
   let sayer: number | null = null;
   let judged: number[] = [];
   const rel = tree.baseRel(t) ?? '';
@@ -500,5 +501,5 @@ function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: E
   if (!actor.length && sayer !== null) actor = tree.childrenWith(sayer, 'nsubj').flatMap((k) => mentionsIn(c, tree, k)).filter(speaksPolitically).slice(0, 1);
   if (!actor.length) return null;
   const recipient = judged.flatMap((k) => judgedParty(c, tree, k)).filter((r) => !actor.some((a) => a.chain === r.chain));
-  return { actor, recipient };
+  return { actor, recipient, sayer };
 }
