@@ -24,6 +24,7 @@ import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { scheduledByDue } from './scheduled.js';
 import { habitualMention } from './habitual.js';
 import { carriesModality } from './carried-modality.js';
+import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { inKnownName } from './name-words.js';
@@ -129,7 +130,9 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
       const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
       // (…unless the noun is what a verb talks about, judges or answers: "would condemn an attack", "will retaliate for the attack"; carried-modality.ts)
-      const carried = m.pattern.kind !== 'noun' || carriesModality(ctx.tree, tokens, m.trigger, m.matched);
+      // (…nor is the act a verb of ceasing stops: "agreed to stop shelling" promises the stopping; cessation.ts)
+      const ceased = cessationVerb(tokens, ctx.tree, m.trigger, s.tokenStart) !== null;
+      const carried = !ceased && (m.pattern.kind !== 'noun' || carriesModality(ctx.tree, tokens, m.trigger, m.matched));
       const modal = carried ? modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]) : null;
       let recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
@@ -190,7 +193,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         attribution = ownSpeech(attribution);
       }
       // ("due to meet", "due to be held": scheduled, still to come; scheduled.ts)
-      const read = statement ?? realisOf(realisInput());
+      // (what is stopped was going on, whatever is said of the stopping)
+      const read = statement ?? (ceased ? 'actual' : realisOf(realisInput()));
       const realis = read === 'actual' && !statement && scheduledByDue(tokens, ctx.tree, m.trigger, s.tokenStart) ? 'future' : read;
       negated = realis === 'negated';
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };
