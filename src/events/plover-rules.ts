@@ -42,6 +42,7 @@ import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
 import { firstConjunct } from './coordination.js';
 import { concessionPromised, promisedConcession } from './announced-retreat.js';
+import { violentRaid } from './violent-raid.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -216,6 +217,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   // (a named place acted on is ground: "the Gaza Strip, occupied by Egypt"; not a place a thing is in)
   if (objectHeads(c, tree, q, false).some((k) => namesPlace(c, k))) objects.push('territory');
   if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
+  // "killed in a raid", "raids on shipping": a raid not short of violence is an attack (violent-raid.ts).
+  if (q.event === 'COERCE' && violentRaid(c, tree, t, q.kind)) return decide('190', 'violent-raid');
   // "The demonstrators called for … and demanded that US troops leave": the demands that are a
   // protest's own topic are the protest's, no REQUEST of their own (analyst guidelines, "Not coded").
   if (q.event === 'REQUEST' && q.actor.length > 0 && q.actor.every(protesting)) return { none: 'protest-demand' };
