@@ -45,31 +45,9 @@ export interface HabitualInput {
 export function habitualMention(input: HabitualInput): boolean {
   const { tree, tokens } = input;
   if (!tree || !tree.parsed(input.trigger)) return false;
-  if (countedReference(input)) return true;
   const noun = nounOf(tree, tokens, input.trigger);
   if (tokens[noun].pos !== 'NOUN') return false;
   return suchKind(input, noun) || recurringHolder(input, noun) || rateAfter(input, noun);
-}
-
-/** Ordinals past the first by word: "second" … "fifth" (a number with -th, "twelfth", "18th", is read by its form). */
-const ORDINAL = new Set(['second', 'third', 'fourth', 'fifth']);
-const countOrdinal = (t: Token) => ORDINAL.has(t.normal) || /^\d+(st|nd|rd|th)$/.test(t.normal) || (t.pos === 'ADJ' && /(?:[^n]th|ieth)$/.test(t.normal) && t.normal !== 'earth');
-
-/**
- * "X was the 18th ship hit this year", "Y is the twelfth man to be arrested": a happening counted
- * in a series, told as what someone or something is, counts happenings (the analyst guidelines
- * code no counted references); the happening itself is told where it is reported. Only a
- * predicate noun with an ordinal past the first ("the first woman elected" may be the news).
- */
-export function countedReference(input: HabitualInput): boolean {
-  const { tree, tokens } = input;
-  if (!tree || !tree.parsed(input.trigger) || tokens[input.trigger].pos !== 'VERB') return false;
-  // (a participle or an infinitive describing the noun, not a relative clause: "second nature to him, who spurns …")
-  if (tree.dep(input.trigger)?.rel !== 'acl') return false;
-  const noun = tree.head(input.trigger);
-  if (noun === null || noun < 0 || tokens[noun].pos !== 'NOUN') return false;
-  const predicate = tree.childrenWith(noun, 'cop').length > 0 || (tree.baseRel(noun) === 'xcomp' && tokens[tree.head(noun) ?? -1]?.lemma === 'become');
-  return predicate && tree.children(noun).some((c) => tree.baseRel(c) === 'amod' && c < noun && countOrdinal(tokens[c]));
 }
 
 /** The noun a trigger word is part of: "air" in "air raids" is the raids'. */

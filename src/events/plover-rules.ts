@@ -42,6 +42,7 @@ import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
 import { firstConjunct } from './coordination.js';
 import { concessionPromised, promisedConcession } from './announced-retreat.js';
+import { strikeSense } from './strike-sense.js';
 import { violentRaid } from './violent-raid.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
@@ -270,6 +271,10 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
       return { ...d, actor, recipient: summoned, realisAt: summon };
     }
   }
+  // "Rebels blasted the army post with mortars" is no criticism; "the walkout hit Jobcentres" is no attack (strike-sense.ts).
+  const struck = q.kind === 'verb' && (q.event === 'ASSAULT' || q.event === 'ACCUSE') ? strikeSense(c, tree, t) : null;
+  if (struck === 'physical' && q.event === 'ACCUSE') return decide('190', 'physical-strike');
+  if (struck === 'affecting' && q.event === 'ASSAULT') return { none: 'affecting' };
   if (q.event === 'ASSAULT' && q.kind === 'verb' && word(VERBAL_ATTACK)) {
     const saying = tree.childrenWith(t, 'advcl', 'xcomp', 'conj').some((k) => /ing$/.test(c.tokens[k].normal) && SAYING.has(c.tokens[k].lemma));
     const reason = tree.childrenWith(t, 'obl', 'advcl').some((k) => caseOf(c, tree, k) === 'for' || (c.tokens[k].pos === 'VERB' && tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'for')));
