@@ -138,7 +138,3 @@ test('what is barred or blocked did not happen; what a blocking still to come wo
   assert.equal(realisOf('The Senate blocked a bill to impose sanctions on Russia.', 'impose'), 'negated');
   assert.equal(realisOf('The United States would block a move in the Security Council to impose sanctions against Iran.', 'impose'), 'hypothetical');
 });
-
-test('an event looked ahead to is still to come: "ahead of a meeting", "on the eve of the summit"', () => {
-  assert.equal(realisOf('In an interview ahead of a meeting in London with the prime minister, the president said the violence must end.', 'meeting'), 'future');
-});

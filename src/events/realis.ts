@@ -20,7 +20,7 @@ import { firstStartingFrom } from '../util/spans.js';
 export type { Realis };
 export const REALIS_VALUES: readonly Realis[] = ['actual', 'future', 'hypothetical', 'negated'];
 
-type Role = 'statement' | 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'attempt' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting' | 'prospect';
+type Role = 'statement' | 'verb' | 'verb+obj' | 'verb+for' | 'result' | 'ordinal' | 'noun' | 'attempt' | 'given' | 'adj' | 'aux' | 'mark' | 'neg' | 'support' | 'freq' | 'quantity' | 'setting';
 
 interface Cues {
   byRole: Map<Role, Map<string, Realis>>;
@@ -319,11 +319,6 @@ function governorCue(input: RealisInput, head: number, base: string, node: numbe
     return null;
   }
   if (base === 'obl' && markOf(input, node) === 'for') return cue('verb+for', lemma) ?? null;
-  // "ahead of the summit", "on the eve of the talks": what is looked ahead to is still to come.
-  if ((base === 'obl' || base === 'nmod') && (h.pos === 'ADV' || h.pos === 'NOUN') && markOf(input, node) === 'of') {
-    const p = cue('prospect', lemma);
-    if (p) return p;
-  }
   if (h.pos === 'NOUN' || h.pos === 'PROPN') {
     // (an attempt's own kind named before it is the trying, under way: "a mediation effort")
     const n = cue('noun', lemma) ?? (base === 'compound' ? undefined : cue('attempt', lemma));
