@@ -22,6 +22,9 @@ import { groupHappenings } from './happenings.js';
 import { modalCode, modalityOf } from './modality.js';
 import { isGenericMention, realisOf, statementRealis } from './realis.js';
 import { scheduledByDue } from './scheduled.js';
+import { habitualMention } from './habitual.js';
+import { carriesModality } from './carried-modality.js';
+import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { inKnownName } from './name-words.js';
@@ -112,17 +115,25 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       Object.assign(parts, settleStorySides(parts.actor, parts.recipient));
       // "several attacks", "attacked about 135 times", "during the Gulf war": no happening of its own.
       if (isGenericMention({ tokens, text, tree: ctx.tree, trigger: m.trigger, hasParticipants: parts.actor.length + parts.recipient.length > 0 })) continue;
+      // ("such attacks", "regular targets for attacks", "raids …, averaging two a month": habitual.ts)
+      if (habitualMention({ tokens, tree: ctx.tree, trigger: m.trigger, sentence: s })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
-      const realisInput = () => ({ tokens, text, tree: ctx.tree, sentence: s, trigger: m.trigger, matched: m.matched, certainty: attribution.certainty, negated, reported: told });
+      // (the word whose clause says whether it happened: the trigger, unless a type rule names the act's own word)
+      let realisAt = m.trigger;
+      const realisInput = () => ({ tokens, text, tree: ctx.tree, sentence: s, trigger: realisAt, matched: m.matched, certainty: attribution.certainty, negated, reported: told });
       const speaker = attribution.source ? mentions.find((x) => x.start === attribution.source!.start && x.end === attribution.source!.end) : undefined;
       // An intended, owed, conditional or refused action is coded as what the statement does.
       // An event noun's modality is its governing verb's: "will provide … food aid" is a promise.
       const governor = m.pattern.kind === 'noun' ? governingVerb(ctx, first) : null;
-      const modal = modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]);
+      // (…unless the noun is what a verb talks about, judges or answers: "would condemn an attack", "will retaliate for the attack"; carried-modality.ts)
+      // (…nor is the act a verb of ceasing stops: "agreed to stop shelling" promises the stopping; cessation.ts)
+      const ceased = cessationVerb(tokens, ctx.tree, m.trigger, s.tokenStart) !== null;
+      const carried = !ceased && (m.pattern.kind !== 'noun' || carriesModality(ctx.tree, tokens, m.trigger, m.matched));
+      const modal = carried ? modalityOf(tokens, governor ?? first, s.tokenStart, s.tokenEnd, text, governor === null ? m.matched : [governor]) : null;
       let recode = modalCode(cameo, event, modal?.kind ?? null, negated);
       let code = cameo;
       let type = event;
@@ -163,6 +174,7 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         if (rule.actor) parts.actor = rule.actor;
         if (rule.said && attribution.certainty !== 'denied') attribution = { source: null, cue: null, certainty: 'asserted' };
         if (rule.asserted) { statement = 'actual'; negated = false; }
+        if (rule.realisAt !== undefined) { realisAt = rule.realisAt; statement = null; }
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
       const codeInfo = cameoInfo(code)!;
@@ -181,7 +193,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         attribution = ownSpeech(attribution);
       }
       // ("due to meet", "due to be held": scheduled, still to come; scheduled.ts)
-      const read = statement ?? realisOf(realisInput());
+      // (what is stopped was going on, whatever is said of the stopping)
+      const read = statement ?? (ceased ? 'actual' : realisOf(realisInput()));
       const realis = read === 'actual' && !statement && scheduledByDue(tokens, ctx.tree, m.trigger, s.tokenStart) ? 'future' : read;
       negated = realis === 'negated';
       const at = { sentence: s.index, start: tokens[first].start, end: tokens[last].end };

@@ -186,3 +186,20 @@ test('a crackdown is repression, PLOVER COERCE; the violence told with it is its
   assert.ok(events('Chinese police began a crackdown on protesters in Tiananmen Square on Sunday.').includes('COERCE crackdown'));
   assert.ok(events('Soldiers opened fire on the protesters in the square.').some((e) => e.startsWith('ASSAULT')));
 });
+
+test('a summons to confer happened when the summoning did: its realis is read at "summoned", not at the meeting it calls for', () => {
+  const realisOf = (text: string) => analyze({ text, published: '2021-03-01' }).events.filter((e) => e.event === 'ACCUSE').map((e) => e.realis);
+  assert.deepEqual(realisOf('The French ambassador was summoned by the Algerian foreign ministry on Tuesday to confer with the deputy minister.'), ['actual']);
+  assert.deepEqual(realisOf('The French envoy will be summoned by the ministry to confer with officials.'), ['future']);
+});
+
+test('a summons told by its own verb is one event: the meeting it calls for adds no second complaint', () => {
+  const doc = analyze({ text: 'The Algerian foreign ministry summoned the French ambassador to meet the deputy minister.', published: '2021-03-01' });
+  assert.deepEqual(doc.events.map((e) => `${e.event} ${e.trigger.text}`), ['ACCUSE summoned']);
+});
+
+test('an evaluation is the saying: its realis is the verb of saying\'s, not the mood of the word it names', () => {
+  const accuse = (text: string) => analyze({ text, published: '2021-03-01' }).events.filter((e) => e.event === 'ACCUSE').map((e) => e.realis);
+  assert.deepEqual(accuse('Human Rights Watch has called the detention centre a "major human-rights scandal" and a disgrace.'), ['actual']);
+  assert.deepEqual(accuse('Officials said the raid was a violation of national sovereignty.'), ['actual']);
+});

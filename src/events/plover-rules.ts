@@ -42,6 +42,8 @@ import { caseOf } from './arguments.js';
 import { modalCode } from './modality.js';
 import { firstConjunct } from './coordination.js';
 import { concessionPromised, promisedConcession } from './announced-retreat.js';
+import { strikeSense } from './strike-sense.js';
+import { violentRaid } from './violent-raid.js';
 
 export type ObjectClass = 'vessel' | 'territory' | 'materiel' | 'accusation' | 'argument' | 'enactment' | 'exchange' | 'permit';
 
@@ -70,6 +72,8 @@ export interface TypeDecision {
   said?: boolean;
   /** The event is a refusal or a warning told as made ("Blair's refusal to accept …", "will vote against it unless …"): actual, whatever its content's realis. */
   asserted?: boolean;
+  /** The word whose clause tells whether the event happened, where the act is another word than the trigger ("summoned … to confer": the summons, not the meeting it is for). */
+  realisAt?: number;
 }
 
 /** The rule's answer: another type, no event at all, or null (the code stands). */
@@ -173,7 +177,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const said = evaluation(c, tree, t, q.speaker);
     if (said) {
       const d = decide('111', 'evaluation');
-      return d && { ...d, actor: said.actor, recipient: said.recipient, said: true };
+      // (the saying is the event: it happened as the verb of saying tells — "has called it a scandal" — whatever mood the judging word sits in)
+      return d && { ...d, actor: said.actor, recipient: said.recipient, said: true, ...(said.sayer !== null ? { realisAt: said.sayer } : {}) };
     }
     // (a word whose only pattern is the evaluation is no event anywhere else: "a war crime trial")
     if (q.cameo === '111') return { none: 'evaluation-unsaid' };
@@ -213,6 +218,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
   // (a named place acted on is ground: "the Gaza Strip, occupied by Egypt"; not a place a thing is in)
   if (objectHeads(c, tree, q, false).some((k) => namesPlace(c, k))) objects.push('territory');
   if (word(DENY) && (objects.includes('accusation') || accusationAfter(c, t))) return { none: 'denial' };
+  // "killed in a raid", "raids on shipping": a raid not short of violence is an attack (violent-raid.ts).
+  if (q.event === 'COERCE' && violentRaid(c, tree, t, q.kind)) return decide('190', 'violent-raid');
   // "The demonstrators called for … and demanded that US troops leave": the demands that are a
   // protest's own topic are the protest's, no REQUEST of their own (analyst guidelines, "Not coded").
   if (q.event === 'REQUEST' && q.actor.length > 0 && q.actor.every(protesting)) return { none: 'protest-demand' };
@@ -244,7 +251,8 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
     const betweenStates = q.recipient.some(foreign) || (lemma !== 'ban' && q.actor.length > 0 && q.actor.every(isState));
     if (onExchange || betweenStates) return decide('163', 'state-ban');
   }
-  if (q.event === 'CONSULT') {
+  // (…or a meeting the modality read as one to come: "will summon X to confer" is CAMEO 036 by then)
+  if (q.event === 'CONSULT' || q.cameo === '036') {
     // "X was summoned by the Ministry to confer with Y": the summons is the act, a complaint to
     // the one summoned (PLOVER manual, CONSULT and ACCUSE ambiguities).
     const summon = tree.pathToRoot(t).slice(1, 4).find((k) => c.tokens[k].lemma === 'summon');
@@ -256,16 +264,35 @@ export function ploverRule(c: SenseContext, q: TypeQuery): RuleAnswer {
       const by = tree.children(summon).filter((k) => tree.dep(k)!.rel === 'obl:agent' || caseOf(c, tree, k) === 'by');
       const summoner = [...by, ...tree.childrenWith(summon, 'nsubj')].flatMap((k) => mentionsUnder(c, tree, k))
         .filter((a) => !summoned.some((s) => s.chain === a.chain)).slice(0, 1);
+      // "summoned the ambassador to meet …": the summons is told by its own verb, a trigger of its own; the meeting adds nothing.
+      if (tree.childrenWith(summon, 'obj').some((k) => summonsObject(c.tokens[k]))) return { none: 'summons-told' };
       const actor = summoner.length ? summoner : q.actor.filter((a) => !summoned.some((s) => s.chain === a.chain));
-      return { ...d, actor, recipient: summoned };
+      // (the summons happened whatever the meeting it calls for: its realis is read at "summoned")
+      return { ...d, actor, recipient: summoned, realisAt: summon };
     }
   }
+  // "Rebels blasted the army post with mortars" is no criticism; "the walkout hit Jobcentres" is no attack (strike-sense.ts).
+  const struck = q.kind === 'verb' && (q.event === 'ASSAULT' || q.event === 'ACCUSE') ? strikeSense(c, tree, t) : null;
+  if (struck === 'physical' && q.event === 'ACCUSE') return decide('190', 'physical-strike');
+  if (struck === 'affecting' && q.event === 'ASSAULT') return { none: 'affecting' };
   if (q.event === 'ASSAULT' && q.kind === 'verb' && word(VERBAL_ATTACK)) {
     const saying = tree.childrenWith(t, 'advcl', 'xcomp', 'conj').some((k) => /ing$/.test(c.tokens[k].normal) && SAYING.has(c.tokens[k].lemma));
     const reason = tree.childrenWith(t, 'obl', 'advcl').some((k) => caseOf(c, tree, k) === 'for' || (c.tokens[k].pos === 'VERB' && tree.childrenWith(k, 'mark').some((m) => c.tokens[m].normal === 'for')));
     if (saying || reason) return decide('111', 'verbal-attack');
   }
   return null;
+}
+
+let summonsObjects: Set<string> | null = null;
+/** Is a word one that a verb pattern of summoning takes as its object ("summon the ambassador": the pattern dictionary's)? */
+function summonsObject(t: Token): boolean {
+  if (!summonsObjects) {
+    summonsObjects = new Set();
+    for (const p of eventPatterns()) {
+      if (p.kind === 'verb' && p.cameo && p.words[0].includes('summon')) for (const alts of p.words.slice(1)) for (const w of alts) summonsObjects.add(w);
+    }
+  }
+  return summonsObjects.has(t.lemma) || summonsObjects.has(t.normal);
 }
 
 /** Words for people in protest: "protesters", "demonstrators", "activists". */
@@ -457,9 +484,9 @@ function judgedParty(c: SenseContext, tree: DependencyTree, k: number): EntityMe
  * a scandal": a judging noun that is the predicate of a reported clause, or what a naming verb
  * calls something, makes the one who says it accuse the one whose act is judged. The speaker is
  * the attribution's source, else the subject of the reporting or naming verb; it must be a
- * political actor. Null when the word is no such predicate.
+ * political actor. `sayer` is the verb of saying or naming, where the parse shows it. Null when the word is no such predicate.
  */
-function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: EntityMention | undefined): { actor: EntityMention[]; recipient: EntityMention[] } | null {
+function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: EntityMention | undefined): { actor: EntityMention[]; recipient: EntityMention[]; sayer: number | null } | null {
   let sayer: number | null = null;
   let judged: number[] = [];
   const rel = tree.baseRel(t) ?? '';
@@ -482,5 +509,5 @@ function evaluation(c: SenseContext, tree: DependencyTree, t: number, speaker: E
   if (!actor.length && sayer !== null) actor = tree.childrenWith(sayer, 'nsubj').flatMap((k) => mentionsIn(c, tree, k)).filter(speaksPolitically).slice(0, 1);
   if (!actor.length) return null;
   const recipient = judged.flatMap((k) => judgedParty(c, tree, k)).filter((r) => !actor.some((a) => a.chain === r.chain));
-  return { actor, recipient };
+  return { actor, recipient, sayer };
 }
