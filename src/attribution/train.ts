@@ -2,7 +2,7 @@
  * Train the shipped attribution tagger: `npm run train:attribution` (node dist/attribution/train.js).
  * Reads PolNeAR train from ACTA_SHARED (default ../shared beside the project), segments and parses
  * it as acta does, and writes data/attribution-model.bin.gz. Same data and parser, same model.
- * Options: --epochs N, --seed N, --out PATH.
+ * Options: --epochs N, --seed N (the first shuffle seed), --seeds N (how many perceptrons are averaged), --out PATH.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ function main(): void {
     ...DEFAULT_ATTRIBUTION_TRAIN,
     epochs: Number(arg('--epochs') ?? DEFAULT_ATTRIBUTION_TRAIN.epochs),
     seed: Number(arg('--seed') ?? DEFAULT_ATTRIBUTION_TRAIN.seed),
+    seeds: Number(arg('--seeds') ?? DEFAULT_ATTRIBUTION_TRAIN.seeds ?? 1),
   };
   const model = trainAttribution(data, opts, (line) => console.log(`${line} (${seconds()}s)`));
   model.header.trained.corpus = 'PolNeAR v1.0.0 train, first annotator of each article';
