@@ -8,7 +8,7 @@
  * its own type, and its realis is its own (events/realis.ts reads it from the parse).
  */
 import type { Token } from '../doc/types.js';
-import type { DependencyTree } from '../syntax/tree.js';
+import { nounHead, type DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 
 /** Is the verb one whose object is an event talked about, judged, looked into or answered (data/topic-verbs.tsv)? */
@@ -25,7 +25,7 @@ export function topicVerb(t: Pick<Token, 'lemma' | 'normal'>): boolean {
  */
 export function carriesModality(tree: DependencyTree | null, tokens: Token[], trigger: number, matched: readonly number[] = []): boolean {
   if (!tree || !tree.parsed(trigger)) return true;
-  const noun = nounOf(tree, tokens, trigger);
+  const noun = nounHead(tree, tokens, trigger);
   const head = tree.head(noun);
   // (a verb of the pattern itself carries its noun: "impose sanctions")
   if (head === null || head < 0 || !['VERB', 'AUX'].includes(tokens[head].pos) || matched.includes(head)) return true;
@@ -39,14 +39,3 @@ export function carriesModality(tree: DependencyTree | null, tokens: Token[], tr
 /** Prepositions by which a verb answers, judges or speaks of an event rather than doing it: "retaliate for", "protest over", "ask about". */
 const ANSWERING = new Set(['for', 'over', 'about', 'after', 'following', 'against']);
 
-/** The noun a trigger word is part of: "air" in "air raids" is the raids'. */
-function nounOf(tree: DependencyTree, tokens: Token[], i: number): number {
-  let k = i;
-  for (let steps = 0; steps < 4; steps++) {
-    const h = tree.head(k);
-    const rel = tree.baseRel(k);
-    if (h === null || h < 0 || (rel !== 'compound' && rel !== 'flat') || tokens[h].pos !== 'NOUN') break;
-    k = h;
-  }
-  return k;
-}

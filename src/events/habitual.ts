@@ -12,7 +12,7 @@
  * The frequency and rate words are realis-cues.tsv's (roles `quantity` and `freq`).
  */
 import type { Token } from '../doc/types.js';
-import type { DependencyTree } from '../syntax/tree.js';
+import { nounHead, type DependencyTree } from '../syntax/tree.js';
 import { loadTsv } from '../util/data.js';
 
 let cueWords: Map<string, Set<string>> | null = null;
@@ -45,21 +45,9 @@ export interface HabitualInput {
 export function habitualMention(input: HabitualInput): boolean {
   const { tree, tokens } = input;
   if (!tree || !tree.parsed(input.trigger)) return false;
-  const noun = nounOf(tree, tokens, input.trigger);
+  const noun = nounHead(tree, tokens, input.trigger);
   if (tokens[noun].pos !== 'NOUN') return false;
   return suchKind(input, noun) || recurringHolder(input, noun) || rateAfter(input, noun);
-}
-
-/** The noun a trigger word is part of: "air" in "air raids" is the raids'. */
-function nounOf(tree: DependencyTree, tokens: Token[], i: number): number {
-  let k = i;
-  for (let steps = 0; steps < 4; steps++) {
-    const h = tree.head(k);
-    const rel = tree.baseRel(k);
-    if (h === null || h < 0 || (rel !== 'compound' && rel !== 'flat') || tokens[h].pos !== 'NOUN') break;
-    k = h;
-  }
-  return k;
 }
 
 const plural = (t: Token) => t.normal !== t.lemma && t.normal.endsWith('s');

@@ -12,7 +12,7 @@
  * two a month", "the Gulf war" as background) are no happening at all: isGenericMention().
  */
 import type { Certainty, Realis, Token } from '../doc/types.js';
-import type { DependencyTree } from '../syntax/tree.js';
+import { nounHead, type DependencyTree } from '../syntax/tree.js';
 import { isReportingVerb } from '../attribution/index.js';
 import { loadTsv } from '../util/data.js';
 import { firstStartingFrom } from '../util/spans.js';
@@ -424,18 +424,6 @@ export function isGenericMention(input: GenericInput): boolean {
     if (has('setting', word.lemma) && setting(input, trigger, kids)) return true;
   }
   return false;
-}
-
-/** The noun a trigger word is part of: "air" in "air raids" is the raids'. */
-function nounHead(tree: DependencyTree, tokens: Token[], i: number): number {
-  let k = i;
-  for (let steps = 0; steps < 4; steps++) {
-    const h = tree.head(k);
-    const rel = tree.baseRel(k);
-    if (h === null || h < 0 || (rel !== 'compound' && rel !== 'flat') || tokens[h].pos !== 'NOUN') break;
-    k = h;
-  }
-  return k;
 }
 
 /** Is child `c` of an event a frequency ("daily", "regularly", "135 times", "twice a month")? */

@@ -2,7 +2,7 @@
  * Reading the parse: children, subtrees and paths over SyntaxLayer, indexed once per document.
  * Token numbers are indices into Doc.tokens throughout.
  */
-import type { Dependency, SyntaxLayer } from '../doc/types.js';
+import type { Dependency, SyntaxLayer, Token } from '../doc/types.js';
 
 export class DependencyTree {
   /** Children of token i are kids[kidStart[i] .. kidStart[i+1]), in text order. */
@@ -111,4 +111,16 @@ export function treeOf(layer: SyntaxLayer): DependencyTree {
   let t = trees.get(layer);
   if (!t) trees.set(layer, (t = new DependencyTree(layer)));
   return t;
+}
+
+/** The noun a word is part of through compounds and flat names: "air" in "air raids" is the raids'. */
+export function nounHead(tree: DependencyTree, tokens: readonly Token[], i: number): number {
+  let k = i;
+  for (let steps = 0; steps < 4; steps++) {
+    const h = tree.head(k);
+    const rel = tree.baseRel(k);
+    if (h === null || h < 0 || (rel !== 'compound' && rel !== 'flat') || tokens[h].pos !== 'NOUN') break;
+    k = h;
+  }
+  return k;
 }
