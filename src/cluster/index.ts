@@ -92,10 +92,13 @@ export function clusterReports(reports: readonly Report[]): Report[][] {
   return [...held.values(), ...alone].sort((a, b) => a.order - b.order).map((h) => h.reports);
 }
 
+/** A happening of these reports: the most confident stands for it, and they are listed most confident first. */
+export function happeningOfReports(events: readonly CodedEvent[]): Happening {
+  const reports = [...events].sort((a, b) => b.confidence - a.confidence);
+  return { event: reports[0], reports };
+}
+
 /** Group bare events (no article text at hand) into happenings, in the order of their first report. */
 export function clusterEvents(events: CodedEvent[]): Happening[] {
-  return clusterReports(events.map(bareReport)).map((g) => {
-    const reports = g.map((r) => r.event).sort((a, b) => b.confidence - a.confidence);
-    return { event: reports[0], reports };
-  });
+  return clusterReports(events.map(bareReport)).map((g) => happeningOfReports(g.map((r) => r.event)));
 }

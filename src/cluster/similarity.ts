@@ -13,7 +13,7 @@ import { countriesNamed, sideRelation, type SideRelation } from './participants.
 import { placeRelation, type PlaceRelation } from './places.js';
 import type { Report } from './report.js';
 import { wordSets } from '../util/data.js';
-import { cosine, evidenceWords, wordVector, type WordVector } from './words.js';
+import { cosine, evidenceTerms, termVector, type WordVector } from './words.js';
 
 /** Actual acts, and the rest (planned, feared, denied): an announced plan and its execution are two happenings. */
 export const realisClass = (e: CodedEvent): 'actual' | 'non-actual' => ((e.realis ?? 'actual') === 'actual' && !e.negated ? 'actual' : 'non-actual');
@@ -40,10 +40,13 @@ export function traitsOf(r: Report): ReportTraits {
   let t = traitsCache.get(r);
   if (!t) {
     const text = r.evidence || r.event.trigger.text;
-    const words = wordVector(text);
-    const undatedWords = wordVector(text, undefined, timeWords('calendar'));
+    // The words read once: every term, the same without calendar words, and whether one is a day's edge.
+    const terms = evidenceTerms(text);
     const edge = timeWords('edge');
-    t = { report: r, days: possibleDays(r.event, r.published), words, undatedWords, hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: evidenceWords(text).some((w) => edge.has(w)) };
+    t = {
+      report: r, days: possibleDays(r.event, r.published), words: termVector(terms), undatedWords: termVector(terms, undefined, timeWords('calendar')),
+      hasText: r.evidence.trim() !== '', countries: countriesNamed(text), dayEdge: terms.some((x) => edge.has(x.word)),
+    };
     traitsCache.set(r, t);
   }
   return t;

@@ -84,12 +84,15 @@ export function wordWeight(word: string, r: WordRarity = loadRarity()): number {
 /** A text as a set of words with their weights. */
 export type WordVector = Map<string, number>;
 
-/** A text's terms with their weights; `leaveOut` drops the terms read from those words (day names, say). */
-export function wordVector(text: string, r?: WordRarity, leaveOut?: ReadonlySet<string>): WordVector {
+/** Terms with their weights; `leaveOut` drops the terms read from those words (day names, say). */
+export function termVector(terms: ReadonlyArray<{ term: string; word: string }>, r?: WordRarity, leaveOut?: ReadonlySet<string>): WordVector {
   const v: WordVector = new Map();
-  for (const { term, word } of evidenceTerms(text)) if (!v.has(term) && !leaveOut?.has(word)) v.set(term, wordWeight(term, r));
+  for (const { term, word } of terms) if (!v.has(term) && !leaveOut?.has(word)) v.set(term, wordWeight(term, r));
   return v;
 }
+
+/** A text's terms with their weights. */
+export const wordVector = (text: string, r?: WordRarity): WordVector => termVector(evidenceTerms(text), r);
 
 /**
  * Cosine of two word sets weighted by rarity (each word once: one sentence seldom repeats a telling

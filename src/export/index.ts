@@ -8,7 +8,7 @@
  * of the API's) are merged by the bare rule of src/cluster as they pass, a day at a time.
  */
 import type { CodedEvent } from '../doc/types.js';
-import { clusterEvents, type Happening } from '../cluster/index.js';
+import { clusterEvents, happeningOfReports, type Happening } from '../cluster/index.js';
 import { csvHeader, csvLine, ploverRecord } from '../output/event-formats.js';
 import type { EventQuery, Keyset, Store } from '../store/index.js';
 import type { HappeningKeyset } from '../store/happenings.js';
@@ -55,7 +55,7 @@ export function* storedHappenings(store: Store, query: EventQuery, pageSize = 50
     const page = store.happenings.page(query, after, pageSize);
     for (const h of page.happenings) {
       const found = store.happenings.get(h.id);
-      const reports = found && 'record' in found ? found.reports.map((r) => r.event).sort((a, b) => b.confidence - a.confidence) : [h.representative.event];
+      const { reports } = happeningOfReports(found && 'record' in found ? found.reports.map((r) => r.event) : [h.representative.event]);
       yield { event: happeningAsEvent(h), reports };
     }
     if (!page.next) return;
@@ -76,10 +76,7 @@ export function storedGroups(store: Store, events: readonly CodedEvent[]): Happe
     if (g) g.push(e);
     else groups.set(id, [e]);
   }
-  return [...groups.values()].map((g) => {
-    const reports = [...g].sort((a, b) => b.confidence - a.confidence);
-    return { event: reports[0], reports };
-  });
+  return [...groups.values()].map(happeningOfReports);
 }
 
 /** Happenings of events in date order: a day's reports are merged once the next day begins (the bare rule: no store, no sentences). */
@@ -104,7 +101,8 @@ function happeningRow(format: ExportFormat, h: Happening, articles: ArticleLooku
 
 /**
  * The export as text chunks, header first; `summary` is filled in as it goes. Happening formats
- * merge the reports among `events` (the whole matching set from the CLI; one page from the API).
+ * merge the reports among `events` by the bare rule (one page of the API's reports; a store's
+ * export writes its stored happenings instead: exportStore).
  */
 export function* exportChunks(format: ExportFormat, events: Iterable<CodedEvent>, articles: ArticleLookup, summary: ExportSummary, opts: ExportOptions = {}): Generator<string> {
   if (HAPPENING_FORMATS.includes(format)) {

@@ -1,20 +1,18 @@
 /** `GET /api/v1/events` (filters, order, keyset pages, projection, formats) and `GET /api/v1/events/{id}` (an event with its evidence). */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CodedEvent, Entity } from '../doc/types.js';
 import { EVENT_SORTS, type EventSort, type Store } from '../store/index.js';
 import { CSV_FIELDS, decodeCursor, encodeCursor, EVENT_FIELDS, eventsCsv, fieldList, geojsonFeature, project } from './formats.js';
 import { emptySummary, exportChunks } from '../export/index.js';
 import { storeArticles } from '../export/articles.js';
 import { BadParameter, eventQuery, querySchema, type EventFilterParams, TEXT_ID_PARAMS } from './params.js';
+import { happeningPage } from './happenings.js';
+import { happeningCsvHeader, happeningCsvLine, happeningPloverLine } from '../output/happening-formats.js';
 
 export const EVENT_API_FORMATS = ['json', 'jsonl', 'csv', 'geojson', 'gdelt', 'gdelt-mentions', 'acled', 'plover'] as const;
 /** Formats whose columns are another data set's: fields= cannot pick among them. */
 const FIXED_COLUMN_FORMATS: readonly string[] = ['gdelt', 'gdelt-mentions', 'acled', 'plover'];
 import { AnswerCache, answerKey, eventJson } from './answer-cache.js';
-import { DEFAULT_HAPPENINGS, decodeKeyset, encodeKeyset, MAX_HAPPENINGS } from './happenings.js';
-import { happeningCsvHeader, happeningCsvLine, happeningAsEvent, happeningPloverLine } from '../output/happening-formats.js';
-import type { HappeningRecord } from '../store/happenings.js';
-import type { FastifyReply } from 'fastify';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
@@ -33,18 +31,13 @@ function happeningsAnswer(store: Store, p: EventsParams, reply: FastifyReply) {
   if (!HAPPENING_FORMATS.includes(format)) throw new BadParameter('format', `format=${format} writes reports: add reports=true (happenings: ${HAPPENING_FORMATS.join(', ')})`);
   if (p.sort !== undefined && p.sort !== 'date') throw new BadParameter('sort', `happenings are listed by date; sort=${p.sort} orders reports: add reports=true`);
   if (p.fields !== undefined) throw new BadParameter('fields', 'fields= picks among a report\'s fields: add reports=true');
-  const limit = p.limit ?? DEFAULT_HAPPENINGS;
-  if (limit > MAX_HAPPENINGS) throw new BadParameter('limit', `at most ${MAX_HAPPENINGS} happenings a page`);
-  const after = p.cursor === undefined ? null : decodeKeyset(p.cursor);
-  const page = store.happenings.page({ ...eventQuery(p), minSources: p.min_sources }, after, limit);
-  const next = page.next ? encodeKeyset(page.next) : null;
-  if (next) reply.header('X-Next-Cursor', next);
-  const hs: HappeningRecord[] = page.happenings;
+  const page = happeningPage(store, p, reply);
+  const hs = page.happenings;
   switch (format) {
     case 'jsonl': return reply.type('application/jsonl; charset=utf-8').send(hs.map((h) => JSON.stringify(h) + '\n').join(''));
     case 'csv': return reply.type('text/csv; charset=utf-8').send(happeningCsvHeader() + hs.map(happeningCsvLine).join(''));
     case 'plover': return reply.type('application/jsonl; charset=utf-8').send(hs.map(happeningPloverLine).join(''));
-    default: return { happenings: hs, next_cursor: next };
+    default: return page;
   }
 }
 

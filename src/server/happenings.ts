@@ -3,23 +3,23 @@
  * (one with its reports; a merged id answers as its survivor) and `GET /api/v1/changes` (the
  * change feed): what `acta events` and `acta changes` print.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../store/index.js';
-import { changeCursor, nextChangeCursor, type HappeningKeyset } from '../store/happenings.js';
+import { changeCursor, nextChangeCursor, type HappeningKeyset, type HappeningRecord } from '../store/happenings.js';
 import { BadParameter, eventQuery, querySchema, TEXT_ID_PARAMS, type EventFilterParams } from './params.js';
 
 export const DEFAULT_HAPPENINGS = 100;
 export const MAX_HAPPENINGS = 1000;
 export const MAX_CHANGES = 10_000;
 
-type HappeningsParams = EventFilterParams & { min_sources?: number; cursor?: string; limit?: number };
+export type HappeningsParams = EventFilterParams & { min_sources?: number; cursor?: string; limit?: number };
 
-/** A page's end as the `cursor` the next page is asked with (`/happenings` and `/events`). */
-export function encodeKeyset(k: HappeningKeyset): string {
+/** A page's end as the `cursor` the next page is asked with. */
+function encodeKeyset(k: HappeningKeyset): string {
   return Buffer.from(JSON.stringify({ h: k })).toString('base64url');
 }
 
-export function decodeKeyset(cursor: string): HappeningKeyset {
+function decodeKeyset(cursor: string): HappeningKeyset {
   let v: unknown;
   try { v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')); } catch { v = null; }
   const k = (v as { h?: unknown } | null)?.h;
@@ -27,6 +27,15 @@ export function decodeKeyset(cursor: string): HappeningKeyset {
     throw new BadParameter('cursor', 'not a cursor this API gave');
   }
   return k as HappeningKeyset;
+}
+
+/** A page of the happenings the filters match, as `/happenings` answers it (`/events` too), its next cursor also in `X-Next-Cursor`. */
+export function happeningPage(store: Store, p: HappeningsParams, reply: FastifyReply): { happenings: HappeningRecord[]; next_cursor: string | null } {
+  const after = p.cursor === undefined ? null : decodeKeyset(p.cursor);
+  const page = store.happenings.page({ ...eventQuery(p), minSources: p.min_sources }, after, p.limit ?? DEFAULT_HAPPENINGS);
+  const next = page.next ? encodeKeyset(page.next) : null;
+  if (next) reply.header('X-Next-Cursor', next);
+  return { happenings: page.happenings, next_cursor: next };
 }
 
 export async function happeningRoutes(app: FastifyInstance, store: Store): Promise<void> {
@@ -44,14 +53,7 @@ export async function happeningRoutes(app: FastifyInstance, store: Store): Promi
         limit: { type: 'integer', minimum: 1, maximum: MAX_HAPPENINGS, default: DEFAULT_HAPPENINGS, description: `happenings a page (at most ${MAX_HAPPENINGS})` },
       }),
     },
-  }, async (req, reply) => {
-    const p = req.query;
-    const after = p.cursor === undefined ? null : decodeKeyset(p.cursor);
-    const page = store.happenings.page({ ...eventQuery(p), minSources: p.min_sources }, after, p.limit ?? DEFAULT_HAPPENINGS);
-    const next = page.next ? encodeKeyset(page.next) : null;
-    if (next) reply.header('X-Next-Cursor', next);
-    return { happenings: page.happenings, next_cursor: next };
-  });
+  }, async (req, reply) => happeningPage(store, req.query, reply));
 
   app.get<{ Params: { id: string } }>('/happenings/:id', {
     schema: {
