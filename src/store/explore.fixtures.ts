@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { CodedEvent, Doc, Entity, EntityMention, IngestedArticle, Place } from '../doc/types.js';
 import { ingestText } from '../ingest/text.js';
 import { openStore, type Store } from './store.js';
+import { openTestStore, type TestBackend } from './backends.fixtures.js';
 
 export function party(text: string, start: number, country: string | null, sector: string | null, type: Entity['type'] = 'ORG'): Entity {
   return { text, start, end: start + text.length, name: text, type, country, sector, code: country ? `${country}${sector ?? ''}` : null };
@@ -145,7 +146,12 @@ export function fixtureDocs(extra = 30): Doc[] {
 }
 
 /** A store in a fresh folder holding fixtureDocs(extra); removed when the test ends. */
-export function fixtureStore(t: { after: (fn: () => void) => void }, extra = 30): Store {
+export function fixtureStore(t: { after: (fn: () => void) => void }, extra = 30, backend?: TestBackend): Store {
+  if (backend) {
+    const { store } = openTestStore(t, backend);
+    for (const doc of fixtureDocs(extra)) store.saveDoc(doc);
+    return store;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'acta-explore-'));
   const store = openStore(join(dir, 'acta.db'));
   t.after(() => { store.close(); rmSync(dir, { recursive: true, force: true }); });

@@ -4,6 +4,8 @@ import { EVENT_SORTS, validKeyset, type EventQuery, type EventSort } from './exp
 import Database from 'better-sqlite3';
 import { fixtureDoc, fixtureDocs, fixtureEvent, fixtureStore, party, spanOf } from './explore.fixtures.js';
 import { openStore, type Store } from './store.js';
+import { openAnyStore } from './open.js';
+import { backendTest } from './backends.fixtures.js';
 
 /** Every event of a query, page by page. */
 function walk(store: Store, q: EventQuery, sort: EventSort, limit: number): string[] {
@@ -20,8 +22,8 @@ function walk(store: Store, q: EventQuery, sort: EventSort, limit: number): stri
 
 const ids = (store: Store, q: EventQuery) => store.explore.eventPage(q, 'date', null, 1000).events.map((e) => e.id).sort();
 
-test('walking the pages of every order gives every event once, in the order of one big page', (t) => {
-  const store = fixtureStore(t);
+backendTest('walking the pages of every order gives every event once, in the order of one big page', (t, b) => {
+  const store = fixtureStore(t, 30, b);
   const all = store.explore.eventPage({}, 'stored', null, 1000).events.map((e) => e.id);
   assert.equal(all.length, store.countEvents());
   for (const sort of EVENT_SORTS) {
@@ -31,8 +33,8 @@ test('walking the pages of every order gives every event once, in the order of o
   }
 });
 
-test('pages of a text search or an article walk the same way (SQLite takes their own index there, not the date index)', (t) => {
-  const store = fixtureStore(t);
+backendTest('pages of a text search or an article walk the same way (SQLite takes their own index there, not the date index)', (t, b) => {
+  const store = fixtureStore(t, 30, b);
   for (const q of [{ text: 'marched' }, { article: 'talks', realis: undefined }]) {
     for (const sort of ['date', '-date'] as const) {
       const whole = store.explore.eventPage(q, sort, null, 1000).events.map((e) => e.id);
@@ -42,8 +44,8 @@ test('pages of a text search or an article walk the same way (SQLite takes their
   }
 });
 
-test('date order puts undated events last both ways, and reverses the dated ones', (t) => {
-  const store = fixtureStore(t);
+backendTest('date order puts undated events last both ways, and reverses the dated ones', (t, b) => {
+  const store = fixtureStore(t, 30, b);
   const up = store.explore.eventPage({}, 'date', null, 1000).events;
   const down = store.explore.eventPage({}, '-date', null, 1000).events;
   assert.equal(up[up.length - 1].date, null);
@@ -59,8 +61,8 @@ test('a keyset of the wrong shape for the order is refused', () => {
   assert.equal(validKeyset('confidence', [0.5, Infinity]), false);
 });
 
-test('the filters beyond acta events: place box, distance, division, mode, context, certainty, source, reports, article', (t) => {
-  const store = fixtureStore(t, 3);
+backendTest('the filters beyond acta events: place box, distance, division, mode, context, certainty, source, reports, article', (t, b) => {
+  const store = fixtureStore(t, 3, b);
   assert.deepEqual(ids(store, { bbox: [0, 40, 20, 60] }), ['riot-again-e1', 'riot-e1', 'talks-e1']);
   // West beyond east crosses the antimeridian: from 20°E eastwards to 179°W, Tehran and not Europe or Mali.
   assert.deepEqual(ids(store, { bbox: [20, -90, -179, 90] }), ['hostile-e1']);
@@ -80,8 +82,8 @@ test('the filters beyond acta events: place box, distance, division, mode, conte
   assert.deepEqual(ids(store, { realis: 'future' }), ['talks-e2']);
 });
 
-test('SQL and LIKE metacharacters in every text filter are plain text: they match nothing or what they spell', (t) => {
-  const store = fixtureStore(t, 2);
+backendTest('SQL and LIKE metacharacters in every text filter are plain text: they match nothing or what they spell', (t, b) => {
+  const store = fixtureStore(t, 2, b);
   const hostile = ["' OR 1=1 --", '%', '_', '\\', '"; DROP TABLE events; --', "') UNION SELECT * FROM articles --"];
   for (const value of hostile) {
     for (const key of ['actor', 'recipient', 'code', 'admin1', 'mode', 'context', 'source', 'article', 'event'] as const) {
@@ -92,8 +94,8 @@ test('SQL and LIKE metacharacters in every text filter are plain text: they matc
   assert.equal(store.countEvents(), 7);
 });
 
-test('counts by week and month, by type, actor and dyad, and what was left out for want of a date', (t) => {
-  const store = fixtureStore(t, 0);
+backendTest('counts by week and month, by type, actor and dyad, and what was left out for want of a date', (t, b) => {
+  const store = fixtureStore(t, 0, b);
   const byWeek = store.explore.countSeries({ realis: 'actual' }, 'week', 'event');
   // 2 May 2022 is a Monday; 3 June 2022 a Friday, in the week of Monday 30 May.
   assert.deepEqual(byWeek.rows, [
@@ -107,16 +109,16 @@ test('counts by week and month, by type, actor and dyad, and what was left out f
   assert.ok(dyads.includes('ARVCVL>ARVCOP'), dyads.join());
 });
 
-test('dyads count the events between two sides by QuadClass', (t) => {
-  const store = fixtureStore(t, 2);
+backendTest('dyads count the events between two sides by QuadClass', (t, b) => {
+  const store = fixtureStore(t, 2, b);
   const dyads = store.explore.dyads({});
   const students = dyads.find((d) => d.actor === 'MLIEDU')!;
   assert.deepEqual({ ...students }, { actor: 'MLIEDU', recipient: 'MLIGOV', count: 2, byQuadClass: { 1: 0, 2: 0, 3: 2, 4: 0 }, goldstein: -6.5 });
   assert.equal(dyads.find((d) => d.actor === 'ARVGOV')!.byQuadClass[1], 1);
 });
 
-test('one event by id with its article, an article by id or hash, its stored layers, an actor by id', (t) => {
-  const store = fixtureStore(t, 1);
+backendTest('one event by id with its article, an article by id or hash, its stored layers, an actor by id', (t, b) => {
+  const store = fixtureStore(t, 1, b);
   const found = store.explore.getEvent('riot-e1')!;
   assert.equal(found.event.mentions.length, 2);
   assert.equal(store.explore.getEvent('nope'), null);
@@ -130,8 +132,8 @@ test('one event by id with its article, an article by id or hash, its stored lay
   assert.equal(store.getActor(999999), null);
 });
 
-test('a from date walks only the dates that overlap it: its month and year written alone, then the days from it on', (t) => {
-  const store = fixtureStore(t);
+backendTest('a from date walks only the dates that overlap it: its month and year written alone, then the days from it on', (t, b) => {
+  const store = fixtureStore(t, 30, b);
   for (const from of ['2021', '2021-02', '2021-02-10', '2022-05-02']) {
     // queryEvents reads the same filter in one ORDER BY: what the stretches must add up to.
     const expected = store.queryEvents({ from, realis: 'actual' }).map((e) => e.id);
@@ -181,8 +183,8 @@ test('an event\'s countries and sides are kept in indexed tables that follow eve
   assert.deepEqual(stored(), expected());
 });
 
-test('pages follow the store: an analysis replaced through the same store or another connection is what the next page shows', (t) => {
-  const store = fixtureStore(t, 2);
+backendTest('pages follow the store: an analysis replaced through the same store or another connection is what the next page shows', (t, b) => {
+  const store = fixtureStore(t, 2, b);
   const page = () => store.explore.eventPage({ realis: 'actual' }, 'date', null, 1000).events.map((e) => e.id);
   const last = fixtureDocs(2)[5];
   assert.ok(page().includes('gen-1-e'));
@@ -190,14 +192,14 @@ test('pages follow the store: an analysis replaced through the same store or ano
   const renamed = (id: string) => ({ ...last, events: last.events.map((e) => ({ ...e, id })) });
   store.replaceAnalysis(renamed('gen-1-again'));
   assert.ok(page().includes('gen-1-again') && !page().includes('gen-1-e'), page().join());
-  const other = openStore(store.path);
+  const other = openAnyStore(store.path);
   other.replaceAnalysis(renamed('gen-1-third'));
   other.close();
   assert.ok(page().includes('gen-1-third') && !page().includes('gen-1-again'), page().join());
 });
 
-test('a dyad counts each event once, and its mean Goldstein value is over its events, even when a side repeats a code', (t) => {
-  const store = fixtureStore(t, 0);
+backendTest('a dyad counts each event once, and its mean Goldstein value is over its events, even when a side repeats a code', (t, b) => {
+  const store = fixtureStore(t, 0, b);
   const text = 'Two unions\n\nThe dockers union and the rail union accused the ministry and the cabinet on 4 May 2022.\n';
   store.saveDoc(fixtureDoc(text, 'unions', '2022-05-05', [], (aid, tx) => [fixtureEvent('unions-e1', aid, {
     event: 'ACCUSE', cameo: '112', goldstein: -2, quad_class: 3, date: '2022-05-04', date_precision: 'day',

@@ -4,9 +4,9 @@
  * here, every value a caller gives is a bound parameter; the column expressions come from the
  * fixed tables below, never from input.
  */
-import type Database from 'better-sqlite3';
 import type { Certainty, CodedEvent } from '../doc/types.js';
 import { eventConditions, eventFromRow, likeLiteral, type EventFilter, type EventRow } from './store.js';
+import { sqliteDialect, type Dialect, type SqlDb } from './sql.js';
 
 /** The filters of `GET /api/v1/events`: those of `acta events` and more. */
 export interface EventQuery extends EventFilter {
@@ -160,10 +160,8 @@ export interface ExploreQueries {
 
 const KM_PER_DEGREE = 111.195;
 
-/** The conditions of every filter of the API (`acta events`' and more); null when nothing can match. */
-export function queryConditions(q: EventQuery, params: unknown[]): string[] | null {
-  const where = eventConditions(q, params);
-  if (where === null) return null;
+/** The box and distance filters read from each event's place (JSON): SQLite has no index of them. */
+function placeConditionsSqlite(q: EventQuery, where: string[], params: unknown[]): void {
   const lat = `(e.location ->> 'lat')`;
   const lon = `(e.location ->> 'lon')`;
   if (q.bbox) {
@@ -183,19 +181,68 @@ export function queryConditions(q: EventQuery, params: unknown[]): string[] | nu
       pow(sin(radians(${lat} - ?) / 2), 2) + cos(radians(?)) * cos(radians(${lat})) * pow(sin(radians(${lon} - ?) / 2), 2)))) <= ?`);
     params.push(la, la, lo, km);
   }
-  if (q.admin1) { where.push(`e.location ->> 'admin1' = ? COLLATE NOCASE`); params.push(q.admin1); }
-  if (q.mode) { where.push(`EXISTS (SELECT 1 FROM json_each(e.mode) m WHERE m.value = ? COLLATE NOCASE)`); params.push(q.mode); }
-  if (q.context) { where.push(`EXISTS (SELECT 1 FROM json_each(e.context) c WHERE c.value = ? COLLATE NOCASE)`); params.push(q.context); }
+}
+
+/** A box's edges are widened by this much (degrees) for the index's search, then the exact box is checked. */
+const BOX_MARGIN = 0.01;
+
+/**
+ * The box and distance filters on PostgreSQL: index queries on the events' PostGIS point
+ * (events.geog, a GiST index). A box's sides are lines of latitude and longitude, which a
+ * geography polygon's great-circle edges are not: the index is asked for a polygon a little
+ * wider, its edges cut into 0.5° pieces (whose bulge off their latitude is well under the
+ * margin), and the exact box is checked on the rows it gives. The distance is on the sphere
+ * (use_spheroid false), as SQLite's haversine reckons it.
+ */
+function placeConditionsPostgres(q: EventQuery, where: string[], params: unknown[]): void {
+  if (q.bbox) {
+    const [west, south, east, north] = q.bbox;
+    const s = south - BOX_MARGIN;
+    const n = north + BOX_MARGIN;
+    // A box that reaches a pole is no polygon a geography can hold (its edges meet there): it is
+    // read by the exact check alone. Else pieces at most 90° wide, each a polygon of its own.
+    if (s > -89 && n < 89) {
+      const pieces: string[] = [];
+      for (const [from, to] of west <= east ? [[west, east]] : [[west, 180], [-180, east]]) {
+        for (let w = Math.max(-180, from - BOX_MARGIN), end = Math.min(180, to + BOX_MARGIN); w < end; w += 90) {
+          pieces.push('ST_Intersects(e.geog, ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), 0.5)::geography)');
+          params.push(w, s, Math.min(end, w + 90), n);
+        }
+      }
+      where.push(pieces.length === 1 ? pieces[0] : `(${pieces.join(' OR ')})`);
+    }
+    where.push(`e.geog IS NOT NULL`);
+    where.push(`ST_Y(e.geog::geometry) BETWEEN ? AND ?`);
+    params.push(south, north);
+    if (west <= east) { where.push(`ST_X(e.geog::geometry) BETWEEN ? AND ?`); params.push(west, east); }
+    else { where.push(`(ST_X(e.geog::geometry) >= ? OR ST_X(e.geog::geometry) <= ?)`); params.push(west, east); }
+  }
+  if (q.near) {
+    const { lat, lon, km } = q.near;
+    where.push(`ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, false)`);
+    params.push(lon, lat, km * 1000);
+  }
+}
+
+/** The conditions of every filter of the API (`acta events`' and more); null when nothing can match. */
+export function queryConditions(q: EventQuery, params: unknown[], d: Dialect = sqliteDialect): string[] | null {
+  const where = eventConditions(q, params, d);
+  if (where === null) return null;
+  if (d.name === 'postgres') placeConditionsPostgres(q, where, params);
+  else placeConditionsSqlite(q, where, params);
+  if (q.admin1) { where.push(d.equalsNocase(d.jsonText('e.location', 'admin1'))); params.push(q.admin1); }
+  if (q.mode) { where.push(`EXISTS (SELECT 1 FROM ${d.jsonEachText('e.mode', 'm')} WHERE ${d.equalsNocase('m.value')})`); params.push(q.mode); }
+  if (q.context) { where.push(`EXISTS (SELECT 1 FROM ${d.jsonEachText('e.context', 'c')} WHERE ${d.equalsNocase('c.value')})`); params.push(q.context); }
   if (q.certainty) { where.push('e.certainty = ?'); params.push(q.certainty); }
   if (q.source !== undefined) {
-    if (q.source.toLowerCase() === 'author') where.push(`e.attribution ->> '$.source' IS NULL`);
+    if (q.source.toLowerCase() === 'author') where.push(`${d.jsonText('e.attribution', 'source')} IS NULL`);
     else {
       const contains = `%${likeLiteral(q.source)}%`;
-      where.push(`(e.attribution ->> '$.source.name' LIKE ? ESCAPE '\\' OR e.attribution ->> '$.source.text' LIKE ? ESCAPE '\\')`);
+      where.push(`(${d.jsonText('e.attribution', 'source', 'name')} LIKE ? ESCAPE '\\' OR ${d.jsonText('e.attribution', 'source', 'text')} LIKE ? ESCAPE '\\')`);
       params.push(contains, contains);
     }
   }
-  if (q.minReports !== undefined) { where.push(`COALESCE(json_array_length(e.mentions), 1) >= ?`); params.push(q.minReports); }
+  if (q.minReports !== undefined) { where.push(`COALESCE(${d.jsonLength('e.mentions')}, 1) >= ?`); params.push(q.minReports); }
   if (q.article !== undefined) { where.push('(e.article = ? OR e.article_id = ?)'); params.push(q.article, q.article); }
   return where;
 }
@@ -225,6 +272,12 @@ const PERIOD_SQL: Record<Interval, { period: string; precise: string }> = {
   month: { period: 'substr(e.date, 1, 7)', precise: 'length(e.date) >= 7' },
 };
 
+/** PostgreSQL's: the week's Monday by date_trunc (ISO weeks begin on Monday). */
+const PERIOD_SQL_POSTGRES: Record<Interval, { period: string; precise: string }> = {
+  ...PERIOD_SQL,
+  week: { period: `to_char(date_trunc('week', e.date::date), 'YYYY-MM-DD')`, precise: 'length(e.date) = 10' },
+};
+
 /**
  * A side of an event as a key (its code, else its name) is event_sides.key (migration 7): each
  * key once an event, so a side's rows need no DISTINCT and no JSON is read.
@@ -235,7 +288,7 @@ const sideJoin = (alias: string, side: 'actor' | 'recipient', kind = 'LEFT JOIN'
 const BY_SQL: Record<CountBy, { joins: string; key: string }> = {
   event: { joins: '', key: 'e.event' },
   country: { joins: '', key: 'e.location_country' },
-  admin1: { joins: '', key: `e.location ->> 'admin1'` },
+  admin1: { joins: '', key: sqliteDialect.jsonText('e.location', 'admin1') },
   actor: { joins: sideJoin('a', 'actor'), key: 'a.key' },
   dyad: { joins: `${sideJoin('a', 'actor')} ${sideJoin('r', 'recipient')}`, key: `a.key || '>' || r.key` },
 };
@@ -256,7 +309,8 @@ export function placeKind(precision: string | null, lat: number | null, lon: num
 /** The events kept decoded (the rows of the last pages asked), until the store changes. */
 export const EVENT_CACHE_SIZE = 5000;
 
-export function exploreQueries(db: Database.Database): ExploreQueries {
+export function exploreQueries(db: SqlDb, d: Dialect = sqliteDialect): ExploreQueries {
+  const postgres = d.name === 'postgres';
   const eventById = db.prepare('SELECT * FROM events WHERE id = ? ORDER BY num LIMIT 1');
   const articlesByIdOrHash = db.prepare('SELECT hash FROM articles WHERE hash = ? OR id = ? ORDER BY hash <> ?, num').pluck();
   const sentencesOf = db.prepare('SELECT idx AS "index", paragraph, start, "end" FROM sentences WHERE article = ? ORDER BY idx');
@@ -264,10 +318,11 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     FROM entities WHERE article = ? ORDER BY start, "end"`);
   const eventsOfArticle = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
 
-  const totalChanges = db.prepare('SELECT total_changes()').pluck();
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  // PostgreSQL: the snapshot's xmax moves on whenever any transaction that wrote commits (here or elsewhere).
+  const totalChanges = db.prepare(postgres ? 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text' : 'SELECT total_changes()').pluck();
+  const dataVersion = postgres ? null : db.prepare('PRAGMA data_version').pluck();
   function version(): string {
-    return `${dataVersion.get()}:${totalChanges.get()}`;
+    return `${dataVersion?.get() ?? ''}:${totalChanges.get()}`;
   }
   // Every country an event involves (an actor's, a recipient's, the place's): the table the insert trigger fills.
   const countriesOf = db.prepare('SELECT country AS code, count(*) AS events FROM event_countries GROUP BY country ORDER BY events DESC, code');
@@ -294,7 +349,7 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     return e;
   }
   const decode = (r: EventRow & { num: number }) => cachedEvent(r.num) ?? keepEvent(r.num, eventFromRow(r));
-  const rowsByNum = db.prepare('SELECT * FROM events WHERE num IN (SELECT value FROM json_each(?))');
+  const rowsByNum = db.prepare(`SELECT * FROM events WHERE num IN (${d.numberList()})`);
   /** The events of these nums, in their order: from the cache, the others read in one query. */
   function eventsOf(nums: number[]): CodedEvent[] {
     const missing = nums.filter((n) => cachedEvent(n) === undefined);
@@ -365,7 +420,7 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
     checkDecoded();
     const keys = SORT_KEYS[sort];
     const params: unknown[] = [];
-    const where = queryConditions(q, params);
+    const where = queryConditions(q, params, d);
     if (where === null) return { events: [], next: null };
     if (after !== null && !validKeyset(sort, after)) throw new Error(`bad keyset for sort ${sort}`);
     if (sort === 'date' || sort === '-date') return datePage(q, where, params, sort === '-date', after, limit);
@@ -383,10 +438,10 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
 
   function countSeries(q: EventQuery, interval: Interval, by: CountBy): CountResult {
     const params: unknown[] = [];
-    const where = queryConditions(q, params);
+    const where = queryConditions(q, params, d);
     if (where === null) return { rows: [], imprecise: 0, undated: 0 };
-    const { period, precise } = PERIOD_SQL[interval];
-    const { joins, key } = BY_SQL[by];
+    const { period, precise } = (postgres ? PERIOD_SQL_POSTGRES : PERIOD_SQL)[interval];
+    const { joins, key } = by === 'admin1' ? { joins: '', key: d.jsonText('e.location', 'admin1') } : BY_SQL[by];
     // An event is one row unless the breakdown joins its sides: then count it once per key.
     const count = joins ? 'count(DISTINCT e.num)' : 'count(*)';
     const rows = db.prepare(`SELECT ${period} AS period, ${key} AS key, ${count} AS count
@@ -400,7 +455,7 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
 
   function dyads(q: EventQuery): Dyad[] {
     const params: unknown[] = [];
-    const where = queryConditions(q, params);
+    const where = queryConditions(q, params, d);
     if (where === null) return [];
     // One row an event and dyad: event_sides holds each side's key once an event.
     const rows = db.prepare(`SELECT a.key AS actor, r.key AS recipient, count(*) AS count,
@@ -419,12 +474,12 @@ export function exploreQueries(db: Database.Database): ExploreQueries {
   function places(q: EventQuery, limit: number): PlaceSummary {
     if (!Number.isInteger(limit) || limit < 0) throw new Error(`bad limit ${limit}`);
     const params: unknown[] = [];
-    const where = queryConditions(q, params);
+    const where = queryConditions(q, params, d);
     if (where === null) return { points: [], pointsTotal: 0, countries: [], unplaced: 0 };
     // One pass over the matching events (each place's JSON read once); sorting and counting in JS
     // cost less than a second scan for the counts.
     const rows = db.prepare(`SELECT e.num, e.id, e.event, e.date, e.location_country,
-        e.location ->> 'precision', e.location ->> 'lat', e.location ->> 'lon', COALESCE(json_array_length(e.mentions), 1)
+        ${d.jsonText('e.location', 'precision')}, ${d.jsonNumber('e.location', 'lat')}, ${d.jsonNumber('e.location', 'lon')}, COALESCE(${d.jsonLength('e.mentions')}, 1)
       FROM events e${whereSql(where)}`).raw().all(...params) as
       [number, string, string, string | null, string | null, string | null, number | null, number | null, number][];
     const points: (PlacePoint & { num: number })[] = [];

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { dialectOf, type SqlDb } from './sql.js';
 import type { CodedEvent, Realis } from '../doc/types.js';
 import { candidateWindow, chooseHappening, happeningFields, reportId, reportOf, type Candidate, type Disagreement, type MergeDecision, type Report } from '../cluster/index.js';
 import { eventFromRow, type EventRow } from './store.js';
@@ -116,14 +117,16 @@ export interface HappeningTables {
   lastSeq(): number;
 }
 
-export function happeningTables(db: Database.Database, decide: Decide = chooseHappening): HappeningTables {
+export function happeningTables(db: SqlDb, decide: Decide = chooseHappening): HappeningTables {
+  const d = dialectOf(db);
+  const postgres = d.name === 'postgres';
   const candidatesStmt = db.prepare(`SELECT num, id FROM happenings INDEXED BY happenings_window
     WHERE merge_realis = ? AND type = ? AND day_to >= ? AND day_from <= ?`);
   const reportKeysOf = db.prepare('SELECT article, event_id FROM happening_reports WHERE happening = ? ORDER BY rowid').raw();
   const reportRow = db.prepare(`SELECT e.*, hr.evidence AS hr_evidence, hr.outlet AS hr_outlet, hr.published AS hr_published
     FROM happening_reports hr JOIN events e ON e.article = hr.article AND e.id = hr.event_id
     WHERE hr.article = ? AND hr.event_id = ?`);
-  const snapshotStmt = db.prepare(`SELECT json_array(fields, n_reports, n_articles, n_sources, first_report, last_report, type, day_from, day_to)
+  const snapshotStmt = db.prepare(`SELECT ${postgres ? 'json_build_array' : 'json_array'}(fields, n_reports, n_articles, n_sources, first_report, last_report, type, day_from, day_to)${postgres ? '::text' : ''}
     FROM happenings WHERE id = ?`).pluck();
   const idTaken = db.prepare('SELECT 1 FROM happenings WHERE id = ? UNION ALL SELECT 1 FROM happening_redirects WHERE id = ?').pluck();
   const insertHappening = db.prepare(`INSERT INTO happenings
@@ -131,17 +134,21 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     VALUES (?, ?, ?, ?, ?, NULL, '{}', 0, 0, 0, ?, ?)`);
   const insertReport = db.prepare(`INSERT INTO happening_reports (article, event_id, happening, win_from, win_to, evidence, outlet, published)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const widen = db.prepare(`UPDATE happenings SET day_from = min(day_from, ?), day_to = max(day_to, ?) WHERE id = ?`);
+  const widen = db.prepare(`UPDATE happenings SET day_from = ${postgres ? 'LEAST' : 'min'}(day_from, ?), day_to = ${postgres ? 'GREATEST' : 'max'}(day_to, ?) WHERE id = ?`);
   const moveReports = db.prepare('UPDATE happening_reports SET happening = ? WHERE happening = ?');
   const deleteHappening = db.prepare('DELETE FROM happenings WHERE id = ?');
-  const insertRedirect = db.prepare('INSERT OR REPLACE INTO happening_redirects (id, survivor) VALUES (?, ?)');
+  const insertRedirect = db.prepare(postgres
+    ? 'INSERT INTO happening_redirects (id, survivor) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET survivor = EXCLUDED.survivor'
+    : 'INSERT OR REPLACE INTO happening_redirects (id, survivor) VALUES (?, ?)');
   const retarget = db.prepare('UPDATE happening_redirects SET survivor = ? WHERE survivor = ?');
   const dropRedirect = db.prepare('DELETE FROM happening_redirects WHERE id = ?');
-  const happeningsOfArticle = db.prepare('SELECT DISTINCT happening FROM happening_reports WHERE article = ? ORDER BY rowid').pluck();
+  const happeningsOfArticle = db.prepare(postgres
+    ? 'SELECT happening FROM happening_reports WHERE article = ? GROUP BY happening ORDER BY min(rowid)'
+    : 'SELECT DISTINCT happening FROM happening_reports WHERE article = ? ORDER BY rowid').pluck();
   const deleteReportsOfArticle = db.prepare('DELETE FROM happening_reports WHERE article = ?');
   const countReports = db.prepare('SELECT count(*) FROM happening_reports WHERE happening = ?').pluck();
   const statsStmt = db.prepare(`SELECT count(*) AS reports, count(DISTINCT article) AS articles,
-      count(DISTINCT outlet) + (count(*) FILTER (WHERE outlet IS NULL) > 0 AND count(outlet) = 0) AS sources,
+      count(DISTINCT outlet) + (count(*) FILTER (WHERE outlet IS NULL) > 0 AND count(outlet) = 0)${postgres ? '::int' : ''} AS sources,
       min(published) AS first_report, max(published) AS last_report, min(win_from) AS day_from, max(win_to) AS day_to
     FROM happening_reports WHERE happening = ?`);
   const updateHappening = db.prepare(`UPDATE happenings SET type = @type, day_from = @day_from, day_to = @day_to, date = @date,
@@ -160,7 +167,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
   const changesSince = db.prepare('SELECT seq, at, id, kind, survivor FROM happening_changes WHERE at >= ? ORDER BY seq LIMIT ?');
   const countStmt = db.prepare('SELECT count(*) FROM happenings').pluck();
   const reportIdsOf = db.prepare(`SELECT hr.happening, a.id || '#' || hr.event_id AS report FROM happening_reports hr JOIN articles a ON a.hash = hr.article
-    WHERE hr.happening IN (SELECT value FROM json_each(?)) ORDER BY hr.rowid`).raw();
+    WHERE hr.happening IN (${d.textList()}) ORDER BY hr.rowid`).raw();
   const lastSeqStmt = db.prepare('SELECT COALESCE(max(seq), 0) FROM happening_changes').pluck();
   const timesStmt = db.prepare('SELECT created_at, updated_at FROM happenings WHERE id = ?');
   const setTimes = db.prepare('UPDATE happenings SET created_at = ?, updated_at = ? WHERE id = ?');
@@ -312,7 +319,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
 
   function page(filter: HappeningFilter, after: HappeningKeyset | null, limit: number): { happenings: HappeningRecord[]; next: HappeningKeyset | null } {
     const params: unknown[] = [];
-    const where = queryConditions(filter, params);
+    const where = queryConditions(filter, params, d);
     if (where === null) return { happenings: [], next: null };
     const conditions: string[] = [];
     if (where.length) {
@@ -330,7 +337,7 @@ export function happeningTables(db: Database.Database, decide: Decide = chooseHa
     const sql = `SELECT h.*, h.date IS NULL AS k0, COALESCE(h.date, '') AS k1 FROM happenings h${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY h.date IS NULL, COALESCE(h.date, ''), h.num LIMIT ?`;
     // One more than asked (LIMIT -1: all): whether it comes says whether there is a next page.
-    const rows = db.prepare(sql).all(...params, limit < 0 ? -1 : limit + 1) as Record<string, unknown>[];
+    const rows = db.prepare(sql).all(...params, limit < 0 ? d.noLimit : limit + 1) as Record<string, unknown>[];
     const more = limit >= 0 && rows.length > limit;
     const kept = more ? rows.slice(0, limit) : rows;
     const last = kept[kept.length - 1];

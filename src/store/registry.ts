@@ -6,7 +6,7 @@
  * strict key, else the same transliteration key) and a compatible country,
  * or starts a new one. Runs inside the store's save transaction.
  */
-import type Database from 'better-sqlite3';
+import { dialectOf, type SqlDb } from './sql.js';
 import type { Doc, EntityMention } from '../doc/types.js';
 import { codeFromEvidence, foldName, givenNamesClash, isAcronym, translitKey } from '../actors/registry.js';
 
@@ -193,7 +193,8 @@ export interface RegistryTables {
 }
 
 /** Prepared statements over the registry tables of an open, migrated database. */
-export function registryTables(db: Database.Database): RegistryTables {
+export function registryTables(db: SqlDb): RegistryTables {
+  const postgres = dialectOf(db).name === 'postgres';
   const idsByKey = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
     WHERE n.key = ? AND a.type = ?`).pluck();
   const idsByTranslit = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
@@ -201,12 +202,12 @@ export function registryTables(db: Database.Database): RegistryTables {
   const getActor = db.prepare('SELECT * FROM actors WHERE id = ?');
   const insertActor = db.prepare(`INSERT INTO actors
     (name, type, country, sector, code, evidence, articles, first_seen, last_seen, updated_at)
-    VALUES (@name, @type, @country, @sector, @code, @evidence, 0, @date, @date, @now)`);
+    VALUES (@name, @type, @country, @sector, @code, @evidence, 0, @date, @date, @now)${postgres ? ' RETURNING id' : ''}`);
   const updateActor = db.prepare(`UPDATE actors SET name = @name, country = @country, sector = @sector, code = @code,
     evidence = @evidence, articles = @articles, first_seen = @first_seen, last_seen = @last_seen, updated_at = @now
     WHERE id = @id`);
   const upsertName = db.prepare(`INSERT INTO actor_names (actor, name, key, translit, count) VALUES (?, ?, ?, ?, 1)
-    ON CONFLICT (actor, name) DO UPDATE SET count = count + 1`);
+    ON CONFLICT (actor, name) DO UPDATE SET count = ${postgres ? 'actor_names.count' : 'count'} + 1`);
   const namesOf = db.prepare('SELECT name FROM actor_names WHERE actor = ? ORDER BY count DESC, length(name) DESC, name').pluck();
   const allNames = db.prepare('SELECT actor, name FROM actor_names ORDER BY actor, count DESC, length(name) DESC, name');
 
@@ -243,9 +244,8 @@ export function registryTables(db: Database.Database): RegistryTables {
       // A code the registry itself gave vouches for nothing: it starts no entry of its own.
       if (!row && chain.source === 'registry') continue;
       if (!row) {
-        const id = Number(insertActor.run({
-          name: chain.name, type: chain.type, country: null, sector: null, code: null, evidence: '[]', date, now,
-        }).lastInsertRowid);
+        const values = { name: chain.name, type: chain.type, country: null, sector: null, code: null, evidence: '[]', date, now };
+        const id = postgres ? Number((insertActor.get(values) as { id: number }).id) : Number(insertActor.run(values).lastInsertRowid);
         row = getActor.get(id) as ActorRow;
       }
       const evidence = JSON.parse(row.evidence) as ActorEvidence[];

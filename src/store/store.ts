@@ -12,11 +12,12 @@ import {
   toEntity, toPlace,
   type ArticleMeta, type Attribution, type CodedEvent, type Doc, type DroppedSpan, type Entity, type IngestedArticle, type Realis, type Span,
 } from '../doc/types.js';
-import { ftsQuery } from './text-query.js';
+import { ftsQuery, tsQuery } from './text-query.js';
 import { migrate } from './migrations.js';
 import { registryTables, type ActorEntry, type ActorFilter } from './registry.js';
 import { exploreQueries, type ExploreQueries } from './explore.js';
 import { happeningTables, type Decide, type HappeningTables } from './happenings.js';
+import { dialectOf, sqliteDialect, type Dialect, type SqlDb } from './sql.js';
 
 /** Which events to return; every given field must hold (AND). */
 export interface EventFilter {
@@ -157,11 +158,11 @@ export function eventFromRow(r: EventRow): CodedEvent {
 }
 
 /** SQL and parameters for one party (actor or recipient) filter. */
-function partyClause(column: 'actor' | 'recipient', value: string, params: unknown[]): string {
+function partyClause(column: 'actor' | 'recipient', value: string, params: unknown[], d: Dialect): string {
   const contains = `%${likeLiteral(value)}%`;
   const prefix = `${likeLiteral(value)}%`;
   params.push(contains, contains, prefix);
-  return `EXISTS (SELECT 1 FROM json_each(e.${column}) p
+  return `EXISTS (SELECT 1 FROM ${d.jsonEach(`e.${column}`, 'p')}
     WHERE p.value ->> 'name' LIKE ? ESCAPE '\\' OR p.value ->> 'text' LIKE ? ESCAPE '\\'
        OR p.value ->> 'code' LIKE ? ESCAPE '\\')`;
 }
@@ -170,7 +171,7 @@ function partyClause(column: 'actor' | 'recipient', value: string, params: unkno
  * The WHERE conditions (ANDed) and their parameters for an event filter; null when nothing can
  * match (a text search with no word in it). Every value is a bound parameter.
  */
-export function eventConditions(filter: EventFilter, params: unknown[]): string[] | null {
+export function eventConditions(filter: EventFilter, params: unknown[], d: Dialect = sqliteDialect): string[] | null {
   const where: string[] = [];
   for (const key of ['from', 'to'] as const) {
     const v = filter[key];
@@ -180,10 +181,10 @@ export function eventConditions(filter: EventFilter, params: unknown[]): string[
   // so "2020-12~" is the end of December 2020 and "2021-01-07~" the end of that day.
   if (filter.from !== undefined) { where.push(`e.date IS NOT NULL AND e.date || '~' >= ?`); params.push(filter.from); }
   if (filter.to !== undefined) { where.push(`e.date IS NOT NULL AND e.date <= ?`); params.push(`${filter.to}~`); }
-  if (filter.event) { where.push('e.event = ? COLLATE NOCASE'); params.push(filter.event); }
+  if (filter.event) { where.push(d.equalsNocase('e.event')); params.push(filter.event); }
   if (filter.realis) { where.push('e.realis = ?'); params.push(filter.realis); }
-  if (filter.actor) where.push(partyClause('actor', filter.actor, params));
-  if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params));
+  if (filter.actor) where.push(partyClause('actor', filter.actor, params, d));
+  if (filter.recipient) where.push(partyClause('recipient', filter.recipient, params, d));
   if (filter.code) {
     where.push(`(' ' || e.actor_codes || ' ' || e.recipient_codes) LIKE ? ESCAPE '\\'`);
     params.push(`% ${likeLiteral(filter.code.toUpperCase())}%`);
@@ -195,6 +196,14 @@ export function eventConditions(filter: EventFilter, params: unknown[]): string[
     params.push(c);
   }
   if (filter.text !== undefined) {
+    if (d.name === 'postgres') {
+      // The articles' tsvector (migration 1 of src/store/postgres), by its GIN index.
+      const query = tsQuery(filter.text);
+      if (query === null) return null;
+      where.push(`e.article IN (SELECT a.hash FROM articles a WHERE a.fts @@ ${query.sql})`);
+      params.push(...query.params);
+      return where;
+    }
     // What a person typed, every word quoted: FTS5 syntax in it ("Iraq's", a lone "*") means itself.
     const query = ftsQuery(filter.text);
     if (query === null) return null;
@@ -264,7 +273,20 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     db.close();
     throw new Error(`${path}: ${(e as Error).message}`);
   }
+  return storeOn(db, path, options);
+}
 
+/** What a backend adds to the shared store logic. */
+export interface StoreHooks {
+  /** Before an article's events are inserted (in its transaction): PostgreSQL makes the months' partitions. */
+  beforeEvents?(events: readonly CodedEvent[]): void;
+  /** Extra columns of an event's row after the shared ones: their names, and their values (by name) for one event. */
+  eventColumns?: { names: readonly string[]; of(ev: CodedEvent): Record<string, unknown> };
+}
+
+/** The store over an open, migrated database of either dialect. */
+export function storeOn(db: SqlDb, path: string, options: StoreOptions = {}, hooks: StoreHooks = {}): Store {
+  const dialect = dialectOf(db);
   const hasArticleStmt = db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
   const insertArticle = db.prepare(`INSERT INTO articles
     (hash, id, title, author, published, source, url, origin, text, body, dropped, title_span, ingested_at)
@@ -275,15 +297,16 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
   const insertEntity = db.prepare(`INSERT INTO entities
     (article, start, "end", text, name, type, country, sector, code, chain, sentence, nominal)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const extra = hooks.eventColumns?.names ?? [];
   const insertEvent = db.prepare(`INSERT INTO events
     (id, article, article_id, event, mode, context, cameo, goldstein, quad_class, date, date_precision,
      date_text, actor, recipient, actor_codes, recipient_codes, location, location_country, attribution,
      certainty, negated, realis, sentence_index, sentence_start, sentence_end, trigger_text, trigger_start,
-     trigger_end, confidence, mentions, casualties)
+     trigger_end, confidence, mentions, casualties${extra.map((c) => `, ${c}`).join('')})
     VALUES (@id, @article, @article_id, @event, @mode, @context, @cameo, @goldstein, @quad_class, @date,
      @date_precision, @date_text, @actor, @recipient, @actor_codes, @recipient_codes, @location,
      @location_country, @attribution, @certainty, @negated, @realis, @sentence_index, @sentence_start,
-     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence, @mentions, @casualties)`);
+     @sentence_end, @trigger_text, @trigger_start, @trigger_end, @confidence, @mentions, @casualties${extra.map((c) => `, @${c}`).join('')})`);
   const countArticlesStmt = db.prepare('SELECT count(*) FROM articles').pluck();
   const countEventsStmt = db.prepare('SELECT count(*) FROM events').pluck();
   const getArticleStmt = db.prepare('SELECT * FROM articles WHERE hash = ?');
@@ -328,8 +351,10 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       insertEntity.run(hash, e.start, e.end, e.text, e.name, e.type, e.country, e.sector, e.code,
         e.chain ?? null, e.sentence ?? null, e.nominal ? 1 : 0);
     }
+    if (doc.events?.length) hooks.beforeEvents?.(doc.events);
     for (const ev of doc.events ?? []) {
       insertEvent.run({
+        ...hooks.eventColumns?.of(ev),
         id: ev.id, article: hash, article_id: ev.article_id, event: ev.event,
         mode: JSON.stringify(ev.mode), context: JSON.stringify(ev.context),
         cameo: ev.cameo, goldstein: ev.goldstein, quad_class: ev.quad_class,
@@ -417,7 +442,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
 
   function queryEvents(filter: EventFilter = {}): CodedEvent[] {
     const params: unknown[] = [];
-    const where = eventConditions(filter, params);
+    const where = eventConditions(filter, params, dialect);
     if (where === null) return [];
     let sql = `SELECT e.* FROM events e${where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}
       ORDER BY e.date IS NULL, e.date, e.num`;
@@ -445,7 +470,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     countEvents: () => countEventsStmt.get() as number,
     listActors: (filter) => registry.list(filter),
     getActor: (id) => registry.get([id])[0] ?? null,
-    explore: exploreQueries(db),
+    explore: exploreQueries(db, dialect),
     actorsChangedSince,
     close: () => { if (db.open) db.close(); },
   };

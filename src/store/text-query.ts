@@ -11,15 +11,33 @@
  * begins (`milit*`: militia, militants). Null when nothing searchable is left
  * (no letter or digit anywhere).
  */
-export function ftsQuery(text: string): string | null {
-  const pieces: string[] = [];
+/** The pieces of a search, as typed: each a phrase (one word or more, to appear as written) and whether it is a prefix. */
+export function searchPieces(text: string): { words: string; prefix: boolean }[] {
+  const pieces: { words: string; prefix: boolean }[] = [];
   for (const m of text.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
     const phrase = m[1] !== undefined;
     let words = phrase ? m[1] : m[0];
     const prefix = !phrase && words.endsWith('*');
     words = words.replace(/\*+$/, '');
     if (!/[\p{L}\p{N}]/u.test(words)) continue;
-    pieces.push(`"${words}"${prefix ? '*' : ''}`);
+    pieces.push({ words, prefix });
   }
+  return pieces;
+}
+
+export function ftsQuery(text: string): string | null {
+  const pieces = searchPieces(text).map((p) => `"${p.words}"${p.prefix ? '*' : ''}`);
   return pieces.length ? pieces.join(' ') : null;
+}
+
+/**
+ * The same search as a PostgreSQL tsquery over the 'simple' configuration (lower-cased words, no
+ * stemming, as FTS5's unicode61 tokeniser): each phrase by phraseto_tsquery (its words in a row),
+ * a prefix as a quoted lexeme with `:*`, all of them ANDed. Null when nothing searchable is left.
+ */
+export function tsQuery(text: string): { sql: string; params: string[] } | null {
+  const pieces = searchPieces(text);
+  if (pieces.length === 0) return null;
+  const sql = pieces.map((p) => (p.prefix ? `to_tsquery('simple', ?)` : `phraseto_tsquery('simple', ?)`)).join(' && ');
+  return { sql: `(${sql})`, params: pieces.map((p) => (p.prefix ? `'${p.words.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*` : p.words)) };
 }
