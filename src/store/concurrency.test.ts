@@ -1,4 +1,4 @@
-/** Several processes opening one new store at the same moment: each finds it created once, none fails. */
+/** Several processes opening one new store at the same moment, or writing to it: each finds it created once, none fails, happenings as one process makes them. Both backends. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,16 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations.js';
+import { backendTest } from './backends.fixtures.js';
+import { PgDb } from './postgres/db.js';
+import { pgMigrations } from './postgres/migrations.js';
+import type { Store } from './store.js';
 
-const storeModule = new URL('./store.js', import.meta.url).href;
+// Opens a SQLite file or a PostgreSQL URL alike.
+const storeModule = new URL('./open.js', import.meta.url).href;
 
 /** A process that says it is ready, waits for the go file, then opens the store, reads it and closes it. */
 const OPENER = `
-const { openStore } = await import(process.argv[1]);
+const { openAnyStore } = await import(process.argv[1]);
 const { existsSync } = await import('node:fs');
 process.stdout.write('ready\\n');
 while (!existsSync(process.argv[3])) { /* all start together */ }
-const store = openStore(process.argv[2]);
+const store = openAnyStore(process.argv[2]);
 store.countArticles();
 store.close();
 `;
@@ -32,11 +37,11 @@ function openInChild(path: string, go: string): Opener {
   return { ready: Promise.race([ready, done.then(() => undefined)]), done };
 }
 
-test('six processes creating the same store at once all succeed, eight times over', async (t) => {
+backendTest('six processes creating the same store at once all succeed, eight times over', async (t, b) => {
   const dir = mkdtempSync(join(tmpdir(), 'acta-concurrent-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   for (let round = 0; round < 8; round++) {
-    const path = join(dir, `round-${round}.db`);
+    const path = b.name === 'sqlite' ? join(dir, `round-${round}.db`) : b.location(t);
     const go = join(dir, `go-${round}`);
     const children = Array.from({ length: 6 }, () => openInChild(path, go));
     // Every child has loaded better-sqlite3 and waits: then all open the store at once.
@@ -44,6 +49,12 @@ test('six processes creating the same store at once all succeed, eight times ove
     writeFileSync(go, '');
     const results = await Promise.all(children.map((c) => c.done));
     for (const r of results) assert.equal(r.code, 0, `round ${round}: ${r.stderr}`);
+    if (b.name === 'postgres') {
+      const pg = new PgDb(path, { writeLockKey: 0n });
+      assert.deepEqual(pg.prepare('SELECT version FROM acta_schema_migrations ORDER BY version').pluck().all(), pgMigrations.map((m) => m.version), 'migrated once');
+      pg.close();
+      continue;
+    }
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION, 'migrated once, to the latest version');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
@@ -55,42 +66,41 @@ const fixturesModule = new URL('./happenings.fixtures.js', import.meta.url).href
 
 /** A process that waits for the go file, then stores every `step`-th attack from `first` on. */
 const INGESTER = `
-const { openStore } = await import(process.argv[1]);
+const { openAnyStore } = await import(process.argv[1]);
 const { attackDoc, sharedAttacks } = await import(process.argv[2]);
 const { existsSync } = await import('node:fs');
 const attacks = sharedAttacks();
 process.stdout.write('ready\\n');
 while (!existsSync(process.argv[4])) { /* all start together */ }
-const store = openStore(process.argv[3]);
+const store = openAnyStore(process.argv[3]);
 for (let i = Number(process.argv[5]); i < attacks.length; i += 2) store.saveDoc(attackDoc(attacks[i]));
 store.close();
 `;
 
-test('two processes ingesting into one store at once give the same happenings as one process', async (t) => {
+backendTest('two processes ingesting into one store at once give the same happenings as one process', async (t, b) => {
   const dir = mkdtempSync(join(tmpdir(), 'acta-concurrent-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const { openStore } = await import(storeModule);
+  const { openAnyStore } = await import(storeModule);
   const { attackDoc, sharedAttacks } = await import(fixturesModule);
   const attacks = sharedAttacks();
   /** Each happening as its reports' event ids, sorted: the grouping, whichever process stored what first. */
   const grouping = (path: string) => {
-    const db = new Database(path, { readonly: true });
+    const store = openAnyStore(path) as Store;
     try {
-      const rows = db.prepare('SELECT happening, group_concat(event_id) AS ids FROM (SELECT * FROM happening_reports ORDER BY event_id) GROUP BY happening').all() as { ids: string }[];
-      const noOrphans = db.prepare(`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM happening_reports hr WHERE hr.article = e.article AND hr.event_id = e.id)`).pluck().get();
-      assert.equal(noOrphans, 0, 'every event is a report of a happening');
-      return rows.map((r) => r.ids).sort();
-    } finally { db.close(); }
+      const groups = store.happenings.list({ realis: undefined }).map((h) => h.report_ids.map((r) => r.split('#').pop()!).sort().join());
+      assert.equal(groups.reduce((n, g) => n + g.split(',').length, 0), store.countEvents(), 'every event is a report of a happening');
+      return groups.sort();
+    } finally { store.close(); }
   };
-  const single = join(dir, 'single.db');
-  const one = openStore(single);
+  const single = b.name === 'sqlite' ? join(dir, 'single.db') : b.location(t);
+  const one = openAnyStore(single) as Store;
   for (const a of attacks) one.saveDoc(attackDoc(a));
   one.close();
   const expected = grouping(single);
   assert.ok(expected.length > 5 && expected.length < 40, `a few happenings of several reports (${expected.length})`);
 
   for (let round = 0; round < 3; round++) {
-    const shared = join(dir, `shared-${round}.db`);
+    const shared = b.name === 'sqlite' ? join(dir, `shared-${round}.db`) : b.location(t);
     const go = join(dir, `go-ingest-${round}`);
     const children = [0, 1].map((first) => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', INGESTER, storeModule, fixturesModule, shared, go, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });

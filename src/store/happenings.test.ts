@@ -7,9 +7,11 @@ import Database from 'better-sqlite3';
 import { analyze } from '../pipeline.js';
 import type { Candidate, MergeDecision, Report } from '../cluster/index.js';
 import { openStore, type Store, type StoreOptions } from './store.js';
+import { backendTest, openTestStore, type TestBackend } from './backends.fixtures.js';
 import { attackDoc } from './happenings.fixtures.js';
 
-function tempStore(t: { after: (fn: () => void) => void }, options: StoreOptions = {}): { store: Store; path: string } {
+function tempStore(t: { after: (fn: () => void) => void }, options: StoreOptions = {}, backend?: TestBackend): { store: Store; path: string } {
+  if (backend) return openTestStore(t, backend, options);
   const dir = mkdtempSync(join(tmpdir(), 'acta-happenings-'));
   const path = join(dir, 'acta.db');
   const store = openStore(path, options);
@@ -26,8 +28,8 @@ function grouping(store: Store): string[][] {
 
 const kinds = (store: Store) => store.happenings.changes({ afterSeq: 0 }, 1000).map((c) => `${c.kind} ${c.id}${c.survivor ? ` → ${c.survivor}` : ''}`);
 
-test('an article arriving a week later joins the happening it reports, as analysed by the pipeline', (t) => {
-  const { store } = tempStore(t);
+backendTest('an article arriving a week later joins the happening it reports, as analysed by the pipeline', (t, b) => {
+  const { store } = tempStore(t, {}, b);
   store.saveDoc(analyze({ id: 'wire-a', text: 'On 3 May 2023, Russian forces shelled Kharkiv, killing four people.', published: '2023-05-04', source: 'Wire A' }));
   const [first] = store.happenings.list({ event: 'ASSAULT' });
   assert.ok(first, 'the attack is a happening');
@@ -42,8 +44,8 @@ test('an article arriving a week later joins the happening it reports, as analys
   assert.deepEqual(kinds(store).filter((k) => k.endsWith(h.id)), [`created ${h.id}`, `updated ${h.id}`]);
 });
 
-test('every stored event is the report of exactly one happening; different days, sides or places stay apart', (t) => {
-  const { store } = tempStore(t);
+backendTest('every stored event is the report of exactly one happening; different days, sides or places stay apart', (t, b) => {
+  const { store } = tempStore(t, {}, b);
   store.saveDoc(attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' }));
   store.saveDoc(attackDoc({ id: 'b', published: '2023-05-04', day: '2023-05-03' }));
   store.saveDoc(attackDoc({ id: 'c', published: '2023-05-05', day: '2023-05-04' }));
@@ -53,9 +55,9 @@ test('every stored event is the report of exactly one happening; different days,
   assert.equal(store.happenings.count(), 4);
 });
 
-test('ids are stable: derived from the report that started the happening, the same in any store that stores it first', (t) => {
-  const one = tempStore(t).store;
-  const two = tempStore(t).store;
+backendTest('ids are stable: derived from the report that started the happening, the same in any store that stores it first', (t, b) => {
+  const one = tempStore(t, {}, b).store;
+  const two = tempStore(t, {}, b).store;
   one.saveDoc(attackDoc({ id: 'x', published: '2023-05-04', day: '2023-05-03' }));
   two.saveDoc(attackDoc({ id: 'other', published: '2023-05-04', day: '2023-06-03' }));
   two.saveDoc(attackDoc({ id: 'x', published: '2023-05-04', day: '2023-05-03' }));
@@ -64,8 +66,8 @@ test('ids are stable: derived from the report that started the happening, the sa
   assert.ok(two.happenings.list({}).some((h) => h.id === id));
 });
 
-test('ingesting the same article again changes nothing: no happening, report or change row', (t) => {
-  const { store } = tempStore(t);
+backendTest('ingesting the same article again changes nothing: no happening, report or change row', (t, b) => {
+  const { store } = tempStore(t, {}, b);
   const doc = attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' });
   store.saveDoc(doc);
   const before = { list: store.happenings.list({}), changes: kinds(store) };
@@ -79,8 +81,8 @@ const bridging = (r: Report, candidates: readonly Candidate[]): MergeDecision =>
     ? { join: candidates[candidates.length - 1].id, absorb: candidates.slice(0, -1).map((c) => c.id) }
     : { join: null, absorb: [] };
 
-test('a report that bridges two happenings merges them: the absorbed id redirects to the survivor, chains resolve, the feed says merged', (t) => {
-  const { store } = tempStore(t, { decide: bridging });
+backendTest('a report that bridges two happenings merges them: the absorbed id redirects to the survivor, chains resolve, the feed says merged', (t, b) => {
+  const { store } = tempStore(t, { decide: bridging }, b);
   const day = '2023-05-03';
   store.saveDoc(attackDoc({ id: 'a', published: '2023-05-04', day }));
   store.saveDoc(attackDoc({ id: 'b', published: '2023-05-04', day }));
@@ -108,8 +110,8 @@ test('a report that bridges two happenings merges them: the absorbed id redirect
   assert.ok(changes.includes(`updated ${hc}`));
 });
 
-test('reprocessing an article moves its reports; deleting it removes them, and a happening left with none is deleted, each in the feed', (t) => {
-  const { store } = tempStore(t);
+backendTest('reprocessing an article moves its reports; deleting it removes them, and a happening left with none is deleted, each in the feed', (t, backend) => {
+  const { store } = tempStore(t, {}, backend);
   const a = attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' });
   const b = attackDoc({ id: 'b', published: '2023-05-05', day: '2023-05-03' });
   store.saveDoc(a);
@@ -140,8 +142,8 @@ test('reprocessing an article moves its reports; deleting it removes them, and a
   assert.equal(store.deleteArticle(a.meta.hash), false);
 });
 
-test('reprocessing an article whose happening it alone reports, with the same analysis, leaves the happening as it was, times included', async (t) => {
-  const { store } = tempStore(t);
+backendTest('reprocessing an article whose happening it alone reports, with the same analysis, leaves the happening as it was, times included', async (t, b) => {
+  const { store } = tempStore(t, {}, b);
   const a = attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' });
   store.saveDoc(a);
   const before = store.happenings.list({});
@@ -152,13 +154,17 @@ test('reprocessing an article whose happening it alone reports, with the same an
   assert.equal(store.happenings.lastSeq(), seq, 'nothing in the feed');
 });
 
-test('a failure while placing reports rolls the whole article back: no article, event, report, happening or change row', (t) => {
+backendTest('a failure while placing reports rolls the whole article back: no article, event, report, happening or change row', (t, b) => {
   let fail = false;
   const { store, path } = tempStore(t, {
     decide: (r, c) => { if (fail) throw new Error('disk gone'); return c.length ? { join: c[0].id, absorb: [] } : { join: null, absorb: [] }; },
-  });
+  }, b);
   store.saveDoc(attackDoc({ id: 'a', published: '2023-05-04', day: '2023-05-03' }));
   const counts = () => {
+    if (b.name !== 'sqlite') {
+      return [store.countArticles(), store.countEvents(), store.happenings.count(),
+        store.happenings.list({ realis: undefined }).reduce((n, h) => n + h.reports, 0), store.happenings.lastSeq()];
+    }
     const db = new Database(path, { readonly: true });
     try {
       return ['articles', 'events', 'happenings', 'happening_reports', 'happening_changes'].map((table) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
@@ -172,8 +178,8 @@ test('a failure while placing reports rolls the whole article back: no article, 
   assert.deepEqual(counts(), before);
 });
 
-test('min_sources keeps happenings told by that many outlets; articles of one outlet, or of none known, count once', (t) => {
-  const { store } = tempStore(t);
+backendTest('min_sources keeps happenings told by that many outlets; articles of one outlet, or of none known, count once', (t, b) => {
+  const { store } = tempStore(t, {}, b);
   const day = '2023-05-03';
   store.saveDoc(attackDoc({ id: 'a1', published: '2023-05-04', day, source: 'Wire A' }));
   store.saveDoc(attackDoc({ id: 'a2', published: '2023-05-04', day, source: 'Wire A' }));
@@ -189,8 +195,8 @@ test('min_sources keeps happenings told by that many outlets; articles of one ou
   assert.equal(store.happenings.list({ limit: 2 }).length, 2);
 });
 
-test('the change feed pages by sequence number, or from a time, oldest first', (t) => {
-  const { store } = tempStore(t);
+backendTest('the change feed pages by sequence number, or from a time, oldest first', (t, b) => {
+  const { store } = tempStore(t, {}, b);
   for (let i = 0; i < 5; i++) store.saveDoc(attackDoc({ id: `p${i}`, published: '2023-05-04', day: `2023-05-1${i}` }));
   const all = store.happenings.changes({ afterSeq: 0 }, 100);
   assert.equal(all.length, 5);

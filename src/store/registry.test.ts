@@ -10,8 +10,10 @@ import { buildRegistry, registryFromStore } from '../actors/registry.js';
 import { migrations } from './migrations.js';
 import { chainsToLearn } from './registry.js';
 import { openStore, type Store } from './store.js';
+import { backendTest, openTestStore, type TestBackend } from './backends.fixtures.js';
 
-function withStore(t: { after: (fn: () => void) => void }): { store: Store; path: string } {
+function withStore(t: { after: (fn: () => void) => void }, backend?: TestBackend): { store: Store; path: string } {
+  if (backend && backend.name !== 'sqlite') return openTestStore(t, backend);
   const dir = mkdtempSync(join(tmpdir(), 'acta-registry-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'acta.db');
@@ -26,8 +28,8 @@ const first = analyze({
 });
 const second = analyze({ id: 'second', published: '2023-04-12', text: 'Dulaimi said the fighters had left the city and would not return.' });
 
-test('an entry learned from one article codes a bare surname in a later one', (t) => {
-  const { store } = withStore(t);
+backendTest('an entry learned from one article codes a bare surname in a later one', (t, b) => {
+  const { store } = withStore(t, b);
   assert.equal(registryFromStore(store).lookup('Dulaimi'), null, 'an empty registry knows nothing');
   store.saveDoc(first);
   const entries = store.listActors();
@@ -74,8 +76,8 @@ function docWith(id: string, published: string | null, chains: { names: string[]
   return { ...base, entities, events: [] };
 }
 
-test('spelling variants from several articles gather in one entry, with evidence counted per article', (t) => {
-  const { store } = withStore(t);
+backendTest('spelling variants from several articles gather in one entry, with evidence counted per article', (t, b) => {
+  const { store } = withStore(t, b);
   store.saveDoc(docWith('a1', '2022-05-01', [{ names: ['Falih al-Fayyadh', 'Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' }]));
   store.saveDoc(docWith('a2', '2021-01-09', [{ names: ['Falih Fayadh'], country: 'IRQ', sector: 'MIL', source: 'apposition' }]));
   store.saveDoc(docWith('a3', '2023-02-02', [
@@ -95,8 +97,8 @@ test('spelling variants from several articles gather in one entry, with evidence
   assert.equal(registryFromStore(store).lookup('Fayad')?.sector, 'MIL', 'two entries share the surname but agree on the code');
 });
 
-test('a namesake from another country gets its own entry; a lookup of the shared name has no answer', (t) => {
-  const { store } = withStore(t);
+backendTest('a namesake from another country gets its own entry; a lookup of the shared name has no answer', (t, b) => {
+  const { store } = withStore(t, b);
   store.saveDoc(docWith('b1', null, [{ names: ['Ali Hassan'], country: 'IRQ', sector: 'GOV', source: 'title' }]));
   store.saveDoc(docWith('b2', null, [{ names: ['Ali Hassan'], country: 'EGY', sector: 'BUS', source: 'apposition' }]));
   store.saveDoc(docWith('b3', null, [{ names: ['Ali Hassan'], country: null, sector: 'GOV', source: 'title' }]));
@@ -124,16 +126,16 @@ test('chains without a code source, nominal mentions, places and pronouns are no
   ]);
 });
 
-test('the same article saved twice teaches nothing twice', (t) => {
-  const { store } = withStore(t);
+backendTest('the same article saved twice teaches nothing twice', (t, b) => {
+  const { store } = withStore(t, b);
   const doc = docWith('d1', '2024-01-01', [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]);
   store.saveDoc(doc);
   store.saveDoc(doc);
   assert.equal(store.listActors()[0].articles, 1);
 });
 
-test('search matches names and their variants, or a code prefix; country and limit filter', (t) => {
-  const { store } = withStore(t);
+backendTest('search matches names and their variants, or a code prefix; country and limit filter', (t, b) => {
+  const { store } = withStore(t, b);
   store.saveDoc(docWith('e1', null, [
     { names: ['Falih al-Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' },
     { names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' },
@@ -176,8 +178,8 @@ function ingestAll(store: Store, texts: string[]): Doc[] {
 
 const entryWith = (store: Store, name: string) => store.listActors().find((e) => e.names.includes(name));
 
-test('an acronym meets only its own spelling: the ICC is not the EEC, though "eec" and "icc" once shared a loose key', (t) => {
-  const { store } = withStore(t);
+backendTest('an acronym meets only its own spelling: the ICC is not the EEC, though "eec" and "icc" once shared a loose key', (t, b) => {
+  const { store } = withStore(t, b);
   ingestAll(store, [
     'The European Economic Community (EEC) said on Tuesday it would cut farm subsidies. The EEC ministers met in Brussels.',
     'The U.S. Interstate Commerce Commission (ICC) approved the merger of two railways on Monday. The ICC said freight rates would fall.',
@@ -192,8 +194,8 @@ test('an acronym meets only its own spelling: the ICC is not the EEC, though "ee
   assert.equal(buildRegistry(store.listActors()).lookup('IC'), null, 'nor does a shorter acronym find either');
 });
 
-test('Donald Regan is not Ronald Reagan: a surname spelled alike is no evidence of one person', (t) => {
-  const { store } = withStore(t);
+backendTest('Donald Regan is not Ronald Reagan: a surname spelled alike is no evidence of one person', (t, b) => {
+  const { store } = withStore(t, b);
   ingestAll(store, [
     'President Ronald Reagan said on Monday he would veto the highway bill. Reagan told reporters the bill cost too much.',
     'White House chief of staff Donald Regan said on Tuesday the budget would be cut. Regan told reporters the cuts would hurt.',
@@ -206,8 +208,8 @@ test('Donald Regan is not Ronald Reagan: a surname spelled alike is no evidence 
   assert.deepEqual(regan.names.sort(), ['Donald Regan', 'Regan']);
 });
 
-test('Nancy Reagan does not take the code the registry learned for Ronald Reagan', (t) => {
-  const { store } = withStore(t);
+backendTest('Nancy Reagan does not take the code the registry learned for Ronald Reagan', (t, b) => {
+  const { store } = withStore(t, b);
   const [, nancy] = ingestAll(store, [
     'President Ronald Reagan said on Monday he would veto the highway bill. Reagan told reporters the bill cost too much.',
     'Nancy Reagan opened a drug clinic in Miami on Friday. Reagan told the patients that they were brave.',
@@ -218,8 +220,8 @@ test('Nancy Reagan does not take the code the registry learned for Ronald Reagan
   assert.equal(store.listActors().length, 1, 'and an uncoded chain teaches nothing');
 });
 
-test('an entry is called by the name most written, on one line: one odd reading does not rename it', (t) => {
-  const { store } = withStore(t);
+backendTest('an entry is called by the name most written, on one line: one odd reading does not rename it', (t, b) => {
+  const { store } = withStore(t, b);
   store.saveDoc(docWith('n1', '1987-03-01', [{ names: ['Reagan'], country: 'USA', sector: 'GOV', source: 'dictionary' }]));
   store.saveDoc(docWith('n2', '1987-03-02', [{ names: ['Reagan'], country: 'USA', sector: 'GOV', source: 'dictionary' }]));
   // A sentence's first word read into the name: "Athough Reagan said …".
@@ -229,8 +231,8 @@ test('an entry is called by the name most written, on one line: one odd reading 
   assert.deepEqual(names, [['Reagan', ['Reagan', 'Athough Reagan']], ['Interstate Commerce Commission', ['Interstate Commerce Commission']]]);
 });
 
-test('the store tells which entries a save changed, so a registry in memory takes in only those', (t) => {
-  const { store } = withStore(t);
+backendTest('the store tells which entries a save changed, so a registry in memory takes in only those', (t, b) => {
+  const { store } = withStore(t, b);
   assert.deepEqual(store.actorsChangedSince(0), { entries: [], revision: 0 });
   store.saveDoc(docWith('r1', null, [{ names: ['Harbour Authority'], type: 'ORG', country: 'ARV', sector: 'GOV', source: 'name' }]));
   store.saveDoc(docWith('r2', null, [{ names: ['Falih al-Fayyadh'], country: 'IRQ', sector: 'MIL', source: 'title' }]));
