@@ -83,7 +83,7 @@ test('acta actors: help exits 0, usage errors exit 2', async (t) => {
   const help = await acta(['actors', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /Usage: acta actors/);
-  assert.match((await acta(['--help'])).out, /actors .*\n.*--db FILE, default acta\.db/);
+  assert.match((await acta(['--help'])).out, /actors .*\n.*--db FILE\|URL, default acta\.db/);
 
   const dir = mkdtempSync(join(tmpdir(), 'acta-actors-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import type { ActorEntry } from '../store/registry.js';
 import { countryCode, oneOf, openStoreAt, parse, positiveInt, UsageError } from './args.js';
 import type { Out } from './session.js';
 
-export const ACTORS_HELP = `Usage: acta actors [--db FILE] [--search TEXT] [--country ISO3] [--format F] [--limit N]
+export const ACTORS_HELP = `Usage: acta actors [--db FILE|URL] [--search TEXT] [--country ISO3] [--format F] [--limit N]
 
 List the actor registry: every person and organisation met with a code in the
 articles stored by "acta ingest" or "acta code --db", with the names and
@@ -19,7 +19,7 @@ Filters:
   --limit N          at most N entries
 Output:
   --format F         table (default) | json | jsonl | csv
-  --db FILE          the database file (default: acta.db)
+  --db FILE|URL      the SQLite file, or a postgres:// URL (default: acta.db)
   -h, --help         this help`;
 
 const ACTOR_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;

@@ -9,6 +9,8 @@ import { countryInfo } from '../places/countries.js';
 import { isValidDay } from '../times/calendar.js';
 import { INPUT_ENCODINGS, type InputEncoding } from '../ingest/files.js';
 import { openStore, type Store } from '../store/index.js';
+import { isPostgresUrl, NoStoreError, openPostgresStore } from '../store/postgres/store.js';
+import { redactUrl } from '../store/postgres/db.js';
 
 import { UsageError } from './usage-error.js';
 
@@ -153,6 +155,7 @@ function looksLikeSqlite(path: string): boolean {
  * SQLite database. Nothing is created for a path that is refused.
  */
 export function openStoreAt(path: string, opts: { mustExist: boolean }): Store {
+  if (isPostgresUrl(path)) return openPostgresAt(path, opts);
   let info;
   try {
     info = statSync(path);
@@ -168,6 +171,21 @@ export function openStoreAt(path: string, opts: { mustExist: boolean }): Store {
     const code = (e as { code?: string }).code ?? '';
     if (/^SQLITE_(NOTADB|CANTOPEN|CORRUPT|READONLY|PERM|AUTH)/.test(code)) throw new UsageError(`--db: cannot open ${path}: ${(e as Error).message}`);
     throw e;
+  }
+}
+
+/**
+ * The store in the PostgreSQL database at a --db URL, or a usage error naming the URL (its
+ * password left out) when it cannot be reached or opened; a database with no acta store in it
+ * is refused where the store must exist. The schema is made in one transaction: nothing half-written.
+ */
+function openPostgresAt(url: string, opts: { mustExist: boolean }): Store {
+  try {
+    return openPostgresStore(url, { mustExist: opts.mustExist });
+  } catch (e) {
+    if (e instanceof NoStoreError) throw new UsageError(`--db: no acta store in ${redactUrl(url)} (create one with "acta ingest PATH --db ${redactUrl(url)}")`);
+    const message = (e as Error).message;
+    throw new UsageError(`--db: ${message.includes(redactUrl(url)) ? message : `cannot open ${redactUrl(url)}: ${message}`}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { changeCursor, nextChangeCursor, type HappeningChange } from '../store/h
 import { oneOf, openStoreAt, parse, positiveInt, UsageError } from './args.js';
 import type { Out } from './session.js';
 
-export const CHANGES_HELP = `Usage: acta changes [--since T] [--limit N] [--db FILE] [--format F]
+export const CHANGES_HELP = `Usage: acta changes [--since T] [--limit N] [--db FILE|URL] [--format F]
 
 List the changes to the stored happenings, oldest first: each happening created, updated
 (a report joined or left it, its fields changed), merged into another (with the
@@ -17,7 +17,7 @@ gone). A copy kept in sync asks again from the "next" cursor the answer ends wit
 Output:
   --format F         table (default) | json ({changes, next}) | jsonl (a change a line,
                      then {"next": N})
-  --db FILE          the database file (default: acta.db)
+  --db FILE|URL      the SQLite file, or a postgres:// URL (default: acta.db)
   -h, --help         this help`;
 
 const CHANGE_FORMATS = ['table', 'json', 'jsonl'] as const;

@@ -33,7 +33,7 @@ Options:
                     negated; the table marks the ones not actual FUT, HYP, NOT before the
                     type ("acta events" lists actual ones unless --realis says otherwise)
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
-  --db FILE         also store articles and events in this SQLite file
+  --db FILE|URL     also store articles and events in this SQLite file or postgres:// URL
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable): names, type,
                     country, sector, from, to, note, as in acta's data/actors.tsv; the names it
                     knows are coded from it, the rest as acta knows them

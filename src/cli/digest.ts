@@ -10,7 +10,7 @@ import { WholeFile } from './whole-file.js';
 
 export const DIGEST_FORMATS = ['html', 'md', 'pdf'] as const;
 
-export const DIGEST_HELP = `Usage: acta digest --from DAY --to DAY [--db FILE] [--country ISO3]… [--admin1 NAME]…
+export const DIGEST_HELP = `Usage: acta digest --from DAY --to DAY [--db FILE|URL] [--country ISO3]… [--admin1 NAME]…
                    [--actor CODE]… [--event TYPE]… [--text QUERY] [--format html|md|pdf] [-o FILE]
 
 A brief of what the stored articles say happened in a period, to read, print and forward: the
@@ -31,7 +31,7 @@ Output:
   --format F            html (default: one self-contained file, no request outside it) | md
                         (Markdown; the charts left out) | pdf (fonts embedded)
   -o, --output FILE     write FILE (whole, or not at all); default stdout
-  --db FILE             the database file (default: acta.db)
+  --db FILE|URL         the SQLite file, or a postgres:// URL (default: acta.db)
   -h, --help            this help`;
 
 const list = (v: unknown) => (v === undefined ? [] : (v as string[]));

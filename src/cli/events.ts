@@ -24,7 +24,7 @@ export const FILTER_HELP = `  --from DATE        events on or after DATE (YYYY, 
                      a purpose) | negated (said not to have happened) | any
 `;
 
-export const EVENTS_HELP = `Usage: acta events [--db FILE] [filters] [--reports] [--min-sources N] [--format F]
+export const EVENTS_HELP = `Usage: acta events [--db FILE|URL] [filters] [--reports] [--min-sources N] [--format F]
 
 List the happenings stored by "acta ingest" or "acta code --db": one line per real-world
 happening, its reports across articles merged at ingest, with its id, the count of its
@@ -38,7 +38,7 @@ ${FILTER_HELP}  --min-sources N    only happenings reported by at least N outlet
   --dedupe           the default (one line per happening); kept for scripts written before
 Output:
   --format F         table (default) | json | jsonl | plover | tsv | csv
-  --db FILE          the database file (default: acta.db)
+  --db FILE|URL      the SQLite file, or a postgres:// URL (default: acta.db)
   -h, --help         this help`;
 
 /** The filter flags `acta events` and `acta export` share. */

@@ -5,7 +5,7 @@ import { oneOf, openStoreAt, parse, UsageError } from './args.js';
 import { stopReason, stoppedStatus, type Session } from './session.js';
 import { WholeFile } from './whole-file.js';
 
-export const EXPORT_HELP = `Usage: acta export --format F [--db FILE] [filters] [-o FILE]
+export const EXPORT_HELP = `Usage: acta export --format F [--db FILE|URL] [filters] [-o FILE]
 
 Write the stored events in a format another tool reads.
 
@@ -28,7 +28,7 @@ ${FILTER_HELP}
 Output:
   -o, --output FILE  write FILE (whole, or not at all if the export fails); default stdout
   --header           a header line for the GDELT tables (GDELT's own files have none)
-  --db FILE          the database file (default: acta.db)
+  --db FILE|URL      the SQLite file, or a postgres:// URL (default: acta.db)
   -h, --help         this help
 
 Text from articles is escaped for every format: CSV and TSV cells that a spreadsheet would run as

@@ -11,8 +11,8 @@ import { stopReason, stoppedStatus, untilStopped, type Session } from './session
 import { analysisFailure } from './failure.js';
 import { reprocessLine, reprocessStore } from './reprocess.js';
 
-export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE] [--published DATE]
-       acta ingest --reprocess [--db FILE]
+export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE|URL] [--published DATE]
+       acta ingest --reprocess [--db FILE|URL]
 
 Analyse articles and store them, their entities and their events in a SQLite
 file (default ./acta.db). An article already stored (same content) is skipped.
@@ -24,7 +24,7 @@ Ctrl-C stops after the article in hand: what was stored stays stored, and the
 summary line says how much.
 
 Options:
-  --db FILE         the database file (default: acta.db)
+  --db FILE|URL     the SQLite file, or a postgres:// URL (default: acta.db)
   --published DATE  publication date (YYYY-MM-DD) for inputs that do not carry one
   --actors FILE     your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   --encoding E      utf8 (default) | latin1 | windows-1252, as for acta code

@@ -14,21 +14,21 @@ Commands:
                            with --db FILE also store them
   analyze [FILE|DIR|-]...  print every layer of each article with offsets
   ingest PATH...           store articles, entities and events in SQLite
-                           (--db FILE, default acta.db)
+                           (--db FILE|URL, default acta.db)
   watch URL|DIR...         follow feeds (RSS, Atom, RDF, JSON Feed) and directories, storing
                            each new article (--every 15m, --once; --db FILE, default acta.db)
-  events                   list stored happenings with filters (--db FILE, default acta.db);
+  events                   list stored happenings with filters (--db FILE|URL, default acta.db);
                            --reports lists each article's events instead
   changes --since T        the happenings created, updated, merged and deleted since T (a
-                           time or the last answer's cursor) (--db FILE, default acta.db)
+                           time or the last answer's cursor) (--db FILE|URL, default acta.db)
   actors                   list and search the actor registry learned from stored articles
-                           (--db FILE, default acta.db)
+                           (--db FILE|URL, default acta.db)
   export --format F        stored events as GDELT, ACLED, PLOVER, GeoJSON, CSV or a
-                           network (GEXF, GraphML) (--db FILE, default acta.db)
+                           network (GEXF, GraphML) (--db FILE|URL, default acta.db)
   digest --from D --to D   a brief of a period's events: HTML, Markdown or PDF
-                           (--db FILE, default acta.db)
+                           (--db FILE|URL, default acta.db)
   serve                    the web page and the HTTP API over a store, on
-                           127.0.0.1:8787 (--db FILE, default acta.db)
+                           127.0.0.1:8787 (--db FILE|URL, default acta.db)
 
 Run "acta <command> --help" for a command's options.`;
 

@@ -1,5 +1,5 @@
 /**
- * `acta ingest --reprocess [--db FILE]`: analyse every stored article again with
+ * `acta ingest --reprocess [--db FILE|URL]`: analyse every stored article again with
  * this acta (after an upgrade), replacing its sentences, entities and events in
  * one transaction per article and keeping its text. The actor registry is
  * learned again from scratch along the way, in the order the articles were

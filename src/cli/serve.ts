@@ -3,7 +3,7 @@ import { API_PREFIX } from '../server/prefix.js';
 import { openStoreAt, parse, UsageError } from './args.js';
 import type { Session } from './session.js';
 
-export const SERVE_HELP = `Usage: acta serve [--db FILE] [--host 127.0.0.1] [--port 8787] [--token T]
+export const SERVE_HELP = `Usage: acta serve [--db FILE|URL] [--host 127.0.0.1] [--port 8787] [--token T]
 
 Serve the events of a store over HTTP until Ctrl-C: the web page at / (filters,
 timeline, map, actor network, event table, the evidence behind every field,
@@ -13,7 +13,7 @@ POST articles, health), described by ${API_PREFIX}/openapi.json (OpenAPI 3.1).
 One line per request on stderr: method, path, status, milliseconds.
 
 Options:
-  --db FILE     the database file (default: acta.db); it must exist
+  --db FILE|URL the SQLite file, or a postgres:// URL (default: acta.db); it must exist
   --host HOST   the address to listen on (default: 127.0.0.1, this machine only);
                 another address lets whoever can reach it read the store
   --port N      the port (default: 8787; 0 takes a free one)

@@ -7,6 +7,8 @@ import { parseByteSize, parseDuration } from '../watch/duration.js';
 import { pollOnce, StoreFailure, type Source, type SourceReport } from '../watch/poll.js';
 import { openWatchState } from '../watch/state.js';
 import { inputEncoding, openStoreAt, parse, positiveInt, userActors, UsageError } from './args.js';
+import { isPostgresUrl } from '../store/postgres/store.js';
+import { redactUrl } from '../store/postgres/db.js';
 import type { Session } from './session.js';
 
 export const WATCH_HELP = `Usage: acta watch URL|DIR... [--every 15m] [--once] [--db FILE]
@@ -123,6 +125,8 @@ export async function runWatch(argv: string[], session: Session): Promise<number
   const actors = userActors(values);
   const sources = positionals.map(sourceOf);
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
+  // The feeds' state (what was seen, when to ask again) lives in tables of the SQLite file.
+  if (isPostgresUrl(dbPath)) throw new UsageError(`--db: acta watch keeps its feeds' state in a SQLite store and cannot follow feeds into PostgreSQL (got ${redactUrl(dbPath)}); give it a SQLite file, or store articles in PostgreSQL with acta ingest`);
   const store = openStoreAt(dbPath, { mustExist: false });
   const state = openWatchState(dbPath);
   const stop = stopSignal(session);

@@ -218,12 +218,19 @@ export function eventConditions(filter: EventFilter, params: unknown[], d: Diale
 const STORE_FAILURES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
 /**
+ * PostgreSQL's (SQLSTATE classes): the connection lost (08), out of disk or memory (53), the
+ * server shutting down (57P), a system or internal error (58, XX), read-only (25006); or the socket's own.
+ */
+const PG_STORE_FAILURE = /^(08|53|57P|58|XX|25006$|ECONNREFUSED$|ECONNRESET$|EPIPE$|ETIMEDOUT$|ENOTFOUND$)/;
+
+/**
  * A one-line message naming the store when an error is the store failing as a whole rather
  * than one article's problem; null otherwise. What was saved before stays: each article is
  * its own transaction.
  */
 export function storeWriteFailure(e: unknown, path: string): string | null {
   const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && PG_STORE_FAILURE.test(code)) return `cannot write to the store ${path}: ${(e as Error).message}`;
   // Extended codes name the primary one first: SQLITE_IOERR_WRITE is an SQLITE_IOERR.
   if (typeof code !== 'string' || !STORE_FAILURES.has(code.split('_').slice(0, 2).join('_'))) return null;
   return `cannot write to the store ${path}: ${(e as Error).message}`;

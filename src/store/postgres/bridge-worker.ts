@@ -58,6 +58,9 @@ runAsWorker(async (req: BridgeRequest): Promise<BridgeResponse> => {
     return await handle(req);
   } catch (e) {
     const err = e as { message?: string; code?: string };
-    return { ok: false, message: err.message ?? String(e), code: err.code };
+    const message = err.message ?? String(e);
+    // pg says a lost connection in words only: give it the SQLSTATE of one (connection failure).
+    const lost = /Connection terminated|not queryable|Client was closed/i.test(message);
+    return { ok: false, message, code: err.code ?? (lost ? '08006' : undefined) };
   }
 });

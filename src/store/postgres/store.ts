@@ -51,15 +51,23 @@ export function migratePostgres(db: PgDb): number {
   return applied();
 }
 
-/** Open the store in the PostgreSQL database at `url`, bringing its schema up to date. */
-export function openPostgresStore(url: string, options: StoreOptions = {}): Store {
+/** A database that holds no acta store, opened where one must exist. */
+export class NoStoreError extends Error {}
+
+/**
+ * Open the store in the PostgreSQL database at `url`, bringing its schema up to date; with
+ * `mustExist`, a database without acta's tables is refused (NoStoreError) rather than made one.
+ */
+export function openPostgresStore(url: string, options: StoreOptions & { mustExist?: boolean } = {}): Store {
   /** Months whose partition exists (committed); reread after a rollback, which may have undone one made in it. */
   let months: Set<string> | null = null;
   const db = new PgDb(url, { writeLockKey: WRITE_LOCK_KEY, onRollback: () => { months = null; } });
   try {
+    if (options.mustExist && db.prepare(`SELECT to_regclass('acta_schema_migrations') IS NULL`).pluck().get()) throw new NoStoreError(redactUrl(url));
     migratePostgres(db);
   } catch (e) {
     db.close();
+    if (e instanceof NoStoreError) throw e;
     throw new Error(`${redactUrl(url)}: ${(e as Error).message}`);
   }
   const partitions = db.prepare(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
