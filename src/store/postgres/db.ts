@@ -31,7 +31,7 @@ export class PgError extends Error {
 
 /** A URL with its password left out, to name in messages. */
 export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^/]*@/i, '$1:***@');
 }
 
 /** The SQL with `?` and `@name` parameters numbered ($1, $2 …), outside quotes; the names in order of their numbers. */

@@ -5,7 +5,7 @@
  * the process exits. Run as the `postgres` OS user when the tests run as root (PostgreSQL
  * refuses root). Where PostgreSQL or PostGIS is not installed, `postgresMissing()` says why and
  * the PostgreSQL leg of the tests is skipped — unless ACTA_REQUIRE_POSTGRES=1 (CI), where that
- * is a failure. Not shipped (package.json leaves out test helpers? it is small and imports nothing else).
+ * is a failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
