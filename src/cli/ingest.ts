@@ -4,6 +4,7 @@ import { formatProblem } from '../ingest/index.js';
 import { readInputs } from '../ingest/files.js';
 import { orderedAnalysis } from '../parallel/ordered-analysis.js';
 import { storeWriteFailure } from '../store/index.js';
+import { isPostgresUrl } from '../store/postgres/store.js';
 import { inputEncoding, isoDay, jobsOf, openStoreAt, parse, requireInputs, userActors, UsageError } from './args.js';
 import { printable } from '../output/terminal.js';
 import { progressOf } from './progress.js';
@@ -97,7 +98,8 @@ function runReprocess(values: Record<string, unknown>, positionals: string[], ou
   if (positionals.length > 0) throw new UsageError(`--reprocess re-codes the stored articles and takes no PATH\n\n${INGEST_HELP}`);
   if (values.published !== undefined) throw new UsageError(`--reprocess keeps each article's stored date; --published does not apply\n\n${INGEST_HELP}`);
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
-  if (!existsSync(dbPath)) throw new UsageError(`no store at ${dbPath} to reprocess`);
+  // A PostgreSQL database without acta's tables is refused by openStoreAt (mustExist).
+  if (!isPostgresUrl(dbPath) && !existsSync(dbPath)) throw new UsageError(`no store at ${dbPath} to reprocess`);
   const actors = userActors(values);
   const store = openStoreAt(dbPath, { mustExist: true });
   try {
