@@ -194,7 +194,8 @@ export interface RegistryTables {
 
 /** Prepared statements over the registry tables of an open, migrated database. */
 export function registryTables(db: SqlDb): RegistryTables {
-  const postgres = dialectOf(db).name === 'postgres';
+  const d = dialectOf(db);
+  const postgres = d.name === 'postgres';
   const idsByKey = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
     WHERE n.key = ? AND a.type = ?`).pluck();
   const idsByTranslit = db.prepare(`SELECT DISTINCT a.id FROM actor_names n JOIN actors a ON a.id = n.actor
@@ -321,13 +322,24 @@ export function registryTables(db: SqlDb): RegistryTables {
     return rows.map((r) => toEntry(r, names(r.id)));
   }
 
+  // Several entries in two queries, not two each: a live registry asks for those every save changed.
+  const actorsIn = db.prepare(`SELECT * FROM actors WHERE id IN (${d.numberList()})`);
+  const namesIn = db.prepare(`SELECT actor, name FROM actor_names WHERE actor IN (${d.numberList()}) ORDER BY actor, count DESC, length(name) DESC, name`);
+
   function get(ids: readonly number[]): ActorEntry[] {
-    const out: ActorEntry[] = [];
-    for (const id of ids) {
-      const r = getActor.get(id) as ActorRow | undefined;
-      if (r) out.push(toEntry(r, namesOf.all(id) as string[]));
+    if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
+    const rows = new Map((actorsIn.all(list) as ActorRow[]).map((r) => [Number(r.id), r]));
+    const names = new Map<number, string[]>();
+    for (const { actor, name } of namesIn.all(list) as { actor: number; name: string }[]) {
+      const known = names.get(Number(actor));
+      if (known) known.push(name);
+      else names.set(Number(actor), [name]);
     }
-    return out;
+    return ids.flatMap((id) => {
+      const r = rows.get(id);
+      return r ? [toEntry(r, names.get(id) ?? [])] : [];
+    });
   }
 
   return { learn, list, get };
