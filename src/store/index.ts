@@ -1,5 +1,6 @@
-/** The embedded SQLite store. */
+/** The store: an embedded SQLite file, or a PostgreSQL database (`openAnyStore` takes either --db value). */
 export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle, type StoreOptions } from './store.js';
+export { openAnyStore, isPostgresUrl } from './open.js';
 export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migrations.js';
 export {
   COUNT_BY, EVENT_SORTS, INTERVALS, placeKind, validKeyset,

@@ -128,3 +128,6 @@ export function freshPostgresDatabase(): string {
 
 /** Stop the test server now (tests that check no process is left behind). */
 export const stopTestPostgres = stop;
+
+/** The running test server's postmaster pid and folder, or null (for the test that checks it goes). */
+export const testPostgresServer = (): { pid: number; dir: string } | null => (server ? { pid: server.pid, dir: server.dir } : null);
