@@ -12,13 +12,18 @@
  * one call, in order. An article's rows are then one round trip, not one each; an error in
  * any of them still fails the transaction, which is rolled back whole.
  */
-import { createSyncFn } from 'synckit';
+import { createRequire } from 'node:module';
+import type { createSyncFn as CreateSyncFn } from 'synckit';
 import { postgresDialect, type DialectDb, type SqlStatement, type SqlTransaction } from '../sql.js';
 import type { BridgeQuery, BridgeRequest, BridgeResponse } from './bridge-worker.js';
 
 let bridge: ((req: BridgeRequest) => BridgeResponse) | null = null;
 function call(req: BridgeRequest): BridgeResponse {
-  bridge ??= createSyncFn(new URL('./bridge-worker.js', import.meta.url).pathname) as (req: BridgeRequest) => BridgeResponse;
+  // synckit is loaded on the first PostgreSQL connection, not with the module (tens of ms): a SQLite-only run never pays for it.
+  if (bridge === null) {
+    const { createSyncFn } = createRequire(import.meta.url)('synckit') as { createSyncFn: typeof CreateSyncFn };
+    bridge = createSyncFn(new URL('./bridge-worker.js', import.meta.url).pathname) as (req: BridgeRequest) => BridgeResponse;
+  }
   return bridge(req);
 }
 
