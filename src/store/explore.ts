@@ -318,8 +318,9 @@ export function exploreQueries(db: SqlDb, d: Dialect = sqliteDialect): ExploreQu
     FROM entities WHERE article = ? ORDER BY start, "end"`);
   const eventsOfArticle = db.prepare('SELECT * FROM events WHERE article = ? ORDER BY sentence_start, trigger_start, num');
 
-  // PostgreSQL: the snapshot's xmax moves on whenever any transaction that wrote commits (here or elsewhere).
-  const totalChanges = db.prepare(postgres ? 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text' : 'SELECT total_changes()').pluck();
+  // PostgreSQL: the current snapshot (xmin:xmax:transactions in progress) changes whenever a
+  // transaction that wrote begins to write or commits, here or in another process.
+  const totalChanges = db.prepare(postgres ? 'SELECT pg_current_snapshot()::text' : 'SELECT total_changes()').pluck();
   const dataVersion = postgres ? null : db.prepare('PRAGMA data_version').pluck();
   function version(): string {
     return `${dataVersion?.get() ?? ''}:${totalChanges.get()}`;
