@@ -1,7 +1,8 @@
 /** The pieces of the PostgreSQL store that need no server: SQL rewriting, the search query, partitions, messages. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { numberParameters, redactUrl, toPostgres } from './db.js';
+import { numberParameters, PgError, redactUrl, toPostgres } from './db.js';
+import { storeWriteFailure } from '../store.js';
 import { isPostgresUrl, monthOf, partitionName } from './store.js';
 import { tsQuery } from '../text-query.js';
 
@@ -38,4 +39,12 @@ test('postgres:// and postgresql:// URLs name PostgreSQL, and a password is neve
   assert.ok(!isPostgresUrl('acta.db') && !isPostgresUrl('./postgres://x') && !isPostgresUrl('file:acta.db'));
   assert.equal(redactUrl('postgres://acta:s3cr@t@db:5432/news'), 'postgres://acta:***@db:5432/news');
   assert.equal(redactUrl('postgres://acta@db/news'), 'postgres://acta@db/news');
+});
+
+test('PostgreSQL failing as a whole (connection lost, disk full, shutting down) stops an ingest; one article\'s error does not', () => {
+  const url = 'postgres://acta@db/news';
+  for (const code of ['08006', '53100', '57P01', 'ECONNREFUSED']) {
+    assert.match(storeWriteFailure(new PgError('gone', code), url) ?? '', /^cannot write to the store postgres:\/\/acta@db\/news: gone/, code);
+  }
+  for (const code of ['23505', '23502', '22P02', undefined]) assert.equal(storeWriteFailure(new PgError('bad row', code), url), null, String(code));
 });
