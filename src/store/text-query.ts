@@ -5,12 +5,6 @@
  * is an error; here every word is quoted, so it only ever means itself.
  */
 
-/**
- * The FTS5 query for a search: every word must appear; "a phrase in double
- * quotes" must appear as written; a word ending in `*` matches every word it
- * begins (`milit*`: militia, militants). Null when nothing searchable is left
- * (no letter or digit anywhere).
- */
 /** The pieces of a search, as typed: each a phrase (one word or more, to appear as written) and whether it is a prefix. */
 export function searchPieces(text: string): { words: string; prefix: boolean }[] {
   const pieces: { words: string; prefix: boolean }[] = [];
@@ -25,6 +19,12 @@ export function searchPieces(text: string): { words: string; prefix: boolean }[]
   return pieces;
 }
 
+/**
+ * The FTS5 query for a search: every word must appear; "a phrase in double
+ * quotes" must appear as written; a word ending in `*` matches every word it
+ * begins (`milit*`: militia, militants). Null when nothing searchable is left
+ * (no letter or digit anywhere).
+ */
 export function ftsQuery(text: string): string | null {
   const pieces = searchPieces(text).map((p) => `"${p.words}"${p.prefix ? '*' : ''}`);
   return pieces.length ? pieces.join(' ') : null;
