@@ -34,7 +34,7 @@ SIGTERM) stops between two articles, never during a save.
 Options:
   --every D          time between the starts of two polls (default 15m): 30s, 15m, 1h, 1h30m
   --once             poll once and exit (for scripts and cron)
-  --db FILE          the database file (default: acta.db)
+  --db FILE          the SQLite file (default: acta.db); not a PostgreSQL URL: the feeds' state is kept in the file
   --host-interval D  at least this long between two requests to one host (default 1s); a host
                      that answers 429 or 503 with Retry-After is not asked until its pause ends
   --connect-timeout D  time to open a connection (default 10s)
