@@ -68,7 +68,10 @@ export function openPostgresStore(url: string, options: StoreOptions & { mustExi
   } catch (e) {
     db.close();
     if (e instanceof NoStoreError) throw e;
-    throw new Error(`${redactUrl(url)}: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    // The role may not make the extension: say who can.
+    const hint = /extension "postgis"/.test(message) ? ' (a superuser must first run CREATE EXTENSION postgis in this database; README: PostgreSQL)' : '';
+    throw new Error(`${redactUrl(url)}: ${message}${hint}`);
   }
   const partitions = db.prepare(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = 'events'::regclass`).pluck();
