@@ -4,6 +4,9 @@
  * an FTS5 index over article titles and text. An article is saved in one
  * transaction, so a failure never leaves part of it behind, and an article
  * already stored (same text hash) is not stored again.
+ *
+ * The logic below (storeOn) runs over SQLite or PostgreSQL alike (src/store/sql.ts); openStore
+ * opens SQLite, src/store/postgres/store.ts PostgreSQL, src/store/open.ts either by its --db value.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -52,7 +55,7 @@ export interface StoredArticle {
 }
 
 export interface Store {
-  /** The database file (or ":memory:"). */
+  /** The database file (or ":memory:"), or the PostgreSQL URL with its password left out. */
   readonly path: string;
   hasArticle(hash: string): boolean;
   /** Save an article and its layers in one transaction; stored:false when the hash is already there. */
