@@ -1,5 +1,5 @@
 /** The embedded SQLite store. */
-export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle, type StoreOptions } from './store.js';
+export { openStore, storeWriteFailure, type EventFilter, type QueueStep, type RecordedStep, type Store, type StoredArticle, type StoreOptions } from './store.js';
 export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migrations.js';
 export {
   COUNT_BY, EVENT_SORTS, INTERVALS, placeKind, validKeyset,
