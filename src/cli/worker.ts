@@ -37,7 +37,8 @@ Options:
   --actors FILE       your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
   -h, --help          this help
 
-Prints one summary line at exit. Exit status: 0 done; 2 usage error; 130 interrupted.`;
+Prints one summary line at exit. Exit status: 0 done; 1 the NATS server cannot be reached;
+2 usage error; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).`;
 
 function duration(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -68,6 +69,12 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
   const err = session.err;
+  // Ctrl-C (the session's stop) or SIGTERM (a service manager, a scaler): what is being saved is finished, what is held released.
+  const control = new AbortController();
+  const onStop = () => control.abort(session.stop.reason);
+  const onTerm = () => control.abort('terminate');
+  if (session.stop.aborted) onStop(); else session.stop.addEventListener('abort', onStop, { once: true });
+  process.on('SIGTERM', onTerm);
   const nc = await reach(url, `acta worker ${process.pid}`).catch((e) => { store.close(); throw e; });
   try {
     (async () => { for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') err.write(`acta worker: NATS ${s.type === 'disconnect' ? 'connection lost; reconnecting' : 'connection back'}\n`); })().catch(() => {});
@@ -75,13 +82,16 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
     const stream = await ensureQueue(jsm, { ackWaitMs });
     const counts = await runWorker({
       nc, jsm, stream, store, concurrency, maxDeliver, ackWaitMs, actors, untilEmpty: values['until-empty'] === true,
-      stop: session.stop, log: (line) => err.write(`acta worker: ${line}\n`),
+      stop: control.signal, log: (line) => err.write(`acta worker: ${line}\n`),
     });
     session.out.write(`${counts.stored} article(s) stored, ${counts.held} already stored, ${counts.dead} dead-lettered, ${counts.retried} retried, ${counts.reanalysed} analysed again — ${printable(dbPath)}\n`);
   } finally {
+    process.off('SIGTERM', onTerm);
+    session.stop.removeEventListener('abort', onStop);
     await nc.drain().catch(() => nc.close());
     store.close();
   }
+  if (control.signal.reason === 'terminate') return 143;
   const stopped = stopReason(session.stop);
   return stopped ? stoppedStatus(stopped) : 0;
 }

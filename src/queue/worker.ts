@@ -23,6 +23,7 @@ import type { ActorRow } from '../actors/knowledge.js';
 import type { Doc, IngestedArticle } from '../doc/types.js';
 import type { RegistryQuestion } from '../parallel/messages.js';
 import { analyzeIngested } from '../pipeline.js';
+import { ingestRecord } from '../ingest/jsonl.js';
 import { storeWriteFailure, type Store } from '../store/index.js';
 import { FollowedRegistry, mayCommit } from './commit-order.js';
 import { articleOfMessage } from './publish.js';
@@ -76,7 +77,21 @@ const PROGRESS_POLL_MS = 250;
 /** How often it also asks the stream whether k-1 is still there (the first message of a store). */
 const STREAM_POLL_MS = 1000;
 
+/** How long a pull waits for a message while this worker holds some (analysis may block the thread meanwhile), and while it holds none. */
+const PULL_BUSY_MS = 15_000;
+const PULL_IDLE_MS = 1000;
+
 class Stopped extends Error {}
+
+/**
+ * Load the pipeline's models (seconds) before the first pull: an analysis that holds the
+ * thread for long while a pull waits makes the client give up on the pull, and the message the
+ * server sent on it is only seen again after the ack wait.
+ */
+function warmUp(actors: readonly ActorRow[] | undefined): void {
+  const article = ingestRecord({ text: 'The minister met protesters in Paris on Monday, officials said.' }, 'warm-up', 'warm-up', null);
+  if ('text' in article) analyzeIngested(article, { registry: null, actors });
+}
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
   const { nc, jsm, store, stream, stop, log } = opts;
@@ -85,11 +100,11 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
   const counts: WorkerCounts = { stored: 0, held: 0, dead: 0, retried: 0, reanalysed: 0 };
   const retryDelayMs = opts.retryDelayMs ?? 1000;
   const backoff = opts.backoffMs ?? { first: 200, cap: 10_000 };
-  const window = Math.max(8, 4 * opts.concurrency);
   const followed = await withStore(() => new FollowedRegistry(store, stream));
+  warmUp(opts.actors);
 
   /** Messages held, by stream sequence, and whether each is only waiting for its turn. */
-  const held = new Map<number, { msg: JsMsg; waiting: boolean }>();
+  const held = new Map<number, { msg: JsMsg; waiting: boolean; stage: string }>();
   const heartbeat = setInterval(() => { for (const h of held.values()) h.msg.working(); }, Math.max(100, Math.floor(opts.ackWaitMs / 3)));
 
   // Woken at once when another worker announces a step, instead of at the next poll.
@@ -125,11 +140,16 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     }
   }
 
+  /** The last step this worker saw recorded, and when it first saw it. */
+  let lastKnown = followed.followed;
+  let lastProgressAt = Date.now();
+
   /** Wait until sequence `seq` may be committed, with the registry caught up to it. */
   async function awaitTurn(seq: number): Promise<void> {
     let askedStream = 0;
     for (;;) {
       const known = await withStore(() => followed.catchUp());
+      if (known > lastKnown) { lastKnown = known; lastProgressAt = Date.now(); }
       const askStream = Date.now() - askedStream >= STREAM_POLL_MS;
       if (askStream) askedStream = Date.now();
       if (await mayCommit(seq, known, inStream, askStream)) {
@@ -186,6 +206,18 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     await deadLetter(msg, seq, article, error);
   }
 
+  const parked = new Set<() => void>();
+  /** Wait until `seq` is among the `concurrency` lowest sequences this worker holds. */
+  async function inAnalysisWindow(seq: number): Promise<void> {
+    for (;;) {
+      if (stop.aborted) throw new Stopped();
+      let lower = 0;
+      for (const s of held.keys()) if (s < seq) lower++;
+      if (lower < opts.concurrency) return;
+      await new Promise<void>((resolve) => { parked.add(resolve); setTimeout(() => { parked.delete(resolve); resolve(); }, PROGRESS_POLL_MS); });
+    }
+  }
+
   async function handle(msg: JsMsg): Promise<void> {
     const seq = msg.seq;
     const entry = held.get(seq)!;
@@ -209,15 +241,23 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
       opts.onCommit?.(seq, false);
       return;
     }
+    // Analysed only among the lowest `concurrency` sequences held; the others wait, unread, for their place.
+    entry.waiting = true;
+    entry.stage = 'parked';
+    await inAnalysisWindow(seq);
+    entry.waiting = false;
     let analysed: { doc: Doc; questions: RegistryQuestion[] };
+    entry.stage = 'analysing';
     try {
       analysed = analyse(article);
     } catch (e) {
       return failed(msg, seq, article, (e as Error).message);
     }
     entry.waiting = true;
+    entry.stage = 'turn';
     await awaitTurn(seq);
     entry.waiting = false;
+    entry.stage = 'saving';
     // Analysed before the articles ahead of it were stored: if what they taught the registry changes an answer, analyse again.
     if (!followed.answersSame(analysed.questions)) {
       counts.reanalysed++;
@@ -249,9 +289,23 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     }
   }
 
+  // ACTA_QUEUE_DEBUG=1: what this worker holds, every few seconds (to see a run that stalls).
+  const debug = process.env.ACTA_QUEUE_DEBUG === '1'
+    ? setInterval(() => log(`debug: followed ${followed.followed}; holding ${[...held].map(([seq, h]) => `${seq}${h.waiting ? 'w' : ''}:${h.stage}`).join(' ')}`), 3000)
+    : null;
+  const stopped = new Promise<null>((resolve) => {
+    if (stop.aborted) resolve(null);
+    else stop.addEventListener('abort', () => resolve(null), { once: true });
+  });
   const tasks = new Set<Promise<void>>();
   let taskDone: () => void = () => {};
-  const mayPull = () => held.size < opts.concurrency || ([...held.values()].every((h) => h.waiting) && held.size < window);
+  // While everything held waits for its turn, pull a few more (up to `window`), and when the
+  // store has made no progress for half an ack wait, any number: the message all wait for may
+  // be one whose worker died (or whose delivery was lost), and it comes back, after the ack
+  // wait, only to a worker that pulls.
+  const window = 4 * opts.concurrency;
+  const mayPull = () => held.size < opts.concurrency
+    || ([...held.values()].every((h) => h.waiting) && (held.size < window || Date.now() - lastProgressAt > opts.ackWaitMs / 2));
   try {
     while (!stop.aborted) {
       if (!mayPull()) {
@@ -260,7 +314,13 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
       }
       let msg: JsMsg | null = null;
       try {
-        msg = await consumer.next({ expires: 1000 });
+        // A pull that expires while this thread is busy analysing can lose the message it was
+        // sent (it comes back after the ack wait): a long expiry while articles are held, a short
+        // one only when idle, to notice an empty queue soon.
+        const pull = consumer.next({ expires: held.size > 0 ? PULL_BUSY_MS : PULL_IDLE_MS });
+        msg = await Promise.race([pull, stopped]);
+        // Stopped first: a message the pull still brings is released at once.
+        if (stop.aborted) { void pull.then((late) => late?.nak(), () => {}); if (msg) msg.nak(); break; }
       } catch (e) {
         if (stop.aborted) break;
         log(`waiting for NATS (${(e as Error).message})`);
@@ -271,20 +331,26 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
         if (opts.untilEmpty && held.size === 0 && await emptyEverywhere()) break;
         continue;
       }
-      if (stop.aborted) { msg.nak(); break; }
       const m = msg;
-      held.set(m.seq, { msg: m, waiting: false });
+      held.set(m.seq, { msg: m, waiting: false, stage: 'pulled' });
       const task = handle(m).catch((e) => {
         if (e instanceof Stopped) { m.nak(); return; }
         log(`message ${m.seq}: ${(e as Error).message}; released for another try`);
         m.nak(retryDelayMs);
-      }).finally(() => { held.delete(m.seq); tasks.delete(task); taskDone(); });
+      }).finally(() => {
+        held.delete(m.seq);
+        tasks.delete(task);
+        taskDone();
+        for (const p of parked) p();
+        parked.clear();
+      });
       tasks.add(task);
     }
   } finally {
     // Stopping: what is being saved finishes; what waits for its turn is released (Stopped → nak) for another worker.
     await Promise.all(tasks);
     clearInterval(heartbeat);
+    if (debug) clearInterval(debug);
     announcements.unsubscribe();
   }
   return counts;
