@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { headers, type NatsConnection } from 'nats';
 import { main } from '../cli/main.js';
@@ -19,6 +20,7 @@ import { queueStatus } from './status.js';
 
 const skip = natsSkip();
 const SAMPLES = new URL('../../samples', import.meta.url).pathname;
+const ACTA = new URL('../../bin/acta.js', import.meta.url).pathname;
 
 let nats: TestNats;
 let dir: string;
@@ -217,6 +219,42 @@ test('a fresh store after an earlier run starts at the stream\'s first message, 
     } finally {
       fresh.close();
       other.close();
+    }
+  } finally {
+    await nc.close();
+  }
+});
+
+test('SIGTERM: the worker finishes the save in hand, releases what it holds at once (not after the ack wait) and exits 143', { skip }, async () => {
+  const nc = await connectQueue(nats.url, 'test');
+  const path = join(dir, 'term.db');
+  try {
+    const stream = await freshQueue(nc, 120_000);
+    const many = Array.from({ length: 40 }, (_, i) => article(100 + i));
+    await acta('ingest', jsonl('many.jsonl', many), '--queue', nats.url);
+    const child = spawn(process.execPath, [ACTA, 'worker', '--queue', nats.url, '--db', path, '--concurrency', '3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const watch = openStore(path);
+    try {
+      while (watch.countArticles() < 3) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 143);
+      const stored = watch.countArticles();
+      assert.ok(stored < many.length, 'stopped before the end');
+      assert.match(out, new RegExp(`^${stored} article\\(s\\) stored`));
+      const jsm = await nc.jetstreamManager();
+      assert.equal((await jsm.streams.info(ARTICLE_STREAM)).state.messages, many.length - stored, 'every article not stored is still queued');
+      // What it held was released (nak'ed), not left to time out: a worker started now gets it at
+      // once, where a message still held would come back only after the two-minute ack wait.
+      const started = Date.now();
+      const next = await worker(nc, stream, watch, { ackWaitMs: 120_000 });
+      assert.equal(next.counts.stored, many.length - stored);
+      assert.ok(Date.now() - started < 60_000, 'within a minute, far inside the ack wait');
+      assert.equal(watch.countArticles(), many.length);
+    } finally {
+      watch.close();
     }
   } finally {
     await nc.close();

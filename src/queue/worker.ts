@@ -78,8 +78,10 @@ const PROGRESS_POLL_MS = 250;
 const STREAM_POLL_MS = 1000;
 
 /** How long a pull waits for a message while this worker holds some (analysis may block the thread meanwhile), and while it holds none. */
-const PULL_BUSY_MS = 15_000;
+const PULL_BUSY_MS = 5000;
 const PULL_IDLE_MS = 1000;
+/** How long a worker that stops waits for a pull under way to bring what the server already sent, to release it. */
+const LATE_PULL_MS = 1000;
 
 class Stopped extends Error {}
 
@@ -297,6 +299,18 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     if (stop.aborted) resolve(null);
     else stop.addEventListener('abort', () => resolve(null), { once: true });
   });
+  /** The pull under way, if any; called when the last article held is done. */
+  let pull: Promise<JsMsg | null> | null = null;
+  let onIdle: (() => void) | null = null;
+  /** Leaving with a pull under way: a message it still brings is released at once, not held until the ack wait. */
+  const releaseLate = async () => {
+    const pending = pull;
+    pull = null;
+    if (!pending) return;
+    // A message already on its way arrives within moments; a pull still waiting for one gives up at its expiry.
+    const late = await Promise.race([pending.catch(() => null), sleep(LATE_PULL_MS).then(() => null)]);
+    late?.nak();
+  };
   const tasks = new Set<Promise<void>>();
   let taskDone: () => void = () => {};
   // While everything held waits for its turn, pull a few more (up to `window`), and when the
@@ -312,22 +326,33 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
         await new Promise<void>((resolve) => { taskDone = resolve; setTimeout(resolve, PROGRESS_POLL_MS); });
         continue;
       }
-      let msg: JsMsg | null = null;
+      let msg: JsMsg | null | 'idle' = null;
       try {
         // A pull that expires while this thread is busy analysing can lose the message it was
-        // sent (it comes back after the ack wait): a long expiry while articles are held, a short
-        // one only when idle, to notice an empty queue soon.
-        const pull = consumer.next({ expires: held.size > 0 ? PULL_BUSY_MS : PULL_IDLE_MS });
-        msg = await Promise.race([pull, stopped]);
+        // sent (it comes back after the ack wait): a longer expiry while articles are held (the
+        // models are loaded before the first pull, so no analysis holds the thread for long),
+        // a short one when idle, to notice an empty queue soon. A pull outlives the loop's turn
+        // when the last article held is done first: the next turn waits on the same pull.
+        pull ??= consumer.next({ expires: held.size > 0 ? PULL_BUSY_MS : PULL_IDLE_MS });
+        // --until-empty: look again whether the queue is empty once nothing is held, and every second while nothing is.
+        const idle = !opts.untilEmpty ? null
+          : held.size > 0 ? new Promise<'idle'>((resolve) => { onIdle = () => resolve('idle'); })
+          : sleep(PULL_IDLE_MS).then(() => 'idle' as const);
+        const pulled = pull.then((m): { pulled: JsMsg | null } => ({ pulled: m }));
+        const first = await Promise.race<{ pulled: JsMsg | null } | 'idle' | null>(idle ? [pulled, stopped, idle] : [pulled, stopped]);
+        onIdle = null;
+        if (first !== null && first !== 'idle') pull = null;
+        msg = first === null ? null : first === 'idle' ? 'idle' : first.pulled;
         // Stopped first: a message the pull still brings is released at once.
-        if (stop.aborted) { void pull.then((late) => late?.nak(), () => {}); if (msg) msg.nak(); break; }
+        if (stop.aborted) { if (msg && msg !== 'idle') msg.nak(); break; }
       } catch (e) {
+        pull = null;
         if (stop.aborted) break;
         log(`waiting for NATS (${(e as Error).message})`);
         await sleep(500, stop);
         continue;
       }
-      if (!msg) {
+      if (msg === 'idle' || !msg) {
         if (opts.untilEmpty && held.size === 0 && await emptyEverywhere()) break;
         continue;
       }
@@ -343,12 +368,13 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
         taskDone();
         for (const p of parked) p();
         parked.clear();
+        if (held.size === 0) onIdle?.();
       });
       tasks.add(task);
     }
   } finally {
     // Stopping: what is being saved finishes; what waits for its turn is released (Stopped → nak) for another worker.
-    await Promise.all(tasks);
+    await Promise.all([releaseLate(), ...tasks]);
     clearInterval(heartbeat);
     if (debug) clearInterval(debug);
     announcements.unsubscribe();
