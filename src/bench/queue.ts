@@ -104,14 +104,20 @@ async function throughput(url: string, input: string, workers: number, n: number
   if (published.code !== 0) throw new Error(published.out);
   const db = join(dir, `workers-${workers}.db`);
   const t = performance.now();
-  const runs = await Promise.all(Array.from({ length: workers }, () => exited(['worker', '--queue', url, '--db', db, '--until-empty', '--concurrency', '2'])));
+  const runs = await Promise.all(Array.from({ length: workers }, () => exited(['worker', '--queue', url, '--db', db, '--until-empty'])));
   const seconds = (performance.now() - t) / 1000;
   const failed = runs.find((r) => r.code !== 0);
   if (failed) throw new Error(failed.out);
   const store = openStore(db);
   const stored = store.countArticles();
   store.close();
-  return { workers, articles: n, stored, seconds: round(seconds, 1), articles_per_s: round(stored / seconds, 1) };
+  // Each worker's summary: its articles, and per article its ms analysing and in its commit turn (the serial part).
+  const lines = runs.map((r) => /^(\d+) article\(s\) stored.*per article stored: ([\d.]+) ms analysing, ([\d.]+) ms in its commit turn/m.exec(r.out));
+  const weighted = (i: number) => round(lines.reduce((sum, m) => sum + (m ? Number(m[1]) * Number(m[i]) : 0), 0) / Math.max(1, stored), 1);
+  return {
+    workers, articles: n, stored, seconds: round(seconds, 1), articles_per_s: round(stored / seconds, 1),
+    analysis_ms_per_article: weighted(2), commit_turn_ms_per_article: weighted(3),
+  };
 }
 
 export async function queueBench(articles: BenchArticle[], workerCounts: number[], log: (s: string) => void): Promise<Record<string, unknown>> {

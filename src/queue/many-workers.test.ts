@@ -98,7 +98,7 @@ test(`3 workers on ${ARTICLES} Reuters articles, one killed with SIGKILL and res
   assert.match(publish.stderr, new RegExp(`^${distinct} article\\(s\\) published, ${repeated} dropped by the stream as duplicates`, 'm'));
 
   const db = process.env.ACTA_QUEUE_DB ?? join(dir, 'queue.db');
-  const worker = () => run(['worker', '--queue', nats.url, '--db', db, '--concurrency', '2', '--until-empty']);
+  const worker = () => run(['worker', '--queue', nats.url, '--db', db, '--until-empty']);
   const workers = [worker(), worker(), worker()];
   procs.push(...workers);
   const watch = openStoreAt(db, { mustExist: false });

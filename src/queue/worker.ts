@@ -36,7 +36,7 @@ export interface WorkerOptions {
   /** The article stream's incarnation key (stream.ts streamKey). */
   stream: string;
   store: Store;
-  /** Messages held at once (analysed one after another in this thread, committed in order). */
+  /** Messages held at once, analysed one after another in this thread ahead of their turn, committed in order. */
   concurrency: number;
   /** Deliveries of an article whose analysis fails before it is dead-lettered. */
   maxDeliver: number;
@@ -56,7 +56,11 @@ export interface WorkerOptions {
   onCommit?: (seq: number, stored: boolean) => void;
 }
 
-export interface WorkerCounts { stored: number; held: number; dead: number; retried: number; reanalysed: number }
+export interface WorkerCounts {
+  stored: number; held: number; dead: number; retried: number; reanalysed: number;
+  /** Milliseconds spent analysing, and in the commit's turn (registry check, save, acknowledgement): the part no other worker can do meanwhile. */
+  analysisMs: number; turnMs: number;
+}
 
 /** A store failure rather than an article's: the store unreachable, busy past its timeout, unable to write. */
 export function storeUnavailable(e: unknown): boolean {
@@ -99,7 +103,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
   const { nc, jsm, store, stream, stop, log } = opts;
   const js: JetStreamClient = nc.jetstream();
   const consumer = await js.consumers.get(ARTICLE_STREAM, WORKER_CONSUMER);
-  const counts: WorkerCounts = { stored: 0, held: 0, dead: 0, retried: 0, reanalysed: 0 };
+  const counts: WorkerCounts = { stored: 0, held: 0, dead: 0, retried: 0, reanalysed: 0, analysisMs: 0, turnMs: 0 };
   const retryDelayMs = opts.retryDelayMs ?? 1000;
   const backoff = opts.backoffMs ?? { first: 200, cap: 10_000 };
   const followed = await withStore(() => new FollowedRegistry(store, stream));
@@ -173,8 +177,13 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
 
   function analyse(article: IngestedArticle): { doc: Doc; questions: RegistryQuestion[] } {
     const questions: RegistryQuestion[] = [];
-    const doc = analyzeIngested(article, { registry: followed.recording(questions), actors: opts.actors, timeBudgetMs: opts.timeBudgetMs });
-    return { doc, questions };
+    const t = performance.now();
+    try {
+      const doc = analyzeIngested(article, { registry: followed.recording(questions), actors: opts.actors, timeBudgetMs: opts.timeBudgetMs });
+      return { doc, questions };
+    } finally {
+      counts.analysisMs += performance.now() - t;
+    }
   }
 
   async function deadLetter(msg: JsMsg, seq: number, article: IngestedArticle | null, error: string): Promise<void> {
@@ -235,6 +244,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     const hash = article.meta.hash;
     if (await withStore(() => store.hasArticle(hash))) {
       entry.waiting = true;
+      taskDone(); // the pull loop may pull again: everything held may now be waiting
       await awaitTurn(seq);
       await withStore(() => store.recordQueueStep({ stream, seq }, 'held', hash));
       announce(seq);
@@ -243,8 +253,9 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
       opts.onCommit?.(seq, false);
       return;
     }
-    // Analysed only among the lowest `concurrency` sequences held; the others wait, unread, for their place.
+    // Analysed only among the lowest `concurrency` sequences held; the others (pulled while the run stalled) wait, unread, for their place.
     entry.waiting = true;
+    taskDone(); // the pull loop may pull again: everything held may now be waiting
     entry.stage = 'parked';
     await inAnalysisWindow(seq);
     entry.waiting = false;
@@ -256,10 +267,12 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
       return failed(msg, seq, article, (e as Error).message);
     }
     entry.waiting = true;
+    taskDone(); // the pull loop may pull again: everything held may now be waiting
     entry.stage = 'turn';
     await awaitTurn(seq);
     entry.waiting = false;
     entry.stage = 'saving';
+    const turnStarted = performance.now();
     // Analysed before the articles ahead of it were stored: if what they taught the registry changes an answer, analyse again.
     if (!followed.answersSame(analysed.questions)) {
       counts.reanalysed++;
@@ -278,6 +291,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
     }
     announce(seq);
     msg.ack();
+    counts.turnMs += performance.now() - turnStarted;
     if (stored) counts.stored++; else counts.held++;
     opts.onCommit?.(seq, stored);
   }
@@ -313,13 +327,12 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
   };
   const tasks = new Set<Promise<void>>();
   let taskDone: () => void = () => {};
-  // While everything held waits for its turn, pull a few more (up to `window`), and when the
-  // store has made no progress for half an ack wait, any number: the message all wait for may
-  // be one whose worker died (or whose delivery was lost), and it comes back, after the ack
-  // wait, only to a worker that pulls.
-  const window = 4 * opts.concurrency;
+  // Hold up to `concurrency` articles, analysed one after another ahead of their turn. When the
+  // store has made no progress for half an ack wait and everything held waits for its turn, pull
+  // any number more (parked, unread): the message all wait for may be one whose worker died (or
+  // whose delivery was lost), and it comes back, after the ack wait, only to a worker that pulls.
   const mayPull = () => held.size < opts.concurrency
-    || ([...held.values()].every((h) => h.waiting) && (held.size < window || Date.now() - lastProgressAt > opts.ackWaitMs / 2));
+    || ([...held.values()].every((h) => h.waiting) && Date.now() - lastProgressAt > opts.ackWaitMs / 2);
   try {
     while (!stop.aborted) {
       if (!mayPull()) {
