@@ -154,20 +154,24 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerCounts> {
   async function awaitTurn(seq: number): Promise<void> {
     let askedStream = 0;
     for (;;) {
+      // Listening before reading: an announcement that comes while the store and the stream are read is not missed.
+      let wake = () => {};
+      const woken = new Promise<void>((resolve) => { wake = resolve; waiters.add(resolve); });
       const known = await withStore(() => followed.catchUp());
       if (known > lastKnown) { lastKnown = known; lastProgressAt = Date.now(); }
       const askStream = Date.now() - askedStream >= STREAM_POLL_MS;
       if (askStream) askedStream = Date.now();
       if (await mayCommit(seq, known, inStream, askStream)) {
         // Left the stream: recorded before it was acknowledged, so read once more to have its registry changes.
+        waiters.delete(wake);
         await withStore(() => followed.catchUp());
         return;
       }
-      if (stop.aborted) throw new Stopped();
-      await new Promise<void>((resolve) => {
-        waiters.add(resolve);
-        setTimeout(() => { waiters.delete(resolve); resolve(); }, PROGRESS_POLL_MS);
-      });
+      if (stop.aborted) { waiters.delete(wake); throw new Stopped(); }
+      const timer = setTimeout(wake, PROGRESS_POLL_MS);
+      await woken;
+      clearTimeout(timer);
+      waiters.delete(wake);
     }
   }
 
