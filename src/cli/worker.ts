@@ -1,7 +1,7 @@
 /** `acta worker --queue URL --db FILE|URL`: analyse and store the articles of the work queue (src/queue/worker.ts). */
 import { openStoreAt, parse, positiveInt, userActors, UsageError } from './args.js';
 import { parseDuration } from '../watch/duration.js';
-import { ensureQueue, ACK_WAIT_MS, queueUrlProblem } from '../queue/stream.js';
+import { ackWaitOf, ensureQueue, ACK_WAIT_MS, queueUrlProblem } from '../queue/stream.js';
 import { reach } from './queue.js';
 import { runWorker } from '../queue/worker.js';
 import { printable } from '../output/terminal.js';
@@ -30,8 +30,8 @@ Options:
   --max-deliver N     deliveries of an article whose analysis fails before it is
                       dead-lettered (default 3)
   --ack-wait D        how long a message may go without a word from its worker before
-                      it is given to another (default 30s; 5s, 1m); set when the
-                      consumer is first made, by whichever command makes it
+                      it is given to another (5s, 1m): set on the consumer all workers
+                      share (30s when no worker gave one); heartbeats go at a third of it
   --until-empty       exit once the queue has nothing left to deliver and nothing in
                       flight (batch runs, benchmarks); otherwise wait for more
   --actors FILE       your own actor dictionary (.csv, .tsv, .yaml; repeatable), as for acta code
@@ -66,7 +66,7 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
   const url = queueOption(values.queue, WORKER_HELP);
   const concurrency = positiveInt(values.concurrency as string | undefined, '--concurrency') ?? 8;
   const maxDeliver = positiveInt(values['max-deliver'] as string | undefined, '--max-deliver') ?? 3;
-  const ackWaitMs = duration(values['ack-wait'] as string | undefined, '--ack-wait', ACK_WAIT_MS);
+  const ackWaitGiven = values['ack-wait'] === undefined ? undefined : duration(values['ack-wait'] as string, '--ack-wait', ACK_WAIT_MS);
   const actors = userActors(values);
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
@@ -81,7 +81,8 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
   try {
     (async () => { for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') err.write(`acta worker: NATS ${s.type === 'disconnect' ? 'connection lost; reconnecting' : 'connection back'}\n`); })().catch(() => {});
     const jsm = await nc.jetstreamManager();
-    const stream = await ensureQueue(jsm, { ackWaitMs });
+    const stream = await ensureQueue(jsm, { ackWaitMs: ackWaitGiven });
+    const ackWaitMs = await ackWaitOf(jsm);
     const counts = await runWorker({
       nc, jsm, stream, store, concurrency, maxDeliver, ackWaitMs, actors, untilEmpty: values['until-empty'] === true,
       stop: control.signal, log: (line) => err.write(`acta worker: ${line}\n`),

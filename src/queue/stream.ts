@@ -54,7 +54,11 @@ export async function ensureQueue(jsm: JetStreamManager, opts: { ackWaitMs?: num
     await jsm.streams.add({ name: DEAD_STREAM, subjects: [DEAD_SUBJECT], retention: RetentionPolicy.Limits, storage: StorageType.File });
   }
   try {
-    await jsm.consumers.info(ARTICLE_STREAM, WORKER_CONSUMER);
+    const consumer = await jsm.consumers.info(ARTICLE_STREAM, WORKER_CONSUMER);
+    // A worker given --ack-wait sets it on the shared consumer (the first command made it with the default).
+    if (opts.ackWaitMs !== undefined && consumer.config.ack_wait !== nanos(opts.ackWaitMs)) {
+      await jsm.consumers.update(ARTICLE_STREAM, WORKER_CONSUMER, { ack_wait: nanos(opts.ackWaitMs) });
+    }
   } catch (e) {
     if (!/not found/i.test((e as Error).message)) throw e;
     await jsm.consumers.add(ARTICLE_STREAM, {
@@ -65,6 +69,12 @@ export async function ensureQueue(jsm: JetStreamManager, opts: { ackWaitMs?: num
     });
   }
   return streamKey(jsm);
+}
+
+/** The workers' consumer's ack wait, in milliseconds. */
+export async function ackWaitOf(jsm: JetStreamManager): Promise<number> {
+  const consumer = await jsm.consumers.info(ARTICLE_STREAM, WORKER_CONSUMER);
+  return Math.round((consumer.config.ack_wait ?? nanos(ACK_WAIT_MS)) / 1e6);
 }
 
 /**
