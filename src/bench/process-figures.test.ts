@@ -28,3 +28,9 @@ test('the start-up bench times --help, coding the small sample and listing a sto
     assert.ok((out[command].exit_ms.median ?? 0) >= (out[command].first_output_ms.median ?? 0), command);
   }
 });
+
+test('--queue measures the work queue with 1 and 2 workers unless --workers says otherwise', () => {
+  assert.deepEqual(parseBenchArgs(['--queue']).queue, [1, 2]);
+  assert.deepEqual(parseBenchArgs(['--queue', '--workers', '1,3']).queue, [1, 3]);
+  assert.equal(parseBenchArgs([]).queue, null);
+});

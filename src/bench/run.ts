@@ -200,14 +200,17 @@ export interface BenchArgs {
   startup: boolean;
   /** Article counts to measure `acta code --jobs 1`'s peak RSS at instead, or null. */
   rss: number[] | null;
+  /** The work queue instead (src/bench/queue.ts): `acta worker` process counts to compare. */
+  queue: number[] | null;
 }
 
 export const BENCH_USAGE = 'npm run bench [-- --runs N] [--limit N] [--corpus reuters|bbc|samples] [--ingest] [--long [--long-mib N]] [--jobs 1,2,4]'
   + ' | npm run bench -- --startup [--runs N] | npm run bench -- --rss 1000,5000'
-  + ' | npm run bench -- --serve [--rate N] [--seconds N] [--db FILE] [--no-page] [--limit N]';
+  + ' | npm run bench -- --serve [--rate N] [--seconds N] [--db FILE] [--no-page] [--limit N]'
+  + ' | npm run bench -- --queue [--limit N] [--workers 1,2]';
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null, jobs: [...new Set([1, availableParallelism()])], startup: false, rss: null };
+  const out: BenchArgs = { runs: 3, limit: undefined, corpus: null, ingest: false, long: null, jobs: [...new Set([1, availableParallelism()])], startup: false, rss: null, queue: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const v = () => inline ?? argv[++i];
@@ -219,6 +222,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--long-mib') out.long = Math.max(1, Number(v()) || LONG_TEXT_MIB);
     else if (flag === '--jobs') out.jobs = [...new Set(v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1))];
     else if (flag === '--startup') out.startup = true;
+    else if (flag === '--queue') out.queue = out.queue ?? [1, 2];
+    else if (flag === '--workers') out.queue = v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
     else if (flag === '--rss') out.rss = v().split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
     else throw new Error(`unknown argument ${argv[i]}; usage: ${BENCH_USAGE}`);
   }
@@ -252,6 +257,13 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(argv);
   if (args.startup) {
     process.stdout.write(JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), node: process.version, startup: await startupBench(argv.includes('--runs') ? args.runs : 5, log) }, null, 2) + '\n');
+    return;
+  }
+  if (args.queue) {
+    const corpus = loadCorpora('reuters', args.limit ?? 500)[0] ?? loadCorpora('samples', args.limit)[0];
+    if (!corpus) throw new Error('no corpus found (ACTA_SHARED/eval/corpus or samples/)');
+    const { queueBench } = await import('./queue.js');
+    process.stdout.write(JSON.stringify({ commit: gitCommit(), corpus: corpus.name, ...(await queueBench(corpus.articles, args.queue, log)) }, null, 2) + '\n');
     return;
   }
   if (args.rss) {

@@ -96,7 +96,7 @@ test('usage errors exit 2 with a message', () => {
 });
 
 test('every command has --help', () => {
-  for (const c of ['code', 'analyze', 'ingest', 'events']) {
+  for (const c of ['code', 'analyze', 'ingest', 'events', 'worker', 'queue']) {
     const r = acta([c, '--help']);
     assert.equal(r.code, 0);
     assert.match(r.out, new RegExp(`Usage: acta ${c}`));

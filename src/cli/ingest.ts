@@ -11,8 +11,10 @@ import { progressOf } from './progress.js';
 import { stopReason, stoppedStatus, untilStopped, type Session } from './session.js';
 import { analysisFailure } from './failure.js';
 import { reprocessLine, reprocessStore } from './reprocess.js';
+import { queueOption } from './worker.js';
 
 export const INGEST_HELP = `Usage: acta ingest PATH... [--db FILE|URL] [--published DATE]
+       acta ingest PATH... --queue nats://HOST:4222
        acta ingest --reprocess [--db FILE|URL]
 
 Analyse articles and store them, their entities and their events in a SQLite
@@ -32,6 +34,10 @@ Options:
   --jobs N          articles analysed at once on N threads (default: one per core); the
                     store is written by one thread, in input order, as with --jobs 1
   --no-progress     no progress line on stderr (shown only when stderr is a terminal)
+  --queue URL       publish the articles to NATS JetStream instead, for "acta worker"s to
+                    analyse and store (read as without it; the content hash is the message
+                    id, so the stream drops an article published again within a day); prints
+                    how many were published and how many dropped as duplicates
   --reprocess       re-code every stored article with this acta (after an upgrade): each
                     article's entities and events are replaced, its text kept, its
                     reports move between happenings as they now read, and the actor
@@ -48,6 +54,7 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   const { values, positionals } = parse(argv, {
     db: { type: 'string' }, published: { type: 'string' }, actors: { type: 'string', multiple: true },
     encoding: { type: 'string' }, 'no-progress': { type: 'boolean' }, reprocess: { type: 'boolean' }, jobs: { type: 'string' },
+    queue: { type: 'string' },
   }, INGEST_HELP);
   if (values.help) { out.write(INGEST_HELP + '\n'); return 0; }
   if (values.reprocess) return runReprocess(values, positionals, out, session.err);
@@ -56,6 +63,11 @@ export async function runIngest(argv: string[], session: Session): Promise<numbe
   const encoding = inputEncoding(values.encoding as string | undefined);
   const actors = userActors(values);
   requireInputs(positionals);
+  if (values.queue !== undefined) {
+    const { publishInputs } = await import('./queue.js');
+    if (values.db !== undefined || values.jobs !== undefined || values.actors !== undefined) throw new UsageError(`--queue publishes the articles; --db, --jobs and --actors are the workers' (acta worker)\n\n${INGEST_HELP}`);
+    return publishInputs(queueOption(values.queue, INGEST_HELP), readInputs(positionals, { published, encoding }), session);
+  }
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
   const store = openStoreAt(dbPath, { mustExist: false });
   const jobs = jobsOf(values.jobs as string | undefined);

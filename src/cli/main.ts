@@ -27,6 +27,9 @@ Commands:
                            network (GEXF, GraphML) (--db FILE|URL, default acta.db)
   digest --from D --to D   a brief of a period's events: HTML, Markdown or PDF
                            (--db FILE|URL, default acta.db)
+  worker --queue URL       analyse and store the articles "ingest PATH... --queue URL"
+                           published to NATS JetStream (--db FILE|URL, default acta.db)
+  queue status --queue URL the work queue's pending, in-flight and failed articles
   serve                    the web page and the HTTP API over a store, on
                            127.0.0.1:8787 (--db FILE|URL, default acta.db)
 
@@ -56,6 +59,8 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       case 'actors': return await (await import('./actors.js')).runActors(rest, out);
       case 'export': return await (await import('./export.js')).runExport(rest, session);
       case 'digest': return await (await import('./digest.js')).runDigest(rest, session);
+      case 'worker': return await (await import('./worker.js')).runWorkerCommand(rest, session);
+      case 'queue': return await (await import('./queue.js')).runQueue(rest, session);
       case 'serve': return await (await import('./serve.js')).runServe(rest, session);
       case undefined: case '-h': case '--help': case 'help':
         out.write(MAIN_HELP + '\n');
@@ -65,6 +70,7 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
     }
   } catch (e) {
     if (e instanceof UsageError) { session.err.write(`acta: ${e.message}\n`); return 2; }
+    if (e instanceof Error && e.name === 'QueueUnreachable') { session.err.write(`acta: ${e.message}\n`); return 1; }
     throw e;
   }
 }

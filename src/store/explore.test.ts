@@ -176,7 +176,7 @@ test('an event\'s countries and sides are kept in indexed tables that follow eve
   assert.deepEqual(stored(), expected());
   assert.ok(!stored().sides.some((s) => s.endsWith('ARVCOP') && s.includes('actor')));
   // A store as schema 6 left it: opening it fills the tables from its events.
-  db.exec('DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes;');
+  db.exec('DROP TABLE queue_progress; DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes;');
   db.exec('DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts; DROP INDEX events_realis_date; ALTER TABLE events DROP COLUMN casualties; PRAGMA user_version = 6;');
   const reopened = openStore(store.path);
   reopened.close();

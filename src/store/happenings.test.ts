@@ -220,7 +220,7 @@ test('a store written before happenings upgrades: its events are placed in the o
   const fresh = store.happenings.list({}).map(({ created_at: _c, updated_at: _u, ...h }) => h);
   store.close();
   const db = new Database(path);
-  db.exec('DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes; PRAGMA user_version = 8;');
+  db.exec('DROP TABLE queue_progress; DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes; PRAGMA user_version = 8;');
   db.close();
   const upgraded = openStore(path);
   t.after(() => upgraded.close());

@@ -1,5 +1,5 @@
 /** The store: an embedded SQLite file, or a PostgreSQL database (`openAnyStore` takes either --db value). */
-export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle, type StoreOptions } from './store.js';
+export { openStore, storeWriteFailure, type EventFilter, type Store, type StoredArticle, type QueueStep, type RecordedStep, type StoreOptions } from './store.js';
 export { openAnyStore, isPostgresUrl } from './open.js';
 export { SCHEMA_VERSION, migrate, migrations, type Migration } from './migrations.js';
 export {

@@ -307,6 +307,20 @@ export const migrations: Migration[] = [
     name: 'happenings: an index in the order they are listed (undated last), so a page of them stops at its limit',
     sql: `CREATE INDEX happenings_listing ON happenings(date IS NULL, COALESCE(date, ''), num);`,
   },
+  {
+    version: 11,
+    // src/queue: workers commit articles in the stream's order, each waiting for the message
+    // before its own to be recorded here (in that save's own transaction).
+    name: 'queue_progress: the work-queue messages consumed (stream, sequence), each with what its save did and the registry entries it changed',
+    sql: `CREATE TABLE queue_progress (
+        stream TEXT NOT NULL,          -- the stream's name and creation time (one incarnation of it)
+        seq INTEGER NOT NULL,          -- the message's stream sequence
+        outcome TEXT NOT NULL,         -- stored | held (the store had the article) | dead (dead-lettered)
+        article TEXT,                  -- the article's hash, when known
+        actors TEXT NOT NULL,          -- JSON array of the registry entry ids the save changed
+        PRIMARY KEY (stream, seq)
+      ) WITHOUT ROWID;`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -159,8 +159,8 @@ backendTest('an event\'s casualties are stored with their words', (t, b) => {
   assert.deepEqual(store.queryEvents()[0].casualties, casualties);
 });
 
-/** What migration 9 added, taken away again: a store as a schema-8 acta left it. */
-const UNDO_V9 = 'DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes;';
+/** What migrations 9 to 11 added (10 is an index of a table 9 made), taken away again: a store as a schema-8 acta left it. */
+const UNDO_V9 = 'DROP TABLE queue_progress; DROP TABLE happenings; DROP TABLE happening_reports; DROP TABLE happening_redirects; DROP TABLE happening_changes;';
 /** What migrations 7 to 9 added, taken away again: a store as a schema-6 acta left it. */
 const UNDO_V7 = UNDO_V9 + 'DROP TRIGGER events_index_sides; DROP TABLE event_countries; DROP TABLE event_sides; DROP INDEX events_counts; DROP INDEX events_realis_date;';
 

@@ -58,8 +58,17 @@ export interface Store {
   /** The database file (or ":memory:"), or the PostgreSQL URL with its password left out. */
   readonly path: string;
   hasArticle(hash: string): boolean;
-  /** Save an article and its layers in one transaction; stored:false when the hash is already there. */
-  saveDoc(doc: Doc): { stored: boolean };
+  /**
+   * Save an article and its layers in one transaction; stored:false when the hash is already there.
+   * With `step`, the work-queue message it came from is recorded in the same transaction, stored or not.
+   */
+  saveDoc(doc: Doc, step?: QueueStep): { stored: boolean };
+  /** Record a work-queue message consumed without saving an article (held already, or dead-lettered); a step recorded before stays as it was. */
+  recordQueueStep(step: QueueStep, outcome: 'held' | 'dead', article: string | null): void;
+  /** The recorded steps of a stream after sequence `after`, in sequence order. */
+  queueSteps(stream: string, after: number): RecordedStep[];
+  /** The last recorded sequence of a stream, or 0 when none is. */
+  lastQueueStep(stream: string): number;
   queryEvents(filter?: EventFilter): CodedEvent[];
   getArticle(hash: string): StoredArticle | null;
   /** Every stored article's hash, in the order they were stored. */
@@ -93,6 +102,12 @@ export interface Store {
   actorsChangedSince(revision: number): { entries: ActorEntry[]; revision: number };
   close(): void;
 }
+
+/** A work-queue message (src/queue): its stream (name and incarnation) and sequence. */
+export interface QueueStep { stream: string; seq: number }
+
+/** A step as recorded: what its save did, and the registry entries the save changed (src/queue follows the registry by them). */
+export interface RecordedStep { seq: number; outcome: 'stored' | 'held' | 'dead'; article: string | null; actors: number[] }
 
 /** Saves whose changed registry entries are remembered for actorsChangedSince. */
 const CHANGE_LOG = 1000;
@@ -382,7 +397,15 @@ export function storeOn(db: SqlDb, path: string, options: StoreOptions = {}, hoo
     }
   }
 
-  const saveInTransaction = db.transaction((doc: Doc): number[] | null => {
+  const insertStep = db.prepare(`INSERT INTO queue_progress (stream, seq, outcome, article, actors) VALUES (?, ?, ?, ?, ?) ON CONFLICT (stream, seq) DO NOTHING`);
+  const stepsStmt = db.prepare('SELECT seq, outcome, article, actors FROM queue_progress WHERE stream = ? AND seq > ? ORDER BY seq');
+  const lastStepStmt = db.prepare('SELECT max(seq) FROM queue_progress WHERE stream = ?').pluck();
+  const saveInTransaction = db.transaction((doc: Doc, step?: QueueStep): number[] | null => {
+    const changed = saveArticle(doc);
+    if (step) insertStep.run(step.stream, step.seq, changed ? 'stored' : 'held', doc.meta.hash, JSON.stringify(changed ?? []));
+    return changed;
+  });
+  function saveArticle(doc: Doc): number[] | null {
     const hash = doc.meta.hash;
     if (hasArticleStmt.get(hash)) return null;
     const m = doc.meta;
@@ -397,7 +420,7 @@ export function storeOn(db: SqlDb, path: string, options: StoreOptions = {}, hoo
     // In the article's transaction, after its write lock was taken: candidates are read under it.
     happenings.placeArticle({ hash, text: doc.text, source: m.source, published: m.published }, doc.events ?? [], now);
     return registry.learn(doc);
-  });
+  }
 
   const deleteAnalysis = ['sentences', 'entities', 'events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE article = ?`));
   const replaceInTransaction = db.transaction((doc: Doc): number[] => {
@@ -444,8 +467,8 @@ export function storeOn(db: SqlDb, path: string, options: StoreOptions = {}, hoo
   }
 
   /** Save in one write-locked transaction; the registry entries it changed are logged only once it committed. */
-  function saveDoc(doc: Doc): { stored: boolean } {
-    const changed = saveInTransaction.immediate(doc);
+  function saveDoc(doc: Doc, step?: QueueStep): { stored: boolean } {
+    const changed = saveInTransaction.immediate(doc, step);
     if (changed) logChanges(changed);
     return { stored: changed !== null };
   }
@@ -468,6 +491,10 @@ export function storeOn(db: SqlDb, path: string, options: StoreOptions = {}, hoo
     path,
     hasArticle: (hash) => hasArticleStmt.get(hash) !== undefined,
     saveDoc,
+    recordQueueStep: (step, outcome, article) => { insertStep.run(step.stream, step.seq, outcome, article, '[]'); },
+    lastQueueStep: (stream) => (lastStepStmt.get(stream) as number | null) ?? 0,
+    queueSteps: (stream, after) => (stepsStmt.all(stream, after) as Array<{ seq: number; outcome: RecordedStep['outcome']; article: string | null; actors: string }>)
+      .map((r) => ({ seq: r.seq, outcome: r.outcome, article: r.article, actors: JSON.parse(r.actors) })),
     queryEvents,
     getArticle,
     articleHashes: () => hashesStmt.all() as string[],

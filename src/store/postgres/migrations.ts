@@ -5,7 +5,7 @@
  * opening one new database at once take turns and the second finds nothing left to do. Never
  * edit a migration that has shipped: add a new one.
  *
- * The tables hold what the SQLite store's hold (src/store/migrations.ts, up to its version 10),
+ * The tables hold what the SQLite store's hold (src/store/migrations.ts, up to its version 11),
  * the same names and columns, so that one logic reads and writes both. Where PostgreSQL has a
  * tool of its own, it is used:
  * - full-text search: articles.fts, a tsvector generated from the title and text ('simple'
@@ -254,6 +254,21 @@ export const pgMigrations: PgMigration[] = [
         survivor text COLLATE "C"
       );
       CREATE INDEX happening_changes_at ON happening_changes(at);
+    `,
+  },
+  {
+    version: 2,
+    // src/queue: workers commit articles in the stream's order (SQLite's migration 11).
+    name: 'queue_progress: the work-queue messages consumed (stream, sequence), each with what its save did and the registry entries it changed',
+    sql: `
+      CREATE TABLE queue_progress (
+        stream text COLLATE "C" NOT NULL,
+        seq bigint NOT NULL,
+        outcome text COLLATE "C" NOT NULL,
+        article text COLLATE "C",
+        actors text NOT NULL,
+        PRIMARY KEY (stream, seq)
+      );
     `,
   },
 ];
