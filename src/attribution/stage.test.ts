@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
-import { findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
+import { accordingToSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
 import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
@@ -243,4 +243,25 @@ test('in training, seeds: N averages the weights of N perceptrons, each shuffled
   }
   assert.ok(differ, 'the two seeds give different weights');
   assert.deepEqual(trainAttribution(data, { ...opts, seed: 5, seeds: 1 }).weights, one.weights, 'one seed is the plain perceptron');
+});
+
+test('"according to X": X is the source up to the comma, never the content, wherever the cue stands', () => {
+  const doc = analyze('According to a statement from the Pentagon, the president ordered the strike because Iran was planning attacks on four embassies.');
+  const r = relationWithCue(doc, 'According to');
+  assert.equal(r.source?.text, 'a statement from the Pentagon');
+  assert.equal(r.source?.entity?.name, 'Pentagon');
+  assert.ok(r.content.every((c) => !c.text.includes('Pentagon')), JSON.stringify(r.content));
+  assert.ok(r.content.some((c) => c.text.includes('ordered the strike')), JSON.stringify(r.content));
+  const after = analyze('Teachers walked out of classes in three cities on Monday, according to the union.');
+  assert.equal(relationWithCue(after, 'according to').source?.text, 'the union');
+});
+
+test('the source of "according to" is read from the words after "to", up to a comma or the sentence end', () => {
+  const toks = (s: string) => s.split(' ').map((w) => ({ normal: w.toLowerCase(), pos: /^[,.;]$/.test(w) ? 'PUNCT' : 'NOUN' }));
+  const tokens = toks('according to exit polls , Smith won .');
+  const cue: RoleRun = { role: 'CUE', first: 0, last: 1, sentence: 0 };
+  assert.deepEqual(accordingToSource(tokens, { tokenStart: 0, tokenEnd: tokens.length }, cue), { role: 'SOURCE', first: 2, last: 3, sentence: 0 });
+  const end = toks('Smith won , according to exit polls .');
+  assert.deepEqual(accordingToSource(end, { tokenStart: 0, tokenEnd: end.length }, { ...cue, first: 3, last: 4 }), { role: 'SOURCE', first: 5, last: 6, sentence: 0 });
+  assert.equal(accordingToSource(tokens, { tokenStart: 0, tokenEnd: tokens.length }, { ...cue, first: 5, last: 5 }), null, 'another cue');
 });

@@ -120,6 +120,14 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   for (const g of [...groupRuns(runs, governs), ...laidOut.groups]) {
     const cueRun = g.cue;
     const cueHead = cueRun ? headOf(cueRun) : -1;
+    // "according to X": X is the source, whatever the tagger made of it (it may read X as content).
+    const named = cueRun ? accordingToSource(tokens, doc.sentences[cueRun.sentence], cueRun) : null;
+    if (named) {
+      g.sources = [named, ...g.sources.filter((r) => r.last < named.first || r.first > named.last)];
+      g.contents = g.contents.flatMap((r) => withoutRange(r, named));
+      const rest = g.contents.length ? null : sideOfSentence(tokens, doc.sentences[cueRun!.sentence], cueRun!.first, named.last, cueRun!.sentence);
+      if (rest) g.contents.push(rest);
+    }
     // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
     // left missing: on PolNeAR dev, filling it with the cue's subject lowers source F1.)
     if (cueRun && cueHead >= 0 && g.contents.length === 0) {
@@ -152,6 +160,41 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   }
   const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
   return out.sort((a, b) => at(a) - at(b));
+}
+
+/** The longest source "according to" is read to take (in tokens). */
+const MAX_ACCORDING_SOURCE = 30;
+
+/**
+ * The source of an "according to" cue: the words after "to" up to the next comma, semicolon or
+ * bracket, else to the sentence's end ("according to a statement from the Pentagon, …"; "…,
+ * according to the union."). Null for another cue, or where no word follows.
+ */
+export function accordingToSource(tokens: readonly { normal: string; pos: string }[], s: { tokenStart: number; tokenEnd: number } | undefined, cue: RoleRun): RoleRun | null {
+  if (!s || cue.last - cue.first !== 1 || tokens[cue.first].normal !== 'according' || tokens[cue.last].normal !== 'to') return null;
+  let last = cue.last;
+  while (last + 1 < s.tokenEnd && !STOPS_SOURCE.has(tokens[last + 1].normal) && last - cue.last < MAX_ACCORDING_SOURCE) last++;
+  while (last > cue.last && tokens[last].pos === 'PUNCT') last--;
+  if (last === cue.last || last - cue.last >= MAX_ACCORDING_SOURCE) return null;
+  return { role: 'SOURCE', first: cue.last + 1, last, sentence: cue.sentence };
+}
+const STOPS_SOURCE = new Set([',', ';', '(', ':', '—', '–', '―']);
+
+/** The longer side of a sentence around a token range (a cue with its source), trimmed of punctuation. */
+export function sideOfSentence(tokens: readonly { pos: string }[], s: { tokenStart: number; tokenEnd: number }, first: number, last: number, sentence: number): RoleRun | null {
+  const before = trimmed(tokens, s.tokenStart, first - 1, sentence);
+  const after = trimmed(tokens, last + 1, s.tokenEnd - 1, sentence);
+  const size = (r: RoleRun | null) => (r ? r.last - r.first : -1);
+  return size(after) >= size(before) ? after : before;
+}
+
+/** A run without the tokens of another range: what is left before it and after it. */
+function withoutRange(r: RoleRun, cut: { first: number; last: number }): RoleRun[] {
+  if (r.last < cut.first || r.first > cut.last) return [r];
+  const out: RoleRun[] = [];
+  if (r.first < cut.first) out.push({ ...r, last: cut.first - 1 });
+  if (r.last > cut.last) out.push({ ...r, first: cut.last + 1 });
+  return out;
 }
 
 /** How many tokens (", which") may part two pieces of one source. */
