@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
+import { treeOf } from '../syntax/tree.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
-import { accordingToSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
+import { accordingToSource, possessorSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
 import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
@@ -264,4 +265,13 @@ test('the source of "according to" is read from the words after "to", up to a co
   const end = toks('Smith won , according to exit polls .');
   assert.deepEqual(accordingToSource(end, { tokenStart: 0, tokenEnd: end.length }, { ...cue, first: 3, last: 4 }), { role: 'SOURCE', first: 5, last: 6, sentence: 0 });
   assert.equal(accordingToSource(tokens, { tokenStart: 0, tokenEnd: tokens.length }, { ...cue, first: 5, last: 5 }), null, 'another cue');
+});
+
+test("a noun cue's possessor is its source: \"Nervo's conclusion\"", () => {
+  // Nervo 's conclusion was that …  (Nervo ←nmod:poss— conclusion)
+  const pos = ['PROPN', 'PART', 'NOUN', 'AUX', 'SCONJ'];
+  const syntax = { unparsed: [], deps: [{ head: 2, rel: 'nmod:poss', upos: 'PROPN' }, { head: 0, rel: 'case', upos: 'PART' }, { head: -1, rel: 'root', upos: 'NOUN' }, { head: 2, rel: 'cop', upos: 'AUX' }, { head: 2, rel: 'mark', upos: 'SCONJ' }] };
+  const tokens = pos.map((p) => ({ pos: p }));
+  assert.deepEqual(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 2, last: 2, sentence: 0 }), { role: 'SOURCE', first: 0, last: 1, sentence: 0 });
+  assert.equal(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 3, last: 3, sentence: 0 }), null, 'a cue without a possessed noun');
 });

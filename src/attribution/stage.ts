@@ -135,6 +135,10 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       const c = parseContent(tree, tokens, cueRun, cueHead, g.sources) ?? (s ? clauseBeforeSayer(tokens, s, cueRun, g.sources) : null);
       if (c) g.contents.push(c);
     }
+    // A noun cue's possessor is who holds the view or made the claim ("Nervo's conclusion", "Mr.
+    // Ban's record on"): the source, where the tagger gives none.
+    const holder = cueRun && g.sources.length === 0 ? possessorSource(tree, tokens, cueRun) : null;
+    if (holder) g.sources.push(holder);
     const subject = cueHead >= 0 ? parseSubject(tree, cueRun!, cueHead) : null;
     const content = g.contents.map((r) => runSpan(tokens, r)).sort((a, b) => a.start - b.start).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
     const cue = cueRun ? { ...runSpan(tokens, cueRun), text: '' } : null;
@@ -265,6 +269,18 @@ export function parseContent(tree: ReturnType<typeof treeOf>, tokens: readonly {
   const left = srcLo - lo;
   const right = hi - srcHi;
   return right >= left ? trimmed(tokens, srcHi + 1, hi, cue.sentence) : trimmed(tokens, lo, srcLo - 1, cue.sentence);
+}
+
+/** The possessor of a noun in the cue, before the cue ("Mrs. Clinton's | plan is intended"), as a source run. */
+export function possessorSource(tree: ReturnType<typeof treeOf>, tokens: readonly { pos: string }[], cue: RoleRun): RoleRun | null {
+  for (let k = cue.first; k <= cue.last; k++) {
+    if (tokens[k].pos !== 'NOUN') continue;
+    const owner = tree.childrenWith(k, 'nmod:poss').find((o) => o < cue.first);
+    if (owner === undefined) continue;
+    const [a, b] = tree.subtreeRange(owner);
+    if (b < cue.first) return { role: 'SOURCE', first: a, last: b, sentence: cue.sentence };
+  }
+  return null;
 }
 
 /** The cue's subject ("the ministry said") as a source run: it tells which mention a source span names. */
