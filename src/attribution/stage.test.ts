@@ -146,6 +146,18 @@ test('a content sentence with no cue continues the quotation of the cue before i
   assert.equal(groups[0].sources.length, 1);
 });
 
+test('a quotation runs on to the speaker named in the next sentence; a sentence of the author\'s does not', () => {
+  const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
+  const content = run('CONTENT', 0, 0);
+  const cue = run('CUE', 9, 1);
+  const runs = [content, run('CONTENT', 6, 1), run('SOURCE', 8, 1), cue];
+  const quoted = groupRuns(runs, () => false, (r) => r === content);
+  assert.ok(quoted.find((g) => g.cue === cue)?.contents.includes(content), '“We will fight on. We will not give up,” he said.');
+  const written = groupRuns(runs, () => false, () => false);
+  assert.ok(!written.find((g) => g.cue === cue)?.contents.includes(content), 'Police arrested him on Tuesday. A spokesman said the arrest was …');
+  assert.ok(written.some((g) => g.cue === null && g.contents.includes(content)), 'the tagger\'s content is kept as a relation of its own');
+});
+
 test('two speakers of one sentence go to two cues; a source with no cue near it stays a relation of its own', () => {
   const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
   const cueA = run('CUE', 1, 0);

@@ -14,7 +14,7 @@ import { loadTsv } from '../util/data.js';
 import { shippedModelBytes } from '../util/model-file.js';
 import { treeOf } from '../syntax/tree.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
-import { tokenFeatures, type TaggingInput } from './features.js';
+import { quoteState, tokenFeatures, type TaggingInput } from './features.js';
 import { attributionModelFromBytes, decodeLabels, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
 import { layoutRelations } from './layout.js';
@@ -117,7 +117,9 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     return c >= 0 && h >= 0 && tree.dominates(c, h);
   };
   const out: AttributionRelation[] = [];
-  for (const g of [...groupRuns(runs, governs), ...laidOut.groups]) {
+  const quotes = quoteState(text, tokens, doc.paragraphs);
+  const quoted = (r: RoleRun) => quotes[r.first] !== 0 || (r.first + 1 <= r.last && quotes[r.first + 1] !== 0);
+  for (const g of [...groupRuns(runs, governs, quoted), ...laidOut.groups]) {
     const cueRun = g.cue;
     const cueHead = cueRun ? headOf(cueRun) : -1;
     // "according to X": X is the source, whatever the tagger made of it (it may read X as content).
