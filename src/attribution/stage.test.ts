@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
 import { treeOf } from '../syntax/tree.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
-import { accordingToSource, possessorSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
+import { accordingToSource, chargedNotSource, possessorSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
 import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
@@ -286,4 +286,16 @@ test("a noun cue's possessor is its source: \"Nervo's conclusion\"", () => {
   const tokens = pos.map((p) => ({ pos: p }));
   assert.deepEqual(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 2, last: 2, sentence: 0 }), { role: 'SOURCE', first: 0, last: 1, sentence: 0 });
   assert.equal(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 3, last: 3, sentence: 0 }), null, 'a cue without a possessed noun');
+});
+
+test('the subject of a passive charge is the one charged, not the source; the "by" agent is', () => {
+  // He(0) is(1) accused(2) by(3) police(4) of(5) fraud(6)
+  const deps = [{ head: 2, rel: 'nsubj:pass' }, { head: 2, rel: 'aux:pass' }, { head: -1, rel: 'root' }, { head: 4, rel: 'case' }, { head: 2, rel: 'obl:agent' }, { head: 6, rel: 'case' }, { head: 2, rel: 'obl' }];
+  const tree = treeOf({ unparsed: [], deps: deps.map((d) => ({ ...d, upos: 'X' })) });
+  const tokens = 'he is accused by police of fraud'.split(' ').map((normal) => ({ normal }));
+  const cue: RoleRun = { role: 'CUE', first: 1, last: 2, sentence: 0 };
+  const he: RoleRun = { role: 'SOURCE', first: 0, last: 0, sentence: 0 };
+  assert.deepEqual(chargedNotSource(tree, tokens, [he], cue, 2), [{ role: 'SOURCE', first: 4, last: 4, sentence: 0 }]);
+  const noAgent = treeOf({ unparsed: [], deps: deps.map((d, i) => (i === 4 ? { head: 2, rel: 'obl', upos: 'X' } : { ...d, upos: 'X' })) });
+  assert.deepEqual(chargedNotSource(noAgent, tokens, [he], cue, 2), [], 'He is accused of fraud: no one named');
 });

@@ -141,6 +141,8 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     // Ban's record on"): the source, where the tagger gives none.
     const holder = cueRun && g.sources.length === 0 ? possessorSource(tree, tokens, cueRun) : null;
     if (holder) g.sources.push(holder);
+    // "He is accused of …": the subject of a passive charge is the one charged; the charge is the "by" agent's.
+    if (cueRun && cueHead >= 0 && cueClass(tokens.slice(cueRun.first, cueRun.last + 1)) === 'allege') g.sources = chargedNotSource(tree, tokens, g.sources, cueRun, cueHead);
     const subject = cueHead >= 0 ? parseSubject(tree, cueRun!, cueHead) : null;
     const content = g.contents.map((r) => runSpan(tokens, r)).sort((a, b) => a.start - b.start).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
     const cue = cueRun ? { ...runSpan(tokens, cueRun), text: '' } : null;
@@ -283,6 +285,23 @@ export function possessorSource(tree: ReturnType<typeof treeOf>, tokens: readonl
     if (b < cue.first) return { role: 'SOURCE', first: a, last: b, sentence: cue.sentence };
   }
   return null;
+}
+
+/**
+ * The sources of a passive charge ("X is accused of …", "Y was blamed for …") without the one
+ * charged: the passive subject is no source; the agent ("accused by the prosecutor") is, where given.
+ */
+export function chargedNotSource(tree: ReturnType<typeof treeOf>, tokens: readonly { normal: string }[], sources: readonly RoleRun[], cue: RoleRun, head: number): RoleRun[] {
+  const charged = tree.childrenWith(head, 'nsubj:pass').find((k) => k < cue.first || k > cue.last);
+  if (charged === undefined) return [...sources];
+  const kept = sources.filter((r) => charged < r.first || charged > r.last);
+  const agent = tree.childrenWith(head, 'obl:agent').find((k) => k > cue.last);
+  if (kept.length === 0 && agent !== undefined) {
+    let [a, b] = tree.subtreeRange(agent);
+    if (tokens[a].normal === 'by') a++;
+    if (a <= b) kept.push({ role: 'SOURCE', first: a, last: b, sentence: cue.sentence });
+  }
+  return kept;
 }
 
 /** The cue's subject ("the ministry said") as a source run: it tells which mention a source span names. */
