@@ -40,7 +40,7 @@ const CONTINUATION_SENTENCES = 3;
  * run in the parse (false where unparsed). Sources and contents with no cue near them form a
  * relation of their own (with no cue) when they share a sentence, so the tagger's finding is not lost.
  */
-export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run: RoleRun) => boolean): RunGroup[] {
+export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run: RoleRun) => boolean, quoted: (run: RoleRun) => boolean = () => true): RunGroup[] {
   const cues = runs.filter((r) => r.role === 'CUE');
   const groups = new Map<RoleRun, RunGroup>(cues.map((c) => [c, { cue: c, sources: [], contents: [] }]));
   const orphans = new Map<number, RunGroup>();
@@ -68,7 +68,9 @@ export function groupRuns(runs: readonly RoleRun[], governs: (cue: RoleRun, run:
         const list = cuesIn.get(s);
         if (list) cue = list[list.length - 1];
       }
-      cue ??= cuesIn.get(r.sentence + 1)?.[0] ?? null;
+      // Only a quotation runs on to the speaker named after it ("“… . …,” he said."): a sentence the
+      // author writes before "X said" is the author's ("… was arrested. A spokesman said …").
+      if (quoted(r)) cue ??= cuesIn.get(r.sentence + 1)?.[0] ?? null;
     }
     let g = cue ? groups.get(cue)! : orphans.get(r.sentence);
     if (!g) orphans.set(r.sentence, (g = { cue: null, sources: [], contents: [] }));

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, toAnalyzeRecord } from '../index.js';
+import { treeOf } from '../syntax/tree.js';
 import type { AttributionRelation, Doc } from '../doc/types.js';
-import { findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
+import { accordingToSource, chargedNotSource, possessorSource, findAttributions, joinedSource, relationAt, cueClass, sourceMention } from './stage.js';
 import { labelAllowedAfter, LABELS, quoteState, paragraphRuns, tokenFeatures } from './features.js';
 import { buildAttributionModel, decodeLabels, deserializeAttributionModel, serializeAttributionModel } from './model.js';
 import { groupRuns, type RoleRun } from './relations.js';
@@ -145,6 +146,18 @@ test('a content sentence with no cue continues the quotation of the cue before i
   assert.equal(groups[0].sources.length, 1);
 });
 
+test('a quotation runs on to the speaker named in the next sentence; a sentence of the author\'s does not', () => {
+  const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
+  const content = run('CONTENT', 0, 0);
+  const cue = run('CUE', 9, 1);
+  const runs = [content, run('CONTENT', 6, 1), run('SOURCE', 8, 1), cue];
+  const quoted = groupRuns(runs, () => false, (r) => r === content);
+  assert.ok(quoted.find((g) => g.cue === cue)?.contents.includes(content), '“We will fight on. We will not give up,” he said.');
+  const written = groupRuns(runs, () => false, () => false);
+  assert.ok(!written.find((g) => g.cue === cue)?.contents.includes(content), 'Police arrested him on Tuesday. A spokesman said the arrest was …');
+  assert.ok(written.some((g) => g.cue === null && g.contents.includes(content)), 'the tagger\'s content is kept as a relation of its own');
+});
+
 test('two speakers of one sentence go to two cues; a source with no cue near it stays a relation of its own', () => {
   const run = (role: RoleRun['role'], first: number, sentence: number): RoleRun => ({ role, first, last: first, sentence });
   const cueA = run('CUE', 1, 0);
@@ -243,4 +256,46 @@ test('in training, seeds: N averages the weights of N perceptrons, each shuffled
   }
   assert.ok(differ, 'the two seeds give different weights');
   assert.deepEqual(trainAttribution(data, { ...opts, seed: 5, seeds: 1 }).weights, one.weights, 'one seed is the plain perceptron');
+});
+
+test('"according to X": X is the source up to the comma, never the content, wherever the cue stands', () => {
+  const doc = analyze('According to a statement from the Pentagon, the president ordered the strike because Iran was planning attacks on four embassies.');
+  const r = relationWithCue(doc, 'According to');
+  assert.equal(r.source?.text, 'a statement from the Pentagon');
+  assert.equal(r.source?.entity?.name, 'Pentagon');
+  assert.ok(r.content.every((c) => !c.text.includes('Pentagon')), JSON.stringify(r.content));
+  assert.ok(r.content.some((c) => c.text.includes('ordered the strike')), JSON.stringify(r.content));
+  const after = analyze('Teachers walked out of classes in three cities on Monday, according to the union.');
+  assert.equal(relationWithCue(after, 'according to').source?.text, 'the union');
+});
+
+test('the source of "according to" is read from the words after "to", up to a comma or the sentence end', () => {
+  const toks = (s: string) => s.split(' ').map((w) => ({ normal: w.toLowerCase(), pos: /^[,.;]$/.test(w) ? 'PUNCT' : 'NOUN' }));
+  const tokens = toks('according to exit polls , Smith won .');
+  const cue: RoleRun = { role: 'CUE', first: 0, last: 1, sentence: 0 };
+  assert.deepEqual(accordingToSource(tokens, { tokenStart: 0, tokenEnd: tokens.length }, cue), { role: 'SOURCE', first: 2, last: 3, sentence: 0 });
+  const end = toks('Smith won , according to exit polls .');
+  assert.deepEqual(accordingToSource(end, { tokenStart: 0, tokenEnd: end.length }, { ...cue, first: 3, last: 4 }), { role: 'SOURCE', first: 5, last: 6, sentence: 0 });
+  assert.equal(accordingToSource(tokens, { tokenStart: 0, tokenEnd: tokens.length }, { ...cue, first: 5, last: 5 }), null, 'another cue');
+});
+
+test("a noun cue's possessor is its source: \"Nervo's conclusion\"", () => {
+  // Nervo 's conclusion was that …  (Nervo ←nmod:poss— conclusion)
+  const pos = ['PROPN', 'PART', 'NOUN', 'AUX', 'SCONJ'];
+  const syntax = { unparsed: [], deps: [{ head: 2, rel: 'nmod:poss', upos: 'PROPN' }, { head: 0, rel: 'case', upos: 'PART' }, { head: -1, rel: 'root', upos: 'NOUN' }, { head: 2, rel: 'cop', upos: 'AUX' }, { head: 2, rel: 'mark', upos: 'SCONJ' }] };
+  const tokens = pos.map((p) => ({ pos: p }));
+  assert.deepEqual(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 2, last: 2, sentence: 0 }), { role: 'SOURCE', first: 0, last: 1, sentence: 0 });
+  assert.equal(possessorSource(treeOf(syntax), tokens, { role: 'CUE', first: 3, last: 3, sentence: 0 }), null, 'a cue without a possessed noun');
+});
+
+test('the subject of a passive charge is the one charged, not the source; the "by" agent is', () => {
+  // He(0) is(1) accused(2) by(3) police(4) of(5) fraud(6)
+  const deps = [{ head: 2, rel: 'nsubj:pass' }, { head: 2, rel: 'aux:pass' }, { head: -1, rel: 'root' }, { head: 4, rel: 'case' }, { head: 2, rel: 'obl:agent' }, { head: 6, rel: 'case' }, { head: 2, rel: 'obl' }];
+  const tree = treeOf({ unparsed: [], deps: deps.map((d) => ({ ...d, upos: 'X' })) });
+  const tokens = 'he is accused by police of fraud'.split(' ').map((normal) => ({ normal }));
+  const cue: RoleRun = { role: 'CUE', first: 1, last: 2, sentence: 0 };
+  const he: RoleRun = { role: 'SOURCE', first: 0, last: 0, sentence: 0 };
+  assert.deepEqual(chargedNotSource(tree, tokens, [he], cue, 2), [{ role: 'SOURCE', first: 4, last: 4, sentence: 0 }]);
+  const noAgent = treeOf({ unparsed: [], deps: deps.map((d, i) => (i === 4 ? { head: 2, rel: 'obl', upos: 'X' } : { ...d, upos: 'X' })) });
+  assert.deepEqual(chargedNotSource(noAgent, tokens, [he], cue, 2), [], 'He is accused of fraud: no one named');
 });

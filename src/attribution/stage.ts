@@ -14,7 +14,7 @@ import { loadTsv } from '../util/data.js';
 import { shippedModelBytes } from '../util/model-file.js';
 import { treeOf } from '../syntax/tree.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
-import { tokenFeatures, type TaggingInput } from './features.js';
+import { quoteState, tokenFeatures, type TaggingInput } from './features.js';
 import { attributionModelFromBytes, decodeLabels, keyScores, modelTransitions, type AttributionModel } from './model.js';
 import { groupRuns, runsFromLabels, runSpan, type RoleRun } from './relations.js';
 import { layoutRelations } from './layout.js';
@@ -117,9 +117,19 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
     return c >= 0 && h >= 0 && tree.dominates(c, h);
   };
   const out: AttributionRelation[] = [];
-  for (const g of [...groupRuns(runs, governs), ...laidOut.groups]) {
+  const quotes = quoteState(text, tokens, doc.paragraphs);
+  const quoted = (r: RoleRun) => quotes[r.first] !== 0 || (r.first + 1 <= r.last && quotes[r.first + 1] !== 0);
+  for (const g of [...groupRuns(runs, governs, quoted), ...laidOut.groups]) {
     const cueRun = g.cue;
     const cueHead = cueRun ? headOf(cueRun) : -1;
+    // "according to X": X is the source, whatever the tagger made of it (it may read X as content).
+    const named = cueRun ? accordingToSource(tokens, doc.sentences[cueRun.sentence], cueRun) : null;
+    if (named) {
+      g.sources = [named, ...g.sources.filter((r) => r.last < named.first || r.first > named.last)];
+      g.contents = g.contents.flatMap((r) => withoutRange(r, named));
+      const rest = g.contents.length ? null : sideOfSentence(tokens, doc.sentences[cueRun!.sentence], cueRun!.first, named.last, cueRun!.sentence);
+      if (rest) g.contents.push(rest);
+    }
     // Content the tagger left out, the parse may give: the cue's clause. (A missing source is
     // left missing: on PolNeAR dev, filling it with the cue's subject lowers source F1.)
     if (cueRun && cueHead >= 0 && g.contents.length === 0) {
@@ -127,6 +137,12 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
       const c = parseContent(tree, tokens, cueRun, cueHead, g.sources) ?? (s ? clauseBeforeSayer(tokens, s, cueRun, g.sources) : null);
       if (c) g.contents.push(c);
     }
+    // A noun cue's possessor is who holds the view or made the claim ("Nervo's conclusion", "Mr.
+    // Ban's record on"): the source, where the tagger gives none.
+    const holder = cueRun && g.sources.length === 0 ? possessorSource(tree, tokens, cueRun) : null;
+    if (holder) g.sources.push(holder);
+    // "He is accused of …": the subject of a passive charge is the one charged; the charge is the "by" agent's.
+    if (cueRun && cueHead >= 0 && cueClass(tokens.slice(cueRun.first, cueRun.last + 1)) === 'allege') g.sources = chargedNotSource(tree, tokens, g.sources, cueRun, cueHead);
     const subject = cueHead >= 0 ? parseSubject(tree, cueRun!, cueHead) : null;
     const content = g.contents.map((r) => runSpan(tokens, r)).sort((a, b) => a.start - b.start).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
     const cue = cueRun ? { ...runSpan(tokens, cueRun), text: '' } : null;
@@ -152,6 +168,41 @@ export function findAttributions(doc: AttributionStageInput, model: AttributionM
   }
   const at = (r: AttributionRelation) => (r.cue ?? r.content[0] ?? r.source!).start;
   return out.sort((a, b) => at(a) - at(b));
+}
+
+/** The longest source "according to" is read to take (in tokens). */
+const MAX_ACCORDING_SOURCE = 30;
+
+/**
+ * The source of an "according to" cue: the words after "to" up to the next comma, semicolon or
+ * bracket, else to the sentence's end ("according to a statement from the Pentagon, …"; "…,
+ * according to the union."). Null for another cue, or where no word follows.
+ */
+export function accordingToSource(tokens: readonly { normal: string; pos: string }[], s: { tokenStart: number; tokenEnd: number } | undefined, cue: RoleRun): RoleRun | null {
+  if (!s || cue.last - cue.first !== 1 || tokens[cue.first].normal !== 'according' || tokens[cue.last].normal !== 'to') return null;
+  let last = cue.last;
+  while (last + 1 < s.tokenEnd && !STOPS_SOURCE.has(tokens[last + 1].normal) && last - cue.last < MAX_ACCORDING_SOURCE) last++;
+  while (last > cue.last && tokens[last].pos === 'PUNCT') last--;
+  if (last === cue.last || last - cue.last >= MAX_ACCORDING_SOURCE) return null;
+  return { role: 'SOURCE', first: cue.last + 1, last, sentence: cue.sentence };
+}
+const STOPS_SOURCE = new Set([',', ';', '(', ':', '—', '–', '―']);
+
+/** The longer side of a sentence around a token range (a cue with its source), trimmed of punctuation. */
+export function sideOfSentence(tokens: readonly { pos: string }[], s: { tokenStart: number; tokenEnd: number }, first: number, last: number, sentence: number): RoleRun | null {
+  const before = trimmed(tokens, s.tokenStart, first - 1, sentence);
+  const after = trimmed(tokens, last + 1, s.tokenEnd - 1, sentence);
+  const size = (r: RoleRun | null) => (r ? r.last - r.first : -1);
+  return size(after) >= size(before) ? after : before;
+}
+
+/** A run without the tokens of another range: what is left before it and after it. */
+function withoutRange(r: RoleRun, cut: { first: number; last: number }): RoleRun[] {
+  if (r.last < cut.first || r.first > cut.last) return [r];
+  const out: RoleRun[] = [];
+  if (r.first < cut.first) out.push({ ...r, last: cut.first - 1 });
+  if (r.last > cut.last) out.push({ ...r, first: cut.last + 1 });
+  return out;
 }
 
 /** How many tokens (", which") may part two pieces of one source. */
@@ -222,6 +273,35 @@ export function parseContent(tree: ReturnType<typeof treeOf>, tokens: readonly {
   const left = srcLo - lo;
   const right = hi - srcHi;
   return right >= left ? trimmed(tokens, srcHi + 1, hi, cue.sentence) : trimmed(tokens, lo, srcLo - 1, cue.sentence);
+}
+
+/** The possessor of a noun in the cue, before the cue ("Mrs. Clinton's | plan is intended"), as a source run. */
+export function possessorSource(tree: ReturnType<typeof treeOf>, tokens: readonly { pos: string }[], cue: RoleRun): RoleRun | null {
+  for (let k = cue.first; k <= cue.last; k++) {
+    if (tokens[k].pos !== 'NOUN') continue;
+    const owner = tree.childrenWith(k, 'nmod:poss').find((o) => o < cue.first);
+    if (owner === undefined) continue;
+    const [a, b] = tree.subtreeRange(owner);
+    if (b < cue.first) return { role: 'SOURCE', first: a, last: b, sentence: cue.sentence };
+  }
+  return null;
+}
+
+/**
+ * The sources of a passive charge ("X is accused of …", "Y was blamed for …") without the one
+ * charged: the passive subject is no source; the agent ("accused by the prosecutor") is, where given.
+ */
+export function chargedNotSource(tree: ReturnType<typeof treeOf>, tokens: readonly { normal: string }[], sources: readonly RoleRun[], cue: RoleRun, head: number): RoleRun[] {
+  const charged = tree.childrenWith(head, 'nsubj:pass').find((k) => k < cue.first || k > cue.last);
+  if (charged === undefined) return [...sources];
+  const kept = sources.filter((r) => charged < r.first || charged > r.last);
+  const agent = tree.childrenWith(head, 'obl:agent').find((k) => k > cue.last);
+  if (kept.length === 0 && agent !== undefined) {
+    let [a, b] = tree.subtreeRange(agent);
+    if (tokens[a].normal === 'by') a++;
+    if (a <= b) kept.push({ role: 'SOURCE', first: a, last: b, sentence: cue.sentence });
+  }
+  return kept;
 }
 
 /** The cue's subject ("the ministry said") as a source run: it tells which mention a source span names. */

@@ -90,6 +90,14 @@ test('a wire headline in capitals tells the lead: its event and the lead\'s are 
   assert.equal(attacks[0].date, '2023-03-12', 'the date the lead gives');
 });
 
+test("a wire headline's happening is told by the lead's source: the headline drops the lead's \"said\", not the author's claim", async () => {
+  const events = await code("U.S. ATTACK ON REBEL BASE IN CHAD\nN'DJAMENA, March 14 - U.S. warplanes attacked a rebel base in northern Chad on Sunday, the army said today.", '2023-03-14');
+  const attack = events.find((e) => e.event === 'ASSAULT')!;
+  assert.deepEqual(attack.mentions.map((m) => m.trigger.text), ['ATTACK', 'attacked']);
+  assert.equal(attack.attribution.source?.text, 'army');
+  assert.equal(attack.attribution.cue?.text, 'said');
+});
+
 test('attacks planned or named in the plural are not the attack told later', async () => {
   const events = await code('Police said the gang was planning attacks on two banks. On Monday, gunmen attacked a bank in Kano.', '2023-03-14');
   const attacks = events.filter((e) => e.event === 'ASSAULT');

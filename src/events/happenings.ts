@@ -378,7 +378,10 @@ function combine(h: Happening): CodedEvent {
   const precise = events.filter((x) => x.date !== null).reduce<CodedEvent | null>((a, b) => (!a || b.date!.length > a.date!.length ? b : a), null);
   const own = h.mentions.map((m) => m.ownPlace).filter((p): p is Place => p !== null);
   const location = own.length ? own.reduce((a, b) => morePrecise(a, b)!) : events.map((x) => x.location).find((p) => p !== null) ?? null;
-  const asserted = events.find((x) => x.attribution.certainty === 'asserted') ?? first.event;
+  // A wire headline drops the lead's "said": its words are whoever the story tells them from, not
+  // the author's own ("IRAN REPORTS OFFENSIVE" is IRNA's), so the attribution comes from the body.
+  const told = h.mentions.filter((m) => !m.headline).map((m) => m.event);
+  const asserted = told.find((x) => x.attribution.certainty === 'asserted') ?? told[0] ?? first.event;
   return earliestFirst({
     ...e,
     cameo: specific.cameo, goldstein: specific.goldstein, quad_class: specific.quad_class,
