@@ -28,6 +28,7 @@ import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { withheldComment } from './withheld-comment.js';
+import { helpsOutcome } from './contribution.js';
 import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
@@ -122,6 +123,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       // "declined to elaborate", "asked not to be identified": comment withheld, no act (withheld-comment.ts).
       if (m.pattern.kind === 'verb' && withheldComment(tokens, ctx.tree, m.trigger, event)) continue;
+      // "will help ease pressure": an outcome helped along, no one aided (contribution.ts).
+      if (m.pattern.kind === 'verb' && helpsOutcome(tokens, mentions, ctx.tree, m.trigger)) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
