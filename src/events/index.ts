@@ -29,6 +29,8 @@ import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { withheldComment } from './withheld-comment.js';
 import { helpsOutcome } from './contribution.js';
+import { compelledByCircumstance } from './compulsion.js';
+import { warnsOfThings } from './warning-sense.js';
 import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
@@ -125,6 +127,10 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (m.pattern.kind === 'verb' && withheldComment(tokens, ctx.tree, m.trigger, event)) continue;
       // "will help ease pressure": an outcome helped along, no one aided (contribution.ts).
       if (m.pattern.kind === 'verb' && helpsOutcome(tokens, mentions, ctx.tree, m.trigger)) continue;
+      // "economic pressures forced producers to sell": necessity, no one compels (compulsion.ts);
+      // "warned a further fall might force rates up": a forecast, no threat (warning-sense.ts).
+      if (m.pattern.kind === 'verb' && compelledByCircumstance(tokens, mentions, ctx.tree, m.trigger)) continue;
+      if (m.pattern.kind === 'verb' && warnsOfThings(tokens, mentions, ctx.tree, m.trigger, event)) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
