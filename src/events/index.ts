@@ -28,6 +28,7 @@ import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { withheldComment } from './withheld-comment.js';
+import { questionPut } from './question-put.js';
 import { helpsOutcome } from './contribution.js';
 import { compelledByCircumstance } from './compulsion.js';
 import { warnsOfThings } from './warning-sense.js';
@@ -125,6 +126,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
       // "declined to elaborate", "asked not to be identified": comment withheld, no act (withheld-comment.ts).
       if (m.pattern.kind === 'verb' && withheldComment(tokens, ctx.tree, m.trigger, event)) continue;
+      // "Asked if the bank would respond, X said", "asked what China could learn": a question put (question-put.ts).
+      if (m.pattern.kind === 'verb' && questionPut(tokens, ctx.tree, m.trigger, event)) continue;
       // "will help ease pressure": an outcome helped along, no one aided (contribution.ts).
       if (m.pattern.kind === 'verb' && helpsOutcome(tokens, mentions, ctx.tree, m.trigger)) continue;
       // "economic pressures forced producers to sell": necessity, no one compels (compulsion.ts);
