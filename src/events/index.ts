@@ -29,6 +29,7 @@ import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
 import { withheldComment } from './withheld-comment.js';
 import { questionPut } from './question-put.js';
+import { posedThreat } from './posed-threat.js';
 import { helpsOutcome } from './contribution.js';
 import { compelledByCircumstance } from './compulsion.js';
 import { warnsOfThings } from './warning-sense.js';
@@ -128,6 +129,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (m.pattern.kind === 'verb' && withheldComment(tokens, ctx.tree, m.trigger, event)) continue;
       // "Asked if the bank would respond, X said", "asked what China could learn": a question put (question-put.ts).
       if (m.pattern.kind === 'verb' && questionPut(tokens, ctx.tree, m.trigger, event)) continue;
+      // "the missiles pose a threat to shipping": a danger, not a threat made (posed-threat.ts).
+      if (m.pattern.kind === 'noun' && posedThreat(tokens, ctx.tree, m.trigger, event)) continue;
       // "will help ease pressure": an outcome helped along, no one aided (contribution.ts).
       if (m.pattern.kind === 'verb' && helpsOutcome(tokens, mentions, ctx.tree, m.trigger)) continue;
       // "economic pressures forced producers to sell": necessity, no one compels (compulsion.ts);
