@@ -33,6 +33,7 @@ import { posedThreat } from './posed-threat.js';
 import { helpsOutcome } from './contribution.js';
 import { compelledByCircumstance } from './compulsion.js';
 import { warnsOfThings } from './warning-sense.js';
+import { armedBacking } from './armed-backing.js';
 import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
@@ -136,7 +137,9 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       // "economic pressures forced producers to sell": necessity, no one compels (compulsion.ts);
       // "warned a further fall might force rates up": a forecast, no threat (warning-sense.ts).
       if (m.pattern.kind === 'verb' && compelledByCircumstance(tokens, mentions, ctx.tree, m.trigger)) continue;
-      if (m.pattern.kind === 'verb' && warnsOfThings(tokens, mentions, ctx.tree, m.trigger, event)) continue;
+      if (warnsOfThings(ctx, ctx.tree, m.trigger, event)) continue;
+      // "forces backed by heavy artillery fire": the operation's weapons, not support (armed-backing.ts).
+      if (m.pattern.kind === 'verb' && armedBacking(tokens, ctx.tree, m.trigger, event)) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;

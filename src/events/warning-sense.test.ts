@@ -15,3 +15,9 @@ test('a warning of what someone will do, or of what will be done, is a threat', 
   assert.deepEqual(threats('The army warned that any attack would be met with force.'), ['warned']);
   assert.ok(threats('Iran warned the United States against escalating the crisis.').includes('warned'));
 });
+
+test('a warning of weather or of the economy is a forecast; a warning of reprisals a threat', () => {
+  assert.deepEqual(threats('The central bank warned of a recession next year.'), []);
+  assert.deepEqual(threats('Officials issued warnings of floods along the coast.'), []);
+  assert.ok(threats('Iran warned of retaliation against the United States.').includes('warned'));
+});

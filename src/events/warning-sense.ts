@@ -8,11 +8,17 @@
  * what an actor or "it"/"we" will do ("warned that Iran would combat any intervention", "warned
  * it would retaliate"), of what will be done with the doer unsaid ("any attack would be met with
  * force"), or one with no clause ("warned of reprisals", "warned the US against …") stays a threat.
+ * A warning "of" weather, disease, an accident or the economy ("warned of a recession", "issued
+ * warnings of floods") forecasts too; the classes are data/non-political-heads.tsv's (sense.ts's
+ * `headClass`).
  */
 import type { EntityMention, Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
 import { wordSets } from '../util/data.js';
 import { someone } from './compulsion.js';
+import { headClass } from './sense.js';
+import { caseOf } from './arguments.js';
+import type { SenseContext } from './sense.js';
 
 const warns = (t: Pick<Token, 'lemma' | 'normal'>) => {
   const words = wordSets('word-senses.tsv').get('warns');
@@ -36,9 +42,27 @@ function forecast(tokens: readonly Token[], mentions: readonly EntityMention[], 
   return subjects.length > 0 && !subjects.some((s) => someone(tokens, mentions, s));
 }
 
-/** Is the THREATEN at the verb of warning t a forecast rather than a threat? */
-export function warnsOfThings(tokens: readonly Token[], mentions: readonly EntityMention[], tree: DependencyTree | null, t: number, event: string): boolean {
-  if (event !== 'THREATEN' || !tree || !tree.parsed(t) || tokens[t].pos !== 'VERB' || !warns(tokens[t])) return false;
+/** Classes of what a forecast is of: things that happen to people, not what someone does to them. */
+const HAPPENS = new Set(['money', 'nature', 'disease', 'accident']);
+
+/** Is what the warning word at w warns "of" a thing that happens (a recession, floods)? */
+function ofThings(c: SenseContext, tree: DependencyTree, w: number): boolean {
+  const of = tree.children(w).filter((k) => ['obl', 'nmod'].includes(tree.baseRel(k) ?? '') && caseOf(c, tree, k) === 'of');
+  return of.length > 0 && of.every((k) => HAPPENS.has(headClass(c.tokens[k]) ?? ''));
+}
+
+/**
+ * Is the THREATEN at t a forecast rather than a threat: a verb of warning whose clause forecasts
+ * things, or a warning (verb or noun, or the noun a verb issues: "issued warnings of …") of things
+ * that happen?
+ */
+export function warnsOfThings(c: SenseContext, tree: DependencyTree | null, t: number, event: string): boolean {
+  const { tokens, mentions } = c;
+  if (event !== 'THREATEN' || !tree || !tree.parsed(t)) return false;
+  const word = warns(tokens[t]) ? t : tree.childrenWith(t, 'obj').find((k) => warns(tokens[k]));
+  if (word === undefined) return false;
+  if (ofThings(c, tree, word)) return true;
+  if (word !== t || tokens[t].pos !== 'VERB') return false;
   const clauses = tree.childrenWith(t, 'ccomp');
   return clauses.length > 0 && clauses.every((k) => forecast(tokens, mentions, tree, t, k));
 }
