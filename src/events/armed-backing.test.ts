@@ -14,3 +14,8 @@ test('backing by an actor is support', () => {
   assert.deepEqual(support('France backed the Ivory Coast during the talks.'), ['backed']);
   assert.ok(support('The rebels, backed by Libya, attacked the town.').includes('backed'));
 });
+
+test('protection by warships is military protection, not backing by weapons', () => {
+  const aid = analyze({ text: 'The tankers will fly the American flag and be protected by U.S. warships.', published: '2023-03-10' }).events.map((e) => e.trigger.text);
+  assert.ok(aid.includes('protected'));
+});

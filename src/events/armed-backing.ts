@@ -2,9 +2,10 @@
  * Backing by weapons is part of an armed operation, not political support. PLOVER's SUPPORT is
  * one actor's backing of another ("France backed the Ivory Coast during the talks"); "the forces,
  * backed by heavy artillery fire, continued to advance", "troops supported by tanks" tell how an
- * operation was fought. Read from the parse: a SUPPORT, AID or COOPERATE verb whose doers — the
+ * operation was fought. Read from the parse: a SUPPORT or COOPERATE verb whose doers — the
  * passive's "by" agent, or the subject — are all weapons, vehicles or fire (data/strike-senses.tsv
- * `weapon`) makes no event. ("Rebels backed by Libya" keep their backer.)
+ * `weapon`) makes no event. ("Rebels backed by Libya" keep their backer; and protection by warships —
+ * "tankers protected by U.S. warships" — is CAMEO's military protection, PLOVER AID, left as it is.)
  */
 import type { Token } from '../doc/types.js';
 import type { DependencyTree } from '../syntax/tree.js';
@@ -15,7 +16,7 @@ const weapon = (t: Pick<Token, 'lemma' | 'normal'>) => {
   return !!words && (words.has(t.lemma) || words.has(t.normal));
 };
 
-const BACKING = new Set(['SUPPORT', 'AID', 'COOPERATE']);
+const BACKING = new Set(['SUPPORT', 'COOPERATE']);
 
 /** Is the backing verb at t done by weapons alone ("backed by heavy artillery fire")? */
 export function armedBacking(tokens: readonly Token[], tree: DependencyTree | null, t: number, event: string): boolean {
