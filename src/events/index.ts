@@ -35,6 +35,7 @@ import { compelledByCircumstance } from './compulsion.js';
 import { warnsOfThings } from './warning-sense.js';
 import { armedBacking } from './armed-backing.js';
 import { stateObstruction } from './state-obstruction.js';
+import { labourStrike } from './labour-strike.js';
 import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
@@ -199,8 +200,9 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         if (rule.realisAt !== undefined) { realisAt = rule.realisAt; statement = null; }
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
-      // "authorities were blocking the export": a state's blockade is COERCE, not PROTEST (state-obstruction.ts).
-      const blockade = stateObstruction(code, parts.actor);
+      // "authorities were blocking the export": a state's blockade is COERCE, not PROTEST (state-obstruction.ts);
+      // "strikes at two car plants", "unions carried out strikes": a stoppage of work, PROTEST (labour-strike.ts).
+      const blockade = stateObstruction(code, parts.actor) ?? labourStrike(ctx, type, m.matched, parts.actor);
       if (blockade && cameoInfo(blockade) && ploverFor(blockade)) { code = blockade; type = ploverFor(blockade)!.event; modes = ploverFor(blockade)!.mode; }
       const codeInfo = cameoInfo(code)!;
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:
