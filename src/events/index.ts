@@ -27,13 +27,7 @@ import { carriesModality } from './carried-modality.js';
 import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
-import { withheldComment } from './withheld-comment.js';
-import { questionPut } from './question-put.js';
-import { posedThreat } from './posed-threat.js';
-import { helpsOutcome } from './contribution.js';
-import { compelledByCircumstance } from './compulsion.js';
-import { warnsOfThings } from './warning-sense.js';
-import { armedBacking } from './armed-backing.js';
+import { otherUse } from './other-use.js';
 import { stateObstruction } from './state-obstruction.js';
 import { labourStrike } from './labour-strike.js';
 import { inKnownName } from './name-words.js';
@@ -128,20 +122,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (habitualMention({ tokens, tree: ctx.tree, trigger: m.trigger, sentence: s })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
-      // "declined to elaborate", "asked not to be identified": comment withheld, no act (withheld-comment.ts).
-      if (m.pattern.kind === 'verb' && withheldComment(tokens, ctx.tree, m.trigger, event)) continue;
-      // "Asked if the bank would respond, X said", "asked what China could learn": a question put (question-put.ts).
-      if (m.pattern.kind === 'verb' && questionPut(tokens, ctx.tree, m.trigger, event)) continue;
-      // "the missiles pose a threat to shipping": a danger, not a threat made (posed-threat.ts).
-      if (m.pattern.kind === 'noun' && posedThreat(tokens, ctx.tree, m.trigger, event)) continue;
-      // "will help ease pressure": an outcome helped along, no one aided (contribution.ts).
-      if (m.pattern.kind === 'verb' && helpsOutcome(tokens, mentions, ctx.tree, m.trigger)) continue;
-      // "economic pressures forced producers to sell": necessity, no one compels (compulsion.ts);
-      // "warned a further fall might force rates up": a forecast, no threat (warning-sense.ts).
-      if (m.pattern.kind === 'verb' && compelledByCircumstance(tokens, mentions, ctx.tree, m.trigger)) continue;
-      if (warnsOfThings(ctx, ctx.tree, m.trigger, event)) continue;
-      // "forces backed by heavy artillery fire": the operation's weapons, not support (armed-backing.ts).
-      if (m.pattern.kind === 'verb' && armedBacking(tokens, ctx.tree, m.trigger, event)) continue;
+      // Comment withheld, a question put, a danger posed, an outcome helped along, necessity, a forecast, weapons (other-use.ts).
+      if (otherUse(ctx, { kind: m.pattern.kind, trigger: m.trigger, event })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
@@ -202,8 +184,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       }
       // "authorities were blocking the export": a state's blockade is COERCE, not PROTEST (state-obstruction.ts);
       // "strikes at two car plants", "unions carried out strikes": a stoppage of work, PROTEST (labour-strike.ts).
-      const blockade = stateObstruction(code, parts.actor) ?? labourStrike(ctx, type, m.matched, parts.actor);
-      if (blockade && cameoInfo(blockade) && ploverFor(blockade)) { code = blockade; type = ploverFor(blockade)!.event; modes = ploverFor(blockade)!.mode; }
+      const bySide = stateObstruction(code, parts.actor) ?? labourStrike(ctx, type, m.matched, parts.actor);
+      if (bySide && cameoInfo(bySide) && ploverFor(bySide)) { code = bySide; type = ploverFor(bySide)!.event; modes = ploverFor(bySide)!.mode; }
       const codeInfo = cameoInfo(code)!;
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:
       // "Trade Minister X said Vietnam is committed to …" — X commits, for the state X serves.
