@@ -27,6 +27,9 @@ import { carriesModality } from './carried-modality.js';
 import { cessationVerb } from './cessation.js';
 import { cameoInfo, ploverFor } from './ontology.js';
 import { otherSense } from './sense.js';
+import { otherUse } from './other-use.js';
+import { stateObstruction } from './state-obstruction.js';
+import { labourStrike } from './labour-strike.js';
 import { inKnownName } from './name-words.js';
 import { asProspect, ploverRule, reproachAt } from './plover-rules.js';
 import { firstStartingFrom, ofSentence } from '../util/spans.js';
@@ -119,6 +122,8 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
       if (habitualMention({ tokens, tree: ctx.tree, trigger: m.trigger, sentence: s })) continue;
       // Another sense of the word, or no political participant: no event (sense.ts).
       if (otherSense(ctx, { kind: m.pattern.kind, trigger: m.trigger, event, actor: parts.actor, recipient: parts.recipient })) continue;
+      // Comment withheld, a question put, a danger posed, an outcome helped along, necessity, a forecast, weapons (other-use.ts).
+      if (otherUse(ctx, { kind: m.pattern.kind, trigger: m.trigger, event })) continue;
       let negated = isNegated(tokens, first, s.tokenStart, s.tokenEnd);
       let attribution = attribute({ text, tokens, sentence: s, mentions, trigger: m.trigger, first, relations: doc.attributions });
       const told = attribution.cue !== null;
@@ -177,6 +182,10 @@ export function findEvents(doc: EventInput, lex: Lexicon = defaultLexicon()): Co
         if (rule.realisAt !== undefined) { realisAt = rule.realisAt; statement = null; }
         if (rule.recipient) parts.recipient = rule.recipient.filter((r) => !parts.actor.some((a) => a.chain === r.chain));
       }
+      // "authorities were blocking the export": a state's blockade is COERCE, not PROTEST (state-obstruction.ts);
+      // "strikes at two car plants", "unions carried out strikes": a stoppage of work, PROTEST (labour-strike.ts).
+      const bySide = stateObstruction(code, parts.actor) ?? labourStrike(ctx, type, m.matched, parts.actor);
+      if (bySide && cameoInfo(bySide) && ploverFor(bySide)) { code = bySide; type = ploverFor(bySide)!.event; modes = ploverFor(bySide)!.mode; }
       const codeInfo = cameoInfo(code)!;
       // A verbal act (QuadClass 1 or 3) reported of the speaker's own state is the speaker's act:
       // "Trade Minister X said Vietnam is committed to …" — X commits, for the state X serves.

@@ -20,3 +20,10 @@ test('a happening that hits something affects it: no attack', () => {
   assert.deepEqual(coded('The nationwide action hit Jobcentres, benefit agencies and tax offices.'), []);
   assert.deepEqual(coded('The new sanctions hit exports of oil.').filter((e) => e.startsWith('ASSAULT')), []);
 });
+
+test('an economic change that hits someone affects them: no attack ("hit by deregulation")', () => {
+  const assaults = (text: string) => analyze({ text, published: '2023-03-10' }).events.filter((e) => e.event === 'ASSAULT').map((e) => e.trigger.text);
+  assert.deepEqual(assaults('The sharp rise of the currency has hit exporters hard.'), []);
+  assert.deepEqual(assaults('Small banks were badly hit by deregulation.'), []);
+  assert.deepEqual(assaults('Rebels hit an army convoy near the border on Monday.'), ['hit']);
+});
