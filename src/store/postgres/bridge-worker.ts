@@ -40,7 +40,8 @@ async function handle(req: BridgeRequest): Promise<BridgeResponse> {
   const client = clients.get(req.conn);
   if (req.op === 'end') {
     clients.delete(req.conn);
-    await client?.end().catch(() => {});
+    // A client whose connection broke may never finish ending: wait a second at most.
+    await Promise.race([client?.end().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]);
     return { ok: true };
   }
   if (!client) return { ok: false, message: 'the PostgreSQL connection is closed' };

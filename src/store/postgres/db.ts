@@ -77,6 +77,12 @@ export function toPostgres(sql: string): string {
   return sql.replace(/\bINDEXED BY \w+/g, '').replace(/\bLIKE\b/g, 'ILIKE');
 }
 
+/** A lost connection: PostgreSQL's connection (08…) and shutdown (57P…) classes, a socket's failure, `pg`'s own words for a dead client. */
+export function connectionLost(message: string, code: string | undefined): boolean {
+  return /^(08|57P)|^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH)$/.test(code ?? '')
+    || /Connection terminated|not queryable|connection (refused|closed|terminated)/i.test(message);
+}
+
 /** A value as `pg` sends it: undefined as NULL, as better-sqlite3 refuses it. */
 const param = (v: unknown) => (v === undefined ? null : v);
 
@@ -90,6 +96,8 @@ export interface PgDbOptions {
 export class PgDb implements DialectDb {
   readonly dialect = postgresDialect;
   private conn: number | null;
+  /** The connection broke (the server restarted, a network cut): the next call connects again. */
+  private lost = false;
   private pending: BridgeQuery[] = [];
   private depth = 0;
   /** Statements run more than once are prepared on the server under a name. */
@@ -112,9 +120,32 @@ export class PgDb implements DialectDb {
     const queries = q ? [...this.pending, q] : this.pending;
     this.pending = [];
     if (queries.length === 0) return { rows: [], rowCount: 0 };
+    // Only a call that starts afresh (no transaction of the lost connection is open: a failed
+    // transaction was rolled back whole and threw) may go over a new connection.
+    if (this.lost) this.reconnect();
     const r = call({ op: 'query', conn: this.conn, queries });
-    if (!r.ok) throw new PgError(r.message, r.code);
+    if (!r.ok) {
+      if (connectionLost(r.message, r.code)) {
+        this.lost = true;
+        // 08006 (connection failure) when pg gives no code, so callers can tell it from a bad statement.
+        throw new PgError(`lost the PostgreSQL connection to ${redactUrl(this.url)}: ${r.message}`, r.code ?? '08006');
+      }
+      throw new PgError(r.message, r.code);
+    }
     return { rows: r.rows ?? [], rowCount: r.rowCount ?? 0 };
+  }
+
+  /** Replace the broken connection with a new one; throws (a connection error) while the server cannot be reached. */
+  private reconnect(): void {
+    if (this.conn !== null) call({ op: 'end', conn: this.conn });
+    this.conn = null;
+    const r = call({ op: 'connect', url: this.url });
+    if (!r.ok) {
+      this.conn = -1; // still open for the caller's next try, still lost
+      throw new PgError(`cannot reach PostgreSQL at ${redactUrl(this.url)}: ${r.message}`, r.code ?? '08001');
+    }
+    this.conn = r.conn!;
+    this.lost = false;
   }
 
   /** Hold a write whose result is not read until the next call (only inside a transaction). */
@@ -164,7 +195,8 @@ export class PgDb implements DialectDb {
       } catch (e) {
         this.depth = 0;
         this.pending = [];
-        try { this.send({ text: 'ROLLBACK', values: [], array: false }); } catch { /* the connection is gone: nothing was committed */ }
+        // A lost connection took its transaction with it: nothing was committed, nothing to roll back.
+        if (!this.lost) try { this.send({ text: 'ROLLBACK', values: [], array: false }); } catch { /* the connection is gone: nothing was committed */ }
         this.options.onRollback?.();
         throw e;
       }
