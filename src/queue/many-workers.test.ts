@@ -12,17 +12,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReuters } from '../bench/run.js';
 import { openStoreAt } from '../cli/args.js';
-import type { Store } from '../store/index.js';
 import { natsSkip, startNats } from './nats-server.fixtures.js';
 import { connectQueue, ensureQueue, streamKey } from './stream.js';
+import { reportsAndHappenings, run, until, type Proc } from './processes.fixtures.js';
 
-const ACTA = new URL('../../bin/acta.js', import.meta.url).pathname;
 const SHARED = process.env.ACTA_SHARED;
 const REUTERS = SHARED ? join(SHARED, 'eval/corpus/reuters21578') : '';
 const ARTICLES = Number(process.env.ACTA_QUEUE_ARTICLES ?? 2000);
@@ -34,38 +32,6 @@ function sharedSkip(): string | false {
 }
 
 const skip = natsSkip() || sharedSkip();
-
-interface Proc { child: ChildProcess; stderr: string; exited: Promise<number | null> }
-
-/** Where each process's output also goes when ACTA_QUEUE_TEST_LOG names a folder (to see a run that fails). */
-const LOG = process.env.ACTA_QUEUE_TEST_LOG;
-let launched = 0;
-
-function run(args: string[]): Proc {
-  const child = spawn(process.execPath, [ACTA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const p: Proc = { child, stderr: '', exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-  const log = LOG ? join(LOG, `${++launched}-${args[0]}.log`) : null;
-  const take = (d: Buffer) => { p.stderr += d; if (log) appendFileSync(log, d); };
-  child.stderr!.on('data', take);
-  child.stdout!.on('data', take);
-  return p;
-}
-
-async function until(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (LOG) appendFileSync(join(LOG, 'test.log'), `${new Date().toISOString()} waiting for ${what}\n`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Every event of a store with the happening it reports, by "article id#event id": what must match between two stores. */
-function reportsAndHappenings(store: Store): Map<string, { event: unknown; happening: string | null }> {
-  const out = new Map<string, { event: unknown; happening: string | null }>();
-  for (const e of store.queryEvents({})) out.set(`${e.article_id}#${e.id}`, { event: e, happening: store.happenings.ofEvent(e) });
-  return out;
-}
 
 test(`3 workers on ${ARTICLES} Reuters articles, one killed with SIGKILL and restarted, nats-server restarted: every article stored once, the happenings of one process`, { skip, timeout: 30 * 60_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'acta-many-workers-'));

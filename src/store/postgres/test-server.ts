@@ -53,11 +53,9 @@ function freePort(): number {
   throw new Error('no free port for a test PostgreSQL');
 }
 
-function stop(): void {
-  if (!server) return;
-  const { dir, pid } = server;
-  server = null;
-  try { process.kill(pid, 'SIGQUIT'); } catch { /* gone already */ }
+/** Signal the postmaster and wait (10 s at most) until it is gone. */
+function halt(pid: number, signal: NodeJS.Signals): void {
+  try { process.kill(pid, signal); } catch { /* gone already */ }
   const deadline = Date.now() + 10_000;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
@@ -65,7 +63,37 @@ function stop(): void {
     if (Date.now() > deadline) break;
     Atomics.wait(pause, 0, 0, 20);
   }
+}
+
+function stop(): void {
+  if (!server) return;
+  const { dir, pid } = server;
+  server = null;
+  halt(pid, 'SIGQUIT');
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Start the postmaster on the cluster in `dir`; its pid once it accepts connections. */
+function launch(bin: string, dir: string, port: number): number {
+  const data = join(dir, 'data');
+  const [pgCmd, pgArgs] = command(join(bin, 'postgres'), ['-D', data, '-k', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=50']);
+  const child = spawn(pgCmd, pgArgs, { stdio: 'ignore' });
+  child.unref();
+  const deadline = Date.now() + 30_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const ready = spawnSync(join(bin, 'pg_isready'), ['-h', dir, '-p', String(port), '-t', '1']);
+    if (ready.status === 0) break;
+    if (Date.now() > deadline || child.exitCode !== null) {
+      try { child.kill('SIGKILL'); } catch { /* gone */ }
+      throw new Error('the test PostgreSQL did not start');
+    }
+    Atomics.wait(pause, 0, 0, 50);
+  }
+  // The postmaster itself (runuser is only its parent): its pid is the first line of postmaster.pid.
+  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return pid;
 }
 
 function start(): Server {
@@ -82,24 +110,13 @@ function start(): Server {
   const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   const port = freePort();
-  const [pgCmd, pgArgs] = command(join(bin, 'postgres'), ['-D', data, '-k', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=50']);
-  const child = spawn(pgCmd, pgArgs, { stdio: 'ignore' });
-  child.unref();
-  const deadline = Date.now() + 30_000;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    const ready = spawnSync(join(bin, 'pg_isready'), ['-h', dir, '-p', String(port), '-t', '1']);
-    if (ready.status === 0) break;
-    if (Date.now() > deadline || child.exitCode !== null) {
-      try { child.kill('SIGKILL'); } catch { /* gone */ }
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error('the test PostgreSQL did not start');
-    }
-    Atomics.wait(pause, 0, 0, 50);
+  let pid: number;
+  try {
+    pid = launch(bin, dir, port);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
-  // The postmaster itself (runuser is only its parent): its pid is the first line of postmaster.pid.
-  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const s = { dir, port, pid };
   process.on('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { stop(); process.exit(130); });
@@ -124,6 +141,18 @@ export function freshPostgresDatabase(): string {
     db.close();
   }
   return `${base}/${name}`;
+}
+
+/**
+ * Shut the test server down (fast: its sessions are ended) and start it again on the same
+ * port and data after `downMs`: what a client sees of a PostgreSQL restart, refused
+ * connections in between included.
+ */
+export async function restartTestPostgres(downMs: number): Promise<void> {
+  if (!server) throw new Error('the test PostgreSQL is not running');
+  halt(server.pid, 'SIGINT');
+  await new Promise((resolve) => setTimeout(resolve, downMs));
+  server.pid = launch(pgBin()!, server.dir, server.port);
 }
 
 /** Stop the test server now (tests that check no process is left behind). */
