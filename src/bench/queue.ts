@@ -4,7 +4,9 @@
  * default) from a throwaway nats-server into a fresh SQLite store, spawn to last exit; and the
  * per-article cost of each part, measured apart in this process: analysis, the store's write
  * without cross-article merging, the merging (clustering) on top, and the queue (a publish, a
- * pull and an ack).
+ * pull and an ack). With ACTA_BENCH_DB=postgres://… (a database of a role that may create
+ * databases and PostGIS: a superuser's) every store is a fresh PostgreSQL database instead,
+ * made beside it and dropped after.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { liveRegistry } from '../actors/live-registry.js';
 import type { IngestedArticle } from '../doc/types.js';
 import { ingestRecord } from '../ingest/jsonl.js';
 import { analyzeIngested } from '../pipeline.js';
-import { openStore, type StoreOptions } from '../store/index.js';
+import { isPostgresUrl, openAnyStore, type StoreOptions } from '../store/index.js';
+import { PgDb } from '../store/postgres/db.js';
 import { natsSkip, startNats } from '../queue/nats-server.fixtures.js';
 import { articleMessage } from '../queue/publish.js';
 import { ARTICLE_STREAM, ARTICLE_SUBJECT, connectQueue, DEAD_STREAM, ensureQueue, WORKER_CONSUMER } from '../queue/stream.js';
@@ -24,15 +27,40 @@ const ACTA = new URL('../../bin/acta.js', import.meta.url).pathname;
 const NO_MERGING: StoreOptions = { decide: () => ({ join: null, absorb: [] }) };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Where the bench's stores go: fresh SQLite files in `dir`, or fresh PostgreSQL databases beside ACTA_BENCH_DB's. */
+function storeMaker(dir: string): { backend: 'sqlite' | 'postgres'; fresh: (name: string) => string; dropAll: () => void } {
+  const admin = process.env.ACTA_BENCH_DB;
+  if (!admin || !isPostgresUrl(admin)) return { backend: 'sqlite', fresh: (name) => join(dir, `${name}.db`), dropAll: () => {} };
+  const made: string[] = [];
+  const run = (url: string, sql: string) => {
+    const db = new PgDb(url, { writeLockKey: 0n });
+    try { db.exec(sql); } finally { db.close(); }
+  };
+  const urlOf = (database: string) => { const u = new URL(admin); u.pathname = `/${database}`; return u.toString(); };
+  return {
+    backend: 'postgres',
+    fresh(name) {
+      const database = `acta_bench_${name.replace(/\W/g, '_')}_${process.pid}`;
+      run(admin, `DROP DATABASE IF EXISTS ${database}`);
+      run(admin, `CREATE DATABASE ${database}`);
+      made.push(database);
+      const url = urlOf(database);
+      run(url, 'CREATE EXTENSION IF NOT EXISTS postgis');
+      return url;
+    },
+    dropAll() { for (const database of made) run(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`); },
+  };
+}
+
 function ingested(articles: BenchArticle[]): IngestedArticle[] {
   return articles.map((a) => ingestRecord({ id: a.id, text: a.text, published: a.published }, a.id, a.id, null))
     .filter((x): x is IngestedArticle => 'text' in x);
 }
 
 /** Milliseconds per article of analysis, of the store's write without merging, and of merging, in this process. */
-function partCosts(articles: IngestedArticle[], dir: string): { analysis_ms: number; write_ms: number; clustering_ms: number } {
-  const merged = openStore(join(dir, 'parts-merged.db'));
-  const plain = openStore(join(dir, 'parts-plain.db'), NO_MERGING);
+function partCosts(articles: IngestedArticle[], stores: ReturnType<typeof storeMaker>): { analysis_ms: number; write_ms: number; clustering_ms: number } {
+  const merged = openAnyStore(stores.fresh('parts_merged'));
+  const plain = openAnyStore(stores.fresh('parts_plain'), NO_MERGING);
   const registry = liveRegistry(merged);
   let analysis = 0, write = 0, mergedWrite = 0;
   try {
@@ -98,17 +126,17 @@ function exited(args: string[]): Promise<{ code: number | null; out: string }> {
 }
 
 /** Spawn `workers` worker processes on the published articles; seconds from spawn to the last exit. */
-async function throughput(url: string, input: string, workers: number, n: number, dir: string): Promise<Record<string, unknown>> {
+async function throughput(url: string, input: string, workers: number, n: number, stores: ReturnType<typeof storeMaker>): Promise<Record<string, unknown>> {
   await freshQueue(url);
   const published = await exited(['ingest', input, '--queue', url]);
   if (published.code !== 0) throw new Error(published.out);
-  const db = join(dir, `workers-${workers}.db`);
+  const db = stores.fresh(`workers_${workers}`);
   const t = performance.now();
   const runs = await Promise.all(Array.from({ length: workers }, () => exited(['worker', '--queue', url, '--db', db, '--until-empty'])));
   const seconds = (performance.now() - t) / 1000;
   const failed = runs.find((r) => r.code !== 0);
   if (failed) throw new Error(failed.out);
-  const store = openStore(db);
+  const store = openAnyStore(db);
   const stored = store.countArticles();
   store.close();
   // Each worker's summary: its articles, and per article its ms analysing and in its commit turn (the serial part).
@@ -125,27 +153,29 @@ export async function queueBench(articles: BenchArticle[], workerCounts: number[
   if (skip) throw new Error(skip);
   const dir = mkdtempSync(join(tmpdir(), 'acta-bench-queue-'));
   const nats = await startNats();
+  const stores = storeMaker(dir);
   try {
     const items = ingested(articles);
     const input = join(dir, 'articles.jsonl');
     writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     log(`bench queue: the parts' cost on ${items.length} articles…`);
-    const parts = partCosts(items, dir);
+    const parts = partCosts(items, stores);
     const queue = await queueCost(nats.url, items);
     const runs: Record<string, unknown>[] = [];
     for (const w of workerCounts) {
       log(`bench queue: ${w} worker(s) on ${items.length} articles…`);
-      runs.push({ ...(await throughput(nats.url, input, w, items.length, dir)), load_average_1m: round(loadavg()[0], 1) });
+      runs.push({ ...(await throughput(nats.url, input, w, items.length, stores)), load_average_1m: round(loadavg()[0], 1) });
     }
     const one = runs.find((r) => r.workers === 1);
     // The machine may be shared: its load says how much of the cores the workers could have.
     for (const r of runs) if (one) r.speed_up = round((r.articles_per_s as number) / (one.articles_per_s as number), 2);
     return {
-      date: new Date().toISOString(), node: process.version, cores: availableParallelism(), load_average_1m: round(loadavg()[0], 1), articles: items.length, store: 'sqlite',
+      date: new Date().toISOString(), node: process.version, cores: availableParallelism(), load_average_1m: round(loadavg()[0], 1), articles: items.length, store: stores.backend,
       per_article_ms: { ...parts, ...queue }, throughput: runs,
     };
   } finally {
     await nats.close();
+    stores.dropAll();
     rmSync(dir, { recursive: true, force: true });
   }
 }
