@@ -12,40 +12,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReuters } from '../bench/run.js';
 import { openStoreAt } from '../cli/args.js';
-import { natsSkip, startNats } from './nats-server.fixtures.js';
-import { connectQueue, ensureQueue, streamKey } from './stream.js';
-import { reportsAndHappenings, run, until, type Proc } from './processes.fixtures.js';
+import { natsSkip } from './nats-server.fixtures.js';
+import { publishRun, queueRun, reportsAndHappenings, reutersSkip, run, until } from './processes.fixtures.js';
 
-const SHARED = process.env.ACTA_SHARED;
-const REUTERS = SHARED ? join(SHARED, 'eval/corpus/reuters21578') : '';
 const ARTICLES = Number(process.env.ACTA_QUEUE_ARTICLES ?? 2000);
 
-function sharedSkip(): string | false {
-  if (SHARED && existsSync(REUTERS)) return false;
-  if (process.env.ACTA_REQUIRE_SHARED === '1') throw new Error(`ACTA_REQUIRE_SHARED=1 but there is no Reuters corpus at ${REUTERS || '$ACTA_SHARED/eval/corpus/reuters21578'}`);
-  return 'ACTA_SHARED is not set (the Reuters corpus)';
-}
-
-const skip = natsSkip() || sharedSkip();
+const skip = natsSkip() || reutersSkip();
 
 test(`3 workers on ${ARTICLES} Reuters articles, one killed with SIGKILL and restarted, nats-server restarted: every article stored once, the happenings of one process`, { skip, timeout: 30 * 60_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-many-workers-'));
-  const nats = await startNats();
-  const procs: Proc[] = [];
-  t.after(async () => {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    await nats.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const articles = readReuters(REUTERS).slice(0, ARTICLES);
+  const queued = await queueRun(t, ARTICLES);
+  const { dir, nats, procs, articles, input } = queued;
   assert.equal(articles.length, ARTICLES);
-  const input = join(dir, 'reuters.jsonl');
-  writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
 
   // The reference: one process, one SQLite file.
   const single = run(['ingest', input, '--db', join(dir, 'single.db'), '--no-progress']);
@@ -54,14 +33,8 @@ test(`3 workers on ${ARTICLES} Reuters articles, one killed with SIGKILL and res
   const [, distinct, repeated] = /^(\d+) article\(s\) stored with \d+ event\(s\), (\d+) already stored, 0 failed/m.exec(single.stderr) ?? [];
   assert.ok(distinct, single.stderr);
 
-  // A short ack wait, so that the killed worker's article goes to another worker within seconds.
-  const nc = await connectQueue(nats.url, 'test');
-  await ensureQueue(await nc.jetstreamManager(), { ackWaitMs: 4000 });
-  const stream = await streamKey(await nc.jetstreamManager());
-  await nc.close();
-  const publish = run(['ingest', input, '--queue', nats.url]);
-  assert.equal(await publish.exited, 0, publish.stderr);
-  assert.match(publish.stderr, new RegExp(`^${distinct} article\\(s\\) published, ${repeated} dropped by the stream as duplicates`, 'm'));
+  const { stream, printed } = await publishRun(queued);
+  assert.match(printed, new RegExp(`^${distinct} article\\(s\\) published, ${repeated} dropped by the stream as duplicates`, 'm'));
 
   const db = process.env.ACTA_QUEUE_DB ?? join(dir, 'queue.db');
   const worker = () => run(['worker', '--queue', nats.url, '--db', db, '--until-empty']);

@@ -8,49 +8,25 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReuters } from '../bench/run.js';
 import { openStoreAt } from '../cli/args.js';
 import { freshPostgresDatabase, postgresMissing, restartTestPostgres } from '../store/postgres/test-server.js';
-import { natsSkip, startNats } from './nats-server.fixtures.js';
-import { connectQueue, ensureQueue, streamKey } from './stream.js';
-import { reportsAndHappenings, run, until, type Proc } from './processes.fixtures.js';
+import { natsSkip } from './nats-server.fixtures.js';
+import { publishRun, queueRun, reportsAndHappenings, reutersSkip, run, until } from './processes.fixtures.js';
 
-const SHARED = process.env.ACTA_SHARED;
-const REUTERS = SHARED ? join(SHARED, 'eval/corpus/reuters21578') : '';
 const ARTICLES = 150;
 
-function sharedSkip(): string | false {
-  if (SHARED && existsSync(REUTERS)) return false;
-  if (process.env.ACTA_REQUIRE_SHARED === '1') throw new Error(`ACTA_REQUIRE_SHARED=1 but there is no Reuters corpus at ${REUTERS || '$ACTA_SHARED/eval/corpus/reuters21578'}`);
-  return 'ACTA_SHARED is not set (the Reuters corpus)';
-}
-
-const skip = natsSkip() || postgresMissing() || sharedSkip();
+const skip = natsSkip() || postgresMissing() || reutersSkip();
 
 test(`2 workers on ${ARTICLES} articles into PostgreSQL, PostgreSQL restarted mid-run: they back off and resume, every article once, the happenings of one process`, { skip, timeout: 10 * 60_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-pg-restart-'));
-  const nats = await startNats();
-  const procs: Proc[] = [];
-  t.after(async () => {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    await nats.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const input = join(dir, 'reuters.jsonl');
-  writeFileSync(input, readReuters(REUTERS).slice(0, ARTICLES).map((a) => JSON.stringify(a)).join('\n') + '\n');
+  const queued = await queueRun(t, ARTICLES);
+  const { dir, nats, procs, articles, input } = queued;
+  assert.equal(articles.length, ARTICLES);
 
   const single = run(['ingest', input, '--db', join(dir, 'single.db'), '--no-progress']);
   assert.equal(await single.exited, 0, single.stderr);
 
-  const nc = await connectQueue(nats.url, 'test');
-  await ensureQueue(await nc.jetstreamManager(), { ackWaitMs: 4000 });
-  const stream = await streamKey(await nc.jetstreamManager());
-  await nc.close();
-  const publish = run(['ingest', input, '--queue', nats.url]);
-  assert.equal(await publish.exited, 0, publish.stderr);
+  const { stream } = await publishRun(queued);
 
   const db = freshPostgresDatabase();
   const worker = () => run(['worker', '--queue', nats.url, '--db', db, '--until-empty']);
