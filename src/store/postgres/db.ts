@@ -135,15 +135,11 @@ export class PgDb implements DialectDb {
     return { rows: r.rows ?? [], rowCount: r.rowCount ?? 0 };
   }
 
-  /** Replace the broken connection with a new one; throws (a connection error) while the server cannot be reached. */
+  /** Replace the broken connection with a new one; throws (a connection error) while the server cannot be reached, the broken one kept until then. */
   private reconnect(): void {
-    if (this.conn !== null) call({ op: 'end', conn: this.conn });
-    this.conn = null;
     const r = call({ op: 'connect', url: this.url });
-    if (!r.ok) {
-      this.conn = -1; // still open for the caller's next try, still lost
-      throw new PgError(`cannot reach PostgreSQL at ${redactUrl(this.url)}: ${r.message}`, r.code ?? '08001');
-    }
+    if (!r.ok) throw new PgError(`cannot reach PostgreSQL at ${redactUrl(this.url)}: ${r.message}`, r.code ?? '08001');
+    call({ op: 'end', conn: this.conn! });
     this.conn = r.conn!;
     this.lost = false;
   }
