@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index.js';
+import { triggersOf } from './coded.fixtures.js';
 
 // Sentences written for these tests; none is taken from a corpus.
-const support = (text: string) => analyze({ text, published: '2023-03-10' }).events.filter((e) => e.event === 'SUPPORT').map((e) => e.trigger.text);
+const support = (text: string) => triggersOf('SUPPORT', text);
 
 test('backing by weapons is how an operation is fought, not political support', () => {
   assert.deepEqual(support('The agency said government forces backed by heavy artillery fire were advancing on the town.'), []);

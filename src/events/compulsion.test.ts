@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../index.js';
+import { triggersOf } from './coded.fixtures.js';
 
 // Sentences written for these tests; none is taken from a corpus.
-const coerced = (text: string) => analyze({ text, published: '2023-03-10' }).events.filter((e) => e.event === 'COERCE').map((e) => e.trigger.text);
+const coerced = (text: string) => triggersOf('COERCE', text);
 
 test('forced by circumstances, or by no one named, is no coercion', () => {
   assert.deepEqual(coerced('Rising costs have forced many small farmers to sell their land.'), []);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../index.js';
+import { triggersOf } from './coded.fixtures.js';
 
 // Sentences written for these tests; none is taken from a corpus.
-const threats = (text: string) => analyze({ text, published: '2023-03-10' }).events.filter((e) => e.event === 'THREATEN').map((e) => e.trigger.text);
+const threats = (text: string) => triggersOf('THREATEN', text);
 
 test('a threat something poses is a danger, not a threat made', () => {
   assert.deepEqual(threats('Officials said the new missiles pose a greater threat to merchant ships.'), []);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../index.js';
+import { triggersOf } from './coded.fixtures.js';
 
 // Sentences written for these tests; none is taken from a corpus.
-const threats = (text: string) => analyze({ text, published: '2023-03-10' }).events.filter((e) => e.event === 'THREATEN').map((e) => e.trigger.text);
+const threats = (text: string) => triggersOf('THREATEN', text);
 
 test('a warning of how things will go is a forecast, no threat', () => {
   assert.deepEqual(threats('The finance minister warned a further fall in exports might push the economy into recession.'), []);
