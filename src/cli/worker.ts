@@ -69,7 +69,6 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
   const ackWaitGiven = values['ack-wait'] === undefined ? undefined : duration(values['ack-wait'] as string, '--ack-wait', ACK_WAIT_MS);
   const actors = userActors(values);
   const dbPath = (values.db as string | undefined) ?? 'acta.db';
-  const store = openStoreAt(dbPath, { mustExist: false });
   const err = session.err;
   // Ctrl-C (the session's stop) or SIGTERM (a service manager, a scaler): what is being saved is finished, what is held released.
   const control = new AbortController();
@@ -77,7 +76,15 @@ export async function runWorkerCommand(argv: string[], session: Session): Promis
   const onTerm = () => control.abort('terminate');
   if (session.stop.aborted) onStop(); else session.stop.addEventListener('abort', onStop, { once: true });
   process.on('SIGTERM', onTerm);
-  const nc = await reach(url, `acta worker ${process.pid}`).catch((e) => { store.close(); throw e; });
+  // NATS first: a worker that cannot reach its queue leaves no empty store behind.
+  const nc = await reach(url, `acta worker ${process.pid}`);
+  let store;
+  try {
+    store = openStoreAt(dbPath, { mustExist: false });
+  } catch (e) {
+    await nc.close();
+    throw e;
+  }
   try {
     (async () => { for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') err.write(`acta worker: NATS ${s.type === 'disconnect' ? 'connection lost; reconnecting' : 'connection back'}\n`); })().catch(() => {});
     const jsm = await nc.jetstreamManager();
